@@ -1,0 +1,133 @@
+"""Readers: bytes in, `Document` out, one module per format.
+
+`load(source)` accepts a path, `-` for standard input, or raw bytes, sniffs the format
+from the content (never from the extension alone), and returns the Documents read from
+it (several for an archive). A reader never raises on bad input: it returns a Document
+whose `error` says, in Chinese, why it could not be read, so a batch goes on.
+Readers register themselves in `READERS` under a format name; `sniff` picks one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..record import Document
+from ..settings import DEFAULT, ReadSettings
+from .text import read_text
+
+Reader = Callable[[bytes, str, ReadSettings], "Document | list[Document]"]
+
+READERS: dict[str, Reader] = {
+    "text": lambda data, source, settings: read_text(data, source),
+}
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """Name the format of some bytes by their content; the file name only breaks ties."""
+    head = data[:2048]
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    low = stripped[:512].lower()
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head[:8] in (b"\x89PNG\r\n\x1a\n",) or head[:3] == b"\xff\xd8\xff" or head[:4] in (b"II*\x00", b"MM\x00*") \
+            or head[:6] in (b"GIF87a", b"GIF89a") or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[:2] == b"BM":
+        return "image"
+    if low.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<div", b"<table", b"<p>", b"<p ",
+                       b"<title", b"<!--")) or b"<html" in low or (low.startswith(b"<?xml") and b"<html" in data[:4096].lower()):
+        return "html"
+    if low.startswith(b"{\\rtf"):
+        return "rtf"
+    return "text"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(data: bytes, source: str, settings: ReadSettings = DEFAULT) -> list[Document]:
+    """Read bytes of any supported format into Documents; never raises on bad input."""
+    digest = sha256(data)
+    if len(data) > settings.max_bytes:
+        return [Document(source=source, sha256=digest, format="unknown",
+                         error=f"文件过大（{len(data) / 1048576:.0f} MB），超过上限 {settings.max_bytes / 1048576:.0f} MB")]
+    fmt = sniff(data, source)
+    reader = READERS.get(fmt)
+    if reader is None:
+        return [Document(source=source, sha256=digest, format=fmt, error=_missing_reader_message(fmt))]
+    try:
+        out = reader(data, source, settings)
+    except MemoryError:
+        out = Document(source=source, format=fmt, error="读取时内存不足，文件可能异常或过大")
+    except Exception as e:  # a reader bug or a hostile file must not stop the batch
+        out = Document(source=source, format=fmt, error=f"无法解析{_FORMAT_NAMES.get(fmt, fmt)}文件：{type(e).__name__}: {e}")
+    docs = out if isinstance(out, list) else [out]
+    for d in docs:
+        if not d.sha256:
+            d.sha256 = digest
+        if len(d.text) > settings.max_chars:
+            d.text = d.text[: settings.max_chars]
+            d.meta.setdefault("truncated", True)
+    return docs
+
+
+_FORMAT_NAMES = {"pdf": "PDF", "zip": "ZIP压缩包", "ole": "Word/WPS（旧版二进制）", "image": "图片", "html": "网页",
+                 "rtf": "RTF", "text": "文本", "docx": "DOCX", "ofd": "OFD"}
+
+
+def _missing_reader_message(fmt: str) -> str:
+    extras = {"pdf": "pdf", "image": "ocr", "html": "html", "zip": "office", "ole": "office", "rtf": "office"}
+    name = _FORMAT_NAMES.get(fmt, fmt)
+    extra = extras.get(fmt)
+    hint = f"；请安装可选组件：pip install 'fazhi[{extra}]'" if extra else ""
+    return f"暂不支持读取{name}格式{hint}"
+
+
+def load(source: "str | os.PathLike[str] | bytes", settings: ReadSettings = DEFAULT, name: str | None = None) -> list[Document]:
+    """Read one source (a path, '-', a URL when the fetch reader is installed, or bytes)."""
+    if isinstance(source, (bytes, bytearray)):
+        return read_bytes(bytes(source), name or "<bytes>", settings)
+    src = str(source)
+    if src == "-":
+        return read_bytes(sys.stdin.buffer.read(), name or "<stdin>", settings)
+    if src.startswith(("http://", "https://")):
+        fetch = READERS.get("url")
+        if fetch is None:
+            return [Document(source=src, format="html", error="读取网址需要可选组件：pip install 'fazhi[html]'")]
+        out = fetch(src.encode(), src, settings)
+        return out if isinstance(out, list) else [out]
+    path = Path(src)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            return [Document(source=src, format="unknown",
+                             error=f"文件过大（{size / 1048576:.0f} MB），超过上限 {settings.max_bytes / 1048576:.0f} MB")]
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [Document(source=src, format="unknown", error="文件不存在")]
+    except IsADirectoryError:
+        return [Document(source=src, format="unknown", error="这是一个目录，不是文件")]
+    except OSError as e:
+        return [Document(source=src, format="unknown", error=f"无法打开文件：{e.strerror or e}")]
+    return read_bytes(data, name or src, settings)
+
+
+def iter_sources(items: Iterable[str]) -> Iterator[str]:
+    """Expand the command line's files, directories (recursively, sorted) and '-'."""
+    for item in items:
+        if item == "-" or item.startswith(("http://", "https://")):
+            yield item
+            continue
+        p = Path(item)
+        if p.is_dir():
+            for sub in sorted(p.rglob("*")):
+                if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(p).parts):
+                    yield str(sub)
+        else:
+            yield item

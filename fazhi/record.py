@@ -1,0 +1,214 @@
+"""The one data model: what a reader produces and what every analyser annotates.
+
+A `Document` is the text a reader extracted plus what the page or file said about
+itself. A `Report` is that document annotated by the analysers (metadata, outline,
+required contents, figures) and the checks (findings). Every span is a pair of
+character offsets into `Document.text`, so every annotation can be highlighted in the
+text as it was read; normalised views used for matching always have the same length.
+`Report.to_dict()` is the analysis record of spec/output.md, the single format the CLI,
+the corpus, the web app and the cluster exchange.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+RECORD_VERSION = 1
+
+CONTENT_KEYS = ("measures", "shortcomings", "causes", "first_responsibility", "next_year_plan")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Document:
+    """Text extracted from one input, with what the source said about itself.
+
+    `meta` holds the page's own fields (title, published, signed, issuer, doc_no,
+    index_no, source_org, url, ...) as read from an HTML metadata table or a DOCX's core
+    properties; the analysers prefer them to what they infer from the text.
+    `hints` are outline hints from formats that carry structure (DOCX heading styles):
+    dicts with start, end and level. `error` is set when the input could not be read.
+    """
+
+    source: str
+    text: str = ""
+    format: str = "text"
+    sha256: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    hints: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    encoding: str | None = None
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """One heading of the outline and the span of text it governs."""
+
+    title: str
+    numeral: str | None
+    level: int
+    start: int
+    end: int
+    title_start: int = 0
+    title_end: int = 0
+    style: str = ""  # the numbering style: "一、", "(一)", "1.", "(1)", "①", "一是", "bare"
+    number: int | None = None  # the numeral's value, None for an unnumbered heading
+    role: str | None = None  # measures | shortcomings | next_year_plan | first_responsibility | ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "numeral": self.numeral, "level": self.level,
+                "start": self.start, "end": self.end, "style": self.style, "role": self.role}
+
+
+@dataclass
+class Content:
+    """Whether one of the five required contents is present, and where it shows."""
+
+    present: bool
+    start: int | None = None
+    end: int | None = None
+    evidence: str | None = None  # why we say it is present (a short Chinese reason)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"present": self.present, "start": self.start, "end": self.end}
+        if self.evidence:
+            d["evidence"] = self.evidence
+        return d
+
+
+@dataclass
+class Figure:
+    """One quantity the report states, with the exact quote it came from."""
+
+    value: float
+    unit: str | None
+    start: int
+    end: int
+    quote: str
+    indicator: str | None = None
+    approx: bool = False
+    kind: str = "count"  # count | rate | money | change | duration | other
+    value_high: float | None = None  # upper end of a range
+    direction: str | None = None  # for a change: up | down
+    refers_to: int | None = None  # for a change: index of the figure it changes
+    total_marker: bool = False  # 共/共计/合计/累计 before it
+    clause_start: int = 0  # where the clause holding the figure starts (for context)
+
+    def to_dict(self) -> dict[str, Any]:
+        v: float | int = self.value
+        if float(v).is_integer():
+            v = int(v)
+        d: dict[str, Any] = {"indicator": self.indicator, "value": v, "unit": self.unit,
+                             "approx": self.approx, "quote": self.quote,
+                             "start": self.start, "end": self.end, "kind": self.kind}
+        if self.value_high is not None:
+            d["value_high"] = self.value_high
+        if self.direction:
+            d["direction"] = self.direction
+        if self.refers_to is not None:
+            d["refers_to"] = self.refers_to
+        return d
+
+
+@dataclass
+class Finding:
+    """One problem, with the span of its evidence and the numbers behind it."""
+
+    check: str
+    severity: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"check": self.check, "severity": self.severity, "message": self.message,
+                             "start": self.start, "end": self.end}
+        if self.data:
+            d["data"] = self.data
+        return d
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    jurisdiction: str | None = None
+    level: str | None = None
+    department: str | None = None
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    division_code: str | None = None
+    report_year: int | None = None
+    published: str | None = None
+    signed: str | None = None
+    issuer: str | None = None
+    doc_type: str = "report"  # report | disclosure_report | plan | notice | interpretation | news | speech | unknown
+    title_span: tuple[int, int] | None = None
+    inferred: list[str] = field(default_factory=list)  # fields inferred from the body, not stated
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("title_span")
+        d["title_start"], d["title_end"] = (self.title_span or (None, None))
+        return d
+
+
+@dataclass
+class Report:
+    """A document and everything the analysers and checks found in it."""
+
+    document: Document
+    metadata: Metadata = field(default_factory=Metadata)
+    sections: list[Section] = field(default_factory=list)
+    required_contents: dict[str, Content] = field(default_factory=dict)
+    figures: list[Figure] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    score: dict[str, Any] = field(default_factory=lambda: {"total": None, "parts": {}})
+    coverage: dict[str, Any] = field(default_factory=dict)
+    # analysis state shared between stages (not part of the record)
+    norm: str = ""  # normalised text, same length as document.text
+    work: str = ""  # normalised text with boilerplate blanked, same length
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+    body_start: int = 0
+    body_end: int = 0
+    enumerations: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def quote(self, start: int | None, end: int | None) -> str:
+        if start is None or end is None:
+            return ""
+        return self.document.text[start:end]
+
+    def line_of(self, offset: int | None) -> int | None:
+        """1-based line number of an offset, for human output."""
+        if offset is None:
+            return None
+        return self.document.text.count("\n", 0, offset) + 1
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        doc = self.document
+        d: dict[str, Any] = {
+            "source": doc.source,
+            "sha256": doc.sha256,
+            "format": doc.format,
+        }
+        if include_text:
+            d["text"] = doc.text
+        d["record_version"] = RECORD_VERSION
+        d["metadata"] = self.metadata.to_dict() if not doc.error else {}
+        d["sections"] = [s.to_dict() for s in self.sections]
+        d["required_contents"] = {k: c.to_dict() for k, c in self.required_contents.items()}
+        d["figures"] = [f.to_dict() for f in self.figures]
+        d["findings"] = [f.to_dict() for f in self.findings]
+        d["score"] = self.score
+        if self.coverage:
+            d["coverage"] = self.coverage
+        if doc.meta:
+            d["page_metadata"] = {k: v for k, v in doc.meta.items() if isinstance(v, (str, int, float, bool, type(None)))}
+        d["chars"] = len(doc.text)
+        return d

@@ -1,0 +1,146 @@
+"""China's administrative divisions down to township level, and finding them in text.
+
+The table (fazhi/data/divisions.tsv.gz, built by scripts/build_divisions.py from the
+national place-name database) has every province, city, county and township with its
+12-digit code, plus former names of renamed counties and cities. Township names repeat
+across the country (桃林镇 is in four counties), so a match is resolved by the other
+place names the text mentions. The automaton is built on first use only.
+"""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Suffixes stripped to make a short name (永清县 -> 永清) for context matching only.
+_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+             "地区", "林区", "特区", "新区", "省", "市", "县", "区", "旗", "盟")
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # 12 digits
+    name: str
+    kind: str  # province | city | county | township
+    parent: str
+    former: bool = False
+
+    @property
+    def level(self) -> str:
+        """The record's level word for this unit."""
+        if self.kind == "township":
+            return "street" if self.name.endswith(("街道", "街道办事处")) else "township"
+        if self.kind == "county":
+            return "district" if self.name.endswith("区") and not self.name.endswith(("林区", "特区")) else "county"
+        return self.kind
+
+    @property
+    def code6(self) -> str:
+        return self.code[:6]
+
+
+def short_name(name: str) -> str:
+    for suf in _SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return name
+
+
+class Divisions:
+    """Lookup by name and code, and a lazily built Aho-Corasick automaton over names."""
+
+    def __init__(self, rows: list[Division]):
+        self.by_code: dict[str, Division] = {}
+        self.by_name: dict[str, list[Division]] = {}
+        for d in rows:
+            if not d.former:
+                self.by_code[d.code] = d
+            else:
+                self.by_code.setdefault(d.code, d)
+            self.by_name.setdefault(d.name, []).append(d)
+        self._automaton = None
+        self._short: dict[str, list[Division]] | None = None
+
+    # -- hierarchy ---------------------------------------------------------------
+    def province_of(self, d: Division) -> Division | None:
+        return self.by_code.get(d.code[:2] + "0" * 10)
+
+    def city_of(self, d: Division) -> Division | None:
+        if d.kind == "province":
+            return None
+        c = self.by_code.get(d.code[:4] + "0" * 8)
+        if c is not None and c.kind == "city":
+            return c
+        prov = self.province_of(d)
+        if prov is not None and prov.name in _MUNICIPALITIES:
+            return prov  # a district of a municipality: its city is the municipality
+        return None
+
+    def county_of(self, d: Division) -> Division | None:
+        if d.kind != "township":
+            return None
+        return self.by_code.get(d.parent) or self.by_code.get(d.code[:6] + "0" * 6)
+
+    def ancestors(self, d: Division) -> list[Division]:
+        out = [x for x in (self.county_of(d), self.city_of(d), self.province_of(d)) if x is not None and x != d]
+        return out
+
+    # -- lookup --------------------------------------------------------------------
+    def named(self, name: str) -> list[Division]:
+        return self.by_name.get(name, [])
+
+    def short_names(self) -> dict[str, list[Division]]:
+        """Short forms of province, city and county names (永清 for 永清县)."""
+        if self._short is None:
+            short: dict[str, list[Division]] = {}
+            for d in self.by_code.values():
+                if d.kind in ("province", "city", "county"):
+                    s = short_name(d.name)
+                    if s != d.name and len(s) >= 2:
+                        short.setdefault(s, []).append(d)
+            self._short = short
+        return self._short
+
+    def automaton(self):
+        if self._automaton is None:
+            import ahocorasick
+
+            a = ahocorasick.Automaton()
+            for name in self.by_name:
+                if len(name) >= 2:
+                    a.add_word(name, name)
+            a.make_automaton()
+            self._automaton = a
+        return self._automaton
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every full division name in text as (start, end, name), longest match kept."""
+        hits = []
+        for end, name in self.automaton().iter(text):
+            start = end - len(name) + 1
+            hits.append((start, end + 1, name))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int, str]] = []
+        last_end = -1
+        for h in hits:
+            if h[0] >= last_end:
+                out.append(h)
+                last_end = h[1]
+            elif out and h[0] == out[-1][0] and h[1] > out[-1][1]:
+                out[-1] = h
+                last_end = h[1]
+        return out
+
+
+@lru_cache(maxsize=1)
+def divisions() -> Divisions:
+    raw = resources.files("fazhi.data").joinpath("divisions.tsv.gz").read_bytes()
+    rows = []
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, name, parent, kind, status, _year = line.split("\t")
+        rows.append(Division(code, name, kind, parent, status == "former"))
+    return Divisions(rows)

@@ -1,0 +1,114 @@
+"""The web page around the report: furniture to exclude, and the page's own fields.
+
+Text copied from a government site carries breadcrumbs, font-size widgets, share bars,
+QR prompts, stale clocks and the metadata block (索引号, 发布日期, 成文日期 ...). We blank
+those lines in the working view (offsets untouched) and read the labelled fields:
+the publication date, the signing date, the file name, the issuing body.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .dates import first_date
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = tomllib.loads(resources.files("fazhi.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    return {kind: re.compile("|".join(f"(?:{p})" for p in pats)) for kind, pats in data["line"].items()}
+
+
+# Labels of the page's metadata block, and which record field each one feeds.
+_LABELS = {
+    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "上网时间"),
+    "signed": ("成文日期", "发文日期", "印发日期", "成文时间"),
+    "title": ("文件名称", "信息名称", "标题", "标 题", "名称"),
+    "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "发布部门", "公开主体"),
+    "source_org": ("来源", "信息来源", "文章来源", "公开责任部门"),
+    "doc_no": ("文号", "发文字号", "文件编号"),
+    "index_no": ("索引号",),
+    "subject": ("主题分类", "信息分类", "公开目录"),
+    "updated": ("更新时间", "生成日期"),
+}
+_LABEL_TO_FIELD = {lab: f for f, labs in _LABELS.items() for lab in labs}
+_LABEL_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])(" + "|".join(sorted((re.escape(l) for l in _LABEL_TO_FIELD), key=len, reverse=True))
+    + r")\s*(?:[:：]\s*|\s+(?=\S))"
+)
+_OTHER_LABELS = re.compile(r"(文字大小|字体大小|背景色|有效性|公开形式|公开方式|浏览次数|点击数|【|扫一扫|打印)")
+
+
+@dataclass
+class PageInfo:
+    """What the page furniture told us."""
+
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of excluded lines
+    fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # field -> (value, start, end)
+
+
+def iter_lines(text: str):
+    """(start, end, line) for each line, end excluding the newline."""
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        yield pos, nl, text[pos:nl]
+        pos = nl + 1
+
+
+def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]]) -> None:
+    marks = list(_LABEL_RE.finditer(line))
+    for i, m in enumerate(marks):
+        name = _LABEL_TO_FIELD[m.group(1)]
+        stop = marks[i + 1].start() if i + 1 < len(marks) else len(line)
+        other = _OTHER_LABELS.search(line, m.end(), stop)
+        if other:
+            stop = other.start()
+        value = line[m.end():stop].strip(" :：|")
+        if name in ("published", "signed", "updated"):
+            d = first_date(value)
+            if d is None:
+                continue
+            value = d.isoformat()
+        if not value or name in fields:
+            continue
+        fields[name] = (value, base + m.start(), base + stop)
+
+
+def scan(norm: str, head_limit: int = 3000) -> PageInfo:
+    """Find furniture lines anywhere and labelled fields in the page head and tail."""
+    pats = _patterns()
+    info = PageInfo()
+    n = len(norm)
+    for start, end, line in iter_lines(norm):
+        if not line.strip() or len(line) > 400:
+            continue
+        kind = None
+        for k, pat in pats.items():
+            if pat.search(line):
+                kind = k
+                break
+        if kind is None:
+            continue
+        if kind == "page_meta" and (start < head_limit or start > n - 2000):
+            _parse_fields(line, start, info.fields)
+        info.boilerplate.append((start, end))
+    return info
+
+
+def blank(norm: str, spans: list[tuple[int, int]]) -> str:
+    """The working view: the given spans replaced by spaces, line breaks kept."""
+    if not spans:
+        return norm
+    chars = list(norm)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

