@@ -54,6 +54,7 @@ class Section:
     title_end: int = 0
     style: str = ""  # the numbering style: "一、", "(一)", "1.", "(1)", "①", "一是", "bare"
     number: int | None = None  # the numeral's value, None for an unnumbered heading
+    implied_number: int | None = None  # for a heading that lost its numeral: the number it should have
     role: str | None = None  # measures | shortcomings | next_year_plan | first_responsibility | ...
 
     def to_dict(self) -> dict[str, Any]:
@@ -174,6 +175,7 @@ class Report:
     body_start: int = 0
     body_end: int = 0
     enumerations: list[dict[str, Any]] = field(default_factory=list)
+    regions: Any = None  # understand.contents.Regions: where measures, shortcomings and plans lie
 
     @property
     def text(self) -> str:

@@ -1,0 +1,6 @@
+"""Checks, one module per family; importing them fills the registry."""
+from __future__ import annotations
+
+
+def load_all() -> None:
+    from . import arithmetic, consistency, document, required, structure, text  # noqa: F401

@@ -35,9 +35,13 @@ _LABELS = {
     "updated": ("更新时间", "生成日期"),
 }
 _LABEL_TO_FIELD = {lab: f for f, labs in _LABELS.items() for lab in labs}
+# Short labels (来源, 文号) only count at a word boundary; long ones (发布时间) anywhere, since
+# page furniture often runs them together: 来源:某县司法局发布时间:2020-03-30.
+_LONG_LABELS = sorted((re.escape(l) for l in _LABEL_TO_FIELD if len(l) >= 4), key=len, reverse=True)
+_SHORT_LABELS = sorted((re.escape(l) for l in _LABEL_TO_FIELD if len(l) < 4), key=len, reverse=True)
 _LABEL_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])(" + "|".join(sorted((re.escape(l) for l in _LABEL_TO_FIELD), key=len, reverse=True))
-    + r")\s*(?:[:：]\s*|\s+(?=\S))"
+    r"(" + "|".join(_LONG_LABELS) + r"|(?<![\u4e00-\u9fff])(?:" + "|".join(_SHORT_LABELS) + r"))"
+    r"\s*(?:[:：]\s*|\s+(?=\S))"
 )
 _OTHER_LABELS = re.compile(r"(文字大小|字体大小|背景色|有效性|公开形式|公开方式|浏览次数|点击数|【|扫一扫|打印)")
 
@@ -89,14 +93,9 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
     for start, end, line in iter_lines(norm):
         if not line.strip() or len(line) > 400:
             continue
-        kind = None
-        for k, pat in pats.items():
-            if pat.search(line):
-                kind = k
-                break
-        if kind is None:
+        if not any(pat.search(line) for pat in pats.values()):
             continue
-        if kind == "page_meta" and (start < head_limit or start > n - 2000):
+        if pats["page_meta"].search(line) and (start < head_limit or start > n - 2000):
             _parse_fields(line, start, info.fields)
         info.boilerplate.append((start, end))
     return info

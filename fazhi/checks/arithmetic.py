@@ -1,0 +1,228 @@
+"""Arithmetic checks in the manner of statcheck and XBRL calculation linkbases.
+
+A finding states the reported value, the recomputed value and the interval that the
+printed precision allows, and names the figures it used. Figures are related only
+within one statement (text between full stops), only through the relations declared in
+fazhi/data/indicators.toml or an explicit 其中/分别 list, and only when each role has a
+single candidate: where the base is ambiguous we stay silent rather than guess.
+Approximate figures (余/约/近/多/左右/以上) never make an error, at most a warning.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterator
+
+from ..record import Figure, Finding, Report
+from ..understand.figures import lexicon
+from ..understand.indicators import taxonomy
+from .document import is_report
+from .registry import check, finding
+
+_STATEMENT_END = "。!?\n"
+
+
+def _statement_bounds(work: str, pos: int) -> tuple[int, int]:
+    a = pos
+    while a > 0 and work[a - 1] not in _STATEMENT_END:
+        a -= 1
+    b = pos
+    while b < len(work) and work[b] not in _STATEMENT_END:
+        b += 1
+    return a, b
+
+
+def _statements(report: Report) -> list[list[Figure]]:
+    """Figures grouped by the statement (full stop to full stop) they stand in."""
+    groups: dict[tuple[int, int], list[Figure]] = {}
+    for f in report.figures:
+        groups.setdefault(_statement_bounds(report.work, f.start), []).append(f)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _decimals(f: Figure, text: str) -> int:
+    m = re.search(r"\d+(?:\.(\d+))?", text[f.start:f.end])
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+def _tolerance(f: Figure, text: str) -> float:
+    tol = 0.5 * 10 ** (-_decimals(f, text))
+    return tol + 0.5 if f.approx else tol
+
+
+def _fmt_pct(v: float, decimals: int) -> str:
+    return f"{v:.{max(1, decimals)}f}%"
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _unique(figs: list[Figure], indicator: str, before: int | None = None) -> Figure | None:
+    cands = [f for f in figs if f.indicator == indicator and f.kind == "count" and (before is None or f.start < before)]
+    return cands[0] if len(cands) == 1 else None
+
+
+@check("rate_consistency")
+def rate_consistency(report: Report) -> Iterator[Finding]:
+    if not is_report(report):
+        return
+    tax = taxonomy()
+    rels = {r["rate"]: r for r in tax.rates}
+    text = report.work
+    for figs in _statements(report):
+        for r in figs:
+            if r.kind != "rate" or r.unit != "%":
+                continue
+            name = tax.names.get(r.indicator or "", "比率")
+            cue = text[r.clause_start:r.start]
+            bounded = r.indicator in tax.bounded or bool(tax.bounded_words.search(cue))
+            stated = text[r.start:r.end]
+            if bounded and r.value > 100:
+                yield finding("rate_consistency", "over_100", r.start, r.end, severity="warning", name=name,
+                              stated=stated)
+                continue
+            rel = rels.get(r.indicator or "")
+            if rel is None:
+                continue
+            part = _unique(figs, rel["part"])
+            whole = _unique(figs, rel["whole"])
+            if part is None or part.value_high is not None:
+                continue
+            tol = _tolerance(r, text)
+            dec = _decimals(r, text)
+            if whole is not None and whole.value > 0 and whole.value_high is None:
+                expected = 100.0 * part.value / whole.value
+                if abs(expected - r.value) <= tol + 1e-9:
+                    continue
+                approx = part.approx or whole.approx
+                if approx and abs(expected - r.value) <= tol + 1.0:
+                    continue
+                data = {"stated": r.value, "expected": round(expected, 4), "low": round(r.value - tol, 4),
+                        "high": round(r.value + tol, 4), "part": part.value, "whole": whole.value,
+                        "figures": [part.start, whole.start, r.start]}
+                s = min(whole.start, part.start, r.start)
+                yield finding("rate_consistency", "mismatch_approx" if (approx or r.approx) else "mismatch", s, r.end,
+                              severity="warning" if (approx or r.approx) else "error", name=name,
+                              expected=_fmt_pct(expected, dec), part=_num(part.value), whole=_num(whole.value),
+                              stated=stated, low=_fmt_pct(r.value - tol, dec + 1), high=_fmt_pct(r.value + tol, dec + 1),
+                              data=data)
+            elif whole is None and not r.approx and not part.approx and 0 < r.value < 100 and part.value > 0:
+                if not any(g.indicator == rel["whole"] for g in figs):
+                    yield from _whole_base(report, r, part, name, stated, tol, dec)
+
+
+def _whole_base(report: Report, r: Figure, part: Figure, name: str, stated: str, tol: float,
+                dec: int) -> Iterator[Finding]:
+    """A rate and its count but no base: some whole base b must give the rate within its precision."""
+    a = part.value
+    if not float(a).is_integer():
+        return
+    lo = math.ceil(100 * a / (r.value + tol) - 1e-9)
+    hi = math.floor(100 * a / (r.value - tol) + 1e-9) if r.value - tol > 0 else lo
+    if any(b >= a and b > 0 for b in range(lo, hi + 1)):
+        return
+    b1 = max(int(a), math.floor(100 * a / r.value))
+    b2 = b1 + 1
+    text = report.work
+    yield finding("rate_consistency", "no_base", min(part.start, r.start), r.end, severity="warning", name=name,
+                  stated=stated, part_label=text[part.clause_start:part.start].strip(" ,、") or "",
+                  part=_num(a), b1=b1, r1=_fmt_pct(100 * a / b1, dec), b2=b2, r2=_fmt_pct(100 * a / b2, dec),
+                  data={"stated": r.value, "part": a, "candidates": [b1, b2]})
+
+
+@check("count_order")
+def count_order(report: Report) -> Iterator[Finding]:
+    if not is_report(report):
+        return
+    tax = taxonomy()
+    for figs in _statements(report):
+        for rel in tax.part_of:
+            part = _unique(figs, rel["part"])
+            whole = _unique(figs, rel["whole"])
+            if part is None or whole is None or part.approx or whole.approx:
+                continue
+            if part.value > whole.value:
+                yield finding("count_order", start=min(part.start, whole.start), end=max(part.end, whole.end),
+                              part_name=tax.names[rel["part"]], part=_num(part.value),
+                              whole_name=tax.names[rel["whole"]], whole=_num(whole.value),
+                              data={"part": part.value, "whole": whole.value})
+
+
+def _sum_finding(total: Figure, parts: list[Figure], exhaustive: bool, homogeneous: bool) -> Finding | None:
+    """Compare parts with their total; silent when a leading run of parts already makes the total."""
+    values = [p.value for p in parts]
+    run = 0.0
+    for i, v in enumerate(values):
+        run += v
+        if i >= 1 and abs(run - total.value) < 1e-6:
+            return None
+    s = sum(values)
+    if abs(s - total.value) < 1e-6:
+        return None
+    if any(p.approx for p in parts) or total.approx:
+        return None
+    if s > total.value and not homogeneous:
+        return None
+    if s < total.value and not exhaustive:
+        return None
+    expr = "+".join(_num(v) for v in values)
+    return finding("sum_consistency", start=total.start, end=max(p.end for p in parts), sum=_num(s), expr=expr,
+                   total=_num(total.value), data={"total": total.value, "parts": values,
+                                                   "figures": [total.start] + [p.start for p in parts]})
+
+
+@check("sum_consistency")
+def sum_consistency(report: Report) -> Iterator[Finding]:
+    if not is_report(report):
+        return
+    tax = taxonomy()
+    lex = lexicon()
+    text = report.work
+    seen: set[int] = set()
+    groups = _statements(report)
+    last_total: Figure | None = None
+    for figs in groups:
+        # a relation from the taxonomy: total and its declared parts in one statement
+        for rel in tax.sums:
+            total = _unique(figs, rel["total"])
+            if total is None or total.start in seen:
+                continue
+            parts = [f for f in figs if f.indicator in rel["parts"] and f.start > total.start and f.unit == total.unit]
+            if len(parts) < 2:
+                continue
+            seen.add(total.start)
+            closing = any(p.indicator in rel.get("closing", []) for p in parts)
+            hit = _sum_finding(total, parts, exhaustive=closing, homogeneous=True)
+            if hit:
+                yield hit
+        # an explicit list: a total marked 共/合计, then 其中/分别 and parts of the same unit
+        a, b = _statement_bounds(text, figs[0].start)
+        stmt = text[a:b]
+        marker = lex.parts.search(stmt)
+        if marker is not None:
+            mpos = a + marker.start()
+            totals = [f for f in figs if f.start < mpos and f.kind == "count"]
+            total = totals[-1] if totals else None
+            if total is None and marker.start() <= 2 and last_total is not None:
+                total = last_total  # 其中 opening the next statement refers to the previous total
+            if total is not None and total.start not in seen and (total.total_marker or total in figs[:1] or total is last_total):
+                parts = [f for f in figs if f.start > mpos and f.unit == total.unit and f.kind == "count"]
+                if len(parts) >= 2:
+                    seen.add(total.start)
+                    labels = [text[p.clause_start:p.start] for p in parts]
+                    exhaustive = marker.group(1).startswith("分别") or any(re.search("其他|其余|其它", l) for l in labels)
+                    homogeneous = marker.group(1).startswith("分别") or _same_kind(labels, parts, tax.sums)
+                    hit = _sum_finding(total, parts, exhaustive, homogeneous)
+                    if hit:
+                        yield hit
+        marked = [f for f in figs if f.total_marker and f.kind == "count"]
+        last_total = marked[-1] if marked else None
+
+
+def _same_kind(labels: list[str], parts: list[Figure], sums: list[dict]) -> bool:
+    """Parts are of one kind when the taxonomy lists them together or their labels share a suffix (X类)."""
+    if all(p.indicator for p in parts) and any(all(p.indicator in r["parts"] for p in parts) for r in sums):
+        return True
+    ends = {l.strip(" ,、")[-1:] for l in labels if l.strip(" ,、")}
+    return len(ends) == 1 and ends <= {"类"}

@@ -1,0 +1,95 @@
+"""Consistency with the report's own identity: the year it reports on and the level of
+the unit that issues it. Both catch text carried over from another year's or another
+unit's report, the commonest defect reviewers find."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..record import Finding, Report
+from ..understand.metadata import levels_lexicon
+from .document import is_report
+from .registry import check, finding
+
+_ACHIEVEMENT_YEAR = re.compile(
+    r"(?:^|(?<=[。;\n]))\s*((?:19|20)\d{2})\s*年(?:以来|度)?\s*,?\s*(?=(我|全|本|共|累计|[\u4e00-\u9fff]{2,6}(县|区|市|镇|乡|局|政府)(共|累计|坚持|围绕|紧紧|认真|深入|全面)))",
+    re.M)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_BOOK = re.compile(r"《[^《》\n]{0,80}》")
+
+
+@check("year_consistency")
+def year_consistency(report: Report) -> Iterator[Finding]:
+    md = report.metadata
+    regions = report.regions
+    if not is_report(report) or md.report_year is None or regions is None or "report_year" in md.inferred:
+        return
+    work = report.work
+    year = md.report_year
+    if regions.measures:
+        a, b = regions.measures
+        for m in _ACHIEVEMENT_YEAR.finditer(work, a, b):
+            found = int(m.group(1))
+            if found != year and year - 3 <= found < year:
+                yield finding("year_consistency", "measures", m.start(1), m.end(0), year=year, found=found,
+                              data={"report_year": year, "found": found})
+    plan_heads = [s for s in report.sections if s.role == "next_year_plan" and s.level == 1]
+    spans = [(s.title_start, s.title_end) for s in plan_heads]
+    if regions.next_year_plan and not plan_heads:
+        a = regions.next_year_plan[0]
+        end = work.find("。", a)
+        spans.append((a, end if end > 0 else min(a + 80, len(work))))
+    for a, b in spans:
+        seg = _BOOK.sub(lambda m: " " * len(m.group(0)), work[a:b])
+        for m in _YEAR.finditer(seg):
+            found = int(m.group(1))
+            nxt = seg[m.end():m.end() + 1]
+            if found != year + 1 and nxt not in "—-~至到" and not seg[max(0, m.start() - 1):m.start()] in ("—", "-"):
+                yield finding("year_consistency", "plan", a + m.start(1), a + m.end(), expected=year + 1, found=found,
+                              data={"report_year": year, "found": found})
+            break
+
+
+@lru_cache(maxsize=1)
+def _mismatch_patterns() -> tuple[dict[str, re.Pattern[str]], dict[str, dict]]:
+    lex = levels_lexicon()
+    pats = {k: re.compile(v) for k, v in lex["mismatch"].items()}
+    cond = {k: {"pattern": re.compile(v["pattern"]), "unless_province": re.compile(v["unless_province"]),
+                "unless_city": re.compile(v["unless_city"])} for k, v in lex.get("conditional", {}).items()}
+    return pats, cond
+
+
+def _unit_key(level: str | None, name: str | None) -> str | None:
+    if level in ("township", "county") and name:
+        return f"{level}:{name[-1]}"
+    return level
+
+
+@check("level_mismatch")
+def level_mismatch(report: Report) -> Iterator[Finding]:
+    md = report.metadata
+    if not is_report(report) or md.level in (None, "department"):
+        return
+    pats, cond = _mismatch_patterns()
+    keys = [_unit_key(md.level, md.jurisdiction), "government"]
+    work = report.work
+    a, b = report.body_start, report.body_end
+    books = [(m.start(), m.end()) for m in _BOOK.finditer(work, a, b)]
+    unit = md.jurisdiction or {"township": "乡镇", "street": "街道", "county": "县", "district": "区", "city": "市",
+                               "province": "省"}.get(md.level, "本单位")
+    seen: set[str] = set()
+    matchers: list[re.Pattern[str]] = [pats[k] for k in keys if k in pats]
+    for k in keys:
+        c = cond.get(k or "")
+        if c and not (md.province and c["unless_province"].search(md.province)) \
+                and not (md.city and c["unless_city"].search(md.city)):
+            matchers.append(c["pattern"])
+    for pat in matchers:
+        for m in pat.finditer(work, a, b):
+            word = m.group(0)
+            if word in seen or any(s <= m.start() < e for s, e in books):
+                continue
+            seen.add(word)
+            yield finding("level_mismatch", start=m.start(), end=m.end(), unit=unit, word=word,
+                          data={"word": word, "level": md.level})

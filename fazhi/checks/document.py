@@ -1,0 +1,87 @@
+"""Document-level checks: what the document is, whom and which year it covers, and
+whether it was published on time (规定 第二十四条: before 1 April of the next year)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator
+
+from ..record import Finding, Report
+from ..understand.metadata import DOC_TYPE_ZH
+from .registry import check, finding
+
+
+def is_report(report: Report) -> bool:
+    return report.metadata.doc_type == "report"
+
+
+@check("not_a_report")
+def not_a_report(report: Report) -> Iterator[Finding]:
+    md = report.metadata
+    if md.doc_type != "report":
+        why = f"（标题：{md.title}）" if md.title else ""
+        yield finding("not_a_report", start=md.title_span[0] if md.title_span else None,
+                      end=md.title_span[1] if md.title_span else None,
+                      kind=DOC_TYPE_ZH.get(md.doc_type, md.doc_type), why=why, data={"doc_type": md.doc_type})
+
+
+@check("missing_title")
+def missing_title(report: Report) -> Iterator[Finding]:
+    md = report.metadata
+    if not is_report(report):
+        return
+    if md.title_span is None and not md.title:
+        if md.jurisdiction:
+            parts = [p for p in (md.province, md.city, md.county) if p]
+            place = md.jurisdiction + (f"（{''.join(parts)}）" if parts else "")
+            yield finding("missing_title", "inferred", place=place)
+        else:
+            yield finding("missing_title", "unknown")
+        return
+    if md.title and md.report_year is not None and "report_year" in md.inferred:
+        yield finding("missing_title", "no_year", *(md.title_span or (None, None)), title=md.title)
+
+
+def _d(s: str | None) -> date | None:
+    try:
+        return date.fromisoformat(s) if s else None
+    except ValueError:
+        return None
+
+
+@check("report_year")
+def report_year(report: Report) -> Iterator[Finding]:
+    md = report.metadata
+    if not is_report(report):
+        return
+    if md.report_year is None:
+        yield finding("report_year", "missing")
+        return
+    pub = _d(md.published)
+    if pub is not None and pub.year != md.report_year + 1:
+        yield finding("report_year", "mismatch", year=md.report_year, published=md.published,
+                      expected=md.report_year + 1, data={"published": md.published})
+
+
+@check("timeliness")
+def timeliness(report: Report) -> Iterator[Finding]:
+    md = report.metadata
+    if not is_report(report):
+        return
+    pub = _d(md.published)
+    year = md.report_year
+    if pub is None:
+        if year is not None:
+            yield finding("timeliness", "no_date", severity="info", year=year + 1)
+        else:
+            yield finding("timeliness", "no_date_no_year", severity="info")
+    else:
+        deadline_year = year + 1 if year is not None else pub.year
+        deadline = date(deadline_year, 4, 1)
+        if pub > deadline:
+            yield finding("timeliness", "late", severity="error", published=md.published, year=deadline_year,
+                          days=(pub - deadline).days + 1, data={"deadline": "before " + deadline.isoformat()})
+        elif pub == deadline:
+            yield finding("timeliness", "on_deadline", severity="warning", published=md.published)
+    signed = _d(md.signed)
+    if md.level == "department" and signed is not None and year is not None and signed > date(year + 1, 3, 1):
+        yield finding("timeliness", "department_signed", severity="warning", signed=md.signed)

@@ -1,0 +1,91 @@
+"""The checks registry: every check is a function registered under its stable id.
+
+Ids, severities, Chinese names and message templates live in fazhi/data/checks.toml;
+code registers the function that finds the problem. `run` calls the checks a user
+selected, in a fixed order, and never lets one check's bug stop the others.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable
+
+from ..record import Finding, Report
+
+CheckFn = Callable[[Report], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    severity: str
+    family: str
+    name: str
+    description: str
+    messages: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def specs() -> dict[str, CheckSpec]:
+    data = tomllib.loads(resources.files("fazhi.data").joinpath("checks.toml").read_text("utf-8"))
+    return {k: CheckSpec(k, v["severity"], v["family"], v["name"], v["description"], v.get("messages", {}))
+            for k, v in data.items()}
+
+
+REGISTRY: dict[str, CheckFn] = {}
+
+
+def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function under an id declared in checks.toml."""
+    if check_id not in specs():
+        raise KeyError(f"check {check_id!r} is not declared in fazhi/data/checks.toml")
+
+    def deco(fn: CheckFn) -> CheckFn:
+        REGISTRY[check_id] = fn
+        return fn
+
+    return deco
+
+
+def finding(check_id: str, key: str = "default", start: int | None = None, end: int | None = None,
+            severity: str | None = None, data: dict | None = None, **fields) -> Finding:
+    """A Finding with its Chinese message filled from the template `key`."""
+    spec = specs()[check_id]
+    template = spec.messages.get(key) or spec.messages["default"]
+    return Finding(check=check_id, severity=severity or spec.severity, message=template.format(**fields),
+                   start=start, end=end, data=data or {})
+
+
+def parse_ids(value: str | Iterable[str] | None) -> set[str] | None:
+    """`rate_consistency,timeliness` -> a set of ids; unknown ids raise ValueError."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else [x for v in value for x in v.split(",")]
+    ids = {i.strip() for i in items if i.strip()}
+    unknown = ids - set(specs())
+    if unknown:
+        raise ValueError("未知的检查项：" + "、".join(sorted(unknown)) + "；可用的检查项：" + "、".join(specs()))
+    return ids
+
+
+def enabled(check_id: str, select: set[str] | None, ignore: set[str] | None) -> bool:
+    if select is not None and check_id not in select:
+        return False
+    return not (ignore and check_id in ignore)
+
+
+def run(report: Report, select: set[str] | None = None, ignore: set[str] | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    for check_id in specs():
+        fn = REGISTRY.get(check_id)
+        if fn is None or not enabled(check_id, select, ignore):
+            continue
+        try:
+            out.extend(fn(report))
+        except Exception as e:  # a check's bug must not cost the reviewer the other findings
+            out.append(Finding(check=check_id, severity="info",
+                               message=f"检查“{specs()[check_id].name}”运行出错，结果不完整：{type(e).__name__}: {e}",
+                               data={"internal_error": True}))
+    return out

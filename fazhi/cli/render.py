@@ -1,0 +1,65 @@
+"""The human format of `fazhi analyze`: a Chinese summary per report, findings grouped by
+severity with the quoted evidence and its line number."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+from ..record import Report
+
+LEVEL_ZH = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇",
+            "street": "街道", "department": "部门"}
+CONTENT_ZH = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "causes": "不足的原因",
+              "first_responsibility": "第一责任人职责履行情况", "next_year_plan": "下一年度工作安排"}
+SEVERITY_ZH = (("error", "错误", "red"), ("warning", "警告", "yellow"), ("info", "提示", "cyan"))
+
+
+def _line_quote(report: Report, start: int | None, end: int | None) -> str:
+    if start is None or end is None:
+        return ""
+    text = report.text
+    a = max(text.rfind("\n", 0, start) + 1, start - 20)
+    b = text.find("\n", end)
+    b = min(b if b >= 0 else len(text), end + 20)
+    return text[a:b].strip()
+
+
+def render_report(out: Console, report: Report) -> None:
+    md = report.metadata
+    out.rule(f"[bold]{escape(report.document.source)}[/]")
+    if report.document.error:
+        out.print(f"[red]无法读取：{escape(report.document.error)}[/]")
+        return
+    place = "".join(p for p in (md.province, md.city if md.city != md.province else None, md.county) if p)
+    out.print(f"标题：{escape(md.title or '（无标题）')}")
+    who = md.issuer or md.jurisdiction or "（未能确定）"
+    out.print(f"发布单位：{escape(who)}"
+              + (f"　层级：{LEVEL_ZH.get(md.level or '', md.level or '未知')}" if md.level else "")
+              + (f"　所在地：{escape(place)}" if place else "")
+              + (f"　区划代码：{md.division_code}" if md.division_code else ""))
+    out.print(f"报告年度：{md.report_year or '未知'}　公开日期：{md.published or '未找到'}　成文日期：{md.signed or '未找到'}")
+    if md.doc_type == "report":
+        items = "　".join(("✓" if c.present else "✗") + CONTENT_ZH[k] for k, c in report.required_contents.items())
+        out.print(f"规定内容：{items}")
+        tops = [s for s in report.sections if s.level == 1]
+        if tops:
+            out.print("一级标题：" + "；".join(escape((s.numeral or "") + s.title) for s in tops))
+        known = sum(1 for f in report.figures if f.indicator)
+        out.print(f"数据：共提取 {len(report.figures)} 项，其中 {known} 项归入指标")
+    if report.score.get("total") is not None:
+        out.print(f"评分：{report.score['total']}")
+    if not report.findings:
+        out.print("[green]未发现问题。[/]")
+        return
+    for sev, zh, color in SEVERITY_ZH:
+        group = [f for f in report.findings if f.severity == sev]
+        if not group:
+            continue
+        out.print(f"[bold {color}]{zh}（{len(group)}）[/]")
+        for f in group:
+            line = report.line_of(f.start)
+            where = f"第{line}行 " if line else ""
+            out.print(f"  [{color}]{where}{escape('[' + f.check + ']')}[/] {escape(f.message)}")
+            q = _line_quote(report, f.start, f.end)
+            if q:
+                out.print(f"      [dim]原文：{escape(q)}[/]")

@@ -1,0 +1,178 @@
+"""The five required contents, found whatever the report's own outline.
+
+Reports organise the required items in many ways: a heading per item (桃林镇), measures
+under several headings and one heading for 存在问题 and another for 下一步 (濉溪县), one
+heading for problems and plans together (永清县), or no heading at all for the last two,
+just a closing paragraph (汉滨区). We first give each top-level section a role from its
+title, then fall back to the sentences that open the shortcomings and the plans.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..record import Content, Section
+
+
+@dataclass(frozen=True)
+class _Lex:
+    heading: dict[str, re.Pattern[str]]
+    sentence: dict[str, re.Pattern[str]]
+    min_measures: int
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    data = tomllib.loads(resources.files("fazhi.data").joinpath("contents.toml").read_text("utf-8"))
+    return _Lex({k: re.compile(v) for k, v in data["heading"].items()},
+                {k: re.compile(v, re.M) for k, v in data["sentence"].items()},
+                int(data["measures"]["min_chars"]))
+
+
+_SENT = re.compile(r"[^。;!?\n]+[。;!?]?")
+
+
+def sentences(work: str, start: int, end: int):
+    """(start, end) of each sentence in work[start:end], leading spaces skipped."""
+    for m in _SENT.finditer(work, start, end):
+        s = m.start()
+        while s < m.end() and work[s] in " \t":
+            s += 1
+        if s < m.end():
+            yield s, m.end()
+
+
+@dataclass
+class Regions:
+    """Where each part of the report lies (character spans, None when absent)."""
+
+    measures: tuple[int, int] | None = None
+    shortcomings: tuple[int, int] | None = None
+    next_year_plan: tuple[int, int] | None = None
+
+
+def heading_role(title: str) -> str | None:
+    lex = _lex()
+    roles = [r for r in ("first_responsibility", "causes", "shortcomings", "next_year_plan", "other")
+             if lex.heading[r].search(title)]
+    if "shortcomings" in roles and "next_year_plan" in roles:
+        return "mixed"
+    if "causes" in roles and "shortcomings" in roles:
+        return "shortcomings"
+    return roles[0] if roles else None
+
+
+def find(work: str, sections: list[Section], body_start: int, body_end: int) -> tuple[dict[str, Content], Regions]:
+    lex = _lex()
+    tops = [s for s in sections if s.level == 1]
+    for s in sections:
+        if s.level <= 2:
+            s.role = heading_role(s.title) or ("measures" if s.level == 1 else None)
+    short: tuple[int, int] | None = None
+    plan: tuple[int, int] | None = None
+    causes_section: Section | None = None
+    for s in tops:
+        if s.role in ("shortcomings", "causes") and short is None:
+            short = (s.start, s.end)
+        if s.role == "causes":
+            causes_section = s
+        if s.role == "next_year_plan" and plan is None:
+            plan = (s.start, s.end)
+        if s.role == "mixed":
+            split = _plan_sentence(work, s.title_end, s.end)
+            if short is None:
+                short = (s.start, split if split is not None else s.end)
+            if plan is None and split is not None:
+                plan = (split, s.end)
+    for s in sections:
+        if s.level == 2 and s.role == "causes":
+            causes_section = causes_section or s
+    half = body_start + (body_end - body_start) // 2
+    if short is None:
+        stop = plan[0] if plan else body_end
+        for a, b in sentences(work, half, stop):
+            if lex.sentence["shortcomings"].search(work, a, b) and not _in_measures_heading(sections, a):
+                short = (a, stop)
+                break
+    if plan is None:
+        search_from = short[0] if short else half
+        split = _plan_sentence(work, search_from, body_end)
+        if split is not None:
+            plan = (split, _section_end_after(tops, split, body_end))
+            if short is not None and short[1] > split:
+                short = (short[0], split)
+
+    contents: dict[str, Content] = {}
+    first_part = min([r[0] for r in (short, plan) if r] + [body_end])
+    measures_text = work[body_start:first_part]
+    n_chars = len(re.sub(r"\s", "", measures_text))
+    m_start = next((s.start for s in tops if s.role == "measures"), body_start)
+    contents["measures"] = Content(n_chars >= lex.min_measures, m_start if n_chars >= lex.min_measures else None,
+                                   first_part if n_chars >= lex.min_measures else None)
+    contents["shortcomings"] = Content(short is not None, *(short or (None, None)))
+
+    cause = None
+    if causes_section is not None:
+        cause = (causes_section.start, causes_section.end)
+    elif short is not None:
+        for a, b in sentences(work, short[0], short[1]):
+            if lex.sentence["causes"].search(work, a, b):
+                cause = (a, b)
+                break
+    contents["causes"] = Content(cause is not None, *(cause or (None, None)))
+    contents["first_responsibility"] = _first_responsibility(work, sections, body_start, body_end, short, plan)
+    contents["next_year_plan"] = Content(plan is not None, *(plan or (None, None)))
+    return contents, Regions(measures=(body_start, first_part) if contents["measures"].present else None,
+                             shortcomings=short, next_year_plan=plan)
+
+
+def _in_measures_heading(sections: list[Section], pos: int) -> bool:
+    """True inside a numbered measures subsection (problems there are part of a measure's story)."""
+    return any(s.level >= 2 and s.style != "一是" and s.start <= pos < s.end and s.role not in ("shortcomings", "causes")
+               and not any(t.level == 1 and t.role in ("shortcomings", "causes", "mixed") and t.start <= pos < t.end for t in sections)
+               for s in sections)
+
+
+def _plan_sentence(work: str, start: int, end: int) -> int | None:
+    pat = _lex().sentence["next_year_plan"]
+    for a, b in sentences(work, start, end):
+        if pat.match(work, a, b):
+            return a
+    return None
+
+
+def _section_end_after(tops: list[Section], pos: int, body_end: int) -> int:
+    for s in tops:
+        if s.start > pos:
+            return s.start
+    return body_end
+
+
+def _first_responsibility(work: str, sections: list[Section], body_start: int, body_end: int,
+                          short: tuple[int, int] | None, plan: tuple[int, int] | None) -> Content:
+    lex = _lex()
+
+    def in_plan(pos: int) -> bool:
+        return plan is not None and plan[0] <= pos < plan[1]
+
+    def in_short(pos: int) -> bool:
+        return short is not None and short[0] <= pos < short[1]
+
+    for s in sections:
+        if s.role == "first_responsibility" and not in_plan(s.start):
+            return Content(True, s.start, s.end, "有专门章节报告第一责任人职责履行情况")
+    plan_hit = None
+    for a, b in sentences(work, body_start, body_end):
+        if lex.sentence["first_responsibility"].search(work, a, b):
+            if in_plan(a):
+                plan_hit = plan_hit or (a, b)
+                continue
+            if in_short(a):
+                continue
+            return Content(True, a, b, "正文报告了主要负责人履行推进法治建设第一责任人职责的情况")
+    if plan_hit is not None:
+        return Content(False, plan_hit[0], plan_hit[1], "第一责任人职责仅作为下一年度工作计划出现")
+    return Content(False)

@@ -1,0 +1,228 @@
+"""Every quantity the report states: a number with its unit, scale, approximation and span.
+
+A number is a figure only when a measure word (件, 人次, 万元, % …) follows it. Before
+looking we mask what is not a quantity however numeric it looks: dates and years, plan
+periods (2021—2025), document numbers (〔2019〕28号), ordinals (第一), phone numbers,
+short quoted slogans (“365”, “1+4+N”), book titles, heading numerals, and the
+numeral-bearing names in the lexicon (五位一体, 三项制度). Which indicator a figure
+measures is decided afterwards by `indicators.assign`.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..record import Figure
+from .dates import DATE_RE
+from .numerals import parse_cn
+
+CN_NUM = "零〇一二两三四五六七八九十百千万亿点"
+CLAUSE_DELIMS = ",;。:!?\n"
+SENTENCE_DELIMS = "。;!?\n"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: tuple[str, ...]
+    unit_kind: dict[str, str]
+    blockers: dict[str, str]
+    non_figures: re.Pattern[str]
+    approx_before: re.Pattern[str]
+    approx_after: re.Pattern[str]
+    change_up: tuple[str, ...]
+    change_down: tuple[str, ...]
+    comparison: re.Pattern[str]
+    total: re.Pattern[str]
+    parts: re.Pattern[str]
+    arabic: re.Pattern[str]
+    chinese: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("fazhi.data").joinpath("lexicon.toml").read_text("utf-8"))
+    unit_kind: dict[str, str] = {}
+    for kind, words in data["units"].items():
+        for w in words:
+            unit_kind.setdefault(w, kind)
+    units = tuple(sorted(unit_kind, key=len, reverse=True))
+    unit_alt = "|".join(re.escape(u) for u in units)
+    arabic = re.compile(
+        r"(?<![\d.A-Za-z\-/])"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"(?:\s*(?P<rsep>[-~至到—]|－)\s*(?P<num2>\d+(?:\.\d+)?))?"
+        r"\s*(?P<scale>千万|百万|万|亿|千)?"
+        r"(?P<approx>余|多)?"
+        rf"\s*(?P<unit>{unit_alt})?"
+    )
+    chinese = re.compile(
+        rf"(?P<pct>百分之)(?P<cnp>[{CN_NUM}]+)"
+        rf"|(?<![{CN_NUM}第])(?P<cn>[一二两三四五六七八九十][{CN_NUM}]*?)"
+        r"(?P<cnapprox>余|多)?"
+        rf"(?P<cnunit>{unit_alt})"
+    )
+    ab = sorted(data["approx"]["before"], key=len, reverse=True)
+    aa = sorted(data["approx"]["after"], key=len, reverse=True)
+    return Lexicon(
+        units=units,
+        unit_kind=unit_kind,
+        blockers=data["unit_blockers"],
+        non_figures=re.compile("|".join(f"(?:{p})" for p in data["non_figures"]["phrases"])),
+        approx_before=re.compile("(" + "|".join(map(re.escape, ab)) + r")\s*$"),
+        approx_after=re.compile(r"\s*(" + "|".join(map(re.escape, aa)) + ")"),
+        change_up=tuple(sorted(data["change"]["up"], key=len, reverse=True)),
+        change_down=tuple(sorted(data["change"]["down"], key=len, reverse=True)),
+        comparison=re.compile(data["change"]["comparison"]),
+        total=re.compile(data["totals"]["total"]),
+        parts=re.compile(data["totals"]["parts"]),
+        arabic=arabic,
+        chinese=chinese,
+    )
+
+
+_MASKS = [
+    DATE_RE,
+    re.compile(r"(?:19|20)\d{2}\s*[-—~至到－]+\s*(?:19|20)\d{2}"),  # plan periods and year ranges
+    re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|初|末|以来|上半年|下半年|第)?"),
+    re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:份|底|初|中旬|上旬|下旬|末)?(?![\u4e00-\u9fff]?[次件人])"),
+    re.compile(r"\d{1,2}\s*[:：]\s*\d{2}"),  # times
+    re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号"),  # document numbers
+    re.compile(r"第?\s*\d+\s*号"),
+    re.compile(r"(?<!\d)0\d{2,3}\s*-\s*\d{7,8}(?:-\d+)?|(?<!\d)1[3-9]\d{9}(?!\d)"),  # phones
+    re.compile(rf"第\s*[\d{CN_NUM}]+"),  # ordinals: 第一, 第3批
+    re.compile(r"“[^“”\n]{1,20}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,60}〉"),
+    re.compile(r"https?://\S+|www\.\S+|[\w.]+@[\w.]+"),
+    re.compile(r"\d+(?:\s*\+\s*[\dA-Za-z]+)+|[A-Za-z]+\d+|\d+[A-Za-z]+"),  # 1+4+N, 5G, A4
+]
+
+
+def mask(work: str, extra: list[tuple[int, int]] = ()) -> bytearray:
+    """1 where a number must not be read as a figure."""
+    m = bytearray(len(work))
+    for pat in _MASKS + [lexicon().non_figures]:
+        for hit in pat.finditer(work):
+            m[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
+    for s, e in extra:
+        m[s:e] = b"\x01" * (e - s)
+    return m
+
+
+_SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7}
+
+
+def _to_float(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _unit_ok(work: str, unit: str, end: int) -> bool:
+    blockers = lexicon().blockers.get(unit)
+    return not (blockers and end < len(work) and work[end] in blockers)
+
+
+def _clause_start(work: str, pos: int, delims: str, floor: int = 0) -> int:
+    i = pos - 1
+    while i >= floor and work[i] not in delims:
+        i -= 1
+    return i + 1
+
+
+def _change(work: str, lc_start: int, num_start: int) -> str | None:
+    lex = lexicon()
+    before = work[max(lc_start, num_start - 12):num_start].rstrip()
+    before = lex.approx_before.sub("", before).rstrip()
+    if before.endswith(("了",)):
+        before = before[:-1]
+    for w in lex.change_up:
+        if before.endswith(w):
+            return "up"
+    for w in lex.change_down:
+        if before.endswith(w):
+            return "down"
+    return None
+
+
+def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
+    """The figures in work[start:end], in reading order, without indicators yet."""
+    lex = lexicon()
+    found: list[Figure] = []
+    taken = bytearray(len(work))
+    for m in lex.arabic.finditer(work, start, end):
+        ns = m.start("num")
+        if masked[ns]:
+            continue
+        unit = m.group("unit")
+        fig_end = m.end()
+        pct = False
+        # % may follow with a space the unit group did not take
+        if unit is None:
+            nxt = work[fig_end:fig_end + 1]
+            if nxt in ("%", "‰"):
+                unit, fig_end, pct = nxt, fig_end + 1, True
+        if unit is None:
+            if m.group("scale") in ("万", "亿") and not m.group("rsep"):
+                unit = ""  # 30万 on its own: a scaled bare quantity
+            else:
+                continue
+        if unit and not _unit_ok(work, unit, m.end("unit") if m.group("unit") else fig_end):
+            continue
+        if unit in ("年",) and (m.group("num").isdigit() and int(m.group("num")) >= 100):
+            continue
+        try:
+            value = _to_float(m.group("num"))
+        except ValueError:
+            continue
+        scale = _SCALE.get(m.group("scale") or "", 1.0)
+        value_high = _to_float(m.group("num2")) * scale if m.group("num2") else None
+        if m.group("rsep") and m.group("rsep") in "-—－" and value_high is not None and value_high < value:
+            continue  # 12-3 is not a range
+        fig = _make(work, lex, ns, fig_end, value * scale, value_high, unit, bool(m.group("approx")), pct)
+        found.append(fig)
+        taken[ns:fig_end] = b"\x01" * (fig_end - ns)
+    for m in lex.chinese.finditer(work, start, end):
+        s = m.start()
+        if masked[s] or taken[s]:
+            continue
+        if m.group("pct"):
+            v = parse_cn(m.group("cnp"))
+            if v is None:
+                continue
+            found.append(_make(work, lex, s, m.end(), v, None, "%", False, True))
+            continue
+        token = m.group("cn")
+        unit = m.group("cnunit")
+        if token in ("一", "两") or not _unit_ok(work, unit, m.end()):
+            continue
+        v = parse_cn(token)
+        if v is None:
+            continue
+        found.append(_make(work, lex, s, m.end(), v, None, unit, bool(m.group("cnapprox")), False))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _make(work: str, lex: Lexicon, start: int, end: int, value: float, value_high: float | None,
+          unit: str, approx: bool, pct: bool) -> Figure:
+    lc_start = _clause_start(work, start, CLAUSE_DELIMS)
+    before = work[max(lc_start, start - 8):start]
+    if lex.approx_before.search(before.rstrip()):
+        approx = True
+    after = lex.approx_after.match(work, end)
+    if after:
+        approx = True
+        end_q = after.end()
+    else:
+        end_q = end
+    kind = lex.unit_kind.get(unit, "other") if unit else "count"
+    if pct or unit in ("%", "‰"):
+        kind = "rate"
+    elif kind == "points":
+        kind = "change"
+    direction = _change(work, lc_start, start)
+    if direction:
+        kind = "change"
+    return Figure(value=value, unit=unit or None, start=start, end=end_q, quote=work[start:end_q], approx=approx,
+                  kind=kind, value_high=value_high, direction=direction, clause_start=lc_start,
+                  total_marker=bool(lex.total.search(work[lc_start:start])))

@@ -1,0 +1,183 @@
+"""Which indicator a figure measures, decided by the phrasing around it.
+
+The taxonomy (fazhi/data/indicators.toml) gives, per indicator, the units it comes in,
+the cue that precedes the number, the noun that may follow it, and the domain words
+that must be near for a generic cue (办结 means a reconsideration closed only where 复议
+is being talked about). The nearest, longest cue wins; a noun right after the number
+wins over both. Relations between indicators (a rate and its counts, a part and its
+whole, a total and its parts) live in the same file and drive the arithmetic checks.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..record import Figure, Section
+from .figures import SENTENCE_DELIMS
+
+_FILLER = re.compile(r"^[\s,、:;()]*(?:(?:共计|合计|累计|总计|其中|分别为|分别是|分别|约|近|达到|达|为|是|有|计|共|以上|超过|超|逾|均|全部|已达|已|和|及|与|另|同时|全年|年度|今年|目前|截至目前|总数|数量|数|的)[\s,、:;]*)*$")
+
+
+@dataclass
+class Rule:
+    id: str
+    units: frozenset[str]
+    cue: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    domain: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    order: int
+
+
+@dataclass
+class Taxonomy:
+    names: dict[str, str]
+    part_only: dict[str, str]
+    by_unit: dict[str, list[Rule]]
+    rates: list[dict]
+    part_of: list[dict]
+    sums: list[dict]
+    bounded: set[str]
+    bounded_words: re.Pattern[str]
+    units: dict[str, list[str]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    data = tomllib.loads(resources.files("fazhi.data").joinpath("indicators.toml").read_text("utf-8"))
+    unit_groups: dict[str, list[str]] = data["units"]
+    names: dict[str, str] = {}
+    part_only: dict[str, str] = {}
+    by_unit: dict[str, list[Rule]] = {}
+    order = 0
+    for ind in data["indicator"]:
+        names[ind["id"]] = ind["zh"]
+        if "part_only" in ind:
+            part_only[ind["id"]] = ind["part_only"]
+        for r in ind["rules"]:
+            units = r["units"]
+            units = unit_groups[units] if isinstance(units, str) else units
+            rule = Rule(
+                id=ind["id"], units=frozenset(units),
+                cue=re.compile(r["cue"]) if "cue" in r else None,
+                after=re.compile(r["after"]) if "after" in r else None,
+                domain=re.compile(r["domain"]) if "domain" in r else None,
+                exclude=re.compile(r["not"]) if "not" in r else None,
+                order=order,
+            )
+            order += 1
+            for u in units:
+                by_unit.setdefault(u, []).append(rule)
+    return Taxonomy(names=names, part_only=part_only, by_unit=by_unit, rates=data.get("rate", []),
+                    part_of=data.get("part_of", []), sums=data.get("sum", []),
+                    bounded=set(data["bounded"]["rates"]), bounded_words=re.compile(data["bounded"]["words"]),
+                    units=unit_groups)
+
+
+def _sentence_start(work: str, pos: int, floor: int) -> int:
+    i = pos - 1
+    while i >= floor and work[i] not in SENTENCE_DELIMS:
+        i -= 1
+    return i + 1
+
+
+def _line_start(work: str, pos: int) -> int:
+    return work.rfind("\n", 0, pos) + 1
+
+
+def _clause_end(work: str, pos: int, limit: int = 40) -> int:
+    stop = min(len(work), pos + limit)
+    for i in range(pos, stop):
+        if work[i] in ",;。:!?\n、":
+            return i
+    return stop
+
+
+def _last_match(pat: re.Pattern[str], s: str) -> re.Match[str] | None:
+    best = None
+    for m in pat.finditer(s):
+        if best is None or m.end() > best.end() or (m.end() == best.end() and m.start() < best.start()):
+            best = m
+    return best
+
+
+def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
+    """Set `indicator` (and `quote_start` in `clause_start`) on each figure, in place."""
+    tax = taxonomy()
+    prev_end = -1
+    prev_lc: tuple[int, int] | None = None
+    for i, f in enumerate(figures):
+        lc_start = max(f.clause_start, prev_end)
+        lc = work[lc_start:f.start]
+        cont = False
+        if _FILLER.match(lc) and prev_lc is not None and i > 0 and figures[i - 1].end >= _sentence_start(work, f.start, 0):
+            lc_start, lc_end = prev_lc
+            lc = work[lc_start:lc_end]
+            cont = True
+        rc_end = _clause_end(work, f.end)
+        rc = work[f.end:rc_end]
+        s_start = _sentence_start(work, f.start, 0)
+        p_start = _line_start(work, f.start)
+        titles = " ".join(s.title for s in sections if s.start <= f.start < s.end and s.style != "一是")
+        best_key = None
+        best: tuple[Rule, int] | None = None
+        for rule in tax.by_unit.get(f.unit or "", ()):
+            if rule.exclude is not None and rule.exclude.search(lc):
+                continue
+            tier = 1
+            cue_start = lc_start
+            key_pos: tuple[int, int]
+            if rule.after is not None:
+                m = rule.after.match(rc)
+                if m is None:
+                    if rule.cue is None:
+                        continue
+                else:
+                    tier = 2
+            if tier == 1:
+                if rule.cue is None:
+                    continue
+                m = _last_match(rule.cue, lc)
+                if m is None:
+                    continue
+                key_pos = (m.end() - len(lc), m.end() - m.start())
+                cue_start = lc_start + m.start()
+            else:
+                key_pos = (0, 0)
+            dom_rank = 0
+            if rule.domain is not None:
+                dm = _last_match(rule.domain, work[s_start:f.start])
+                if dm is not None:
+                    dom_rank = 3_000_000 + dm.end()
+                else:
+                    dm = _last_match(rule.domain, work[p_start:f.start])
+                    if dm is not None:
+                        dom_rank = 2_000_000 + dm.end()
+                    elif rule.domain.search(titles):
+                        dom_rank = 1_000_000
+                    else:
+                        continue
+            key = (tier, key_pos[0], key_pos[1], dom_rank, -rule.order)
+            if best_key is None or key > best_key:
+                best_key, best = key, (rule, cue_start)
+        if best is not None:
+            f.indicator = best[0].id
+            f.clause_start = min(best[1], f.start) if not cont else f.clause_start
+        prev_end = f.end
+        prev_lc = (lc_start, f.start) if not cont else prev_lc
+    _apply_part_only(work, figures, tax)
+
+
+def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
+    """An indicator defined as a part (主动公开) stands for the total when no total is stated beside it."""
+    for f in figures:
+        total_id = tax.part_only.get(f.indicator or "")
+        if not total_id:
+            continue
+        s_start = _sentence_start(work, f.start, 0)
+        s_end = next((i for i in range(f.end, min(len(work), f.end + 200)) if work[i] in SENTENCE_DELIMS), f.end)
+        if not any(g.indicator == total_id and s_start <= g.start < s_end for g in figures if g is not f):
+            f.indicator = total_id

@@ -1,0 +1,385 @@
+"""Who issued the report, for which year, when it was signed and published, and what it is.
+
+The title usually says it all (永清县人民政府关于2023年度法治政府建设工作的情况报告), but
+many published reports lost their title in copying, so we also read the body: the unit's
+references to itself (我镇, 本县), the place names it mentions (桃林镇8村1社区, 聘请习水县…),
+and the years of its opening and its plans. What we infer rather than read is listed in
+`Metadata.inferred` so that checks and reviewers can tell the difference.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from ..record import Metadata
+from .dates import DATE_RE, find_dates, parse_match
+from .divisions import Division, divisions, short_name
+from .numerals import DIGITS
+from .page import iter_lines
+
+
+@lru_cache(maxsize=1)
+def _doctypes() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
+    data = tomllib.loads(resources.files("fazhi.data").joinpath("doctypes.toml").read_text("utf-8"))
+    rules = [(r["type"], re.compile(r["pattern"])) for r in data["title_rule"]]
+    return rules, re.compile(data["body"]["disclosure"])
+
+
+@lru_cache(maxsize=1)
+def levels_lexicon() -> dict:
+    return tomllib.loads(resources.files("fazhi.data").joinpath("levels.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _self_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(lvl, re.compile(p)) for lvl, p in levels_lexicon()["self"].items()]
+
+
+DOC_TYPE_ZH = {"report": "法治政府建设年度报告", "disclosure_report": "政府信息公开工作年度报告", "plan": "工作要点、计划或方案",
+               "notice": "通报、通知或其他公文", "interpretation": "政策解读", "news": "新闻报道", "speech": "讲话或述职述法报告",
+               "unknown": "无法判断类型的文件"}
+
+_TITLE_WORDS = re.compile(r"报告|总结|情况|要点|计划|方案|安排|通报|通知|解读|年报|讲话|述法|述职|规划|分工")
+_HEADING_START = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年|([〇零○一二三四五六七八九]{4})\s*年")
+_DEPT_SUFFIX = re.compile(r"(局|厅|委员会|委|办公室|办|中心|署|总队|支队|大队|院|司法所|管委会|管理委员会)$")
+_GOV_WORDS = re.compile(r"人民政府|政府|党委|县委|市委|区委|省委|州委|旗委|镇委|乡委|街道办事处|街道|办事处|公署")
+_SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff、,]{2,30}[:]\s*$")
+_ORG_LINE = re.compile(r"^\s*(中共)?[\u4e00-\u9fff()]{3,40}(人民政府|政府|委员会|局|厅|办公室|办事处|街道|党委|县委|区委|市委|镇|乡|委|院|中心)\s*$")
+
+_LEVEL_SUFFIX = {"province": "人民政府", "city": "人民政府", "county": "人民政府", "district": "人民政府",
+                 "township": "人民政府", "street": "街道办事处"}
+
+
+def _cn_year(s: str) -> int | None:
+    try:
+        return int("".join(str(DIGITS[c]) if c in DIGITS else "0" for c in s))
+    except ValueError:
+        return None
+
+
+def classify_title(title: str) -> str:
+    t = re.sub(r"\s+", "", title)
+    rules, _ = _doctypes()
+    for kind, pat in rules:
+        if pat.search(t):
+            return kind
+    return "unknown"
+
+
+def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int] | None:
+    """The report's title among the first lines: short, no full stop, naming a report or a look-alike."""
+    cands = []
+    for s, e, line in iter_lines(work):
+        if s < start or not line.strip():
+            continue
+        if s > start + limit or len(cands) >= 6:
+            break
+        cands.append((s, e, line))
+    for i, (s, e, line) in enumerate(cands):
+        text = line.strip()
+        if _HEADING_START.match(text):
+            return None
+        if len(text) > 90 or text.endswith(("。", ":", ";")) or "。" in text:
+            return None if len(text) > 90 or "。" in text else None
+        if _SALUTATION.match(line):
+            continue
+        if _TITLE_WORDS.search(text) and (re.search(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}", text)):
+            a = s + len(line) - len(line.lstrip())
+            b = s + len(line.rstrip())
+            title = text
+            # a title wrapped over two lines: join when the next line completes it
+            if i + 1 < len(cands):
+                ns, ne, nline = cands[i + 1]
+                nt = nline.strip()
+                if (len(nt) <= 40 and "。" not in nt and not _HEADING_START.match(nt) and not _SALUTATION.match(nline)
+                        and not title.endswith(("报告", "总结", "情况", "要点", "方案", "计划"))
+                        and nt.endswith(("报告", "总结", "情况", "要点", "方案", "计划"))):
+                    title = title + nt
+                    b = ns + len(nline.rstrip())
+            return title, a, b
+        # a first line that is clearly an org name or a date stays out of the way; anything else ends the search
+        if not (_ORG_LINE.match(line) or DATE_RE.search(text)):
+            if len(text) > 20:
+                return None
+    return None
+
+
+def title_year(title: str) -> int | None:
+    m = _YEAR_IN_TITLE.search(title)
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1) else _cn_year(m.group(2))
+
+
+def issuer_from_title(title: str) -> str | None:
+    t = re.sub(r"\s+", "", title)
+    m = re.search(r"关于", t)
+    head = t[: m.start()] if m else None
+    if head is None:
+        y = _YEAR_IN_TITLE.search(t)
+        head = t[: y.start()] if y and y.start() > 0 else None
+    if head:
+        head = head.strip("《“”·-—")
+        head = re.sub(r"(19|20)\d{2}年度?$", "", head)
+    return head or None
+
+
+class _Place:
+    """A place name found in text: where, and which divisions it may be."""
+
+    def __init__(self, name: str, start: int, cands: list[Division]):
+        self.name, self.start, self.cands = name, start, cands
+
+
+def _places(text: str) -> list[_Place]:
+    d = divisions()
+    out = []
+    for s, e, name in d.find(text):
+        cands = [c for c in d.named(name)]
+        out.append(_Place(name, s, cands))
+    return out
+
+
+def _resolve(cands: list[Division], context_names: set[str]) -> Division | None:
+    """Pick the candidate whose ancestors the text names; None if still ambiguous."""
+    if not cands:
+        return None
+    current = [c for c in cands if not c.former] or cands
+    if len(current) == 1 and len({c.code for c in cands}) == 1:
+        return current[0]
+    d = divisions()
+    scored = []
+    for c in cands:
+        score = 0
+        for a in d.ancestors(c):
+            if a.name in context_names or short_name(a.name) in context_names:
+                score += 2 if a.kind != "province" else 1
+        scored.append((score, not c.former, c))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return scored[0][2]
+    codes = {c.code for c in current}
+    if len(codes) == 1:
+        return current[0]
+    return None
+
+
+def _context_names(text: str) -> set[str]:
+    names = {p.name for p in _places(text)}
+    shorts = divisions().short_names()
+    for s in list(shorts):
+        if s in text:
+            names.add(s)
+    return names
+
+
+def _self_level(work: str) -> tuple[str | None, Counter]:
+    counts: Counter = Counter()
+    for lvl, pat in _self_patterns():
+        counts[lvl] = len(pat.findall(work))
+    if not counts or max(counts.values()) == 0:
+        return None, counts
+    lvl, n = counts.most_common(1)[0]
+    return lvl, counts
+
+
+def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
+    """The year the body reports on, and the year its plans are for."""
+    years: Counter = Counter()
+    for m in re.finditer(r"(?:^|[。;\n]|现将|报告如下|[,:])\s*((?:19|20)\d{2})\s*年(?:度|以来|来|,|,|全年|我|全|共|累计)"
+                         r"|现将[\u4e00-\u9fff]{0,8}?\s*((?:19|20)\d{2})\s*年", work[start:end]):
+        y = int(m.group(1) or m.group(2))
+        years[y] += 1
+    plan = None
+    pm = re.search(r"((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,16}(打算|计划|安排|思路|重点工作|工作重点|工作措施|主要任务)",
+                   work[start:end])
+    if pm:
+        plan = int(pm.group(1))
+    year = years.most_common(1)[0][0] if years else None
+    return year, plan
+
+
+def _signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int]:
+    """(signing date, signing org, where the signature block begins) from the last lines."""
+    lines = [(s, e, l) for s, e, l in iter_lines(work) if start <= s < end and l.strip()]
+    signed = org = None
+    sig_start = end
+    for s, e, line in reversed(lines[-6:]):
+        text = line.strip()
+        m = DATE_RE.search(text)
+        if m and len(text) - len(m.group(0)) <= 6 and signed is None:
+            d = parse_match(m)
+            if d is not None:
+                signed = d.isoformat()
+                sig_start = s
+                continue
+        if signed is not None and _ORG_LINE.match(line) and len(text) <= 40:
+            org = text.replace(" ", "")
+            sig_start = s
+            continue
+        if signed is not None or len(text) > 40:
+            break
+    return signed, org, sig_start
+
+
+def _department_name(issuer: str) -> str | None:
+    names = re.split(r"[\s、,]+", issuer)
+    for n in names:
+        if _DEPT_SUFFIX.search(n) and not re.search(r"人民政府$|党委$|县委$|市委$|区委$|省委$", n):
+            if "人民政府办公室" in n or not _GOV_WORDS.fullmatch(n):
+                return n
+    return None
+
+
+def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) -> tuple[Metadata, int, int]:
+    """Metadata, and the body's start and end once title and signature are set aside."""
+    md = Metadata()
+    found = find_title(work, start)
+    body_start = start
+    if found:
+        md.title, a, b = found
+        md.title_span = (a, b)
+        body_start = b
+    else:
+        for key in ("title",):
+            v = doc_meta.get(key) or (page_fields.get(key) or (None,))[0]
+            if v:
+                md.title = re.sub(r"\s+", "", str(v))
+                break
+    # skip a salutation line (县委:) right after the title
+    for s, e, line in iter_lines(work):
+        if s < body_start or not line.strip():
+            continue
+        if _SALUTATION.match(line):
+            body_start = e
+        break
+
+    md.doc_type = classify_title(md.title) if md.title else "report"
+    if not md.title and len(_doctypes()[1].findall(work)) >= 2:
+        md.doc_type = "disclosure_report"
+    if md.doc_type == "unknown":
+        md.doc_type = "report" if re.search(r"法治|依法行政", work[body_start:end]) else "unknown"
+
+    signed, sig_org, body_end = _signature(work, body_start, end)
+
+    # dates: the page's labelled fields first, then the signature block
+    pub = doc_meta.get("published") or (page_fields.get("published") or (None,))[0]
+    md.published = pub
+    sig = doc_meta.get("signed") or (page_fields.get("signed") or (None,))[0] or signed
+    md.signed = sig
+
+    # issuer and jurisdiction
+    issuer = None
+    if md.title:
+        issuer = issuer_from_title(md.title)
+    issuer = issuer or doc_meta.get("issuer") or (page_fields.get("issuer") or (None,))[0] or sig_org
+    body = work[body_start:body_end]
+    context = _context_names(work[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)))
+    self_level, _counts = _self_level(body)
+
+    place: Division | None = None
+    if issuer:
+        places = _places(issuer)
+        # the most specific unit named in the issuer (县 within 市 within 省)
+        rank = {"township": 0, "county": 1, "city": 2, "province": 3}
+        places.sort(key=lambda p: min((rank[c.kind] for c in p.cands), default=9))
+        for p in places:
+            place = _resolve(p.cands, context)
+            if place is not None:
+                break
+        if place is None and places:
+            md.jurisdiction = places[0].name
+        dept = _department_name(issuer)
+        if dept:
+            md.department = dept
+    if place is None and md.jurisdiction is None and not issuer:
+        place = _infer_place(body, self_level, context)
+        if place is not None:
+            md.inferred.append("jurisdiction")
+    if place is not None:
+        d = divisions()
+        md.jurisdiction = place.name
+        md.level = place.level
+        md.division_code = place.code6
+        prov = d.province_of(place)
+        city = d.city_of(place)
+        county = d.county_of(place)
+        md.province = prov.name if prov else None
+        md.city = city.name if city else None
+        if place.kind == "city":
+            md.city = place.name
+        if place.kind == "province":
+            md.city = None
+        md.county = county.name if county else None
+    if md.department:
+        md.level = "department"
+    elif md.level is None and self_level and self_level != "department":
+        md.level = self_level
+        md.inferred.append("level")
+    elif md.level is None and self_level == "department":
+        md.level = "department"
+        md.inferred.append("level")
+
+    if issuer and not (md.jurisdiction and issuer == md.jurisdiction and md.level in _LEVEL_SUFFIX):
+        md.issuer = re.sub(r"\s+", "", issuer)
+    elif md.jurisdiction and md.level in _LEVEL_SUFFIX:
+        md.issuer = md.jurisdiction + _LEVEL_SUFFIX[md.level]
+        md.inferred.append("issuer")
+
+    # report year
+    y = title_year(md.title) if md.title else None
+    if y is None:
+        by, plan = _body_year(work, body_start, body_end)
+        if by is not None:
+            y = by
+            md.inferred.append("report_year")
+        elif plan is not None:
+            y = plan - 1
+            md.inferred.append("report_year")
+    md.report_year = y
+    return md, body_start, body_end
+
+
+def _infer_place(body: str, self_level: str | None, context: set[str]) -> Division | None:
+    """The unit a title-less report is about: the place of the report's own level it names most."""
+    if self_level is None or self_level == "department":
+        return None
+    kinds = {"township": ("township",), "street": ("township",), "county": ("county",), "district": ("county",),
+             "city": ("city",), "province": ("province",)}[self_level]
+    counts: Counter = Counter()
+    cands: dict[str, list[Division]] = {}
+    for p in _places(body):
+        cs = [c for c in p.cands if c.kind in kinds and c.level == self_level]
+        if cs:
+            counts[p.name] += 1
+            cands[p.name] = cs
+    d = divisions()
+    for name, n in counts.most_common():
+        got = _resolve(cands[name], context - {name})
+        if got is None:
+            continue
+        # a name found inside other words (召开县委 holds 开县) must be confirmed: by an
+        # ancestor the text also names, or by being a current, unambiguous name of 3+
+        # characters mentioned at least twice
+        confirmed = any(a.name in context or short_name(a.name) in context for a in d.ancestors(got))
+        if confirmed or (not got.former and len(name) >= 3 and n >= 2):
+            return got
+    return None
+
+
+def year_of(d: str | None) -> int | None:
+    if not d:
+        return None
+    try:
+        return date.fromisoformat(d).year
+    except ValueError:
+        return None
+
+
+def dates_in(text: str) -> list[tuple[date, int, int]]:
+    return find_dates(text)

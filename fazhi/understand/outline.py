@@ -1,0 +1,226 @@
+"""The outline: headings at every level, their spans, and the 一是/二是 enumerations.
+
+Reports number their headings 一、 / (一) / 1. / (1) / ①, sometimes start with 第一部分,
+and list points with 一是、二是 either at the start of a paragraph or inline. A heading
+often runs into its paragraph on the same line (一、标题。正文…, or 标题一是… with no full
+stop), and a top-level heading sometimes lost its numeral in publishing. Levels follow
+nesting, not a fixed table, so a report whose top level is (一) still gets level 1.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..record import Section
+from .numerals import parse_cn_int
+from .page import iter_lines
+
+CN = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# (style, rank, pattern). Lower rank = higher in the hierarchy.
+_STYLES: list[tuple[str, int, re.Pattern[str]]] = [
+    ("第一部分", 0, re.compile(rf"^第([{CN}]{{1,3}})(?:部分|章|篇)\s*[、:.,\s]?\s*")),
+    ("一、", 1, re.compile(rf"^([{CN}]{{1,3}})\s*(?:、|[.,](?!\d))(?![{CN}][、,])\s*")),
+    ("(一)", 2, re.compile(rf"^\(\s*([{CN}]{{1,3}})\s*\)\s*[、.,]?\s*")),
+    ("1.", 3, re.compile(r"^(\d{1,2})\s*(?:[.、](?!\d)|,(?=[\u4e00-\u9fff]))\s*")),
+    ("(1)", 4, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
+    ("①", 5, re.compile(rf"^([{CIRCLED}])\s*[、.]?\s*")),
+    ("一是", 6, re.compile(rf"^([{CN}]{{1,3}})是(?=[^,。;:])")),
+]
+_RANK = {s: r for s, r, _ in _STYLES}
+
+# a heading's title ends at a sentence end, a colon, or an inline 一是 that starts its text
+_TITLE_END = re.compile(rf"[。!?;:]|(?<=[\u4e00-\u9fff\)”》])(?=[{CN}]是[^,。;:])")
+_INLINE_ENUM = re.compile(rf"([{CN}]{{1,3}})是(?=[^,。;:])")
+# characters that make 一是 part of a word rather than an enumeration marker
+_ENUM_BLOCKERS = set("统唯之第同万划单专逐这就也还即而或则但总只可不均凡要")
+_SENTENCE_PUNCT = re.compile(r"[。!?;:]")
+
+
+@dataclass
+class _Head:
+    style: str
+    number: int | None
+    numeral: str | None
+    start: int  # line start
+    title_start: int
+    title_end: int
+    line_end: int
+    implied_number: int | None = None
+
+
+def _number(style: str, token: str) -> int | None:
+    if style in ("1.", "(1)"):
+        return int(token)
+    if style == "①":
+        return CIRCLED.index(token) + 1
+    return parse_cn_int(token)
+
+
+def _match_heading(line: str, offset: int) -> _Head | None:
+    stripped = line.lstrip(" ")
+    lead = len(line) - len(stripped)
+    for style, _rank, pat in _STYLES:
+        m = pat.match(stripped)
+        if not m:
+            continue
+        number = _number(style, m.group(1))
+        if number is None or number == 0:
+            return None
+        body_start = offset + lead + m.end()
+        rest = stripped[m.end():]
+        if style == "一是":
+            # a paragraph that starts with 一是: its title is its first sentence (or clause)
+            t = _SENTENCE_PUNCT.search(rest)
+            title_len = t.start() if t else min(len(rest), 40)
+            return _Head(style, number, m.group(0).strip(), offset, offset + lead, offset + lead + m.end() + title_len,
+                         offset + len(line))
+        if not rest.strip():
+            return None
+        t = _TITLE_END.search(rest)
+        title_len = t.start() if t else len(rest.rstrip())
+        if title_len == 0:
+            return None
+        if style in ("1.", "(1)") and rest[:1].isdigit():
+            return None
+        return _Head(style, number, m.group(0).strip(), offset, body_start, body_start + title_len, offset + len(line))
+    return None
+
+
+def _is_bare_heading(line: str) -> bool:
+    """A short standalone line that reads like a heading (a heading that lost its numeral)."""
+    s = line.strip()
+    if not (4 <= len(s) <= 40):
+        return False
+    if s[-1] in "。:;,、!?" or _SENTENCE_PUNCT.search(s):
+        return False
+    cjk = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+    if cjk < 0.7 * len(s.replace(",", "").replace(" ", "")):
+        return False
+    if re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", s):
+        return False
+    return True
+
+
+def _clean_title(text: str, a: int, b: int) -> tuple[str, int, int]:
+    while a < b and text[a] in " \t":
+        a += 1
+    while b > a and text[b - 1] in " \t。.,":
+        b -= 1
+    return text[a:b], a, b
+
+
+def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]] = (),
+          hints: list[dict] = ()) -> tuple[list[Section], list[dict]]:
+    """Sections in reading order, and the 一是/二是 markers found in the body."""
+    heads: list[_Head] = []
+    bare: list[tuple[int, int, int]] = []  # (index into heads order, line start, line end)
+    hint_starts = {h["start"]: h for h in hints or ()}
+    lines = [(s, e, l) for s, e, l in iter_lines(work) if s >= body_start and e <= body_end and l.strip()]
+    for s, e, line in lines:
+        if any(a <= s < b for a, b in skip):
+            continue
+        h = _match_heading(line, s)
+        if h is not None:
+            heads.append(h)
+        elif s in hint_starts or s + (len(line) - len(line.lstrip())) in hint_starts:
+            lead = len(line) - len(line.lstrip())
+            heads.append(_Head("hint", None, None, s, s + lead, s + len(line.rstrip()), e))
+        elif _is_bare_heading(line):
+            bare.append((len(heads), s, e))
+    heads = _promote_bare(heads, bare, work, lines)
+    sections = _nest(heads, work, body_end)
+    enums = _enumerations(work, body_start, body_end, sections)
+    return sections, enums
+
+
+def _promote_bare(heads: list[_Head], bare: list[tuple[int, int, int]], work: str, lines) -> list[_Head]:
+    """Give back their place to top-level headings that lost the numeral.
+
+    A bare line is promoted when the top numbered style is missing a number exactly where
+    the bare line stands (一、 is absent before 二、, or 二、 between 一、 and 三、) and the
+    bare line is followed by a heading of the next style down or stands alone between
+    paragraphs. We never invent a heading where the numbering has no gap.
+    """
+    tops = [h for h in heads if h.style in ("第一部分", "一、")]
+    if not tops or not bare:
+        return heads
+    style = min((h.style for h in tops), key=lambda s: _RANK[s])
+    numbered = [(i, h) for i, h in enumerate(heads) if h.style == style]
+    promote: list[tuple[int, int, int, int]] = []  # (insert index, line start, line end, number)
+    prev_idx, prev_num = -1, 0
+    for idx, h in numbered + [(len(heads), None)]:
+        expected = prev_num + 1
+        missing = (h.number - expected) if h is not None else 0
+        if missing > 0:
+            cands = [b for b in bare if prev_idx < b[0] <= idx and (prev_idx >= 0 or b[0] > 0 or _followed_by_sub(heads, b[0], style))]
+            if prev_idx < 0:
+                # before the first numbered heading only a bare line directly followed by a sub-heading counts
+                cands = [b for b in cands if _followed_by_sub(heads, b[0], style)]
+            for k, b in enumerate(cands[-missing:]):
+                promote.append((b[0], b[1], b[2], expected + k))
+        if h is not None:
+            prev_idx, prev_num = idx, h.number or prev_num
+    if not promote:
+        return heads
+    out = list(heads)
+    for ins, s, e, num in sorted(promote, reverse=True):
+        line = work[s:e]
+        lead = len(line) - len(line.lstrip())
+        out.insert(ins, _Head(style, None, None, s, s + lead, s + len(line.rstrip()), e, implied_number=num))
+    return out
+
+
+def _followed_by_sub(heads: list[_Head], idx: int, style: str) -> bool:
+    return idx < len(heads) and _RANK.get(heads[idx].style, 9) > _RANK[style] and heads[idx].style != "一是"
+
+
+def _nest(heads: list[_Head], work: str, body_end: int) -> list[Section]:
+    sections: list[Section] = []
+    stack: list[tuple[int, Section]] = []  # (rank, section)
+    for h in heads:
+        rank = _RANK.get(h.style, 3)
+        if h.style == "hint":
+            rank = 1
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        level = len(stack) + 1
+        title, ts, te = _clean_title(work, h.title_start, h.title_end)
+        sec = Section(title=title, numeral=h.numeral, level=level, start=h.start, end=body_end,
+                      title_start=ts, title_end=te, style=h.style, number=h.number, implied_number=h.implied_number)
+        sections.append(sec)
+        stack.append((rank, sec))
+    # a section ends where the next section of the same or a higher level begins
+    for i, s in enumerate(sections):
+        for t in sections[i + 1:]:
+            if t.level <= s.level:
+                s.end = t.start
+                break
+    return sections
+
+
+def innermost(sections: list[Section], pos: int, skip_enum: bool = True) -> Section | None:
+    best = None
+    for s in sections:
+        if skip_enum and s.style == "一是":
+            continue
+        if s.start <= pos < s.end and (best is None or s.level >= best.level):
+            best = s
+    return best
+
+
+def _enumerations(work: str, body_start: int, body_end: int, sections: list[Section]) -> list[dict]:
+    out = []
+    for m in _INLINE_ENUM.finditer(work, body_start, body_end):
+        token = m.group(1)
+        n = parse_cn_int(token)
+        if n is None or n == 0 or len(token) > 1 and n < 10:
+            continue
+        prev = work[m.start() - 1] if m.start() > 0 else "\n"
+        if prev in _ENUM_BLOCKERS or prev in CN:
+            continue
+        sec = innermost(sections, m.start())
+        out.append({"number": n, "marker": m.group(0), "start": m.start(), "end": m.end(),
+                    "group": sec.start if sec is not None else body_start})
+    return out
