@@ -22,14 +22,13 @@ from .registry import check, finding
 _STATEMENT_END = "。!?\n"
 
 
+_STATEMENT_END_RE = re.compile("[" + _STATEMENT_END + "]")
+
+
 def _statement_bounds(work: str, pos: int) -> tuple[int, int]:
-    a = pos
-    while a > 0 and work[a - 1] not in _STATEMENT_END:
-        a -= 1
-    b = pos
-    while b < len(work) and work[b] not in _STATEMENT_END:
-        b += 1
-    return a, b
+    a = max(work.rfind(ch, 0, pos) for ch in _STATEMENT_END) + 1
+    m = _STATEMENT_END_RE.search(work, pos)
+    return a, m.start() if m else len(work)
 
 
 def _statements(report: Report) -> list[list[Figure]]:

@@ -104,13 +104,17 @@ class Divisions:
         return self._short
 
     def automaton(self):
+        """One automaton over full names (value: (name, False)) and short names (value: (name, True))."""
         if self._automaton is None:
             import ahocorasick
 
             a = ahocorasick.Automaton()
             for name in self.by_name:
                 if len(name) >= 2:
-                    a.add_word(name, name)
+                    a.add_word(name, (name, False))
+            for short in self.short_names():
+                if short not in self.by_name:
+                    a.add_word(short, (short, True))
             a.make_automaton()
             self._automaton = a
         return self._automaton
@@ -118,9 +122,9 @@ class Divisions:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every full division name in text as (start, end, name), longest match kept."""
         hits = []
-        for end, name in self.automaton().iter(text):
-            start = end - len(name) + 1
-            hits.append((start, end + 1, name))
+        for end, (name, is_short) in self.automaton().iter(text):
+            if not is_short:
+                hits.append((end - len(name) + 1, end + 1, name))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[tuple[int, int, str]] = []
         last_end = -1
@@ -132,6 +136,10 @@ class Divisions:
                 out[-1] = h
                 last_end = h[1]
         return out
+
+    def names_in(self, text: str) -> set[str]:
+        """Every full or short division name occurring anywhere in text (overlaps allowed)."""
+        return {name for _end, (name, _short) in self.automaton().iter(text)}
 
 
 @lru_cache(maxsize=1)

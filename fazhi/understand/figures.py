@@ -20,6 +20,7 @@ from .dates import DATE_RE
 from .numerals import parse_cn
 
 CN_NUM = "零〇一二两三四五六七八九十百千万亿点"
+NON_FIGURE_START = "一二两三四五六七八九十百千万多双"
 CLAUSE_DELIMS = ",;。:!?\n"
 SENTENCE_DELIMS = "。;!?\n"
 
@@ -70,7 +71,8 @@ def lexicon() -> Lexicon:
         units=units,
         unit_kind=unit_kind,
         blockers=data["unit_blockers"],
-        non_figures=re.compile("|".join(f"(?:{p})" for p in data["non_figures"]["phrases"])),
+        # every phrase starts with a numeral (or 多/双): the lookahead lets the scan skip other positions fast
+        non_figures=re.compile(f"(?=[{NON_FIGURE_START}])(?:" + "|".join(f"(?:{p})" for p in data["non_figures"]["phrases"]) + ")"),
         approx_before=re.compile("(" + "|".join(map(re.escape, ab)) + r")\s*$"),
         approx_after=re.compile(r"\s*(" + "|".join(map(re.escape, aa)) + ")"),
         change_up=tuple(sorted(data["change"]["up"], key=len, reverse=True)),
@@ -83,19 +85,24 @@ def lexicon() -> Lexicon:
     )
 
 
+# Patterns of numbers that are not quantities. Those starting with a digit are merged
+# into one alternation behind a digit lookahead: a single fast scan instead of eight.
+_DIGIT_MASKS = [
+    DATE_RE.pattern,
+    r"(?:19|20)\d{2}\s*[-—~至到－]+\s*(?:19|20)\d{2}",  # plan periods and year ranges
+    r"(?:19|20)\d{2}\s*年(?:度|底|初|末|以来|上半年|下半年|第)?",
+    r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:份|底|初|中旬|上旬|下旬|末)?(?![\u4e00-\u9fff]?[次件人])",
+    r"0\d{2,3}\s*-\s*\d{7,8}(?:-\d+)?|1[3-9]\d{9}(?!\d)",  # phones
+    r"\d{1,2}\s*[:：]\s*\d{2}",  # times
+    r"\d+\s*号",  # document and house numbers
+    r"\d+(?:\s*\+\s*[\dA-Za-z]+)+|\d+[A-Za-z]+",  # 1+4+N, 5G
+]
 _MASKS = [
-    DATE_RE,
-    re.compile(r"(?:19|20)\d{2}\s*[-—~至到－]+\s*(?:19|20)\d{2}"),  # plan periods and year ranges
-    re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|初|末|以来|上半年|下半年|第)?"),
-    re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:份|底|初|中旬|上旬|下旬|末)?(?![\u4e00-\u9fff]?[次件人])"),
-    re.compile(r"\d{1,2}\s*[:：]\s*\d{2}"),  # times
+    re.compile(r"(?<!\d)(?=\d)(?:" + "|".join(f"(?:{p})" for p in _DIGIT_MASKS) + ")"),
     re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号"),  # document numbers
-    re.compile(r"第?\s*\d+\s*号"),
-    re.compile(r"(?<!\d)0\d{2,3}\s*-\s*\d{7,8}(?:-\d+)?|(?<!\d)1[3-9]\d{9}(?!\d)"),  # phones
     re.compile(rf"第\s*[\d{CN_NUM}]+"),  # ordinals: 第一, 第3批
     re.compile(r"“[^“”\n]{1,20}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,60}〉"),
-    re.compile(r"https?://\S+|www\.\S+|[\w.]+@[\w.]+"),
-    re.compile(r"\d+(?:\s*\+\s*[\dA-Za-z]+)+|[A-Za-z]+\d+|\d+[A-Za-z]+"),  # 1+4+N, 5G, A4
+    re.compile(r"https?://\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|[A-Za-z]+\d+"),
 ]
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 from ..record import Metadata
-from .dates import DATE_RE, find_dates, parse_match
+from .dates import DATE_RE, parse_match
 from .divisions import Division, divisions, short_name
 from .numerals import DIGITS
 from .page import iter_lines
@@ -145,7 +144,26 @@ def _places(text: str) -> list[_Place]:
     return out
 
 
-def _resolve(cands: list[Division], context_names: set[str]) -> Division | None:
+class _Context:
+    """The place names a document mentions, computed only when a name is ambiguous."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._names: set[str] | None = None
+
+    @property
+    def names(self) -> set[str]:
+        if self._names is None:
+            self._names = divisions().names_in(self._text)
+        return self._names
+
+    def confirms(self, d: Division, exclude: str = "") -> bool:
+        """True when the text names one of d's ancestors (in full or short form)."""
+        names = self.names - {exclude}
+        return any(a.name in names or short_name(a.name) in names for a in divisions().ancestors(d))
+
+
+def _resolve(cands: list[Division], context: _Context, exclude: str = "") -> Division | None:
     """Pick the candidate whose ancestors the text names; None if still ambiguous."""
     if not cands:
         return None
@@ -153,11 +171,12 @@ def _resolve(cands: list[Division], context_names: set[str]) -> Division | None:
     if len(current) == 1 and len({c.code for c in cands}) == 1:
         return current[0]
     d = divisions()
+    names = context.names - {exclude}
     scored = []
     for c in cands:
         score = 0
         for a in d.ancestors(c):
-            if a.name in context_names or short_name(a.name) in context_names:
+            if a.name in names or short_name(a.name) in names:
                 score += 2 if a.kind != "province" else 1
         scored.append((score, not c.former, c))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
@@ -167,15 +186,6 @@ def _resolve(cands: list[Division], context_names: set[str]) -> Division | None:
     if len(codes) == 1:
         return current[0]
     return None
-
-
-def _context_names(text: str) -> set[str]:
-    names = {p.name for p in _places(text)}
-    shorts = divisions().short_names()
-    for s in list(shorts):
-        if s in text:
-            names.add(s)
-    return names
 
 
 def _self_level(work: str) -> tuple[str | None, Counter]:
@@ -279,7 +289,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
         issuer = issuer_from_title(md.title)
     issuer = issuer or doc_meta.get("issuer") or (page_fields.get("issuer") or (None,))[0] or sig_org
     body = work[body_start:body_end]
-    context = _context_names(work[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)))
+    context = _Context(work[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)))
     self_level, _counts = _self_level(body)
 
     place: Division | None = None
@@ -345,7 +355,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
     return md, body_start, body_end
 
 
-def _infer_place(body: str, self_level: str | None, context: set[str]) -> Division | None:
+def _infer_place(body: str, self_level: str | None, context: _Context) -> Division | None:
     """The unit a title-less report is about: the place of the report's own level it names most."""
     if self_level is None or self_level == "department":
         return None
@@ -358,28 +368,13 @@ def _infer_place(body: str, self_level: str | None, context: set[str]) -> Divisi
         if cs:
             counts[p.name] += 1
             cands[p.name] = cs
-    d = divisions()
     for name, n in counts.most_common():
-        got = _resolve(cands[name], context - {name})
+        got = _resolve(cands[name], context, exclude=name)
         if got is None:
             continue
         # a name found inside other words (召开县委 holds 开县) must be confirmed: by an
         # ancestor the text also names, or by being a current, unambiguous name of 3+
         # characters mentioned at least twice
-        confirmed = any(a.name in context or short_name(a.name) in context for a in d.ancestors(got))
-        if confirmed or (not got.former and len(name) >= 3 and n >= 2):
+        if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
             return got
     return None
-
-
-def year_of(d: str | None) -> int | None:
-    if not d:
-        return None
-    try:
-        return date.fromisoformat(d).year
-    except ValueError:
-        return None
-
-
-def dates_in(text: str) -> list[tuple[date, int, int]]:
-    return find_dates(text)
