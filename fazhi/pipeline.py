@@ -41,13 +41,14 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
     report.sections, report.enumerations = outline.parse(work, body_start, body_end, skip, doc.hints)
     heading_marks = [(s.start, s.title_start) for s in report.sections] + \
                     [(e["start"], e["end"]) for e in report.enumerations]
-    if md.doc_type == "report":
-        report.required_contents, report.regions = contents.find(work, report.sections, body_start, body_end)
-    else:
-        report.required_contents = {k: Content(False) for k in CONTENT_KEYS}
     masked = figures.mask(work, heading_marks)
     report.figures = figures.extract(work, body_start, body_end, masked)
     indicators.assign(work, report.figures, report.sections)
+    if md.doc_type == "report":
+        report.required_contents, report.regions = contents.find(work, report.sections, body_start, body_end,
+                                                                 [f.start for f in report.figures])
+    else:
+        report.required_contents = {k: Content(False) for k in CONTENT_KEYS}
     for f in report.figures:
         f.quote = text[f.clause_start:f.end] if f.end - f.clause_start <= 60 else text[f.start:f.end]
     report.findings = run_checks(report, select, ignore)

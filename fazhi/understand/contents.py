@@ -65,7 +65,9 @@ def heading_role(title: str) -> str | None:
     return roles[0] if roles else None
 
 
-def find(work: str, sections: list[Section], body_start: int, body_end: int) -> tuple[dict[str, Content], Regions]:
+def find(work: str, sections: list[Section], body_start: int, body_end: int,
+         figure_starts: list[int] = ()) -> tuple[dict[str, Content], Regions]:
+    """The five contents and the regions they occupy; `figure_starts` are where figures stand."""
     lex = _lex()
     tops = [s for s in sections if s.level == 1]
     for s in sections:
@@ -110,8 +112,13 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int) -> 
     measures_text = work[body_start:first_part]
     n_chars = len(re.sub(r"\s", "", measures_text))
     m_start = next((s.start for s in tops if s.role == "measures"), body_start)
-    contents["measures"] = Content(n_chars >= lex.min_measures, m_start if n_chars >= lex.min_measures else None,
-                                   first_part if n_chars >= lex.min_measures else None)
+    # enough text, or a shorter account that still reports something concrete (a figure or
+    # a measures heading with content under it)
+    concrete = any(body_start <= p < first_part for p in figure_starts) or any(
+        s.role == "measures" and s.end - s.title_end > 30 for s in tops if s.start < first_part)
+    has_measures = n_chars >= lex.min_measures or (n_chars >= lex.min_measures // 3 and concrete)
+    contents["measures"] = Content(has_measures, m_start if has_measures else None,
+                                   first_part if has_measures else None)
     contents["shortcomings"] = Content(short is not None, *(short or (None, None)))
 
     cause = None
