@@ -110,6 +110,12 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     prev_end = -1
     prev_lc: tuple[int, int] | None = None
     for i, f in enumerate(figures):
+        if f.kind == "change":
+            # a year-on-year change is about the figure before it in its sentence, not an indicator of its own
+            s0 = _sentence_start(work, f.start, 0)
+            f.refers_to = next((j for j in range(i - 1, -1, -1) if figures[j].start >= s0 and figures[j].kind != "change"), None)
+            prev_end = f.end
+            continue
         lc_start = max(f.clause_start, prev_end)
         lc = work[lc_start:f.start]
         cont = False

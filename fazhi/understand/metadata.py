@@ -115,10 +115,18 @@ def title_year(title: str) -> int | None:
     return int(m.group(1)) if m.group(1) else _cn_year(m.group(2))
 
 
+_TITLE_BODY = re.compile(r"(法治政府|法治建设|依法行政|依法治|政府信息公开|政务公开|法治[\u4e00-\u9fff]{0,4}建设)")
+
+
 def issuer_from_title(title: str) -> str | None:
+    """The issuing body named in a title: before 关于, before the year, or before the subject."""
     t = re.sub(r"\s+", "", title)
+    t = re.sub(r"^(19|20)\d{2}年度?", "", t)  # 2023年度某县法治政府建设情况报告
     m = re.search(r"关于", t)
     head = t[: m.start()] if m else None
+    if head is None:
+        b = _TITLE_BODY.search(t)
+        head = t[: b.start()] if b and b.start() > 0 else None
     if head is None:
         y = _YEAR_IN_TITLE.search(t)
         head = t[: y.start()] if y and y.start() > 0 else None
