@@ -58,6 +58,8 @@ def heading_role(title: str) -> str | None:
     lex = _lex()
     roles = [r for r in ("first_responsibility", "causes", "shortcomings", "next_year_plan", "other")
              if lex.heading[r].search(title)]
+    if lex.heading["measures"].search(title) and not ({"shortcomings", "causes", "first_responsibility"} & set(roles)):
+        return "measures"
     if "shortcomings" in roles and "next_year_plan" in roles:
         return "mixed"
     if "causes" in roles and "shortcomings" in roles:
