@@ -311,7 +311,11 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
             if place is not None:
                 break
         if place is None and places:
+            # an ambiguous name (城关街道 is in many districts) still tells the level
             md.jurisdiction = places[0].name
+            levels = {c.level for c in places[0].cands}
+            if len(levels) == 1:
+                md.level = levels.pop()
         dept = _department_name(issuer)
         if dept:
             md.department = dept
