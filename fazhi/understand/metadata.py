@@ -48,7 +48,7 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年|([〇零○一二三四五�
 _DEPT_SUFFIX = re.compile(r"(局|厅|委员会|委|办公室|办|中心|署|总队|支队|大队|院|司法所|管委会|管理委员会)$")
 _GOV_WORDS = re.compile(r"人民政府|政府|党委|县委|市委|区委|省委|州委|旗委|镇委|乡委|街道办事处|街道|办事处|公署")
 _SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff、,]{2,30}[:]\s*$")
-_ORG_LINE = re.compile(r"^\s*(中共)?[\u4e00-\u9fff()]{3,40}(人民政府|政府|委员会|局|厅|办公室|办事处|街道|党委|县委|区委|市委|镇|乡|委|院|中心)\s*$")
+_ORG_LINE = re.compile(r"^\s*(中共)?[\u4e00-\u9fff() ]{3,40}(人民政府|政府|委员会|局|厅|办公室|办事处|街道|党委|县委|区委|市委|镇|乡|委|院|中心)(文件)?\s*$")
 
 _LEVEL_SUFFIX = {"province": "人民政府", "city": "人民政府", "county": "人民政府", "district": "人民政府",
                  "township": "人民政府", "street": "街道办事处"}
@@ -70,8 +70,16 @@ def classify_title(title: str) -> str:
     return "unknown"
 
 
+_DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(19|20)\d{2}\s*[〕\])）]\s*\d+\s*号$")
+_WRAP_ENDS = ("报告", "总结", "情况", "要点", "方案", "计划")
+
+
 def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int] | None:
-    """The report's title among the first lines: short, no full stop, naming a report or a look-alike."""
+    """The report's title among the first lines: short, no full stop, naming a report or a look-alike.
+
+    An organisation line just above a title that starts with 关于 (a red-header document:
+    某县人民政府文件 / 文号 / 关于…的报告) is the title's issuer and is joined to it.
+    """
     cands = []
     for s, e, line in iter_lines(work):
         if s < start or not line.strip():
@@ -79,32 +87,33 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
         if s > start + limit or len(cands) >= 6:
             break
         cands.append((s, e, line))
+    org: tuple[str, int] | None = None
     for i, (s, e, line) in enumerate(cands):
         text = line.strip()
-        if _HEADING_START.match(text):
+        lead = len(line) - len(line.lstrip())
+        if _HEADING_START.match(text) or len(text) > 90 or "。" in text:
             return None
-        if len(text) > 90 or text.endswith(("。", ":", ";")) or "。" in text:
-            return None if len(text) > 90 or "。" in text else None
         if _SALUTATION.match(line):
             continue
-        if _TITLE_WORDS.search(text) and (re.search(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}", text)):
-            a = s + len(line) - len(line.lstrip())
-            b = s + len(line.rstrip())
+        if _TITLE_WORDS.search(text) and re.search(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}", text):
+            a, b = s + lead, s + len(line.rstrip())
             title = text
+            if org is not None and title.startswith("关于"):
+                title, a = org[0] + title, org[1]
             # a title wrapped over two lines: join when the next line completes it
-            if i + 1 < len(cands):
-                ns, ne, nline = cands[i + 1]
+            if i + 1 < len(cands) and not title.endswith(_WRAP_ENDS):
+                ns, _ne, nline = cands[i + 1]
                 nt = nline.strip()
-                if (len(nt) <= 40 and "。" not in nt and not _HEADING_START.match(nt) and not _SALUTATION.match(nline)
-                        and not title.endswith(("报告", "总结", "情况", "要点", "方案", "计划"))
-                        and nt.endswith(("报告", "总结", "情况", "要点", "方案", "计划"))):
-                    title = title + nt
-                    b = ns + len(nline.rstrip())
+                if len(nt) <= 40 and "。" not in nt and not _HEADING_START.match(nt) and nt.endswith(_WRAP_ENDS):
+                    title, b = title + nt, ns + len(nline.rstrip())
             return title, a, b
-        # a first line that is clearly an org name or a date stays out of the way; anything else ends the search
-        if not (_ORG_LINE.match(line) or DATE_RE.search(text)):
-            if len(text) > 20:
-                return None
+        if _ORG_LINE.match(line):
+            org = (re.sub(r"文件$", "", text).replace(" ", ""), s + lead)
+            continue
+        if DATE_RE.search(text) or _DOC_NO_LINE.match(text):
+            continue
+        if len(text) > 20:
+            return None
     return None
 
 
