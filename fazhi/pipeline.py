@@ -50,7 +50,8 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
     else:
         report.required_contents = {k: Content(False) for k in CONTENT_KEYS}
     for f in report.figures:
-        f.quote = text[f.clause_start:f.end] if f.end - f.clause_start <= 60 else text[f.start:f.end]
+        a = f.quote_start if f.end - f.quote_start <= 60 else f.start
+        f.quote = text[a:max(f.end, f.quote_end)].strip()
     report.findings = run_checks(report, select, ignore)
     report.findings.sort(key=lambda f: (f.start if f.start is not None else -1))
     return report

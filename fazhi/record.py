@@ -94,7 +94,8 @@ class Figure:
     direction: str | None = None  # for a change: up | down
     refers_to: int | None = None  # for a change: index of the figure it changes
     total_marker: bool = False  # 共/共计/合计/累计 before it
-    clause_start: int = 0  # where the clause holding the figure starts (for context)
+    quote_start: int = 0  # where the phrase that states the figure begins (its cue, or its clause)
+    quote_end: int = 0  # where that phrase ends (the counted noun after a number: 112项行政执法权)
 
     def to_dict(self) -> dict[str, Any]:
         v: float | int = self.value

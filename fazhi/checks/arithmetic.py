@@ -74,7 +74,7 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
             if r.kind != "rate" or r.unit != "%":
                 continue
             name = tax.names.get(r.indicator or "", "比率")
-            cue = text[r.clause_start:r.start]
+            cue = text[r.quote_start:r.start]
             bounded = r.indicator in tax.bounded or bool(tax.bounded_words.search(cue))
             stated = text[r.start:r.end]
             if bounded and r.value > 100:
@@ -125,7 +125,7 @@ def _whole_base(report: Report, r: Figure, part: Figure, name: str, stated: str,
     b2 = b1 + 1
     text = report.work
     yield finding("rate_consistency", "no_base", min(part.start, r.start), r.end, severity="warning", name=name,
-                  stated=stated, part_label=text[part.clause_start:part.start].strip(" ,、") or "",
+                  stated=stated, part_label=text[part.quote_start:part.start].strip(" ,、") or "",
                   part=_num(a), b1=b1, r1=_fmt_pct(100 * a / b1, dec), b2=b2, r2=_fmt_pct(100 * a / b2, dec),
                   data={"stated": r.value, "part": a, "candidates": [b1, b2]})
 
@@ -209,7 +209,7 @@ def sum_consistency(report: Report) -> Iterator[Finding]:
                 parts = [f for f in figs if f.start > mpos and f.unit == total.unit and f.kind == "count"]
                 if len(parts) >= 2:
                     seen.add(total.start)
-                    labels = [text[p.clause_start:p.start] for p in parts]
+                    labels = [text[p.quote_start:p.start] for p in parts]
                     exhaustive = marker.group(1).startswith("分别") or any(re.search("其他|其余|其它", l) for l in labels)
                     homogeneous = marker.group(1).startswith("分别") or _same_kind(labels, parts, tax.sums)
                     hit = _sum_finding(total, parts, exhaustive, homogeneous)

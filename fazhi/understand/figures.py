@@ -231,5 +231,5 @@ def _make(work: str, lex: Lexicon, start: int, end: int, value: float, value_hig
     if direction:
         kind = "change"
     return Figure(value=value, unit=unit or None, start=start, end=end_q, quote=work[start:end_q], approx=approx,
-                  kind=kind, value_high=value_high, direction=direction, clause_start=lc_start,
+                  kind=kind, value_high=value_high, direction=direction, quote_start=lc_start,
                   total_marker=bool(lex.total.search(work[lc_start:start])))

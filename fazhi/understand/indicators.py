@@ -105,7 +105,7 @@ def _last_match(pat: re.Pattern[str], s: str) -> re.Match[str] | None:
 
 
 def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
-    """Set `indicator` (and `quote_start` in `clause_start`) on each figure, in place."""
+    """Set `indicator`, `refers_to` and the quoted phrase (`quote_start`, `quote_end`) of each figure, in place."""
     tax = taxonomy()
     prev_end = -1
     prev_lc: tuple[int, int] | None = None
@@ -116,7 +116,7 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             f.refers_to = next((j for j in range(i - 1, -1, -1) if figures[j].start >= s0 and figures[j].kind != "change"), None)
             prev_end = f.end
             continue
-        lc_start = max(f.clause_start, prev_end)
+        lc_start = max(f.quote_start, prev_end)
         lc = work[lc_start:f.start]
         cont = False
         if _FILLER.match(lc) and prev_lc is not None and i > 0 and figures[i - 1].end >= _sentence_start(work, f.start, 0):
@@ -169,9 +169,13 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             key = (tier, key_pos[0], key_pos[1], dom_rank, -rule.order)
             if best_key is None or key > best_key:
                 best_key, best = key, (rule, cue_start)
+        f.quote_start = lc_start if not cont else max(f.quote_start, prev_end)
+        # a number before its noun (20个行政执法单位): the phrase runs on to the noun
+        f.quote_end = min(rc_end, f.end + 16) if rc and "\u4e00" <= rc[0] <= "\u9fff" else f.end
         if best is not None:
             f.indicator = best[0].id
-            f.clause_start = min(best[1], f.start) if not cont else f.clause_start
+            if not cont and best[0].cue is not None and best_key[0] == 1:
+                f.quote_start = min(best[1], f.start)
         prev_end = f.end
         prev_lc = (lc_start, f.start) if not cont else prev_lc
     _apply_part_only(work, figures, tax)
