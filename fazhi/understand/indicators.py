@@ -179,6 +179,7 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         prev_end = f.end
         prev_lc = (lc_start, f.start) if not cont else prev_lc
     _apply_part_only(work, figures, tax)
+    _drop_subset_duplicates(work, figures)
 
 
 def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
@@ -191,3 +192,22 @@ def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
         s_end = next((i for i in range(f.end, min(len(work), f.end + 200)) if work[i] in SENTENCE_DELIMS), f.end)
         if not any(g.indicator == total_id and s_start <= g.start < s_end for g in figures if g is not f):
             f.indicator = total_id
+
+
+_PARTS_MARKER = re.compile(r"其中|包括|含")
+
+
+def _drop_subset_duplicates(work: str, figures: list[Figure]) -> None:
+    """A part listed after 其中 that matched its total's own indicator is a subset, not a second total.
+
+    涉诉一二审案件共计32件，其中集团诉讼2件: the 2 cases are litigation cases too, but giving
+    them the same indicator would put two values of one indicator in one report.
+    """
+    for i, f in enumerate(figures):
+        if not f.indicator:
+            continue
+        s0 = _sentence_start(work, f.start, 0)
+        for g in figures[:i]:
+            if g.indicator == f.indicator and g.start >= s0 and _PARTS_MARKER.search(work, g.end, f.start):
+                f.indicator = None
+                break
