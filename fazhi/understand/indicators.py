@@ -18,6 +18,7 @@ from importlib import resources
 from ..record import Figure, Section
 from .figures import SENTENCE_DELIMS
 
+_ENUM_START = re.compile(r"[一二三四五六七八九十]是")
 _FILLER = re.compile(r"^[\s,、:;()]*(?:(?:共计|合计|累计|总计|其中|分别为|分别是|分别|约|近|达到|达|为|是|有|计|共|以上|超过|超|逾|均|全部|已达|已|和|及|与|另|同时|全年|年度|今年|目前|截至目前|总数|数量|数|的)[\s,、:;]*)*$")
 
 
@@ -171,7 +172,8 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
                 best_key, best = key, (rule, cue_start)
         f.quote_start = lc_start if not cont else max(f.quote_start, prev_end)
         # a number before its noun (20个行政执法单位): the phrase runs on to the noun
-        f.quote_end = min(rc_end, f.end + 16) if rc and "\u4e00" <= rc[0] <= "\u9fff" else f.end
+        f.quote_end = (min(rc_end, f.end + 16) if f.kind == "count" and rc and "\u4e00" <= rc[0] <= "\u9fff"
+                       and not _ENUM_START.match(rc) else f.end)
         if best is not None:
             f.indicator = best[0].id
             if not cont and best[0].cue is not None and best_key[0] == 1:
