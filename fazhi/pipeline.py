@@ -12,6 +12,7 @@ from typing import Iterable
 from .checks import load_all as _load_checks
 from .checks.registry import finding, run as run_checks
 from .read import load
+from .scoring import coverage, default_rubric, score
 from .record import Content, CONTENT_KEYS, Document, Report
 from .settings import DEFAULT, ReadSettings
 from .understand import contents, figures, indicators, metadata, outline, page
@@ -54,6 +55,8 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
         f.quote = text[a:max(f.end, f.quote_end)].strip()
     report.findings = run_checks(report, select, ignore)
     report.findings.sort(key=lambda f: (f.start if f.start is not None else -1))
+    report.coverage = coverage(report)
+    report.score = score(report, default_rubric())
     return report
 
 
