@@ -1,0 +1,174 @@
+"""Comparisons across jurisdictions and years: the panel, group comparisons, rankings,
+year-on-year changes and outliers against peers of the same level.
+
+All of it is SQL over the flat `figures` table, so a comparison over the whole corpus is
+one DuckDB aggregate (bench/corpus.py measures it), and every function returns a pandas
+DataFrame the CLI prints, the exports write and a researcher continues with.
+
+One value per report and indicator: a report may state an indicator more than once
+(a total in the summary, again in a section); the panel takes its first statement that is
+not a change (同比 …), and counts how many there were (`n_values`) so a researcher can see
+where that choice mattered. One report per unit and year: when the corpus holds the same
+unit's report twice (a web page and its PDF), the earlier published is used.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import pandas as pd
+
+from .store import where_reports
+
+GROUPS = {
+    "unit": ["unit_key", "unit_name", "level", "province", "city"],
+    "jurisdiction": ["unit_key", "unit_name", "level", "province", "city"],
+    "level": ["level"],
+    "province": ["province"],
+    "city": ["province", "city"],
+    "county": ["province", "city", "county"],
+}
+AGGS = {"sum": "sum(value)", "mean": "avg(value)", "median": "median(value)", "min": "min(value)",
+        "max": "max(value)", "count": "count(value)"}
+
+
+def _panel_sql(indicators: Sequence[str] | None, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    cond, params = where_reports(filters)
+    if indicators is not None:
+        cond += " AND g.indicator IN (SELECT unnest(?))"
+        params.append(list(indicators))
+    sql = f"""
+        WITH per_report AS (
+          SELECT r.doc_id, r.sha256, coalesce(r.unit_key, 'doc:' || r.sha256) AS unit_key, r.unit_name,
+                 r.jurisdiction, r.department, r.level, r.province, r.city, r.county, r.division_code,
+                 r.report_year, r.published, g.indicator,
+                 arg_min(g.value, g.idx) AS value, arg_min(g.unit, g.idx) AS unit,
+                 arg_min(g.approx, g.idx) AS approx, count(*) AS n_values
+          FROM figures g JOIN records r USING (doc_id)
+          WHERE g.indicator IS NOT NULL AND g.kind <> 'change' AND g.value_high IS NULL
+                AND r.doc_type = 'report' AND r.report_year IS NOT NULL AND {cond}
+          GROUP BY ALL)
+        SELECT * EXCLUDE (doc_id) FROM per_report
+        QUALIFY row_number() OVER (PARTITION BY unit_key, report_year, indicator
+                                   ORDER BY published NULLS LAST, sha256) = 1"""
+    return sql, params
+
+
+def panel(corpus, indicators: str | Sequence[str] | None = None, **filters: Any) -> pd.DataFrame:
+    """The panel: one row per unit × year × indicator with its value (long format).
+
+    Filters as in Corpus.reports: year, years=(lo, hi), level, province, city, county, unit ...
+    """
+    if isinstance(indicators, str):
+        indicators = [indicators]
+    sql, params = _panel_sql(indicators, filters)
+    return corpus._q(sql + " ORDER BY indicator, report_year, province NULLS LAST, city NULLS LAST, unit_name", params)
+
+
+def _default_agg(corpus, indicator: str) -> str:
+    row = corpus.con.execute("SELECT mode(unit) FROM figures WHERE indicator = ?", [indicator]).fetchone()
+    return "mean" if row and row[0] == "%" else "sum"
+
+
+def compare(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, int] | None = None,
+            agg: str | None = None, wide: bool = True, **filters: Any) -> pd.DataFrame:
+    """An indicator by group (unit/jurisdiction, level, province, city, county) and year.
+
+    Counts are summed and rates averaged over a group unless `agg` says otherwise
+    (sum, mean, median, min, max, count). Wide: one row per group, one column per year;
+    long (`wide=False`): group, year, value, n_reports.
+    """
+    if by not in GROUPS:
+        raise ValueError(f"--by 只能是：{'、'.join(GROUPS)}")
+    agg = agg or _default_agg(corpus, indicator)
+    if agg not in AGGS:
+        raise ValueError(f"统计方式只能是：{'、'.join(AGGS)}")
+    sql, params = _panel_sql([indicator], {**filters, "years": years})
+    keys = ", ".join(GROUPS[by])
+    long = corpus._q(f"""WITH p AS ({sql}) SELECT {keys}, report_year, {AGGS[agg]} AS value, count(*) AS n_reports
+                         FROM p GROUP BY {keys}, report_year ORDER BY {keys}, report_year""", params)
+    if not wide or long.empty:
+        return long
+    keys = GROUPS[by]
+    shown = long.copy()
+    for k in keys:
+        shown[k] = shown[k].fillna("（未识别）" if k == "unit_name" else "")
+    table = shown.set_index(keys + ["report_year"])["value"].unstack("report_year").reset_index()
+    if "unit_key" in table.columns:
+        table = table.drop(columns="unit_key")
+    table.columns = [str(c) for c in table.columns]
+    return table
+
+
+def rank(corpus, indicator: str, year: int, by: str = "jurisdiction", ascending: bool = False,
+         top: int | None = None, **filters: Any) -> pd.DataFrame:
+    """Groups ranked by an indicator in one year, with their percentile among the ranked."""
+    long = compare(corpus, indicator, by=by, years=(year, year), wide=False, **filters)
+    if long.empty:
+        return long
+    long = long.sort_values("value", ascending=ascending, kind="stable").reset_index(drop=True)
+    long.insert(0, "rank", long["value"].rank(ascending=ascending, method="min").astype(int))
+    long["percentile"] = (1 - (long["rank"] - 1) / len(long)).round(3)
+    return long.head(top) if top else long
+
+
+def changes(corpus, indicator: str, years: tuple[int, int] | None = None, **filters: Any) -> pd.DataFrame:
+    """Year-on-year changes per unit: value, the previous year's value, the difference and the change in %."""
+    lo_hi = None if years is None else (years[0] - 1, years[1])
+    sql, params = _panel_sql([indicator], {**filters, "years": lo_hi})
+    df = corpus._q(f"""WITH p AS ({sql}),
+        c AS (SELECT unit_key, unit_name, level, province, city, report_year, value, unit,
+                     lag(value) OVER w AS previous_value, lag(report_year) OVER w AS previous_year
+              FROM p WINDOW w AS (PARTITION BY unit_key ORDER BY report_year))
+        SELECT *, value - previous_value AS change,
+               CASE WHEN previous_value > 0 AND unit <> '%' THEN round(100.0 * (value / previous_value - 1), 2) END
+                 AS change_pct
+        FROM c WHERE previous_year = report_year - 1 ORDER BY unit_name, report_year""", params)
+    if years is not None and not df.empty:
+        df = df[df["report_year"] >= years[0]].reset_index(drop=True)
+    return df
+
+
+def outliers(corpus, indicator: str | None = None, year: int | None = None, years: tuple[int, int] | None = None,
+             z: float = 3.5, min_peers: int = 8, **filters: Any) -> pd.DataFrame:
+    """Values far from the peers of the same level and year (robust z-score on median and MAD),
+    and rates stated as exactly 100% in every year of a unit while its peers are below.
+
+    `reason` says in Chinese why each row is flagged. Groups with fewer than `min_peers`
+    reports are not judged: a median of three is no standard.
+    """
+    inds = [indicator] if indicator else None
+    rng = (year, year) if year is not None else years
+    sql, params = _panel_sql(inds, {**filters, "years": rng})
+    df = corpus._q(f"""WITH p AS ({sql}),
+        m AS (SELECT indicator, report_year, level, median(value) AS peer_median, count(*) AS peers
+              FROM p GROUP BY ALL),
+        d AS (SELECT p.indicator, p.report_year, p.level, median(abs(p.value - m.peer_median)) AS peer_mad
+              FROM p JOIN m USING (indicator, report_year, level) GROUP BY ALL),
+        s AS (SELECT p.*, m.peer_median, m.peers, d.peer_mad,
+                     CASE WHEN d.peer_mad > 0 THEN 0.6745 * (p.value - m.peer_median) / d.peer_mad END AS robust_z
+              FROM p JOIN m USING (indicator, report_year, level) JOIN d USING (indicator, report_year, level)
+              WHERE m.peers >= ?),
+        hundred AS (SELECT unit_key, indicator, count(*) AS years_100 FROM p WHERE unit = '%'
+                    GROUP BY unit_key, indicator HAVING count(*) >= 3 AND min(value) = 100 AND max(value) = 100)
+        SELECT s.*, h.years_100 FROM s LEFT JOIN hundred h USING (unit_key, indicator)
+        WHERE abs(s.robust_z) > ? OR (h.years_100 IS NOT NULL AND s.peer_median < 100)
+        ORDER BY s.indicator, s.report_year, abs(coalesce(s.robust_z, 0)) DESC""", params + [min_peers, z])
+    if df.empty:
+        return df.assign(reason=pd.Series(dtype=str))
+    from ..understand.indicators import taxonomy
+
+    names = taxonomy().names
+
+    def reason(r) -> str:
+        name = names.get(r["indicator"], r["indicator"])
+        med = f"{r['peer_median']:g}{r['unit'] or ''}"
+        parts = []
+        if pd.notna(r["years_100"]) and r["peer_median"] < 100:
+            parts.append(f"{name}连续{int(r['years_100'])}年均为100%，同级单位中位数为{med}")
+        if pd.notna(r["robust_z"]) and abs(r["robust_z"]) > z:
+            side = "远高于" if r["robust_z"] > 0 else "远低于"
+            parts.append(f"{name}{r['value']:g}{r['unit'] or ''}{side}同级单位（{r['peers']}个，中位数{med}）")
+        return "；".join(parts)
+
+    df["reason"] = df.apply(reason, axis=1)
+    return df

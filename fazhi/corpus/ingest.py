@@ -1,0 +1,320 @@
+"""Ingestion: read and analyse sources in a process pool, store them in the parent.
+
+Why this shape:
+- Analysis is CPU-bound pure Python, so it runs in worker processes (one per core by
+  default); DuckDB allows one writer, so only the parent writes.
+- Idempotent by sha256: the parent hashes each input file and skips the ones already
+  stored before any analysis; documents found under two names are stored once.
+- Transactional: results are committed in small batches (64 documents or two seconds,
+  whichever comes first; a commit costs about 25 ms, so smaller batches cost throughput),
+  each batch one transaction holding whole reports. A crash or a kill loses at most the
+  batch in flight; re-running picks up the rest.
+- One bad document never stops a batch: a worker that fails on a document returns an
+  `unreadable` record for it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from .. import __version__
+from ..pipeline import analyze_document
+from ..read import iter_sources, load, read_bytes
+from ..record import Document
+from ..settings import DEFAULT, ReadSettings
+from .dedup import document_clause_keys
+from .store import AnalyzedDocument, AnalyzedInput, Corpus
+from .tables import flatten
+
+DATASET_MARKER = "_fazhi_dataset.json"
+
+# progress(stage, done, total): stage is "ingest", "reanalyze" or a cross-check stage
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class IngestResult:
+    inputs: int = 0  # sources given (files, URLs, dataset records)
+    skipped: int = 0  # already in the corpus
+    added: int = 0  # new documents stored
+    unreadable: int = 0  # of the new documents, how many could not be read
+    seconds: float = 0.0
+    crosscheck: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)  # sources that failed outside any document
+
+
+def _to_analyzed(doc: Document) -> AnalyzedDocument:
+    report = analyze_document(doc)
+    record = report.to_dict()
+    is_report = bool(record.get("metadata")) and record["metadata"].get("doc_type") == "report"
+    return AnalyzedDocument(
+        sha256=doc.sha256, source=doc.source, format=doc.format, record=record,
+        rows=flatten(record, datetime.now(timezone.utc).replace(tzinfo=None), __version__),
+        text=doc.text if doc.error is None else (doc.text or None), encoding=doc.encoding,
+        page_meta={k: v for k, v in doc.meta.items() if isinstance(v, (str, int, float, bool, type(None)))},
+        hints=doc.hints, pages=doc.pages, error=doc.error,
+        clause_keys=sorted(document_clause_keys(doc.text, record['metadata'])) if is_report and doc.text else [])
+
+
+def _failed(source: str, digest: str, reason: str) -> AnalyzedDocument:
+    return _to_analyzed(Document(source=source, sha256=digest, format="unknown", error=reason))
+
+
+def analyze_input(source: str, settings: ReadSettings = DEFAULT, keep_bytes: bool = False) -> AnalyzedInput:
+    """Read one source and analyse every document in it (runs in a worker process)."""
+    data: bytes | None = None
+    try:
+        if source.startswith(("http://", "https://")) or source == "-":
+            docs = load(source, settings)
+            digest = docs[0].sha256 if len(docs) == 1 and docs[0].sha256 else \
+                hashlib.sha256(("url:" + source).encode()).hexdigest()
+        else:
+            p = Path(source)
+            size = p.stat().st_size if p.is_file() else None
+            if size is None or size > settings.max_bytes:
+                docs = load(source, settings)  # the reader's own refusal, with its message
+                digest = hashlib.sha256(f"unread:{source}:{size}".encode()).hexdigest()
+            else:
+                data = p.read_bytes()
+                digest = hashlib.sha256(data).hexdigest()
+                docs = read_bytes(data, source, settings)
+        analysed = []
+        for d in docs:
+            try:
+                analysed.append(_to_analyzed(d))
+            except Exception as e:  # an analyser bug must not cost the batch
+                analysed.append(_failed(d.source, d.sha256 or digest, f"分析时出错：{type(e).__name__}: {e}"))
+    except Exception as e:
+        digest = hashlib.sha256(f"failed:{source}".encode()).hexdigest()
+        analysed = [_failed(source, digest, f"无法读取：{type(e).__name__}: {e}")]
+    return AnalyzedInput(sha256=digest, source=source, size=len(data) if data is not None else None,
+                         documents=analysed, content=data if keep_bytes else None)
+
+
+def _file_digest(path: str) -> str | None:
+    """The sha256 of a local file, for the skip test (None for URLs and unreadable paths)."""
+    if path.startswith(("http://", "https://")) or path == "-":
+        return None
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def _worker_init() -> None:
+    # analysis imports (taxonomy, divisions) load on first use; warm them up once per worker
+    import fazhi.pipeline  # noqa: F401
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the parent holds a DuckDB connection and its threads, which must not be forked
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_init)
+
+
+class _Batcher:
+    """Collects results and commits them in small transactions."""
+
+    def __init__(self, corpus: Corpus, size: int, seconds: float, on_commit: Callable[[int], None]):
+        self.corpus, self.size, self.seconds, self.on_commit = corpus, size, seconds, on_commit
+        self.items: list[AnalyzedInput] = []
+        self.n_docs = 0
+        self.last = time.monotonic()
+        self.added: list[str] = []
+
+    def put(self, item: AnalyzedInput) -> None:
+        self.items.append(item)
+        self.n_docs += len(item.documents)
+        if self.n_docs >= self.size or time.monotonic() - self.last >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.items:
+            n = len(self.items)
+            self.added += self.corpus.add(self.items)
+            self.items, self.n_docs = [], 0
+            self.on_commit(n)
+        self.last = time.monotonic()
+
+
+def _dataset_dirs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    datasets, others = [], []
+    for p in paths:
+        (datasets if Path(p).is_dir() and (Path(p) / DATASET_MARKER).is_file() else others).append(p)
+    return datasets, others
+
+
+def _dataset_inputs(path: str) -> Iterator[AnalyzedInput]:
+    """Analysis records of a cluster batch job's Parquet dataset, as store inputs (no re-analysis)."""
+    try:
+        from .. import dataset  # written by the cluster job's module; imported only when a dataset is ingested
+    except ImportError as e:
+        raise RuntimeError(f"{path} 是集群批处理生成的数据集，读取它需要 fazhi.dataset 模块（当前安装中没有）") from e
+    for rec in dataset.iter_records(path):
+        text = rec.get("text")
+        md = rec.get("metadata") or {}
+        sha = rec.get("sha256") or hashlib.sha256(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        err = next((f.get("message") for f in rec.get("findings") or [] if f.get("check") == "unreadable"), None)
+        doc = AnalyzedDocument(sha256=sha, source=rec.get("source") or path, format=rec.get("format") or "unknown",
+                               record=rec, text=text, page_meta=rec.get("page_metadata") or {}, error=err,
+                               clause_keys=sorted(document_clause_keys(text, md)) if text and md.get("doc_type") == "report"
+                               else [])
+        yield AnalyzedInput(sha256=sha, source=doc.source, size=None, documents=[doc])
+
+
+def ingest(corpus: Corpus, paths: Sequence[str], workers: int | None = None, settings: ReadSettings = DEFAULT,
+           keep_bytes: bool = False, crosscheck: bool = True, batch_size: int = 64, batch_seconds: float = 2.0,
+           progress: Progress | None = None) -> IngestResult:
+    """Analyse and store files, directories (recursively), URLs and cluster datasets.
+
+    `workers` defaults to the number of cores; 1 analyses in this process. Sources already
+    in the corpus are skipped without being analysed. Afterwards the cross-report checks run
+    for what was added (unless `crosscheck=False`).
+    """
+    t0 = time.perf_counter()
+    res = IngestResult()
+    progress = progress or (lambda *_: None)
+    datasets, others = _dataset_dirs(paths)
+    sources = list(iter_sources(others))
+    res.inputs = len(sources)
+    digests = {s: _file_digest(s) for s in sources}
+    known = corpus.known_inputs(d for d in digests.values() if d)
+    todo = [s for s in sources if digests[s] is None or digests[s] not in known]
+    seen: set[str] = set()
+    unique: list[str] = []
+    for s in todo:  # the same bytes under two names are analysed once
+        d = digests[s]
+        if d is not None and d in seen:
+            continue
+        if d is not None:
+            seen.add(d)
+        unique.append(s)
+    res.skipped = len(sources) - len(unique)
+    total = len(unique)
+    done = 0
+
+    def committed(n: int) -> None:
+        nonlocal done
+        done += n
+        progress("ingest", done, total)
+
+    batch = _Batcher(corpus, batch_size, batch_seconds, committed)
+    progress("ingest", 0, total)
+    try:
+        workers = workers or os.cpu_count() or 1
+        if workers <= 1 or total <= 1:
+            for s in unique:
+                batch.put(analyze_input(s, settings, keep_bytes))
+        else:
+            with _pool(workers) as pool:
+                pending: set[Future] = set()
+                it = iter(unique)
+                limit = workers * 4  # bounded in-flight work keeps memory flat on huge batches
+                while True:
+                    while len(pending) < limit:
+                        s = next(it, None)
+                        if s is None:
+                            break
+                        pending.add(pool.submit(analyze_input, s, settings, keep_bytes))
+                    if not pending:
+                        break
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        batch.put(fut.result())
+        for ds in datasets:
+            n = 0
+            for item in _dataset_inputs(ds):
+                n += 1
+                if item.sha256 in corpus.known_inputs([item.sha256]):
+                    res.skipped += 1
+                    continue
+                batch.put(item)
+            res.inputs += n
+    finally:
+        batch.flush()  # an interrupt (Ctrl-C) still commits what is finished
+    res.added = len(batch.added)
+    if batch.added:
+        res.unreadable = corpus.con.execute(
+            "SELECT count(*) FROM documents WHERE sha256 IN (SELECT unnest(?)) AND error IS NOT NULL",
+            [batch.added]).fetchone()[0]
+    res.seconds = time.perf_counter() - t0
+    if crosscheck:
+        res.crosscheck = corpus.crosscheck(progress=progress)
+    return res
+
+
+def _stored_document(row: tuple) -> Document:
+    doc_id, sha, source, fmt, encoding, text, page_meta, hints, pages = row
+    return Document(source=source, text=text or "", format=fmt or "text", sha256=sha,
+                    meta=json.loads(page_meta) if page_meta else {}, hints=json.loads(hints) if hints else [],
+                    encoding=encoding, pages=json.loads(pages) if pages else [])
+
+
+def _reanalyze_one(row: tuple) -> tuple[int, dict[str, Any]]:
+    doc = _stored_document(row)
+    return row[0], analyze_document(doc).to_dict()
+
+
+@dataclass
+class ReanalyzeResult:
+    documents: int = 0
+    skipped_no_text: int = 0
+    seconds: float = 0.0
+    crosscheck: dict[str, Any] = field(default_factory=dict)
+
+
+def reanalyze(corpus: Corpus, workers: int | None = None, crosscheck: bool = True, batch_size: int = 64,
+              progress: Progress | None = None, **filters: Any) -> ReanalyzeResult:
+    """Re-run the analysis on stored texts after the rules, taxonomy or lexicons changed.
+
+    Sources are not read again: the stored text and page metadata are analysed as they were
+    read. Reviewer decisions are kept; the cross-report checks run again afterwards.
+    Report filters (year, level, ...) restrict which documents are re-analysed.
+    """
+    from .store import where_reports
+
+    t0 = time.perf_counter()
+    progress = progress or (lambda *_: None)
+    cond, params = where_reports(filters)
+    ids_all = [r[0] for r in corpus.con.execute(
+        f"SELECT r.doc_id FROM records r JOIN documents d USING (doc_id) WHERE {cond} ORDER BY r.doc_id",
+        params).fetchall()]
+    ids = [r[0] for r in corpus.con.execute(
+        "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?)) AND text IS NOT NULL AND text <> '' "
+        "ORDER BY doc_id", [ids_all]).fetchall()]
+    res = ReanalyzeResult(skipped_no_text=len(ids_all) - len(ids))
+    total = len(ids)
+    done = 0
+    progress("reanalyze", 0, total)
+    workers = workers or os.cpu_count() or 1
+    pool = _pool(workers) if workers > 1 and total > 1 else None
+    try:
+        for k in range(0, total, batch_size):
+            part = ids[k:k + batch_size]
+            rows = corpus.con.execute("""SELECT doc_id, sha256, source, format, encoding, text, page_meta, hints, pages
+                                         FROM documents WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id""",
+                                      [part]).fetchall()
+            results = list(pool.map(_reanalyze_one, rows)) if pool else [_reanalyze_one(r) for r in rows]
+            corpus.replace_records(results)
+            done += len(part)
+            progress("reanalyze", done, total)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    res.documents = total
+    res.seconds = time.perf_counter() - t0
+    if crosscheck:
+        res.crosscheck = corpus.crosscheck(progress=progress)
+    return res

@@ -1,0 +1,168 @@
+"""The corpus database schema, versioned, with the migrations that build and upgrade it.
+
+A corpus file outlives the code that wrote it: a reviewer keeps last year's database and
+opens it with this year's fazhi. So the schema carries a version (table `schema_info`),
+and `migrate` applies, each in its own transaction, every migration the file has not
+seen. A file written by a newer fazhi is refused rather than guessed at.
+
+Design notes:
+- `doc_id` (an integer) keys every child table; `sha256` (of the document's bytes) is
+  the identity users see and the key of idempotent ingestion.
+- `records.record` holds the analysis record of spec/output.md exactly as the core
+  produced it (without the text, which lives in `documents.text`); the flattened tables
+  (`sections`, `contents`, `figures`, `findings`) are what queries and exports read.
+- `findings.origin` is `document` for the core's checks and `corpus` for the cross-report
+  checks (near_duplicate, yoy_mismatch), which are recomputed over the corpus and never
+  touch the core's findings.
+- `decisions` is keyed by the finding's identity (sha256, check, start, end, message
+  hash), not by `doc_id` or row, so a reviewer's confirmed/dismissed survives re-analysis.
+- `passages`, `clause_keys`, `bands` and `stock_phrases` are the near-duplicate index
+  (see fazhi/corpus/dedup.py and docs/corpus.md).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import duckdb
+
+SCHEMA_VERSION = 1
+
+# version -> (what it does, statements). Append; never edit a released migration.
+MIGRATIONS: dict[int, tuple[str, list[str]]] = {
+    1: ("initial corpus schema", [
+        """CREATE TABLE inputs (
+            sha256 VARCHAR PRIMARY KEY,
+            source VARCHAR NOT NULL,
+            size BIGINT,
+            n_documents INTEGER NOT NULL,
+            content BLOB,
+            ingested_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE documents (
+            doc_id INTEGER PRIMARY KEY,
+            sha256 VARCHAR NOT NULL UNIQUE,
+            input_sha256 VARCHAR,
+            source VARCHAR NOT NULL,
+            format VARCHAR,
+            size BIGINT,
+            encoding VARCHAR,
+            text VARCHAR,
+            page_meta JSON,
+            hints JSON,
+            pages JSON,
+            error VARCHAR,
+            ingested_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE records (
+            doc_id INTEGER PRIMARY KEY,
+            sha256 VARCHAR NOT NULL UNIQUE,
+            record JSON NOT NULL,
+            record_version INTEGER,
+            fazhi_version VARCHAR,
+            analyzed_at TIMESTAMP NOT NULL,
+            doc_type VARCHAR,
+            title VARCHAR,
+            title_start INTEGER,
+            title_end INTEGER,
+            jurisdiction VARCHAR,
+            level VARCHAR,
+            department VARCHAR,
+            province VARCHAR,
+            city VARCHAR,
+            county VARCHAR,
+            division_code VARCHAR,
+            report_year INTEGER,
+            published DATE,
+            signed DATE,
+            issuer VARCHAR,
+            unit_key VARCHAR,
+            unit_name VARCHAR,
+            score_total DOUBLE,
+            n_errors INTEGER,
+            n_warnings INTEGER,
+            n_info INTEGER,
+            missing_contents VARCHAR[],
+            chars INTEGER,
+            crosschecked BOOLEAN
+        )""",
+        """CREATE TABLE sections (
+            doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, title VARCHAR, numeral VARCHAR, level INTEGER,
+            start INTEGER, "end" INTEGER, role VARCHAR
+        )""",
+        """CREATE TABLE contents (
+            doc_id INTEGER NOT NULL, key VARCHAR NOT NULL, present BOOLEAN, start INTEGER, "end" INTEGER,
+            evidence VARCHAR
+        )""",
+        """CREATE TABLE figures (
+            doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, indicator VARCHAR, value DOUBLE, value_high DOUBLE,
+            unit VARCHAR, approx BOOLEAN, kind VARCHAR, direction VARCHAR, refers_to INTEGER, quote VARCHAR,
+            start INTEGER, "end" INTEGER
+        )""",
+        """CREATE TABLE findings (
+            doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, "check" VARCHAR NOT NULL, severity VARCHAR NOT NULL,
+            message VARCHAR NOT NULL, start INTEGER, "end" INTEGER, data JSON, origin VARCHAR NOT NULL,
+            message_hash VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE decisions (
+            sha256 VARCHAR NOT NULL, "check" VARCHAR NOT NULL, start INTEGER, "end" INTEGER,
+            message_hash VARCHAR NOT NULL, decision VARCHAR NOT NULL CHECK (decision IN ('confirmed', 'dismissed')),
+            comment VARCHAR, "user" VARCHAR, decided_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE units (
+            unit_id INTEGER NOT NULL, name VARCHAR NOT NULL, level VARCHAR, parent VARCHAR, url VARCHAR,
+            aliases VARCHAR[], registry VARCHAR, loaded_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE passages (
+            doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            n_shingles INTEGER NOT NULL
+        )""",
+        "CREATE TABLE clause_keys (doc_id INTEGER NOT NULL, key UBIGINT NOT NULL)",
+        "CREATE TABLE bands (band UTINYINT NOT NULL, bucket UBIGINT NOT NULL, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL)",
+        "CREATE TABLE stock_phrases (key UBIGINT PRIMARY KEY, n_units INTEGER NOT NULL)",
+        "CREATE TABLE corpus_state (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    ]),
+}
+
+
+class SchemaError(RuntimeError):
+    """The file is not a fazhi corpus this version can use."""
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'").fetchone()[0]
+    if not exists:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_info").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the database to SCHEMA_VERSION; returns the version it was at before."""
+    before = current_version(con)
+    if before > SCHEMA_VERSION:
+        raise SchemaError(f"该语料库由更新版本的 fazhi 创建（数据库结构版本 {before}，本程序支持 {SCHEMA_VERSION}），请升级 fazhi")
+    fresh = False
+    if before == 0:
+        others = con.execute("SELECT count(*) FROM information_schema.tables "
+                             "WHERE table_schema = 'main' AND table_name <> 'schema_info'").fetchone()[0]
+        if others:
+            raise SchemaError("该 DuckDB 文件已有其他数据表，不是 fazhi 语料库；请换一个文件名")
+        fresh = not con.execute("SELECT count(*) FROM information_schema.tables "
+                                "WHERE table_name = 'schema_info'").fetchone()[0]
+    for version in range(before + 1, SCHEMA_VERSION + 1):
+        note, statements = MIGRATIONS[version]
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if fresh:  # created inside the first migration, so a crash leaves an empty file, not half a schema
+                con.execute("CREATE TABLE schema_info (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL, "
+                            "note VARCHAR)")
+                fresh = False
+            for sql in statements:
+                con.execute(sql)
+            con.execute("INSERT INTO schema_info VALUES (?, ?, ?)",
+                        [version, datetime.now(timezone.utc).replace(tzinfo=None), note])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return before
