@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Iterator, Optional
 
 import typer
@@ -12,18 +13,23 @@ from ..checks.registry import parse_ids, specs
 from ..pipeline import analyze_document
 from ..read import iter_sources, load
 from ..record import Report
+from ..scoring import score as score_report
 from ..settings import DEFAULT
 from . import app
 from .render import render_report
+from .score import rubric_option
 
 _FORMATS = ("table", "json", "jsonl")
 _FAIL_ON = ("error", "warning")
 
 
-def _reports(sources: list[str], settings, select, ignore, progress) -> Iterator[Report]:
+def _reports(sources: list[str], settings, select, ignore, progress, rubric=None) -> Iterator[Report]:
     for src in sources:
         for doc in load(src, settings):
-            yield analyze_document(doc, select, ignore)
+            report = analyze_document(doc, select, ignore)
+            if rubric is not None:
+                report.score = score_report(report, rubric)
+            yield report
         progress(src)
 
 
@@ -36,8 +42,10 @@ def analyze(
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="存在该级别（error 或 warning）及以上的问题时以状态码 1 退出"),
     include_text: bool = typer.Option(False, "--include-text", help="在 json/jsonl 记录中包含提取的全文"),
     ocr: str = typer.Option("auto", "--ocr", help="扫描件识别：auto（无文字层的页面才识别）、always、never"),
+    rubric_path: Optional[Path] = typer.Option(None, "--rubric", help="用该评分细则（TOML 或 YAML）评分；默认用内置细则"),
 ) -> None:
     """分析报告：发布单位、年度、结构、数据、问题。"""
+    rubric = rubric_option(rubric_path) if rubric_path is not None else None
     if fmt not in _FORMATS:
         raise typer.BadParameter(f"未知的输出格式“{fmt}”，可选：{'、'.join(_FORMATS)}", param_hint="--format")
     if fail_on is not None and fail_on not in _FAIL_ON:
@@ -78,10 +86,10 @@ def analyze(
         with Progress(TextColumn("分析中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=err, transient=True) as bar:
             task = bar.add_task("analyze", total=len(sources))
-            for r in _reports(sources, settings, sel, ign, lambda _s: bar.advance(task)):
+            for r in _reports(sources, settings, sel, ign, lambda _s: bar.advance(task), rubric):
                 emit(r)
     else:
-        for r in _reports(sources, settings, sel, ign, lambda _s: None):
+        for r in _reports(sources, settings, sel, ign, lambda _s: None, rubric):
             emit(r)
     if fmt == "json":
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")

@@ -47,7 +47,13 @@ def render_report(out: Console, report: Report) -> None:
         known = sum(1 for f in report.figures if f.indicator)
         out.print(f"数据：共提取 {len(report.figures)} 项，其中 {known} 项归入指标")
     if report.score.get("total") is not None:
-        out.print(f"评分：{report.score['total']}")
+        sc = report.score
+        rb = sc.get("rubric") or {}
+        dims = "　".join(f"{p['name']} {p['score']:g}/{p['max']:g}" for p in sc.get("parts", {}).values())
+        out.print(f"评分：{sc['total']}" + (f"/{sc['max']:g}" if sc.get("max") is not None else "")
+                  + (f"（{escape(rb['name'])} {escape(rb['version'])}）" if rb else "") + (f"　{escape(dims)}" if dims else ""))
+    if report.coverage.get("summary"):
+        out.print(f"纲要覆盖：{escape(report.coverage['summary'])}")
     if not report.findings:
         out.print("[green]未发现问题。[/]")
         return

@@ -56,10 +56,21 @@ def _clip(report: Report, s: int, e: int, width: int = 30) -> str:
 
 
 def _region(report: Report, name: str) -> tuple[int, int] | None:
+    """The span of a part of the report, trimmed of blanks (and of page furniture, blank in `work`)."""
     if name == "body":
-        return (report.body_start, report.body_end) if report.body_end > report.body_start else None
-    reg = report.regions
-    return getattr(reg, name, None) if reg is not None else None
+        span = (report.body_start, report.body_end)
+    else:
+        reg = report.regions
+        span = getattr(reg, name, None) if reg is not None else None
+    if span is None:
+        return None
+    s, e = span
+    work = report.work
+    while s < e and work[s].isspace():
+        s += 1
+    while e > s and work[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
 
 
 def _chars(work: str, s: int, e: int) -> int:

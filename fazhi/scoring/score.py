@@ -46,7 +46,8 @@ def score(report: Report, rubric: Rubric | None = None) -> dict[str, Any]:
             share, band = item.grade(out)
             points = item.weight * share
             dim_score += points
-            reason = out.reason + (f"（{band}档）" if band and item.kind.output == "number" else "")
+            shown = band and item.kind.output == "number" and band != "≥0"
+            reason = out.reason + (f"（{band}档）" if shown else "")
             entry: dict[str, Any] = {"name": item.name, "score": _round(points), "max": _round(item.weight),
                                      "code": share,
                                      "value": out.label if item.kind.output == "label" else _value(out.value),
