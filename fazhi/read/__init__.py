@@ -9,6 +9,7 @@ Readers register themselves in `READERS` under a format name; `sniff` picks one.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -20,9 +21,52 @@ from .text import read_text
 
 Reader = Callable[[bytes, str, ReadSettings], "Document | list[Document]"]
 
+def _lazy(module: str, func: str) -> Reader:
+    """A reader imported on first use, so that `import fazhi` stays fast and optional extras stay optional."""
+
+    def reader(data: bytes, source: str, settings: ReadSettings):
+        try:
+            mod = importlib.import_module(f"{__name__}.{module}")
+        except ImportError as e:  # an optional dependency of this reader is not installed
+            fmt = {"pdf": "pdf", "ocr": "image", "html": "html", "docx": "docx", "office": "ole", "ofd": "ofd",
+                   "archive": "zip", "fetch": "html"}.get(module, module)
+            return Document(source=source, format=fmt, error=_missing_reader_message(fmt) + f"（缺少 {e.name}）")
+        return getattr(mod, func)(data, source, settings)
+
+    reader.__name__ = f"{module}.{func}"
+    return reader
+
+
 READERS: dict[str, Reader] = {
     "text": lambda data, source, settings: read_text(data, source),
+    "html": _lazy("html", "read_html"),
+    "pdf": _lazy("pdf", "read_pdf"),
+    "image": _lazy("ocr", "read_image"),
+    "docx": _lazy("docx", "read_docx"),
+    "ole": _lazy("office", "read_ole"),
+    "rtf": _lazy("office", "read_rtf"),
+    "ofd": _lazy("ofd", "read_ofd"),
+    "zip": _lazy("archive", "read_zip"),
+    "url": _lazy("fetch", "read_url"),
 }
+
+
+def _zip_kind(data: bytes) -> str:
+    """docx, ofd or zip, from the member names in the central directory (read without inflating)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        return "zip"  # the archive reader reports the damage
+    lower = {n.lower().lstrip("/") for n in names}
+    if "word/document.xml" in lower:
+        return "docx"
+    if "ofd.xml" in lower:
+        return "ofd"
+    return "zip"
 
 
 def sniff(data: bytes, name: str = "") -> str:
@@ -33,18 +77,31 @@ def sniff(data: bytes, name: str = "") -> str:
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "zip"
+        return _zip_kind(data)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
     if head[:8] in (b"\x89PNG\r\n\x1a\n",) or head[:3] == b"\xff\xd8\xff" or head[:4] in (b"II*\x00", b"MM\x00*") \
             or head[:6] in (b"GIF87a", b"GIF89a") or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[:2] == b"BM":
         return "image"
-    if low.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<div", b"<table", b"<p>", b"<p ",
-                       b"<title", b"<!--")) or b"<html" in low or (low.startswith(b"<?xml") and b"<html" in data[:4096].lower()):
+    if _looks_html(data, low):
         return "html"
     if low.startswith(b"{\\rtf"):
         return "rtf"
     return "text"
+
+
+_HTML_START = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<div", b"<table", b"<p>", b"<p ",
+               b"<title", b"<!--", b"<link", b"<script", b"<style", b"<span", b"<center", b"<h1")
+
+
+def _looks_html(data: bytes, low: bytes) -> bool:
+    """Markup at the start, or enough HTML block tags early on (a fragment saved from a page)."""
+    if low.startswith(_HTML_START) or b"<html" in low or (low.startswith(b"<?xml") and b"<html" in data[:4096].lower()):
+        return True
+    if not low.startswith(b"<"):
+        return False
+    sample = data[:8192].lower()
+    return sum(sample.count(t) for t in (b"<p", b"<div", b"<br", b"<span", b"<td", b"<a ")) >= 3
 
 
 def sha256(data: bytes) -> str:
@@ -78,11 +135,12 @@ def read_bytes(data: bytes, source: str, settings: ReadSettings = DEFAULT) -> li
 
 
 _FORMAT_NAMES = {"pdf": "PDF", "zip": "ZIP压缩包", "ole": "Word/WPS（旧版二进制）", "image": "图片", "html": "网页",
-                 "rtf": "RTF", "text": "文本", "docx": "DOCX", "ofd": "OFD"}
+                 "rtf": "RTF", "text": "文本", "docx": "DOCX", "ofd": "OFD", "doc": "DOC", "wps": "WPS"}
 
 
 def _missing_reader_message(fmt: str) -> str:
-    extras = {"pdf": "pdf", "image": "ocr", "html": "html", "zip": "office", "ole": "office", "rtf": "office"}
+    extras = {"pdf": "pdf", "image": "ocr", "html": "html", "ole": "office", "rtf": "office", "docx": "office",
+              "ofd": "office"}
     name = _FORMAT_NAMES.get(fmt, fmt)
     extra = extras.get(fmt)
     hint = f"；请安装可选组件：pip install 'fazhi[{extra}]'" if extra else ""

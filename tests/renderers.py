@@ -1,0 +1,496 @@
+"""Render a report's text into the forms reports are published in, for tests and the bench.
+
+Each renderer lays the report out the way a publisher would: a government web page with
+breadcrumbs, a metadata table, share bars, related links and a footer; a PDF with a
+centred title, first-line indents, lines wrapped at the margin (with the Chinese rule
+that no line starts with a closing mark), a running header and ``— N —`` page numbers;
+a scanned PDF made of page images with noise and a red seal over the signature; a DOCX
+with heading styles; and an OFD package with one text object per run of one script.
+What the page says about the report (title, dates, issuer) comes from analysing the text
+itself, so the rendered copy claims nothing the text does not.
+"""
+from __future__ import annotations
+
+import html
+import io
+import random
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+
+import fazhi
+
+A4 = (595.28, 841.89)  # points
+MARGINS = (79.0, 74.0, 100.0, 90.0)  # left, right, top, bottom (GB/T 9704 type area, rounded)
+_CLOSING = set("，。、；：？！”’）》」』】〕%．,.;:?!)]")
+_OPENING = set("“‘（《「『【〔([")
+
+
+@dataclass
+class Block:
+    """One paragraph of the report with its role in the layout."""
+
+    text: str
+    role: str  # title | heading1 | heading2 | heading3 | para | signature | pre (furniture above the title)
+
+
+@lru_cache(maxsize=256)
+def _analysis(text: str) -> dict:
+    rep = fazhi.analyze_text(text)
+    return {"record": rep.to_dict(), "title_span": rep.metadata.title_span, "body_end": rep.body_end,
+            "sections": [(s.start, s.level) for s in rep.sections]}
+
+
+def blocks(text: str) -> list[Block]:
+    """The text's non-empty lines, each tagged title / heading / signature / body."""
+    a = _analysis(text)
+    title_span = a["title_span"]
+    heads = dict(a["sections"])
+    out: list[Block] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        t = line.strip()
+        if not t:
+            continue
+        lead = start + len(line) - len(line.lstrip())
+        if title_span and start < title_span[1] and start + len(line) > title_span[0]:
+            role = "title"
+        elif title_span and start + len(line) <= title_span[0]:
+            role = "pre"
+        elif start in heads or lead in heads:
+            role = f"heading{min(3, heads.get(start, heads.get(lead, 1)))}"
+        elif start >= a["body_end"] and len(t) <= 40:
+            role = "signature"
+        else:
+            role = "para"
+        out.append(Block(t, role))
+    return out
+
+
+def metadata(text: str) -> dict:
+    """What the analysis says about the text (the page around it repeats only this)."""
+    return _analysis(text)["record"]["metadata"]
+
+
+def title_of(text: str) -> str | None:
+    return metadata(text).get("title")
+
+
+# ---------------------------------------------------------------------------- HTML
+
+_NAV = ["首页", "政务公开", "政务服务", "互动交流", "走进本地", "专题专栏"]
+_RELATED = ["关于印发2022年度法治政府建设工作要点的通知", "2022年度法治政府建设情况报告",
+            "关于开展2023年度法治政府建设督察的通知", "行政执法“三项制度”落实情况"]
+
+
+def render_html(text: str, style: str = "trs", encoding: str = "utf-8", declare: bool = True,
+                attachment: str | None = None) -> bytes:
+    """A government page around the report, in one of three CMS styles.
+
+    trs: metadata table (索引号/主题分类/发布机构/成文日期/名称/文号/发布日期) and the
+    article in div#zoom.TRS_Editor; list: the metadata block as a list of label/value
+    spans and the article in div.pages_content; lines: labelled lines under the title
+    (发布时间 … 来源 …) and the article in div.article-content. `attachment` replaces the
+    body with a single link to that file, as pages that only carry a PDF do.
+    """
+    md = metadata(text)
+    bl = blocks(text)
+    title = md.get("title")
+    site = "某县人民政府"
+    pre = [b.text for b in bl if b.role == "pre"]
+    body = [b for b in bl if b.role not in ("title", "pre")]
+    published, signed, issuer = md.get("published"), md.get("signed"), md.get("issuer")
+    issuer_shown = issuer if issuer and "issuer" not in (md.get("inferred") or []) else None
+    e = html.escape
+    paras = []
+    for b in body:
+        if b.role == "signature":
+            paras.append(f'<p style="text-align:right">{e(b.text)}</p>')
+        elif b.role.startswith("heading"):
+            paras.append(f'<p style="text-indent:2em"><strong>{e(b.text)}</strong></p>')
+        else:
+            paras.append(f'<p style="text-indent:2em">{e(b.text)}</p>')
+    if attachment:
+        paras = [f'<p><a href="{e(attachment)}">{e((title or "报告") + attachment[attachment.rfind("."):])}</a></p>']
+    article = "\n".join(paras)
+    crumbs = " &gt; ".join(f'<a href="/{i}/">{n}</a>' for i, n in enumerate(["首页", "政务公开", "法治政府建设"]))
+    if pre:
+        crumbs = e(" ".join(pre))
+    head_meta = ""
+    if declare:
+        head_meta = (f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">'
+                     if style != "list" else f'<meta charset="{encoding}">')
+    rows = []
+    if style == "trs":
+        rows.append(("索引号", "11522128MB1234567X/2024-00012", "主题分类", "政府法制"))
+        rows.append(("发布机构", issuer_shown or "", "成文日期", _cn_date(signed) if signed else ""))
+        rows.append(("名　　称", title or "", None, None))
+        rows.append(("文　　号", "", "发布日期", _cn_date(published) if published else ""))
+        table = "".join(
+            "<tr>" + f"<th>{a}：</th><td{' colspan=3' if c is None else ''}>{e(b)}</td>"
+            + (f"<th>{c}：</th><td>{e(d)}</td>" if c is not None else "") + "</tr>" for a, b, c, d in rows)
+        meta_block = f'<table class="xxgk-table" border="1">{table}</table>'
+        info = f'<div class="info">发布时间：{e(published or "")} 来源：{e(issuer_shown or site)} 【字体：<a>大</a> <a>中</a> <a>小</a>】</div>'
+        container = f'<div class="TRS_Editor" id="zoom">{article}</div>'
+    elif style == "list":
+        items = [("索引号", "000014349/2024-00037"), ("信息分类", "法治政府建设"),
+                 ("发布机构", issuer_shown or ""), ("生成日期", signed or ""), ("文号", ""),
+                 ("发布日期", published or ""), ("名称", title or "")]
+        meta_block = '<ul class="xxgk-info">' + "".join(
+            f"<li><span class=\"label\">{a}：</span><span class=\"value\">{e(b)}</span></li>" for a, b in items) + "</ul>"
+        info = f'<div class="share">分享到：<a>微信</a><a>微博</a><a>QQ空间</a></div>'
+        container = f'<div class="pages_content" id="UCAP-CONTENT">{article}</div>'
+    else:
+        meta_block = ""
+        parts = []
+        if published:
+            parts.append(f"发布时间：{published} 10:28")
+        if issuer_shown:
+            parts.append(f"来源：{e(issuer_shown)}")
+        info = f'<div class="article-info">{"　".join(parts)}　浏览次数：1024</div>'
+        container = f'<div class="article-content">{article}</div>'
+    h1 = f"<h1 class=\"article-title\">{e(title)}</h1>" if title else ""
+    page_title = f"{e(title)}_{site}" if title else site
+    pubmeta = f'<meta name="PubDate" content="{published} 10:28">' if published else ""
+    artmeta = f'<meta name="ArticleTitle" content="{e(title)}">' if title else ""
+    related = "".join(f'<li><a href="/art/{i}.html">{t}</a><span>2023-0{i + 1}-15</span></li>'
+                      for i, t in enumerate(_RELATED))
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN"><head>{head_meta}
+<title>{page_title}</title>
+<meta name="SiteName" content="{site}"><meta name="ColumnName" content="法治政府建设">{artmeta}{pubmeta}
+<link rel="stylesheet" href="/css/main.css"><script src="/js/jquery.min.js"></script>
+<script>var _hmt = _hmt || []; (function() {{ var hm = document.createElement("script"); }})();</script>
+</head><body>
+<div class="topbar"><span>今天是2024年4月2日 星期二</span> <a>无障碍</a> | <a>长者模式</a> | <a>繁體</a></div>
+<div class="header"><div class="logo"><img src="/img/logo.png" alt="{site}"></div>
+<ul class="nav">{"".join(f'<li><a href="/{i}/">{n}</a></li>' for i, n in enumerate(_NAV))}</ul>
+<form class="search"><input name="q" placeholder="请输入关键词"><button>搜索</button></form></div>
+<div class="main"><div class="breadcrumb position">当前位置：{crumbs}</div>
+{meta_block}
+<div class="article">{h1}
+{info}
+{container}
+<div class="article-tools"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+<div class="qrcode"><img src="/qr.png">扫一扫在手机打开当前页</div>
+</div>
+<div class="related"><h3>相关链接</h3><ul>{related}</ul></div>
+</div>
+<div class="footer"><p>主办单位：{site}办公室　承办单位：某县政务服务数据管理局</p>
+<p>网站标识码：5221280001　黔ICP备05001234号　黔公网安备 52212802000123号</p>
+<p><a>网站地图</a> | <a>联系我们</a> | <a>政府网站找错</a></p></div>
+</body></html>"""
+    return page.encode(encoding, errors="xmlcharrefreplace")
+
+
+def _cn_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{y}年{m}月{d}日"
+
+
+# ---------------------------------------------------------------------------- line breaking
+
+def _tokens(text: str) -> list[str]:
+    """Break opportunities: one Chinese character, or one run of Latin letters/digits."""
+    return re.findall(r"[A-Za-z0-9.%·\-+/:_@]+|\s+|.", text)
+
+
+def wrap(text: str, first_width: float, width: float, measure) -> list[str]:
+    """Lines of at most `width` (the first at most `first_width`), keeping closing marks on the line."""
+    lines: list[str] = []
+    cur = ""
+    limit = first_width
+    for tok in _tokens(text):
+        if measure(cur + tok) <= limit or not cur.strip():
+            cur += tok
+            continue
+        if tok in _CLOSING or (len(tok) == 1 and tok in _CLOSING):
+            cur += tok  # hanging punctuation, as Word and WPS do
+            continue
+        carry = ""
+        while cur and cur[-1] in _OPENING:
+            carry = cur[-1] + carry
+            cur = cur[:-1]
+        lines.append(cur.rstrip())
+        limit = width
+        cur = (carry + tok).lstrip()
+        while measure(cur) > limit and len(cur) > 1:  # a Latin run longer than a line
+            k = len(cur)
+            while k > 1 and measure(cur[:k]) > limit:
+                k -= 1
+            lines.append(cur[:k])
+            cur = cur[k:]
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return lines
+
+
+# ---------------------------------------------------------------------------- PDF
+
+@dataclass
+class PlacedLine:
+    text: str
+    x: float  # left edge, points
+    y: float  # baseline, points from the top
+    size: float
+    page: int
+    furniture: bool = False
+
+
+def layout_pages(text: str, size: float = 14.0, header: str | None = "running") -> list[list[PlacedLine]]:
+    """Place the report's lines on A4 pages (coordinates from the top left, in points)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    font = _font()
+    left, right, top, bottom = MARGINS
+    width = A4[0] - left - right
+    lead = size * 1.65
+
+    def measure(s: str, sz: float = size) -> float:
+        return pdfmetrics.stringWidth(s, font, sz)
+
+    pages: list[list[PlacedLine]] = [[]]
+    y = top
+    md = metadata(text)
+    running = md.get("issuer") or "法治政府建设年度报告"
+
+    def newline(h: float) -> None:
+        nonlocal y
+        if y + h > A4[1] - bottom:
+            pages.append([])
+            y = top
+        y += h
+
+    for b in blocks(text):
+        if b.role == "title":
+            tsize = size + 6
+            for ln in wrap(b.text, width * 0.85, width * 0.85, lambda s: measure(s, tsize)):
+                newline(tsize * 1.6)
+                pages[-1].append(PlacedLine(ln, left + (width - measure(ln, tsize)) / 2, y, tsize, len(pages) - 1))
+            y += size
+            continue
+        if b.role == "signature":
+            newline(lead)
+            pages[-1].append(PlacedLine(b.text, A4[0] - right - size * 4 - measure(b.text), y, size, len(pages) - 1))
+            continue
+        indent = 2 * size
+        for i, ln in enumerate(wrap(b.text, width - indent, width, measure)):
+            newline(lead)
+            pages[-1].append(PlacedLine(ln, left + (indent if i == 0 else 0), y, size, len(pages) - 1))
+    n = len(pages)
+    for i, pg in enumerate(pages):
+        num = f"— {i + 1} —"
+        pg.append(PlacedLine(num, (A4[0] - measure(num, 12)) / 2, A4[1] - 45, 12, i, True))
+        if header == "running" and i > 0 and n > 1:
+            pg.append(PlacedLine(running, (A4[0] - measure(running, 9)) / 2, 52, 9, i, True))
+    return pages
+
+
+@lru_cache(maxsize=1)
+def _font() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+def render_pdf(text: str, size: float = 14.0, title: str | None = None) -> bytes:
+    """A text PDF of the report (reportlab, STSong-Light: no font file needed)."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    if title:
+        c.setTitle(title)
+    for pg in layout_pages(text, size):
+        for ln in pg:
+            c.setFont(font, ln.size)
+            c.drawString(ln.x, A4[1] - ln.y, ln.text)
+        if pg and pg[0].page > 0:
+            c.setLineWidth(0.5)
+            c.line(MARGINS[0], A4[1] - 58, A4[0] - MARGINS[1], A4[1] - 58)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def render_red_header_pdf(text: str, org: str, doc_no: str, size: float = 14.0) -> bytes:
+    """A 红头文件: the organisation's name in large red type, a 文号 and a red rule above the report."""
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for pg in layout_pages(text, size):
+        if pg and pg[0].page == 0:
+            c.setFillColorRGB(0.85, 0.05, 0.05)
+            c.setFont(font, 30)
+            c.drawCentredString(A4[0] / 2, A4[1] - 60, org + "文件")
+            c.setFillColorRGB(0, 0, 0)
+            c.setFont(font, 14)
+            c.drawCentredString(A4[0] / 2, A4[1] - 85, doc_no)
+            c.setStrokeColorRGB(0.85, 0.05, 0.05)
+            c.setLineWidth(2)
+            c.line(MARGINS[0], A4[1] - 93, A4[0] - MARGINS[1], A4[1] - 93)
+        c.setFillColorRGB(0, 0, 0)
+        for ln in pg:
+            c.setFont(font, ln.size)
+            c.drawString(ln.x, A4[1] - ln.y - (40 if pg[0].page == 0 else 0), ln.text)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def render_scanned_pdf(pdf: bytes, dpi: int = 150, seal: bool = True, seed: int = 7) -> bytes:
+    """Page images of a PDF (no text layer): grey paper, speckle, JPEG, a red seal on the last page."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rnd = random.Random(seed)
+    doc = pdfium.PdfDocument(pdf)
+    images = []
+    for i in range(len(doc)):
+        img = doc[i].render(scale=dpi / 72).to_pil().convert("RGB")
+        if seal and i == len(doc) - 1:
+            img = _stamp(img, dpi)
+        img = img.filter(ImageFilter.GaussianBlur(0.5))
+        px = img.load()
+        w, h = img.size
+        for _ in range(w * h // 800):
+            x, y = rnd.randrange(w), rnd.randrange(h)
+            v = rnd.randrange(120, 200)
+            px[x, y] = (v, v, v)
+        tint = Image.new("RGB", img.size, (246, 244, 238))
+        img = Image.blend(img, tint, 0.08)
+        images.append(img)
+    doc.close()
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi, quality=80)
+    return out.getvalue()
+
+
+def _stamp(img, dpi: int):
+    """Draw a red round seal (ring, star, ring text) over the lower right, multiplied like ink."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+    r = int(dpi * 0.8)
+    w, h = img.size
+    # over the last lines of text: find the lowest dark row
+    gray = img.convert("L")
+    bbox = ImageChops.invert(gray).point(lambda v: 255 if v > 80 else 0).getbbox() or (0, 0, w, h)
+    cx, cy = int(w * 0.68), max(r, min(h - r, bbox[3] - int(dpi * 0.6)))
+    layer = Image.new("RGB", img.size, (255, 255, 255))
+    d = ImageDraw.Draw(layer)
+    red = (220, 30, 30)
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=max(3, dpi // 30))
+    star = []
+    import math
+
+    for k in range(10):
+        rad = r * (0.28 if k % 2 == 0 else 0.11)
+        ang = -math.pi / 2 + k * math.pi / 5
+        star.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
+    d.polygon(star, fill=red)
+    try:
+        font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", int(r * 0.22))
+    except OSError:
+        font = ImageFont.load_default()
+    for k, ch in enumerate("某县人民政府办公室专用章"):
+        ang = math.pi * (-0.9 + 0.8 * k / 10)
+        d.text((cx + r * 0.72 * math.cos(ang) - r * 0.1, cy + r * 0.72 * math.sin(ang) - r * 0.1), ch, fill=red, font=font)
+    return ImageChops.multiply(img, layer)
+
+
+# ---------------------------------------------------------------------------- DOCX
+
+def render_docx(text: str, title: str | None = None, heading_styles: bool = True) -> bytes:
+    """A Word file: title centred in the Title style, headings in Heading N, body indented."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    d = docx.Document()
+    normal = d.styles["Normal"]
+    normal.font.size = Pt(16)
+    normal.font.name = "Times New Roman"  # creates w:rFonts, which then takes the East Asian font
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋_GB2312")
+    cp = d.core_properties
+    cp.author = "办公室"
+    cp.title = title or ""
+    cp.comments = ""
+    for b in blocks(text):
+        if b.role == "title":
+            p = d.add_paragraph(b.text, style="Title")
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif b.role.startswith("heading") and heading_styles:
+            d.add_paragraph(b.text, style=f"Heading {b.role[-1]}")
+        elif b.role == "signature":
+            p = d.add_paragraph(b.text)
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        else:
+            p = d.add_paragraph(b.text)
+            p.paragraph_format.first_line_indent = Pt(32)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------- OFD
+
+_MM = 25.4 / 72
+
+
+def render_ofd(text: str, title: str | None = None, size: float = 14.0) -> bytes:
+    """An OFD package (GB/T 33190): OFD.xml, Document.xml, one Content.xml per page.
+
+    Each line is split into text objects at every change between Chinese and Latin
+    script, as converters do when fonts change, and page numbers are written first so
+    that reading order must come from the coordinates, not from the file order.
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    font = _font()
+    pages = layout_pages(text, size)
+    z = io.BytesIO()
+    e = html.escape
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("OFD.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
+<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.1" DocType="OFD"><ofd:DocBody>
+<ofd:DocInfo><ofd:DocID>0c9a1b2c3d4e</ofd:DocID><ofd:Title>{e(title or "")}</ofd:Title><ofd:Author>办公室</ofd:Author>
+<ofd:Creator>fazhi-tests</ofd:Creator></ofd:DocInfo>
+<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>""")
+        zf.writestr("Doc_0/PublicRes.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res"><ofd:Fonts>
+<ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/><ofd:Font ID="3" FontName="Times New Roman"/></ofd:Fonts></ofd:Res>""")
+        page_refs = "".join(f'<ofd:Page ID="{100 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
+        zf.writestr("Doc_0/Document.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
+<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>99999</ofd:MaxUnitID>
+<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>
+</ofd:CommonData><ofd:Pages>{page_refs}</ofd:Pages></ofd:Document>""")
+        oid = 1000
+        for i, pg in enumerate(pages):
+            objs = []
+            ordered = [ln for ln in pg if ln.furniture] + [ln for ln in pg if not ln.furniture]
+            for ln in ordered:
+                x = ln.x
+                for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", ln.text):
+                    w = pdfmetrics.stringWidth(run, font, ln.size)
+                    if run.strip():
+                        adv = [pdfmetrics.stringWidth(ch, font, ln.size) * _MM for ch in run[:-1]]
+                        delta = " ".join(f"{a:.3f}" for a in adv)
+                        sz = ln.size * _MM
+                        oid += 1
+                        objs.append(
+                            f'<ofd:TextObject ID="{oid}" Boundary="{x * _MM:.3f} {(ln.y - ln.size) * _MM:.3f} '
+                            f'{w * _MM + sz:.3f} {ln.size * 1.3 * _MM:.3f}" Font="{3 if run.isascii() else 2}" Size="{sz:.3f}">'
+                            f'<ofd:TextCode X="0" Y="{sz:.3f}"' + (f' DeltaX="{delta}"' if delta else "")
+                            + f">{e(run)}</ofd:TextCode></ofd:TextObject>")
+                    x += w
+            zf.writestr(f"Doc_0/Pages/Page_{i}/Content.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
+<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="{10 + i}">{"".join(objs)}</ofd:Layer></ofd:Content></ofd:Page>""")
+    return z.getvalue()
