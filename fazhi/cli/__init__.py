@@ -12,6 +12,7 @@ app = typer.Typer(
 )
 
 from . import analyze  # noqa: E402,F401  (registers its commands)
+from . import crawl  # noqa: E402,F401  (fazhi crawl)
 from . import batch  # noqa: E402,F401  (fazhi batch)
 from . import score  # noqa: E402,F401  (fazhi score, calibrate, codebook, rubric)
 
