@@ -262,8 +262,11 @@ def _table(p: Path) -> list[list[Any]]:
     if suffix == ".csv":
         from ..read.text import DecodeError, decode
 
+        data = p.read_bytes()
+        if not data.strip():
+            return []
         try:
-            text, _enc = decode(p.read_bytes())
+            text, _enc = decode(data)
         except DecodeError as e:
             raise CodingError(f"无法识别 {p.name} 的文字编码：{e}") from e
         return [list(r) for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))]

@@ -110,11 +110,16 @@ def _date(s: str | None) -> date | None:
         return None
 
 
-def _find_date(text: str, d: date) -> tuple[int, int] | None:
-    """Where the text states the date (the page's 发布日期 line), for evidence."""
+def _find_date(text: str, d: date, label: str) -> tuple[int, int] | None:
+    """Where the text states the date, for evidence: preferably after its label (公开日期,
+    成文日期), else its first occurrence."""
     pat = re.compile(rf"{d.year}\s*(?:年\s*0?{d.month}\s*月\s*0?{d.day}\s*日|[-/.．]0?{d.month}[-/.．]0?{d.day}(?!\d))")
-    m = pat.search(text)
-    return (m.start(), m.end()) if m else None
+    first = None
+    for m in pat.finditer(text):
+        first = first or m
+        if re.search(rf"(?:{label})(?:日期|时间)?\s*[:：]?\s*$", text[max(0, m.start() - 12):m.start()]):
+            return m.start(), m.end()
+    return (first.start(), first.end()) if first else None
 
 
 @rule_kind("timeliness", "是否按时公开（次年4月1日前；部门报告3月1日前成文）", "label", {
@@ -136,7 +141,7 @@ def timeliness(report: Report, item: Item) -> Outcome:
     year = md.report_year if md.report_year is not None else pub.year - 1
     mm, dd = (int(x) for x in item.params["deadline"].split("-"))
     deadline = date(year + 1, mm, dd)
-    span = _find_date(report.text, pub)
+    span = _find_date(report.text, pub, "公开|发布|发表")
     ev = [span] if span else []
     if pub > deadline:
         return Outcome(label="late", value=(pub - deadline).days,
@@ -148,7 +153,7 @@ def timeliness(report: Report, item: Item) -> Outcome:
     if md.level == "department" and signed is not None:
         mm2, dd2 = (int(x) for x in item.params["department_deadline"].split("-"))
         if signed > date(year + 1, mm2, dd2):
-            sspan = _find_date(report.text, signed)
+            sspan = _find_date(report.text, signed, "成文")
             return Outcome(label="department_late",
                            reason=f"部门报告成文日期为{md.signed}，晚于{mm2}月{dd2}日的报送时限",
                            evidence=[sspan] if sspan else ev)
