@@ -30,7 +30,7 @@ class Sample:
         if self.published:
             head += f"发布日期：{self.published}\n"
         head += (f"\n{y}年，{u}坚持以习近平法治思想为指导，全面推进法治政府建设。现将有关情况报告如下：\n")
-        parts = [f"一、推进法治政府建设的主要举措和成效\n"]
+        parts = ["一、推进法治政府建设的主要举措和成效\n"]
         p1 = "深化“放管服”改革，优化法治化营商环境。持续推进政务服务“一网通办”，"
         p1 += "全年办理行政审批服务事项12.6万件，按期办结率100%。" if self.figures else "政务服务水平不断提升，群众满意度持续提高。"
         parts.append(p1 + "\n")
@@ -55,8 +55,8 @@ class Sample:
         parts = [parts[0]] + [f"（{subs[i]}）{p}" for i, p in enumerate(parts[1:])]
         n = 2
         if self.first_responsibility:
-            parts.append(f"{'二'}、党政主要负责人履行推进法治建设第一责任人职责情况\n"
-                         f"县长带头履行推进法治建设第一责任人职责，主持召开县政府常务会议专题研究法治政府建设工作4次，"
+            parts.append("二、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+                         "县长带头履行推进法治建设第一责任人职责，主持召开县政府常务会议专题研究法治政府建设工作4次，"
                          "带头开展年度述法。\n")
             n = 3
         nums = "一二三四五六"

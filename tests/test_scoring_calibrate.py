@@ -255,7 +255,6 @@ def test_bump_version(old, new):
 
 def test_human_total_defaults_to_the_coders_item_codes(tmp_path):
     """Without a 总分 column the coders' total is the sum of weight x code."""
-    rubric = default_rubric()
     r = fazhi.analyze_text(SAMPLES[0].text(), source="one.txt")
     p = tmp_path / "one.txt"
     p.write_text(SAMPLES[0].text(), "utf-8")

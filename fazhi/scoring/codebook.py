@@ -345,7 +345,7 @@ def read_coding(path: str | Path, rubric: Rubric) -> Coding:
         if not any(v not in (None, "") for v in raw):
             continue
 
-        def cell(j: int | None) -> Any:
+        def cell(j: int | None, raw: list[Any] = raw) -> Any:
             return raw[j] if j is not None and j < len(raw) else None
 
         rep = cell(col.get("report"))

@@ -117,7 +117,8 @@ class Item:
     def codes(self) -> list[float]:
         """The shares this item can earn, ascending: the categories human coders choose from."""
         if self.kind.output == "number":
-            vals = {float(f) for _t, f in self.params["steps"]} | {0.0}
+            steps = self.params["steps"]
+            vals = {float(f) for _t, f in steps} | ({0.0} if steps[0][0] > 0 else set())
         else:
             vals = {float(f) for f in self.params["levels"].values()}
         return sorted(vals)

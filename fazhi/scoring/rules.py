@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..record import CONTENT_KEYS, Report
+from .coverage import STATUS_ZH, coverage
 from .rubric import Item, Outcome, Param, rule_kind
 
 CONTENT_ZH = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "causes": "不足的原因",
@@ -285,8 +286,6 @@ def specificity(report: Report, item: Item) -> Outcome:
     "steps": Param("steps", [[0, 0.0], [0.3, 0.25], [0.5, 0.5], [0.7, 0.75], [0.85, 1.0]], "覆盖比例或个数到得分率的档次"),
 })
 def coverage_rule(report: Report, item: Item) -> Outcome:
-    from .coverage import STATUS_ZH, coverage
-
     cov = report.coverage or coverage(report)
     if not cov:
         return Outcome(value=0, reason="无法对照纲要（不是年度报告或没有正文）")

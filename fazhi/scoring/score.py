@@ -41,9 +41,10 @@ def score(report: Report, rubric: Rubric | None = None) -> dict[str, Any]:
         for item in dim.items:
             try:
                 out = RULES[item.rule].fn(report, item)
+                share, band = item.grade(out)
             except Exception as e:  # one rule's bug must not cost the other items their scores
-                out = Outcome(value=None, label=None, reason=f"评分规则“{item.rule}”运行出错，本项按0分计：{type(e).__name__}: {e}")
-            share, band = item.grade(out)
+                out = Outcome(reason=f"评分规则“{item.rule}”运行出错，本项按0分计：{type(e).__name__}: {e}")
+                share, band = 0.0, ""
             points = item.weight * share
             dim_score += points
             shown = band and item.kind.output == "number" and band != "≥0"
