@@ -3,7 +3,7 @@
 `fazhi crawl URL --out DIR` starts at a column (法治政府建设年度报告 …), walks its list
 pages (static 下一页 / page-number links and the TRS ``createPageHTML(count, current,
 "index", "html")`` script that most government CMSs use), and downloads every report page
-and its attachments once into ``DIR/files/<host>/<path>``. Every fetch is recorded in
+and its attachments once into ``DIR/reports`` and ``DIR/attachments`` (by host and path). Every fetch is recorded in
 ``DIR/fazhi-crawl.jsonl`` (URL, final URL, time, status, headers, sha256, stored path),
 which makes the crawl resumable: a second run re-asks only for the list pages, with
 If-None-Match / If-Modified-Since, and fetches nothing it already holds.
@@ -11,8 +11,9 @@ If-None-Match / If-Modified-Since, and fetches nothing it already holds.
 Politeness: robots.txt is obeyed (a site whose robots.txt cannot be reached is not
 crawled, as RFC 9309 asks), requests to one host are spaced by `crawl_delay` (or the
 site's Crawl-delay if longer), and every request has the fetcher's timeouts, size cap,
-redirect limit and retries with backoff. `fazhi analyze DIR/files` then reads the stored
-pages; a page whose body only links to an attachment reads the stored attachment.
+redirect limit and retries with backoff. `fazhi analyze DIR/reports` then reads the
+stored reports, one record each; a page whose body only links to an attachment reads the
+stored attachment.
 """
 from __future__ import annotations
 
@@ -53,8 +54,16 @@ class CrawlStats:
     errors: list[str] = field(default_factory=list)
 
 
-def store_path(url: str) -> str:
-    """Where a URL is stored under DIR/files: host and path, the query folded into a hash."""
+_DIRS = {"list": "lists", "report": "reports", "attachment": "attachments"}
+
+
+def store_path(url: str, kind: str = "report") -> str:
+    """Where a URL is stored: DIR/reports, DIR/attachments or DIR/lists, then host and path.
+
+    Report pages (and report files linked straight from a list) go to ``reports`` so that
+    ``fazhi analyze DIR/reports`` gives one record per report; attachments and list pages
+    are kept apart (list pages are kept for conditional re-requests).
+    """
     p = urlparse(url)
     path = unquote(p.path or "/")
     if path.endswith("/"):
@@ -67,7 +76,7 @@ def store_path(url: str) -> str:
         tag = hashlib.sha1(p.query.encode()).hexdigest()[:10]
         parts[-1] = f"{stem}_{tag}.{ext}" if dot else f"{parts[-1]}_{tag}"
     host = re.sub(r"[^A-Za-z0-9.\-]", "_", p.hostname or "host") + (f"_{p.port}" if p.port else "")
-    return "/".join(["files", host, *parts])
+    return "/".join([_DIRS.get(kind, "reports"), host, *parts])
 
 
 def load_manifest(out: Path) -> dict[str, dict]:
@@ -226,7 +235,7 @@ class Crawler:
             self.stats.failed += 1
             self.stats.errors.append(f"{url}：{got.error or got.status}")
             return held.read_bytes() if held is not None else None
-        rel = store_path(got.final_url or url)
+        rel = store_path(got.final_url or url, kind)
         target = self.out / rel
         if held is not None and prev.get("sha256") == got.sha256:
             self.stats.unchanged += 1
@@ -313,15 +322,14 @@ class Crawler:
     def _attachments(self, data: bytes, page_url: str) -> list[str]:
         from selectolax.lexbor import LexborHTMLParser
 
-        from .read.html import _attachments, _container, _strip_furniture, decode_html
+        from .read.html import _attachments, _strip_furniture, decode_html
 
         text, _enc = decode_html(data)
         tree = LexborHTMLParser(text)
-        if tree.body is not None:
-            _strip_furniture(tree.body)
-        node = _container(tree) or tree.body
+        node = tree.body
         if node is None:
             return []
+        _strip_furniture(node)  # related links and navigation go; 附件 links beside the text stay
         out = []
         for href, _label in _attachments(node, page_url):
             url = self._absolute(href, page_url)

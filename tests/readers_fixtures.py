@@ -85,3 +85,89 @@ def figure_recall(want: dict, got: dict) -> float:
     if not total:
         return 1.0
     return sum((want["figures"] & got["figures"]).values()) / total
+
+
+# ---------------------------------------------------------------------------- a website on localhost
+
+class Site:
+    """A small website served on 127.0.0.1 by the test itself, logging every request.
+
+    `routes` maps a path (with its query) to (status, headers, body) or to a callable
+    taking the request handler and returning that triple. Static 200 answers carry an
+    ETag and honour If-None-Match with 304, as government CMSs behind nginx do.
+    """
+
+    def __init__(self, routes: dict | None = None) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.routes: dict = dict(routes or {})
+        self.log: list[tuple[str, str, dict]] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args) -> None:  # keep test output clean
+                pass
+
+            def do_GET(self) -> None:
+                import hashlib
+
+                site.log.append(("GET", self.path, {k.lower(): v for k, v in self.headers.items()}))
+                route = site.routes.get(self.path)
+                if route is None:
+                    status, headers, body = 404, {"Content-Type": "text/html; charset=utf-8"}, "<h1>404</h1>".encode()
+                elif callable(route):
+                    status, headers, body = route(self)
+                    if status is None:
+                        return  # the route wrote its own answer
+                else:
+                    status, headers, body = route
+                headers = dict(headers)
+                if status == 200:
+                    etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+                    headers.setdefault("ETag", etag)
+                    if self.headers.get("If-None-Match") == headers["ETag"]:
+                        self.send_response(304)
+                        self.send_header("ETag", headers["ETag"])
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def __enter__(self) -> "Site":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def requests_to(self, prefix: str) -> list[str]:
+        return [p for _m, p, _h in self.log if p.startswith(prefix)]
+
+
+def html_route(body: bytes, charset: str | None = "utf-8") -> tuple[int, dict, bytes]:
+    ctype = "text/html" + (f"; charset={charset}" if charset else "")
+    return 200, {"Content-Type": ctype}, body
+
+
+def file_route(body: bytes, ctype: str) -> tuple[int, dict, bytes]:
+    return 200, {"Content-Type": ctype}, body

@@ -86,16 +86,17 @@ _RELATED = ["关于印发2022年度法治政府建设工作要点的通知", "20
 
 
 def render_html(text: str, style: str = "trs", encoding: str = "utf-8", declare: bool = True,
-                attachment: str | None = None) -> bytes:
+                attachment: str | None = None, page_meta: dict | None = None) -> bytes:
     """A government page around the report, in one of three CMS styles.
 
     trs: metadata table (索引号/主题分类/发布机构/成文日期/名称/文号/发布日期) and the
     article in div#zoom.TRS_Editor; list: the metadata block as a list of label/value
     spans and the article in div.pages_content; lines: labelled lines under the title
     (发布时间 … 来源 …) and the article in div.article-content. `attachment` replaces the
-    body with a single link to that file, as pages that only carry a PDF do.
+    body with a single link to that file, as pages that only carry a PDF do. `page_meta`
+    makes the page claim more than the text (a publication date, say).
     """
-    md = metadata(text)
+    md = {**metadata(text), **(page_meta or {})}
     bl = blocks(text)
     title = md.get("title")
     site = "某县人民政府"

@@ -60,6 +60,6 @@ def crawl(
             con.print(f"[yellow]注意[/yellow]：{e}")
         if len(stats.errors) > 20:
             con.print(f"……另有 {len(stats.errors) - 20} 条提示")
-        con.print(f"抓取记录：{out / 'fazhi-crawl.jsonl'}；分析已下载的报告：fazhi analyze {out / 'files'}")
+        con.print(f"抓取记录：{out / 'fazhi-crawl.jsonl'}；分析已下载的报告：fazhi analyze {out / 'reports'}")
     if stats.reports == 0 and stats.list_pages == 0:
         raise typer.Exit(1)

@@ -186,8 +186,8 @@ def page_metadata(tree) -> tuple[dict, list]:
             continue
         found: dict = {}
         n = _parse_tokens(_tokens(node), found)
-        if n < 2:
-            continue
+        if n < 1 or (n == 1 and (len(text.strip()) > 40 or not found)):
+            continue  # one label counts only as a short line of its own: 发布时间：2024-03-28
         inner = any(_parse_tokens(_tokens(c), {}) >= n for c in node.iter() if c.tag in ("table", "ul", "ol", "dl", "div", "p", "span"))
         if inner:
             continue  # a child holds all of them: keep the smallest block
@@ -377,7 +377,6 @@ def read_html(data: bytes, source: str, settings: ReadSettings, charset: str | N
     cfg = _config()
 
     container = _container(tree)
-    atts = _attachments(container, page_url or source) if container is not None else []
     for b in blocks:
         if container is not None and (b.mem_id == container.mem_id or _contains(b, container)):
             continue  # never remove the article itself
@@ -387,6 +386,9 @@ def read_html(data: bytes, source: str, settings: ReadSettings, charset: str | N
         _strip_furniture(body)
     container = _container(tree)
     own = "\n".join(_block_lines(container)) if container is not None else ""
+    atts = _attachments(container, page_url or source) if container is not None else []
+    if not atts and body is not None:
+        atts = _attachments(body, page_url or source)  # a 附件 line beside a near-empty container
     extracted = _trafilatura(tree.html or text)
     if extracted is None or _cjk(extracted) < 0.6 * _cjk(own):
         extracted = own
