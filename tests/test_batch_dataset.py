@@ -179,3 +179,15 @@ def test_seed_records_round_trip(tmp_path: Path) -> None:
         want = fazhi.analyze(p).to_dict(include_text=True)
         assert got[want["sha256"]] == want
     assert os.path.isfile(tmp_path / "ds" / dataset.MARKER)
+
+
+def test_the_embedded_corpus_ingests_the_dataset(tmp_path: Path, small: Path) -> None:
+    pytest.importorskip("duckdb")
+    corpus = pytest.importorskip("fazhi.corpus")
+    with corpus.Corpus(str(tmp_path / "c.duckdb")) as c:
+        res = c.ingest([str(small)], crosscheck=False)
+        assert res.added == 3 and res.unreadable == 1
+        stored = dict(c.con.execute("SELECT sha256, source FROM documents").fetchall())
+        again = c.ingest([str(small)], crosscheck=False)
+    assert sorted(stored) == sorted(r["sha256"] for r in dataset.iter_records(small))
+    assert again.added == 0

@@ -165,3 +165,15 @@ def test_ocr_tasks_only_run_on_workers_with_the_ocr_resource(tmp_path: Path) -> 
     assert all(r["error"] for r in got if Path(r["source"]).name.startswith(("scan_", "page_")))
     failures = [json.loads(l) for l in (out / dataset.FAILURES).read_text("utf-8").splitlines()]
     assert {f["kind"] for f in failures} == {"unreadable"} and len(failures) == 6
+
+
+def test_a_worker_with_another_fazhi_version_is_refused(cluster, monkeypatch) -> None:
+    import fazhi
+    from fazhi.batch import Job
+    from fazhi.batch.engine_dask import DaskEngine
+
+    c, _client = cluster
+    monkeypatch.setattr(fazhi, "__version__", "0.0.0-other")
+    with pytest.raises(RuntimeError, match="版本不同"):
+        with DaskEngine(Job(), scheduler=c.scheduler_address):
+            pass

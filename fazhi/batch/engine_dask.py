@@ -17,6 +17,7 @@ submitted at once and the scheduler's memory stays flat.
 from __future__ import annotations
 
 import logging
+import os
 import time
 import uuid
 
@@ -38,8 +39,19 @@ def _peak_rss() -> int:
     import resource
     import sys
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024
+    from .engine_local import peak_rss
+
+    peak = peak_rss("self")
+    if peak is None:  # no /proc (macOS): the rusage figure, in bytes there
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return peak
+
+
+def _fazhi_version() -> str:
+    """The fazhi version a worker runs (runs on each worker)."""
+    from .. import __version__
+
+    return __version__
 
 
 class DaskEngine:
@@ -66,6 +78,7 @@ class DaskEngine:
         self._window_at = 0.0
 
     def __enter__(self) -> "DaskEngine":
+        import dask
         from distributed import Client, LocalCluster
 
         if self.scheduler:
@@ -74,25 +87,51 @@ class DaskEngine:
             except OSError as e:
                 raise RuntimeError(f"无法连接 Dask 调度器 {self.scheduler}：{e}") from e
         else:
-            import os
-
             n = max(1, self.workers or os.cpu_count() or 1)
             mem = self.memory_limit if self.memory_limit not in (None, "", "0") else 0
-            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, memory_limit=mem,
-                                        resources={"ocr": self.ocr_per_worker}, dashboard_address=":0",
-                                        silence_logs=logging.ERROR)
+            # hand every submitted task to a worker at once: the runner's window already
+            # bounds them, and a worker that must ask the scheduler for its next task idles
+            with dask.config.set({"distributed.scheduler.worker-saturation": "inf"}):
+                self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, memory_limit=mem,
+                                            resources={"ocr": self.ocr_per_worker}, dashboard_address=":0",
+                                            silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
-        info = self.client.scheduler_info()
-        workers = info.get("workers", {})
+        try:
+            self._inspect_workers()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def _inspect_workers(self) -> None:
+        workers = self.client.scheduler_info().get("workers", {})
         if self.scheduler and not workers:
-            self.client.wait_for_workers(1, timeout=60)
+            try:
+                self.client.wait_for_workers(1, timeout=60)
+            except TimeoutError:
+                raise RuntimeError(f"Dask 调度器 {self.scheduler} 上没有工作进程（已等待 60 秒）") from None
             workers = self.client.scheduler_info().get("workers", {})
+        self._check_versions()
         self._ocr_resource = any((w.get("resources") or {}).get("ocr") for w in workers.values())
         if not self._ocr_resource:
             self.warn("集群中没有声明 ocr 资源的工作进程：扫描件将不受资源限制地调度。"
                       "启动工作进程时加上 --resources ocr=1 可让每个进程同时只做一个文字识别任务")
         self._refresh_window(force=True)
-        return self
+
+    def _check_versions(self) -> None:
+        """Every worker must run this fazhi version: records carry it, and mixed versions are not comparable."""
+        from .. import __version__
+
+        try:
+            versions = self.client.run(_fazhi_version)
+        except Exception as e:
+            raise RuntimeError("Dask 工作进程无法导入 fazhi：请在每个工作进程的环境中安装与本机相同版本的 fazhi"
+                               f"（pip install 'fazhi[cluster]=={__version__}'）。原因：{type(e).__name__}: {e}") from e
+        other = {addr: v for addr, v in versions.items() if v != __version__}
+        if other:
+            listed = "，".join(f"{a}（{v}）" for a, v in sorted(other.items())[:5])
+            raise RuntimeError(f"本机 fazhi 版本为 {__version__}，以下工作进程的版本不同：{listed}。"
+                               "请在集群上安装相同版本后再运行")
 
     def __exit__(self, *exc) -> None:
         if self.client is not None:
@@ -110,11 +149,12 @@ class DaskEngine:
         return f"{where}：{len(workers)} 个工作进程，共 {threads} 个线程{mem}"
 
     def _refresh_window(self, force: bool = False) -> None:
-        """Two chunks in flight per worker thread, re-read now and then as workers join or leave."""
+        """Three chunks in flight per worker thread (one running, the next ones already on the
+        worker), re-read now and then as workers join or leave."""
         now = time.monotonic()
         if force or now - self._window_at > _REFRESH_SECONDS:
             threads = sum(self.client.nthreads().values()) if self.client else 1
-            self._window = max(2, 2 * threads)
+            self._window = max(3, 3 * threads)
             self._window_at = now
 
     def window(self) -> int:

@@ -55,6 +55,22 @@ def parse_memory(value: "str | int | None", workers: int) -> int | None:
         raise ValueError(f"无法理解内存上限“{value}”，请写成 4GiB、800MB 或 auto") from None
 
 
+def peak_rss(pid: "int | str") -> int | None:
+    """A process's peak resident memory in bytes (Linux VmHWM), or None where /proc does not say.
+
+    Not `getrusage().ru_maxrss`: Linux carries that over an exec, so a worker spawned by
+    a large parent would report the parent's size.
+    """
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def _fmt_bytes(n: int) -> str:
     return f"{n / 1024 ** 3:.1f} GiB" if n >= 1024 ** 3 else f"{n / 1024 ** 2:.0f} MiB"
 
@@ -165,8 +181,9 @@ class LocalEngine:
                     rss = psutil.Process(pid).memory_info().rss
                 except (psutil.Error, OSError):
                     continue
-                if rss > self.peaks.get(pid, 0):
-                    self.peaks[pid] = rss
+                peak = max(rss, peak_rss(pid) or 0)
+                if peak > self.peaks.get(pid, 0):
+                    self.peaks[pid] = peak
                 if self.memory_limit and rss > self.memory_limit:
                     self._killed = (f"工作进程内存 {_fmt_bytes(rss)} 超过上限 {_fmt_bytes(self.memory_limit)}，"
                                     "已终止（可用 --memory-limit 调整）")
@@ -176,5 +193,5 @@ class LocalEngine:
                         pass
 
     def peak_memory(self) -> dict[str, int]:
-        """Highest resident memory sampled for each worker process so far, by process id."""
+        """Peak resident memory of each worker process so far (the kernel's high-water mark), by process id."""
         return {f"pid {pid}": rss for pid, rss in sorted(self.peaks.items())}
