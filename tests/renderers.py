@@ -319,14 +319,38 @@ def render_pdf(text: str, size: float = 14.0, title: str | None = None) -> bytes
     return buf.getvalue()
 
 
-def render_red_header_pdf(text: str, org: str, doc_no: str, size: float = 14.0) -> bytes:
-    """A 红头文件: the organisation's name in large red type, a 文号 and a red rule above the report."""
+def render_red_header_pdf(text: str, org: str, doc_no: str, size: float = 14.0, seal: bool = True) -> bytes:
+    """A 红头文件: the organisation's name in large red type, a 文号 and a red rule above the report.
+
+    With `seal`, an electronic seal is drawn over the signature on the last page: a red
+    ring, a star, and the seal's name as rotated characters along the ring, which is how
+    e-seal tools put them in the text layer.
+    """
+    import math
+
     from reportlab.pdfgen import canvas
 
     font = _font()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    for pg in layout_pages(text, size):
+    pages = layout_pages(text, size)
+    for pg in pages:
+        if seal and pg and pg[0].page == len(pages) - 1:
+            body = [ln for ln in pg if not ln.furniture]
+            cx, cy = A4[0] - MARGINS[1] - 90, A4[1] - body[-1].y - (40 if pg[0].page == 0 else 0) + 10
+            c.setStrokeColorRGB(0.9, 0.1, 0.1)
+            c.setFillColorRGB(0.9, 0.1, 0.1)
+            c.setLineWidth(2.5)
+            c.circle(cx, cy, 56)
+            c.setFont(font, 13)
+            name = "某县人民政府办公室专用章"
+            for k, ch in enumerate(name):
+                ang = math.radians(200 - k * (220 / (len(name) - 1)))
+                c.saveState()
+                c.translate(cx + 42 * math.cos(ang), cy + 42 * math.sin(ang))
+                c.rotate(math.degrees(ang) - 90)
+                c.drawCentredString(0, -4, ch)
+                c.restoreState()
         if pg and pg[0].page == 0:
             c.setFillColorRGB(0.85, 0.05, 0.05)
             c.setFont(font, 30)

@@ -49,6 +49,7 @@ _PAGE_NO = re.compile(
 )
 _SENTENCE_END = ("。", "：", ":", "；", ";", "！", "？", "!", "?", "”", "」")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、]\D|第[一二三四五六七八九十]+[章节条部分])")
+_UNBREAKABLE = re.compile(r"[“‘（《「『【〔(\[]*[A-Za-z0-9.%·\-+/:_@]+[，。、；：,.;:%）)》”]?|[“‘（《「『【〔(\[]+.")
 _BAND = 0.09  # share of the page height at top and bottom where running headers and page numbers live
 
 
@@ -115,15 +116,16 @@ def _key(text: str) -> str:
 
 def strip_furniture(pages: list[Page]) -> list[Page]:
     """Drop page numbers and running headers/footers from the top and bottom bands."""
-    band_keys: Counter[str] = Counter()
+    band_keys: Counter[tuple] = Counter()
     for p in pages:
         seen = set()
         for ln in _band_lines(p):
-            k = _key(ln.text)
-            if k and k not in seen:
+            k = _band_key(ln, p)
+            if k[0] and k not in seen:
                 seen.add(k)
                 band_keys[k] += 1
-    repeat = max(3, int(0.5 * len(pages)) + 1) if len(pages) >= 3 else None
+    # a header on every page but the first still repeats on half the pages
+    repeat = max(2, (len(pages) + 1) // 2) if len(pages) >= 2 else None
     out = []
     for p in pages:
         band = {id(ln) for ln in _band_lines(p)}
@@ -133,11 +135,16 @@ def strip_furniture(pages: list[Page]) -> list[Page]:
                 t = ln.text.strip()
                 if not t or _PAGE_NO.match(t):
                     continue
-                if repeat is not None and band_keys[_key(t)] >= repeat and len(t) <= 60:
+                if repeat is not None and band_keys[_band_key(ln, p)] >= repeat and len(t) <= 60:
                     continue
             kept.append(ln)
         out.append(Page(p.width, p.height, kept))
     return out
+
+
+def _band_key(ln: Line, p: Page) -> tuple:
+    """Text (digits aside), band and type size: a signature in body type is no running header."""
+    return _key(ln.text), ln.top < p.height / 2, round(ln.size / max(p.height, 1) * 200)
 
 
 def _band_lines(p: Page) -> list[Line]:
@@ -169,6 +176,8 @@ def paragraphs(pages: list[Page]) -> list[str]:
         return []
     sizes = sorted(ln.size for ln in all_lines)
     doc_size = sizes[len(sizes) // 2]
+    ems = sorted(em(ln) for ln in all_lines if len(ln.text.strip()) >= 8) or [doc_size]
+    body_em = ems[len(ems) // 2]
     # does this document indent the first line of its paragraphs?
     indent_votes = 0
     flush_votes = 0
@@ -198,7 +207,7 @@ def paragraphs(pages: list[Page]) -> list[str]:
             if not text:
                 continue
             if prev is not None and paras and (_continues(prev, ln, left, size, indented, text)
-                                               or _title_wrap(prev, ln, left, right, doc_size)):
+                                               or _title_wrap(prev, ln, left, right, body_em)):
                 paras[-1] = join_wrapped(paras[-1], text)
             else:
                 paras.append(text)
@@ -206,20 +215,40 @@ def paragraphs(pages: list[Page]) -> list[str]:
     return paras
 
 
-def _title_wrap(prev: tuple[Line, float, float, float], cur: Line, left: float, right: float, doc_size: float) -> bool:
+def em(line: Line) -> float:
+    """Type size from the line's width: a Chinese character is one em wide, a Latin one about half.
+
+    OCR boxes carry padding that blurs their height; the width per character does not.
+    """
+    text = line.text.strip()
+    units = sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    if units < 4:
+        return line.size
+    return (line.x1 - line.x0) / units
+
+
+def _title_wrap(prev: tuple[Line, float, float, float], cur: Line, left: float, right: float, body_em: float) -> bool:
     """A title in large type wrapped over centred lines: same size, both centred, close together."""
     pln = prev[0]
-    if pln.size < 1.15 * doc_size or abs(cur.size - pln.size) > 0.15 * pln.size:
+    a, b = em(pln), em(cur)
+    if min(a, b) < 1.15 * body_em or abs(a - b) > 0.2 * max(a, b):
         return False
     mid = (left + right) / 2
-    centred = all(abs((ln.x0 + ln.x1) / 2 - mid) < 1.5 * pln.size for ln in (pln, cur))
-    return centred and 0 <= cur.top - pln.bottom < 1.2 * pln.size
+    centred = all(abs((ln.x0 + ln.x1) / 2 - mid) < 1.5 * a for ln in (pln, cur))
+    return centred and 0 <= cur.top - pln.bottom < 1.5 * a
 
 
 def _continues(prev: tuple[Line, float, float, float], cur: Line, left: float, size: float,
                indented: bool, text: str) -> bool:
     pln, pleft, pright, psize = prev
     reached = pln.x1 >= pright - 1.5 * psize
+    if not reached:
+        # a forced wrap: the next line starts with what could not be split (a Latin word or
+        # number, or an opening bracket that may not end a line) and would not have fitted
+        m = _UNBREAKABLE.match(text)
+        if m:
+            width = sum(0.55 * size if ch.isascii() else size for ch in m.group(0))
+            reached = pln.x1 + width > pright - 0.3 * psize
     started = pln.x0 <= pleft + 2.8 * psize  # at the margin or at a first-line indent
     flush = cur.x0 <= left + 0.6 * size
     if not (reached and started and flush):

@@ -140,8 +140,10 @@ def read_image(data: bytes, source: str, settings: ReadSettings) -> Document:
             pages.append(ocr_page_image(frame, settings))
     except OCRUnavailable as e:
         return Document(source=source, format="image", error=str(e))
-    except (UnidentifiedImageError, Image.DecompressionBombError) as e:
-        return Document(source=source, format="image", error=f"图片无法解码或尺寸异常：{e}")
+    except Image.DecompressionBombError:
+        return Document(source=source, format="image", error="图片尺寸过大（疑似解压炸弹），拒绝读取")
+    except UnidentifiedImageError as e:
+        return Document(source=source, format="image", error=f"图片无法解码（格式不支持或文件已损坏）：{e}")
     except (OSError, SyntaxError, ValueError, EOFError) as e:
         return Document(source=source, format="image", error=f"图片文件已损坏或被截断：{e}")
     text = assemble(pages)

@@ -1,0 +1,108 @@
+"""OCR of scanned pages (RapidOCR, offline): kept to a few pages because each costs seconds."""
+from __future__ import annotations
+
+import difflib
+import io
+import struct
+import zlib
+
+import pytest
+
+import fazhi
+from fazhi.read import read_bytes
+from fazhi.settings import DEFAULT
+
+from . import renderers as R
+from .readers_fixtures import figure_recall, summary
+
+pytest.importorskip("rapidocr")
+pytest.importorskip("onnxruntime")
+pytest.importorskip("pypdfium2")
+
+REPORT = """某县人民政府关于2023年度法治政府建设情况的报告
+2023年，我县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全面推进法治政府建设。
+一、主要举措和成效
+（一）依法全面履行政府职能。全年受理行政复议案件73件，办结70件，办结率95.9%。
+（二）严格规范公正文明执法。组织行政执法人员培训12次，参训860人次。
+二、存在的不足和原因
+执法队伍专业化水平有待提高，原因是培训不够系统。
+三、2024年工作打算
+继续深化法治政府建设，全面提升依法行政水平。
+某县人民政府
+2024年3月28日
+"""
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.replace("\n", ""), b.replace("\n", ""), autojunk=False).ratio()
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    return read_bytes(R.render_scanned_pdf(R.render_pdf(REPORT), seal=True), "scan.pdf")[0]
+
+
+def test_scanned_pdf_is_read_and_analysed_like_the_text(scanned):
+    assert scanned.format == "pdf-ocr" and scanned.error is None
+    assert scanned.meta["ocr_pages"] == 1
+    assert _similar(scanned.text, REPORT) > 0.97, scanned.text
+    assert "专用章" not in scanned.text  # the seal over the signature is not read as text
+    want = summary(fazhi.analyze_text(REPORT).to_dict())
+    got = summary(fazhi.analyze_document(scanned).to_dict())
+    assert figure_recall(want, got) >= 0.95
+    assert got["metadata"]["title"] == want["metadata"]["title"]
+    assert got["metadata"]["signed"] == want["metadata"]["signed"]
+    assert [s for s in got["sections"] if s[0] == 1] == [s for s in want["sections"] if s[0] == 1]
+
+
+def test_red_header_scan_keeps_the_issuer_line():
+    pdf = R.render_red_header_pdf(REPORT, "某县人民政府", "某政发〔2024〕5号", seal=True)
+    doc = read_bytes(R.render_scanned_pdf(pdf, seal=True), "red-scan.pdf")[0]
+    lines = [ln for ln in doc.text.split("\n") if ln.strip()]
+    assert lines[0].replace(" ", "") == "某县人民政府文件"
+    assert "专用章" not in doc.text
+    rep = fazhi.analyze_document(doc)
+    assert rep.metadata.title == "某县人民政府关于2023年度法治政府建设情况的报告"
+    assert rep.metadata.report_year == 2023 and rep.metadata.signed == "2024-03-28"
+
+
+def test_image_file_and_ocr_always_on_a_text_pdf():
+    import pypdfium2 as pdfium
+
+    pdf = R.render_pdf(REPORT)
+    img = pdfium.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil()
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    doc = read_bytes(buf.getvalue(), "page.png")[0]
+    assert doc.format == "image" and _similar(doc.text, REPORT) > 0.97
+    forced = read_bytes(pdf, "text.pdf", DEFAULT.with_(ocr="always"))[0]
+    assert forced.format == "pdf-ocr" and _similar(forced.text, REPORT) > 0.97
+    never = read_bytes(buf.getvalue(), "page.png", DEFAULT.with_(ocr="never"))[0]
+    assert never.error and "--ocr never" in never.error
+
+
+def test_only_pages_without_text_are_recognised():
+    import pypdfium2 as pdfium
+
+    annex = "附件：2023年度主要数据\n举办法治讲座26场，受益群众4100人次。\n"
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(R.render_pdf(REPORT)))
+    mixed.import_pages(pdfium.PdfDocument(R.render_scanned_pdf(R.render_pdf(annex), seal=False)))
+    buf = io.BytesIO()
+    mixed.save(buf)
+    doc = read_bytes(buf.getvalue(), "mixed.pdf")[0]
+    assert doc.meta["page_count"] == 2 and doc.meta["ocr_pages"] == 1 and doc.format == "pdf-ocr"
+    assert REPORT.split("\n")[3] in doc.text  # page 1 from its text layer, exactly
+    assert "举办法治讲座26场" in doc.text.replace(" ", "")
+
+
+def test_image_bombs_are_refused_quickly():
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 60000, 60000, 8, 2, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b"")
+    doc = read_bytes(png, "bomb.png")[0]
+    assert doc.error and "过大" in doc.error
+    broken = read_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40, "broken.png")[0]
+    assert broken.error and ("损坏" in broken.error or "无法解码" in broken.error)
