@@ -14,6 +14,7 @@ app = typer.Typer(
 from . import analyze  # noqa: E402,F401  (registers its commands)
 from . import crawl  # noqa: E402,F401  (fazhi crawl)
 from . import batch  # noqa: E402,F401  (fazhi batch)
+from . import corpus  # noqa: E402,F401  (fazhi ingest, reanalyze, crosscheck, status, compare, export, search)
 from . import score  # noqa: E402,F401  (fazhi score, calibrate, codebook, rubric)
 
 

@@ -64,6 +64,7 @@ class DedupSettings:
     jaccard: float
     stock_min_units: int
     stock_share: float
+    stock_clauses: tuple[str, ...]
     bucket_cap: int
 
 
@@ -74,7 +75,9 @@ def corpus_settings() -> dict:
 
 @lru_cache(maxsize=1)
 def settings() -> DedupSettings:
-    s = DedupSettings(**corpus_settings()["dedup"])
+    d = dict(corpus_settings()["dedup"])
+    d["stock_clauses"] = tuple(d.get("stock_clauses", ()))
+    s = DedupSettings(**d)
     if s.bands * s.rows != s.num_perm:
         raise ValueError("corpus.toml: dedup.bands × dedup.rows 必须等于 dedup.num_perm")
     return s
@@ -168,27 +171,36 @@ class Context:
 _NO_CONTEXT = Context()
 
 
-def _key(norm: str, s: DedupSettings, ctx: Context) -> int | None:
-    masked = _DIGITS.sub("#", ctx.mask(norm))
+def _masked(norm: str, ctx: Context) -> str:
+    return _DIGITS.sub("#", ctx.mask(norm))
+
+
+def _key_of(masked: str, s: DedupSettings) -> int | None:
     if len(masked) < s.min_clause_chars:
         return None
     return int.from_bytes(hashlib.blake2b(masked.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def clauses(text: str, start: int, end: int, s: DedupSettings, ctx: Context) -> list[tuple[str, int | None, str]]:
+def _key(norm: str, s: DedupSettings, ctx: Context) -> int | None:
+    return _key_of(_masked(norm, ctx), s)
+
+
+def clauses(text: str, start: int, end: int, s: DedupSettings, ctx: Context) -> list[tuple[str, int | None, str, bool]]:
     """The clauses of a passage (text between , ; 。 : ! ? 、), each normalised and with its stock key.
 
     The normalised clause keeps letters and digits only (NFKC, lower case): full-width and
     half-width text, spacing and punctuation never make two passages differ. The key masks
     digits and the unit's own names (`Context`), so 受理行政复议案件73件 and …45件 are the
     same phrasing; it is None for clauses too short to be a phrase on their own. The third
-    item is the clause as written (after NFKC), whose numbers `own_passages` keeps.
+    item is the clause as written (after NFKC), whose numbers `own_passages` keeps; the
+    fourth says whether it is one of the shipped stock clauses.
     """
     out = []
     for raw in _CLAUSE_SPLIT_NFKC.split(unicodedata.normalize("NFKC", text[start:end])):
         norm = _NOT_WORD.sub("", raw).lower()
         if norm:
-            out.append((norm, _key(norm, s, ctx), raw))
+            masked = _masked(norm, ctx)
+            out.append((norm, _key_of(masked, s), raw, is_prior_stock(masked, s)))
     return out
 
 
@@ -203,7 +215,7 @@ def document_clause_keys(text: str, metadata: dict | None = None, s: DedupSettin
     ctx = Context.of(metadata)
     keys: set[int] = set()
     for a, b in passage_spans(text, s, ctx.skip):
-        keys.update(k for _, k, _ in clauses(text, a, b, s, ctx) if k is not None)
+        keys.update(k for _, k, _, _ in clauses(text, a, b, s, ctx) if k is not None)
     return keys
 
 
@@ -256,8 +268,8 @@ def own_passages(text: str, stock: "set[int] | frozenset[int]", s: DedupSettings
     out: list[Passage] = []
     for idx, (a, b) in enumerate(passage_spans(text, s, ctx.skip)):
         parts = []
-        for norm, key, raw in clauses(text, a, b, s, ctx):
-            if key is not None and key in stock:
+        for norm, key, raw, prior in clauses(text, a, b, s, ctx):
+            if prior or (key is not None and key in stock):
                 # stock phrasing, but the same figures in it are still evidence of copying
                 parts.extend("#" + d for d in _DIGITS.findall(raw) if not _YEAR.fullmatch(d))
             else:
@@ -338,14 +350,28 @@ def unit_expr(alias: str = "r") -> str:
     return f"coalesce({alias}.unit_key, 'doc:' || {alias}.doc_id::VARCHAR)"
 
 
+@lru_cache(maxsize=4)
+def _prior(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_DIGITS.sub("#", _NO_CONTEXT.mask(_clause_norm(c))) for c in phrases)
+
+
+def is_prior_stock(masked: str, s: DedupSettings) -> bool:
+    """Whether a masked clause is one of the shipped stock clauses, allowing up to four
+    characters before it (县政府主要负责人… / 主要负责人…)."""
+    prior = _prior(s.stock_clauses)
+    return any(masked[i:] in prior for i in range(min(5, len(masked))))
+
+
 def refresh_stock(con, s: DedupSettings | None = None) -> tuple[frozenset[int], int]:
-    """Recompute the stock phrases from the corpus; returns them and how many keys changed."""
+    """Recompute the stock phrases learned from the corpus; returns them and how many keys
+    changed since the last run (the shipped ones are matched by text, see `is_prior_stock`)."""
     s = s or settings()
     units = con.execute(f"SELECT count(DISTINCT {unit_expr()}) FROM records r WHERE r.doc_type = 'report'").fetchone()[0]
     threshold = max(s.stock_min_units, math.ceil(s.stock_share * units))
-    new = con.execute(f"""
+    learned = con.execute(f"""
         SELECT c.key, count(DISTINCT {unit_expr()}) AS n FROM clause_keys c JOIN records r USING (doc_id)
         WHERE r.doc_type = 'report' GROUP BY c.key HAVING count(DISTINCT {unit_expr()}) >= ?""", [threshold]).fetchall()
+    new = [(int(k), int(n)) for k, n in learned]
     old = {int(k) for (k,) in con.execute("SELECT key FROM stock_phrases").fetchall()}
     new_keys = {int(k) for k, _ in new}
     changed = new_keys ^ old

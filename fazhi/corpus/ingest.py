@@ -35,6 +35,9 @@ from .store import AnalyzedDocument, AnalyzedInput, Corpus
 from .tables import flatten
 
 DATASET_MARKER = "_fazhi_dataset.json"
+# below this many sources the analysis runs in this process: starting workers (spawn, imports)
+# costs more than it saves
+_POOL_MIN = 16
 
 # progress(stage, done, total): stage is "ingest", "reanalyze" or a cross-check stage
 Progress = Callable[[str, int, int], None]
@@ -214,7 +217,7 @@ def ingest(corpus: Corpus, paths: Sequence[str], workers: int | None = None, set
     progress("ingest", 0, total)
     try:
         workers = workers or os.cpu_count() or 1
-        if workers <= 1 or total <= 1:
+        if workers <= 1 or total < _POOL_MIN:
             for s in unique:
                 batch.put(analyze_input(s, settings, keep_bytes))
         else:

@@ -337,8 +337,10 @@ class Corpus:
             WITH fx AS (
               SELECT r.sha256, r.doc_id, f.idx, f."check", f.severity, f.message, f.start, f."end", f.data, f.origin,
                      f.message_hash, r.title, r.unit_name, r.jurisdiction, r.level, r.province, r.city, r.county,
-                     r.report_year, r.published
-              FROM findings f JOIN records r USING (doc_id) WHERE {cond}),
+                     r.report_year, r.published,
+                     CASE WHEN f.start IS NOT NULL AND f."end" > f.start
+                          THEN substring(d.text, f.start + 1, least(f."end" - f.start, 300)) END AS quote
+              FROM findings f JOIN records r USING (doc_id) JOIN documents d USING (doc_id) WHERE {cond}),
             dec AS (
               SELECT fx.sha256, fx.idx, d.decision, d.comment, d."user", d.decided_at,
                      row_number() OVER (PARTITION BY fx.sha256, fx.idx
@@ -346,7 +348,7 @@ class Corpus:
               FROM fx JOIN decisions d ON d.sha256 = fx.sha256 AND d."check" = fx."check"
                    AND d.start IS NOT DISTINCT FROM fx.start AND d."end" IS NOT DISTINCT FROM fx."end")
             SELECT fx.sha256, fx.title, fx.unit_name, fx.jurisdiction, fx.level, fx.province, fx.city, fx.county,
-                   fx.report_year, fx.published, fx."check", fx.severity, fx.message, fx.start, fx."end", fx.data,
+                   fx.report_year, fx.published, fx."check", fx.severity, fx.message, fx.quote, fx.start, fx."end", fx.data,
                    fx.origin, fx.message_hash, dec.decision, dec.comment AS decision_comment,
                    dec."user" AS decision_user, dec.decided_at
             FROM fx LEFT JOIN dec ON dec.sha256 = fx.sha256 AND dec.idx = fx.idx AND dec.rk = 1
@@ -520,10 +522,11 @@ class Corpus:
 
         return status(self, year, registry=registry, today=today)
 
-    def panel(self, **kw: Any) -> pd.DataFrame:
+    def panel(self, indicators: "str | Sequence[str] | None" = None, **filters: Any) -> pd.DataFrame:
+        """One row per unit × year × indicator with its value; see fazhi.corpus.compare.panel."""
         from .compare import panel
 
-        return panel(self, **kw)
+        return panel(self, indicators, **filters)
 
     def compare(self, indicator: str, **kw: Any) -> pd.DataFrame:
         from .compare import compare

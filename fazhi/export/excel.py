@@ -1,0 +1,106 @@
+"""The reviewer's workbook: reports, findings with their quoted evidence, figures, and the
+status of every unit of the list, each on its own sheet.
+
+Written with xlsxwriter (formatting, frozen panes, filters); every sheet has Chinese
+headers in a frozen first row, an autofilter, and column widths measured in display
+cells, where a Chinese character takes two: Excel's default widths cut Chinese text.
+"""
+from __future__ import annotations
+
+import math
+import os
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .frames import chinese, frame
+
+MAX_WIDTH = 60  # display cells; longer text wraps
+WRAP = {"问题说明", "原文", "标题", "报告标题", "备注", "缺少内容", "审查意见"}
+
+
+def display_width(value: Any) -> int:
+    """Cells a value takes in Excel: a wide (CJK, full-width) character counts two."""
+    s = "" if value is None else str(value)
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+
+
+def _clean(v: Any) -> Any:
+    """A cell value as a plain Python value (numpy scalars, pandas NA/NaT and lists converted)."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.to_pydatetime()
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return "、".join(map(str, list(v)))
+    return v
+
+
+def _write_sheet(wb, name: str, df: pd.DataFrame, formats: dict) -> None:
+    ws = wb.add_worksheet(name)
+    cols = list(df.columns)
+    for j, c in enumerate(cols):
+        ws.write(0, j, c, formats["header"])
+    widths = [display_width(c) for c in cols]
+    for i, row in enumerate(df.itertuples(index=False), start=1):
+        for j, v in enumerate(row):
+            v = _clean(v)
+            fmt = formats["wrap"] if cols[j] in WRAP else None
+            if v is None:
+                ws.write_blank(i, j, None, fmt)
+            elif isinstance(v, datetime):
+                ws.write_datetime(i, j, v, formats["datetime"])
+            elif isinstance(v, date):
+                ws.write_datetime(i, j, datetime(v.year, v.month, v.day), formats["date"])
+            elif isinstance(v, bool):
+                ws.write_string(i, j, "是" if v else "", fmt)
+            elif isinstance(v, (int, float)):
+                ws.write_number(i, j, v, fmt)
+            else:
+                ws.write_string(i, j, str(v), fmt)
+            if i <= 2000:  # widths from the first rows: enough to fit, cheap on big sheets
+                widths[j] = max(widths[j], min(display_width(v), MAX_WIDTH))
+    for j, w in enumerate(widths):
+        if isinstance(df.dtypes.iloc[j], pd.DatetimeTZDtype) or "日期" in cols[j] or "时间" in cols[j]:
+            w = max(w, 12)
+        ws.set_column(j, j, min(w, MAX_WIDTH) + 2)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(df), 1), max(len(cols) - 1, 0))
+
+
+def write_xlsx(corpus, path: "str | os.PathLike[str]", registry=None, **options: Any) -> Path:
+    """Sheets 报告, 问题, 数据 and (when a year and a list of units are known) 报送情况."""
+    import xlsxwriter
+
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    sheets: list[tuple[str, pd.DataFrame]] = []
+    year = options.get("year")
+    units_loaded = corpus.con.execute("SELECT count(*) FROM units").fetchone()[0] > 0
+    if year is not None and (registry is not None or units_loaded):
+        sheets.append(("报送情况", chinese(frame(corpus, "status", registry=registry, **options), "status")))
+    sheets += [
+        ("报告", chinese(frame(corpus, "reports", **options), "reports")),
+        ("问题", chinese(frame(corpus, "findings", **options), "findings")),
+        ("数据", chinese(frame(corpus, "figures", **options), "figures")),
+    ]
+    wb = xlsxwriter.Workbook(str(p), {"strings_to_urls": False, "strings_to_formulas": False})
+    formats = {
+        "header": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
+                                 "valign": "vcenter", "font_name": "宋体"}),
+        "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+        "date": wb.add_format({"num_format": "yyyy-mm-dd"}),
+        "datetime": wb.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+    }
+    for name, df in sheets:
+        _write_sheet(wb, name, df, formats)
+    wb.close()
+    return p

@@ -1,0 +1,129 @@
+"""The tables every export draws from, and their Chinese column names and value labels.
+
+One place says what a column is called for a reviewer (Excel, Word) so that every export
+uses the same words; CSV and Parquet keep the English column names researchers script
+against, with values unchanged.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pandas as pd
+
+TABLES = ("reports", "findings", "figures", "panel", "status", "sections")
+
+LEVEL_ZH = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇",
+            "street": "街道", "department": "部门"}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+DECISION_ZH = {"confirmed": "确认", "dismissed": "排除"}
+ORIGIN_ZH = {"document": "本报告", "corpus": "跨报告比对"}
+KIND_ZH = {"count": "数量", "rate": "比率", "money": "金额", "change": "增减", "duration": "时长", "other": "其他"}
+
+HEADERS_ZH = {
+    "reports": {
+        "unit_name": "单位", "report_year": "报告年度", "title": "标题", "doc_type": "文件类型", "level": "层级",
+        "province": "省", "city": "市", "county": "县", "jurisdiction": "行政区划", "department": "部门",
+        "issuer": "发布单位", "division_code": "区划代码", "published": "公开日期", "signed": "成文日期",
+        "score_total": "得分", "n_errors": "错误", "n_warnings": "警告", "n_info": "提示", "n_corpus": "跨报告问题",
+        "missing_contents": "缺少内容", "chars": "字数", "format": "格式", "source": "来源",
+        "error": "读取错误", "sha256": "文件指纹（SHA-256）", "ingested_at": "入库时间",
+    },
+    "findings": {
+        "unit_name": "单位", "report_year": "报告年度", "severity": "级别", "check_zh": "检查项", "message": "问题说明",
+        "quote": "原文", "origin": "来源", "decision": "审查结论", "decision_comment": "审查意见",
+        "decision_user": "审查人", "decided_at": "审查时间", "check": "检查编号", "start": "起始位置", "end": "结束位置",
+        "title": "报告标题", "sha256": "文件指纹（SHA-256）",
+    },
+    "figures": {
+        "unit_name": "单位", "report_year": "报告年度", "indicator_zh": "指标", "value": "数值", "unit": "计量单位",
+        "approx": "约数", "kind": "类型", "direction": "增减方向", "quote": "原文", "indicator": "指标编号",
+        "level": "层级", "province": "省", "city": "市", "start": "起始位置", "end": "结束位置",
+        "sha256": "文件指纹（SHA-256）",
+    },
+    "status": {
+        "unit": "单位", "level": "层级", "parent": "上级", "status_zh": "报送情况", "published": "公开日期",
+        "days_late": "逾期天数", "missing_contents": "缺少内容", "n_errors": "错误", "n_warnings": "警告",
+        "title": "报告标题", "note": "备注", "url": "报告栏目", "source": "来源", "sha256": "文件指纹（SHA-256）",
+    },
+    "panel": {
+        "unit_name": "单位", "report_year": "报告年度", "indicator_zh": "指标", "value": "数值", "unit": "计量单位",
+        "approx": "约数", "n_values": "出现次数", "level": "层级", "province": "省", "city": "市", "county": "县",
+        "indicator": "指标编号", "sha256": "文件指纹（SHA-256）",
+    },
+}
+
+
+def as_list(v: Any) -> list:
+    """A list column's value as a list (DuckDB hands lists to pandas as lists or numpy arrays)."""
+    if v is None or isinstance(v, str) or (isinstance(v, float) and pd.isna(v)):
+        return [] if not isinstance(v, str) else [v]
+    return list(v)
+
+
+def _filters(options: dict[str, Any]) -> dict[str, Any]:
+    keys = ("year", "years", "level", "province", "city", "county", "jurisdiction", "department", "unit", "doc_type")
+    return {k: options[k] for k in keys if options.get(k) is not None}
+
+
+def frame(corpus, name: str, registry: "str | os.PathLike[str] | None" = None, **options: Any) -> pd.DataFrame:
+    """One table of the corpus with English column names (CSV, Parquet, and the base of the Chinese ones)."""
+    f = _filters(options)
+    if name == "reports":
+        return corpus.reports(**f)
+    if name == "findings":
+        df = corpus.findings(**f)
+        from ..checks.registry import specs
+
+        names = {k: v.name for k, v in specs().items()}
+        df.insert(df.columns.get_loc("check") + 1, "check_zh", df["check"].map(names))
+        return df
+    if name == "figures":
+        df = corpus.figures(**f)
+        return _with_indicator_names(df)
+    if name == "panel":
+        return _with_indicator_names(corpus.panel(**f))
+    if name == "sections":
+        return corpus._q("""SELECT r.sha256, r.unit_name, r.report_year, s.idx, s.title, s.numeral, s.level, s.start,
+                                   s."end", s.role FROM sections s JOIN records r USING (doc_id)
+                            ORDER BY r.report_year, r.unit_name, r.sha256, s.idx""")
+    if name == "status":
+        year = options.get("year")
+        if year is None:
+            raise ValueError("导出报送情况需要指定年度（--year）")
+        return corpus.status(int(year), registry=registry)
+    raise ValueError(f"未知的表：{name}；可选：{'、'.join(TABLES)}")
+
+
+def _with_indicator_names(df: pd.DataFrame) -> pd.DataFrame:
+    from ..understand.indicators import taxonomy
+
+    names = taxonomy().names
+    df.insert(df.columns.get_loc("indicator") + 1, "indicator_zh", df["indicator"].map(names))
+    return df
+
+
+def chinese(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The table as a reviewer reads it: Chinese headers in a useful order, Chinese value labels."""
+    out = df.copy()
+    if "level" in out:
+        out["level"] = out["level"].map(lambda v: LEVEL_ZH.get(v, v))
+    if name == "reports":
+        from ..understand.metadata import DOC_TYPE_ZH
+        from ..corpus.registry import CONTENT_ZH
+
+        out["doc_type"] = out["doc_type"].map(lambda v: DOC_TYPE_ZH.get(v, v))
+        out["missing_contents"] = out["missing_contents"].map(
+            lambda v: "、".join(CONTENT_ZH.get(k, k) for k in as_list(v)))
+    if name == "findings":
+        out["severity"] = out["severity"].map(lambda v: SEVERITY_ZH.get(v, v))
+        out["origin"] = out["origin"].map(lambda v: ORIGIN_ZH.get(v, v))
+        out["decision"] = out["decision"].map(lambda v: DECISION_ZH.get(v, v) if isinstance(v, str) else "")
+    if name == "figures":
+        out["kind"] = out["kind"].map(lambda v: KIND_ZH.get(v, v))
+        out["direction"] = out["direction"].map(lambda v: {"up": "增加", "down": "减少"}.get(v, ""))
+    if "approx" in out:
+        out["approx"] = out["approx"].map(lambda v: "是" if v is True or v == 1 else "")
+    headers = HEADERS_ZH[name]
+    cols = [c for c in headers if c in out.columns]
+    return out[cols].rename(columns=headers)

@@ -1,0 +1,334 @@
+"""The reviewer's hand-off in Word: one 审查意见 per report, and the batch 通报.
+
+Laid out as a 公文 (GB/T 9704, in the form county offices use day to day): A4 with the
+standard margins, the title in 小标宋 二号 centred, the 主送 line flush left, the body in
+仿宋 三号 with a two-character first-line indent on a fixed 28-point line, level-one
+headings in 黑体 and level-two in 楷体, the issuing body and the date right-aligned at the
+end. Chinese fonts are set through w:rFonts w:eastAsia, which Word and WPS honour (the
+plain font name only covers Latin text). Office machines without 方正小标宋 fall back to
+their own serif; LibreOffice renders with Noto CJK.
+
+What goes in is decided here: findings a reviewer dismissed are left out; undecided ones
+are included unless `include_undecided=False`, so a reviewer can hand on only what they
+confirmed.
+"""
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+H1_FONT = "黑体"
+H2_FONT = "楷体_GB2312"
+LATIN_FONT = "Times New Roman"
+NUMERALS = "一二三四五六七八九十"
+
+
+def cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _numeral(i: int) -> str:
+    if i <= 10:
+        return NUMERALS[i - 1]
+    tens, ones = divmod(i, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+class _Doc:
+    """A python-docx document with the 公文 page and paragraph helpers."""
+
+    def __init__(self) -> None:
+        from docx import Document
+        from docx.shared import Cm
+
+        self.doc = Document()
+        sec = self.doc.sections[0]
+        sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+        sec.top_margin, sec.bottom_margin = Cm(3.7), Cm(3.5)
+        sec.left_margin, sec.right_margin = Cm(2.8), Cm(2.6)
+        normal = self.doc.styles["Normal"]
+        self._font(normal.font, normal.element, BODY_FONT, 16)
+
+    @staticmethod
+    def _font(font, element, east_asia: str, size: float, bold: bool = False) -> None:
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        font.name = LATIN_FONT
+        font.size = Pt(size)
+        font.bold = bold
+        rpr = element.get_or_add_rPr()
+        rfonts = rpr.find(qn("w:rFonts"))
+        if rfonts is None:
+            rfonts = rpr.makeelement(qn("w:rFonts"), {})
+            rpr.append(rfonts)
+        rfonts.set(qn("w:eastAsia"), east_asia)
+        rfonts.set(qn("w:ascii"), LATIN_FONT)
+        rfonts.set(qn("w:hAnsi"), LATIN_FONT)
+
+    def para(self, text: str, font: str = BODY_FONT, size: float = 16, align: str = "justify", indent: bool = True,
+             bold: bool = False, space_after: float = 0, line: float = 28):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+        from docx.shared import Pt
+
+        p = self.doc.add_paragraph()
+        fmt = p.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(line)
+        fmt.space_before = Pt(0)
+        fmt.space_after = Pt(space_after)
+        if indent:
+            fmt.first_line_indent = Pt(size * 2)
+        fmt.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+                         "left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+        run = p.add_run(text)
+        self._font(run.font, run._element, font, size, bold)
+        return p
+
+    def title(self, text: str) -> None:
+        self.para(text, TITLE_FONT, 22, "center", indent=False, line=36, space_after=16)
+
+    def salutation(self, text: str) -> None:
+        self.para(text + "：", indent=False, align="left")
+
+    def h1(self, text: str) -> None:
+        self.para(text, H1_FONT)
+
+    def h2(self, text: str) -> None:
+        self.para(text, H2_FONT)
+
+    def signature(self, issuer: str, when: date) -> None:
+        self.para("", indent=False)
+        self.para(issuer, indent=False, align="right")
+        self.para(cn_date(when), indent=False, align="right")
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def save(self, path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.doc.save(str(path))
+        return path
+
+
+def _keep(row: dict[str, Any], include_undecided: bool) -> bool:
+    d = row.get("decision")
+    if isinstance(d, str):
+        return d == "confirmed"
+    return include_undecided
+
+
+def _quote(q: Any, limit: int = 80) -> str:
+    if not isinstance(q, str) or not q.strip():
+        return ""
+    q = " ".join(q.split())
+    return q if len(q) <= limit else q[:limit] + "……"
+
+
+_GROUPS = [
+    ("报送和公开", {"timeliness", "report_year", "missing_title", "not_a_report", "unreadable"}),
+    ("规定内容", {"measures_missing", "shortcomings_missing", "causes_missing", "first_responsibility_missing",
+               "next_year_plan_missing"}),
+    ("数据", {"rate_consistency", "sum_consistency", "count_order", "yoy_mismatch"}),
+    ("内容雷同和照搬", {"near_duplicate", "level_mismatch", "year_consistency"}),
+]
+_REST = "文字和格式"
+
+
+def _group(check: str) -> str:
+    for name, checks in _GROUPS:
+        if check in checks:
+            return name
+    return _REST
+
+
+def _opinion(d: _Doc, rep: dict[str, Any], fs: pd.DataFrame, issuer: str, when: date, include_undecided: bool) -> None:
+    unit = rep.get("unit_name") or rep.get("issuer") or "（未识别单位）"
+    year = rep.get("report_year")
+    year_txt = f"{year}年度" if year else ""
+    d.title(f"关于{unit}{year_txt}法治政府建设年度报告的审查意见")
+    d.salutation(rep.get("issuer") or unit)
+    pub = rep.get("published")
+    pub_txt = f"，公开日期{cn_date(pub)}" if isinstance(pub, date) else "，未标明公开日期"
+    title = rep.get("title") or "（报告无标题）"
+    rows = [r for r in fs.to_dict("records") if _keep(r, include_undecided) and r["severity"] in ("error", "warning")]
+    if not rows:
+        d.para(f"经审查，你单位报送的《{title}》{pub_txt}，未发现需要整改的问题。")
+    else:
+        d.para(f"经审查，你单位报送的《{title}》{pub_txt}，存在以下{len(rows)}个问题，请认真核实整改：")
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            groups.setdefault(_group(r["check"]), []).append(r)
+        order = [n for n, _ in _GROUPS] + [_REST]
+        k = 0
+        for name in order:
+            if name not in groups:
+                continue
+            k += 1
+            d.h1(f"{_numeral(k)}、{name}")
+            for i, r in enumerate(groups[name], 1):
+                text = f"{i}. {r['message'].rstrip('。')}。"
+                q = _quote(r.get("quote"))
+                if q and q not in r["message"]:
+                    text += f"原文：“{q}”"
+                comment = r.get("decision_comment")
+                if isinstance(comment, str) and comment.strip():
+                    text += f"（审查意见：{comment.strip()}）"
+                d.para(text)
+        d.para("请于收到本意见后及时修改完善报告，并按规定向社会公开。")
+    d.signature(issuer, when)
+
+
+def _reports(corpus, options: dict[str, Any]) -> pd.DataFrame:
+    from .frames import _filters
+
+    return corpus.reports(**_filters(options))
+
+
+def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = None, when: date | None = None,
+                   include_undecided: bool = True, **options: Any) -> list[Path]:
+    """One 审查意见 per report: a directory of .docx files, or one .docx with a page per report."""
+    from .frames import _filters
+
+    issuer = issuer or "审查单位"
+    when = when or date.today()
+    reps = _reports(corpus, options)
+    reps = reps[reps["doc_type"].notna()]
+    fs = corpus.findings(**_filters(options))
+    p = Path(path)
+    if p.suffix.lower() == ".docx":
+        d = _Doc()
+        for i, rep in enumerate(reps.to_dict("records")):
+            if i:
+                d.page_break()
+            _opinion(d, _pydates(rep), fs[fs["sha256"] == rep["sha256"]], issuer, when, include_undecided)
+        return [d.save(p)]
+    p.mkdir(parents=True, exist_ok=True)
+    out = []
+    used: set[str] = set()
+    for rep in reps.to_dict("records"):
+        rep = _pydates(rep)
+        d = _Doc()
+        _opinion(d, rep, fs[fs["sha256"] == rep["sha256"]], issuer, when, include_undecided)
+        base = _safe(f"{rep.get('unit_name') or '未识别单位'}_{rep.get('report_year') or '年度不明'}_审查意见")
+        name = base if base not in used else f"{base}_{rep['sha256'][:8]}"
+        used.add(name)
+        out.append(d.save(p / f"{name}.docx"))
+    return out
+
+
+def _safe(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+
+
+def _pydates(rep: dict[str, Any]) -> dict[str, Any]:
+    """A report row from pandas with NaN/NaT as None and dates as datetime.date."""
+    out = {}
+    for k, v in rep.items():
+        if isinstance(v, pd.Timestamp):
+            v = v.date()
+        elif v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
+            v = None
+        out[k] = v
+    return out
+
+
+def _join(items: list[str], limit: int = 60) -> str:
+    if len(items) <= limit:
+        return "、".join(items)
+    return "、".join(items[:limit]) + f"等{len(items)}个单位"
+
+
+def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: str | None = None,
+                 recipients: str | None = None, when: date | None = None, include_undecided: bool = True,
+                 **options: Any) -> Path:
+    """The batch 通报: overall figures, then the late, missing, invalid and deficient units, then requirements."""
+    from ..checks.registry import specs
+    from .frames import _filters
+
+    year = options.get("year")
+    if year is None:
+        row = corpus.con.execute("SELECT max(report_year) FROM records WHERE doc_type = 'report'").fetchone()
+        year = row[0]
+        if year is None:
+            raise ValueError("语料库中没有可通报的报告")
+        options["year"] = year
+    year = int(year)
+    issuer = issuer or "审查单位"
+    when = when or date.today()
+    units_loaded = registry is not None or corpus.con.execute("SELECT count(*) FROM units").fetchone()[0] > 0
+    d = _Doc()
+    d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
+    d.salutation(recipients or "各有关单位")
+    if units_loaded:
+        st = corpus.status(year, registry=registry)
+        listed = st[st["status"] != "unlisted"]
+        n = len(listed)
+        counts = listed["status"].value_counts().to_dict()
+        received = n - counts.get("missing", 0) - counts.get("ambiguous", 0)
+        d.para(f"根据《法治政府建设与责任落实督察工作规定》关于法治政府建设年度报告的要求，{issuer}对{n}个单位"
+               f"{year}年度法治政府建设年度报告的报送、公开和内容情况进行了检查。现将有关情况通报如下。")
+        d.h1("一、总体情况")
+        deficient = listed[listed["deficient"]]
+        d.para(f"应报送单位{n}个，已报送{received}个，其中按时公开{counts.get('on_time', 0)}个，"
+               f"逾期公开{counts.get('late', 0)}个，未标明公开日期{counts.get('unpublished', 0)}个，"
+               f"报送材料不是法治政府建设年度报告的{counts.get('invalid', 0)}个；未报送{counts.get('missing', 0)}个。"
+               f"内容方面，{len(deficient)}份报告缺少规定内容。")
+        d.h1("二、存在的问题")
+        k = 0
+        late = listed[listed["status"] == "late"].sort_values("days_late", ascending=False)
+        parts = [
+            ("未按时公开", [f"{r['unit']}（逾期{int(r['days_late'])}天）" for r in late.to_dict("records")]),
+            ("未报送", list(listed[listed["status"] == "missing"]["unit"])),
+            ("未标明公开日期", list(listed[listed["status"] == "unpublished"]["unit"])),
+            ("报送材料不符合要求", [f"{r['unit']}（{r['status_zh'].split('（', 1)[-1].rstrip('）')}）"
+                           for r in listed[listed["status"] == "invalid"].to_dict("records")]),
+            ("报告内容缺项", [f"{r['unit']}（缺少{r['missing_contents']}）" for r in deficient.to_dict("records")]),
+        ]
+        for name, items in parts:
+            if not items:
+                continue
+            k += 1
+            d.h2(f"（{_numeral(k)}）{name}")
+            d.para(f"{_join(items)}。")
+        shas = [s for s in st["sha256"].dropna()]
+    else:
+        reps = _reports(corpus, options)
+        shas = list(reps["sha256"])
+        d.para(f"{issuer}对收到的{len(reps)}份{year}年度法治政府建设年度报告进行了检查。现将有关情况通报如下。")
+        d.h1("一、存在的问题")
+        k = 0
+    fs = corpus.findings(**_filters(options))
+    fs = fs[fs["sha256"].isin(shas)] if shas else fs.iloc[0:0]
+    fs = fs[[_keep(r, include_undecided) for r in fs.to_dict("records")]]
+    fs = fs[fs["severity"].isin(["error", "warning"])]
+    skip = {"timeliness", "not_a_report", "measures_missing", "shortcomings_missing", "causes_missing",
+            "first_responsibility_missing", "next_year_plan_missing"}
+    names = {k2: v.name for k2, v in specs().items()}
+    other = fs[~fs["check"].isin(skip)]
+    if not other.empty:
+        k += 1
+        d.h2(f"（{_numeral(k)}）数据和文字问题")
+        by = other.groupby("check")["unit_name"].apply(lambda s: sorted({u or "未识别单位" for u in s}))
+        lines = []
+        for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):
+            lines.append(f"{names.get(check, check)}：{_join(units, 20)}")
+        d.para("；".join(lines) + "。具体问题见各单位审查意见。")
+    if k == 0:
+        d.para("未发现需要通报的问题。")
+    d.h1(("三" if units_loaded else "二") + "、工作要求")
+    d.para("请未报送和逾期公开的单位抓紧补报并在本单位门户网站公开；请报告内容缺项或存在数据、文字问题的单位对照审查意见"
+           "认真核实、修改完善，并将整改情况报送" + issuer + "。各单位要高度重视法治政府建设年度报告工作，严格落实"
+           "报告内容和公开时限要求，切实提高报告质量。")
+    d.signature(issuer, when)
+    return d.save(Path(path))
+
