@@ -153,7 +153,8 @@ def load(source: "str | os.PathLike[str] | bytes", settings: ReadSettings = DEFA
         return read_bytes(bytes(source), name or "<bytes>", settings)
     src = str(source)
     if src == "-":
-        return read_bytes(sys.stdin.buffer.read(), name or "<stdin>", settings)
+        data = sys.stdin.buffer.read(settings.max_bytes + 1)  # never hold more than the limit
+        return read_bytes(data, name or "<stdin>", settings)
     if src.startswith(("http://", "https://")):
         fetch = READERS.get("url")
         if fetch is None:
