@@ -60,7 +60,7 @@ def test_list_file_of_paths_and_urls(tree: Path, tmp_path: Path) -> None:
                    ("https://example.gov.cn/r.html", "https://example.gov.cn/r.html", None),
                    (str(tree / "b" / "z.txt"), str(tree / "b" / "z.txt"), None)]
     url = describe("https://example.gov.cn/r.html", "https://example.gov.cn/r.html", None)
-    assert url.sha256 is None and url.key == "source:https://example.gov.cn/r.html"
+    assert url.sha256 is None and url.key == "source:https://example.gov.cn/r.html" and url.kind == "url"
 
 
 def test_a_report_is_not_mistaken_for_a_list(tree: Path) -> None:

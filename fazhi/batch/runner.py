@@ -12,7 +12,8 @@ Why it is shaped this way:
   corpus (beyond one key per input, for de-duplication).
 - OCR apart: OCR inputs travel one per chunk and, on the local engine, at most
   `ocr_limit` at a time (Dask enforces its `ocr` resource itself); text inputs are
-  chunked by count and size, since one takes milliseconds.
+  chunked by count and size, since one takes milliseconds. URL inputs travel one per
+  chunk too, at most `max_fetches` at a time over the whole cluster.
 - A dead worker: the inputs of a lost chunk are run again one at a time with nothing
   else in flight, so the input that kills workers is identified and reported in the
   failures manifest while every other input completes.
@@ -42,6 +43,7 @@ class Options:
     max_buffered: int = 5000
     flush_seconds: float = 30.0
     retry_failed: bool = False
+    max_fetches: int = 4  # URL inputs fetched at once across all workers: a government site is not a CDN
 
 
 @dataclass
@@ -126,13 +128,11 @@ class FailureLog:
 def _items(specs: Iterable[str], opts: Options, settings, skip: set[str], seen: set[str], stats: Stats,
            exclude: Path) -> Iterator[Item]:
     """Listed inputs that still need work, described (hashed, sniffed) lazily."""
-    from ..dataset import row_key
-
     for spec in specs:
         for source, path, sha in entries(spec, opts.source_type, exclude):
             stats.listed += 1
             if sha is not None:  # a manifest gave the hash: decide without reading the file
-                k = row_key(sha, source)
+                k = dataset.row_key(sha, source)
                 if k in skip:
                     stats.skipped += 1
                     continue
@@ -170,7 +170,10 @@ def run(specs: list[str], opts: Options, engine, progress: Callable[[Stats], Non
     inflight: dict[Any, tuple[list[Item], str, bool]] = {}
     text_buf: list[Item] = []
     text_bytes = 0
-    ocr_backlog: deque[Item] = deque()
+    # inputs whose kind is capped: OCR (memory, a whole core per page) and URLs (politeness
+    # to the sites fetched); each waits here for a free slot while text inputs flow past
+    backlog: dict[str, deque[Item]] = {"ocr": deque(), "url": deque()}
+    limits = {"ocr": engine.ocr_limit, "url": max(1, opts.max_fetches)}
     suspects: deque[Item] = deque()
     attempts: dict[str, int] = {}
     exhausted = False
@@ -182,20 +185,26 @@ def run(specs: list[str], opts: Options, engine, progress: Callable[[Stats], Non
             if kind == "ocr":
                 stats.ocr += len(items)
 
-    def ocr_running() -> int:
-        return sum(1 for _i, k, _s in inflight.values() if k == "ocr")
+    def running(kind: str) -> int:
+        return sum(1 for _i, k, _s in inflight.values() if k == kind)
+
+    def submit_capped() -> bool:
+        for kind, queue in backlog.items():
+            if queue and (limits[kind] is None or running(kind) < limits[kind]):
+                submit([queue.popleft()], kind)
+                return True
+        return False
 
     def fill() -> None:
         nonlocal exhausted, text_buf, text_bytes
         if suspects:
             if not inflight:  # a suspect runs alone, so a crash is its own
                 it = suspects.popleft()
-                submit([it], "ocr" if it.kind == "ocr" else "text", isolated=True)
+                submit([it], it.kind, isolated=True)
             return
         window = engine.window()
         while len(inflight) < window:
-            if ocr_backlog and (engine.ocr_limit is None or ocr_running() < engine.ocr_limit):
-                submit([ocr_backlog.popleft()], "ocr")
+            if submit_capped():
                 continue
             if exhausted:
                 if text_buf:
@@ -203,14 +212,14 @@ def run(specs: list[str], opts: Options, engine, progress: Callable[[Stats], Non
                     text_buf, text_bytes = [], 0
                     continue
                 return
-            if len(ocr_backlog) >= window:
-                return  # enough scans waiting for an OCR slot: wait for one before listing further
+            if sum(len(q) for q in backlog.values()) >= window:
+                return  # enough inputs waiting for a capped slot: wait for one before listing further
             item = next(source, None)
             if item is None:
                 exhausted = True
                 continue
-            if item.kind == "ocr":
-                ocr_backlog.append(item)
+            if item.kind in backlog:
+                backlog[item.kind].append(item)
                 continue
             text_buf.append(item)
             text_bytes += item.size
@@ -258,7 +267,7 @@ def run(specs: list[str], opts: Options, engine, progress: Callable[[Stats], Non
         while True:
             fill()
             if not inflight:
-                if exhausted and not text_buf and not ocr_backlog and not suspects:
+                if exhausted and not text_buf and not any(backlog.values()) and not suspects:
                     break
                 continue
             for h in engine.wait(set(inflight), timeout=min(5.0, opts.flush_seconds)):

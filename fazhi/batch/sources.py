@@ -46,7 +46,7 @@ class Item:
     path: str  # what to read (a path or a URL)
     sha256: str | None  # of the bytes; None for a URL (known only once fetched) or a missing file
     size: int = 0
-    kind: str = "text"  # "text" or "ocr": the resource class it is scheduled with
+    kind: str = "text"  # "text", "ocr" or "url": how it is chunked and capped
 
     @property
     def key(self) -> str:
@@ -278,7 +278,7 @@ def work_kind(path: str, head: bytes, settings: ReadSettings = DEFAULT) -> str:
 def describe(source: str, path: str, sha256: str | None, settings: ReadSettings = DEFAULT) -> Item:
     """An Item for one listed input: hash it (unless the manifest did) and decide its kind."""
     if path.startswith(_URL):
-        return Item(source, path, sha256, 0, "text")
+        return Item(source, path, sha256, 0, "url")
     try:
         if sha256 is None:
             sha256, size, head = hash_and_head(path)

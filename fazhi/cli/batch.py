@@ -43,6 +43,7 @@ def batch(
     memory_limit: str = typer.Option("auto", "--memory-limit", help="每个工作进程的内存上限，如 4GiB；auto 为内存总量按进程数平分；0 为不限"),
     ocr_slots: Optional[int] = typer.Option(None, "--ocr-slots", min=1, help="本机引擎同时做文字识别的进程数上限（默认工作进程数的一半）"),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="重新分析以前失败或无法读取的文件"),
+    max_fetches: int = typer.Option(4, "--max-fetches", min=1, help="整个集群同时下载网址的上限（避免给政府网站造成压力）"),
     source_type: str = typer.Option("auto", "--source-type", help="来源类型：auto、dir、list、parquet、jsonl、file"),
     ocr: str = typer.Option("auto", "--ocr", help="扫描件识别：auto（无文字层的页面才识别）、always、never"),
     select: Optional[str] = typer.Option(None, "--select", help="只运行这些检查项（逗号分隔的检查编号）"),
@@ -83,7 +84,7 @@ def batch(
     job = Job(settings=DEFAULT.with_(ocr=ocr), select=frozenset(sel) if sel is not None else None,
               ignore=frozenset(ign) if ign is not None else None, include_text=include_text)
     opts = Options(out=out, source_type=source_type, chunk_size=chunk_size, rows_per_file=rows_per_file,
-                   flush_seconds=flush_seconds, retry_failed=retry_failed)
+                   flush_seconds=flush_seconds, retry_failed=retry_failed, max_fetches=max_fetches)
     stats = Stats()
 
     def count_total() -> None:
