@@ -221,7 +221,7 @@ def em(line: Line) -> float:
     OCR boxes carry padding that blurs their height; the width per character does not.
     """
     text = line.text.strip()
-    units = sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    units = len(text) - 0.5 * len(text.encode("ascii", "ignore"))
     if units < 4:
         return line.size
     return (line.x1 - line.x0) / units
@@ -230,10 +230,12 @@ def em(line: Line) -> float:
 def _title_wrap(prev: tuple[Line, float, float, float], cur: Line, left: float, right: float, body_em: float) -> bool:
     """A title in large type wrapped over centred lines: same size, both centred, close together."""
     pln = prev[0]
+    mid = (left + right) / 2
+    if abs((pln.x0 + pln.x1) / 2 - mid) > 2 * body_em or abs((cur.x0 + cur.x1) / 2 - mid) > 2 * body_em:
+        return False  # not both centred: the cheap test first
     a, b = em(pln), em(cur)
     if min(a, b) < 1.15 * body_em or abs(a - b) > 0.2 * max(a, b):
         return False
-    mid = (left + right) / 2
     centred = all(abs((ln.x0 + ln.x1) / 2 - mid) < 1.5 * a for ln in (pln, cur))
     return centred and 0 <= cur.top - pln.bottom < 1.5 * a
 

@@ -12,6 +12,7 @@ only inside roughly square red blobs the size of a seal and leave red text lines
 from __future__ import annotations
 
 import io
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -92,6 +93,31 @@ def remove_seals(img: "Image") -> "Image":
     return PILImage.fromarray(out)
 
 
+_OPEN = {"(": "(", "（": "(", "[": "[", "〔": "[", "【": "[", "［": "["}
+_CLOSE = {")": "(", "）": "(", "]": "[", "〕": "[", "】": "[", "］": "["}
+_PAIR = {"(": ")", "（": "）", "[": "]", "〔": "〕", "【": "】", "［": "］"}
+_GLUED_TIME = re.compile(r"((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(\d{1,2}:\d{2})")
+
+
+def fix_text(line: str) -> str:
+    """Undo what OCR cannot see: 〔2018] for 〔2018〕, (一） for (一), 2020-03-3009:49 for a date and a time.
+
+    A closing bracket takes the shape of the opening bracket it closes, when both are of
+    one family (round, or square/lenticular); a date run into a time gets its space back.
+    """
+    chars = list(line)
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            j = stack[-1]
+            if _OPEN[chars[j]] == _CLOSE[ch]:
+                chars[i] = _PAIR[chars[j]]
+                stack.pop()
+    return _GLUED_TIME.sub(r"\1 \2", "".join(chars))
+
+
 def ocr_lines(img: "Image", settings: ReadSettings, scale: float = 1.0) -> list[Line]:
     """Recognised text lines of one page image, coordinates divided by `scale`."""
     eng = engine(settings)
@@ -106,7 +132,10 @@ def ocr_lines(img: "Image", settings: ReadSettings, scale: float = 1.0) -> list[
         xs = [float(p[0]) for p in box]
         ys = [float(p[1]) for p in box]
         frags.append(Line(str(text), min(xs) / scale, max(xs) / scale, min(ys) / scale, max(ys) / scale))
-    return merge_fragments(frags)
+    lines = merge_fragments(frags)
+    for ln in lines:
+        ln.text = fix_text(ln.text)
+    return lines
 
 
 def ocr_page_image(img: "Image", settings: ReadSettings, scale: float = 1.0) -> Page:

@@ -43,9 +43,12 @@ def _text_lines(page, tp, height: float) -> tuple[list[Line], int, int]:
     """(lines, usable characters, bad characters) of one page's text layer.
 
     Characters are placed by their loose boxes (font ascent to descent, so 一 is as tall
-    as 国) and regrouped into lines by position: LibreOffice writes each font's runs
-    separately, so the content-stream order PDFium follows puts “quotes” after the
-    Chinese text around them. Spaces PDFium generated are dropped; gaps decide spacing.
+    as 国). PDFium's own line breaks give the first grouping; segments on one baseline are
+    then merged and, when a segment's characters do not run left to right, sorted by
+    position: LibreOffice writes each font's runs separately, so the stream order puts
+    “quotes” after the Chinese text around them. Spaces PDFium generated are dropped and
+    gaps decide spacing. Rotated characters (a seal's ring) are dropped; the angle is
+    asked of every character only in segments whose ends or middle are rotated.
     """
     import pypdfium2.raw as raw
 
@@ -56,63 +59,78 @@ def _text_lines(page, tp, height: float) -> tuple[list[Line], int, int]:
     if len(text) != n:  # characters outside the BMP: indices no longer line up
         text = "".join(chr(raw.FPDFText_GetUnicode(tp.raw, i) or 0xFFFD) for i in range(n))
     bad = len(_BAD.findall(text))
-    usable = sum(1 for ch in text if not ch.isspace()) - bad
+    usable = n - sum(map(str.isspace, text)) - bad
     h = tp.raw
     rect = raw.FS_RECTF()
     box = raw.FPDFText_GetLooseCharBox
-    angle = raw.FPDFText_GetCharAngle
     generated = raw.FPDFText_IsGenerated
-    chars: list[tuple[float, float, float, float, str]] = []  # (x0, x1, top, bottom, ch), top-down y
-    for i, ch in enumerate(text):
-        if ch in "\r\n":
+    segments = []  # (centre, height, chars) with chars as (x0, x1, top, bottom, ch)
+    pos = 0
+    for m in _BREAK.finditer(text):
+        a, b = pos, m.start()
+        pos = m.end()
+        if a >= b:
             continue
-        if ch.isspace() and generated(h, i) == 1:
-            continue
-        if not box(h, i, rect):
-            continue
-        a = angle(h, i)
-        if a > 0.05 and abs(a - 6.283185307179586) > 0.05:
-            continue  # rotated text: a seal's ring or a vertical stamp
-        top, bottom = height - rect.top, height - rect.bottom
-        if bottom - top < 0.5:
-            bottom = top + 0.5
-        chars.append((rect.left, rect.right, top, bottom, ch))
-    return _group(chars), usable, bad
-
-
-def _group(chars: list[tuple[float, float, float, float, str]]) -> list[Line]:
-    """Characters into lines: cluster by vertical centre, order each line left to right."""
-    if not chars:
-        return []
-    chars.sort(key=lambda c: (c[2] + c[3]) / 2)
-    rows: list[list[tuple[float, float, float, float, str]]] = [[chars[0]]]
-    centre = (chars[0][2] + chars[0][3]) / 2
-    for c in chars[1:]:
-        mid = (c[2] + c[3]) / 2
-        size = min(c[3] - c[2], rows[-1][0][3] - rows[-1][0][2])
-        if abs(mid - centre) <= 0.35 * max(size, 1.0):
-            rows[-1].append(c)
+        turned = _rotated(h, a) or _rotated(h, b - 1) or _rotated(h, (a + b) // 2)
+        chars = []
+        for i in range(a, b):
+            ch = text[i]
+            if ch == " " and generated(h, i) == 1:
+                continue
+            if turned and _rotated(h, i):
+                continue  # a seal's ring or a vertical stamp
+            if not box(h, i, rect):
+                continue
+            top = height - rect.top
+            bottom = height - rect.bottom
+            chars.append((rect.left, rect.right, top, bottom if bottom - top >= 0.5 else top + 0.5, ch))
+        if chars:
+            top = min(c[2] for c in chars)
+            bottom = max(c[3] for c in chars)
+            segments.append(((top + bottom) / 2, bottom - top, chars))
+    if not segments:
+        return [], usable, bad
+    segments.sort(key=lambda s: s[0])
+    rows = [[segments[0]]]
+    for seg in segments[1:]:
+        ref = rows[-1][0]
+        if abs(seg[0] - ref[0]) <= 0.35 * max(min(seg[1], ref[1]), 1.0):
+            rows[-1].append(seg)
         else:
-            rows.append([c])
-            centre = mid
-    lines = []
-    for row in rows:
-        row.sort(key=lambda c: c[0])
-        parts = []
-        prev = None
-        for c in row:
-            if prev is not None and not c[4].isspace() and not prev[4].isspace():
-                gap = c[0] - prev[1]
-                size = min(c[3] - c[2], prev[3] - prev[2])
-                latin = prev[4].isascii() and prev[4].isalnum() and c[4].isascii() and c[4].isalnum()
-                if gap > 1.5 * size or (latin and gap > 0.2 * size):
-                    parts.append(" ")
-            parts.append(c[4])
-            prev = c
-        text = "".join(parts)
-        if text.strip():
-            lines.append(Line(text, row[0][0], max(c[1] for c in row), min(c[2] for c in row), max(c[3] for c in row)))
-    return lines
+            rows.append([seg])
+    return [_line(row) for row in rows], usable, bad
+
+
+_BREAK = re.compile(r"\r\n|\n|\r|$")
+
+
+def _rotated(h, i: int) -> bool:
+    import pypdfium2.raw as raw
+
+    a = raw.FPDFText_GetCharAngle(h, i)
+    return a > 0.05 and abs(a - 6.283185307179586) > 0.05
+
+
+def _line(row: list) -> Line:
+    """One visual line from its segments: characters left to right, spaces from the gaps."""
+    chars = row[0][2] if len(row) == 1 else [c for seg in row for c in seg[2]]
+    xs = [c[0] for c in chars]
+    if len(row) > 1 or xs != sorted(xs):
+        chars = sorted(chars, key=lambda c: c[0])
+    parts = [chars[0][4]]
+    prev = chars[0]
+    for c in chars[1:]:
+        gap = c[0] - prev[1]
+        if gap > 0.2 * (c[3] - c[2]) and not c[4].isspace() and not prev[4].isspace():
+            size = min(c[3] - c[2], prev[3] - prev[2])
+            if gap > 1.5 * size or (gap > 0.2 * size and prev[4].isascii() and prev[4].isalnum()
+                                    and c[4].isascii() and c[4].isalnum()):
+                parts.append(" ")
+        parts.append(c[4])
+        prev = c
+    return Line("".join(parts), chars[0][0], max(c[1] for c in chars),
+                min(s[2][0][2] for s in row) if len(row) > 1 else min(c[2] for c in chars),
+                max(c[3] for c in chars))
 
 
 def _has_image(page) -> bool:
@@ -177,8 +195,8 @@ def _read(pdf, source: str, settings: ReadSettings) -> Document:
                 if usable >= settings.min_text_chars and bad <= 0.1 * (usable + bad):
                     pages.append(Page(w, h, lines))
                     continue
-                if not _has_image(page) and usable == 0:
-                    pages.append(Page(w, h, []))  # a blank page
+                if not _has_image(page):
+                    pages.append(Page(w, h, lines if bad <= 0.1 * (usable + bad) else []))  # short or blank
                     continue
             if settings.ocr == "never" or len(ocr_done) >= settings.ocr_max_pages or ocr_error:
                 ocr_wanted.append(i + 1)

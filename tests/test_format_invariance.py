@@ -1,0 +1,98 @@
+"""Format invariance: every seed and example report, published as a web page, a PDF, a DOCX, an OFD
+or a scan, analyses the same as its text.
+
+The copies are rendered by tests/renderers.py the way publishers lay reports out (a
+government page with breadcrumbs, a metadata table and a footer; a PDF with wrapped
+lines, a running header and page numbers; Word headings; OFD text objects; scanned page
+images with a seal). Metadata, sections, figures and findings must equal those of the
+text; a scan may lose a little to OCR but must keep at least 95% of the figures.
+The shared evaluation (../shared/tools/evaluate.py) must score the converted seed copies
+exactly as it scores the seeds.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import fazhi
+from fazhi.read import read_bytes
+
+from . import renderers as R
+from .readers_fixtures import ROOT, SEEDS, SHARED, differences, figure_recall, report_texts, summary
+
+TEXTS = report_texts()
+IDS = [name for name, _t in TEXTS]
+needs_reports = pytest.mark.skipif(not TEXTS, reason="no seed reports (../shared/seeds) and no examples "
+                                                     "(tests/golden/examples.json): format invariance not tested")
+RENDER = {
+    "html-trs": lambda t: R.render_html(t, style="trs"),
+    "html-list": lambda t: R.render_html(t, style="list"),
+    "html-lines-gbk": lambda t: R.render_html(t, style="lines", encoding="gbk", declare=False),
+    "pdf": lambda t: R.render_pdf(t, title=R.title_of(t)),
+    "docx": lambda t: R.render_docx(t, title=R.title_of(t)),
+    "ofd": lambda t: R.render_ofd(t, title=R.title_of(t)),
+}
+FORMAT = {"html-trs": "html", "html-list": "html", "html-lines-gbk": "html", "pdf": "pdf", "docx": "docx",
+          "ofd": "ofd"}
+
+
+@needs_reports
+@pytest.mark.parametrize("kind", list(RENDER))
+@pytest.mark.parametrize("name,text", TEXTS, ids=IDS)
+def test_copy_analyses_like_the_text(name, text, kind):
+    if kind in ("pdf", "ofd"):
+        pytest.importorskip("reportlab")
+    doc = read_bytes(RENDER[kind](text), f"{name}.{kind}")[0]
+    assert doc.error is None and doc.format == FORMAT[kind]
+    want = summary(fazhi.analyze_text(text).to_dict())
+    got = summary(fazhi.analyze_document(doc).to_dict())
+    assert differences(want, got) == []
+
+
+@needs_reports
+@pytest.mark.slow
+@pytest.mark.parametrize("name,text", TEXTS, ids=IDS)
+def test_scanned_copy_keeps_the_figures(name, text):
+    """A scan (page images at 150 dpi, speckle, a seal on the last page) read through OCR."""
+    pytest.importorskip("rapidocr")
+    doc = read_bytes(R.render_scanned_pdf(R.render_pdf(text)), f"{name}.pdf")[0]
+    assert doc.format == "pdf-ocr" and doc.error is None
+    want = summary(fazhi.analyze_text(text).to_dict())
+    got = summary(fazhi.analyze_document(doc).to_dict())
+    assert figure_recall(want, got) >= 0.95, differences(want, got)
+    for key in ("report_year", "level", "jurisdiction", "signed"):
+        assert got["metadata"][key] == want["metadata"][key], key
+    assert [t for lvl, t in got["sections"] if lvl == 1] == [t for lvl, t in want["sections"] if lvl == 1]
+
+
+EVALUATE = SHARED / "tools" / "evaluate.py"
+
+
+def _evaluate(docs: str, ext: str | None) -> dict:
+    cmd = [sys.executable, str(EVALUATE), "--json", "--docs", docs,
+           "--cmd", f"{sys.executable} -m fazhi analyze --format jsonl --include-text"]
+    if ext:
+        cmd += ["--ext", ext]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.skipif(not (EVALUATE.is_file() and SEEDS.is_dir()), reason="../shared/tools/evaluate.py or the seeds "
+                                                                         "are not present")
+@pytest.mark.parametrize("ext,kind", [
+    (".html", "html-trs"), (".pdf", "pdf"), (".ofd", "ofd"),
+    pytest.param(".docx", "docx", marks=pytest.mark.xfail(strict=True, reason=(
+        "core outline: a DOCX heading-style hint on a heading that lost its numeral (seed 000) becomes a 'hint' "
+        "heading instead of a promoted one, so heading_numbering points at 二、 rather than at the heading "
+        "itself; fixed when outline.parse treats unnumbered hinted lines as bare candidates"))),
+])
+def test_shared_evaluation_scores_converted_seeds_like_the_text(tmp_path, ext, kind):
+    base = _evaluate(str(SEEDS), None)
+    for p in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / (p.stem + ext)).write_bytes(RENDER[kind](p.read_text("utf-8")))
+    got = _evaluate(str(tmp_path), ext)
+    assert got["tally"] == base["tally"], got["misses"]
