@@ -197,3 +197,17 @@ def test_every_paragraph_survives_in_order(paras):
         assert k >= 0, p
         pos = k + len(p)
     assert hashlib.sha256(page).hexdigest() == doc.sha256
+
+
+def test_single_file_web_page_saved_as_doc():
+    import quopri
+
+    html = R.render_html(REPORT, style="lines", encoding="gbk")
+    mht = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n"
+           b"------=_NextPart_01\r\nContent-Location: file:///C:/report.htm\r\nContent-Transfer-Encoding: "
+           b"quoted-printable\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n" + quopri.encodestring(html)
+           + b"\r\n------=_NextPart_01--\r\n")
+    assert sniff(mht, "report.doc") == "mhtml"
+    doc = read_bytes(mht, "report.doc")[0]
+    assert doc.format == "html" and doc.error is None and doc.meta["container"] == "mhtml"
+    assert "受理行政复议案件73件" in doc.text and doc.text.startswith("某县人民政府关于2023年度")

@@ -106,3 +106,13 @@ def test_image_bombs_are_refused_quickly():
     assert doc.error and "过大" in doc.error
     broken = read_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40, "broken.png")[0]
     assert broken.error and ("损坏" in broken.error or "无法解码" in broken.error)
+
+
+def test_ocr_text_fixes():
+    from fazhi.read.ocr import fix_text
+
+    assert fix_text("(皖政办秘〔2018]185号)") == "(皖政办秘〔2018〕185号)"
+    assert fix_text("(一）依法全面履行政府职能") == "(一)依法全面履行政府职能"
+    assert fix_text("发布时间:2020-03-3009:49") == "发布时间:2020-03-30 09:49"
+    assert fix_text("【打印本页]") == "【打印本页】"
+    assert fix_text("a]b (c") == "a]b (c"  # nothing to pair: left as recognised

@@ -48,6 +48,7 @@ READERS: dict[str, Reader] = {
     "ofd": _lazy("ofd", "read_ofd"),
     "zip": _lazy("archive", "read_zip"),
     "url": _lazy("fetch", "read_url"),
+    "mhtml": _lazy("html", "read_mhtml"),
 }
 
 
@@ -83,6 +84,9 @@ def sniff(data: bytes, name: str = "") -> str:
     if head[:8] in (b"\x89PNG\r\n\x1a\n",) or head[:3] == b"\xff\xd8\xff" or head[:4] in (b"II*\x00", b"MM\x00*") \
             or head[:6] in (b"GIF87a", b"GIF89a") or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[:2] == b"BM":
         return "image"
+    if (low.startswith((b"mime-version:", b"from:", b"subject:", b"date:", b"content-type: multipart/related"))
+            and b"multipart/related" in head.lower()):
+        return "mhtml"  # a "single file web page" (.mht), often saved by Word under a .doc name
     if _looks_html(data, low):
         return "html"
     if low.startswith(b"{\\rtf"):
@@ -135,12 +139,13 @@ def read_bytes(data: bytes, source: str, settings: ReadSettings = DEFAULT) -> li
 
 
 _FORMAT_NAMES = {"pdf": "PDF", "zip": "ZIP压缩包", "ole": "Word/WPS（旧版二进制）", "image": "图片", "html": "网页",
-                 "rtf": "RTF", "text": "文本", "docx": "DOCX", "ofd": "OFD", "doc": "DOC", "wps": "WPS"}
+                 "rtf": "RTF", "text": "文本", "docx": "DOCX", "ofd": "OFD", "doc": "DOC", "wps": "WPS",
+                 "mhtml": "MHTML网页"}
 
 
 def _missing_reader_message(fmt: str) -> str:
-    extras = {"pdf": "pdf", "image": "ocr", "html": "html", "ole": "office", "rtf": "office", "docx": "office",
-              "ofd": "office"}
+    extras = {"pdf": "pdf", "image": "ocr", "html": "html", "mhtml": "html", "ole": "office", "rtf": "office",
+              "docx": "office", "ofd": "office"}
     name = _FORMAT_NAMES.get(fmt, fmt)
     extra = extras.get(fmt)
     hint = f"；请安装可选组件：pip install 'fazhi[{extra}]'" if extra else ""

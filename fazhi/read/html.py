@@ -503,3 +503,21 @@ def _crawled_url(source: str) -> str | None:
     from ..crawl import lookup
 
     return lookup(path)[0]
+
+
+def read_mhtml(data: bytes, source: str, settings: ReadSettings) -> Document:
+    """A "single file web page" (MHTML, .mht; Word saves these under .doc names): its HTML part."""
+    import email
+    from email import policy
+
+    try:
+        msg = email.message_from_bytes(data, policy=policy.compat32)
+    except (ValueError, TypeError, IndexError) as e:  # a malformed MIME header
+        return Document(source=source, format="html", error=f"MHTML 网页文件已损坏：{e}")
+    for part in msg.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            doc = read_html(payload, source, settings, charset=part.get_content_charset())
+            doc.meta["container"] = "mhtml"
+            return doc
+    return Document(source=source, format="html", error="MHTML 文件中没有网页正文")
