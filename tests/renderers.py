@@ -92,7 +92,8 @@ def render_html(text: str, style: str = "trs", encoding: str = "utf-8", declare:
     trs: metadata table (索引号/主题分类/发布机构/成文日期/名称/文号/发布日期) and the
     article in div#zoom.TRS_Editor; list: the metadata block as a list of label/value
     spans and the article in div.pages_content; lines: labelled lines under the title
-    (发布时间 … 来源 …) and the article in div.article-content. `attachment` replaces the
+    (发布时间 … 来源 …) and the article in div.article-content; plain: the same, with the
+    article in a container no CMS list knows. `attachment` replaces the
     body with a single link to that file, as pages that only carry a PDF do. `page_meta`
     makes the page claim more than the text (a publication date, say).
     """
@@ -151,7 +152,10 @@ def render_html(text: str, style: str = "trs", encoding: str = "utf-8", declare:
         if issuer_shown:
             parts.append(f"来源：{e(issuer_shown)}")
         info = f'<div class="article-info">{"　".join(parts)}　浏览次数：1024</div>'
-        container = f'<div class="article-content">{article}</div>'
+        # "lines" names its container article-content; "plain" uses a name no CMS list knows,
+        # so the reader must find the article by itself (trafilatura)
+        cls = "article-content" if style == "lines" else "wz_zw"
+        container = f'<div class="{cls}">{article}</div>'
     h1 = f"<h1 class=\"article-title\">{e(title)}</h1>" if title else ""
     page_title = f"{e(title)}_{site}" if title else site
     pubmeta = f'<meta name="PubDate" content="{published} 10:28">' if published else ""

@@ -31,11 +31,13 @@ RENDER = {
     "html-trs": lambda t: R.render_html(t, style="trs"),
     "html-list": lambda t: R.render_html(t, style="list"),
     "html-lines-gbk": lambda t: R.render_html(t, style="lines", encoding="gbk", declare=False),
+    "html-plain": lambda t: R.render_html(t, style="plain"),
     "pdf": lambda t: R.render_pdf(t, title=R.title_of(t)),
     "docx": lambda t: R.render_docx(t, title=R.title_of(t)),
     "ofd": lambda t: R.render_ofd(t, title=R.title_of(t)),
 }
-FORMAT = {"html-trs": "html", "html-list": "html", "html-lines-gbk": "html", "pdf": "pdf", "docx": "docx",
+FORMAT = {"html-trs": "html", "html-list": "html", "html-lines-gbk": "html", "html-plain": "html", "pdf": "pdf",
+          "docx": "docx",
           "ofd": "ofd"}
 
 

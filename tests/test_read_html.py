@@ -34,7 +34,7 @@ FURNITURE = ("当前位置", "首页", "政务服务", "打印本页", "关闭�
              "分享到", "无障碍", "索引号", "浏览次数", "2022年度法治政府建设情况报告")
 
 
-@pytest.mark.parametrize("style", ["trs", "list", "lines"])
+@pytest.mark.parametrize("style", ["trs", "list", "lines", "plain"])
 def test_article_without_the_page(style):
     doc = read_bytes(R.render_html(REPORT, style=style, page_meta=PUBLISHED), "page.html")[0]
     assert doc.format == "html" and doc.error is None
@@ -211,3 +211,9 @@ def test_single_file_web_page_saved_as_doc():
     doc = read_bytes(mht, "report.doc")[0]
     assert doc.format == "html" and doc.error is None and doc.meta["container"] == "mhtml"
     assert "受理行政复议案件73件" in doc.text and doc.text.startswith("某县人民政府关于2023年度")
+
+
+def test_deeply_nested_page_does_not_break_the_reader():
+    page = b"<html><body>" + b"<div>" * 20000 + "<p>依法行政工作情况说明</p>".encode() + b"</div>" * 20000 + b"</body></html>"
+    doc = read_bytes(page, "deep.html")[0]
+    assert doc.error is None and "依法行政工作情况说明" in doc.text

@@ -8,10 +8,12 @@ widgets, related links and a footer around the report. We
    declaration is missing or wrong by detection (GBK pages often declare nothing);
 2. read the metadata block ourselves with selectolax (trafilatura's date is wrong on
    these pages: it takes 2023 from "2023年度" in the title), and the CMS meta tags;
-3. remove the metadata block and page furniture from the tree and take the article with
-   trafilatura (favor_precision), checked against the CMS's own content container
-   (#zoom, .TRS_Editor, .pages_content …): when trafilatura loses more than 40% of what
-   the container holds we take the container, and without either a cleaned whole page;
+3. remove the metadata block and page furniture from the tree; when the CMS names its
+   content container (#zoom, .TRS_Editor, .pages_content …) take the article from it,
+   one line per block: exact, and about ten times faster than a generic extractor
+   (trafilatura also drops a repeated paragraph and turns tables into Markdown).
+   Otherwise take trafilatura's article (favor_precision), unless it holds less than 60%
+   of what the densest container holds, and without either a cleaned whole page;
 4. put the page's title on the first line when the article text lacks it, because the
    analysis looks for the title there;
 5. follow the link when the body is nothing but an attachment (PDF, DOC, WPS, OFD).
@@ -40,6 +42,7 @@ _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-
             "big5": "big5hkscs", "utf8": "utf-8", "unicode": "utf-8"}
 _ORG_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,24}(人民政府|政府|门户网站|网站|政府网|司法局|办公室|委员会|管理局|局)(门户网站|网站)?$")
 _SITE_SEP = re.compile(r"\s*(?:[_|｜]|--| - | — |－)\s*")
+_MAX_CANDIDATES = 4000  # more elements than this: a hostile or enormous page, handled with linear passes only
 _URL_DATE = (re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_"), re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})/"),
              re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"), re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"))
 
@@ -180,7 +183,10 @@ def page_metadata(tree) -> tuple[dict, list]:
     if body is None:
         return meta, blocks
     # smallest elements that hold at least two labels: tables, lists, info lines
-    for node in body.css("table, ul, ol, dl, div, p, span"):
+    candidates = body.css("table, ul, ol, dl, div, p, span")
+    if len(candidates) > _MAX_CANDIDATES:  # a hostile or enormous page: small elements only
+        candidates = body.css("table, dl, p")[:_MAX_CANDIDATES]
+    for node in candidates:
         text = node.text(separator=" ")
         if len(text) > 300 or len(_CJK.findall(text)) < 2:
             continue
@@ -228,7 +234,11 @@ def _strip_furniture(root) -> None:
 
 
 def _block_lines(node) -> list[str]:
-    """The node's text, one line per block element (inline elements stay on their line)."""
+    """The node's text, one line per block element (inline elements stay on their line).
+
+    Walked with an explicit stack: a hostile page nested ten thousand levels deep must not
+    exhaust Python's recursion limit.
+    """
     lines: list[str] = []
     cur: list[str] = []
 
@@ -238,46 +248,75 @@ def _block_lines(node) -> list[str]:
             lines.append(text)
         cur.clear()
 
-    def walk(n) -> None:
-        child = n.child
-        while child is not None:
-            tag = child.tag
-            if tag == "-text":
-                cur.append(child.text_content or "")
-            elif tag in ("script", "style", "noscript", "-comment", "_comment"):
-                pass
-            elif tag == "br":
+    # items: a node to enter, or a marker string to act on when its subtree is done
+    pending: list = []
+    child = node.child
+    while child is not None:
+        pending.append(child)
+        child = child.next
+    stack: list = list(reversed(pending))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item == "block":
                 flush()
-            elif tag in ("td", "th"):
+            elif item == "cell":
                 cur.append(" ")
-                walk(child)
-                cur.append(" ")
-            elif tag in _BLOCK:
-                flush()
-                walk(child)
-                flush()
-            else:
-                walk(child)
-            child = child.next
-
-    walk(node)
+            continue
+        tag = item.tag
+        if tag == "-text":
+            cur.append(item.text_content or "")
+            continue
+        if tag in ("script", "style", "noscript", "-comment", "_comment", "template"):
+            continue
+        if tag == "br":
+            flush()
+            continue
+        kids = []
+        c = item.child
+        while c is not None:
+            kids.append(c)
+            c = c.next
+        if tag in ("td", "th"):
+            cur.append(" ")
+            stack.append("cell")
+        elif tag in _BLOCK:
+            flush()
+            stack.append("block")
+        stack.extend(reversed(kids))
     flush()
     cfg = _config()
     return [ln for ln in lines if not cfg["_line_re"].search(ln)]
 
 
-def _container(tree):
-    """The CMS's content container, or the element whose paragraphs hold the most Chinese text."""
-    for sel in _config()["containers"]["selectors"]:
+def _cms_container(tree):
+    """The content container a government CMS names (#zoom, .TRS_Editor, .pages_content …)."""
+    for sel in _config()["containers"]["cms"]:
         for node in tree.css(sel):
             if len(_CJK.findall(node.text())) >= 20:
                 return node
-    best, best_n = None, 0
-    for node in tree.css("div, td, section, article"):
-        n = sum(len(_CJK.findall(p.text())) for p in node.css("p") if p.parent is not None and p.parent.mem_id == node.mem_id)
-        if n > best_n:
-            best, best_n = node, n
-    return best
+    return None
+
+
+def _container(tree):
+    """The CMS's container, a generic one (#content, article …), or the parent of the most paragraph text."""
+    node = _cms_container(tree)
+    if node is not None:
+        return node
+    for sel in _config()["containers"]["generic"]:
+        for node in tree.css(sel):
+            if len(_CJK.findall(node.text())) >= 20:
+                return node
+    totals: dict[int, list] = {}
+    for p in tree.css("p")[: _MAX_CANDIDATES * 5]:
+        parent = p.parent
+        if parent is not None:
+            slot = totals.setdefault(parent.mem_id, [parent, 0])
+            slot[1] += len(_CJK.findall(p.text()))
+    if not totals:
+        return None
+    best = max(totals.values(), key=lambda t: t[1])
+    return best[0] if best[1] else None
 
 
 def _trafilatura(html: str) -> str | None:
@@ -384,14 +423,19 @@ def read_html(data: bytes, source: str, settings: ReadSettings, charset: str | N
     body = tree.body
     if body is not None:
         _strip_furniture(body)
-    container = _container(tree)
+    cms = _cms_container(tree)
+    container = cms if cms is not None else _container(tree)
     own = "\n".join(_block_lines(container)) if container is not None else ""
     atts = _attachments(container, page_url or source) if container is not None else []
     if not atts and body is not None:
         atts = _attachments(body, page_url or source)  # a 附件 line beside a near-empty container
-    extracted = _trafilatura(tree.html or text)
-    if extracted is None or _cjk(extracted) < 0.6 * _cjk(own):
-        extracted = own
+    if cms is not None:
+        extracted = own  # the CMS says where the article is: exact, and ten times faster
+    else:
+        huge = len(tree.css("div")) > _MAX_CANDIDATES
+        extracted = None if huge else _trafilatura(tree.html or text)
+        if extracted is None or _cjk(extracted) < 0.6 * _cjk(own):
+            extracted = own
     if not _cjk(extracted) and body is not None:
         extracted = "\n".join(_block_lines(body))
 
