@@ -100,7 +100,7 @@ def main() -> None:
     print(f"{len(reports)} reports, {sum(map(len, reports)) / len(reports):.0f} characters on average; "
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     html = [R.render_html(t, style=("trs", "list", "lines")[i % 3]) for i, t in enumerate(reports)]
-    timed("HTML", html, a.rounds)
+    timed("HTML", html, a.rounds, len(html))  # one web page per document
     print(f"           peak memory so far {peak_mb():.0f} MB")
     import pypdfium2 as pdfium
 
@@ -140,7 +140,8 @@ def main() -> None:
             d = read_bytes(s, f"scan{i}")[0]
             assert d.format == "pdf-ocr", d.error
         dt = time.perf_counter() - t0
-        print(f"{'OCR':<10} {dt / count:8.2f} s per A4 page  ({count} pages at 150 dpi in {dt:.1f} s)")
+        print(f"{'OCR':<10} {count / dt:8.2f} pages/s, {dt / count:.2f} s per A4 page  ({count} pages at 150 dpi "
+              f"in {dt:.1f} s)")
     print(f"peak memory {peak_mb():.0f} MB (the OCR engine and its page buffers dominate)")
 
 

