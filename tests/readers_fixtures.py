@@ -36,8 +36,12 @@ def report_texts() -> list[tuple[str, str]]:
         for p in sorted(SEEDS.glob("*.txt")):
             out.append((f"seed:{p.stem}", p.read_text("utf-8")))
     if EXAMPLE_GOLD.is_file():
-        names = json.loads(EXAMPLE_GOLD.read_text("utf-8"))
-        for name in names:
+        gold = json.loads(EXAMPLE_GOLD.read_text("utf-8"))
+        entries = gold.items() if isinstance(gold, dict) else ((None, g) for g in gold)
+        for key, entry in entries:
+            name = key or (entry if isinstance(entry, str) else entry.get("file") or entry.get("name"))
+            if not name:
+                continue
             p = EXAMPLES / name
             if p.is_file():
                 out.append((f"example:{p.stem}", p.read_text("utf-8")))
