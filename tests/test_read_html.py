@@ -217,3 +217,11 @@ def test_deeply_nested_page_does_not_break_the_reader():
     page = b"<html><body>" + b"<div>" * 20000 + "<p>依法行政工作情况说明</p>".encode() + b"</div>" * 20000 + b"</body></html>"
     doc = read_bytes(page, "deep.html")[0]
     assert doc.error is None and "依法行政工作情况说明" in doc.text
+
+
+def test_utf16_page_is_a_page():
+    page = R.render_html(REPORT, style="trs").decode("utf-8").replace('charset=utf-8', 'charset=utf-16')
+    data = page.encode("utf-16")
+    assert sniff(data, "page.htm") == "html"
+    doc = read_bytes(data, "page.htm")[0]
+    assert doc.encoding == "utf-16-le" and "受理行政复议案件73件" in doc.text and "索引号" not in doc.text

@@ -100,6 +100,10 @@ _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<div
 
 def _looks_html(data: bytes, low: bytes) -> bool:
     """Markup at the start, or enough HTML block tags early on (a fragment saved from a page)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a page saved as UTF-16 (Windows "Unicode")
+        enc = "utf-16-le" if data[:2] == b"\xff\xfe" else "utf-16-be"
+        head = data[2:8194].decode(enc, "ignore").lstrip().lower().encode("utf-8", "ignore")
+        return _looks_html(head, head[:512])
     if low.startswith(_HTML_START) or b"<html" in low or (low.startswith(b"<?xml") and b"<html" in data[:4096].lower()):
         return True
     if not low.startswith(b"<"):
