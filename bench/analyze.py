@@ -48,10 +48,37 @@ def cold_start(sample: Path) -> float:
     return float(p.stdout.strip())
 
 
+def hostile() -> None:
+    """Time pathological inputs: each must stay roughly linear (seconds, not minutes)."""
+    import random
+
+    import fazhi
+
+    rnd = random.Random(2)
+    chars = list("一二三四五六七八九十百千万零两是、，。；：（）“”《》—%0123456789.年月日件项人次率共其中办结受理复议县镇我第批约余 \n")
+    cases = {
+        "1M random report characters": "".join(rnd.choice(chars) for _ in range(1_000_000)),
+        "560k one line, no full stop": "受理行政复议案件53件，办结41件，结案率为87.2%，" * 20000,
+        "200k digits": "1" * 200_000,
+        "200k 一": "一" * 200_000,
+        "40k headings of every style": "".join(rnd.choice(["一、标题\n", "(一)小标题。正文\n", "1.条目\n", "一是内容\n"])
+                                             for _ in range(40_000)),
+        "100k unclosed brackets": "（" * 100_000,
+    }
+    for name, text in cases.items():
+        t0 = time.perf_counter()
+        fazhi.analyze_text(text)
+        print(f"{name}: {time.perf_counter() - t0:.2f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--hostile", action="store_true", help="time pathological inputs instead")
     a = ap.parse_args()
+    if a.hostile:
+        hostile()
+        return
     sample = next(p for d in SOURCES if d.is_dir() for p in sorted(d.glob("*.txt")))
     cold = min(cold_start(sample) for _ in range(3))
     import fazhi

@@ -56,6 +56,7 @@ class Section:
     number: int | None = None  # the numeral's value, None for an unnumbered heading
     implied_number: int | None = None  # for a heading that lost its numeral: the number it should have
     role: str | None = None  # measures | shortcomings | next_year_plan | first_responsibility | ...
+    parent: int | None = None  # index of the enclosing section in the report's list (not in the record)
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "numeral": self.numeral, "level": self.level,

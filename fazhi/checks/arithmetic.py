@@ -9,12 +9,13 @@ Approximate figures (余/约/近/多/左右/以上) never make an error, at most
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import Iterator
 
 from ..record import Figure, Finding, Report
-from ..understand.figures import lexicon
+from ..understand.figures import MAX_SPAN, lexicon, span_start
 from ..understand.indicators import taxonomy
 from .document import is_report
 from .registry import check, finding
@@ -23,20 +24,25 @@ _STATEMENT_END = "。!?\n"
 
 
 _STATEMENT_END_RE = re.compile("[" + _STATEMENT_END + "]")
+# A "statement" with more figures than this is a table or garbage, not a sentence: the
+# arithmetic checks stay silent on it rather than pair figures that do not belong together.
+_MAX_FIGURES = 40
 
 
 def _statement_bounds(work: str, pos: int) -> tuple[int, int]:
-    a = max(work.rfind(ch, 0, pos) for ch in _STATEMENT_END) + 1
-    m = _STATEMENT_END_RE.search(work, pos)
-    return a, m.start() if m else len(work)
+    a = span_start(work, pos, _STATEMENT_END, limit=2 * MAX_SPAN)
+    m = _STATEMENT_END_RE.search(work, pos, pos + 2 * MAX_SPAN)
+    return a, m.start() if m else min(len(work), pos + 2 * MAX_SPAN)
 
 
 def _statements(report: Report) -> list[list[Figure]]:
     """Figures grouped by the statement (full stop to full stop) they stand in."""
-    groups: dict[tuple[int, int], list[Figure]] = {}
+    groups: dict[int, list[Figure]] = {}
+    work = report.work
+    ends = [m.start() for m in _STATEMENT_END_RE.finditer(work)] + [len(work)]
     for f in report.figures:
-        groups.setdefault(_statement_bounds(report.work, f.start), []).append(f)
-    return [groups[k] for k in sorted(groups)]
+        groups.setdefault(ends[bisect.bisect_left(ends, f.start)], []).append(f)
+    return [groups[k] for k in sorted(groups) if len(groups[k]) <= _MAX_FIGURES]
 
 
 def _decimals(f: Figure, text: str) -> int:

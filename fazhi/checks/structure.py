@@ -25,14 +25,6 @@ def render(style: str, n: int) -> str:
             "一是": f"{cn_numeral(n)}是"}.get(style, str(n))
 
 
-def _parent(sections: list[Section], s: Section) -> int:
-    best = -1
-    for i, t in enumerate(sections):
-        if t.level < s.level and t.start <= s.start < t.end:
-            best = i
-    return best
-
-
 @check("heading_numbering")
 def heading_numbering(report: Report) -> Iterator[Finding]:
     if not is_report(report):
@@ -42,7 +34,7 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
     for s in secs:
         if s.style in ("一是", "hint"):
             continue
-        groups.setdefault((_parent(secs, s), s.style), []).append(s)
+        groups.setdefault((s.parent if s.parent is not None else -1, s.style), []).append(s)
     for (_p, style), sibs in groups.items():
         prev = 0
         for s in sibs:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..record import Content, Section
+from .outline import chain
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,10 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
 
 def _in_measures_heading(sections: list[Section], pos: int) -> bool:
     """True inside a numbered measures subsection (problems there are part of a measure's story)."""
-    return any(s.level >= 2 and s.style != "一是" and s.start <= pos < s.end and s.role not in ("shortcomings", "causes")
-               and not any(t.level == 1 and t.role in ("shortcomings", "causes", "mixed") and t.start <= pos < t.end for t in sections)
-               for s in sections)
+    held = chain(sections, pos)
+    if any(t.level == 1 and t.role in ("shortcomings", "causes", "mixed") for t in held):
+        return False
+    return any(s.level >= 2 and s.style != "一是" and s.role not in ("shortcomings", "causes") for s in held)
 
 
 def _plan_sentence(work: str, start: int, end: int) -> int | None:

@@ -72,7 +72,7 @@ def lexicon() -> Lexicon:
         unit_kind=unit_kind,
         blockers=data["unit_blockers"],
         # every phrase starts with a numeral (or 多/双): the lookahead lets the scan skip other positions fast
-        non_figures=re.compile(f"(?=[{NON_FIGURE_START}])(?:" + "|".join(f"(?:{p})" for p in data["non_figures"]["phrases"]) + ")"),
+        non_figures=re.compile(f"(?<![{CN_NUM}])(?=[{NON_FIGURE_START}])(?:" + "|".join(f"(?:{p})" for p in data["non_figures"]["phrases"]) + ")"),
         approx_before=re.compile("(" + "|".join(map(re.escape, ab)) + r")\s*$"),
         approx_after=re.compile(r"\s*(" + "|".join(map(re.escape, aa)) + ")"),
         change_up=tuple(sorted(data["change"]["up"], key=len, reverse=True)),
@@ -102,7 +102,7 @@ _MASKS = [
     re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号"),  # document numbers
     re.compile(rf"第\s*[\d{CN_NUM}]+"),  # ordinals: 第一, 第3批
     re.compile(r"“[^“”\n]{1,20}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,60}〉"),
-    re.compile(r"https?://\S+|www\.\S+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|[A-Za-z]+\d+"),
+    re.compile(r"https?://\S+|www\.\S+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|(?<![A-Za-z])[A-Za-z]+\d+"),
 ]
 
 
@@ -129,11 +129,15 @@ def _unit_ok(work: str, unit: str, end: int) -> bool:
     return not (blockers and end < len(work) and work[end] in blockers)
 
 
-def _clause_start(work: str, pos: int, delims: str, floor: int = 0) -> int:
-    i = pos - 1
-    while i >= floor and work[i] not in delims:
-        i -= 1
-    return i + 1
+# No clause or sentence of a report is longer than this; bounding the backward scans keeps
+# the analysis linear on garbage input (a megabyte with no full stop).
+MAX_SPAN = 400
+
+
+def span_start(work: str, pos: int, delims: str, limit: int = MAX_SPAN) -> int:
+    """Start of the clause or sentence holding `pos`: just after the last delimiter, at most `limit` back."""
+    floor = max(0, pos - limit)
+    return max(max(work.rfind(ch, floor, pos) for ch in delims) + 1, floor)
 
 
 def _change(work: str, lc_start: int, num_start: int) -> str | None:
@@ -212,7 +216,7 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
 
 def _make(work: str, lex: Lexicon, start: int, end: int, value: float, value_high: float | None,
           unit: str, approx: bool, pct: bool) -> Figure:
-    lc_start = _clause_start(work, start, CLAUSE_DELIMS)
+    lc_start = span_start(work, start, CLAUSE_DELIMS)
     before = work[max(lc_start, start - 8):start]
     if lex.approx_before.search(before.rstrip()):
         approx = True

@@ -16,7 +16,8 @@ from functools import lru_cache
 from importlib import resources
 
 from ..record import Figure, Section
-from .figures import SENTENCE_DELIMS
+from .figures import MAX_SPAN, SENTENCE_DELIMS, span_start
+from .outline import chain
 
 _ENUM_START = re.compile(r"[一二三四五六七八九十]是")
 _FILLER = re.compile(r"^[\s,、:;()]*(?:(?:共计|合计|累计|总计|其中|分别为|分别是|分别|约|近|达到|达|为|是|有|计|共|以上|超过|超|逾|均|全部|已达|已|和|及|与|另|同时|全年|年度|今年|目前|截至目前|总数|数量|数|的)[\s,、:;]*)*$")
@@ -78,15 +79,12 @@ def taxonomy() -> Taxonomy:
                     units=unit_groups)
 
 
-def _sentence_start(work: str, pos: int, floor: int) -> int:
-    i = pos - 1
-    while i >= floor and work[i] not in SENTENCE_DELIMS:
-        i -= 1
-    return i + 1
+def _sentence_start(work: str, pos: int) -> int:
+    return span_start(work, pos, SENTENCE_DELIMS)
 
 
 def _line_start(work: str, pos: int) -> int:
-    return work.rfind("\n", 0, pos) + 1
+    return max(work.rfind("\n", 0, pos) + 1, pos - 2 * MAX_SPAN)
 
 
 def _clause_end(work: str, pos: int, limit: int = 40) -> int:
@@ -113,22 +111,22 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     for i, f in enumerate(figures):
         if f.kind == "change":
             # a year-on-year change is about the figure before it in its sentence, not an indicator of its own
-            s0 = _sentence_start(work, f.start, 0)
+            s0 = _sentence_start(work, f.start)
             f.refers_to = next((j for j in range(i - 1, -1, -1) if figures[j].start >= s0 and figures[j].kind != "change"), None)
             prev_end = f.end
             continue
         lc_start = max(f.quote_start, prev_end)
         lc = work[lc_start:f.start]
         cont = False
-        if _FILLER.match(lc) and prev_lc is not None and i > 0 and figures[i - 1].end >= _sentence_start(work, f.start, 0):
+        if _FILLER.match(lc) and prev_lc is not None and i > 0 and figures[i - 1].end >= _sentence_start(work, f.start):
             lc_start, lc_end = prev_lc
             lc = work[lc_start:lc_end]
             cont = True
         rc_end = _clause_end(work, f.end)
         rc = work[f.end:rc_end]
-        s_start = _sentence_start(work, f.start, 0)
+        s_start = _sentence_start(work, f.start)
         p_start = _line_start(work, f.start)
-        titles = " ".join(s.title for s in sections if s.start <= f.start < s.end and s.style != "一是")
+        titles = " ".join(s.title for s in chain(sections, f.start) if s.style != "一是")
         best_key = None
         best: tuple[Rule, int] | None = None
         for rule in tax.by_unit.get(f.unit or "", ()):
@@ -190,7 +188,7 @@ def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
         total_id = tax.part_only.get(f.indicator or "")
         if not total_id:
             continue
-        s_start = _sentence_start(work, f.start, 0)
+        s_start = _sentence_start(work, f.start)
         s_end = next((i for i in range(f.end, min(len(work), f.end + 200)) if work[i] in SENTENCE_DELIMS), f.end)
         if not any(g.indicator == total_id and s_start <= g.start < s_end for g in figures if g is not f):
             f.indicator = total_id
@@ -208,8 +206,11 @@ def _drop_subset_duplicates(work: str, figures: list[Figure]) -> None:
     for i, f in enumerate(figures):
         if not f.indicator:
             continue
-        s0 = _sentence_start(work, f.start, 0)
-        for g in figures[:i]:
-            if g.indicator == f.indicator and g.start >= s0 and _PARTS_MARKER.search(work, g.end, f.start):
+        s0 = _sentence_start(work, f.start)
+        for j in range(i - 1, -1, -1):
+            g = figures[j]
+            if g.start < s0:
+                break
+            if g.indicator == f.indicator and _PARTS_MARKER.search(work, g.end, f.start):
                 f.indicator = None
                 break

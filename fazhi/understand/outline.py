@@ -8,6 +8,7 @@ nesting, not a fixed table, so a report whose top level is (一) still gets leve
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -178,36 +179,41 @@ def _followed_by_sub(heads: list[_Head], idx: int, style: str) -> bool:
 
 def _nest(heads: list[_Head], work: str, body_end: int) -> list[Section]:
     sections: list[Section] = []
-    stack: list[tuple[int, Section]] = []  # (rank, section)
+    stack: list[tuple[int, int]] = []  # (rank, index into sections)
     for h in heads:
         rank = _RANK.get(h.style, 3)
         if h.style == "hint":
             rank = 1
         while stack and stack[-1][0] >= rank:
-            stack.pop()
+            # a section ends where the next section of the same or a higher level begins
+            sections[stack.pop()[1]].end = h.start
         level = len(stack) + 1
         title, ts, te = _clean_title(work, h.title_start, h.title_end)
         sec = Section(title=title, numeral=h.numeral, level=level, start=h.start, end=body_end,
-                      title_start=ts, title_end=te, style=h.style, number=h.number, implied_number=h.implied_number)
+                      title_start=ts, title_end=te, style=h.style, number=h.number, implied_number=h.implied_number,
+                      parent=stack[-1][1] if stack else None)
         sections.append(sec)
-        stack.append((rank, sec))
-    # a section ends where the next section of the same or a higher level begins
-    for i, s in enumerate(sections):
-        for t in sections[i + 1:]:
-            if t.level <= s.level:
-                s.end = t.start
-                break
+        stack.append((rank, len(sections) - 1))
     return sections
 
 
+def chain(sections: list[Section], pos: int) -> list[Section]:
+    """The sections holding `pos`, innermost first (a parent chain, found by bisection)."""
+    i = bisect.bisect_right(sections, pos, key=lambda s: s.start) - 1
+    out = []
+    while i is not None and i >= 0:
+        s = sections[i]
+        if s.start <= pos < s.end:
+            out.append(s)
+        i = s.parent
+    return out
+
+
 def innermost(sections: list[Section], pos: int, skip_enum: bool = True) -> Section | None:
-    best = None
-    for s in sections:
-        if skip_enum and s.style == "一是":
-            continue
-        if s.start <= pos < s.end and (best is None or s.level >= best.level):
-            best = s
-    return best
+    for s in chain(sections, pos):
+        if not (skip_enum and s.style == "一是"):
+            return s
+    return None
 
 
 def _enumerations(work: str, body_start: int, body_end: int, sections: list[Section]) -> list[dict]:
