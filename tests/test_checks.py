@@ -274,3 +274,10 @@ def test_generic_text() -> None:
             "进一步加强法治政府建设，不断提升依法行政水平，持续推进各项工作，为经济社会高质量发展营造良好法治环境。\n")
     assert findings(build(plan=plan), "generic_text")
     assert not findings(build(), "generic_text")
+
+
+def test_causes_need_a_sentence_not_only_a_heading() -> None:
+    short = "一是执法人员专业素质有待提高。二是规范性文件备案审查不够及时。\n"
+    assert findings(build(short=short, short_head="二、存在的不足和原因"), "causes_missing")
+    loose = "一是执法队伍不稳定，受编制和财政的限制，人员流动性大。\n"
+    assert not findings(build(short=loose, short_head="二、存在的不足和原因"), "causes_missing")

@@ -87,10 +87,7 @@ def _evaluate(docs: str, ext: str | None) -> dict:
                                                                          "are not present")
 @pytest.mark.parametrize("ext,kind", [
     (".html", "html-trs"), (".pdf", "pdf"), (".ofd", "ofd"),
-    pytest.param(".docx", "docx", marks=pytest.mark.xfail(strict=True, reason=(
-        "core outline: a DOCX heading-style hint on a heading that lost its numeral (seed 000) becomes a 'hint' "
-        "heading instead of a promoted one, so heading_numbering points at 二、 rather than at the heading "
-        "itself; fixed when outline.parse treats unnumbered hinted lines as bare candidates"))),
+    (".docx", "docx"),
 ])
 def test_shared_evaluation_scores_converted_seeds_like_the_text(tmp_path, ext, kind):
     base = _evaluate(str(SEEDS), None)

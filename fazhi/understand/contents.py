@@ -124,14 +124,23 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
                                    first_part if has_measures else None)
     contents["shortcomings"] = Content(short is not None, *(short or (None, None)))
 
+    # causes need a sentence that gives them, not just a heading that names them; a heading
+    # announcing causes (…不足和原因) admits looser causal language beneath it
+    titles = [(s.start, s.title_end) for s in sections if s.style != "一是"]
+    announced = any(lex.heading["causes"].search(s.title) for s in sections
+                    if short is not None and short[0] <= s.start < short[1]) or causes_section is not None
+    pat = lex.sentence["causes_under_heading" if announced else "causes"]
     cause = None
-    if causes_section is not None:
-        cause = (causes_section.start, causes_section.end)
-    elif short is not None:
-        for a, b in sentences(work, short[0], short[1]):
-            if lex.sentence["causes"].search(work, a, b):
+    for region in ([(causes_section.start, causes_section.end)] if causes_section is not None else []) + \
+            ([short] if short is not None else []):
+        for a, b in sentences(work, region[0], region[1]):
+            if any(t0 <= a < t1 for t0, t1 in titles):
+                continue
+            if pat.search(work, a, b):
                 cause = (a, b)
                 break
+        if cause:
+            break
     contents["causes"] = Content(cause is not None, *(cause or (None, None)))
     contents["first_responsibility"] = _first_responsibility(work, sections, body_start, body_end, short, plan)
     contents["next_year_plan"] = Content(plan is not None, *(plan or (None, None)))

@@ -117,6 +117,7 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
     """Sections in reading order, and the 一是/二是 markers found in the body."""
     heads: list[_Head] = []
     bare: list[tuple[int, int, int]] = []  # (index into heads order, line start, line end)
+    hinted: list[tuple[int, int]] = []
     hint_starts = {h["start"]: h for h in hints or ()}
     lines = [(s, e, l) for s, e, l in iter_lines(work) if s >= body_start and e <= body_end and l.strip()]
     for s, e, line in lines:
@@ -126,11 +127,19 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
         if h is not None:
             heads.append(h)
         elif s in hint_starts or s + (len(line) - len(line.lstrip())) in hint_starts:
-            lead = len(line) - len(line.lstrip())
-            heads.append(_Head("hint", None, None, s, s + lead, s + len(line.rstrip()), e))
+            # a heading by its style (DOCX): first a candidate for a lost numeral, else a heading of its own
+            hinted.append((s, e))
+            bare.append((len(heads), s, e))
         elif _is_bare_heading(line):
             bare.append((len(heads), s, e))
     heads = _promote_bare(heads, bare, work, lines)
+    promoted = {h.start for h in heads if h.implied_number is not None}
+    for s, e in hinted:
+        if s not in promoted:
+            line = work[s:e]
+            lead = len(line) - len(line.lstrip())
+            heads.append(_Head("hint", None, None, s, s + lead, s + len(line.rstrip()), e))
+    heads.sort(key=lambda h: h.start)
     sections = _nest(heads, work, body_end)
     enums = _enumerations(work, body_start, body_end, sections)
     return sections, enums
