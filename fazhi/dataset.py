@@ -65,6 +65,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("chars", "int64", "length of the extracted text in characters"),
     ("error", "string", "why the document could not be read; null when it was"),
     ("analyzed_at", "timestamp", "when the document was analysed (UTC)"),
+    ("fetched_at", "string", "when a URL was fetched (ISO 8601, UTC); null for a file"),
     ("fazhi_version", "string", "fazhi version that analysed it"),
     ("record_json", "string", "the full analysis record (spec/output.md) as JSON, without the text"),
     ("text", "string", "the extracted text; null when the batch ran with --no-text"),
@@ -102,17 +103,26 @@ def _date(v: Any) -> _dt.date | None:
         return None
 
 
+_FETCHED_AT = "fetched_at"
+
+
 def row_from_report(report: Any, input_sha256: str | None, member: int = 0, include_text: bool = True,
                     analyzed_at: _dt.datetime | None = None) -> dict[str, Any]:
     """One dataset row for an analysed `Report`.
 
     Everything that depends on when or where the analysis ran (analyzed_at, the fazhi
-    version) stays outside `record_json`, so two runs of the same version on the same
-    bytes give byte-identical records whatever engine ran them.
+    version, the time a URL was fetched) stays outside `record_json`, so two runs of the
+    same version on the same bytes give byte-identical records whatever engine ran them.
     """
     from . import __version__
 
     rec = report.to_dict(include_text=False)
+    # the time a page was fetched is provenance, not analysis: a column of its own, put
+    # back into the record by iter_records
+    page_meta = rec.get("page_metadata") or {}
+    fetched_at = page_meta.pop(_FETCHED_AT, None)
+    if "page_metadata" in rec and not page_meta:
+        del rec["page_metadata"]
     md = rec.get("metadata") or {}
     findings = rec.get("findings") or []
     score = (rec.get("score") or {}).get("total")
@@ -144,6 +154,7 @@ def row_from_report(report: Any, input_sha256: str | None, member: int = 0, incl
         "chars": rec.get("chars", 0),
         "error": report.document.error,
         "analyzed_at": analyzed_at or _dt.datetime.now(_dt.timezone.utc),
+        "fetched_at": str(fetched_at) if fetched_at else None,
         "fazhi_version": __version__,
         "record_json": json.dumps(rec, ensure_ascii=False, sort_keys=False),
         "text": report.document.text if include_text else None,
@@ -254,7 +265,7 @@ class Index:
 
 def _key_table(path: "str | os.PathLike[str]"):
     """(file, row, key columns) of every row; reads only the small columns."""
-    pa, pq = _arrow()
+    _, pq = _arrow()
     cols = ["sha256", "input_sha256", "member", "source", "error", "analyzed_at"]
     for f in part_files(path):
         t = pq.read_table(f, columns=cols)
@@ -398,12 +409,14 @@ def iter_records(path: "str | os.PathLike[str]") -> Iterator[dict]:
     _, pq = _arrow()
     for f in part_files(path):
         pf = pq.ParquetFile(f)
-        cols = [c for c in ("record_json", "text") if c in pf.schema_arrow.names]
+        cols = [c for c in ("record_json", "text", _FETCHED_AT) if c in pf.schema_arrow.names]
         for batch in pf.iter_batches(columns=cols, batch_size=256):
             d = batch.to_pydict()
-            texts = d.get("text") or [None] * batch.num_rows
-            for rj, text in zip(d["record_json"], texts):
+            none = [None] * batch.num_rows
+            for rj, text, fetched in zip(d["record_json"], d.get("text") or none, d.get(_FETCHED_AT) or none):
                 rec = json.loads(rj)
+                if fetched is not None:
+                    rec.setdefault("page_metadata", {})[_FETCHED_AT] = fetched
                 if text is not None:
                     rec["text"] = text
                 yield rec

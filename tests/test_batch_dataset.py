@@ -191,3 +191,21 @@ def test_the_embedded_corpus_ingests_the_dataset(tmp_path: Path, small: Path) ->
         again = c.ingest([str(small)], crosscheck=False)
     assert sorted(stored) == sorted(r["sha256"] for r in dataset.iter_records(small))
     assert again.added == 0
+
+
+def test_the_fetch_time_stays_out_of_the_record(tmp_path: Path) -> None:
+    import hashlib
+
+    text = build()
+    doc = fazhi.Document(source="https://example.gov.cn/r.html", text=text, format="html",
+                         sha256=hashlib.sha256(text.encode()).hexdigest(),
+                         meta={"url": "https://example.gov.cn/r.html", "fetched_at": "2027-03-30T08:00:00Z"})
+    r = fazhi.analyze_document(doc)
+    row = dataset.row_from_report(r, None)
+    rec = json.loads(row["record_json"])
+    assert "fetched_at" not in rec["page_metadata"] and row["fetched_at"] == "2027-03-30T08:00:00Z"
+    w = dataset.Writer(tmp_path / "ds")
+    w.add([row])
+    w.close()
+    (back,) = dataset.iter_records(tmp_path / "ds")
+    assert back == r.to_dict(include_text=True)

@@ -5,6 +5,7 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -125,9 +126,11 @@ def batch(
     if s.failed:
         parts.append(f"{s.failed} 个失败")
     out_console.print("完成：" + "，".join(parts) + f"；用时 {s.seconds:.1f} 秒，每秒 {s.rate:.1f} 个。")
-    out_console.print(f"数据集：{out}（DuckDB：SELECT * FROM read_parquet('{out}/**/*.parquet', hive_partitioning=true)）")
+    root = Path(out)
+    out_console.print(f"数据集：{root}（DuckDB：SELECT * FROM read_parquet('{root / '**' / '*.parquet'}', "
+                      "hive_partitioning=true)）")
     if s.unreadable or s.failed:
-        out_console.print(f"失败清单：{out}/{FAILURES}（修复后加 --retry-failed 重新分析）")
+        out_console.print(f"失败清单：{root / FAILURES}（修复后加 --retry-failed 重新分析）")
     if s.failed:
         raise typer.Exit(1)
 
