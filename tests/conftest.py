@@ -12,10 +12,15 @@ SEEDS = SHARED / "seeds"
 SEED_GOLD = SHARED / "gold" / "seeds.json"
 EXAMPLES = ROOT / "examples"
 EXAMPLE_GOLD = ROOT / "tests" / "golden" / "examples.json"
+EXAMPLE_GOLD_DIR = ROOT / "tests" / "golden" / "examples"  # one <example file name>.json per example
 
 needs_seeds = pytest.mark.skipif(not (SEEDS.is_dir() and SEED_GOLD.is_file()),
                                  reason="../shared/seeds and ../shared/gold/seeds.json are not present: seed tests skipped")
-needs_examples = pytest.mark.skipif(not EXAMPLE_GOLD.is_file(), reason="tests/golden/examples.json not present")
+def _has_example_gold() -> bool:
+    return EXAMPLE_GOLD.is_file() or any(EXAMPLE_GOLD_DIR.glob("*.json"))
+
+
+needs_examples = pytest.mark.skipif(not _has_example_gold(), reason="no example gold (tests/golden/examples*) present")
 
 
 def seed_gold() -> dict:
@@ -23,4 +28,8 @@ def seed_gold() -> dict:
 
 
 def example_gold() -> dict:
-    return json.loads(EXAMPLE_GOLD.read_text("utf-8"))
+    """Expected analyses of examples/*.txt: examples.json and/or one file per example."""
+    gold = json.loads(EXAMPLE_GOLD.read_text("utf-8")) if EXAMPLE_GOLD.is_file() else {}
+    for p in sorted(EXAMPLE_GOLD_DIR.glob("*.json")):
+        gold[p.stem] = json.loads(p.read_text("utf-8"))
+    return gold

@@ -8,7 +8,6 @@ copies by construction.
 """
 from __future__ import annotations
 
-import json
 import shutil
 import unicodedata
 from collections import Counter
@@ -16,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import example_gold
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 EXAMPLES = ROOT / "examples"
-EXAMPLE_GOLD = ROOT / "tests" / "golden" / "examples.json"
 
 META_KEYS = ("title", "jurisdiction", "level", "department", "province", "city", "county", "division_code",
              "report_year", "published", "signed", "issuer", "doc_type")
@@ -35,16 +35,12 @@ def report_texts() -> list[tuple[str, str]]:
     if SEEDS.is_dir():
         for p in sorted(SEEDS.glob("*.txt")):
             out.append((f"seed:{p.stem}", p.read_text("utf-8")))
-    if EXAMPLE_GOLD.is_file():
-        gold = json.loads(EXAMPLE_GOLD.read_text("utf-8"))
-        entries = gold.items() if isinstance(gold, dict) else ((None, g) for g in gold)
-        for key, entry in entries:
-            name = key or (entry if isinstance(entry, str) else entry.get("file") or entry.get("name"))
-            if not name:
-                continue
-            p = EXAMPLES / name
-            if p.is_file():
-                out.append((f"example:{p.stem}", p.read_text("utf-8")))
+    from fazhi.read.text import decode
+
+    for name in sorted(example_gold()):
+        p = EXAMPLES / name
+        if p.is_file():
+            out.append((f"example:{p.stem}", decode(p.read_bytes())[0]))
     return out
 
 

@@ -5,14 +5,14 @@ import pytest
 
 import fazhi
 
-from .conftest import EXAMPLE_GOLD, EXAMPLES, example_gold, needs_examples
+from .conftest import EXAMPLES, _has_example_gold, example_gold, needs_examples
 from .golden import compare
 
 pytestmark = needs_examples
 
 
 def _names() -> list[str]:
-    return sorted(example_gold()) if EXAMPLE_GOLD.is_file() else []
+    return sorted(example_gold()) if _has_example_gold() else []
 
 
 @pytest.mark.parametrize("name", _names())
