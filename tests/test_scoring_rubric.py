@@ -160,3 +160,19 @@ def test_docs_describe_the_default_rubric_and_every_rule_kind():
         for p in kind.params:
             assert f"`{p}`" in doc, (kind.name, p)
 
+
+
+def test_a_rubric_may_change_severities():
+    text = DEFAULT_TEXT.replace('version = "1.0"', 'version = "1.0-strict"', 1) + '\n[severity]\ncauses_missing = "error"\n'
+    strict = parse_text(text, "toml", "strict.toml")
+    assert strict.severity == {"causes_missing": "error"} and strict.digest != default_rubric().digest
+    report = fazhi.analyze_text("固安县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
+                                "县政府主要负责人履行第一责任人职责，全年受理行政复议案件40件，办结36件。" * 3 +
+                                "\n二、存在的问题\n执法人员专业素质有待提高。\n三、2024年工作安排\n下一步，我县将组织培训6期。\n")
+    assert [f.severity for f in report.findings if f.check == "causes_missing"] == ["warning"]
+    score(report, strict)
+    assert [f.severity for f in report.findings if f.check == "causes_missing"] == ["error"]
+    with pytest.raises(RubricError, match="no_such_check"):
+        parse_text(DEFAULT_TEXT + '\n[severity]\nno_such_check = "error"\n', "toml")
+    with pytest.raises(RubricError, match="fatal"):
+        parse_text(DEFAULT_TEXT + '\n[severity]\ntypo = "fatal"\n', "toml")

@@ -176,6 +176,13 @@ class Rubric:
     format: str  # "toml" | "yaml"
     digest: str  # a fingerprint of what the rubric does (not of its comments or layout)
     calibration: dict[str, Any] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)  # check id -> severity overriding checks.toml
+
+    def apply_severity(self, report: Report) -> None:
+        """Give the report's findings the severities this rubric sets (spec: a rubric may change them)."""
+        for f in report.findings:
+            if f.check in self.severity:
+                f.severity = self.severity[f.check]
 
     @property
     def items(self) -> list[Item]:
@@ -195,8 +202,8 @@ class Rubric:
         return {"name": self.name, "version": self.version, "digest": self.digest}
 
 
-def _digest(name: str, version: str, dims: list[Dimension]) -> str:
-    canon = {"name": name, "version": version,
+def _digest(name: str, version: str, dims: list[Dimension], severity: dict[str, str] | None = None) -> str:
+    canon = {"name": name, "version": version, "severity": severity or {},
              "dimensions": [{"id": d.id, "items": [{"id": i.id, "weight": i.weight, "rule": i.rule,
                                                     "params": i.params} for i in d.items]} for d in dims]}
     return hashlib.sha256(json.dumps(canon, sort_keys=True, ensure_ascii=False, default=list).encode()).hexdigest()[:12]
@@ -261,8 +268,8 @@ def _build(data: dict[str, Any], source: str, text: str, fmt: str) -> Rubric:
     if not isinstance(version, str) or not version.strip():
         problems.append("缺少 version（版本号，字符串，如 \"1.0\"；数字请加引号）")
     for key in data:
-        if key not in ("name", "version", "title", "description", "dimensions", "calibration"):
-            problems.append(f"未知的顶层键“{key}”（可用：name、version、title、description、dimensions、calibration）")
+        if key not in ("name", "version", "title", "description", "dimensions", "calibration", "severity"):
+            problems.append(f"未知的顶层键“{key}”（可用：name、version、title、description、dimensions、calibration、severity）")
     dims_raw = data.get("dimensions")
     dims: list[Dimension] = []
     seen_items: set[str] = set()
@@ -300,10 +307,23 @@ def _build(data: dict[str, Any], source: str, text: str, fmt: str) -> Rubric:
     if not isinstance(calibration, dict):
         problems.append("calibration 应是一个表")
         calibration = {}
+    severity = data.get("severity") or {}
+    if not isinstance(severity, dict):
+        problems.append("severity 应是一个表（检查编号 = \"error\" | \"warning\" | \"info\"）")
+        severity = {}
+    from ..checks.registry import specs
+
+    for cid, sev in severity.items():
+        if cid not in specs():
+            problems.append(f"severity 中的检查编号“{cid}”不存在（fazhi checks 列出全部检查项）")
+        if sev not in ("error", "warning", "info"):
+            problems.append(f"severity 中“{cid}”的级别应为 error、warning 或 info，不能是“{sev}”")
     if problems:
         raise RubricError(problems, source)
     return Rubric(name.strip(), version.strip(), str(data.get("title") or name), str(data.get("description") or ""),
-                  tuple(dims), source, text, fmt, _digest(name.strip(), version.strip(), dims), dict(calibration))
+                  tuple(dims), source, text, fmt,
+                  _digest(name.strip(), version.strip(), dims, {str(k): str(v) for k, v in severity.items()}),
+                  dict(calibration), {str(k): str(v) for k, v in severity.items()})
 
 
 def _build_item(it: Any, dim: str, where: str, seen: set[str], problems: list[str]) -> Item | None:

@@ -23,8 +23,13 @@ def _value(v: float | None) -> float | int | None:
 
 
 def score(report: Report, rubric: Rubric | None = None) -> dict[str, Any]:
-    """The record's `score`: {"total", "max", "rubric", "parts": {dimension: {..., "items": {...}}}}."""
+    """The record's `score`: {"total", "max", "rubric", "parts": {dimension: {..., "items": {...}}}}.
+
+    A rubric that sets severities (its `[severity]` table) first applies them to the
+    report's findings, so the findings a reviewer sees and the score agree.
+    """
     rubric = rubric or default_rubric()
+    rubric.apply_severity(report)
     head: dict[str, Any] = {"total": None, "max": _round(rubric.max), "rubric": rubric.ident()}
     if report.document.error:
         return {**head, "parts": {}, "note": "文件无法读取，未评分"}
