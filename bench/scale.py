@@ -4,8 +4,8 @@
     python bench/scale.py --text 2000 --scans 8
 
 For each engine (local process pool, Dask LocalCluster) and each worker count, the engine
-is started and warmed on a few reports first (worker start-up and imports are a fixed
-cost, paid once per run, not per report), then the corpus is run through `fazhi.batch.run`
+is started and warmed on a few inputs of the same kind first (worker start-up, imports and
+the OCR models are a fixed cost, paid once per run, not per report), then the corpus is run through `fazhi.batch.run`
 into a fresh dataset, exactly as `fazhi batch` does, and timed from the first listing to
 the last part file written. Prints reports per second, the scaling from 1 to 2 workers,
 the peak resident memory of each worker (the kernel's high-water mark), and how many
@@ -153,24 +153,29 @@ def main() -> None:
           "(other processes on the machine lower the 2-worker figures)")
     tmp = Path(tempfile.mkdtemp(prefix="fazhi-scale-"))
     try:
-        text = tmp / "text"
-        write_corpus(text, a.text)
-        warm = tmp / "warm"
-        write_corpus(warm, 8, prefix="warm")
-        corpora = [("text reports", text)]
-        scans = tmp / "scans"
+        corpora = []
+        if a.text > 0:
+            text, warm_text = tmp / "text", tmp / "warm-text"
+            write_corpus(text, a.text)
+            write_corpus(warm_text, 8, prefix="warm")
+            corpora.append(("text reports", text, warm_text))
+        scans, warm_scans = tmp / "scans", tmp / "warm-scans"
         reason = None if a.scans > 0 else "not requested (--scans 0)"
         if a.scans > 0:
             try:
-                samples = make_scans(scans, a.scans)
+                samples = make_scans(scans, a.scans + 2)
+                # two scans warm each engine: both workers load the OCR models before the clock starts
+                warm_scans.mkdir()
+                for p in samples[-2:]:
+                    p.rename(warm_scans / p.name)
                 reason = ocr_unavailable(samples[0])
             except ImportError as e:
                 reason = f"无法生成扫描件：缺少 {e.name}"
         if reason is None:
-            corpora.append(("scanned PDFs", scans))
+            corpora.append(("scanned PDFs", scans, warm_scans))
         work = tmp / "out"
         results: dict[tuple[str, str], dict[int, dict]] = {}
-        for label, src in corpora:
+        for label, src, warm in corpora:
             for engine_name in a.engines.split(","):
                 for workers in (1, 2):
                     r = measure(engine_name, workers, src, warm, work)
