@@ -91,7 +91,8 @@ def main() -> None:
     res = corpus.ingest(years, workers=a.workers, crosscheck=False)
     n = res.added
     print(f"ingest: {n} reports in {res.seconds:.1f} s with {a.workers} worker(s): {n / res.seconds:.1f} reports/s, "
-          f"{n / res.seconds / a.workers:.1f} reports/s per core (reading, analysis, clause keys, storage)")
+          f"{n / res.seconds / a.workers:.1f} reports/s per core (reading, analysis, clause keys, storage); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     t = time.perf_counter()
     stats = corpus.crosscheck()
     cc = time.perf_counter() - t

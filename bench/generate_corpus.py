@@ -338,8 +338,8 @@ def generate(n_reports: int, years: range, out: Path, seed: int = 7, copy_rate: 
             continue
         pool = by_year[r.year] + (by_year.get(r.year - 1) or [])
         src = rng.choice(pool)
-        if src.unit.code == r.unit.code or src.file in targeted:
-            continue
+        if src.unit.code == r.unit.code or src.file in targeted or src.file in used_as_source:
+            continue  # one copier per source: the truth names the only report the passage came from
         if src.year == r.year and src.published >= r.published:
             r.published = src.published + timedelta(days=rng.randint(1, 20))
         slots = [i for i, (_, c) in enumerate(r.paragraphs) if c]

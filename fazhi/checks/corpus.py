@@ -186,12 +186,14 @@ def crosscheck(corpus, full: bool = False, progress: Callable[[str, int, int], N
                 [dirty_l]).fetchall()}
             focus = sorted(dirty | partners | stale)
         _temp_ids(con, "focus", focus)
+        stats["index_seconds"] = round(time.perf_counter() - t0, 3)
         progress("compare", 0, 1)
-        pairs = dedup.candidate_pairs(con, "focus", s)
-        canon = {(a, ai, b, bi) if (a, ai) < (b, bi) else (b, bi, a, ai) for a, ai, b, bi in pairs}
-        stats["candidate_pairs"] = len(canon)
-        matches = dedup.verified_matches(con, sorted(canon), stock, s)
+        t1 = time.perf_counter()
+        likely, stats["candidate_pairs"] = dedup.likely_pairs(con, "focus", s)
+        stats["likely_pairs"] = len(likely)
+        matches = dedup.verified_matches(con, sorted(likely), stock, s)
         stats["matched_pairs"] = len(matches)
+        stats["compare_seconds"] = round(time.perf_counter() - t1, 3)
         docs = _docs(con, set(focus) | {m.a_doc for m in matches} | {m.b_doc for m in matches})
         found = near_duplicate_findings(con, focus, matches, docs)
         corpus.replace_corpus_findings("near_duplicate", found)

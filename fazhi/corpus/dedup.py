@@ -66,6 +66,7 @@ class DedupSettings:
     stock_share: float
     stock_clauses: tuple[str, ...]
     bucket_cap: int
+    estimate_margin: float
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +186,8 @@ def _key(norm: str, s: DedupSettings, ctx: Context) -> int | None:
     return _key_of(_masked(norm, ctx), s)
 
 
-def clauses(text: str, start: int, end: int, s: DedupSettings, ctx: Context) -> list[tuple[str, int | None, str, bool]]:
+def clauses(text: str, start: int, end: int, s: DedupSettings, ctx: Context,
+            prior: bool = True) -> list[tuple[str, int | None, str, bool]]:
     """The clauses of a passage (text between , ; 。 : ! ? 、), each normalised and with its stock key.
 
     The normalised clause keeps letters and digits only (NFKC, lower case): full-width and
@@ -193,14 +195,14 @@ def clauses(text: str, start: int, end: int, s: DedupSettings, ctx: Context) -> 
     digits and the unit's own names (`Context`), so 受理行政复议案件73件 and …45件 are the
     same phrasing; it is None for clauses too short to be a phrase on their own. The third
     item is the clause as written (after NFKC), whose numbers `own_passages` keeps; the
-    fourth says whether it is one of the shipped stock clauses.
+    fourth says whether it is one of the shipped stock clauses (computed only when `prior`).
     """
     out = []
     for raw in _CLAUSE_SPLIT_NFKC.split(unicodedata.normalize("NFKC", text[start:end])):
         norm = _NOT_WORD.sub("", raw).lower()
         if norm:
             masked = _masked(norm, ctx)
-            out.append((norm, _key_of(masked, s), raw, is_prior_stock(masked, s)))
+            out.append((norm, _key_of(masked, s), raw, prior and is_prior_stock(masked, s)))
     return out
 
 
@@ -215,7 +217,7 @@ def document_clause_keys(text: str, metadata: dict | None = None, s: DedupSettin
     ctx = Context.of(metadata)
     keys: set[int] = set()
     for a, b in passage_spans(text, s, ctx.skip):
-        keys.update(k for _, k, _, _ in clauses(text, a, b, s, ctx) if k is not None)
+        keys.update(k for _, k, _, _ in clauses(text, a, b, s, ctx, prior=False) if k is not None)
     return keys
 
 
@@ -416,13 +418,15 @@ def index_documents(con, doc_ids: list[int], stock: frozenset[int], s: DedupSett
     s = s or settings()
     for i in range(0, len(doc_ids), chunk):
         ids = doc_ids[i:i + chunk]
-        p_doc, p_idx, p_start, p_end, p_n = [], [], [], [], []
+        p_doc, p_idx, p_start, p_end, p_n, p_sig = [], [], [], [], [], []
         b_band, b_bucket, b_doc, b_idx = [], [], [], []
         for doc_id, text, ctx in load_texts(con, ids):
             ps = own_passages(text, stock, s, ctx)
             if not ps:
                 continue
-            buckets = band_buckets(signatures(ps, s), s)
+            sigs = signatures(ps, s)
+            p_sig.append(sigs.reshape(-1))
+            buckets = band_buckets(sigs, s)
             for p, row in zip(ps, buckets):
                 p_doc.append(doc_id)
                 p_idx.append(p.idx)
@@ -439,9 +443,11 @@ def index_documents(con, doc_ids: list[int], stock: frozenset[int], s: DedupSett
             con.execute("DELETE FROM passages WHERE doc_id IN (SELECT unnest(?))", [ids])
             con.execute("DELETE FROM bands WHERE doc_id IN (SELECT unnest(?))", [ids])
             if p_doc:
+                offsets = pa.array(np.arange(0, (len(p_doc) + 1) * s.num_perm, s.num_perm, dtype=np.int32))
+                sig = pa.ListArray.from_arrays(offsets, pa.array(np.concatenate(p_sig), pa.uint32()))
                 ptbl = pa.table({"doc_id": pa.array(p_doc, pa.int32()), "idx": pa.array(p_idx, pa.int32()),
                                  "start": pa.array(p_start, pa.int32()), "end": pa.array(p_end, pa.int32()),
-                                 "n_shingles": pa.array(p_n, pa.int32())})
+                                 "n_shingles": pa.array(p_n, pa.int32()), "sig": sig})
                 btbl = pa.table({"band": np.concatenate(b_band), "bucket": np.concatenate(b_bucket),
                                  "doc_id": np.concatenate(b_doc), "idx": np.concatenate(b_idx)})
                 con.register("_ptbl", ptbl)
@@ -458,6 +464,23 @@ def index_documents(con, doc_ids: list[int], stock: frozenset[int], s: DedupSett
             progress(len(ids))
 
 
+def _pairs_sql(focus_table: str) -> str:
+    """Passage pairs sharing an LSH bucket, one side in the focus documents, each pair once."""
+    return f"""
+        WITH fb AS (SELECT b.band, b.bucket, b.doc_id, b.idx FROM bands b JOIN {focus_table} f USING (doc_id)),
+        sizes AS (SELECT b.band, b.bucket, count(DISTINCT b.doc_id) AS n FROM bands b
+                  SEMI JOIN fb ON b.band = fb.band AND b.bucket = fb.bucket GROUP BY b.band, b.bucket),
+        ok AS (SELECT band, bucket FROM sizes WHERE n > 1 AND n <= ?),
+        raw AS (SELECT DISTINCT fb.doc_id AS a_doc, fb.idx AS a_idx, b.doc_id AS b_doc, b.idx AS b_idx
+                FROM fb JOIN ok USING (band, bucket)
+                JOIN bands b ON b.band = fb.band AND b.bucket = fb.bucket AND b.doc_id <> fb.doc_id
+                LEFT JOIN {focus_table} f2 ON f2.doc_id = b.doc_id
+                WHERE f2.doc_id IS NULL OR fb.doc_id < b.doc_id),
+        pairs AS (SELECT p.* FROM raw p JOIN records ra ON ra.doc_id = p.a_doc JOIN records rb ON rb.doc_id = p.b_doc
+                  WHERE NOT (ra.unit_key IS NOT NULL AND ra.unit_key = rb.unit_key
+                             AND ra.report_year IS NOT DISTINCT FROM rb.report_year))"""
+
+
 def candidate_pairs(con, focus_table: str, s: DedupSettings | None = None) -> list[tuple[int, int, int, int]]:
     """Passage pairs sharing an LSH bucket, one side in the focus documents (a temp table of doc_id).
 
@@ -466,19 +489,43 @@ def candidate_pairs(con, focus_table: str, s: DedupSettings | None = None) -> li
     and as its PDF), are not candidates.
     """
     s = s or settings()
-    return con.execute(f"""
-        WITH fb AS (SELECT b.band, b.bucket, b.doc_id, b.idx FROM bands b JOIN {focus_table} f USING (doc_id)),
-        sizes AS (SELECT b.band, b.bucket, count(DISTINCT b.doc_id) AS n FROM bands b
-                  SEMI JOIN fb ON b.band = fb.band AND b.bucket = fb.bucket GROUP BY b.band, b.bucket),
-        ok AS (SELECT band, bucket FROM sizes WHERE n > 1 AND n <= ?),
-        pairs AS (SELECT DISTINCT fb.doc_id AS a_doc, fb.idx AS a_idx, b.doc_id AS b_doc, b.idx AS b_idx
-                  FROM fb JOIN ok USING (band, bucket)
-                  JOIN bands b ON b.band = fb.band AND b.bucket = fb.bucket AND b.doc_id <> fb.doc_id)
-        SELECT p.a_doc, p.a_idx, p.b_doc, p.b_idx FROM pairs p
-        JOIN records ra ON ra.doc_id = p.a_doc JOIN records rb ON rb.doc_id = p.b_doc
-        WHERE NOT (ra.unit_key IS NOT NULL AND ra.unit_key = rb.unit_key
-                   AND ra.report_year IS NOT DISTINCT FROM rb.report_year)
-        ORDER BY p.a_doc, p.b_doc, p.a_idx, p.b_idx""", [s.bucket_cap]).fetchall()
+    return con.execute(_pairs_sql(focus_table) + " SELECT a_doc, a_idx, b_doc, b_idx FROM pairs",
+                       [s.bucket_cap]).fetchall()
+
+
+def likely_pairs(con, focus_table: str, s: DedupSettings | None = None) -> tuple[list[tuple[int, int, int, int]], int]:
+    """Candidate pairs whose MinHash estimate of similarity is near or above the threshold.
+
+    LSH proposes many pairs that share one band by chance (template vocabulary); their
+    stored signatures are compared in bulk (numpy, in batches streamed from DuckDB), and
+    only pairs estimated at least `jaccard - estimate_margin` similar go on to the exact
+    check. With 64 permutations the estimate's standard error is at most 0.0625, so the
+    margin of 0.2 loses no pair at the threshold. Returns the pairs and how many candidates
+    there were.
+    """
+    s = s or settings()
+    sql = _pairs_sql(focus_table) + """
+        SELECT p.a_doc, p.a_idx, p.b_doc, p.b_idx, pa.sig AS sa, pb.sig AS sb FROM pairs p
+        JOIN passages pa ON pa.doc_id = p.a_doc AND pa.idx = p.a_idx
+        JOIN passages pb ON pb.doc_id = p.b_doc AND pb.idx = p.b_idx"""
+    # a relation streams batches without copying the result first; the cap is an int from settings
+    reader = con.sql(sql.replace("n <= ?", f"n <= {int(s.bucket_cap)}")).to_arrow_reader(100_000)
+    out: list[tuple[int, int, int, int]] = []
+    total = 0
+    floor = s.jaccard - s.estimate_margin
+    for batch in reader:
+        n = batch.num_rows
+        if not n:
+            continue
+        total += n
+        sa = batch.column("sa").flatten().to_numpy().reshape(n, s.num_perm)
+        sb = batch.column("sb").flatten().to_numpy().reshape(n, s.num_perm)
+        est = (sa == sb).mean(axis=1)
+        keep = np.nonzero(est >= floor)[0]
+        if len(keep):
+            cols = [batch.column(k).to_numpy() for k in ("a_doc", "a_idx", "b_doc", "b_idx")]
+            out.extend(zip(*(c[keep].tolist() for c in cols)))
+    return out, total
 
 
 class ShingleCache:

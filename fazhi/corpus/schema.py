@@ -114,7 +114,7 @@ MIGRATIONS: dict[int, tuple[str, list[str]]] = {
         )""",
         """CREATE TABLE passages (
             doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-            n_shingles INTEGER NOT NULL
+            n_shingles INTEGER NOT NULL, sig UINTEGER[] NOT NULL
         )""",
         "CREATE TABLE clause_keys (doc_id INTEGER NOT NULL, key UBIGINT NOT NULL)",
         "CREATE TABLE bands (band UTINYINT NOT NULL, bucket UBIGINT NOT NULL, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL)",
