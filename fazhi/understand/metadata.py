@@ -176,8 +176,13 @@ class _Context:
 
     def confirms(self, d: Division, exclude: str = "") -> bool:
         """True when the text names one of d's ancestors (in full or short form)."""
-        names = self.names - {exclude}
-        return any(a.name in names or short_name(a.name) in names for a in divisions().ancestors(d))
+        return any(_named(a, self.names, exclude) for a in divisions().ancestors(d))
+
+
+def _named(d: Division, names: set[str], exclude: str) -> bool:
+    """True when the text names d (in full or short form) other than inside `exclude`, the very
+    name being resolved (芦溪镇 holds 芦溪, the short name of 芦溪县, which confirms nothing)."""
+    return any(n in names and n not in exclude for n in (d.name, short_name(d.name)))
 
 
 def _resolve(cands: list[Division], context: _Context, exclude: str = "") -> Division | None:
@@ -188,12 +193,11 @@ def _resolve(cands: list[Division], context: _Context, exclude: str = "") -> Div
     if len(current) == 1 and len({c.code for c in cands}) == 1:
         return current[0]
     d = divisions()
-    names = context.names - {exclude}
     scored = []
     for c in cands:
         score = 0
         for a in d.ancestors(c):
-            if a.name in names or short_name(a.name) in names:
+            if _named(a, context.names, exclude):
                 score += 2 if a.kind != "province" else 1
         scored.append((score, not c.former, c))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
@@ -252,6 +256,14 @@ def _signature(work: str, start: int, end: int) -> tuple[str | None, str | None,
         if signed is not None or len(text) > 40:
             break
     return signed, org, sig_start
+
+
+def _only_places(name: str) -> bool:
+    """True for an issuer that is only place names (成都市武侯区): the unit's government is meant."""
+    rest = re.sub(r"\s+", "", name)
+    for _s, _e, n in divisions().find(rest):
+        rest = rest.replace(n, "", 1)
+    return rest == ""
 
 
 def _department_name(issuer: str) -> str | None:
@@ -356,10 +368,11 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
         md.level = "department"
         md.inferred.append("level")
 
-    if issuer and not (md.jurisdiction and issuer == md.jurisdiction and md.level in _LEVEL_SUFFIX):
+    if issuer and not (md.jurisdiction and md.level in _LEVEL_SUFFIX and _only_places(issuer)):
         md.issuer = re.sub(r"\s+", "", issuer)
     elif md.jurisdiction and md.level in _LEVEL_SUFFIX:
-        md.issuer = md.jurisdiction + _LEVEL_SUFFIX[md.level]
+        # the place as the text names it (成都市武侯区), else the jurisdiction, plus its government
+        md.issuer = (re.sub(r"\s+", "", issuer) if issuer else md.jurisdiction) + _LEVEL_SUFFIX[md.level]
         md.inferred.append("issuer")
 
     # report year
