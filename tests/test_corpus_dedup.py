@@ -136,6 +136,8 @@ def test_incremental_crosscheck_refreshes_the_partner(tmp_path: Path) -> None:
     src = specific("固安县", 2023, 1)
     write(d1, "b.txt", report_text("永清县", 2023, published="2024-03-20",
                                   paragraphs=[src.replace("固安县", "永清县"), specific("永清县", 2023, 4)]))
+    for unit in ("大城县", "文安县", "香河县", "三河市", "霸州市"):  # so that one new report is a small change
+        write(d1, f"{unit}.txt", report_text(unit, 2023, published="2024-03-05"))
     write(d2, "a.txt", report_text("固安县", 2023, published="2024-03-01",
                                   paragraphs=[specific("固安县", 2023, 0), src]))
     with Corpus(tmp_path / "c.duckdb") as c:
@@ -145,6 +147,9 @@ def test_incremental_crosscheck_refreshes_the_partner(tmp_path: Path) -> None:
         assert stats["documents"] == 1
         found = _dups(c)
         assert [(f["unit_name"], f["data"]["other_unit"]) for f in found] == [("永清县", "固安县")]
+        # re-analysing the source alone refreshes the copier's finding
+        assert c.reanalyze(workers=1, unit="固安县").crosscheck["documents"] == 1
+        assert [(f["unit_name"], f["data"]["other_unit"]) for f in _dups(c)] == [("永清县", "固安县")]
         # a full re-run finds the same and nothing more
         c.crosscheck(full=True)
         assert [(f["unit_name"], f["data"]["other_unit"]) for f in _dups(c)] == [("永清县", "固安县")]

@@ -75,8 +75,9 @@ def near_duplicate_findings(con, focus: list[int], matches, docs: dict[int, _Doc
                     continue
                 kind = "other_unit"
             key = (x_doc, x_idx)
-            # rank: similarity, then the other unit's copy over the own previous report, then the most recent source
-            rank = (round(m.similarity, 3), kind == "other_unit", y.year or 0)
+            # rank: similarity, then the unit's own previous report (carrying over one's own text is the likelier
+            # explanation when another unit has the same passage), then the most recent source
+            rank = (round(m.similarity, 3), kind == "previous_report", y.year or 0)
             old = best.get(key)
             if old is None or rank > old[0]:
                 best[key] = (rank, y_doc, y_idx, kind, m.similarity)
@@ -134,80 +135,91 @@ def _docs(con, ids: set[int]) -> dict[int, _Doc]:
 def _temp_ids(con, name: str, ids: list[int]) -> None:
     import pyarrow as pa
 
-    con.register("_ids", pa.table({"doc_id": pa.array(ids, pa.int32())}))
+    from ..corpus.tables import register
+
+    register(con, "_ids", pa.table({"doc_id": pa.array(ids, pa.int32())}))
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT DISTINCT doc_id FROM _ids")
     con.unregister("_ids")
 
 
-def crosscheck(corpus, full: bool = False, progress: Callable[[str, int, int], None] | None = None,
-               select: set[str] | None = None) -> dict[str, Any]:
-    """Run the cross-report checks for what changed since the last run (everything with `full`)."""
-    from ..corpus import dedup, yoy
+def _near_duplicates(corpus, new_ids: list[int], progress, stats: dict[str, Any]) -> None:
+    """Re-index what changed, compare the affected documents, replace their near_duplicate findings."""
+    from ..corpus import dedup
 
+    con = corpus.con
+    s = dedup.settings()
+    t0 = time.perf_counter()
+    stock, changed = dedup.refresh_stock(con, s)
+    stats["stock_phrases"] = len(stock)
+    dirty = set(new_ids)
+    if changed:
+        dirty.update(r[0] for r in con.execute(
+            "SELECT DISTINCT doc_id FROM clause_keys JOIN stock_changed USING (key)").fetchall())
+    dirty_l = sorted(dirty)
+    progress("index", 0, len(dirty_l))
+    done = 0
+
+    def indexed(n: int) -> None:
+        nonlocal done
+        done += n
+        progress("index", done, len(dirty_l))
+
+    dedup.index_documents(con, dirty_l, stock, s, progress=indexed)
+    n_reports = con.execute("SELECT count(*) FROM records WHERE doc_type = 'report'").fetchall()[0][0]
+    if len(dirty) * 3 >= n_reports:  # most of the corpus changed: compare everything in one pass
+        focus = sorted(r[0] for r in con.execute("SELECT doc_id FROM records").fetchall())
+    else:  # the changed documents, those their passages meet, and those whose findings cite them
+        _temp_ids(con, "focus0", dirty_l)
+        partners = {p[2] for p in dedup.candidate_pairs(con, "focus0", s)}
+        stale = {r[0] for r in con.execute(
+            """SELECT doc_id FROM findings WHERE origin = 'corpus' AND "check" = 'near_duplicate'
+               AND CAST(json_extract(data, '$.other_doc_id') AS INTEGER) IN (SELECT unnest(?))""",
+            [dirty_l]).fetchall()}
+        focus = sorted(dirty | partners | stale)
+    _temp_ids(con, "focus", focus)
+    stats["index_seconds"] = round(time.perf_counter() - t0, 3)
+    progress("compare", 0, 1)
+    t1 = time.perf_counter()
+    likely, stats["candidate_pairs"] = dedup.likely_pairs(con, "focus", s)
+    stats["likely_pairs"] = len(likely)
+    matches = dedup.verified_matches(con, sorted(likely), stock, s)
+    stats["matched_pairs"] = len(matches)
+    stats["compare_seconds"] = round(time.perf_counter() - t1, 3)
+    docs = _docs(con, set(focus) | {m.a_doc for m in matches} | {m.b_doc for m in matches})
+    found = near_duplicate_findings(con, focus, matches, docs)
+    corpus.replace_corpus_findings("near_duplicate", found)
+    stats["near_duplicate"] = sum(len(v) for v in found.values())
+    progress("compare", 1, 1)
+
+
+def _yoy(corpus, new_ids: list[int], stats: dict[str, Any]) -> None:
+    """Recheck every report of the units that have a new report (its previous or next year may be new)."""
+    from ..corpus import yoy
+
+    con = corpus.con
+    units = [r[0] for r in con.execute(
+        "SELECT DISTINCT unit_key FROM records WHERE doc_id IN (SELECT unnest(?)) AND unit_key IS NOT NULL",
+        [new_ids]).fetchall()]
+    found = yoy.check_units(con, units)
+    corpus.replace_corpus_findings("yoy_mismatch", found)
+    stats["yoy_mismatch"] = sum(len(v) for v in found.values())
+
+
+def crosscheck(corpus, full: bool = False, progress: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
+    """Run the cross-report checks for what changed since the last run (everything with `full`)."""
     progress = progress or (lambda *_: None)
     con = corpus.con
     t0 = time.perf_counter()
-    run_dup = select is None or "near_duplicate" in select
-    run_yoy = select is None or "yoy_mismatch" in select
     if full:
         con.execute("UPDATE records SET crosschecked = NULL")
     new_ids = [r[0] for r in con.execute("SELECT doc_id FROM records WHERE crosschecked IS NULL ORDER BY doc_id").fetchall()]
     stats: dict[str, Any] = {"documents": len(new_ids)}
-    if not new_ids and not full:
+    if not new_ids:
         stats["seconds"] = 0.0
         return stats
-    s = dedup.settings()
-    if run_dup:
-        stock, changed = dedup.refresh_stock(con, s)
-        stats["stock_phrases"] = len(stock)
-        dirty = set(new_ids)
-        if changed:
-            dirty.update(r[0] for r in con.execute(
-                "SELECT DISTINCT doc_id FROM clause_keys JOIN stock_changed USING (key)").fetchall())
-        dirty_l = sorted(dirty)
-        progress("index", 0, len(dirty_l))
-        done = 0
-
-        def indexed(n: int) -> None:
-            nonlocal done
-            done += n
-            progress("index", done, len(dirty_l))
-
-        dedup.index_documents(con, dirty_l, stock, s, progress=indexed)
-        n_reports = con.execute("SELECT count(*) FROM records WHERE doc_type = 'report'").fetchone()[0]
-        if len(dirty) * 3 >= n_reports:
-            focus = sorted(r[0] for r in con.execute("SELECT doc_id FROM records").fetchall())
-        else:
-            _temp_ids(con, "focus0", dirty_l)
-            partners = {p[2] for p in dedup.candidate_pairs(con, "focus0", s)}
-            stale = {r[0] for r in con.execute(
-                """SELECT doc_id FROM findings WHERE origin = 'corpus' AND "check" = 'near_duplicate'
-                   AND CAST(json_extract(data, '$.other_doc_id') AS INTEGER) IN (SELECT unnest(?))""",
-                [dirty_l]).fetchall()}
-            focus = sorted(dirty | partners | stale)
-        _temp_ids(con, "focus", focus)
-        stats["index_seconds"] = round(time.perf_counter() - t0, 3)
-        progress("compare", 0, 1)
-        t1 = time.perf_counter()
-        likely, stats["candidate_pairs"] = dedup.likely_pairs(con, "focus", s)
-        stats["likely_pairs"] = len(likely)
-        matches = dedup.verified_matches(con, sorted(likely), stock, s)
-        stats["matched_pairs"] = len(matches)
-        stats["compare_seconds"] = round(time.perf_counter() - t1, 3)
-        docs = _docs(con, set(focus) | {m.a_doc for m in matches} | {m.b_doc for m in matches})
-        found = near_duplicate_findings(con, focus, matches, docs)
-        corpus.replace_corpus_findings("near_duplicate", found)
-        stats["near_duplicate"] = sum(len(v) for v in found.values())
-        progress("compare", 1, 1)
-    if run_yoy:
-        units = [r[0] for r in con.execute(
-            "SELECT DISTINCT unit_key FROM records WHERE doc_id IN (SELECT unnest(?)) AND unit_key IS NOT NULL",
-            [new_ids]).fetchall()]
-        found_yoy = yoy.check_units(con, units)
-        corpus.replace_corpus_findings("yoy_mismatch", found_yoy)
-        stats["yoy_mismatch"] = sum(len(v) for v in found_yoy.values())
-    if run_dup and run_yoy:  # a partial run leaves the documents due for the check it skipped
-        con.execute("UPDATE records SET crosschecked = TRUE WHERE doc_id IN (SELECT unnest(?))", [new_ids])
+    _near_duplicates(corpus, new_ids, progress, stats)
+    _yoy(corpus, new_ids, stats)
+    con.execute("UPDATE records SET crosschecked = TRUE WHERE doc_id IN (SELECT unnest(?))", [new_ids])
     stats["seconds"] = round(time.perf_counter() - t0, 3)
     con.execute("INSERT OR REPLACE INTO corpus_state VALUES ('last_crosscheck', ?)",
                 [json.dumps(stats, ensure_ascii=False)])

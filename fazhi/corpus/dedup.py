@@ -39,6 +39,8 @@ from typing import Iterable
 
 import numpy as np
 
+from .tables import register
+
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -384,13 +386,13 @@ def refresh_stock(con, s: DedupSettings | None = None) -> tuple[frozenset[int], 
 
             tbl = pa.table({"key": pa.array([int(k) for k, _ in new], pa.uint64()),
                             "n_units": pa.array([int(n) for _, n in new], pa.int32())})
-            con.register("_stock_new", tbl)
+            register(con, "_stock_new", tbl)
             con.execute("INSERT INTO stock_phrases SELECT key, n_units FROM _stock_new")
             con.unregister("_stock_new")
     if changed:
         import pyarrow as pa
 
-        con.register("_stock_changed", pa.table({"key": pa.array(sorted(changed), pa.uint64())}))
+        register(con, "_stock_changed", pa.table({"key": pa.array(sorted(changed), pa.uint64())}))
         con.execute("CREATE OR REPLACE TEMP TABLE stock_changed AS SELECT key FROM _stock_changed")
         con.unregister("_stock_changed")
     else:
@@ -450,8 +452,8 @@ def index_documents(con, doc_ids: list[int], stock: frozenset[int], s: DedupSett
                                  "n_shingles": pa.array(p_n, pa.int32()), "sig": sig})
                 btbl = pa.table({"band": np.concatenate(b_band), "bucket": np.concatenate(b_bucket),
                                  "doc_id": np.concatenate(b_doc), "idx": np.concatenate(b_idx)})
-                con.register("_ptbl", ptbl)
-                con.register("_btbl", btbl)
+                register(con, "_ptbl", ptbl)
+                register(con, "_btbl", btbl)
                 con.execute("INSERT INTO passages BY NAME SELECT * FROM _ptbl")
                 con.execute("INSERT INTO bands BY NAME SELECT * FROM _btbl")
                 con.unregister("_ptbl")

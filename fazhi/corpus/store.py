@@ -34,7 +34,7 @@ import pandas as pd
 
 from .. import __version__
 from .schema import SCHEMA_VERSION, SchemaError, current_version, migrate
-from .tables import RECORD_TABLES, Rows, finding_columns, flatten, message_hash
+from .tables import RECORD_TABLES, Rows, finding_columns, flatten, message_hash, register
 
 
 # Corpus findings are numbered apart from the core's (idx only has to be unique within a document).
@@ -214,7 +214,7 @@ class Corpus:
                 self.con.execute(sql, params)
             for t in tables:
                 if rows.count(t):
-                    self.con.register("_rows", rows.table(t))
+                    register(self.con, "_rows", rows.table(t))
                     self.con.execute(f"INSERT INTO {t} BY NAME SELECT * FROM _rows")
                     self.con.unregister("_rows")
             self.con.execute("COMMIT")

@@ -174,3 +174,13 @@ def finding_columns(findings: list[dict[str, Any]], origin: str, first_idx: int 
         "start": [_int(f.get("start")) for f in findings], "end": [_int(f.get("end")) for f in findings],
         "data": [json.dumps(f["data"], ensure_ascii=False) if f.get("data") else None for f in findings],
         "origin": [origin] * len(findings), "message_hash": [message_hash(m) for m in msgs]}
+
+
+def register(con, name: str, table) -> None:
+    """con.register, after closing any result a fetchone() left open.
+
+    DuckDB 2.0 refuses to register a table while a query result on the connection is not
+    fully fetched; running a statement closes the pending result.
+    """
+    con.execute("SELECT 1").fetchall()
+    con.register(name, table)

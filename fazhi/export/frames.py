@@ -61,14 +61,15 @@ def as_list(v: Any) -> list:
     return list(v)
 
 
-def _filters(options: dict[str, Any]) -> dict[str, Any]:
+def report_filters(options: dict[str, Any]) -> dict[str, Any]:
+    """The export options that select reports (year, level, place ...), as Corpus filters."""
     keys = ("year", "years", "level", "province", "city", "county", "jurisdiction", "department", "unit", "doc_type")
     return {k: options[k] for k in keys if options.get(k) is not None}
 
 
 def frame(corpus, name: str, registry: "str | os.PathLike[str] | None" = None, **options: Any) -> pd.DataFrame:
     """One table of the corpus with English column names (CSV, Parquet, and the base of the Chinese ones)."""
-    f = _filters(options)
+    f = report_filters(options)
     if name == "reports":
         return corpus.reports(**f)
     if name == "findings":

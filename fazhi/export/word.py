@@ -22,6 +22,8 @@ from typing import Any
 
 import pandas as pd
 
+from .frames import report_filters
+
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 H1_FONT = "黑体"
@@ -189,21 +191,17 @@ def _opinion(d: _Doc, rep: dict[str, Any], fs: pd.DataFrame, issuer: str, when: 
 
 
 def _reports(corpus, options: dict[str, Any]) -> pd.DataFrame:
-    from .frames import _filters
-
-    return corpus.reports(**_filters(options))
+    return corpus.reports(**report_filters(options))
 
 
 def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = None, when: date | None = None,
                    include_undecided: bool = True, **options: Any) -> list[Path]:
     """One 审查意见 per report: a directory of .docx files, or one .docx with a page per report."""
-    from .frames import _filters
-
     issuer = issuer or "审查单位"
     when = when or date.today()
     reps = _reports(corpus, options)
     reps = reps[reps["doc_type"].notna()]
-    fs = corpus.findings(**_filters(options))
+    fs = corpus.findings(**report_filters(options))
     p = Path(path)
     if p.suffix.lower() == ".docx":
         d = _Doc()
@@ -253,8 +251,6 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
                  **options: Any) -> Path:
     """The batch 通报: overall figures, then the late, missing, invalid and deficient units, then requirements."""
     from ..checks.registry import specs
-    from .frames import _filters
-
     year = options.get("year")
     if year is None:
         row = corpus.con.execute("SELECT max(report_year) FROM records WHERE doc_type = 'report'").fetchone()
@@ -307,7 +303,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         d.para(f"{issuer}对收到的{len(reps)}份{year}年度法治政府建设年度报告进行了检查。现将有关情况通报如下。")
         d.h1("一、存在的问题")
         k = 0
-    fs = corpus.findings(**_filters(options))
+    fs = corpus.findings(**report_filters(options))
     fs = fs[fs["sha256"].isin(shas)] if shas else fs.iloc[0:0]
     fs = fs[[_keep(r, include_undecided) for r in fs.to_dict("records")]]
     fs = fs[fs["severity"].isin(["error", "warning"])]
