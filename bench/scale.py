@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def make_scans(directory: Path, n: int, pages: int = 2) -> list[Path]:
-    """n image-only PDFs of `pages` A4 pages of report text each, at 150 dpi."""
+    """n image-only PDFs of `pages` full A4 pages of report text each (40 lines), at 150 dpi."""
     import pypdfium2 as pdfium
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -52,9 +52,11 @@ def make_scans(directory: Path, n: int, pages: int = 2) -> list[Path]:
     for i in range(n):
         text = vary(bases[i % len(bases)][1], 1000 + i)
         lines = [ln[j:j + 34] for ln in text.splitlines() if ln.strip() for j in range(0, len(ln), 34)]
+        per_page = 40
+        while len(lines) < pages * per_page:  # every page full, as a report's pages are
+            lines += lines
         vector = directory / f".vector_{i}.pdf"
         c = canvas.Canvas(str(vector), pagesize=A4)
-        per_page = 40
         for p in range(pages):
             c.setFont("STSong-Light", 12)
             for k, ln in enumerate(lines[p * per_page:(p + 1) * per_page]):
@@ -159,6 +161,8 @@ def main() -> None:
             write_corpus(text, a.text)
             write_corpus(warm_text, 8, prefix="warm")
             corpora.append(("text reports", text, warm_text))
+            chars = sum(len(p.read_text("utf-8")) for p in text.iterdir())
+            print(f"text reports: {a.text}, {chars / a.text:,.0f} characters on average (seeds and examples, varied)")
         scans, warm_scans = tmp / "scans", tmp / "warm-scans"
         reason = None if a.scans > 0 else "not requested (--scans 0)"
         if a.scans > 0:
@@ -173,6 +177,10 @@ def main() -> None:
                 reason = f"无法生成扫描件：缺少 {e.name}"
         if reason is None:
             corpora.append(("scanned PDFs", scans, warm_scans))
+            import pypdfium2 as pdfium
+
+            pages = sum(len(pdfium.PdfDocument(str(p))) for p in scans.iterdir())
+            print(f"scanned PDFs: {a.scans}, {pages} A4 pages at 150 dpi, no text layer")
         work = tmp / "out"
         results: dict[tuple[str, str], dict[int, dict]] = {}
         for label, src, warm in corpora:
