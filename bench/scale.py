@@ -18,8 +18,9 @@ image with pypdfium2 and saved by Pillow as a PDF with no text layer, so the bat
 classifies them as OCR work. When fazhi cannot OCR them on this install, the scan figures
 are reported as unavailable, with the reason, instead of being measured on something else.
 
-The text corpus is the synthetic one of tests/synthetic.py (seeds and examples with
-other names and numbers), written to a temporary directory and deleted afterwards.
+The text corpus is the synthetic one of tests/synthetic.py (the real seed reports, or the
+examples without them, with other names and numbers), written to a temporary directory
+and deleted afterwards.
 """
 from __future__ import annotations
 
@@ -157,12 +158,18 @@ def main() -> None:
     try:
         corpora = []
         if a.text > 0:
+            from tests.synthetic import BASE_DIRS, SEEDS_DIR
+
+            # the real seed reports have the length of published reports; the examples are
+            # deliberately brief, so they are used only when the seeds are absent
+            dirs = (SEEDS_DIR,) if SEEDS_DIR.is_dir() else BASE_DIRS
             text, warm_text = tmp / "text", tmp / "warm-text"
-            write_corpus(text, a.text)
-            write_corpus(warm_text, 8, prefix="warm")
+            write_corpus(text, a.text, dirs=dirs)
+            write_corpus(warm_text, 8, prefix="warm", dirs=dirs)
             corpora.append(("text reports", text, warm_text))
             chars = sum(len(p.read_text("utf-8")) for p in text.iterdir())
-            print(f"text reports: {a.text}, {chars / a.text:,.0f} characters on average (seeds and examples, varied)")
+            print(f"text reports: {a.text}, {chars / a.text:,.0f} characters on average "
+                  f"(made from {', '.join(d.name for d in dirs)})")
         scans, warm_scans = tmp / "scans", tmp / "warm-scans"
         reason = None if a.scans > 0 else "not requested (--scans 0)"
         if a.scans > 0:

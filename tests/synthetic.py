@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BASE_DIRS = (ROOT / "examples", ROOT.parent / "shared" / "seeds")
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+BASE_DIRS = (ROOT / "examples", SEEDS_DIR)
 
 # Counties from several provinces, so that the copies spread over partitions.
 COUNTIES = ("固安县", "香河县", "文安县", "蓝田县", "周至县", "宿松县", "岳西县", "湄潭县", "凤冈县", "浏阳市",
@@ -19,12 +20,12 @@ COUNTIES = ("固安县", "香河县", "文安县", "蓝田县", "周至县", "�
 _COUNT = re.compile(r"(?<![\d.])(\d{1,5})(?=(?:件|人次|人|次|个|家|项|场|条|起|户|期))")
 
 
-def base_texts() -> list[tuple[str, str]]:
+def base_texts(dirs: tuple[Path, ...] = BASE_DIRS) -> list[tuple[str, str]]:
     """(name, text) of every example and seed report present, decoded as the analysis decodes them."""
     from fazhi.read.text import decode
 
     out = []
-    for d in BASE_DIRS:
+    for d in dirs:
         if d.is_dir():
             out.extend((p.stem, decode(p.read_bytes())[0]) for p in sorted(d.glob("*.txt")))
     return out
@@ -47,9 +48,9 @@ def vary(text: str, i: int, unit: str | None = None) -> str:
     return text + f"\n（样本编号：{i}）\n"
 
 
-def write_corpus(directory: Path, n: int, prefix: str = "synthetic") -> list[Path]:
-    """Write n distinct synthetic reports (UTF-8 .txt) into directory and return their paths."""
-    bases = [(name, text, _unit(text)) for name, text in base_texts()]
+def write_corpus(directory: Path, n: int, prefix: str = "synthetic", dirs: tuple[Path, ...] = BASE_DIRS) -> list[Path]:
+    """Write n distinct synthetic reports (UTF-8 .txt) made from the reports in dirs; return their paths."""
+    bases = [(name, text, _unit(text)) for name, text in base_texts(dirs)]
     if not bases:
         raise RuntimeError("no example or seed reports to build a synthetic corpus from")
     directory.mkdir(parents=True, exist_ok=True)

@@ -50,7 +50,7 @@ def batch(
     select: Optional[str] = typer.Option(None, "--select", help="只运行这些检查项（逗号分隔的检查编号）"),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="不运行这些检查项（逗号分隔的检查编号）"),
     include_text: bool = typer.Option(True, "--include-text/--no-text", help="在数据集中保存提取的全文（近似重复检测和全文检索需要）"),
-    chunk_size: int = typer.Option(16, "--chunk-size", min=1, help="每个任务包含的文字类文件数（扫描件总是一个一个任务）"),
+    chunk_size: int = typer.Option(64, "--chunk-size", min=1, help="每个任务最多包含的文字类文件数（合计不超过 512 KB；扫描件总是一个一个任务）"),
     rows_per_file: int = typer.Option(1000, "--rows-per-file", min=1, help="每个 Parquet 分片文件最多的行数"),
     flush_seconds: float = typer.Option(30.0, "--flush-seconds", min=0.0, help="已完成的结果最迟多少秒写入磁盘（中断时最多损失这么久的工作）"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度"),
