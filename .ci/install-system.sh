@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Optional system packages the tests use; each test that needs a missing one skips with the reason.
 #   LibreOffice (headless, writer only) converts .doc/.wps/.rtf for fazhi.read.office;
-#   CJK fonts let LibreOffice and the scanned-page fixtures draw Chinese.
+#   CJK fonts let LibreOffice and the scanned-page fixtures draw Chinese;
+#   Chromium runs the web app's browser tests (Playwright drives /usr/bin/chromium).
 # Python packages (rapidocr, onnxruntime, python-docx, ofdkit, reportlab …) come from
 # `pip install -e '.[dev]'`; nothing here downloads models or data at run time.
 set -euo pipefail
@@ -11,6 +12,7 @@ command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || 
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   need+=(fonts-noto-cjk fonts-wqy-zenhei)
 fi
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

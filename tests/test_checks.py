@@ -97,6 +97,13 @@ def test_missing_title_inferred_and_unknown() -> None:
     assert any(f.check == "missing_title" and "无法确定" in f.message for f in r2.findings)
 
 
+def test_missing_title_without_first_person_words() -> None:
+    """A report that never says 我县 still names its whole area and government (全县, 县政府)."""
+    intro = "2023年，永清县坚持以习近平法治思想为指导，永清县法治政府建设取得新成效。全县深入推进依法行政，县政府常务会议学法4次。\n"
+    r = fazhi.analyze_text(build(title=None, intro=intro, plan="下一步，全县将组织执法培训6期。\n"))
+    assert r.metadata.jurisdiction == "永清县" and r.metadata.level == "county"
+
+
 def test_report_year_missing_and_mismatch() -> None:
     text = build(title="固安县人民政府法治政府建设情况的报告", plan_head="三、下一步工作安排",
                  plan="下一步，我县将继续推进法治政府建设，组织培训6期。\n")

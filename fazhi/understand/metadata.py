@@ -33,9 +33,9 @@ def levels_lexicon() -> dict:
     return tomllib.loads(resources.files("fazhi.data").joinpath("levels.toml").read_text("utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _self_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(lvl, re.compile(p)) for lvl, p in levels_lexicon()["self"].items()]
+@lru_cache(maxsize=None)
+def _self_patterns(table: str = "self") -> list[tuple[str, re.Pattern[str]]]:
+    return [(lvl, re.compile(p)) for lvl, p in levels_lexicon()[table].items()]
 
 
 DOC_TYPE_ZH = {"report": "法治政府建设年度报告", "disclosure_report": "政府信息公开工作年度报告", "plan": "工作要点、计划或方案",
@@ -210,13 +210,15 @@ def _resolve(cands: list[Division], context: _Context, exclude: str = "") -> Div
 
 
 def _self_level(work: str) -> tuple[str | None, Counter]:
-    counts: Counter = Counter()
-    for lvl, pat in _self_patterns():
-        counts[lvl] = len(pat.findall(work))
-    if not counts or max(counts.values()) == 0:
-        return None, counts
-    lvl, n = counts.most_common(1)[0]
-    return lvl, counts
+    """The level a report speaks of itself as (我镇 -> township); failing any first-person
+    reference, the level of the whole area and leading bodies it names most (全区, 区政府)."""
+    for table in ("self", "self_weak"):
+        counts: Counter = Counter()
+        for lvl, pat in _self_patterns(table):
+            counts[lvl] = len(pat.findall(work))
+        if counts and max(counts.values()) > 0:
+            return counts.most_common(1)[0][0], counts
+    return None, counts
 
 
 def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
