@@ -29,6 +29,10 @@ class ReadSettings:
     # (bench/read.py, November 2026).
     ocr_max_pages: int = 60
     ocr_det_side: int = 960
+    # threads one OCR engine may use (onnxruntime's intra-op pool); 0 lets onnxruntime use
+    # every core, which suits one document at a time; a batch running several OCR workers on
+    # one machine gives each cores/workers so they do not fight over the same cores
+    ocr_threads: int = 0
     min_text_chars: int = 20  # a PDF page with fewer usable characters counts as having no text layer
     fetch_max_bytes: int = 50 * 1024 * 1024  # a download larger than this is abandoned
     fetch_retries: int = 2  # retries after a timeout, a connection error, 429 or 5xx

@@ -116,3 +116,14 @@ def test_ocr_text_fixes():
     assert fix_text("发布时间:2020-03-3009:49") == "发布时间:2020-03-30 09:49"
     assert fix_text("【打印本页]") == "【打印本页】"
     assert fix_text("a]b (c") == "a]b (c"  # nothing to pair: left as recognised
+
+
+def test_ocr_threads_reach_onnxruntime():
+    """A batch that runs several OCR workers on one machine caps each engine's threads."""
+    pytest.importorskip("rapidocr")
+    from fazhi.read.ocr import engine
+
+    one = engine(DEFAULT.with_(ocr_threads=1))
+    assert one.cfg.EngineConfig.onnxruntime.intra_op_num_threads == 1
+    assert engine(DEFAULT).cfg.EngineConfig.onnxruntime.intra_op_num_threads == -1  # every core
+    assert engine(DEFAULT.with_(ocr_threads=1)) is one

@@ -47,6 +47,7 @@ def batch(
     max_fetches: int = typer.Option(4, "--max-fetches", min=1, help="整个集群同时下载网址的上限（避免给政府网站造成压力）"),
     source_type: str = typer.Option("auto", "--source-type", help="来源类型：auto、dir、list、parquet、jsonl、file"),
     ocr: str = typer.Option("auto", "--ocr", help="扫描件识别：auto（无文字层的页面才识别）、always、never"),
+    ocr_threads: int = typer.Option(0, "--ocr-threads", min=0, help="每个识别任务使用的线程数；0 为使用全部核心（多台机器、每台多个识别进程时设为 核数/进程数）"),
     select: Optional[str] = typer.Option(None, "--select", help="只运行这些检查项（逗号分隔的检查编号）"),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="不运行这些检查项（逗号分隔的检查编号）"),
     include_text: bool = typer.Option(True, "--include-text/--no-text", help="在数据集中保存提取的全文（近似重复检测和全文检索需要）"),
@@ -82,7 +83,7 @@ def batch(
         err.print(f"[red]错误：[/]{e}")
         raise typer.Exit(2)
     out_console = Console(highlight=False, soft_wrap=True)
-    job = Job(settings=DEFAULT.with_(ocr=ocr), select=frozenset(sel) if sel is not None else None,
+    job = Job(settings=DEFAULT.with_(ocr=ocr, ocr_threads=ocr_threads), select=frozenset(sel) if sel is not None else None,
               ignore=frozenset(ign) if ign is not None else None, include_text=include_text)
     opts = Options(out=out, source_type=source_type, chunk_size=chunk_size, rows_per_file=rows_per_file,
                    flush_seconds=flush_seconds, retry_failed=retry_failed, max_fetches=max_fetches)

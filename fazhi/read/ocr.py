@@ -23,7 +23,7 @@ from .layout import Line, Page, assemble, merge_fragments
 if TYPE_CHECKING:  # pragma: no cover
     from PIL.Image import Image
 
-_ENGINES: dict[int, object] = {}
+_ENGINES: dict[tuple[int, int], object] = {}
 _LOCK = threading.Lock()
 MAX_PIXELS = 80_000_000  # larger images are refused rather than decoded (decompression bombs)
 _OCR_LONG_SIDE = 2400  # photos and 300 dpi scans are scaled down to about 200 dpi for A4
@@ -34,8 +34,8 @@ class OCRUnavailable(RuntimeError):
 
 
 def engine(settings: ReadSettings):
-    """The process's RapidOCR engine for this detector size (built on first use)."""
-    key = settings.ocr_det_side
+    """The process's RapidOCR engine for this detector size and thread count (built on first use)."""
+    key = (settings.ocr_det_side, settings.ocr_threads)
     with _LOCK:
         eng = _ENGINES.get(key)
         if eng is None:
@@ -50,7 +50,8 @@ def engine(settings: ReadSettings):
                 # page images are upright; the angle classifier costs ~20% and only helps photos
                 "Global.use_cls": False,
                 "Det.limit_type": "max",
-                "Det.limit_side_len": key,
+                "Det.limit_side_len": settings.ocr_det_side,
+                "EngineConfig.onnxruntime.intra_op_num_threads": settings.ocr_threads or -1,
             })
             logging.getLogger("RapidOCR").setLevel(logging.ERROR)
             _ENGINES[key] = eng

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -184,13 +185,16 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
 
 def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
     """An indicator defined as a part (主动公开) stands for the total when no total is stated beside it."""
+    by_start = sorted(figures, key=lambda g: g.start)
+    starts = [g.start for g in by_start]
     for f in figures:
         total_id = tax.part_only.get(f.indicator or "")
         if not total_id:
             continue
         s_start = _sentence_start(work, f.start)
         s_end = next((i for i in range(f.end, min(len(work), f.end + 200)) if work[i] in SENTENCE_DELIMS), f.end)
-        if not any(g.indicator == total_id and s_start <= g.start < s_end for g in figures if g is not f):
+        near = by_start[bisect_left(starts, s_start):bisect_left(starts, s_end)]
+        if not any(g.indicator == total_id for g in near if g is not f):
             f.indicator = total_id
 
 
