@@ -65,6 +65,12 @@ def hostile() -> None:
                                              for _ in range(40_000)),
         "100k unclosed brackets": "（" * 100_000,
     }
+    sample = next((p for d in SOURCES if d.is_dir() for p in sorted(d.glob("*.txt"))), None)
+    if sample is not None:
+        report = sample.read_text("utf-8", errors="replace")
+        # a book-length document: ten times the text should cost about ten times the time
+        cases["a report repeated to 400k characters"] = report * max(1, 400_000 // len(report))
+        cases["a report repeated to 4M characters"] = report * max(1, 4_000_000 // len(report))
     for name, text in cases.items():
         t0 = time.perf_counter()
         fazhi.analyze_text(text)
