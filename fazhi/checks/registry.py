@@ -6,12 +6,11 @@ selected, in a fixed order, and never lets one check's bug stop the others.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterable
 
+from ..data import load as load_data
 from ..record import Finding, Report
 
 CheckFn = Callable[[Report], Iterable[Finding]]
@@ -29,7 +28,7 @@ class CheckSpec:
 
 @lru_cache(maxsize=1)
 def specs() -> dict[str, CheckSpec]:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("checks.toml").read_text("utf-8"))
+    data = load_data("checks.toml")
     return {k: CheckSpec(k, v["severity"], v["family"], v["name"], v["description"], v.get("messages", {}))
             for k, v in data.items()}
 

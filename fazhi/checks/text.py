@@ -4,12 +4,11 @@ paragraphs of shortcomings or plans that are stock phrasing only."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
+from ..data import load as load_data
 from ..record import Finding, Report
 from ..understand.page import iter_lines
 from .document import is_report
@@ -39,7 +38,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    d = tomllib.loads(resources.files("fazhi.data").joinpath("textchecks.toml").read_text("utf-8"))
+    d = load_data("textchecks.toml")
     mt, ty, ge = d["missing_text"], d["typo"], d["generic"]
     stock = sorted(ge["stock"], key=len, reverse=True)
     return _Lex(re.compile(mt["ordinal"]), re.compile(mt["total"], re.M), re.compile(mt["percent"]),

@@ -29,16 +29,15 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import tomllib
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 import numpy as np
 
+from ..data import load as load_data
 from .tables import register
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -73,7 +72,7 @@ class DedupSettings:
 
 @lru_cache(maxsize=1)
 def corpus_settings() -> dict:
-    return tomllib.loads(resources.files("fazhi.data").joinpath("corpus.toml").read_text("utf-8"))
+    return load_data("corpus.toml")
 
 
 @lru_cache(maxsize=1)

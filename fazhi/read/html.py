@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import codecs
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
+from ..data import load as load_data
 from ..record import Document
 from ..settings import ReadSettings
 
@@ -49,7 +48,7 @@ _URL_DATE = (re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_"), re.compile(r"/((?
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("html.toml").read_text("utf-8"))
+    data = load_data("html.toml")
     labels = {re.sub(r"\s+", "", lab): key for key, labs in data["labels"].items() for lab in labs}
     def spaced(labs) -> str:
         return "|".join(r"\s*".join(re.escape(ch) for ch in lab) for lab in sorted(labs, key=len, reverse=True))

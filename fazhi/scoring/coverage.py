@@ -13,13 +13,12 @@ reporting on 复议.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..data import load as load_data
 from ..record import Report
 from ..understand.contents import sentences
 
@@ -61,7 +60,7 @@ class _Config:
 
 @lru_cache(maxsize=1)
 def config() -> _Config:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("gangyao.toml").read_text("utf-8"))
+    data = load_data("gangyao.toml")
     outlines = []
     for o in data["outline"]:
         areas = []

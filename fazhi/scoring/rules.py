@@ -9,12 +9,11 @@ fazhi/data/scoring.toml; stock phrasing is the same list the generic_text check 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
+from ..data import load as load_data
 from ..record import CONTENT_KEYS, Report
 from .coverage import STATUS_ZH, coverage
 from .rubric import Item, Outcome, Param, rule_kind
@@ -38,9 +37,9 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("scoring.toml").read_text("utf-8"))
+    data = load_data("scoring.toml")
     sp = data["specificity"]
-    text_checks = tomllib.loads(resources.files("fazhi.data").joinpath("textchecks.toml").read_text("utf-8"))
+    text_checks = load_data("textchecks.toml")
     stock = sorted(text_checks["generic"]["stock"], key=len, reverse=True)
     return _Lex(re.compile(sp["document"]), re.compile(sp["quoted"]), re.compile(sp["deadline"]),
                 re.compile("|".join(map(re.escape, stock))))

@@ -9,11 +9,10 @@ title, then fall back to the sentences that open the shortcomings and the plans.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..data import load as load_data
 from ..record import Content, Section
 from .outline import chain
 
@@ -27,7 +26,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("contents.toml").read_text("utf-8"))
+    data = load_data("contents.toml")
     return _Lex({k: re.compile(v) for k, v in data["heading"].items()},
                 {k: re.compile(v, re.M) for k, v in data["sentence"].items()},
                 int(data["measures"]["min_chars"]))

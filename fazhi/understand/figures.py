@@ -10,11 +10,10 @@ measures is decided afterwards by `indicators.assign`.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..data import load as load_data
 from ..record import Figure
 from .dates import DATE_RE
 from .numerals import parse_cn
@@ -44,7 +43,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("lexicon.toml").read_text("utf-8"))
+    data = load_data("lexicon.toml")
     unit_kind: dict[str, str] = {}
     for kind, words in data["units"].items():
         for w in words:

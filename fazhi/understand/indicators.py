@@ -10,12 +10,11 @@ whole, a total and its parts) live in the same file and drive the arithmetic che
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from ..data import load as load_data
 from ..record import Figure, Section
 from .figures import MAX_SPAN, SENTENCE_DELIMS, span_start
 from .outline import chain
@@ -50,7 +49,7 @@ class Taxonomy:
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("indicators.toml").read_text("utf-8"))
+    data = load_data("indicators.toml")
     unit_groups: dict[str, list[str]] = data["units"]
     names: dict[str, str] = {}
     part_only: dict[str, str] = {}

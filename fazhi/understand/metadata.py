@@ -9,11 +9,10 @@ and the years of its opening and its plans. What we infer rather than read is li
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
+from ..data import load as load_data
 from ..record import Metadata
 from .dates import DATE_RE, parse_match
 from .divisions import Division, divisions, short_name
@@ -23,14 +22,14 @@ from .page import iter_lines
 
 @lru_cache(maxsize=1)
 def _doctypes() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("doctypes.toml").read_text("utf-8"))
+    data = load_data("doctypes.toml")
     rules = [(r["type"], re.compile(r["pattern"])) for r in data["title_rule"]]
     return rules, re.compile(data["body"]["disclosure"])
 
 
 @lru_cache(maxsize=1)
 def levels_lexicon() -> dict:
-    return tomllib.loads(resources.files("fazhi.data").joinpath("levels.toml").read_text("utf-8"))
+    return load_data("levels.toml")
 
 
 @lru_cache(maxsize=None)

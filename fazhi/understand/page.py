@@ -8,17 +8,16 @@ the publication date, the signing date, the file name, the issuing body.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from ..data import load as load_data
 from .dates import first_date
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    data = tomllib.loads(resources.files("fazhi.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    data = load_data("boilerplate.toml")
     return {kind: re.compile("|".join(f"(?:{p})" for p in pats)) for kind, pats in data["line"].items()}
 
 
