@@ -14,7 +14,8 @@ CASES = [
     ("全县共查处违法案件86件，罚没款120万元。", [("enforcement.cases", 86)]),
     ("全区人民调解组织调解矛盾纠纷6825件，调解成功6716件，调解成功率98.4%。",
      [("mediation.disputes", 6825), ("mediation.resolved", 6716), ("mediation.success_rate", 98.4)]),
-    ("全年审核行政规范性文件9件。", [("normative_docs.reviewed", 9)]),
+    ("全年审核行政规范性文件9件、合同协议163件。", [("normative_docs.reviewed", 9), ("legal_review.contracts", 163)]),
+    ("全年受理行政复议案件64件和行政应诉案件30件。", [("reconsideration.received", 64)]),
     ("审核各类文件162份，审查合同协议50件。", [("legal_review.documents", 162), ("legal_review.contracts", 50)]),
     ("全县现有行政执法人员1386人。", [("enforcement.personnel", 1386)]),
 ]

@@ -20,6 +20,7 @@ from .figures import MAX_SPAN, SENTENCE_DELIMS, span_start
 from .outline import chain
 
 _ENUM_START = re.compile(r"[一二三四五六七八九十]是")
+_ENUM_SEP = re.compile(r"^\s*(?:、|和|及|以及|与)")
 _FILLER = re.compile(r"^[\s,、:;()]*(?:(?:共计|合计|累计|总计|其中|分别为|分别是|分别|约|近|达到|达|为|是|有|计|共|以上|超过|超|逾|均|全部|已达|已|和|及|与|另|同时|全年|年度|今年|目前|截至目前|总数|数量|数|的)[\s,、:;]*)*$")
 
 
@@ -103,11 +104,59 @@ def _last_match(pat: re.Pattern[str], s: str) -> re.Match[str] | None:
     return best
 
 
+def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: str, s_start: int, p_start: int,
+               titles: str) -> tuple[tuple | None, tuple[Rule, int] | None]:
+    """The rule that names figure `f` (with its rank key and where its cue starts), or (None, None)."""
+    best_key = None
+    best: tuple[Rule, int] | None = None
+    for rule in tax.by_unit.get(f.unit or "", ()):
+        if rule.exclude is not None and rule.exclude.search(lc):
+            continue
+        tier = 1
+        cue_start = lc_start
+        key_pos: tuple[int, int]
+        if rule.after is not None:
+            m = rule.after.match(rc)
+            if m is None:
+                if rule.cue is None:
+                    continue
+            else:
+                tier = 2
+        if tier == 1:
+            if rule.cue is None:
+                continue
+            m = _last_match(rule.cue, lc)
+            if m is None:
+                continue
+            key_pos = (m.end() - len(lc), m.end() - m.start())
+            cue_start = lc_start + m.start()
+        else:
+            key_pos = (0, 0)
+        dom_rank = 0
+        if rule.domain is not None:
+            dm = _last_match(rule.domain, work[s_start:f.start])
+            if dm is not None:
+                dom_rank = 3_000_000 + dm.end()
+            else:
+                dm = _last_match(rule.domain, work[p_start:f.start])
+                if dm is not None:
+                    dom_rank = 2_000_000 + dm.end()
+                elif rule.domain.search(titles):
+                    dom_rank = 1_000_000
+                else:
+                    continue
+        key = (tier, key_pos[0], key_pos[1], dom_rank, -rule.order)
+        if best_key is None or key > best_key:
+            best_key, best = key, (rule, cue_start)
+    return best_key, best
+
+
 def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     """Set `indicator`, `refers_to` and the quoted phrase (`quote_start`, `quote_end`) of each figure, in place."""
     tax = taxonomy()
     prev_end = -1
     prev_lc: tuple[int, int] | None = None
+    prev_verb: str | None = None  # the two characters opening the previous figure's cue (审核)
     for i, f in enumerate(figures):
         if f.kind == "change":
             # a year-on-year change is about the figure before it in its sentence, not an indicator of its own
@@ -127,47 +176,14 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         s_start = _sentence_start(work, f.start)
         p_start = _line_start(work, f.start)
         titles = " ".join(s.title for s in chain(sections, f.start) if s.style != "一是")
-        best_key = None
-        best: tuple[Rule, int] | None = None
-        for rule in tax.by_unit.get(f.unit or "", ()):
-            if rule.exclude is not None and rule.exclude.search(lc):
-                continue
-            tier = 1
-            cue_start = lc_start
-            key_pos: tuple[int, int]
-            if rule.after is not None:
-                m = rule.after.match(rc)
-                if m is None:
-                    if rule.cue is None:
-                        continue
-                else:
-                    tier = 2
-            if tier == 1:
-                if rule.cue is None:
-                    continue
-                m = _last_match(rule.cue, lc)
-                if m is None:
-                    continue
-                key_pos = (m.end() - len(lc), m.end() - m.start())
-                cue_start = lc_start + m.start()
-            else:
-                key_pos = (0, 0)
-            dom_rank = 0
-            if rule.domain is not None:
-                dm = _last_match(rule.domain, work[s_start:f.start])
-                if dm is not None:
-                    dom_rank = 3_000_000 + dm.end()
-                else:
-                    dm = _last_match(rule.domain, work[p_start:f.start])
-                    if dm is not None:
-                        dom_rank = 2_000_000 + dm.end()
-                    elif rule.domain.search(titles):
-                        dom_rank = 1_000_000
-                    else:
-                        continue
-            key = (tier, key_pos[0], key_pos[1], dom_rank, -rule.order)
-            if best_key is None or key > best_key:
-                best_key, best = key, (rule, cue_start)
+        best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
+        shared = False
+        if best is None and prev_verb and _ENUM_SEP.match(lc):
+            # 审核规范性文件9件、合同协议163件: the items of an enumeration share its verb
+            best_key, best = _best_rule(tax, f, work, prev_verb + lc, lc_start - len(prev_verb), rc, s_start,
+                                        p_start, titles)
+            if best is not None:
+                best, shared = (best[0], max(best[1], lc_start)), True
         f.quote_start = lc_start if not cont else max(f.quote_start, prev_end)
         # a number before its noun (20个行政执法单位): the phrase runs on to the noun
         f.quote_end = (min(rc_end, f.end + 16) if f.kind == "count" and rc and "\u4e00" <= rc[0] <= "\u9fff"
@@ -176,6 +192,11 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             f.indicator = best[0].id
             if not cont and best[0].cue is not None and best_key[0] == 1:
                 f.quote_start = min(best[1], f.start)
+        if best is None:
+            prev_verb = None
+        elif not shared and not cont and best[0].cue is not None and best_key[0] == 1:
+            v = work[best[1]:best[1] + 2]
+            prev_verb = v if len(v) == 2 and all("\u4e00" <= c <= "\u9fff" for c in v) else None
         prev_end = f.end
         prev_lc = (lc_start, f.start) if not cont else prev_lc
     _apply_part_only(work, figures, tax)
