@@ -16,6 +16,7 @@ from . import crawl  # noqa: E402,F401  (fazhi crawl)
 from . import batch  # noqa: E402,F401  (fazhi batch)
 from . import corpus  # noqa: E402,F401  (fazhi ingest, reanalyze, crosscheck, status, compare, export, search)
 from . import score  # noqa: E402,F401  (fazhi score, calibrate, codebook, rubric)
+from . import serve  # noqa: E402,F401  (fazhi serve, fazhi user)
 
 
 def main() -> None:

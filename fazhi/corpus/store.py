@@ -141,6 +141,22 @@ class Corpus:
             self._fts = None
         self.con.close()
 
+    def cursor(self) -> "Corpus":
+        """Another handle on this database, for another thread of the same process.
+
+        DuckDB connections must not be used by two threads at once; a cursor is a new
+        connection to the same database instance, so it sees every committed write. It
+        has its own full-text index connection (SQLite connections are per thread too).
+        Documents must still be added by one handle at a time: `add` numbers documents
+        from the count this handle read when it was made. Closing it leaves this one open.
+        """
+        other = object.__new__(Corpus)
+        other.path, other.read_only = self.path, self.read_only
+        other.con = self.con.cursor()
+        other._next_id = int(other.con.execute("SELECT coalesce(max(doc_id), 0) FROM documents").fetchone()[0]) + 1
+        other._fts = None
+        return other
+
     def __enter__(self) -> "Corpus":
         return self
 
@@ -439,7 +455,8 @@ class Corpus:
         documents.text and rebuilt from scratch if it is lost or out of step.
         """
         if self._fts is None:
-            self._fts = sqlite3.connect(self._fts_path())
+            # used by one thread at a time (a handle is per thread), but may be closed by another
+            self._fts = sqlite3.connect(self._fts_path(), check_same_thread=False)
             self._fts.execute("CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(text, tokenize='trigram')")
         have = {r[0] for r in self._fts.execute("SELECT rowid FROM docs")}
         ids = [r[0] for r in self.con.execute("SELECT doc_id FROM documents WHERE text IS NOT NULL").fetchall()]

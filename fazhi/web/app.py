@@ -1,0 +1,152 @@
+"""The web workspace application: `create_app(WebConfig(db=...))` builds it; `fazhi serve` runs it.
+
+It holds one corpus (fazhi.web.db), the side file of accounts, sessions and jobs
+(fazhi.web.accounts, fazhi.web.jobs), and serves the reviewer's pages (fazhi.web.pages)
+and the REST API under /api (fazhi.web.api), both over the same corpus and pipeline as
+the command line. docs/web.md describes routes, roles and the security model.
+"""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from .accounts import ROLE_ZH, Accounts
+from .auth import Throttle
+from .config import WebConfig
+from .db import CorpusHolder
+from .fmt import cn_date, cn_datetime, cn_number
+from .jobs import Jobs
+from .uploads import BodyLimit
+
+HERE = Path(__file__).parent
+UPLOAD_PATHS = ("/upload", "/api/jobs", "/api/analyze", "/registry", "/api/registry")
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+@dataclass
+class Workspace:
+    """Everything a request may need, on `app.state.ws`."""
+
+    config: WebConfig
+    accounts: Accounts
+    holder: CorpusHolder
+    jobs: Jobs
+    templates: Jinja2Templates
+    throttle: Throttle
+
+
+class SecurityHeaders:
+    """Headers every response carries: no inline script or style, no framing, no sniffing, no caching of pages."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith("/static/")
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                            (b"x-frame-options", b"DENY"), (b"referrer-policy", b"same-origin")]
+                if not static:
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _templates() -> Jinja2Templates:
+    t = Jinja2Templates(directory=str(HERE / "templates"))
+    t.env.autoescape = True  # every template, whatever its name: report text is hostile input
+    t.env.filters.update(cn_date=cn_date, cn_datetime=cn_datetime, cn_number=cn_number)
+    t.env.globals.update(ROLE_ZH=ROLE_ZH, version=__version__)
+    return t
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", "")
+
+
+def create_app(config: WebConfig) -> FastAPI:
+    accounts = Accounts(config.accounts_path, session_hours=config.session_hours)
+    holder = CorpusHolder(config.db)
+    jobs = Jobs(config.accounts_path, holder, allow_private_urls=config.allow_private_urls, workers=config.workers)
+    ws = Workspace(config, accounts, holder, jobs, _templates(), Throttle())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        jobs.stop()
+        holder.close()
+
+    app = FastAPI(title="fazhi 法治政府建设年度报告审查工作台 API", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+                  description="与命令行 `fazhi` 相同的分析流程和语料库。认证：先 POST /api/login 取得令牌，"
+                              "之后以 `Authorization: Bearer <令牌>` 调用；用浏览器会话（Cookie）调用写操作时需带 "
+                              "`X-CSRF-Token` 请求头。")
+    app.state.ws = ws
+    app.add_middleware(BodyLimit, upload_paths=UPLOAD_PATHS, upload_limit=config.max_upload_bytes,
+                       form_limit=config.max_form_bytes)
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if _wants_json(request):
+            headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
+        if exc.status_code == 401:
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+        return ws.templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": detail,
+                                                                     "user": getattr(request.state, "user", None)},
+                                             status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        fields = "、".join(".".join(str(p) for p in e.get("loc", ())[1:]) or "请求" for e in exc.errors())
+        detail = f"请求参数有误：{fields}"
+        if _wants_json(request):
+            return JSONResponse({"detail": detail, "errors": jsonable(exc.errors())}, status_code=422)
+        return ws.templates.TemplateResponse(request, "error.html", {"status": 400, "detail": detail, "user": None},
+                                             status_code=400)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        # Starlette logs the traceback after this response is sent; the user gets Chinese, not a stack
+        detail = f"服务器内部错误（{type(exc).__name__}），请把出错的页面地址和时间告诉管理员"
+        if _wants_json(request):
+            return JSONResponse({"detail": detail}, status_code=500)
+        return ws.templates.TemplateResponse(request, "error.html", {"status": 500, "detail": detail, "user": None},
+                                             status_code=500)
+
+    from .api import router as api_router
+    from .pages import router as pages_router
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    return app
+
+
+def jsonable(errors: list) -> list:
+    """Validation errors without the exception objects pydantic may put in `ctx`."""
+    return [{k: (v if k != "ctx" else {ck: str(cv) for ck, cv in v.items()}) for k, v in e.items() if k != "input"}
+            for e in errors]

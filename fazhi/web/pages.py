@@ -1,0 +1,338 @@
+"""The reviewer's pages: sign-in, upload and jobs, the report list, the review page, the
+batch view, search, comparisons, exports and accounts. Each page is a Jinja2 template
+(fazhi/web/templates) over the same functions the API serves."""
+from __future__ import annotations
+
+import hmac
+import secrets
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse, Response
+
+from ..export.frames import LEVEL_ZH, as_list
+from . import batch as batchview
+from .accounts import ROLE_ZH, ROLES, AccountError
+from .api import load_registry, record_decision, submit_job
+from .auth import (
+    COOKIE,
+    LOGIN_CSRF_COOKIE,
+    AdminReader,
+    AdminWrite,
+    Reader,
+    ReviewerReader,
+    ReviewerWrite,
+    ViewerWrite,
+    session_of,
+    user_of,
+)
+from .comparison import AGG_ZH, BY_ZH, CHARTS, comparison, indicators, parse_years
+from .exports import KINDS, TABLE_ZH
+from .fmt import rows
+from .review import review
+
+router = APIRouter(include_in_schema=False)
+PAGE = 100
+
+
+def render(request: Request, template: str, status_code: int = 200, **ctx: Any) -> Response:
+    ws = request.app.state.ws
+    sess = session_of(request)
+    base = {"user": user_of(request), "csrf": sess.csrf if sess else "", "public": ws.config.public, "nav": ""}
+    return ws.templates.TemplateResponse(request, template, {**base, **ctx}, status_code=status_code)
+
+
+def corpus(request: Request):
+    return request.app.state.ws.holder.get()
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path of this site (never //host or a scheme) may be a redirect target after sign-in."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+# -- signing in and out -----------------------------------------------------------------------
+
+def _login_page(request: Request, next_: str, error: str = "", status: int = 200) -> Response:
+    token = secrets.token_urlsafe(32)
+    resp = render(request, "login.html", status_code=status, login_csrf=token, next=_safe_next(next_), error=error,
+                  no_admin=not request.app.state.ws.accounts.has_admin())
+    resp.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax", path="/login",
+                    secure=request.url.scheme == "https")
+    return resp
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/") -> Response:
+    if session_of(request) is not None:
+        return RedirectResponse(_safe_next(next), status_code=303)
+    return _login_page(request, next)
+
+
+@router.post("/login")
+def login(request: Request, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = "",
+          next: Annotated[str, Form()] = "/") -> Response:
+    ws = request.app.state.ws
+    cookie = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
+    if not cookie or not hmac.compare_digest(cookie, csrf_token):
+        return _login_page(request, next, "登录页面已失效，请重新输入", status=403)
+    keys = (f"name:{username}", f"ip:{request.client.host if request.client else ''}")
+    if ws.throttle.blocked(*keys):
+        return _login_page(request, next, "登录失败次数过多，请15分钟后再试", status=429)
+    user = ws.accounts.authenticate(username, password)
+    if user is None:
+        ws.throttle.fail(*keys)
+        return _login_page(request, next, "用户名或密码错误", status=401)
+    ws.throttle.clear(*keys)
+    sess = ws.accounts.start_session(user)
+    resp = RedirectResponse(_safe_next(next), status_code=303)
+    resp.set_cookie(COOKIE, ws.accounts.cookie_value(sess), httponly=True, samesite="lax", path="/",
+                    secure=request.url.scheme == "https")
+    resp.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    return resp
+
+
+@router.post("/logout")
+def logout(request: Request, user: ViewerWrite) -> Response:
+    sess = session_of(request)
+    request.app.state.ws.accounts.end_session(sess.token if sess else None)
+    resp = RedirectResponse("/login", status_code=303)
+    resp.delete_cookie(COOKIE, path="/")
+    return resp
+
+
+# -- home, upload, jobs --------------------------------------------------------------------------
+
+@router.get("/")
+def home(request: Request, user: Reader) -> Response:
+    c = corpus(request)
+    return render(request, "home.html", nav="home", stats=c.stats(), years=batchview.years(c),
+                  jobs=request.app.state.ws.jobs.list(5))
+
+
+@router.get("/upload")
+def upload_form(request: Request, user: ReviewerReader) -> Response:
+    ws = request.app.state.ws
+    return render(request, "upload.html", nav="upload", limit_mb=ws.config.max_upload_bytes / 1048576,
+                  private_urls=ws.config.allow_private_urls)
+
+
+@router.post("/upload")
+def upload(request: Request, user: ReviewerWrite, files: Annotated[list[UploadFile] | None, File()] = None, urls: Annotated[str, Form()] = "") -> Response:
+    job = submit_job(request, files or [], urls, user)
+    return RedirectResponse(f"/jobs/{job['id']}", status_code=303)
+
+
+@router.get("/jobs")
+def jobs_page(request: Request, user: Reader) -> Response:
+    return render(request, "jobs.html", nav="upload", jobs=request.app.state.ws.jobs.list(100))
+
+
+@router.get("/jobs/{job_id}")
+def job_page(request: Request, user: Reader, job_id: int) -> Response:
+    job = request.app.state.ws.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"没有编号为{job_id}的任务")
+    return render(request, "job.html", nav="upload", job=job)
+
+
+# -- reports and the review page -------------------------------------------------------------
+
+@router.get("/reports")
+def reports_page(request: Request, user: Reader, year: int | None = None, level: str = "", q: str = "", problem: str = "",
+                 page: int = 1) -> Response:
+    c = corpus(request)
+    df = c.reports(**{k: v for k, v in {"year": year, "level": level or None}.items() if v is not None})
+    items = rows(df)
+    if q:
+        items = [r for r in items if any(q in (r.get(k) or "") for k in ("unit_name", "title", "source", "issuer"))]
+    if problem == "errors":
+        items = [r for r in items if (r.get("n_errors") or 0) > 0]
+    elif problem == "unreadable":
+        items = [r for r in items if r.get("error")]
+    for r in items:
+        r["level_zh"] = LEVEL_ZH.get(r.get("level"), r.get("level") or "")
+        r["missing"] = "、".join(as_list(r.get("missing_contents")))
+        r["name"] = (r.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
+    page = max(1, page)
+    total = len(items)
+    query = {k: v for k, v in {"year": year, "level": level, "q": q, "problem": problem}.items() if v}
+    return render(request, "reports.html", nav="reports", items=items[(page - 1) * PAGE: page * PAGE], total=total,
+                  page=page, pages=max(1, -(-total // PAGE)), years=batchview.years(c), year=year, level=level, q=q,
+                  problem=problem, levels=LEVEL_ZH, query=urlencode(query))
+
+
+@router.get("/reports/{sha256}")
+def review_page(request: Request, user: Reader, sha256: str, q: str = "") -> Response:
+    view = review(corpus(request), sha256, q or None)
+    if view is None:
+        raise HTTPException(404, "语料库中没有这份报告")
+    return render(request, "report.html", nav="reports", r=view, md=view["metadata"],
+                  can_review=user.can("reviewer"))
+
+
+def _int_or_none(v: str) -> int | None:
+    v = (v or "").strip()
+    if not v:
+        return None
+    try:
+        return int(v)
+    except ValueError as e:
+        raise HTTPException(400, "问题的位置无效") from e
+
+
+@router.post("/reports/{sha256}/decision")
+def decide(request: Request, user: ReviewerWrite, sha256: str, check: Annotated[str, Form()],
+           message: Annotated[str, Form()], decision: Annotated[str, Form()], start: Annotated[str, Form()] = "",
+           end: Annotated[str, Form()] = "", comment: Annotated[str, Form()] = "",
+           idx: Annotated[str, Form()] = "") -> Response:
+    if decision not in ("confirmed", "dismissed"):
+        raise HTTPException(400, "审查结论只能是确认或排除")
+    if len(comment) > 4000:
+        raise HTTPException(400, "审查意见最长4000字")
+    record_decision(request, sha256, check, _int_or_none(start), _int_or_none(end), message, decision, comment, user)
+    anchor = f"#finding-{int(idx)}" if idx.isdigit() else ""
+    return RedirectResponse(f"/reports/{sha256}{anchor}", status_code=303)
+
+
+# -- batch, search, compare, exports -------------------------------------------------------------
+
+@router.get("/batch")
+def batch_page(request: Request, user: Reader, year: int | None = None, status: str = "", level: str = "", q: str = "",
+               sort: str = "", order: str = "asc") -> Response:
+    c = corpus(request)
+    years = batchview.years(c)
+    if year is None and years:
+        year = years[0]
+    all_rows, listed = batchview.batch_rows(c, year) if year is not None else ([], False)
+    shown = batchview.select(all_rows, status or None, level or None, q or None, sort or None, order)
+    base = {k: v for k, v in {"year": year, "status": status, "level": level, "q": q}.items() if v}
+
+    def sort_link(col: str) -> str:
+        o = "desc" if sort == col and order == "asc" else "asc"
+        return "/batch?" + urlencode({**base, "sort": col, "order": o})
+
+    return render(request, "batch.html", nav="batch", year=year, years=years, rows=shown, total=len(all_rows),
+                  listed=listed, counts=batchview.counts(all_rows), statuses=batchview.STATUS_FILTERS,
+                  sorts=batchview.SORTS, sort=sort, order=order, status=status, level=level, q=q,
+                  sort_links={k: sort_link(k) for k in batchview.SORTS}, n_units=len(c.units()),
+                  can_review=user.can("reviewer"), levels=LEVEL_ZH)
+
+
+@router.post("/registry")
+def registry(request: Request, user: ReviewerWrite, file: Annotated[UploadFile, File()], year: Annotated[str, Form()] = "") -> Response:
+    load_registry(request, file)
+    return RedirectResponse("/batch" + (f"?year={int(year)}" if year.isdigit() else ""), status_code=303)
+
+
+@router.get("/search")
+def search_page(request: Request, user: Reader, q: str = "", year: int | None = None) -> Response:
+    results: list[dict[str, Any]] = []
+    q = q.strip()[:200]
+    c = corpus(request)
+    if q:
+        with request.app.state.ws.holder.search_lock:
+            results = rows(c.search(q, limit=100, **({"year": year} if year else {})))
+        term = q.split()[0]
+        for r in results:  # the snippet in pieces: the template escapes each and marks the term
+            r["pieces"] = _split(r.get("snippet") or "", term)
+    return render(request, "search.html", nav="search", q=q, year=year, years=batchview.years(c), results=results)
+
+
+def _split(text: str, term: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    while term and (i := text.find(term, pos)) >= 0:
+        out += [(text[pos:i], False), (term, True)]
+        pos = i + len(term)
+    out.append((text[pos:], False))
+    return [p for p in out if p[0]]
+
+
+@router.get("/compare")
+def compare_page(request: Request, user: Reader, indicator: str = "", by: str = "jurisdiction", years: str = "", agg: str = "",
+                 chart: str = "bar", year: int | None = None, top: int = 20, level: str = "", province: str = "",
+                 city: str = "") -> Response:
+    c = corpus(request)
+    inds = indicators(c)
+    indicator = indicator or (inds[0]["id"] if inds and inds[0]["n"] else "reconsideration.received")
+    top = min(max(top, 1), 100)
+    result = comparison(c, indicator, by=by, years=parse_years(years), agg=agg or None, chart=chart, year=year,
+                        top=top, level=level, province=province, city=city)
+    params = {k: v for k, v in {"indicator": indicator, "by": by, "years": years, "agg": agg, "chart": chart,
+                                "year": year, "top": top, "level": level, "province": province, "city": city}.items()
+              if v not in (None, "")}
+    return render(request, "compare.html", nav="compare", indicators=inds, indicator=indicator, by=by, years=years,
+                  agg=agg, chart=chart, year=year, top=top, level=level, province=province, city=city, c=result,
+                  groups=BY_ZH, aggs=AGG_ZH, charts=CHARTS, levels=LEVEL_ZH, svg_link="/api/charts/compare.svg?" +
+                  urlencode(params))
+
+
+@router.get("/exports")
+def exports_page(request: Request, user: Reader, year: int | None = None) -> Response:
+    c = corpus(request)
+    years = batchview.years(c)
+    if year is None and years:
+        year = years[0]
+    return render(request, "exports.html", nav="exports", years=years, year=year, kinds=KINDS, tables=TABLE_ZH,
+                  listed=batchview.has_registry(c))
+
+
+# -- accounts -------------------------------------------------------------------------------------
+
+@router.get("/admin/users")
+def users_page(request: Request, user: AdminReader, message: str = "", error: str = "") -> Response:
+    return render(request, "users.html", nav="users", users=request.app.state.ws.accounts.users(), roles=ROLES,
+                  role_zh=ROLE_ZH, message=message, error=error)
+
+
+def _back(message: str = "", error: str = "") -> Response:
+    q = urlencode({k: v for k, v in {"message": message, "error": error}.items() if v})
+    return RedirectResponse("/admin/users" + (f"?{q}" if q else ""), status_code=303)
+
+
+@router.post("/admin/users")
+def add_user(request: Request, user: AdminWrite, name: Annotated[str, Form()], password: Annotated[str, Form()], role: Annotated[str, Form()] = "reviewer") -> Response:
+    try:
+        request.app.state.ws.accounts.add(name, password, role)
+    except AccountError as e:
+        return _back(error=str(e))
+    return _back(message=f"已添加用户“{name.strip()}”（{ROLE_ZH.get(role, role)}）")
+
+
+@router.post("/admin/users/{name}")
+def change_user(request: Request, user: AdminWrite, name: str, action: Annotated[str, Form()], role: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "") -> Response:
+    acc = request.app.state.ws.accounts
+    try:
+        if action == "role":
+            acc.set_role(name, role)
+            return _back(message=f"已将“{name}”设为{ROLE_ZH.get(role, role)}")
+        if action == "password":
+            acc.set_password(name, password)
+            return _back(message=f"已重设“{name}”的密码")
+        if action in ("disable", "enable"):
+            acc.set_active(name, action == "enable")
+            return _back(message=f"已{'启用' if action == 'enable' else '停用'}“{name}”")
+        if action == "remove":
+            if name == user.name:
+                return _back(error="不能删除自己的账户")
+            acc.remove(name)
+            return _back(message=f"已删除“{name}”")
+    except AccountError as e:
+        return _back(error=str(e))
+    raise HTTPException(400, "未知的操作")
+
+
+@router.get("/help/api")
+def api_help(request: Request, user: Reader) -> Response:
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [p.get("name") for p in op.get("parameters", [])]
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""), "params": params})
+    return render(request, "api.html", nav="", ops=ops)

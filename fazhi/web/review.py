@@ -1,0 +1,119 @@
+"""What the review page of one report shows, from `Corpus.report` (the stored record, its
+corpus findings and the reviewer's decisions) and nothing else."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..checks.registry import specs
+from ..corpus.registry import CONTENT_ZH
+from ..export.frames import DECISION_ZH, LEVEL_ZH, ORIGIN_ZH, SEVERITY_ZH
+from ..record import CONTENT_KEYS
+from ..understand.indicators import taxonomy
+from ..understand.metadata import DOC_TYPE_ZH
+from .fmt import cn_number
+from .highlight import Mark, segments
+
+MAX_SEARCH_MARKS = 300
+MAX_EVIDENCE_MARKS = 30
+
+
+def _line(text: str, offset: int | None) -> int | None:
+    return None if offset is None else text.count("\n", 0, offset) + 1
+
+
+def findings_view(rec: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    names = {k: v.name for k, v in specs().items()}
+    out = []
+    for i, f in enumerate(rec.get("findings") or []):
+        start, end = f.get("start"), f.get("end")
+        dec = f.get("decision") or None
+        out.append({
+            "idx": i, "check": f["check"], "check_zh": names.get(f["check"], f["check"]), "severity": f["severity"],
+            "severity_zh": SEVERITY_ZH.get(f["severity"], f["severity"]), "message": f["message"], "start": start,
+            "end": end, "line": _line(text, start), "origin": f.get("origin", "document"),
+            "origin_zh": ORIGIN_ZH.get(f.get("origin", "document"), ""),
+            "quote": text[start:end] if start is not None and end is not None and end > start else "",
+            "decision": dec, "decision_zh": DECISION_ZH.get(dec["decision"], "") if dec else "",
+        })
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(out, key=lambda f: (order.get(f["severity"], 3), f["start"] if f["start"] is not None else -1))
+
+
+def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | None:
+    """The review page's content: metadata, outline, checklist, score, findings, and the text in segments."""
+    rec = corpus.report(sha256)
+    if rec is None:
+        return None
+    text = rec.pop("text", None) or ""
+    md = rec.get("metadata") or {}
+    error = next((f["message"] for f in rec.get("findings") or [] if f["check"] == "unreadable"), None)
+    findings = findings_view(rec, text)
+    ind_names = taxonomy().names
+    marks: list[Mark] = []
+    anchors: list[tuple[int, str]] = []
+    for f in findings:
+        if f["start"] is not None and f["end"] is not None:
+            marks.append(Mark(f["start"], f["end"], "f", str(f["idx"]), severity=f["severity"]))
+            anchors.append((f["start"], f"f-{f['idx']}"))
+    figures = []
+    for i, g in enumerate(rec.get("figures") or []):
+        name = ind_names.get(g.get("indicator") or "", "")
+        shown = cn_number(g.get("value"), g.get("unit"))
+        figures.append({"idx": i, "indicator": g.get("indicator"), "indicator_zh": name, "value": shown,
+                        "quote": g.get("quote"), "start": g.get("start"), "approx": g.get("approx")})
+        if g.get("start") is not None and g.get("end") is not None:
+            marks.append(Mark(g["start"], g["end"], "g", str(i), title=f"{name or '数据'}：{g.get('quote') or shown}"))
+    contents = []
+    for key in CONTENT_KEYS:
+        c = (rec.get("required_contents") or {}).get(key) or {}
+        present = bool(c.get("present"))
+        contents.append({"key": key, "name": CONTENT_ZH[key], "present": present, "start": c.get("start"),
+                         "line": _line(text, c.get("start")) if present else None, "evidence": c.get("evidence")})
+        if present and c.get("start") is not None and c.get("end") is not None:
+            marks.append(Mark(c["start"], c["end"], "c", key))
+            anchors.append((c["start"], f"c-{key}"))
+    sections = []
+    for i, s in enumerate(rec.get("sections") or []):
+        sections.append({"idx": i, "title": s.get("title"), "numeral": s.get("numeral") or "", "level": s.get("level"),
+                         "start": s.get("start")})
+        if s.get("start") is not None:
+            anchors.append((s["start"], f"s-{i}"))
+    score = rec.get("score") or {}
+    parts = []
+    for pkey, part in (score.get("parts") or {}).items():
+        items = []
+        for ikey, item in (part.get("items") or {}).items():
+            key = f"{pkey}.{ikey}"
+            ev = [e for e in item.get("evidence") or [] if isinstance(e, (list, tuple)) and len(e) == 2]
+            for s, e in ev[:MAX_EVIDENCE_MARKS]:
+                marks.append(Mark(int(s), int(e), "e", key))
+            items.append({"key": key, "name": item.get("name"), "score": item.get("score"), "max": item.get("max"),
+                          "reason": item.get("reason"), "has_evidence": bool(ev)})
+        parts.append({"name": part.get("name"), "score": part.get("score"), "max": part.get("max"), "items": items})
+    hits = 0
+    if query and query.strip() and text:
+        for term in query.split():
+            pos = text.find(term)
+            while pos >= 0 and hits < MAX_SEARCH_MARKS:
+                marks.append(Mark(pos, pos + len(term), "q", "hit"))
+                hits += 1
+                pos = text.find(term, pos + len(term))
+    return {
+        "sha256": sha256, "source": rec.get("source"), "format": rec.get("format"), "metadata": md,
+        "level_zh": LEVEL_ZH.get(md.get("level"), md.get("level") or ""),
+        "doc_type_zh": DOC_TYPE_ZH.get(md.get("doc_type"), md.get("doc_type") or ""),
+        "error": error, "findings": findings, "figures": figures, "contents": contents, "sections": sections,
+        "score": {"total": score.get("total"), "max": score.get("max"), "parts": parts,
+                  "rubric": (score.get("rubric") or {}).get("name")},
+        "segments": segments(text, marks, anchors), "chars": len(text), "hits": hits, "query": query or "",
+        "counts": {sev: sum(1 for f in findings if f["severity"] == sev) for sev in ("error", "warning", "info")},
+    }
+
+
+def find_finding(rec: dict[str, Any], check: str, start: int | None, end: int | None,
+                 message: str) -> dict[str, Any] | None:
+    """The finding of a stored record a decision names (a decision must be about a real finding)."""
+    for f in rec.get("findings") or []:
+        if f["check"] == check and f.get("start") == start and f.get("end") == end and f["message"] == message:
+            return f
+    return None
