@@ -81,14 +81,14 @@ Filters = Annotated[dict, Depends(_filters)]
 @router.post("/login", response_model=LoginOut, summary="登录，取得会话令牌")
 def login(body: LoginIn, request: Request) -> Any:
     w = ws(request)
-    keys = (f"name:{body.username}", f"ip:{request.client.host if request.client else ''}")
+    keys = (body.username, request.client.host if request.client else "")
     if w.throttle.blocked(*keys):
         raise HTTPException(429, "登录失败次数过多，请15分钟后再试")
     user = w.accounts.authenticate(body.username, body.password)
     if user is None:
         w.throttle.fail(*keys)
         raise HTTPException(401, "用户名或密码错误")
-    w.throttle.clear(*keys)
+    w.throttle.succeeded(keys[0])
     sess = w.accounts.start_session(user)
     return LoginOut(token=sess.token, csrf_token=sess.csrf, user=user.name, role=user.role)
 

@@ -110,29 +110,30 @@ def admin_reader(user: Annotated[User, Depends(reader)]) -> User:
 
 
 class Throttle:
-    """At most `limit` failed logins per name and per client address in `window` seconds."""
+    """Failed sign-ins: at most `per_name` per user name and `per_address` per client address
+    (higher: an office shares one address) within `window` seconds."""
 
-    def __init__(self, limit: int = 10, window: float = 900.0):
-        self.limit, self.window = limit, window
-        self.failures: dict[str, deque[float]] = defaultdict(deque)
+    def __init__(self, per_name: int = 10, per_address: int = 50, window: float = 900.0):
+        self.limits = {"name": per_name, "ip": per_address}
+        self.window = window
+        self.failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
 
-    def _recent(self, key: str) -> deque[float]:
+    def _recent(self, key: tuple[str, str]) -> deque[float]:
         q = self.failures[key]
         now = time.monotonic()
         while q and now - q[0] > self.window:
             q.popleft()
         return q
 
-    def blocked(self, *keys: str) -> bool:
-        return any(len(self._recent(k)) >= self.limit for k in keys)
+    def blocked(self, name: str, address: str) -> bool:
+        return any(len(self._recent(k)) >= self.limits[k[0]] for k in (("name", name), ("ip", address)))
 
-    def fail(self, *keys: str) -> None:
-        for k in keys:
+    def fail(self, name: str, address: str) -> None:
+        for k in (("name", name), ("ip", address)):
             self._recent(k).append(time.monotonic())
 
-    def clear(self, *keys: str) -> None:
-        for k in keys:
-            self.failures.pop(k, None)
+    def succeeded(self, name: str) -> None:
+        self.failures.pop(("name", name), None)
 
 
 # the route parameter types: `user: Reader` in a route's signature guards it

@@ -9,6 +9,8 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
@@ -80,14 +82,14 @@ def login(request: Request, username: Annotated[str, Form()] = "", password: Ann
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
     if not cookie or not hmac.compare_digest(cookie, csrf_token):
         return _login_page(request, next, "登录页面已失效，请重新输入", status=403)
-    keys = (f"name:{username}", f"ip:{request.client.host if request.client else ''}")
+    keys = (username, request.client.host if request.client else "")
     if ws.throttle.blocked(*keys):
         return _login_page(request, next, "登录失败次数过多，请15分钟后再试", status=429)
     user = ws.accounts.authenticate(username, password)
     if user is None:
         ws.throttle.fail(*keys)
         return _login_page(request, next, "用户名或密码错误", status=401)
-    ws.throttle.clear(*keys)
+    ws.throttle.succeeded(keys[0])
     sess = ws.accounts.start_session(user)
     resp = RedirectResponse(_safe_next(next), status_code=303)
     resp.set_cookie(COOKIE, ws.accounts.cookie_value(sess), httponly=True, samesite="lax", path="/",
@@ -122,8 +124,13 @@ def upload_form(request: Request, user: ReviewerReader) -> Response:
 
 
 @router.post("/upload")
-def upload(request: Request, user: ReviewerWrite, files: Annotated[list[UploadFile] | None, File()] = None, urls: Annotated[str, Form()] = "") -> Response:
-    job = submit_job(request, files or [], urls, user)
+async def upload(request: Request, user: ReviewerWrite) -> Response:
+    # parsed by hand: a browser sends an empty file input as a part with no file name, which
+    # a typed list of files would refuse
+    form = await request.form(max_files=10000)
+    files = [f for f in form.getlist("files") if isinstance(f, StarletteUpload) and f.filename]
+    urls = form.get("urls")
+    job = await run_in_threadpool(submit_job, request, files, urls if isinstance(urls, str) else "", user)
     return RedirectResponse(f"/jobs/{job['id']}", status_code=303)
 
 
