@@ -14,14 +14,24 @@ CONTENT_ZH = {"measures": "主要举措和成效", "shortcomings": "存在的不
 SEVERITY_ZH = (("error", "错误", "red"), ("warning", "警告", "yellow"), ("info", "提示", "cyan"))
 
 
+_QUOTE_MAX = 160
+
+
 def _line_quote(report: Report, start: int | None, end: int | None) -> str:
     if start is None or end is None:
         return ""
+    """The evidence with up to 20 characters of its line around it; a long span (a whole
+    section) is shortened in the middle, and a span ending at a line break stops there."""
     text = report.text
+    while end > start and text[end - 1] in "\r\n \u3000\t":
+        end -= 1
     a = max(text.rfind("\n", 0, start) + 1, start - 20)
     b = text.find("\n", end)
     b = min(b if b >= 0 else len(text), end + 20)
-    return text[a:b].strip()
+    q = text[a:b].strip()
+    if len(q) > _QUOTE_MAX:
+        q = q[:_QUOTE_MAX * 2 // 3] + " …… " + q[-_QUOTE_MAX // 3:]
+    return q
 
 
 def render_report(out: Console, report: Report) -> None:
@@ -68,4 +78,5 @@ def render_report(out: Console, report: Report) -> None:
             out.print(f"  [{color}]{where}{escape('[' + f.check + ']')}[/] {escape(f.message)}")
             q = _line_quote(report, f.start, f.end)
             if q:
-                out.print(f"      [dim]原文：{escape(q)}[/]")
+                q = "\n".join(ln.strip() for ln in q.splitlines())
+                out.print(f"      [dim]原文：{escape(q)}[/]".replace("\n", "\n" + " " * 11))
