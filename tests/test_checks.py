@@ -127,6 +127,15 @@ def test_timeliness_department_signed_after_1_march() -> None:
     assert not findings(ok, "timeliness")
 
 
+def test_timeliness_department_before_2019_had_the_first_quarter() -> None:
+    def dept_2017(signed: str) -> str:
+        return build(title="固安县司法局关于2017年度法治政府建设情况的报告", published="2018-03-30",
+                     plan_head="三、2018年工作安排") + f"\n固安县司法局\n{signed}\n"
+    assert not findings(dept_2017("2018年3月15日"), "timeliness")
+    late = findings(dept_2017("2018年4月2日"), "timeliness")
+    assert len(late) == 1 and "第一季度" in late[0].message
+
+
 # -- required contents ---------------------------------------------------------------------
 
 def test_measures_missing() -> None:
