@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..record import Report
-from .codebook import Coding, CodedRow, scored
+from .codebook import CodedRow, Coding, scored
 from .rubric import Rubric, parse_text
 
 

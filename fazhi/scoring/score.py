@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Report
-from .rubric import Outcome, Rubric, RULES, default_rubric
+from .rubric import RULES, Outcome, Rubric, default_rubric
 
 
 def _round(x: float) -> float:
