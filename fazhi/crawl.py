@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
-from urllib.parse import unquote, urljoin, urldefrag, urlparse
+from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 from .settings import DEFAULT, ReadSettings
 

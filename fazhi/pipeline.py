@@ -10,10 +10,11 @@ import os
 from typing import Iterable
 
 from .checks import load_all as _load_checks
-from .checks.registry import finding, run as run_checks
+from .checks.registry import finding
+from .checks.registry import run as run_checks
 from .read import load
+from .record import CONTENT_KEYS, Content, Document, Report
 from .scoring import coverage, default_rubric, score
-from .record import Content, CONTENT_KEYS, Document, Report
 from .settings import DEFAULT, ReadSettings
 from .understand import contents, figures, indicators, metadata, outline, page
 from .understand.normalize import normalize

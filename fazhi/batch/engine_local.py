@@ -17,8 +17,8 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from .work import ChunkResult, Job, analyze_chunk
 from .sources import Item
+from .work import ChunkResult, Job, analyze_chunk
 
 _SAMPLE_SECONDS = 0.25
 

@@ -45,7 +45,7 @@ def year_consistency(report: Report) -> Iterator[Finding]:
         for m in _YEAR.finditer(seg):
             found = int(m.group(1))
             nxt = seg[m.end():m.end() + 1]
-            if found != year + 1 and nxt not in "—-~至到" and not seg[max(0, m.start() - 1):m.start()] in ("—", "-"):
+            if found != year + 1 and nxt not in "—-~至到" and seg[max(0, m.start() - 1):m.start()] not in ("—", "-"):
                 yield finding("year_consistency", "plan", a + m.start(1), a + m.end(), expected=year + 1, found=found,
                               data={"report_year": year, "found": found})
             break

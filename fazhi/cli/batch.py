@@ -59,7 +59,8 @@ def batch(
     """批量分析：把大量报告分析结果写成 Parquet 数据集，可在本机或 Dask 集群上运行，可中断续跑。"""
     from ..batch import Job, Options, Stats, run
     from ..batch.sources import SourceError, count, detect
-    from ..dataset import FAILURES, create as create_dataset
+    from ..dataset import FAILURES
+    from ..dataset import create as create_dataset
 
     if scheduler:
         engine = "dask"

@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
-from rich import box
 from rich.table import Table
 
 from ..pipeline import analyze_document
 from ..read import iter_sources, load
 from ..record import Report
-from ..scoring import RubricError, default_rubric, load_rubric, score as score_report
+from ..scoring import RubricError, default_rubric, load_rubric
+from ..scoring import score as score_report
 from ..scoring.coverage import STATUS_ZH
 from ..scoring.rubric import RULES, Rubric
 from ..settings import DEFAULT

@@ -207,7 +207,7 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
         raise RegistryError("语料库中还没有单位名单：请用 --registry 指定单位名单（CSV 或 XLSX）")
     cols = ("sha256", "source", "title", "unit_name", "jurisdiction", "department", "issuer", "level", "county", "city",
             "province", "doc_type", "published", "missing_contents", "n_errors", "n_warnings")
-    reports = [dict(zip(cols, row)) for row in corpus.con.execute(f"""
+    reports = [dict(zip(cols, row)) for row in corpus.con.execute("""
         SELECT r.sha256, d.source, r.title, r.unit_name, r.jurisdiction, r.department, r.issuer, r.level, r.county,
                r.city, r.province, r.doc_type, r.published, r.missing_contents, r.n_errors, r.n_warnings
         FROM records r JOIN documents d USING (doc_id) WHERE r.report_year = ? ORDER BY r.sha256""", [year]).fetchall()]

@@ -110,8 +110,8 @@ def chinese(df: pd.DataFrame, name: str) -> pd.DataFrame:
     if "level" in out:
         out["level"] = out["level"].map(lambda v: LEVEL_ZH.get(v, v))
     if name == "reports":
-        from ..understand.metadata import DOC_TYPE_ZH
         from ..corpus.registry import CONTENT_ZH
+        from ..understand.metadata import DOC_TYPE_ZH
 
         out["doc_type"] = out["doc_type"].map(lambda v: DOC_TYPE_ZH.get(v, v))
         out["missing_contents"] = out["missing_contents"].map(
