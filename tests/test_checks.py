@@ -207,6 +207,19 @@ def test_sum_consistency() -> None:
     assert not findings(build(measures=partial), "sum_consistency")
 
 
+def test_sum_consistency_same_noun_parts_and_trailing_total() -> None:
+    over = MEASURES + "（四）调解组织。全县共有调委会245个，其中村（社区）调委会220个、行业性专业性调委会26个。\n"
+    got = findings(build(measures=over), "sum_consistency")
+    assert len(got) == 1 and "246" in got[0].message
+    overlapping = MEASURES + "（四）执法队伍。全县共有执法人员500人，其中女性300人、党员260人。\n"
+    assert not findings(build(measures=overlapping), "sum_consistency")  # categories may overlap
+    trailing = MEASURES + "（四）普法。全县举办讲座50场、展览20场，合计开展活动80场。\n"
+    got = findings(build(measures=trailing), "sum_consistency")
+    assert len(got) == 1 and "70" in got[0].message
+    fine = MEASURES + "（四）普法。全县举办讲座50场、展览30场，合计开展活动80场。\n"
+    assert not findings(build(measures=fine), "sum_consistency")
+
+
 def test_count_order() -> None:
     measures = MEASURES.replace("受理行政复议案件40件，办结36件，结案率为90%", "受理行政复议案件40件，办结46件")
     assert findings(build(measures=measures), "count_order")

@@ -154,6 +154,9 @@ def count_order(report: Report) -> Iterator[Finding]:
                               data={"part": part.value, "whole": whole.value})
 
 
+_TRAILING_TOTAL = re.compile(r"[，,]\s*(?:合计|总计|共计)[\u4e00-\u9fff]{0,8}$")
+
+
 def _sum_finding(total: Figure, parts: list[Figure], exhaustive: bool, homogeneous: bool) -> Finding | None:
     """Compare parts with their total; silent when a leading run of parts already makes the total."""
     values = [p.value for p in parts]
@@ -215,19 +218,57 @@ def sum_consistency(report: Report) -> Iterator[Finding]:
                 parts = [f for f in figs if f.start > mpos and f.unit == total.unit and f.kind == "count"]
                 if len(parts) >= 2:
                     seen.add(total.start)
-                    labels = [text[p.quote_start:p.start] for p in parts]
+                    # each part's words since the figure before it (the marker for the first)
+                    labels, prev = [], a + marker.end()
+                    for p in parts:
+                        labels.append(text[prev:p.start])
+                        prev = p.end
+                    before = [f.end for f in figs if f.end <= total.start]
+                    total_label = text[max([a, *before]):total.start]
                     exhaustive = marker.group(1).startswith("分别") or any(re.search("其他|其余|其它", l) for l in labels)
-                    homogeneous = marker.group(1).startswith("分别") or _same_kind(labels, parts, tax.sums)
+                    homogeneous = (marker.group(1).startswith("分别")
+                                   or _same_kind(labels, parts, tax.sums, total_label))
                     hit = _sum_finding(total, parts, exhaustive, homogeneous)
                     if hit:
                         yield hit
+        # a total after its parts: 讲座50场、展览20场，合计开展活动80场
+        for total in figs:
+            if total.kind != "count" or total.start in seen or not _TRAILING_TOTAL.search(text[max(a, total.start - 12):total.start]):
+                continue
+            parts = []
+            for f in figs:
+                if f.end > total.start:
+                    break
+                if f.kind != "count" or f.unit != total.unit or f.total_marker:
+                    parts = []  # the list starts after any other total or figure of another kind
+                    continue
+                parts.append(f)
+            joins = [text[p.end:q.start] for p, q in zip(parts, parts[1:])]
+            if len(parts) >= 2 and all("、" in j or "，" in j or "," in j for j in joins):
+                seen.add(total.start)
+                hit = _sum_finding(total, parts, exhaustive=True, homogeneous=True)
+                if hit:
+                    yield hit
         marked = [f for f in figs if f.total_marker and f.kind == "count"]
         last_total = marked[-1] if marked else None
 
 
-def _same_kind(labels: list[str], parts: list[Figure], sums: list[dict]) -> bool:
-    """Parts are of one kind when the taxonomy lists them together or their labels share a suffix (X类)."""
+def _same_kind(labels: list[str], parts: list[Figure], sums: list[dict], total_label: str = "") -> bool:
+    """Parts are of one kind when the taxonomy lists them together, their labels share a suffix
+    (X类), or every label ends in the noun the total is counted in (调委会245个，其中村调委会220个、
+    专业性调委会26个): the same thing told apart by a modifier is a partition."""
     if all(p.indicator for p in parts) and any(all(p.indicator in r["parts"] for p in parts) for r in sums):
         return True
-    ends = {l.strip(" ,、")[-1:] for l in labels if l.strip(" ,、")}
-    return len(ends) == 1 and ends <= {"类"}
+    stripped = [l.strip(" ,、，") for l in labels]
+    ends = {l[-1:] for l in stripped if l}
+    if len(ends) == 1 and ends <= {"类"}:
+        return True
+    noun = _head_noun(total_label.strip(" ,、，"))
+    return bool(noun) and all(l.endswith(noun) and len(l) > len(noun) for l in stripped)
+
+
+def _head_noun(label: str) -> str:
+    """The last two to four CJK characters of a total's label, if they follow a verb-like cue
+    (有, 共, 计): 全县共有调委会 -> 调委会."""
+    m = re.search(r"(?:共有|现有|拥有|共计|有|共|计)([\u4e00-\u9fff]{2,4})$", label)
+    return m.group(1) if m else ""
