@@ -220,6 +220,14 @@ def test_sum_consistency_same_noun_parts_and_trailing_total() -> None:
     assert not findings(build(measures=fine), "sum_consistency")
 
 
+def test_rate_consistency_of_a_change() -> None:
+    wrong = MEASURES + "（四）行政应诉。办理行政诉讼案件82件，较上年减少15件，同比下降25%。\n"
+    got = findings(build(measures=wrong), "rate_consistency")
+    assert len(got) == 1 and "97件" in got[0].message and "15.5%" in got[0].message
+    right = MEASURES + "（四）行政应诉。办理行政诉讼案件82件，较上年减少15件，同比下降15.5%。\n"
+    assert not findings(build(measures=right), "rate_consistency")
+
+
 def test_count_order() -> None:
     measures = MEASURES.replace("受理行政复议案件40件，办结36件，结案率为90%", "受理行政复议案件40件，办结46件")
     assert findings(build(measures=measures), "count_order")

@@ -115,6 +115,42 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
             elif whole is None and not r.approx and not part.approx and 0 < r.value < 100 and part.value > 0:
                 if not any(g.indicator == rel["whole"] for g in figs):
                     yield from _whole_base(report, r, part, name, stated, tol, dec)
+        yield from _change_rates(report, figs)
+
+
+def _change_rates(report: Report, figs: list[Figure]) -> Iterator[Finding]:
+    """A count with both its absolute change and its percentage change beside it (82件，较上年
+    减少15件，同比下降15.5%): the percentage must be the change over last year's count."""
+    text = report.work
+    tax = taxonomy()
+    for i, base in enumerate(figs):
+        if base.kind != "count" or base.approx or base.value_high is not None:
+            continue
+        changes = [c for c in figs if c.kind == "change" and c.refers_to is not None
+                   and c.refers_to < len(report.figures) and report.figures[c.refers_to] is base]
+        absolute = [c for c in changes if c.unit == base.unit]
+        pct = [c for c in changes if c.unit == "%"]
+        if len(absolute) != 1 or len(pct) != 1:
+            continue
+        d, p = absolute[0], pct[0]
+        if d.direction != p.direction or d.direction not in ("up", "down") or d.approx or p.approx:
+            continue
+        previous = base.value - d.value if d.direction == "up" else base.value + d.value
+        if previous <= 0:
+            continue
+        expected = 100.0 * d.value / previous
+        tol = _tolerance(p, text)
+        if abs(expected - p.value) <= tol + 1e-9:
+            continue
+        dec = _decimals(p, text)
+        yield finding("rate_consistency", "change", min(base.start, p.start), max(d.end, p.end),
+                      name=tax.names.get(base.indicator or "", "该项数据"),
+                      dir_zh="增加" if d.direction == "up" else "减少", delta=_num(d.value) + (d.unit or ""),
+                      previous=_num(previous) + (base.unit or ""),
+                      expected=_fmt_pct(expected, dec), stated=text[p.start:p.end],
+                      low=_fmt_pct(p.value - tol, dec + 1), high=_fmt_pct(p.value + tol, dec + 1),
+                      data={"stated": p.value, "expected": round(expected, 4), "previous": previous,
+                            "figures": [base.start, d.start, p.start]})
 
 
 def _whole_base(report: Report, r: Figure, part: Figure, name: str, stated: str, tol: float,
