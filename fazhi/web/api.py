@@ -220,8 +220,8 @@ def indicators(user: Reader) -> list[dict[str, str]]:
 
 
 @router.get("/search", summary="全文检索（多个词用空格分开）")
-def search(request: Request, user: Reader, q: Annotated[str, Query(min_length=1, max_length=200)], year: int | None = None,
-           limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
+def search(request: Request, user: Reader, q: Annotated[str, Query(min_length=1, max_length=200)],
+           year: int | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
     w = ws(request)
     with w.holder.search_lock:
         df = corpus(request).search(q, limit=limit, **({"year": year} if year else {}))
@@ -282,7 +282,8 @@ def compare(request: Request, user: Reader, indicator: str, by: Group = "jurisdi
 
 
 @router.get("/compare/rank", summary="某年度的排名")
-def rank(request: Request, user: Reader, indicator: str, year: int, by: Group = "jurisdiction", ascending: bool = False) -> list[dict[str, Any]]:
+def rank(request: Request, user: Reader, indicator: str, year: int, by: Group = "jurisdiction",
+         ascending: bool = False) -> list[dict[str, Any]]:
     check_args(indicator, by, None)
     return rows(corpus(request).rank(indicator, year, by=by, ascending=ascending))
 
@@ -294,7 +295,8 @@ def changes(request: Request, user: Reader, indicator: str, years: str | None = 
 
 
 @router.get("/compare/outliers", summary="明显偏离同级单位的数值")
-def outliers(request: Request, user: Reader, indicator: str | None = None, years: str | None = None) -> list[dict[str, Any]]:
+def outliers(request: Request, user: Reader, indicator: str | None = None,
+             years: str | None = None) -> list[dict[str, Any]]:
     if indicator is not None:
         check_args(indicator, "jurisdiction", None)
     return rows(corpus(request).outliers(indicator, years=parse_years(years)))
@@ -315,7 +317,8 @@ def chart(request: Request, user: Reader, indicator: str, by: Group = "jurisdict
 @router.get("/exports/{kind}", summary="导出：xlsx（审查结果）、notice（通报）、opinions（审查意见）、csv（数据表）",
             response_class=Response)
 def exports(request: Request, user: Reader, kind: Literal["xlsx", "notice", "opinions", "csv"], year: int | None = None,
-            table: str = "reports", unit: str | None = None, issuer: Annotated[str | None, Query(max_length=100)] = None,
+            table: str = "reports", unit: str | None = None,
+            issuer: Annotated[str | None, Query(max_length=100)] = None,
             recipients: Annotated[str | None, Query(max_length=300)] = None, only_confirmed: bool = False) -> Response:
     return download(corpus(request), kind, year=year, table=table, unit=unit, issuer=issuer, recipients=recipients,
                     only_confirmed=only_confirmed)

@@ -36,6 +36,7 @@ from .fmt import rows
 from .review import review
 
 router = APIRouter(include_in_schema=False)
+FormStr = Annotated[str, Form()]
 PAGE = 100
 
 
@@ -76,8 +77,8 @@ def login_form(request: Request, next: str = "/") -> Response:
 
 
 @router.post("/login")
-def login(request: Request, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = "",
-          next: Annotated[str, Form()] = "/") -> Response:
+def login(request: Request, username: FormStr = "", password: FormStr = "", csrf_token: FormStr = "",
+          next: FormStr = "/") -> Response:
     ws = request.app.state.ws
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
     if not cookie or not hmac.compare_digest(cookie, csrf_token):
@@ -150,8 +151,8 @@ def job_page(request: Request, user: Reader, job_id: int) -> Response:
 # -- reports and the review page -------------------------------------------------------------
 
 @router.get("/reports")
-def reports_page(request: Request, user: Reader, year: int | None = None, level: str = "", q: str = "", problem: str = "",
-                 page: int = 1) -> Response:
+def reports_page(request: Request, user: Reader, year: int | None = None, level: str = "", q: str = "",
+                 problem: str = "", page: int = 1) -> Response:
     c = corpus(request)
     df = c.reports(**{k: v for k, v in {"year": year, "level": level or None}.items() if v is not None})
     items = rows(df)
@@ -193,10 +194,10 @@ def _int_or_none(v: str) -> int | None:
 
 
 @router.post("/reports/{sha256}/decision")
-def decide(request: Request, user: ReviewerWrite, sha256: str, check: Annotated[str, Form()],
-           message: Annotated[str, Form()], decision: Annotated[str, Form()], start: Annotated[str, Form()] = "",
-           end: Annotated[str, Form()] = "", comment: Annotated[str, Form()] = "",
-           idx: Annotated[str, Form()] = "") -> Response:
+def decide(request: Request, user: ReviewerWrite, sha256: str, check: FormStr,
+           message: FormStr, decision: FormStr, start: FormStr = "",
+           end: FormStr = "", comment: FormStr = "",
+           idx: FormStr = "") -> Response:
     if decision not in ("confirmed", "dismissed"):
         raise HTTPException(400, "审查结论只能是确认或排除")
     if len(comment) > 4000:
@@ -231,7 +232,8 @@ def batch_page(request: Request, user: Reader, year: int | None = None, status: 
 
 
 @router.post("/registry")
-def registry(request: Request, user: ReviewerWrite, file: Annotated[UploadFile, File()], year: Annotated[str, Form()] = "") -> Response:
+def registry(request: Request, user: ReviewerWrite, file: Annotated[UploadFile, File()],
+             year: FormStr = "") -> Response:
     load_registry(request, file)
     return RedirectResponse("/batch" + (f"?year={int(year)}" if year.isdigit() else ""), status_code=303)
 
@@ -261,9 +263,9 @@ def _split(text: str, term: str) -> list[tuple[str, bool]]:
 
 
 @router.get("/compare")
-def compare_page(request: Request, user: Reader, indicator: str = "", by: str = "jurisdiction", years: str = "", agg: str = "",
-                 chart: str = "bar", year: int | None = None, top: int = 20, level: str = "", province: str = "",
-                 city: str = "") -> Response:
+def compare_page(request: Request, user: Reader, indicator: str = "", by: str = "jurisdiction", years: str = "",
+                 agg: str = "", chart: str = "bar", year: int | None = None, top: int = 20, level: str = "",
+                 province: str = "", city: str = "") -> Response:
     c = corpus(request)
     inds = indicators(c)
     indicator = indicator or (inds[0]["id"] if inds and inds[0]["n"] else "reconsideration.received")
@@ -303,7 +305,8 @@ def _back(message: str = "", error: str = "") -> Response:
 
 
 @router.post("/admin/users")
-def add_user(request: Request, user: AdminWrite, name: Annotated[str, Form()], password: Annotated[str, Form()], role: Annotated[str, Form()] = "reviewer") -> Response:
+def add_user(request: Request, user: AdminWrite, name: FormStr, password: FormStr,
+             role: FormStr = "reviewer") -> Response:
     try:
         request.app.state.ws.accounts.add(name, password, role)
     except AccountError as e:
@@ -312,7 +315,8 @@ def add_user(request: Request, user: AdminWrite, name: Annotated[str, Form()], p
 
 
 @router.post("/admin/users/{name}")
-def change_user(request: Request, user: AdminWrite, name: str, action: Annotated[str, Form()], role: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "") -> Response:
+def change_user(request: Request, user: AdminWrite, name: str, action: FormStr, role: FormStr = "",
+                password: FormStr = "") -> Response:
     acc = request.app.state.ws.accounts
     try:
         if action == "role":

@@ -1,0 +1,188 @@
+"""Web workspace benchmark: request latency of the main pages and API endpoints.
+
+    python bench/web.py                                   # a corpus of the seeds and the examples
+    python bench/web.py --db bench/out/bench.duckdb       # the 20,000-report corpus of bench/corpus.py
+    python bench/web.py --users 20 --requests 400         # bounded load: 20 concurrent users
+
+Starts `fazhi serve` on a free loopback port (a real server process, as a reviewer runs it),
+signs a benchmark user in with a bearer token, then:
+1. one user: each target requested `--repeat` times in turn, p50/p95/max latency;
+2. `--users` concurrent users (threads with their own connections) sharing `--requests`
+   requests over the targets, p50/p95 per target and the throughput.
+Loopback only; nothing is asserted, the figures are printed (DEVELOPERS.md: speed targets
+live in bench/, not in timed tests).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+USER, PASSWORD = "bench", "bench-password-1"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_corpus(db: Path) -> None:
+    """The seeds (when ../shared is present) and the examples, ingested once."""
+    from fazhi.corpus import Corpus
+
+    sources = [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))]
+    seeds = ROOT.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        sources += [str(p) for p in sorted(seeds.glob("*")) if p.is_file()]
+    with Corpus(db) as c:
+        res = c.ingest(sources, workers=1)
+    print(f"corpus: {res.added} documents from {len(sources)} files (seeds and examples)")
+
+
+def percentile(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
+
+
+def targets(client, headers) -> list[tuple[str, str]]:
+    """(label, path) of the pages and endpoints to time, filled from what the corpus holds."""
+    stats = client.get("/api/stats", headers=headers).json()
+    year = stats.get("last_year") or 2023
+    reports = client.get("/api/reports", params={"year": year, "limit": 50}, headers=headers).json()
+    reports = [r for r in reports if r.get("doc_type") == "report"] or reports
+    sha = max(reports, key=lambda r: r.get("chars") or 0)["sha256"]  # the longest: the heaviest review page
+    ind = "reconsideration.received"
+    return [
+        ("page: review of a report", f"/reports/{sha}"),
+        ("page: batch view of a year", f"/batch?year={year}"),
+        ("page: compare (bar chart)", f"/compare?indicator={ind}&year={year}"),
+        ("page: compare (line chart)", f"/compare?indicator={ind}&chart=line"),
+        ("page: search 行政复议", "/search?q=行政复议"),
+        ("api: report record", f"/api/reports/{sha}"),
+        ("api: reports of a year", f"/api/reports?year={year}&limit=500"),
+        ("api: compare", f"/api/compare?indicator={ind}"),
+        ("api: chart svg", f"/api/charts/compare.svg?indicator={ind}&year={year}"),
+        ("api: findings (errors) of a year", f"/api/findings?year={year}&severity=error&limit=1000"),
+    ]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="fazhi web benchmark")
+    ap.add_argument("--db", default=None, help="an existing corpus; default: a new one of the seeds and examples")
+    ap.add_argument("--repeat", type=int, default=20, help="requests per target for the single-user figures")
+    ap.add_argument("--users", type=int, default=20, help="concurrent users for the load figures")
+    ap.add_argument("--requests", type=int, default=400, help="requests in all for the load figures")
+    a = ap.parse_args()
+
+    import httpx
+
+    from fazhi.web.accounts import AccountError, Accounts
+    from fazhi.web.config import WebConfig
+
+    tmp = Path(tempfile.mkdtemp(prefix="fazhi-bench-web-"))
+    try:
+        db = Path(a.db) if a.db else tmp / "bench.duckdb"
+        if not a.db:
+            build_corpus(db)
+        try:
+            Accounts(WebConfig(db=str(db)).accounts_path).add(USER, PASSWORD, "viewer")
+        except AccountError:
+            pass  # made by an earlier run on this corpus
+        port = _free_port()
+        log = tmp / "server.log"
+        with open(log, "w") as out:
+            proc = subprocess.Popen([sys.executable, "-m", "fazhi", "serve", "--db", str(db), "--port", str(port)],
+                                    stdout=out, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    httpx.get(base + "/login", timeout=2)
+                    break
+                except httpx.HTTPError:
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        sys.exit("server did not start:\n" + log.read_text())
+                    time.sleep(0.3)
+            with httpx.Client(base_url=base, timeout=120) as c:
+                token = c.post("/api/login", json={"username": USER, "password": PASSWORD}).json()["token"]
+                h = {"Authorization": f"Bearer {token}", "Accept": "text/html"}
+                stats = c.get("/api/stats", headers=h).json()
+                print(f"corpus: {stats['documents']} documents, {stats['reports']} reports, "
+                      f"{stats['figures']} figures, {stats['findings']} findings")
+                tg = targets(c, h)
+                for _, path in tg:  # warm: the full-text index is built on the first search
+                    c.get(path, headers=h).raise_for_status()
+                print(f"\none user, {a.repeat} requests per target (ms):")
+                print(f"{'target':36} {'p50':>8} {'p95':>8} {'max':>8}")
+                for label, path in tg:
+                    times = []
+                    for _ in range(a.repeat):
+                        t0 = time.perf_counter()
+                        c.get(path, headers=h).raise_for_status()
+                        times.append(1000 * (time.perf_counter() - t0))
+                    print(f"{label:36} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}")
+            load(base, h, tg, a.users, a.requests)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total: int) -> None:
+    """`users` threads, each with its own connection, sharing `total` requests over the targets."""
+    import httpx
+
+    jobs = [tg[i % len(tg)] for i in range(total)]
+    random.Random(1).shuffle(jobs)
+    lock = threading.Lock()
+    results: dict[str, list[float]] = {label: [] for label, _ in tg}
+    errors: list[str] = []
+
+    def user() -> None:
+        with httpx.Client(base_url=base, timeout=120) as c:
+            while True:
+                with lock:
+                    if not jobs:
+                        return
+                    label, path = jobs.pop()
+                t0 = time.perf_counter()
+                r = c.get(path, headers=headers)
+                ms = 1000 * (time.perf_counter() - t0)
+                with lock:
+                    (results[label].append(ms) if r.status_code == 200 else errors.append(f"{path}: {r.status_code}"))
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=user) for _ in range(users)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    done = sum(len(v) for v in results.values())
+    print(f"\n{users} concurrent users, {total} requests: {done / wall:.1f} requests/s"
+          f" on {os.cpu_count()} cores (ms):")
+    print(f"{'target':36} {'n':>4} {'p50':>8} {'p95':>8}")
+    for label, times in results.items():
+        if times:
+            print(f"{label:36} {len(times):4d} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f}")
+    if errors:
+        print(f"{len(errors)} failed requests, e.g. {errors[:3]}")
+
+
+if __name__ == "__main__":
+    main()

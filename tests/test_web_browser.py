@@ -1,0 +1,204 @@
+"""The reviewer's whole job in a real browser (headless Chromium through Playwright)
+against a real `fazhi serve` process: sign in, upload the 汉滨区 report, see the 结案率
+error marked at its evidence, dismiss a finding with a comment and still see it after a
+reload, download the XLSX and open it, look at a comparison chart. A screenshot of each
+main page is saved under tests/artifacts/web/."""
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from fazhi.corpus import Corpus
+
+from .conftest import EXAMPLES, ROOT, SEEDS
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = ROOT / "tests" / "artifacts" / "web"
+PASSWORD = "browser-pass-1"
+USER = "审查员"
+HOSTILE = ("某某镇人民政府关于2023年度法治政府建设工作情况的报告\n一、主要举措和成效\n"
+           "<script>alert(1)</script><img src=x onerror=alert(2)>全年受理行政复议案件3件。\n")
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # pragma: no cover - the dev extra installs it
+    sync_playwright = None
+
+if sync_playwright is None:
+    pytest.skip("playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
+if CHROMIUM is None:
+    pytest.skip("chromium is not installed (apt-get install chromium; .ci/install-system.sh does it)",
+                allow_module_level=True)
+
+
+def upload_source() -> Path:
+    """The 汉滨区 seed when ../shared is present, else the example with a 结案率 error."""
+    if SEEDS.is_dir():
+        for p in sorted(SEEDS.glob("*")):
+            if p.is_file() and "汉滨区" in p.read_text("utf-8", errors="ignore"):
+                return p
+    return EXAMPLES / "city_mianyang_2023.txt"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    d = tmp_path_factory.mktemp("browser")
+    db = d / "corpus.duckdb"
+    upload = upload_source()
+    hostile = d / "hostile.txt"
+    hostile.write_text(HOSTILE, "utf-8")
+    with Corpus(db) as c:
+        c.ingest([str(p) for p in sorted(EXAMPLES.glob("*.txt")) if p.name != upload.name] + [str(hostile)],
+                 workers=1)
+    subprocess.run([sys.executable, "-m", "fazhi", "user", "add", USER, "--role", "reviewer", "--password", PASSWORD,
+                    "--db", str(db)], check=True, capture_output=True)
+    port = _free_port()
+    with open(d / "server.log", "w") as log:  # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen([sys.executable, "-m", "fazhi", "serve", "--db", str(db), "--port", str(port),
+                                 "-j", "1"], stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("fazhi serve did not start: " + (d / "server.log").read_text())
+            time.sleep(0.2)
+    try:
+        yield SimpleNamespace(url=f"http://127.0.0.1:{port}", upload=upload, dir=d)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic", "--lang=zh-CN"])
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_reviewer_workflow_in_a_browser(server, browser, tmp_path):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN", accept_downloads=True)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+    # sign in
+    page.goto(server.url + "/")
+    expect(page).to_have_url(re.compile(r"/login\?next=/$"))
+    shot(page, "login")
+    page.fill("input[name=username]", USER)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('登录')")
+    expect(page.locator("h1")).to_have_text("审查工作台")
+    shot(page, "home")
+
+    # upload the report; the job page follows the analysis and shows the result
+    page.click("nav >> text=上传")
+    shot(page, "upload")
+    page.set_input_files("#files", str(server.upload))
+    page.click("button:has-text('上传并分析')")
+    expect(page).to_have_url(re.compile(r"/jobs/\d+$"))
+    expect(page.locator("#job-results")).to_be_visible(timeout=120_000)
+    expect(page.locator("#job-state")).to_have_text("已完成")
+    shot(page, "job")
+
+    # the review page: click the 结案率 error, the text scrolls to its evidence and marks it
+    page.locator("#job-results a").first.click()
+    expect(page.locator("h2:has-text('提纲')")).to_be_visible()
+    rate = page.locator("li.finding[data-check=rate_consistency]").first
+    expect(rate).to_contain_text("结案率")
+    rate.locator("button.goto").click()
+    marked = page.locator("#text .active-f")
+    expect(marked.first).to_be_visible()
+    assert "结案率" in "".join(marked.all_inner_texts())
+    assert re.search(r"\d+(\.\d+)?%", "".join(marked.all_inner_texts()))
+    in_view = marked.first.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }")
+    assert in_view, "the evidence was not scrolled into view"
+    expect(rate).to_have_class(re.compile(r"\bselected\b"))
+    # the checklist links to where each required content is found
+    expect(page.locator(".checklist a.goto").first).to_be_visible()
+    shot(page, "review")
+
+    # dismiss another finding with a comment; after a reload it is still dismissed
+    target = page.locator("li.finding:not([data-check=rate_consistency]) form.decide").first
+    item = target.locator("xpath=..")
+    check = item.get_attribute("data-check")
+    target.locator("textarea[name=comment]").fill("经核对原文，此处不是错误")
+    target.locator("button.dismiss").click()
+    page.wait_for_load_state()
+    page.reload()
+    done = page.locator(f"li.finding.decided-dismissed[data-check={check}]")
+    expect(done).to_have_count(1)
+    expect(done).to_contain_text("已排除")
+    expect(done).to_contain_text("经核对原文，此处不是错误")
+    year = re.search(r"(\d{4})年度", page.locator(".meta").inner_text()).group(1)
+
+    # the batch view of that year, and the XLSX one click away
+    page.goto(f"{server.url}/batch?year={year}")
+    expect(page.locator("#batch")).to_be_visible()
+    shot(page, "batch")
+    with page.expect_download() as dl:
+        page.click("text=导出审查结果（Excel）")
+    xlsx = tmp_path / "审查结果.xlsx"
+    dl.value.save_as(xlsx)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(xlsx, read_only=True)
+    rows = list(wb["问题"].iter_rows(values_only=True))
+    found = [dict(zip(rows[0], r)) for r in rows[1:]]
+    assert any(r["审查结论"] == "排除" and r["审查意见"] == "经核对原文，此处不是错误" and r["审查人"] == USER
+               for r in found)
+
+    # search and compare
+    page.goto(server.url + "/search?q=行政复议")
+    expect(page.locator("ol.results li").first).to_be_visible()
+    shot(page, "search")
+    page.goto(f"{server.url}/compare?indicator=reconsideration.received&year={year}")
+    chart = page.locator("#chart svg")
+    expect(chart).to_be_visible()
+    expect(chart).to_contain_text("行政复议受理案件数")
+    assert chart.locator("g.bar").count() >= 2
+    shot(page, "compare")
+
+    # a report holding markup shows it as text and runs nothing
+    page.goto(server.url + "/reports?q=某某镇")
+    page.locator("#reports a").first.click()
+    expect(page.locator("#text")).to_contain_text("<script>alert(1)</script>")
+    assert page.locator("#text script, #text img").count() == 0
+    shot(page, "hostile")
+
+    assert not [p for p in problems if "favicon" not in p], problems
+    context.close()
