@@ -85,16 +85,18 @@ def _wants_json(request: Request) -> bool:
 
 
 def create_app(config: WebConfig) -> FastAPI:
+    holder = CorpusHolder(config.db)  # first: a locked or foreign file stops here, before any side file is made
     accounts = Accounts(config.accounts_path, session_hours=config.session_hours)
-    holder = CorpusHolder(config.db)
     jobs = Jobs(config.accounts_path, holder, allow_private_urls=config.allow_private_urls, workers=config.workers)
     ws = Workspace(config, accounts, holder, jobs, _templates(), Throttle())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        jobs.stop()
-        holder.close()
+        if jobs.stop():
+            holder.close()
+        # else the job thread still writes through its own cursor: closing the database under it
+        # would fail its batch; the process exit ends both, and the job resumes at the next start
 
     app = FastAPI(title="fazhi 法治政府建设年度报告审查工作台 API", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",

@@ -65,7 +65,8 @@ async def _csrf_ok(request: Request, sess: Session) -> bool:
     token = request.headers.get("x-csrf-token")
     if token is None and request.headers.get("content-type", "").startswith(
             ("application/x-www-form-urlencoded", "multipart/form-data")):
-        form = await request.form()  # parsed once: FastAPI reuses it for the route's own form fields
+        # parsed once (Starlette keeps it for the route); a folder upload may hold thousands of files
+        form = await request.form(max_files=10000)
         value = form.get("csrf_token")
         token = value if isinstance(value, str) else None
     return bool(token) and hmac.compare_digest(token, sess.csrf)

@@ -9,11 +9,13 @@ import pandas as pd
 
 from ..corpus.registry import CONTENT_ZH, STATUS_ZH, _status_of
 from ..export.frames import LEVEL_ZH, as_list
-from .fmt import plain
+from .fmt import plain, rows
 
 STATUS_FILTERS = {**STATUS_ZH, "deficient": "内容缺项"}
 SORTS = {"unit": "单位", "level": "层级", "status": "报送情况", "published": "公开日期", "days_late": "逾期天数",
          "missing": "缺少内容", "n_errors": "错误", "n_warnings": "警告", "score": "得分"}
+_REPORT_COLUMNS = ["sha256", "unit_name", "issuer", "level", "county", "city", "province", "doc_type", "published",
+                   "missing_contents", "n_errors", "n_warnings", "title", "source", "score_total"]
 STATUS_ORDER = ["missing", "late", "unpublished", "invalid", "ambiguous", "on_time", "unlisted"]
 
 
@@ -33,7 +35,7 @@ def _level(v: Any) -> str:
 def batch_rows(corpus, year: int, today: date | None = None) -> tuple[list[dict[str, Any]], bool]:
     """The rows of the year and whether they come from a list of units."""
     reports = corpus.reports(year=year)
-    scores = {r["sha256"]: plain(r["score_total"]) for r in reports[["sha256", "score_total"]].to_dict("records")}
+    scores = dict(zip(reports["sha256"].tolist(), (plain(v) for v in reports["score_total"].tolist())))
     if has_registry(corpus):
         st = corpus.status(year, today=today)
         out = []
@@ -44,8 +46,7 @@ def batch_rows(corpus, year: int, today: date | None = None) -> tuple[list[dict[
             out.append(r)
         return out, True
     out = []
-    for r in reports.to_dict("records"):
-        r = {k: plain(v, k) for k, v in r.items()}
+    for r in rows(reports[_REPORT_COLUMNS]):
         pub = date.fromisoformat(r["published"]) if r.get("published") else None
         code, days = _status_of({"doc_type": r.get("doc_type"), "published": pub}, year)
         missing = "、".join(CONTENT_ZH.get(k, k) for k in as_list(r.get("missing_contents")))

@@ -17,6 +17,7 @@ BY_ZH = {"jurisdiction": "单位", "unit": "单位", "level": "层级", "provinc
 AGG_ZH = {"sum": "合计", "mean": "平均值", "median": "中位数", "min": "最小值", "max": "最大值", "count": "报告数"}
 CHARTS = {"bar": "柱状图（一个年度）", "line": "折线图（逐年）"}
 MAX_LINES = 8
+MAX_TABLE = 200  # rows of the table under a chart; the CSV export has them all
 
 
 def indicators(corpus) -> list[dict[str, Any]]:
@@ -65,10 +66,33 @@ def label(row: dict[str, Any], by: str) -> str:
     return r.get(by) or "（未识别）"
 
 
+def _groups(long: pd.DataFrame, by: str) -> dict[tuple, dict[str, Any]]:
+    """Group key -> {"label", "values": {year: value}, "reports": {year: n}}, in plain Python:
+    a national comparison has some 20,000 rows, too many for per-row pandas access."""
+    keys = GROUPS[by]
+    cols = {c: [None if v is None or v != v else v for v in long[c].tolist()] for c in keys}  # NaN != NaN
+    cols.update({c: long[c].tolist() for c in ("report_year", "value", "n_reports")})
+    out: dict[tuple, dict[str, Any]] = {}
+    for i in range(len(long)):
+        key = tuple(cols[k][i] for k in keys)
+        g = out.get(key)
+        if g is None:
+            g = out[key] = {"label": label(dict(zip(keys, key)), by), "values": {}, "reports": {}}
+        year = int(cols["report_year"][i])
+        g["values"][year] = plain(cols["value"][i])
+        g["reports"][year] = int(cols["n_reports"][i])
+    return out
+
+
+def _latest(g: dict[str, Any]) -> float:
+    return g["values"][max(g["values"])] if g["values"] else float("-inf")
+
+
 def comparison(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, int] | None = None,
                agg: str | None = None, chart: str = "bar", year: int | None = None, top: int = 20,
                **filters: Any) -> dict[str, Any]:
-    """Chart (SVG), table and labels for one indicator grouped by `by`."""
+    """Chart (SVG), table (at most MAX_TABLE groups, largest latest value first) and labels
+    for one indicator grouped by `by`."""
     name = check_args(indicator, by, agg)
     if chart not in CHARTS:
         raise HTTPException(400, "图表类型只能是 bar（柱状图）或 line（折线图）")
@@ -78,37 +102,27 @@ def comparison(corpus, indicator: str, by: str = "jurisdiction", years: tuple[in
     agg_used = agg or ("mean" if unit == "%" else "sum")
     subtitle_tail = f"按{BY_ZH[by]}{AGG_ZH[agg_used]}" + (f"；单位：{unit}" if unit else "")
     if long.empty:
-        return {"name": name, "svg": empty_chart(f"{name}"), "years": [], "table": [], "unit": unit,
+        return {"name": name, "svg": empty_chart(f"{name}"), "years": [], "table": [], "groups": 0, "unit": unit,
                 "year": year, "agg": agg_used, "n_reports": 0}
-    long = long.copy()
-    long["label"] = [label(r, by) for r in long.to_dict("records")]
-    long["group"] = ["|".join("" if pd.isna(v) else str(v) for v in row)
-                     for row in long[GROUPS[by]].itertuples(index=False, name=None)]
-    all_years = sorted(int(y) for y in long["report_year"].unique())
+    groups = _groups(long, by)
+    all_years = sorted({y for g in groups.values() for y in g["values"]})
     if chart == "bar":
         if year not in all_years:  # by default the year most groups reported, the latest of those
-            sizes = long.groupby("report_year").size()
-            year = int(max(all_years, key=lambda y: (int(sizes.get(y, 0)), y)))
-        part = long[long["report_year"] == year].sort_values("value", ascending=False, kind="stable").head(top)
-        svg = bar_chart(list(part["label"]), [float(v) for v in part["value"]], f"{name}（{year}年）", unit,
-                        f"{subtitle_tail}；共{int(long[long['report_year'] == year]['n_reports'].sum())}份报告")
+            year = max(all_years, key=lambda y: (sum(y in g["values"] for g in groups.values()), y))
+        bars = sorted((g for g in groups.values() if year in g["values"]), key=lambda g: -g["values"][year])[:top]
+        n = sum(g["reports"].get(year, 0) for g in groups.values())
+        svg = bar_chart([g["label"] for g in bars], [float(g["values"][year]) for g in bars], f"{name}（{year}年）",
+                        unit, f"{subtitle_tail}；共{n}份报告")
     else:
-        latest = long.sort_values("report_year").groupby("group").tail(1).sort_values("value", ascending=False)
-        groups = list(latest["group"].head(MAX_LINES))
+        lines = sorted(groups.values(), key=lambda g: -_latest(g))[:MAX_LINES]
         span = list(range(all_years[0], all_years[-1] + 1))  # a year nobody reported still takes its place
-        series = []
-        for g in groups:
-            sub = long[long["group"] == g].set_index("report_year")["value"]
-            series.append((long[long["group"] == g]["label"].iloc[0],
-                           [float(sub[y]) if y in sub.index and pd.notna(sub[y]) else None for y in span]))
-        more = long["group"].nunique() - len(groups)
+        series = [(g["label"], [g["values"].get(y) for y in span]) for g in lines]
+        more = len(groups) - len(lines)
         svg = line_chart(span, series, f"{name}（{all_years[0]}—{all_years[-1]}年）", unit,
                          subtitle_tail + (f"；另有{more}个未画出" if more > 0 else ""))
-    table = []
-    for g, sub in long.groupby("group", sort=False):
-        vals = {int(y): plain(v) for y, v in zip(sub["report_year"], sub["value"])}
-        table.append({"label": sub["label"].iloc[0], "cells": [cn_number(vals.get(y), unit) for y in all_years],
-                      "raw": [vals.get(y) for y in all_years]})
-    table.sort(key=lambda r: -next((v for v in reversed(r["raw"]) if v is not None), float("-inf")))
-    return {"name": name, "svg": svg, "years": all_years, "table": table, "unit": unit, "year": year, "agg": agg_used,
-            "n_reports": int(long["n_reports"].sum())}
+    ranked = sorted(groups.values(), key=lambda g: -next((g["values"][y] for y in reversed(all_years)
+                                                          if y in g["values"]), float("-inf")))
+    table = [{"label": g["label"], "cells": [cn_number(g["values"].get(y), unit) for y in all_years]}
+             for g in ranked[:MAX_TABLE]]
+    return {"name": name, "svg": svg, "years": all_years, "table": table, "groups": len(groups), "unit": unit,
+            "year": year, "agg": agg_used, "n_reports": int(long["n_reports"].sum())}

@@ -86,9 +86,15 @@ class Jobs:
         """Block until no job is queued or running (tests, shutdown)."""
         return self._idle.wait(timeout)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Let the running job finish (up to `timeout` seconds); False if it is still running.
+
+        A job cut off by the process ending stays `running` in the side file and is run
+        again at the next start: committed batches are kept, the rest is ingested then.
+        """
         self._queue.put(None)
-        self._thread.join(timeout=30)
+        self._thread.join(timeout=timeout)
+        return not self._thread.is_alive()
 
     # -- the worker -----------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from .review import review
 router = APIRouter(include_in_schema=False)
 FormStr = Annotated[str, Form()]
 PAGE = 100
+BATCH_PAGE = 500  # a county's list fits one page; a province's is paged
 
 
 def render(request: Request, template: str, status_code: int = 200, **ctx: Any) -> Response:
@@ -128,7 +129,7 @@ def upload_form(request: Request, user: ReviewerReader) -> Response:
 async def upload(request: Request, user: ReviewerWrite) -> Response:
     # parsed by hand: a browser sends an empty file input as a part with no file name, which
     # a typed list of files would refuse
-    form = await request.form(max_files=10000)
+    form = await request.form(max_files=10000)  # already parsed by the CSRF check when from a cookie session
     files = [f for f in form.getlist("files") if isinstance(f, StarletteUpload) and f.filename]
     urls = form.get("urls")
     job = await run_in_threadpool(submit_job, request, files, urls if isinstance(urls, str) else "", user)
@@ -210,8 +211,8 @@ def decide(request: Request, user: ReviewerWrite, sha256: str, check: FormStr,
 # -- batch, search, compare, exports -------------------------------------------------------------
 
 @router.get("/batch")
-def batch_page(request: Request, user: Reader, year: int | None = None, status: str = "", level: str = "", q: str = "",
-               sort: str = "", order: str = "asc") -> Response:
+def batch_page(request: Request, user: Reader, year: int | None = None, status: str = "", level: str = "",
+               q: str = "", sort: str = "", order: str = "asc", page: int = 1) -> Response:
     c = corpus(request)
     years = batchview.years(c)
     if year is None and years:
@@ -224,8 +225,12 @@ def batch_page(request: Request, user: Reader, year: int | None = None, status: 
         o = "desc" if sort == col and order == "asc" else "asc"
         return "/batch?" + urlencode({**base, "sort": col, "order": o})
 
-    return render(request, "batch.html", nav="batch", year=year, years=years, rows=shown, total=len(all_rows),
-                  listed=listed, counts=batchview.counts(all_rows), statuses=batchview.STATUS_FILTERS,
+    pages = max(1, -(-len(shown) // BATCH_PAGE))
+    page = min(max(page, 1), pages)
+    paging = {**base, **({"sort": sort, "order": order} if sort else {})}
+    return render(request, "batch.html", nav="batch", year=year, years=years, total=len(all_rows),
+                  rows=shown[(page - 1) * BATCH_PAGE: page * BATCH_PAGE], n_shown=len(shown), page=page, pages=pages,
+                  page_query=urlencode(paging), listed=listed, counts=batchview.counts(all_rows), statuses=batchview.STATUS_FILTERS,
                   sorts=batchview.SORTS, sort=sort, order=order, status=status, level=level, q=q,
                   sort_links={k: sort_link(k) for k in batchview.SORTS}, n_units=len(c.units()),
                   can_review=user.can("reviewer"), levels=LEVEL_ZH)
