@@ -3,6 +3,7 @@
     python bench/web.py                                   # a corpus of the seeds and the examples
     python bench/web.py --db bench/out/bench.duckdb       # the 20,000-report corpus of bench/corpus.py
     python bench/web.py --users 20 --requests 400         # bounded load: 20 concurrent users
+    python bench/web.py --only review,compare             # some targets only
 
 Starts `fazhi serve` on a free loopback port (a real server process, as a reviewer runs it),
 signs a benchmark user in with a bearer token, then:
@@ -85,6 +86,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20, help="requests per target for the single-user figures")
     ap.add_argument("--users", type=int, default=20, help="concurrent users for the load figures")
     ap.add_argument("--requests", type=int, default=400, help="requests in all for the load figures")
+    ap.add_argument("--only", default=None, help="comma-separated words: time only the targets whose label has one "
+                    "(e.g. review,compare)")
     a = ap.parse_args()
 
     import httpx
@@ -124,6 +127,8 @@ def main() -> None:
                 print(f"corpus: {stats['documents']} documents, {stats['reports']} reports, "
                       f"{stats['figures']} figures, {stats['findings']} findings")
                 tg = targets(c, h)
+                if a.only:
+                    tg = [t for t in tg if any(w in t[0] for w in a.only.split(","))]
                 for _, path in tg:  # warm: the full-text index is built on the first search
                     c.get(path, headers=h).raise_for_status()
                 print(f"\none user, {a.repeat} requests per target (ms):")
