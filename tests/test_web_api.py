@@ -367,7 +367,10 @@ def test_every_page_renders_for_a_viewer(env):
         csp = r.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert not re.search(r"<script(?![^>]*\bsrc=\"/static/)", r.text), path  # no inline script anywhere
-    assert c.get("/reports/" + "1" * 64).status_code == 404
+    listing = c.get("/reports").text
+    assert "不足的原因" in listing and "causes" not in listing  # missing contents named in Chinese
+    missing = c.get("/reports/" + "1" * 64)
+    assert missing.status_code == 404 and "没有找到" in missing.text and "退出" in missing.text
     assert c.get("/static/review.js").status_code == 200
 
 

@@ -118,8 +118,7 @@ def create_app(config: WebConfig) -> FastAPI:
         if exc.status_code == 401:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
-        return ws.templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": detail,
-                                                                     "user": getattr(request.state, "user", None)},
+        return ws.templates.TemplateResponse(request, "error.html", _page_context(request, exc.status_code, detail),
                                              status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
@@ -128,7 +127,7 @@ def create_app(config: WebConfig) -> FastAPI:
         detail = f"请求参数有误：{fields}"
         if _wants_json(request):
             return JSONResponse({"detail": detail, "errors": jsonable(exc.errors())}, status_code=422)
-        return ws.templates.TemplateResponse(request, "error.html", {"status": 400, "detail": detail, "user": None},
+        return ws.templates.TemplateResponse(request, "error.html", _page_context(request, 400, detail),
                                              status_code=400)
 
     @app.exception_handler(Exception)
@@ -137,7 +136,7 @@ def create_app(config: WebConfig) -> FastAPI:
         detail = f"服务器内部错误（{type(exc).__name__}），请把出错的页面地址和时间告诉管理员"
         if _wants_json(request):
             return JSONResponse({"detail": detail}, status_code=500)
-        return ws.templates.TemplateResponse(request, "error.html", {"status": 500, "detail": detail, "user": None},
+        return ws.templates.TemplateResponse(request, "error.html", _page_context(request, 500, detail),
                                              status_code=500)
 
     from .api import router as api_router
@@ -146,6 +145,13 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     return app
+
+
+def _page_context(request: Request, status: int, detail: str) -> dict:
+    """What base.html needs on an error page: the user (when the request got that far) and the CSRF token."""
+    sess = getattr(request.state, "session", None)
+    return {"status": status, "detail": detail, "user": getattr(request.state, "user", None),
+            "csrf": sess.csrf if sess else "", "public": request.app.state.ws.config.public, "nav": ""}
 
 
 def jsonable(errors: list) -> list:

@@ -14,6 +14,7 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
+from ..corpus.registry import CONTENT_ZH
 from ..export.frames import LEVEL_ZH, as_list
 from . import batch as batchview
 from .accounts import ROLE_ZH, ROLES, AccountError
@@ -165,7 +166,7 @@ def reports_page(request: Request, user: Reader, year: int | None = None, level:
         items = [r for r in items if r.get("error")]
     for r in items:
         r["level_zh"] = LEVEL_ZH.get(r.get("level"), r.get("level") or "")
-        r["missing"] = "、".join(as_list(r.get("missing_contents")))
+        r["missing"] = "、".join(CONTENT_ZH.get(k, k) for k in as_list(r.get("missing_contents")))
         r["name"] = (r.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
     page = max(1, page)
     total = len(items)
