@@ -36,7 +36,6 @@ from .. import __version__
 from .schema import SCHEMA_VERSION, SchemaError, current_version, migrate
 from .tables import RECORD_TABLES, Rows, finding_columns, flatten, message_hash, register
 
-
 # Corpus findings are numbered apart from the core's (idx only has to be unique within a document).
 _CORPUS_IDX = {"near_duplicate": 1_000_000, "yoy_mismatch": 2_000_000}
 
