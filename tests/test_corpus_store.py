@@ -178,6 +178,10 @@ def test_search_long_and_short_terms(tmp_path: Path, batch: Path) -> None:
     with Corpus(db) as c:  # the index is derived data: rebuilt when lost
         (tmp_path / "c.duckdb.fts.sqlite").unlink()
         assert len(c.search("第一责任人职责")) == 3
+        # a report stored after the index was built is found by the next search
+        write(tmp_path / "more", "文安县2023.txt", report_text("文安县", 2023))
+        c.ingest([str(tmp_path / "more")], workers=1)
+        assert len(c.search("第一责任人职责")) == 4
 
 
 def test_keep_bytes_stores_the_input(tmp_path: Path, batch: Path) -> None:

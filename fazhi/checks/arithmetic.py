@@ -63,9 +63,14 @@ def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
-def _unique(figs: list[Figure], indicator: str, before: int | None = None) -> Figure | None:
-    cands = [f for f in figs if f.indicator == indicator and f.kind == "count" and (before is None or f.start < before)]
-    return cands[0] if len(cands) == 1 else None
+def _counts(figs: list[Figure]) -> dict[str, Figure | None]:
+    """Each indicator's count figure in a statement, or None when the statement has several
+    (then which one a relation means is unclear, and the checks stay silent)."""
+    out: dict[str, Figure | None] = {}
+    for f in figs:
+        if f.indicator and f.kind == "count":
+            out[f.indicator] = None if f.indicator in out else f
+    return out
 
 
 @check("rate_consistency")
@@ -76,6 +81,7 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
     rels = {r["rate"]: r for r in tax.rates}
     text = report.work
     for figs in _statements(report):
+        counts = _counts(figs)
         for r in figs:
             if r.kind != "rate" or r.unit != "%":
                 continue
@@ -90,8 +96,8 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
             rel = rels.get(r.indicator or "")
             if rel is None:
                 continue
-            part = _unique(figs, rel["part"])
-            whole = _unique(figs, rel["whole"])
+            part = counts.get(rel["part"])
+            whole = counts.get(rel["whole"])
             if part is None or part.value_high is not None:
                 continue
             tol = _tolerance(r, text)
@@ -178,9 +184,10 @@ def count_order(report: Report) -> Iterator[Finding]:
         return
     tax = taxonomy()
     for figs in _statements(report):
+        counts = _counts(figs)
         for rel in tax.part_of:
-            part = _unique(figs, rel["part"])
-            whole = _unique(figs, rel["whole"])
+            part = counts.get(rel["part"])
+            whole = counts.get(rel["whole"])
             if part is None or whole is None or part.approx or whole.approx:
                 continue
             if part.value > whole.value:
@@ -227,9 +234,10 @@ def sum_consistency(report: Report) -> Iterator[Finding]:
     groups = _statements(report)
     last_total: Figure | None = None
     for figs in groups:
+        counts = _counts(figs)
         # a relation from the taxonomy: total and its declared parts in one statement
         for rel in tax.sums:
-            total = _unique(figs, rel["total"])
+            total = counts.get(rel["total"])
             if total is None or total.start in seen:
                 continue
             parts = [f for f in figs if f.indicator in rel["parts"] and f.start > total.start and f.unit == total.unit]

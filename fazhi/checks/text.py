@@ -19,6 +19,8 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 # brackets that never span a full stop; quotes may (a quoted sentence)
 _SENTENCE_BOUND = set("([【《〔{「『")
 _LIST_MARK = re.compile(r"(?:^|[\s、;:])[A-Za-z\d]{1,2}$")
+# the characters the bracket scan acts on: a line is walked from one to the next
+_MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "。]")
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
         if ls < report.body_start - 200 or not line.strip():
             continue
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(line):
+        for m in _MARKS.finditer(line):
+            i, ch = m.start(), m.group()
             pos = ls + i
             if ch in PAIRS:
                 stack.append((ch, pos))

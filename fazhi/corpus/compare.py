@@ -65,6 +65,13 @@ def panel(corpus, indicators: str | Sequence[str] | None = None, **filters: Any)
 
 
 def _default_agg(corpus, indicator: str) -> str:
+    """Rates are averaged, counts summed: the taxonomy says which an indicator is; for an id
+    it does not know (a corpus analysed with another taxonomy), the unit its figures use most."""
+    from ..understand.indicators import taxonomy
+
+    units = {u for rules in taxonomy().by_unit.values() for r in rules if r.id == indicator for u in r.units}
+    if units:
+        return "mean" if units == {"%"} else "sum"
     row = corpus.con.execute("SELECT mode(unit) FROM figures WHERE indicator = ?", [indicator]).fetchone()
     return "mean" if row and row[0] == "%" else "sum"
 

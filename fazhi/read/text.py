@@ -9,6 +9,7 @@ decoded (CRLF included) so that offsets point into the file as read.
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..record import Document
 
@@ -25,19 +26,21 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we can trust."""
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+# control characters other than line and page breaks, replacement characters, private use
+_BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff]")
+
+
 def _cjk_share(s: str) -> float:
     if not s:
         return 0.0
-    n = sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
-    return n / len(s)
+    return len(_CJK.findall(s)) / len(s)
 
 
 def _bad_share(s: str) -> float:
     if not s:
         return 0.0
-    n = sum(1 for ch in s if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd"
-            or "\ue000" <= ch <= "\uf8ff")
-    return n / len(s)
+    return len(_BAD.findall(s)) / len(s)
 
 
 def decode(data: bytes) -> tuple[str, str]:

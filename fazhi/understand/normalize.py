@@ -8,6 +8,7 @@ view is an offset into the text as read.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -61,9 +62,25 @@ def _simplify_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+_TABLE: dict[int, str] = {}  # str.translate table: every character met so far that maps to another
+_SEEN: set[str] = set()
+
+
+def _translate(text: str) -> str:
+    """`_map_char` over the text at C speed: a character is looked at once per process."""
+    new = set(text) - _SEEN
+    for ch in new:
+        m = _map_char(ch)
+        if m != ch:
+            _TABLE[ord(ch)] = m
+    _SEEN.update(new)
+    return text.translate(_TABLE)
+
+
 def _looks_traditional(text: str) -> bool:
     sample = text[:4000]
-    cjk = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
+    cjk = _CJK.findall(sample)
     if len(cjk) < 20:
         return False
     converted = _t2s().convert("".join(cjk))
@@ -75,12 +92,10 @@ def _looks_traditional(text: str) -> bool:
 
 def normalize(text: str) -> str:
     """Return a same-length view: half-width ASCII forms, plain spaces, simplified characters."""
-    chars = [_map_char(c) for c in text]
-    # CRLF: the CR becomes a space so a line split still sees one line break
-    for i, c in enumerate(chars):
-        if c == "\r":
-            chars[i] = " " if i + 1 < len(chars) and chars[i + 1] == "\n" else "\n"
-    out = "".join(chars)
+    out = _translate(text)
+    # CRLF: the CR becomes a space so a line split still sees one line break; a lone CR is one
+    if "\r" in out:
+        out = out.replace("\r\n", " \n").replace("\r", "\n")
     if _looks_traditional(out):
         conv = _t2s().convert(out)
         out = conv if len(conv) == len(out) else "".join(_simplify_char(c) for c in out)
