@@ -3,6 +3,7 @@
     python bench/web.py                                   # a corpus of the seeds and the examples
     python bench/web.py --db bench/out/bench.duckdb       # the 20,000-report corpus of bench/corpus.py
     python bench/web.py --users 20 --requests 400         # bounded load: 20 concurrent users
+    python bench/web.py --users 20 --think 2              # ... each pausing about 2 s between pages
     python bench/web.py --only review,compare             # some targets only
 
 Starts `fazhi serve` on a free loopback port (a real server process, as a reviewer runs it),
@@ -86,6 +87,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20, help="requests per target for the single-user figures")
     ap.add_argument("--users", type=int, default=20, help="concurrent users for the load figures")
     ap.add_argument("--requests", type=int, default=400, help="requests in all for the load figures")
+    ap.add_argument("--think", type=float, default=0.0,
+                    help="seconds a user reads a page before the next request (uniform 0.5x-1.5x, as locust's "
+                         "wait_time); 0: each user sends the next request at once (the worst case)")
     ap.add_argument("--only", default=None, help="comma-separated words: time only the targets whose label has one "
                     "(e.g. review,compare)")
     a = ap.parse_args()
@@ -140,7 +144,7 @@ def main() -> None:
                         c.get(path, headers=h).raise_for_status()
                         times.append(1000 * (time.perf_counter() - t0))
                     print(f"{label:36} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}")
-            load(base, h, tg, a.users, a.requests)
+            load(base, h, tg, a.users, a.requests, a.think)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -148,8 +152,9 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total: int) -> None:
-    """`users` threads, each with its own connection, sharing `total` requests over the targets."""
+def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total: int, think: float = 0.0) -> None:
+    """`users` threads, each with its own connection, sharing `total` requests over the targets;
+    with `think`, each user pauses between its requests as a reader does."""
     import httpx
 
     jobs = [tg[i % len(tg)] for i in range(total)]
@@ -158,9 +163,14 @@ def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total:
     results: dict[str, list[float]] = {label: [] for label, _ in tg}
     errors: list[str] = []
 
-    def user() -> None:
+    def user(seed: int) -> None:
+        pause = random.Random(seed)
         with httpx.Client(base_url=base, timeout=120) as c:
+            first = True
             while True:
+                if think and not first:
+                    time.sleep(think * pause.uniform(0.5, 1.5))
+                first = False
                 with lock:
                     if not jobs:
                         return
@@ -172,14 +182,15 @@ def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total:
                     (results[label].append(ms) if r.status_code == 200 else errors.append(f"{path}: {r.status_code}"))
 
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=user) for _ in range(users)]
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - t0
     done = sum(len(v) for v in results.values())
-    print(f"\n{users} concurrent users, {total} requests: {done / wall:.1f} requests/s"
+    pace = f", {think:g} s think time" if think else ", no think time"
+    print(f"\n{users} concurrent users{pace}, {total} requests: {done / wall:.1f} requests/s"
           f" on {os.cpu_count()} cores (ms):")
     print(f"{'target':36} {'n':>4} {'p50':>8} {'p95':>8}")
     for label, times in results.items():

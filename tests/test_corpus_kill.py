@@ -7,7 +7,6 @@ every document exactly once.
 """
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -19,6 +18,7 @@ import pytest
 
 from bench.generate_corpus import generate
 from fazhi.corpus import Corpus
+from fazhi.corpus.schema import record_json
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -32,7 +32,7 @@ def _consistent(db: Path) -> int:
         assert con.execute("SELECT count(*) FROM documents d ANTI JOIN records r USING (doc_id)").fetchone()[0] == 0
         assert con.execute("SELECT count(*) FROM records r ANTI JOIN documents d USING (doc_id)").fetchone()[0] == 0
         for doc_id, record in con.execute("SELECT doc_id, record FROM records").fetchall():
-            rec = json.loads(record)
+            rec = record_json(record)
             counts = con.execute("""SELECT (SELECT count(*) FROM figures WHERE doc_id = ?),
                                            (SELECT count(*) FROM sections WHERE doc_id = ?),
                                            (SELECT count(*) FROM findings WHERE doc_id = ? AND origin = 'document')""",

@@ -247,3 +247,36 @@ def test_ingest_a_batch_dataset(tmp_path: Path, batch: Path) -> None:
         assert len(c.figures(unit="固安县")) == len(rec["figures"]) > 0
         # stored like any other ingestion: re-analysis from the stored text works
         assert c.reanalyze(workers=1, year=2023).documents == 3
+
+
+def test_a_version_1_corpus_is_migrated(tmp_path: Path, batch: Path) -> None:
+    """A corpus written before records were stored compressed opens, and reads, as before."""
+    import duckdb
+
+    from fazhi.corpus.schema import MIGRATIONS, record_json
+
+    db = tmp_path / "c.duckdb"
+    with Corpus(db) as c:
+        c.ingest([str(batch)], workers=1)
+        want = {sha: c.report(sha) for sha in c.reports()["sha256"]}
+        rows = c.con.execute("SELECT doc_id, record FROM records").fetchall()
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute("CREATE TABLE schema_info (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL, note VARCHAR)")
+    for sql in MIGRATIONS[1][1]:
+        con.execute(sql)
+    con.execute("INSERT INTO schema_info VALUES (1, now(), 'initial corpus schema')")
+    con.execute(f"ATTACH '{db}' AS new (READ_ONLY)")
+    for t in ("documents", "sections", "contents", "figures", "findings", "inputs"):
+        con.execute(f"INSERT INTO {t} SELECT * FROM new.{t}")
+    cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'records' AND table_catalog = 'old' ORDER BY ordinal_position").fetchall()]
+    picks = ", ".join("'{}'::JSON" if c == "record" else c for c in cols)
+    con.execute(f"INSERT INTO records ({', '.join(cols)}) SELECT {picks} FROM new.records")
+    for doc_id, blob in rows:  # a version-1 file holds the record as JSON text
+        con.execute("UPDATE records SET record = ? WHERE doc_id = ?", [json.dumps(record_json(blob)), doc_id])
+    con.close()
+    with Corpus(old) as c:
+        assert c.con.execute("SELECT max(version) FROM schema_info").fetchone()[0] == 2
+        for sha, rec in want.items():
+            assert c.report(sha) == rec

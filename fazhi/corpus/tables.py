@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..record import CONTENT_KEYS
+from .schema import record_blob
 from .units import unit_key, unit_name
 
 
@@ -42,7 +43,7 @@ def _float(v: Any) -> float | None:
 
 SCHEMAS: dict[str, pa.Schema] = {
     "records": pa.schema([
-        ("doc_id", pa.int32()), ("sha256", pa.string()), ("record", pa.string()), ("record_version", pa.int32()),
+        ("doc_id", pa.int32()), ("sha256", pa.string()), ("record", pa.binary()), ("record_version", pa.int32()),
         ("fazhi_version", pa.string()), ("analyzed_at", pa.timestamp("us")), ("doc_type", pa.string()),
         ("title", pa.string()), ("title_start", pa.int32()), ("title_end", pa.int32()), ("jurisdiction", pa.string()), ("level", pa.string()), ("department", pa.string()),
         ("province", pa.string()), ("city", pa.string()), ("county", pa.string()), ("division_code", pa.string()),
@@ -133,7 +134,7 @@ def flatten(record: dict[str, Any], analyzed_at, fazhi_version: str) -> dict[str
     score = record.get("score") or {}
     out: dict[str, dict[str, list]] = {}
     out["records"] = {k: [v] for k, v in dict(
-        sha256=record.get("sha256"), record=json.dumps(strip_record(record), ensure_ascii=False),
+        sha256=record.get("sha256"), record=record_blob(strip_record(record)),
         record_version=_int(record.get("record_version")), fazhi_version=fazhi_version, analyzed_at=analyzed_at,
         doc_type=md.get("doc_type") if md else None, title=md.get("title"), title_start=_int(md.get("title_start")),
         title_end=_int(md.get("title_end")), jurisdiction=md.get("jurisdiction"),
