@@ -10,6 +10,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -22,6 +23,8 @@ from fazhi.web.charts import bar_chart, line_chart, nice_ticks
 from fazhi.web.fmt import cn_date, cn_datetime, cn_number
 from fazhi.web.highlight import Mark, segments
 from fazhi.web.uploads import parse_urls, safe_name
+
+ROOT_DIR = Path(__file__).resolve().parents[1]
 
 # -- highlighting --------------------------------------------------------------------------------
 
@@ -250,3 +253,18 @@ def test_serve_without_an_admin_says_how_to_create_one(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_compare_aggregates_follow_the_corpus(tmp_path):
+    """The indicator list and units are cached per corpus state: a new report shows at once."""
+    from fazhi.corpus import Corpus
+    from fazhi.web.comparison import indicators, unit_of
+
+    examples = sorted((ROOT_DIR / "examples").glob("*.txt"))
+    with Corpus(tmp_path / "c.duckdb") as c:
+        c.ingest([str(examples[0])], workers=1)
+        before = {d["id"]: d["n"] for d in indicators(c)}
+        c.ingest([str(p) for p in examples[1:]], workers=1)
+        after = {d["id"]: d["n"] for d in indicators(c)}
+        assert sum(after.values()) > sum(before.values())
+        assert unit_of(c, "reconsideration.closure_rate") == "%"
