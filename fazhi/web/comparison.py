@@ -78,7 +78,11 @@ def unit_of(corpus, indicator: str) -> str:
 
 
 def label(row: dict[str, Any], by: str) -> str:
-    r = {k: plain(v) for k, v in row.items()}  # NaN from pandas is not a name
+    return _label({k: plain(v) for k, v in row.items()}, by)  # NaN from pandas is not a name
+
+
+def _label(r: dict[str, Any], by: str) -> str:
+    """The group's name from cells already free of NaN."""
     if by in ("jurisdiction", "unit"):
         return r.get("unit_name") or "（未识别单位）"
     if by == "level":
@@ -99,9 +103,10 @@ def _groups(long: pd.DataFrame, by: str) -> dict[tuple, dict[str, Any]]:
         key = tuple(cols[k][i] for k in keys)
         g = out.get(key)
         if g is None:
-            g = out[key] = {"label": label(dict(zip(keys, key)), by), "values": {}, "reports": {}}
+            g = out[key] = {"label": _label(dict(zip(keys, key)), by), "values": {}, "reports": {}}
         year = int(cols["report_year"][i])
-        g["values"][year] = plain(cols["value"][i])
+        v = cols["value"][i]
+        g["values"][year] = v if v == v else None  # NaN != NaN
         g["reports"][year] = int(cols["n_reports"][i])
     return out
 
