@@ -253,7 +253,7 @@ def test_a_version_1_corpus_is_migrated(tmp_path: Path, batch: Path) -> None:
     """A corpus written before records were stored compressed opens, and reads, as before."""
     import duckdb
 
-    from fazhi.corpus.schema import MIGRATIONS, record_json
+    from fazhi.corpus.schema import MIGRATIONS, SCHEMA_VERSION, record_json
 
     db = tmp_path / "c.duckdb"
     with Corpus(db) as c:
@@ -277,6 +277,6 @@ def test_a_version_1_corpus_is_migrated(tmp_path: Path, batch: Path) -> None:
         con.execute("UPDATE records SET record = ? WHERE doc_id = ?", [json.dumps(record_json(blob)), doc_id])
     con.close()
     with Corpus(old) as c:
-        assert c.con.execute("SELECT max(version) FROM schema_info").fetchone()[0] == 2
+        assert c.con.execute("SELECT max(version) FROM schema_info").fetchone()[0] == SCHEMA_VERSION
         for sha, rec in want.items():
             assert c.report(sha) == rec

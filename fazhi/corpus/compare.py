@@ -13,6 +13,8 @@ unit's report twice (a web page and its PDF), the earlier published is used.
 """
 from __future__ import annotations
 
+import json
+import threading
 from typing import Any, Sequence
 
 import pandas as pd
@@ -31,7 +33,56 @@ AGGS = {"sum": "sum(value)", "mean": "avg(value)", "median": "median(value)", "m
         "max": "max(value)", "count": "count(value)"}
 
 
-def _panel_sql(indicators: Sequence[str] | None, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+# the columns of a panel row, in order (panel_cache has them and the issuer, for the `unit` filter)
+PANEL_COLUMNS = ("sha256, unit_key, unit_name, jurisdiction, department, level, province, city, county, division_code, "
+                 "report_year, published, indicator, value, unit, approx, n_values")
+# filters a cached panel answers exactly: every report of one unit shares them, so choosing one
+# report per unit and year before or after filtering is the same
+_CACHE_FILTERS = {"year", "years", "level", "province", "city", "county", "jurisdiction", "department", "unit",
+                  "unit_key"}
+_CACHE_LOCKS: dict[str, threading.Lock] = {}
+_CACHE_GUARD = threading.Lock()
+
+
+def _fresh_panel_cache(corpus) -> bool:
+    """Whether `panel_cache` holds the panel of the corpus as it is now, rebuilding it when the
+    records changed since (a read-only handle cannot, and says no)."""
+    state = json.dumps([str(v) for v in corpus.con.execute(
+        "SELECT count(*), sum(doc_id), max(analyzed_at) FROM records").fetchone()])
+    with _CACHE_GUARD:
+        lock = _CACHE_LOCKS.setdefault(str(corpus.path), threading.Lock())
+    with lock:  # one thread rebuilds; the others wait and then find it fresh
+        row = corpus.con.execute("SELECT value FROM corpus_state WHERE key = 'panel_state'").fetchone()
+        if row and row[0] == state:
+            return True
+        if corpus.read_only:
+            return False
+        sql, params = _panel_sql(None, {}, extra=", r.issuer")
+        corpus.con.execute("BEGIN TRANSACTION")
+        try:
+            corpus.con.execute("DELETE FROM panel_cache")
+            corpus.con.execute(f"INSERT INTO panel_cache BY NAME {sql}", params)
+            corpus.con.execute("INSERT OR REPLACE INTO corpus_state VALUES ('panel_state', ?)", [state])
+            corpus.con.execute("COMMIT")
+        except BaseException:
+            corpus.con.execute("ROLLBACK")
+            raise
+        return True
+
+
+def _panel_source(corpus, indicators: Sequence[str] | None, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """The panel query for these indicators and filters: from panel_cache when it can answer, else from
+    the records and figures themselves."""
+    if set(k for k, v in filters.items() if v is not None) <= _CACHE_FILTERS and _fresh_panel_cache(corpus):
+        cond, params = where_reports(filters)
+        if indicators is not None:
+            cond += " AND r.indicator IN (SELECT unnest(?))"
+            params.append(list(indicators))
+        return f"SELECT {PANEL_COLUMNS} FROM panel_cache r WHERE {cond}", params
+    return _panel_sql(indicators, filters)
+
+
+def _panel_sql(indicators: Sequence[str] | None, filters: dict[str, Any], extra: str = "") -> tuple[str, list[Any]]:
     cond, params = where_reports(filters)
     if indicators is not None:
         cond += " AND g.indicator IN (SELECT unnest(?))"
@@ -40,7 +91,7 @@ def _panel_sql(indicators: Sequence[str] | None, filters: dict[str, Any]) -> tup
         WITH per_report AS (
           SELECT r.doc_id, r.sha256, coalesce(r.unit_key, 'doc:' || r.sha256) AS unit_key, r.unit_name,
                  r.jurisdiction, r.department, r.level, r.province, r.city, r.county, r.division_code,
-                 r.report_year, r.published, g.indicator,
+                 r.report_year, r.published{extra}, g.indicator,
                  arg_min(g.value, g.idx) AS value, arg_min(g.unit, g.idx) AS unit,
                  arg_min(g.approx, g.idx) AS approx, count(*) AS n_values
           FROM figures g JOIN records r USING (doc_id)
@@ -60,7 +111,7 @@ def panel(corpus, indicators: str | Sequence[str] | None = None, **filters: Any)
     """
     if isinstance(indicators, str):
         indicators = [indicators]
-    sql, params = _panel_sql(indicators, filters)
+    sql, params = _panel_source(corpus, indicators, filters)
     return corpus._q(sql + " ORDER BY indicator, report_year, province NULLS LAST, city NULLS LAST, unit_name", params)
 
 
@@ -89,7 +140,7 @@ def compare(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, 
     agg = agg or _default_agg(corpus, indicator)
     if agg not in AGGS:
         raise ValueError(f"统计方式只能是：{'、'.join(AGGS)}")
-    sql, params = _panel_sql([indicator], {**filters, "years": years})
+    sql, params = _panel_source(corpus, [indicator], {**filters, "years": years})
     keys = ", ".join(GROUPS[by])
     long = corpus._q(f"""WITH p AS ({sql}) SELECT {keys}, report_year, {AGGS[agg]} AS value, count(*) AS n_reports
                          FROM p GROUP BY {keys}, report_year ORDER BY {keys}, report_year""", params)
@@ -121,7 +172,7 @@ def rank(corpus, indicator: str, year: int, by: str = "jurisdiction", ascending:
 def changes(corpus, indicator: str, years: tuple[int, int] | None = None, **filters: Any) -> pd.DataFrame:
     """Year-on-year changes per unit: value, the previous year's value, the difference and the change in %."""
     lo_hi = None if years is None else (years[0] - 1, years[1])
-    sql, params = _panel_sql([indicator], {**filters, "years": lo_hi})
+    sql, params = _panel_source(corpus, [indicator], {**filters, "years": lo_hi})
     df = corpus._q(f"""WITH p AS ({sql}),
         c AS (SELECT unit_key, unit_name, level, province, city, report_year, value, unit,
                      lag(value) OVER w AS previous_value, lag(report_year) OVER w AS previous_year
@@ -145,7 +196,7 @@ def outliers(corpus, indicator: str | None = None, year: int | None = None, year
     """
     inds = [indicator] if indicator else None
     rng = (year, year) if year is not None else years
-    sql, params = _panel_sql(inds, {**filters, "years": rng})
+    sql, params = _panel_source(corpus, inds, {**filters, "years": rng})
     df = corpus._q(f"""WITH p AS ({sql}),
         m AS (SELECT indicator, report_year, level, median(value) AS peer_median, count(*) AS peers
               FROM p GROUP BY ALL),

@@ -21,6 +21,10 @@ Design notes:
   hash), not by `doc_id` or row, so a reviewer's confirmed/dismissed survives re-analysis.
 - `passages`, `clause_keys`, `bands` and `stock_phrases` are the near-duplicate index
   (see fazhi/corpus/dedup.py and docs/corpus.md).
+- `panel_cache` is the panel of fazhi/corpus/compare.py (one row per unit, year and
+  indicator) for the whole corpus, rebuilt on the first comparison after the records change
+  (`corpus_state` key `panel_state`): comparisons and rankings then read thousands of rows
+  instead of joining millions of figures.
 """
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ from typing import Any, Callable, Union
 
 import duckdb
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def record_blob(record: dict[str, Any]) -> bytes:
@@ -158,6 +162,14 @@ MIGRATIONS: dict[int, tuple[str, list[Step]]] = {
         "CREATE TABLE corpus_state (key VARCHAR PRIMARY KEY, value VARCHAR)",
     ]),
     2: ("records.record stored as per-record zlib-compressed JSON (fast single-record reads)", [_compress_records]),
+    3: ("panel_cache: the unit x year x indicator panel, derived from records and figures", [
+        """CREATE TABLE panel_cache (
+            sha256 VARCHAR, unit_key VARCHAR, unit_name VARCHAR, jurisdiction VARCHAR, department VARCHAR,
+            level VARCHAR, province VARCHAR, city VARCHAR, county VARCHAR, division_code VARCHAR,
+            report_year INTEGER, published DATE, indicator VARCHAR, value DOUBLE, unit VARCHAR, approx BOOLEAN,
+            n_values BIGINT, issuer VARCHAR
+        )""",
+    ]),
 }
 
 
