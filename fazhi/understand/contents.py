@@ -133,7 +133,9 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
     for region in ([(causes_section.start, causes_section.end)] if causes_section is not None else []) + \
             ([short] if short is not None else []):
         for a, b in sentences(work, region[0], region[1]):
-            if any(t0 <= a < t1 for t0, t1 in titles):
+            # a heading's own words name causes, they do not give them: look after the title
+            a = max([a] + [t1 for t0, t1 in titles if t0 <= a < t1])
+            if a >= b:
                 continue
             if pat.search(work, a, b):
                 cause = (a, b)

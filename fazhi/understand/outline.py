@@ -112,6 +112,34 @@ def _clean_title(text: str, a: int, b: int) -> tuple[str, int, int]:
     return text[a:b], a, b
 
 
+# Where a heading starts inside a run-together paragraph: a 一、 or 第一部分 after a sentence end
+# (or the colon of 现将有关情况报告如下：); a (一) after a sentence end or straight after the words
+# of the heading above it.
+_FLAT_TOP = re.compile(rf"(?<=[。!?:])\s*(?=第[{CN}]{{1,3}}(?:部分|章)|[{CN}]{{1,3}}、)")
+_FLAT_SPLIT = re.compile(rf"{_FLAT_TOP.pattern}"
+                         rf"|(?<=[。!?;:])\s*(?=\([{CN}]{{1,3}}\))|(?<=[\u4e00-\u9fff”》])(?<!第)(?=\([{CN}]{{1,3}}\))")
+_FLAT_LINE = 300  # only lines at least this long can be several paragraphs run together
+
+
+def body_lines(work: str, body_start: int, body_end: int) -> list[tuple[int, int, str]]:
+    """The body's non-empty lines. A page that lost its line breaks runs a report together
+    into a few huge lines (some site templates and copy-pastes leave it so): a long line in
+    which two top-level headings begin after sentence ends is cut where each heading begins,
+    so the outline is found all the same. Ordinary paragraphs are never cut."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, line in iter_lines(work):
+        if s < body_start or e > body_end or not line.strip():
+            continue
+        if len(line) < _FLAT_LINE or len(_FLAT_TOP.findall(line)) < 2:
+            out.append((s, e, line))
+            continue
+        cuts = [0] + [m.start() for m in _FLAT_SPLIT.finditer(line) if m.start() > 0] + [len(line)]
+        for a, b in zip(cuts, cuts[1:]):
+            if line[a:b].strip():
+                out.append((s + a, s + b, line[a:b]))
+    return out
+
+
 def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]] = (),
           hints: list[dict] = ()) -> tuple[list[Section], list[dict]]:
     """Sections in reading order, and the 一是/二是 markers found in the body."""
@@ -119,7 +147,7 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
     bare: list[tuple[int, int, int]] = []  # (index into heads order, line start, line end)
     hinted: list[tuple[int, int]] = []
     hint_starts = {h["start"]: h for h in hints or ()}
-    lines = [(s, e, l) for s, e, l in iter_lines(work) if s >= body_start and e <= body_end and l.strip()]
+    lines = body_lines(work, body_start, body_end)
     for s, e, line in lines:
         if any(a <= s < b for a, b in skip):
             continue
