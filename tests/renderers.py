@@ -142,7 +142,7 @@ def render_html(text: str, style: str = "trs", encoding: str = "utf-8", declare:
                  ("发布日期", published or ""), ("名称", title or "")]
         meta_block = '<ul class="xxgk-info">' + "".join(
             f"<li><span class=\"label\">{a}：</span><span class=\"value\">{e(b)}</span></li>" for a, b in items) + "</ul>"
-        info = f'<div class="share">分享到：<a>微信</a><a>微博</a><a>QQ空间</a></div>'
+        info = '<div class="share">分享到：<a>微信</a><a>微博</a><a>QQ空间</a></div>'
         container = f'<div class="pages_content" id="UCAP-CONTENT">{article}</div>'
     else:
         meta_block = ""
@@ -377,7 +377,7 @@ def render_red_header_pdf(text: str, org: str, doc_no: str, size: float = 14.0, 
 def render_scanned_pdf(pdf: bytes, dpi: int = 150, seal: bool = True, seed: int = 7) -> bytes:
     """Page images of a PDF (no text layer): grey paper, speckle, JPEG, a red seal on the last page."""
     import pypdfium2 as pdfium
-    from PIL import Image, ImageDraw, ImageFilter
+    from PIL import Image, ImageFilter
 
     rnd = random.Random(seed)
     doc = pdfium.PdfDocument(pdf)

@@ -18,8 +18,12 @@ import pytest
 pytest.importorskip("pyarrow")
 
 from fazhi import dataset  # noqa: E402
-from fazhi.batch import Job, Options, run  # noqa: E402
-from fazhi.batch import runner  # noqa: E402
+from fazhi.batch import (  # noqa: E402
+    Job,
+    Options,
+    run,
+    runner,  # noqa: E402
+)
 from fazhi.batch.work import analyze_chunk  # noqa: E402
 from fazhi.settings import DEFAULT  # noqa: E402
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fazhi.corpus import Corpus
-from fazhi.corpus import dedup
+from fazhi.corpus import Corpus, dedup
 from fazhi.corpus.dedup import Context
 
 from .test_corpus_store import report_text, specific, write

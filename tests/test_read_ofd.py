@@ -5,12 +5,10 @@ import builtins
 import io
 import zipfile
 
-import pytest
-
 import fazhi
 from fazhi.read import read_bytes, sniff
-from fazhi.read.ofd import _pages_own, read_ofd
 from fazhi.read.layout import assemble
+from fazhi.read.ofd import _pages_own, read_ofd
 from fazhi.settings import DEFAULT
 
 from . import renderers as R

@@ -15,8 +15,7 @@ from typer.testing import CliRunner
 import fazhi
 from fazhi.cli import app
 from fazhi.scoring import default_rubric, load_rubric, score
-from fazhi.scoring.calibrate import (CalibrationError, Pair, bump_version, cohen_kappa, fit_weights,
-                                     krippendorff_alpha)
+from fazhi.scoring.calibrate import CalibrationError, Pair, bump_version, cohen_kappa, fit_weights, krippendorff_alpha
 from fazhi.scoring.codebook import CodedRow
 
 from .scoring_samples import SAMPLES

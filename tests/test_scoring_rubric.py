@@ -10,6 +10,7 @@ import pytest
 import fazhi
 from fazhi.scoring import RubricError, default_rubric, load_rubric, score
 from fazhi.scoring.rubric import RULES, parse_text
+
 from .conftest import ROOT
 from .scoring_samples import SAMPLES, Sample
 

@@ -11,12 +11,15 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-from . import analyze  # noqa: E402,F401  (registers its commands)
-from . import crawl  # noqa: E402,F401  (fazhi crawl)
-from . import batch  # noqa: E402,F401  (fazhi batch)
-from . import corpus  # noqa: E402,F401  (fazhi ingest, reanalyze, crosscheck, status, compare, export, search)
-from . import score  # noqa: E402,F401  (fazhi score, calibrate, codebook, rubric)
-from . import serve  # noqa: E402,F401  (fazhi serve, fazhi user)
+# each subcommand module registers its commands on `app`, so it is imported once `app` exists
+from . import (  # noqa: E402, F401
+    analyze,  # fazhi analyze, checks
+    batch,  # fazhi batch
+    corpus,  # fazhi ingest, reanalyze, crosscheck, status, compare, export, search
+    crawl,  # fazhi crawl
+    score,  # fazhi score, calibrate, codebook, rubric
+    serve,  # fazhi serve, user
+)
 
 
 def main() -> None:
