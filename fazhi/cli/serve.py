@@ -4,6 +4,7 @@ from __future__ import annotations
 import getpass
 import ipaddress
 import os
+from typing import Any, Callable
 
 import typer
 from rich.console import Console
@@ -42,6 +43,17 @@ def _fail(e: Exception) -> None:
     raise typer.Exit(2) from e
 
 
+def _change(db: str | None, action: Callable[[Any], Any], done: str) -> None:
+    """Apply one change to the accounts; an AccountError is a usage error, said in Chinese."""
+    from ..web.accounts import AccountError
+
+    try:
+        action(_accounts(db))
+    except AccountError as e:
+        _fail(e)
+    Console(stderr=True).print(done)
+
+
 @user_app.command("add")
 def user_add(
     name: str = typer.Argument(..., help="用户名"),
@@ -77,52 +89,29 @@ def user_passwd(
     db: str | None = typer.Option(None, "--db", help=_DB_HELP),
 ) -> None:
     """重设密码（该用户已登录的会话随之失效）。"""
-    from ..web.accounts import AccountError
-
-    try:
-        _accounts(db).set_password(name, _password(password))
-    except AccountError as e:
-        _fail(e)
-    Console(stderr=True).print(f"已重设“{name}”的密码")
+    secret = _password(password)
+    _change(db, lambda a: a.set_password(name, secret), f"已重设“{name}”的密码")
 
 
 @user_app.command("role")
 def user_role(name: str = typer.Argument(..., help="用户名"), role: str = typer.Argument(..., help=_ROLE_HELP),
               db: str | None = typer.Option(None, "--db", help=_DB_HELP)) -> None:
     """更改角色。"""
-    from ..web.accounts import AccountError
-
-    try:
-        _accounts(db).set_role(name, role)
-    except AccountError as e:
-        _fail(e)
-    Console(stderr=True).print(f"已将“{name}”的角色改为 {role}")
+    _change(db, lambda a: a.set_role(name, role), f"已将“{name}”的角色改为 {role}")
 
 
 @user_app.command("disable")
 def user_disable(name: str = typer.Argument(..., help="用户名"),
                  db: str | None = typer.Option(None, "--db", help=_DB_HELP)) -> None:
     """停用账户（保留记录，结束其会话）。"""
-    from ..web.accounts import AccountError
-
-    try:
-        _accounts(db).set_active(name, False)
-    except AccountError as e:
-        _fail(e)
-    Console(stderr=True).print(f"已停用“{name}”")
+    _change(db, lambda a: a.set_active(name, False), f"已停用“{name}”")
 
 
 @user_app.command("remove")
 def user_remove(name: str = typer.Argument(..., help="用户名"),
                 db: str | None = typer.Option(None, "--db", help=_DB_HELP)) -> None:
     """删除账户。"""
-    from ..web.accounts import AccountError
-
-    try:
-        _accounts(db).remove(name)
-    except AccountError as e:
-        _fail(e)
-    Console(stderr=True).print(f"已删除“{name}”")
+    _change(db, lambda a: a.remove(name), f"已删除“{name}”")
 
 
 def _loopback(host: str) -> bool:
