@@ -47,8 +47,7 @@ _CACHE_GUARD = threading.Lock()
 def _fresh_panel_cache(corpus) -> bool:
     """Whether `panel_cache` holds the panel of the corpus as it is now, rebuilding it when the
     records changed since (a read-only handle cannot, and says no)."""
-    state = json.dumps([str(v) for v in corpus.con.execute(
-        "SELECT count(*), sum(doc_id), max(analyzed_at) FROM records").fetchone()])
+    state = json.dumps([str(v) for v in corpus.records_state()])
     with _CACHE_GUARD:
         lock = _CACHE_LOCKS.setdefault(str(corpus.path), threading.Lock())
     with lock:  # one thread rebuilds; the others wait and then find it fresh

@@ -303,6 +303,12 @@ class Corpus:
             params += [int(limit), int(offset)]
         return self._q(sql, params)
 
+    def records_state(self) -> tuple:
+        """A value that changes whenever records are added or re-analysed (their count, the sum of
+        their ids, the latest analysis time): what caches derived from the records are keyed by.
+        Reading it costs a millisecond at 20,000 reports."""
+        return tuple(self.con.execute("SELECT count(*), sum(doc_id), max(analyzed_at) FROM records").fetchone())
+
     def doc_id(self, sha256: str) -> int | None:
         row = self.con.execute("SELECT doc_id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
         return row[0] if row else None
