@@ -126,6 +126,21 @@ def _default_agg(corpus, indicator: str) -> str:
     return "mean" if row and row[0] == "%" else "sum"
 
 
+def compare_sql(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, int] | None = None,
+                agg: str | None = None, **filters: Any) -> tuple[str, list[Any]]:
+    """The query behind `compare(..., wide=False)`: group columns, report_year, value, n_reports,
+    ordered by group and year (for callers that go on in SQL rather than in pandas)."""
+    if by not in GROUPS:
+        raise ValueError(f"--by 只能是：{'、'.join(GROUPS)}")
+    agg = agg or _default_agg(corpus, indicator)
+    if agg not in AGGS:
+        raise ValueError(f"统计方式只能是：{'、'.join(AGGS)}")
+    sql, params = _panel_source(corpus, [indicator], {**filters, "years": years})
+    keys = ", ".join(GROUPS[by])
+    return (f"""WITH p AS ({sql}) SELECT {keys}, report_year, {AGGS[agg]} AS value, count(*) AS n_reports
+                FROM p GROUP BY {keys}, report_year ORDER BY {keys}, report_year""", params)
+
+
 def compare(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, int] | None = None,
             agg: str | None = None, wide: bool = True, **filters: Any) -> pd.DataFrame:
     """An indicator by group (unit/jurisdiction, level, province, city, county) and year.
@@ -134,15 +149,8 @@ def compare(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, 
     (sum, mean, median, min, max, count). Wide: one row per group, one column per year;
     long (`wide=False`): group, year, value, n_reports.
     """
-    if by not in GROUPS:
-        raise ValueError(f"--by 只能是：{'、'.join(GROUPS)}")
-    agg = agg or _default_agg(corpus, indicator)
-    if agg not in AGGS:
-        raise ValueError(f"统计方式只能是：{'、'.join(AGGS)}")
-    sql, params = _panel_source(corpus, [indicator], {**filters, "years": years})
-    keys = ", ".join(GROUPS[by])
-    long = corpus._q(f"""WITH p AS ({sql}) SELECT {keys}, report_year, {AGGS[agg]} AS value, count(*) AS n_reports
-                         FROM p GROUP BY {keys}, report_year ORDER BY {keys}, report_year""", params)
+    sql, params = compare_sql(corpus, indicator, by, years, agg, **filters)
+    long = corpus._q(sql, params)
     if not wide or long.empty:
         return long
     keys = GROUPS[by]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-import pandas as pd
 from starlette.exceptions import HTTPException
 
-from ..corpus.compare import AGGS, GROUPS
+from ..corpus.compare import AGGS, GROUPS, compare_sql
+from ..corpus.tables import register
 from ..export.frames import LEVEL_ZH
 from ..understand.indicators import taxonomy
 from .charts import bar_chart, empty_chart, line_chart
@@ -91,64 +91,70 @@ def _label(r: dict[str, Any], by: str) -> str:
     return r.get(by) or "（未识别）"
 
 
-def _groups(long: pd.DataFrame, by: str) -> dict[tuple, dict[str, Any]]:
-    """Group key -> {"label", "values": {year: value}, "reports": {year: n}}, in plain Python:
-    a national comparison has some 20,000 rows, too many for per-row pandas access."""
-    keys = GROUPS[by]
-    cols = {c: [None if v is None or v != v else v for v in long[c].tolist()] for c in keys}  # NaN != NaN
-    cols.update({c: long[c].tolist() for c in ("report_year", "value", "n_reports")})
-    out: dict[tuple, dict[str, Any]] = {}
-    for i in range(len(long)):
-        key = tuple(cols[k][i] for k in keys)
-        g = out.get(key)
-        if g is None:
-            g = out[key] = {"label": _label(dict(zip(keys, key)), by), "values": {}, "reports": {}}
-        year = int(cols["report_year"][i])
-        v = cols["value"][i]
-        g["values"][year] = v if v == v else None  # NaN != NaN
-        g["reports"][year] = int(cols["n_reports"][i])
-    return out
-
-
-def _latest(g: dict[str, Any]) -> float:
-    return g["values"][max(g["values"])] if g["values"] else float("-inf")
-
-
 def comparison(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, int] | None = None,
                agg: str | None = None, chart: str = "bar", year: int | None = None, top: int = 20,
                **filters: Any) -> dict[str, Any]:
     """Chart (SVG), table (at most MAX_TABLE groups, largest latest value first) and labels
-    for one indicator grouped by `by`."""
+    for one indicator grouped by `by`.
+
+    A national comparison by unit has some 20,000 unit-year rows and draws 20 bars and a
+    200-row table: the rows stay in DuckDB (as Arrow), which ranks and cuts them, and only
+    what is drawn comes back to Python.
+    """
     name = check_args(indicator, by, agg)
     if chart not in CHARTS:
         raise HTTPException(400, "图表类型只能是 bar（柱状图）或 line（折线图）")
     filters = {k: v for k, v in filters.items() if v}
-    long = corpus.compare(indicator, by=by, years=years, agg=agg, wide=False, **filters)
+    sql, params = compare_sql(corpus, indicator, by=by, years=years, agg=agg, **filters)
     unit = unit_of(corpus, indicator)
     agg_used = agg or ("mean" if unit == "%" else "sum")
     subtitle_tail = f"按{BY_ZH[by]}{AGG_ZH[agg_used]}" + (f"；单位：{unit}" if unit else "")
-    if long.empty:
+    corpus.con.execute("SELECT 1").fetchall()  # closes a result a fetchone() left pending (DuckDB 2.0 insists)
+    long = corpus.con.sql(sql, params=params).to_arrow_table()
+    if long.num_rows == 0:
         return {"name": name, "svg": empty_chart(f"{name}"), "years": [], "table": [], "groups": 0, "unit": unit,
                 "year": year, "agg": agg_used, "n_reports": 0}
-    groups = _groups(long, by)
-    all_years = sorted({y for g in groups.values() for y in g["values"]})
+    keys = GROUPS[by]
+    k = ", ".join(keys)
+    same = " AND ".join(f"l.{c} IS NOT DISTINCT FROM r.{c}" for c in keys)
+    con = corpus.con
+    register(con, "_long", long)
+    try:
+        per_year = con.execute("SELECT report_year, count(*), sum(n_reports) FROM _long GROUP BY 1 ORDER BY 1").fetchall()
+        n_groups = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT {k} FROM _long)").fetchone()[0]
+        # the groups by their latest value, largest first (ties in group order), with their rows
+        ranked = con.execute(f"""
+            WITH g AS (SELECT {k}, arg_max(value, report_year) AS latest FROM _long GROUP BY ALL),
+                 r AS (SELECT *, row_number() OVER (ORDER BY latest DESC NULLS LAST, {k}) AS rk FROM g)
+            SELECT r.rk, {", ".join("l." + c for c in keys)}, l.report_year, l.value
+            FROM _long l JOIN r ON {same} WHERE r.rk <= ? ORDER BY r.rk, l.report_year""", [MAX_TABLE]).fetchall()
+        all_years = [int(y) for y, _, _ in per_year]
+        if chart == "bar":
+            groups_in = {int(y): n for y, n, _ in per_year}
+            if year not in all_years:  # by default the year most groups reported, the latest of those
+                year = max(all_years, key=lambda y: (groups_in[y], y))
+            bars = con.execute(f"SELECT {k}, value FROM _long WHERE report_year = ? AND value IS NOT NULL "
+                               f"ORDER BY value DESC, {k} LIMIT ?", [year, top]).fetchall()
+    finally:
+        con.unregister("_long")
+    groups: dict[int, dict[str, Any]] = {}
+    for rk, *row in ranked:
+        key, y, v = row[:len(keys)], int(row[len(keys)]), row[len(keys) + 1]
+        g = groups.setdefault(rk, {"label": _label(dict(zip(keys, key)), by), "values": {}})
+        g["values"][y] = v
+    ordered = [groups[rk] for rk in sorted(groups)]
     if chart == "bar":
-        if year not in all_years:  # by default the year most groups reported, the latest of those
-            year = max(all_years, key=lambda y: (sum(y in g["values"] for g in groups.values()), y))
-        bars = sorted((g for g in groups.values() if year in g["values"]), key=lambda g: -g["values"][year])[:top]
-        n = sum(g["reports"].get(year, 0) for g in groups.values())
-        svg = bar_chart([g["label"] for g in bars], [float(g["values"][year]) for g in bars], f"{name}（{year}年）",
-                        unit, f"{subtitle_tail}；共{n}份报告")
+        n = next(int(r) for y, _, r in per_year if y == year)
+        svg = bar_chart([_label(dict(zip(keys, b[:len(keys)])), by) for b in bars], [float(b[-1]) for b in bars],
+                        f"{name}（{year}年）", unit, f"{subtitle_tail}；共{n}份报告")
     else:
-        lines = sorted(groups.values(), key=lambda g: -_latest(g))[:MAX_LINES]
+        lines = ordered[:MAX_LINES]
         span = list(range(all_years[0], all_years[-1] + 1))  # a year nobody reported still takes its place
         series = [(g["label"], [g["values"].get(y) for y in span]) for g in lines]
-        more = len(groups) - len(lines)
+        more = n_groups - len(lines)
         svg = line_chart(span, series, f"{name}（{all_years[0]}—{all_years[-1]}年）", unit,
                          subtitle_tail + (f"；另有{more}个未画出" if more > 0 else ""))
-    ranked = sorted(groups.values(), key=lambda g: -next((g["values"][y] for y in reversed(all_years)
-                                                          if y in g["values"]), float("-inf")))
     table = [{"label": g["label"], "cells": [cn_number(g["values"].get(y), unit) for y in all_years]}
-             for g in ranked[:MAX_TABLE]]
-    return {"name": name, "svg": svg, "years": all_years, "table": table, "groups": len(groups), "unit": unit,
-            "year": year, "agg": agg_used, "n_reports": int(long["n_reports"].sum())}
+             for g in ordered]
+    return {"name": name, "svg": svg, "years": all_years, "table": table, "groups": n_groups, "unit": unit,
+            "year": year, "agg": agg_used, "n_reports": int(sum(r for _, _, r in per_year))}
