@@ -249,7 +249,7 @@ def test_ingest_a_batch_dataset(tmp_path: Path, batch: Path) -> None:
         assert c.reanalyze(workers=1, year=2023).documents == 3
 
 
-def test_a_version_1_corpus_is_migrated(tmp_path: Path, batch: Path) -> None:
+def test_a_version_1_corpus_is_migrated(tmp_path: Path, batch: Path, capsys) -> None:
     """A corpus written before records were stored compressed opens, and reads, as before."""
     import duckdb
 
@@ -277,6 +277,7 @@ def test_a_version_1_corpus_is_migrated(tmp_path: Path, batch: Path) -> None:
         con.execute("UPDATE records SET record = ? WHERE doc_id = ?", [json.dumps(record_json(blob)), doc_id])
     con.close()
     with Corpus(old) as c:
+        assert "升级到" in capsys.readouterr().err
         assert c.con.execute("SELECT max(version) FROM schema_info").fetchone()[0] == SCHEMA_VERSION
         for sha, rec in want.items():
             assert c.report(sha) == rec

@@ -29,6 +29,7 @@ Design notes:
 from __future__ import annotations
 
 import json
+import sys
 import zlib
 from datetime import datetime, timezone
 from typing import Any, Callable, Union
@@ -191,6 +192,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     if before > SCHEMA_VERSION:
         raise SchemaError(f"该语料库由更新版本的 fazhi 创建（数据库结构版本 {before}，本程序支持 {SCHEMA_VERSION}），请升级 fazhi")
     fresh = False
+    if 0 < before < SCHEMA_VERSION:
+        # upgrading a stored corpus rewrites its records: minutes for a national one, so say so
+        n = con.execute("SELECT count(*) FROM records").fetchone()[0]
+        print(f"正在把语料库从数据库结构版本 {before} 升级到 {SCHEMA_VERSION}（{n} 份报告，一次性操作，"
+              f"大的语料库需要几分钟）……", file=sys.stderr, flush=True)
     if before == 0:
         others = con.execute("SELECT count(*) FROM information_schema.tables "
                              "WHERE table_schema = 'main' AND table_name <> 'schema_info'").fetchone()[0]
