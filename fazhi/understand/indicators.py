@@ -104,11 +104,24 @@ def _last_match(pat: re.Pattern[str], s: str) -> re.Match[str] | None:
     return best
 
 
+def _domain_rank(domain: re.Pattern[str], work: str, s_start: int, p_start: int, pos: int, titles: str) -> int | None:
+    """How near the figure its domain is named: in its sentence (nearest last), its paragraph,
+    its section titles; None when nowhere."""
+    dm = _last_match(domain, work[s_start:pos])
+    if dm is not None:
+        return 3_000_000 + dm.end()
+    dm = _last_match(domain, work[p_start:pos])
+    if dm is not None:
+        return 2_000_000 + dm.end()
+    return 1_000_000 if domain.search(titles) else None
+
+
 def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: str, s_start: int, p_start: int,
                titles: str) -> tuple[tuple | None, tuple[Rule, int] | None]:
     """The rule that names figure `f` (with its rank key and where its cue starts), or (None, None)."""
     best_key = None
     best: tuple[Rule, int] | None = None
+    domain_rank: dict[int, int | None] = {}  # many rules share a domain (复议): look each up once
     for rule in tax.by_unit.get(f.unit or "", ()):
         if rule.exclude is not None and rule.exclude.search(lc):
             continue
@@ -134,17 +147,12 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
             key_pos = (0, 0)
         dom_rank = 0
         if rule.domain is not None:
-            dm = _last_match(rule.domain, work[s_start:f.start])
-            if dm is not None:
-                dom_rank = 3_000_000 + dm.end()
-            else:
-                dm = _last_match(rule.domain, work[p_start:f.start])
-                if dm is not None:
-                    dom_rank = 2_000_000 + dm.end()
-                elif rule.domain.search(titles):
-                    dom_rank = 1_000_000
-                else:
-                    continue
+            key = id(rule.domain)
+            if key not in domain_rank:
+                domain_rank[key] = _domain_rank(rule.domain, work, s_start, p_start, f.start, titles)
+            if domain_rank[key] is None:
+                continue
+            dom_rank = domain_rank[key]
         key = (tier, key_pos[0], key_pos[1], dom_rank, -rule.order)
         if best_key is None or key > best_key:
             best_key, best = key, (rule, cue_start)
