@@ -1,0 +1,242 @@
+"""Departments of government: reading 三台县市场监管局 as a place and a department.
+
+Reports, page furniture and reviewers' lists of units write the same department many
+ways: in full (三台县市场监督管理局) or in short (三台县市场监管局, 市场监管局), with the
+place given, abbreviated to its level (市人社局: the city's) or dropped. Attribution needs
+the place and the department apart, and registry matching needs to know that two names
+are one unit. The names themselves live in fazhi/data/departments.toml; this module reads
+them once and parses names against them and against the division table.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load as load_data
+from .divisions import Division, divisions, short_name
+
+_SPACE = re.compile(r"\s+")
+# One-character level words that stand for "this level's" place: 市人社局, 县司法局.
+_LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county",
+                "区": "district", "镇": "township", "乡": "township"}
+_PARTY_PREFIX = "中共"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit name taken apart.
+
+    place: the division names that open the name, as written (四川省绵阳市三台县), or None;
+    division: the most specific of them when the table resolves it; level_word: a bare
+    level character standing for the place (市 in 市人社局) or 国家/国务院 for the central
+    level; department: the canonical full department name (市场监督管理局), None for a
+    place's government; key: what identifies the department across its names (the
+    lexicon entry, or the name itself for a department the lexicon does not know).
+    """
+
+    name: str
+    place: str | None
+    division: Division | None
+    level_word: str | None
+    department: str | None
+    key: str | None
+    known: bool
+
+    @property
+    def is_department(self) -> bool:
+        return self.department is not None
+
+    @property
+    def place_level(self) -> str | None:
+        """The level of the place the name gives (city for 市人社局), None when it gives none."""
+        if self.division is not None:
+            return self.division.level
+        if self.level_word in _LEVEL_CHARS:
+            return _LEVEL_CHARS[self.level_word]
+        if self.level_word:
+            return "central"
+        return None
+
+
+class Lexicon:
+    """Every written form of every department, mapped to its canonical name and key."""
+
+    def __init__(self, data: dict):
+        short_suffix: dict[str, str] = data.get("suffix_short", {})
+        self.generic: tuple[str, ...] = tuple(sorted(data["generic"]["suffixes"], key=len, reverse=True))
+        self.not_departments: tuple[str, ...] = tuple(data["generic"]["not_departments"])
+        self.central: tuple[str, ...] = tuple(sorted(data["central"]["prefixes"], key=len, reverse=True))
+        self.forms: dict[str, tuple[str, str]] = {}  # written form -> (canonical, key)
+        self.former: set[str] = set()
+        for i, entry in enumerate(data["department"]):
+            stems = entry["stems"]
+            key = f"{stems[0]}#{i}"
+            suffixes = entry.get("suffixes", ["局", "厅"])
+            if entry.get("former"):
+                self.former.add(key)
+            for stem in stems:
+                for suf in suffixes:
+                    self._add(stem + suf, stem + suf, key)
+            for stem in stems:  # 政法委, 卫生健康委: a full stem with the short suffix
+                for suf in suffixes:
+                    if suf in short_suffix:
+                        self._add(stem + short_suffix[suf], stem + suf, key)
+            for short in entry.get("short", []):
+                for suf in suffixes:
+                    canonical = stems[0] + suf
+                    self._add(short + suf, canonical, key)
+                    if suf in short_suffix:
+                        self._add(short + short_suffix[suf], canonical, key)
+            for alias, full in entry.get("aliases", {}).items():
+                self._add(full, full, key)
+                self._add(alias, full, key)
+        self._regex: re.Pattern[str] | None = None
+
+    def _add(self, form: str, canonical: str, key: str) -> None:
+        # the first entry to claim a written form keeps it: full names are listed before
+        # the short forms that could collide with them
+        if form and form not in self.forms:
+            self.forms[form] = (canonical, key)
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        """(canonical, key) of a bare department name (no place), or None."""
+        return self.forms.get(name)
+
+    def is_generic_department(self, name: str) -> bool:
+        """A name that ends like a department although the lexicon does not know it (某县档案馆)."""
+        if len(name) < 3 or name.endswith(self.not_departments):
+            return False
+        return name.endswith(self.generic)
+
+    def regex(self) -> re.Pattern[str]:
+        """Every written form, longest first, for finding department names in running text."""
+        if self._regex is None:
+            forms = sorted(self.forms, key=len, reverse=True)
+            self._regex = re.compile("|".join(re.escape(f) for f in forms if len(f) >= 2))
+        return self._regex
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(load_data("departments.toml"))
+
+
+def _normalise(name: str) -> str:
+    s = _SPACE.sub("", unicodedata.normalize("NFKC", name or ""))
+    return s.replace("(", "（").replace(")", "）")
+
+
+def _split_places(s: str) -> tuple[list[str], int]:
+    """The division names that open s, consecutive from its start, and where they end."""
+    names: list[str] = []
+    pos = 0
+    for start, end, name in divisions().find(s):
+        if start != pos:
+            break
+        names.append(name)
+        pos = end
+    return names, pos
+
+
+def _resolve_chain(names: list[str]) -> Division | None:
+    """The most specific division of a chain of names (四川省 绵阳市 三台县), checked against
+    the names before it when the last one is ambiguous (many 城关镇)."""
+    if not names:
+        return None
+    d = divisions()
+    cands = [c for c in d.named(names[-1]) if not c.former] or d.named(names[-1])
+    if len(cands) > 1 and len(names) > 1:
+        above = set(names[:-1])
+        narrowed = [c for c in cands if any(a.name in above for a in d.ancestors(c))]
+        cands = narrowed or cands
+    return cands[0] if len({c.code for c in cands}) == 1 else None
+
+
+def _department_part(rest: str) -> tuple[str | None, str | None, bool]:
+    lex = lexicon()
+    hit = lex.lookup(rest)
+    if hit:
+        return hit[0], hit[1], True
+    if lex.is_generic_department(rest):
+        return rest, rest, False
+    return None, None, False
+
+
+@lru_cache(maxsize=4096)
+def parse_unit(name: str) -> Unit:
+    """Take a unit name apart into its place and its department.
+
+    三台县市场监管局 -> place 三台县, department 市场监督管理局; 市人社局 -> level word 市,
+    department 人力资源和社会保障局; 三台县人民政府 -> place 三台县, no department.
+    """
+    s = _normalise(name)
+    if s.startswith(_PARTY_PREFIX) and len(s) > len(_PARTY_PREFIX) + 2:
+        s = s[len(_PARTY_PREFIX):]
+    places, pos = _split_places(s)
+    rest = s[pos:]
+    level_word = None
+    lex = lexicon()
+    if not places:
+        for c in lex.central:
+            if rest.startswith(c) and _department_part(rest[len(c):])[0]:
+                level_word, rest = c, rest[len(c):]
+                break
+    if places and rest.startswith("委") and len(rest) > 2:
+        rest = rest[1:]  # 中共某县委政法委: a body of the county's party committee
+    dept, key, known = _department_part(rest)
+    if (dept is None or not known) and rest[:1] in _LEVEL_CHARS and len(rest) > 2:
+        # 市人社局: the level word stands for the place; 市场监督管理局 itself is known above
+        d2, k2, known2 = _department_part(rest[1:])
+        if d2 is not None and (known2 or dept is None):
+            level_word, dept, key, known = rest[0], d2, k2, known2
+    place = "".join(places) or None
+    return Unit(name=s, place=place, division=_resolve_chain(places), level_word=level_word,
+                department=dept, key=key, known=known)
+
+
+def canonical_department(name: str) -> str | None:
+    """The full canonical name of a department written in any form, without its place."""
+    return parse_unit(name).department
+
+
+def _same_place(a: Unit, b: Unit) -> bool | None:
+    """True/False when both names give a place; None when one of them gives none."""
+    if a.division is not None and b.division is not None:
+        return a.division.code == b.division.code
+    if a.place and b.place:
+        la, lb = a.place, b.place
+        # the most specific name decides; 三台县 and 四川省绵阳市三台县 are one place
+        return la.endswith(lb) or lb.endswith(la) or short_name(la) == short_name(lb)
+    return None
+
+
+def same_unit(a: str, b: str, *, require_place: bool = False) -> bool:
+    """Whether two names denote the same unit, through abbreviations and with the place
+    prefix kept or dropped (三台县市场监管局 = 市场监督管理局 = 三台县市场监督管理局).
+
+    With require_place, a name without its place matches only another without one.
+    A department never equals a government (三台县司法局 is not 三台县).
+    """
+    ua, ub = parse_unit(a), parse_unit(b)
+    if ua.is_department != ub.is_department:
+        return False
+    if ua.is_department:
+        if ua.key != ub.key:
+            return False
+    elif not (ua.place and ub.place):
+        return False
+    same = _same_place(ua, ub)
+    if same is None:
+        if require_place and (ua.place or ub.place):
+            return False
+        lw_a, lw_b = ua.place_level, ub.place_level
+        return lw_a is None or lw_b is None or lw_a == lw_b
+    return same
+
+
+def find_departments(text: str) -> list[tuple[int, int, str, str]]:
+    """Department names in running text as (start, end, written form, canonical name)."""
+    lex = lexicon()
+    return [(m.start(), m.end(), m.group(0), lex.forms[m.group(0)][0]) for m in lex.regex().finditer(text)]
