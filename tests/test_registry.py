@@ -38,3 +38,27 @@ def test_every_check_is_documented() -> None:
     doc = (ROOT / "docs" / "checks.md").read_text("utf-8")
     for cid in SNAPSHOT:
         assert f"`{cid}`" in doc, cid
+
+
+def test_docs_table_is_generated_from_checks_toml() -> None:
+    """docs/checks.md carries the table `fazhi checks -f markdown` prints, so a check added to
+    checks.toml without regenerating the page fails here."""
+    from fazhi.checks.registry import checks_markdown
+
+    doc = (ROOT / "docs" / "checks.md").read_text("utf-8")
+    assert checks_markdown() in doc
+
+
+def test_every_check_names_its_family_module_and_notice_group() -> None:
+    """A check's family is the module that registers it, and its group is one the notice lists."""
+    import importlib
+
+    from fazhi.checks.registry import groups
+
+    for s in specs().values():
+        if s.id in REGISTRY:
+            assert REGISTRY[s.id].__module__.rsplit(".", 1)[-1] == s.family, s.id
+        assert s.group in groups()
+    assert len(groups()) >= 2
+    for family in {s.family for s in specs().values()} - {"corpus"}:
+        importlib.import_module(f"fazhi.checks.{family}")

@@ -135,7 +135,7 @@ def _docs(con, ids: set[int]) -> dict[int, _Doc]:
 def _temp_ids(con, name: str, ids: list[int]) -> None:
     import pyarrow as pa
 
-    from ..corpus.tables import register
+    from ..corpus.rows import register
 
     register(con, "_ids", pa.table({"doc_id": pa.array(ids, pa.int32())}))
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT DISTINCT doc_id FROM _ids")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator
 
+from ..data.labels import DOC_TYPE_ZH
 from ..record import Finding, Report
-from ..understand.metadata import DOC_TYPE_ZH
 from .registry import check, finding
 
 

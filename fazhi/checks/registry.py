@@ -21,6 +21,7 @@ class CheckSpec:
     id: str
     severity: str
     family: str
+    group: str  # the heading of the 审查意见 under which its findings are listed
     name: str
     description: str
     messages: dict[str, str]
@@ -29,8 +30,24 @@ class CheckSpec:
 @lru_cache(maxsize=1)
 def specs() -> dict[str, CheckSpec]:
     data = load_data("checks.toml")
-    return {k: CheckSpec(k, v["severity"], v["family"], v["name"], v["description"], v.get("messages", {}))
-            for k, v in data.items()}
+    return {k: CheckSpec(k, v["severity"], v["family"], v["group"], v["name"], v["description"],
+                         v.get("messages", {})) for k, v in data.items()}
+
+
+def groups() -> list[str]:
+    """The notice's groups in the order they first appear in checks.toml (the order the
+    审查意见 lists them)."""
+    return list(dict.fromkeys(s.group for s in specs().values()))
+
+
+def checks_markdown() -> str:
+    """The checks as the Markdown table of docs/checks.md (generated from checks.toml, so the
+    documentation cannot drift from what runs; `fazhi checks -f markdown` prints it)."""
+    lines = ["| id | severity | family | 审查意见分组 | 名称 | 说明 |", "|---|---|---|---|---|---|"]
+    for s in specs().values():
+        cells = [f"`{s.id}`", s.severity, s.family, s.group, s.name, s.description]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 REGISTRY: dict[str, CheckFn] = {}

@@ -9,13 +9,14 @@ from typing import Iterator, Optional
 import typer
 from rich.console import Console
 
-from ..checks.registry import parse_ids, specs
+from ..checks.registry import checks_markdown, specs
 from ..pipeline import analyze_document
 from ..read import iter_sources, load
 from ..record import Report
 from ..scoring import score as score_report
 from ..settings import DEFAULT
 from . import app
+from .options import checked_ids, checked_ocr, ignore_option, ocr_option, select_option
 from .render import render_report
 from .score import rubric_option
 
@@ -37,11 +38,11 @@ def _reports(sources: list[str], settings, select, ignore, progress, rubric=None
 def analyze(
     paths: list[str] = typer.Argument(..., help="报告文件、目录（递归读取）、网址，或 - 表示标准输入"),
     fmt: str = typer.Option("table", "--format", "-f", help="输出格式：table（中文摘要）、json、jsonl"),
-    select: Optional[str] = typer.Option(None, "--select", help="只运行这些检查项（逗号分隔的检查编号）"),
-    ignore: Optional[str] = typer.Option(None, "--ignore", help="不运行这些检查项（逗号分隔的检查编号）"),
+    select: Optional[str] = select_option(),
+    ignore: Optional[str] = ignore_option(),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="存在该级别（error 或 warning）及以上的问题时以状态码 1 退出"),
     include_text: bool = typer.Option(False, "--include-text", help="在 json/jsonl 记录中包含提取的全文"),
-    ocr: str = typer.Option("auto", "--ocr", help="扫描件识别：auto（无文字层的页面才识别）、always、never"),
+    ocr: str = ocr_option(),
     rubric_path: Optional[Path] = typer.Option(None, "--rubric", help="用该评分细则（TOML 或 YAML）评分；默认用内置细则"),
 ) -> None:
     """分析报告：发布单位、年度、结构、数据、问题。"""
@@ -50,14 +51,8 @@ def analyze(
         raise typer.BadParameter(f"未知的输出格式“{fmt}”，可选：{'、'.join(_FORMATS)}", param_hint="--format")
     if fail_on is not None and fail_on not in _FAIL_ON:
         raise typer.BadParameter(f"--fail-on 只能是 error 或 warning，不能是“{fail_on}”", param_hint="--fail-on")
-    if ocr not in ("auto", "always", "never"):
-        raise typer.BadParameter("--ocr 只能是 auto、always 或 never", param_hint="--ocr")
-    try:
-        sel = parse_ids(select)
-        ign = parse_ids(ignore)
-    except ValueError as e:
-        raise typer.BadParameter(str(e)) from e
-    settings = DEFAULT.with_(ocr=ocr)
+    sel, ign = checked_ids(select, ignore)
+    settings = DEFAULT.with_(ocr=checked_ocr(ocr))
     sources = list(iter_sources(paths))
     if not sources:
         raise typer.BadParameter("没有找到可分析的文件", param_hint="PATHS")
@@ -98,12 +93,18 @@ def analyze(
 
 
 @app.command("checks")
-def list_checks(fmt: str = typer.Option("table", "--format", "-f", help="table 或 json")) -> None:
+def list_checks(fmt: str = typer.Option("table", "--format", "-f", help="table、json 或 markdown")) -> None:
     """列出全部检查项：编号、默认级别、名称和说明。"""
     items = list(specs().values())
+    if fmt not in ("table", "json", "markdown"):
+        raise typer.BadParameter(f"未知的输出格式“{fmt}”，可选：table、json、markdown", param_hint="--format")
     if fmt == "json":
-        sys.stdout.write(json.dumps([{"id": s.id, "severity": s.severity, "family": s.family, "name": s.name,
-                                      "description": s.description} for s in items], ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps([{"id": s.id, "severity": s.severity, "family": s.family, "group": s.group,
+                                      "name": s.name, "description": s.description} for s in items],
+                                    ensure_ascii=False, indent=1) + "\n")
+        return
+    if fmt == "markdown":
+        sys.stdout.write(checks_markdown())
         return
     from rich.table import Table
 

@@ -11,9 +11,9 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from ..checks.registry import parse_ids
 from ..settings import DEFAULT
 from . import app
+from .options import checked_ids, checked_ocr, ignore_option, ocr_option, select_option
 
 _ENGINES = ("local", "dask")
 
@@ -46,10 +46,10 @@ def batch(
     retry_failed: bool = typer.Option(False, "--retry-failed", help="重新分析以前失败或无法读取的文件"),
     max_fetches: int = typer.Option(4, "--max-fetches", min=1, help="整个集群同时下载网址的上限（避免给政府网站造成压力）"),
     source_type: str = typer.Option("auto", "--source-type", help="来源类型：auto、dir、list、parquet、jsonl、file"),
-    ocr: str = typer.Option("auto", "--ocr", help="扫描件识别：auto（无文字层的页面才识别）、always、never"),
+    ocr: str = ocr_option(),
     ocr_threads: int = typer.Option(0, "--ocr-threads", min=0, help="每个识别任务使用的线程数；0 为使用全部核心（多台机器、每台多个识别进程时设为 核数/进程数）"),
-    select: Optional[str] = typer.Option(None, "--select", help="只运行这些检查项（逗号分隔的检查编号）"),
-    ignore: Optional[str] = typer.Option(None, "--ignore", help="不运行这些检查项（逗号分隔的检查编号）"),
+    select: Optional[str] = select_option(),
+    ignore: Optional[str] = ignore_option(),
     include_text: bool = typer.Option(True, "--include-text/--no-text", help="在数据集中保存提取的全文（近似重复检测和全文检索需要）"),
     chunk_size: int = typer.Option(64, "--chunk-size", min=1, help="每个任务最多包含的文字类文件数（合计不超过 512 KB；扫描件总是一个一个任务）"),
     rows_per_file: int = typer.Option(1000, "--rows-per-file", min=1, help="每个 Parquet 分片文件最多的行数"),
@@ -66,11 +66,9 @@ def batch(
         engine = "dask"
     if engine not in _ENGINES:
         raise typer.BadParameter(f"未知的引擎“{engine}”，可选：local、dask", param_hint="--engine")
-    if ocr not in ("auto", "always", "never"):
-        raise typer.BadParameter("--ocr 只能是 auto、always 或 never", param_hint="--ocr")
+    checked_ocr(ocr)
+    sel, ign = checked_ids(select, ignore)
     try:
-        sel = parse_ids(select)
-        ign = parse_ids(ignore)
         for s in sources:
             detect(s, source_type)
     except SourceError as e:

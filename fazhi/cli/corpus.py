@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from . import app
+from .options import checked_ocr, ocr_option
 
 _DB_HELP = "语料库文件（DuckDB；首次使用时创建）；默认取环境变量 FAZHI_DB，否则为当前目录下的 fazhi.duckdb"
 _STAGES = {"ingest": "入库", "reanalyze": "重新分析", "index": "建立雷同索引", "compare": "跨报告比对"}
@@ -97,14 +98,13 @@ def ingest(
     workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="分析进程数；默认等于 CPU 核数"),
     keep_bytes: bool = typer.Option(False, "--keep-bytes", help="在语料库中保存原始文件（默认只记录路径和指纹）"),
     no_crosscheck: bool = typer.Option(False, "--no-crosscheck", help="入库后不做跨报告比对（稍后用 fazhi crosscheck）"),
-    ocr: str = typer.Option("auto", "--ocr", help="扫描件识别：auto、always、never"),
+    ocr: str = ocr_option(),
     batch: int = typer.Option(64, "--batch", min=1, help="每次提交（一个事务）的文件数；中断时最多损失正在提交的一批"),
 ) -> None:
     """把报告分析后存入语料库；重复运行不会重复入库（按文件指纹判断）。"""
     from ..settings import DEFAULT
 
-    if ocr not in ("auto", "always", "never"):
-        raise typer.BadParameter("--ocr 只能是 auto、always 或 never", param_hint="--ocr")
+    checked_ocr(ocr)
     err = Console(stderr=True)
     corpus = _open(db)
     try:
@@ -196,7 +196,7 @@ def status(
     today: Optional[str] = typer.Option(None, "--today", help="以该日期判断截止日期是否已过（YYYY-MM-DD）；默认今天"),
 ) -> None:
     """各单位报告的报送情况：按时、逾期几天、未标明公开日期、未报送、非有效报告，以及缺少的规定内容。"""
-    from ..corpus.registry import RegistryError
+    from ..corpus.roster import RegistryError
 
     _check_fmt(fmt)
     corpus = _open(db)

@@ -5,13 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
+from ..data.labels import CONTENT_ZH, LEVEL_ZH, SEVERITY_ZH
 from ..record import Report
 
-LEVEL_ZH = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇",
-            "street": "街道", "department": "部门"}
-CONTENT_ZH = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "causes": "不足的原因",
-              "first_responsibility": "第一责任人职责履行情况", "next_year_plan": "下一年度工作安排"}
-SEVERITY_ZH = (("error", "错误", "red"), ("warning", "警告", "yellow"), ("info", "提示", "cyan"))
+_SEVERITY_COLOR = (("error", "red"), ("warning", "yellow"), ("info", "cyan"))
 
 
 _QUOTE_MAX = 160
@@ -67,7 +64,8 @@ def render_report(out: Console, report: Report) -> None:
     if not report.findings:
         out.print("[green]未发现问题。[/]")
         return
-    for sev, zh, color in SEVERITY_ZH:
+    for sev, color in _SEVERITY_COLOR:
+        zh = SEVERITY_ZH[sev]
         group = [f for f in report.findings if f.severity == sev]
         if not group:
             continue

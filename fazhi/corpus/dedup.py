@@ -38,7 +38,7 @@ from typing import Iterable
 import numpy as np
 
 from ..data import load as load_data
-from .tables import register
+from .rows import register
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _NOT_WORD = re.compile(r"[\W_]+")

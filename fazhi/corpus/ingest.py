@@ -31,8 +31,8 @@ from ..read import iter_sources, load, read_bytes
 from ..record import Document
 from ..settings import DEFAULT, ReadSettings
 from .dedup import document_clause_keys
+from .rows import flatten
 from .store import AnalyzedDocument, AnalyzedInput, Corpus
-from .tables import flatten
 
 DATASET_MARKER = "_fazhi_dataset.json"
 # below this many sources the analysis runs in this process: starting workers (spawn, imports)

@@ -34,8 +34,8 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import __version__
+from .rows import RECORD_TABLES, Rows, finding_columns, flatten, message_hash, register
 from .schema import SCHEMA_VERSION, SchemaError, current_version, migrate, record_json
-from .tables import RECORD_TABLES, Rows, finding_columns, flatten, message_hash, register
 
 # Corpus findings are numbered apart from the core's (idx only has to be unique within a document).
 _CORPUS_IDX = {"near_duplicate": 1_000_000, "yoy_mismatch": 2_000_000}
@@ -588,7 +588,7 @@ class Corpus:
         return crosscheck(self, full=full, progress=progress)
 
     def load_registry(self, path: "str | os.PathLike[str]") -> int:
-        from .registry import load_registry
+        from .roster import load_registry
 
         return load_registry(self, path)
 
@@ -596,7 +596,7 @@ class Corpus:
         return self._q("SELECT unit_id, name, level, parent, url, aliases, registry, loaded_at FROM units ORDER BY unit_id")
 
     def status(self, year: int, registry: "str | os.PathLike[str] | None" = None, today=None) -> pd.DataFrame:
-        from .registry import status
+        from .roster import status
 
         return status(self, year, registry=registry, today=today)
 

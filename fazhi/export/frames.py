@@ -11,11 +11,10 @@ from typing import Any
 
 import pandas as pd
 
+from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, LEVEL_ZH, SEVERITY_ZH
+
 TABLES = ("reports", "findings", "figures", "panel", "status", "sections")
 
-LEVEL_ZH = {"province": "省级", "city": "市级", "county": "县级", "district": "区级", "township": "乡镇",
-            "street": "街道", "department": "部门"}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 DECISION_ZH = {"confirmed": "确认", "dismissed": "排除"}
 ORIGIN_ZH = {"document": "本报告", "corpus": "跨报告比对"}
 KIND_ZH = {"count": "数量", "rate": "比率", "money": "金额", "change": "增减", "duration": "时长", "other": "其他"}
@@ -110,8 +109,6 @@ def chinese(df: pd.DataFrame, name: str) -> pd.DataFrame:
     if "level" in out:
         out["level"] = out["level"].map(lambda v: LEVEL_ZH.get(v, v))
     if name == "reports":
-        from ..corpus.registry import CONTENT_ZH
-        from ..understand.metadata import DOC_TYPE_ZH
 
         out["doc_type"] = out["doc_type"].map(lambda v: DOC_TYPE_ZH.get(v, v))
         out["missing_contents"] = out["missing_contents"].map(

@@ -22,6 +22,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..checks.registry import groups as check_groups
+from ..checks.registry import specs
 from .frames import report_filters
 
 TITLE_FONT = "方正小标宋简体"
@@ -136,21 +138,14 @@ def _quote(q: Any, limit: int = 80) -> str:
     return q if len(q) <= limit else q[:limit] + "……"
 
 
-_GROUPS = [
-    ("报送和公开", {"timeliness", "report_year", "missing_title", "not_a_report", "unreadable"}),
-    ("规定内容", {"measures_missing", "shortcomings_missing", "causes_missing", "first_responsibility_missing",
-               "next_year_plan_missing"}),
-    ("数据", {"rate_consistency", "sum_consistency", "count_order", "yoy_mismatch"}),
-    ("内容雷同和照搬", {"near_duplicate", "level_mismatch", "year_consistency"}),
-]
-_REST = "文字和格式"
-
-
 def _group(check: str) -> str:
-    for name, checks in _GROUPS:
-        if check in checks:
-            return name
-    return _REST
+    """The check's group in checks.toml; a check not declared there (an old record's) goes with
+    the text and format findings."""
+    spec = specs().get(check)
+    return spec.group if spec else _REST
+
+
+_REST = "文字和格式"
 
 
 def _opinion(d: _Doc, rep: dict[str, Any], fs: pd.DataFrame, issuer: str, when: date, include_undecided: bool) -> None:
@@ -170,7 +165,7 @@ def _opinion(d: _Doc, rep: dict[str, Any], fs: pd.DataFrame, issuer: str, when: 
         groups: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             groups.setdefault(_group(r["check"]), []).append(r)
-        order = [n for n, _ in _GROUPS] + [_REST]
+        order = list(dict.fromkeys(check_groups() + [_REST]))
         k = 0
         for name in order:
             if name not in groups:
@@ -250,7 +245,6 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
                  recipients: str | None = None, when: date | None = None, include_undecided: bool = True,
                  **options: Any) -> Path:
     """The batch 通报: overall figures, then the late, missing, invalid and deficient units, then requirements."""
-    from ..checks.registry import specs
     year = options.get("year")
     if year is None:
         row = corpus.con.execute("SELECT max(report_year) FROM records WHERE doc_type = 'report'").fetchone()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 
+from ..data.labels import TITLE_OK
 from ..record import Document
 from ..settings import ReadSettings
 from .zipsafe import ZipRefused, check_xml_parts, open_zip
@@ -22,7 +23,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _CN = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_TITLE_OK = re.compile(r"(报告|总结|情况)")
 
 
 def chinese_number(n: int) -> str:
@@ -302,7 +302,7 @@ def read_docx(data: bytes, source: str, settings: ReadSettings, fmt: str = "docx
     meta: dict = {}
     cp = d.core_properties
     title = (cp.title or "").strip()
-    if title and _TITLE_OK.search(title) and re.search(r"[\u4e00-\u9fff]", title) and len(title) <= 80:
+    if title and TITLE_OK.search(title) and re.search(r"[\u4e00-\u9fff]", title) and len(title) <= 80:
         meta["docx_title"] = title
     if cp.author and cp.author.strip() and cp.author != "python-docx":
         meta["author"] = cp.author.strip()[:100]

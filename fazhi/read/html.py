@@ -30,12 +30,12 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from ..data import load as load_data
+from ..data.labels import CJK
 from ..record import Document
 from ..settings import ReadSettings
 
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote",
           "pre", "dd", "dt", "ul", "ol", "dl", "center", "td", "th", "tbody", "thead", "body", "br", "hr"}
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030",
             "big5": "big5hkscs", "utf8": "utf-8", "unicode": "utf-8"}
@@ -187,7 +187,7 @@ def page_metadata(tree) -> tuple[dict, list]:
         candidates = body.css("table, dl, p")[:_MAX_CANDIDATES]
     for node in candidates:
         text = node.text(separator=" ")
-        if len(text) > 300 or len(_CJK.findall(text)) < 2:
+        if len(text) > 300 or len(CJK.findall(text)) < 2:
             continue
         found: dict = {}
         n = _parse_tokens(_tokens(node), found)
@@ -292,7 +292,7 @@ def _cms_container(tree):
     """The content container a government CMS names (#zoom, .TRS_Editor, .pages_content …)."""
     for sel in _config()["containers"]["cms"]:
         for node in tree.css(sel):
-            if len(_CJK.findall(node.text())) >= 20:
+            if len(CJK.findall(node.text())) >= 20:
                 return node
     return None
 
@@ -304,14 +304,14 @@ def _container(tree):
         return node
     for sel in _config()["containers"]["generic"]:
         for node in tree.css(sel):
-            if len(_CJK.findall(node.text())) >= 20:
+            if len(CJK.findall(node.text())) >= 20:
                 return node
     totals: dict[int, list] = {}
     for p in tree.css("p")[: _MAX_CANDIDATES * 5]:
         parent = p.parent
         if parent is not None:
             slot = totals.setdefault(parent.mem_id, [parent, 0])
-            slot[1] += len(_CJK.findall(p.text()))
+            slot[1] += len(CJK.findall(p.text()))
     if not totals:
         return None
     best = max(totals.values(), key=lambda t: t[1])
@@ -343,7 +343,7 @@ def _trafilatura(html: str) -> str | None:
 
 
 def _cjk(s: str | None) -> int:
-    return len(_CJK.findall(s or ""))
+    return len(CJK.findall(s or ""))
 
 
 def _title(tree, meta: dict) -> str | None:

@@ -12,15 +12,13 @@ our own takes the plain path OFD.xml → Document.xml → pages → TextCode.
 from __future__ import annotations
 
 import posixpath
-import re
 import xml.etree.ElementTree as ET
 
+from ..data.labels import TITLE_OK
 from ..record import Document
 from ..settings import ReadSettings
 from .layout import Line, Page, assemble, merge_fragments
 from .zipsafe import ZipRefused, check_xml_parts, has_dtd, open_zip, read_member
-
-_TITLE_OK = re.compile(r"(报告|总结|情况)")
 
 
 def _line(text: str, x: float, baseline: float, size: float, width: float) -> Line:
@@ -35,7 +33,7 @@ def _pages_ofdkit(data: bytes, settings: ReadSettings) -> tuple[list[Page], dict
     meta: dict = {}
     with ofdkit.open(data) as doc:
         info = doc.info
-        if info.title and _TITLE_OK.search(info.title):
+        if info.title and TITLE_OK.search(info.title):
             meta["ofd_title"] = info.title[:120]
         if info.author:
             meta["author"] = info.author[:100]

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 
+from ..data.labels import CJK, TITLE_OK
 from ..record import Document
 from ..settings import ReadSettings
 from .layout import Line, Page, assemble
 
 _BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_TITLE_OK = re.compile(r"(报告|总结|情况)")
 
 
 def _open(data: bytes):
@@ -150,7 +149,7 @@ def _meta(pdf) -> dict:
     except Exception:  # a broken info dictionary is no reason to lose the text
         return out
     title = re.sub(r"^Microsoft Word\s*-\s*|\.(docx?|wps|pdf)$", "", (info.get("Title") or "").strip(), flags=re.I)
-    if _CJK.search(title) and _TITLE_OK.search(title) and len(title) <= 80:
+    if CJK.search(title) and TITLE_OK.search(title) and len(title) <= 80:
         out["pdf_title"] = title
     m = re.match(r"D:(\d{4})(\d{2})(\d{2})", info.get("CreationDate") or "")
     if m:

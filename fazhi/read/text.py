@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..data.labels import CJK
 from ..record import Document
 
 _BOMS = (
@@ -26,7 +27,6 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we can trust."""
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
 # control characters other than line and page breaks, replacement characters, private use
 _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff]")
 
@@ -34,7 +34,7 @@ _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff]")
 def _cjk_share(s: str) -> float:
     if not s:
         return 0.0
-    return len(_CJK.findall(s)) / len(s)
+    return len(CJK.findall(s)) / len(s)
 
 
 def _bad_share(s: str) -> float:

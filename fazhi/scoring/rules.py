@@ -14,12 +14,11 @@ from datetime import date
 from functools import lru_cache
 
 from ..data import load as load_data
+from ..data.labels import CONTENT_ZH
 from ..record import CONTENT_KEYS, Report
 from .coverage import STATUS_ZH, coverage
 from .rubric import Item, Outcome, Param, rule_kind
 
-CONTENT_ZH = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "causes": "不足的原因",
-              "first_responsibility": "第一责任人职责履行情况", "next_year_plan": "下一年度工作安排"}
 REGION_ZH = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "next_year_plan": "下一年度工作安排",
              "body": "正文"}
 REGIONS = tuple(REGION_ZH)

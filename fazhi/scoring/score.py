@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..data.labels import DOC_TYPE_ZH
 from ..record import Report
 from .rubric import RULES, Outcome, Rubric, default_rubric
 
@@ -34,8 +35,6 @@ def score(report: Report, rubric: Rubric | None = None) -> dict[str, Any]:
     if report.document.error:
         return {**head, "parts": {}, "note": "文件无法读取，未评分"}
     if report.metadata.doc_type != "report":
-        from ..understand.metadata import DOC_TYPE_ZH
-
         kind = DOC_TYPE_ZH.get(report.metadata.doc_type, report.metadata.doc_type)
         return {**head, "parts": {}, "note": f"该文件是{kind}，不是法治政府建设年度报告，未评分"}
     parts: dict[str, Any] = {}

@@ -37,10 +37,6 @@ def _self_patterns(table: str = "self") -> list[tuple[str, re.Pattern[str]]]:
     return [(lvl, re.compile(p)) for lvl, p in levels_lexicon()[table].items()]
 
 
-DOC_TYPE_ZH = {"report": "法治政府建设年度报告", "disclosure_report": "政府信息公开工作年度报告", "plan": "工作要点、计划或方案",
-               "notice": "通报、通知或其他公文", "interpretation": "政策解读", "news": "新闻报道", "speech": "讲话或述职述法报告",
-               "unknown": "无法判断类型的文件"}
-
 _TITLE_WORDS = re.compile(r"报告|总结|情况|要点|计划|方案|安排|通报|通知|解读|年报|讲话|述法|述职|规划|分工")
 _HEADING_START = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年|([〇零○一二三四五六七八九]{4})\s*年")

@@ -8,9 +8,10 @@ view is an offset into the text as read.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from ..data.labels import CJK
 
 # Characters whose NFKC form we must not take: circled numbers keep their outline role,
 # and a few CJK compatibility forms NFKC would widen into several characters.
@@ -62,7 +63,6 @@ def _simplify_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
 _TABLE: dict[int, str] = {}  # str.translate table: every character met so far that maps to another
 _SEEN: set[str] = set()
 
@@ -80,7 +80,7 @@ def _translate(text: str) -> str:
 
 def _looks_traditional(text: str) -> bool:
     sample = text[:4000]
-    cjk = _CJK.findall(sample)
+    cjk = CJK.findall(sample)
     if len(cjk) < 20:
         return False
     converted = _t2s().convert("".join(cjk))

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
 from ..checks.registry import specs
-from ..corpus.registry import RegistryError
+from ..corpus.roster import RegistryError
 from ..pipeline import analyze_document
 from ..read import read_bytes
 from ..understand.indicators import taxonomy

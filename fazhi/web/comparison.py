@@ -8,8 +8,8 @@ from typing import Any, Callable
 from starlette.exceptions import HTTPException
 
 from ..corpus.compare import AGGS, GROUPS, compare_sql
-from ..corpus.tables import register
-from ..export.frames import LEVEL_ZH
+from ..corpus.rows import register
+from ..data.labels import LEVEL_ZH
 from ..understand.indicators import taxonomy
 from .charts import bar_chart, empty_chart, line_chart
 from .fmt import cn_number, plain

@@ -14,9 +14,9 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
-from ..corpus.registry import CONTENT_ZH
-from ..export.frames import LEVEL_ZH, as_list
-from . import batch as batchview
+from ..data.labels import CONTENT_ZH, LEVEL_ZH
+from ..export.frames import as_list
+from . import status as statusview
 from .accounts import ROLE_ZH, ROLES, AccountError
 from .api import load_registry, record_decision, submit_job
 from .auth import (
@@ -115,7 +115,7 @@ def logout(request: Request, user: ViewerWrite) -> Response:
 @router.get("/")
 def home(request: Request, user: Reader) -> Response:
     c = corpus(request)
-    return render(request, "home.html", nav="home", stats=c.stats(), years=batchview.years(c),
+    return render(request, "home.html", nav="home", stats=c.stats(), years=statusview.years(c),
                   jobs=request.app.state.ws.jobs.list(5))
 
 
@@ -172,7 +172,7 @@ def reports_page(request: Request, user: Reader, year: int | None = None, level:
     total = len(items)
     query = {k: v for k, v in {"year": year, "level": level, "q": q, "problem": problem}.items() if v}
     return render(request, "reports.html", nav="reports", items=items[(page - 1) * PAGE: page * PAGE], total=total,
-                  page=page, pages=max(1, -(-total // PAGE)), years=batchview.years(c), year=year, level=level, q=q,
+                  page=page, pages=max(1, -(-total // PAGE)), years=statusview.years(c), year=year, level=level, q=q,
                   problem=problem, levels=LEVEL_ZH, query=urlencode(query))
 
 
@@ -215,11 +215,11 @@ def decide(request: Request, user: ReviewerWrite, sha256: str, check: FormStr,
 def batch_page(request: Request, user: Reader, year: int | None = None, status: str = "", level: str = "",
                q: str = "", sort: str = "", order: str = "asc", page: int = 1) -> Response:
     c = corpus(request)
-    years = batchview.years(c)
+    years = statusview.years(c)
     if year is None and years:
         year = years[0]
-    all_rows, listed = batchview.batch_rows(c, year) if year is not None else ([], False)
-    shown = batchview.select(all_rows, status or None, level or None, q or None, sort or None, order)
+    all_rows, listed = statusview.batch_rows(c, year) if year is not None else ([], False)
+    shown = statusview.select(all_rows, status or None, level or None, q or None, sort or None, order)
     base = {k: v for k, v in {"year": year, "status": status, "level": level, "q": q}.items() if v}
 
     def sort_link(col: str) -> str:
@@ -231,9 +231,9 @@ def batch_page(request: Request, user: Reader, year: int | None = None, status: 
     paging = {**base, **({"sort": sort, "order": order} if sort else {})}
     return render(request, "batch.html", nav="batch", year=year, years=years, total=len(all_rows),
                   rows=shown[(page - 1) * BATCH_PAGE: page * BATCH_PAGE], n_shown=len(shown), page=page, pages=pages,
-                  page_query=urlencode(paging), listed=listed, counts=batchview.counts(all_rows), statuses=batchview.STATUS_FILTERS,
-                  sorts=batchview.SORTS, sort=sort, order=order, status=status, level=level, q=q,
-                  sort_links={k: sort_link(k) for k in batchview.SORTS}, n_units=len(c.units()),
+                  page_query=urlencode(paging), listed=listed, counts=statusview.counts(all_rows), statuses=statusview.STATUS_FILTERS,
+                  sorts=statusview.SORTS, sort=sort, order=order, status=status, level=level, q=q,
+                  sort_links={k: sort_link(k) for k in statusview.SORTS}, n_units=len(c.units()),
                   can_review=user.can("reviewer"), levels=LEVEL_ZH)
 
 
@@ -255,7 +255,7 @@ def search_page(request: Request, user: Reader, q: str = "", year: int | None = 
         term = q.split()[0]
         for r in results:  # the snippet in pieces: the template escapes each and marks the term
             r["pieces"] = _split(r.get("snippet") or "", term)
-    return render(request, "search.html", nav="search", q=q, year=year, years=batchview.years(c), results=results)
+    return render(request, "search.html", nav="search", q=q, year=year, years=statusview.years(c), results=results)
 
 
 def _split(text: str, term: str) -> list[tuple[str, bool]]:
@@ -290,11 +290,11 @@ def compare_page(request: Request, user: Reader, indicator: str = "", by: str = 
 @router.get("/exports")
 def exports_page(request: Request, user: Reader, year: int | None = None) -> Response:
     c = corpus(request)
-    years = batchview.years(c)
+    years = statusview.years(c)
     if year is None and years:
         year = years[0]
     return render(request, "exports.html", nav="exports", years=years, year=year, kinds=KINDS, tables=TABLE_ZH,
-                  listed=batchview.has_registry(c))
+                  listed=statusview.has_registry(c))
 
 
 # -- accounts -------------------------------------------------------------------------------------

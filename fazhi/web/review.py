@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..checks.registry import specs
-from ..corpus.registry import CONTENT_ZH
-from ..export.frames import DECISION_ZH, LEVEL_ZH, ORIGIN_ZH, SEVERITY_ZH
+from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, LEVEL_ZH, SEVERITY_ZH
+from ..export.frames import DECISION_ZH, ORIGIN_ZH
 from ..record import CONTENT_KEYS
 from ..understand.indicators import taxonomy
-from ..understand.metadata import DOC_TYPE_ZH
 from .fmt import cn_number
 from .highlight import Mark, segments
 

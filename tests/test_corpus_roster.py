@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from fazhi.cli import app
 from fazhi.corpus import Corpus
-from fazhi.corpus.registry import RegistryError, read_registry
+from fazhi.corpus.roster import RegistryError, read_registry
 
 from .test_corpus_store import report_text, write
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH
 from ..record import CONTENT_KEYS
 from .dedup import corpus_settings
 from .units import name_variants, norm_name
@@ -37,8 +38,6 @@ HEADERS = {
     "url": ("网址", "报告栏目", "栏目网址", "链接", "url"),
     "aliases": ("别名", "又名", "曾用名", "aliases"),
 }
-CONTENT_ZH = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "causes": "不足的原因",
-              "first_responsibility": "第一责任人职责履行情况", "next_year_plan": "下一年度工作安排"}
 STATUS_ZH = {"on_time": "按时公开", "late": "逾期公开", "unpublished": "未标明公开日期", "missing": "未报送",
              "invalid": "非法治政府建设年度报告", "ambiguous": "匹配不唯一", "unlisted": "名单外报告"}
 LEVEL_CHARS = "省市县区旗镇乡"
@@ -197,7 +196,6 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
     Reports of the year that match no unit of the list follow as `unlisted` rows, so nothing
     the corpus holds is hidden from the reviewer.
     """
-    from ..understand.metadata import DOC_TYPE_ZH
 
     if registry is not None:
         load_registry(corpus, registry)

@@ -7,8 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..corpus.registry import CONTENT_ZH, STATUS_ZH, _status_of
-from ..export.frames import LEVEL_ZH, as_list
+from ..corpus.roster import STATUS_ZH, _status_of
+from ..data.labels import CONTENT_ZH, LEVEL_ZH
+from ..export.frames import as_list
 from .fmt import plain, rows
 
 STATUS_FILTERS = {**STATUS_ZH, "deficient": "内容缺项"}
