@@ -13,7 +13,7 @@ SNAPSHOT = [
     "shortcomings_missing", "causes_missing", "first_responsibility_missing", "next_year_plan_missing",
     "rate_consistency", "sum_consistency", "count_order", "year_consistency", "level_mismatch",
     "heading_numbering", "enumeration_gap", "unbalanced_brackets", "missing_text", "typo", "generic_text",
-    "near_duplicate", "yoy_mismatch",
+    "near_duplicate", "yoy_mismatch", "draft_prompt",
 ]
 # checks that need more than the document itself: run by the pipeline (unreadable) or over the corpus
 NOT_SINGLE_DOCUMENT = {"unreadable", "near_duplicate", "yoy_mismatch"}

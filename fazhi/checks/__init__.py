@@ -3,4 +3,4 @@ from __future__ import annotations
 
 
 def load_all() -> None:
-    from . import arithmetic, consistency, document, required, structure, text  # noqa: F401
+    from . import arithmetic, consistency, document, drafting, required, structure, text  # noqa: F401

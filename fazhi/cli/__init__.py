@@ -17,6 +17,7 @@ from . import (  # noqa: E402, F401
     batch,  # fazhi batch
     corpus,  # fazhi ingest, reanalyze, crosscheck, status, compare, export, search
     crawl,  # fazhi crawl
+    draft,  # fazhi draft template, write, check
     score,  # fazhi score, calibrate, codebook, rubric
     serve,  # fazhi serve, user
 )

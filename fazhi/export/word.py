@@ -45,7 +45,7 @@ def _numeral(i: int) -> str:
     return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
-class _Doc:
+class OfficialDocument:
     """A python-docx document with the 公文 page and paragraph helpers."""
 
     def __init__(self) -> None:
@@ -58,10 +58,10 @@ class _Doc:
         sec.top_margin, sec.bottom_margin = Cm(3.7), Cm(3.5)
         sec.left_margin, sec.right_margin = Cm(2.8), Cm(2.6)
         normal = self.doc.styles["Normal"]
-        self._font(normal.font, normal.element, BODY_FONT, 16)
+        self.set_font(normal.font, normal.element, BODY_FONT, 16)
 
     @staticmethod
-    def _font(font, element, east_asia: str, size: float, bold: bool = False) -> None:
+    def set_font(font, element, east_asia: str, size: float, bold: bool = False) -> None:
         from docx.oxml.ns import qn
         from docx.shared import Pt
 
@@ -78,8 +78,9 @@ class _Doc:
         rfonts.set(qn("w:hAnsi"), LATIN_FONT)
 
     def para(self, text: str, font: str = BODY_FONT, size: float = 16, align: str = "justify", indent: bool = True,
-             bold: bool = False, space_after: float = 0, line: float = 28):
-        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+             bold: bool = False, space_after: float = 0, line: float = 28, highlight: "re.Pattern[str] | None" = None):
+        """A paragraph in one style; the matches of `highlight` (a drafter's prompts) are marked yellow."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
         from docx.shared import Pt
 
         p = self.doc.add_paragraph()
@@ -92,8 +93,20 @@ class _Doc:
             fmt.first_line_indent = Pt(size * 2)
         fmt.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
                          "left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
-        run = p.add_run(text)
-        self._font(run.font, run._element, font, size, bold)
+        pieces = [(text, False)]
+        if highlight is not None:
+            pieces, at = [], 0
+            for m in highlight.finditer(text):
+                pieces += [(text[at:m.start()], False), (m.group(), True)]
+                at = m.end()
+            pieces.append((text[at:], False))
+        for piece, marked in pieces:
+            if not piece:
+                continue
+            run = p.add_run(piece)
+            self.set_font(run.font, run._element, font, size, bold)
+            if marked:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         return p
 
     def title(self, text: str) -> None:
@@ -148,7 +161,7 @@ def _group(check: str) -> str:
 _REST = "文字和格式"
 
 
-def _opinion(d: _Doc, rep: dict[str, Any], fs: pd.DataFrame, issuer: str, when: date, include_undecided: bool) -> None:
+def _opinion(d: OfficialDocument, rep: dict[str, Any], fs: pd.DataFrame, issuer: str, when: date, include_undecided: bool) -> None:
     unit = rep.get("unit_name") or rep.get("issuer") or "（未识别单位）"
     year = rep.get("report_year")
     year_txt = f"{year}年度" if year else ""
@@ -199,7 +212,7 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
     fs = corpus.findings(**report_filters(options))
     p = Path(path)
     if p.suffix.lower() == ".docx":
-        d = _Doc()
+        d = OfficialDocument()
         for i, rep in enumerate(reps.to_dict("records")):
             if i:
                 d.page_break()
@@ -210,7 +223,7 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
     used: set[str] = set()
     for rep in reps.to_dict("records"):
         rep = _pydates(rep)
-        d = _Doc()
+        d = OfficialDocument()
         _opinion(d, rep, fs[fs["sha256"] == rep["sha256"]], issuer, when, include_undecided)
         base = _safe(f"{rep.get('unit_name') or '未识别单位'}_{rep.get('report_year') or '年度不明'}_审查意见")
         name = base if base not in used else f"{base}_{rep['sha256'][:8]}"
@@ -256,7 +269,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     issuer = issuer or "审查单位"
     when = when or date.today()
     units_loaded = registry is not None or corpus.con.execute("SELECT count(*) FROM units").fetchone()[0] > 0
-    d = _Doc()
+    d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
     d.salutation(recipients or "各有关单位")
     if units_loaded:

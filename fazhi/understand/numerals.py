@@ -78,3 +78,15 @@ def parse_cn(s: str) -> float | None:
         return float(f"{w}.{''.join(str(DIGITS[ch]) for ch in frac)}")
     v = parse_cn_int(s)
     return None if v is None else float(v)
+
+
+def format_cn_int(n: int) -> str:
+    """A heading numeral in Chinese (1 → 一, 12 → 十二, 25 → 二十五) for 1 ≤ n < 100: the
+    inverse of parse_cn_int on the range outlines and numbered lists use."""
+    digits = "零一二三四五六七八九"
+    if not 0 < n < 100:
+        raise ValueError(f"heading numerals run from 1 to 99, not {n}")
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return digits[ones]
+    return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
