@@ -2,7 +2,8 @@
 check of the finished report before it goes up (docs/drafting.md)."""
 from __future__ import annotations
 
-from .compose import PROMPT_RE, Draft, compose, issuer_name, standard_title
+from ..checks.drafting import PROMPT_RE
+from .compose import Draft, compose, issuer_name, standard_title
 from .document import write_docx
 from .ledger import LEVELS, Ledger, LedgerError, previous_figures, read_ledger, spec, write_template
 

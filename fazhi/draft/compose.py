@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import rates
-from ..checks.drafting import NOTE_OPEN, PROMPT_OPEN, PROMPT_RE
+from ..checks.drafting import NOTE_OPEN, PROMPT_OPEN
 from ..scoring.coverage import choose_outline
 from ..understand.indicators import taxonomy
 from ..understand.numerals import format_cn_int
