@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..checks.drafting import PROMPT_RE
 from ..export.word import H1_FONT, H2_FONT, OfficialDocument
-from .compose import PROMPT_RE, Draft
+from .compose import Draft
 
 
 def write_docx(draft: Draft, path: "str | os.PathLike[str]", with_note: bool = True) -> Path:

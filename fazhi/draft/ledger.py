@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data import load as load_data
-from ..export.frames import LEVEL_ZH
+from ..data.labels import LEVEL_ZH
 from ..understand.indicators import taxonomy
 
 LEVELS = ("province", "city", "county", "district", "township", "street", "department")
