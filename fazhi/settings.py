@@ -9,6 +9,20 @@ from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
+class ReadContext:
+    """What one read hands to the reads it starts: the fetch tells the HTML reader the page's
+    URL and HTTP charset, a page following its attachment marks the inner read so it does not
+    follow again, and an archive tells its members how deep they are and how many bytes the
+    whole archive may still inflate. Typed, so a reader cannot misspell what another set."""
+
+    page_url: str | None = None  # the URL a page was fetched from (relative links resolve against it)
+    http_charset: str | None = None  # the charset the server declared for the page
+    following: bool = False  # this read is of an attachment a link-only page points to
+    zip_depth: int = 0  # archives this read is nested in
+    zip_budget: list[int] | None = None  # bytes the outermost archive may still inflate (shared, mutable)
+
+
+@dataclass(frozen=True)
 class ReadSettings:
     max_bytes: int = 200 * 1024 * 1024  # refuse inputs larger than this
     max_chars: int = 5_000_000  # truncate extracted text beyond this (a report is ~10k)
@@ -41,10 +55,14 @@ class ReadSettings:
     crawl_delay: float = 1.0  # seconds between two requests to the same host while crawling
     crawl_max_pages: int = 2000  # pages (lists, reports, attachments) one crawl fetches at most
     xml_max_bytes: int = 64 * 1024 * 1024  # one XML part of a DOCX/OFD larger than this is refused
-    extra: dict = field(default_factory=dict)
+    context: ReadContext = field(default_factory=ReadContext)
 
     def with_(self, **kw) -> "ReadSettings":
         return replace(self, **kw)
+
+    def within(self, **kw) -> "ReadSettings":
+        """These settings with the read context changed (see ReadContext)."""
+        return replace(self, context=replace(self.context, **kw))
 
 
 DEFAULT = ReadSettings()

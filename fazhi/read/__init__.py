@@ -4,7 +4,8 @@
 from the content (never from the extension alone), and returns the Documents read from
 it (several for an archive). A reader never raises on bad input: it returns a Document
 whose `error` says, in Chinese, why it could not be read, so a batch goes on.
-Readers register themselves in `READERS` under a format name; `sniff` picks one.
+Each format is one `Reader` entry in `READERS` (its sniff test, reader function, pip extra
+and Chinese name); `sniff` picks one.
 """
 from __future__ import annotations
 
@@ -12,85 +13,110 @@ import hashlib
 import importlib
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..record import Document
 from ..settings import DEFAULT, ReadSettings
-from .text import read_text
 
-Reader = Callable[[bytes, str, ReadSettings], "Document | list[Document]"]
 
-def _lazy(module: str, func: str) -> Reader:
-    """A reader imported on first use, so that `import fazhi` stays fast and optional extras stay optional."""
+class Probe:
+    """The bytes a sniff looks at: the head, its lower-cased start, and (once, on demand) the
+    member names of a ZIP container, so that the DOCX, OFD and ZIP tests share one listing."""
 
-    def reader(data: bytes, source: str, settings: ReadSettings):
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.head = data[:2048]
+        self.low = self.head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+        self._members: set[str] | None = None
+
+    @property
+    def is_zip(self) -> bool:
+        return self.head.startswith((b"PK\x03\x04", b"PK\x05\x06"))
+
+    @property
+    def members(self) -> set[str]:
+        """Lower-cased member names from the central directory (read without inflating)."""
+        if self._members is None:
+            import io
+            import zipfile
+
+            try:
+                with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
+                    self._members = {n.lower().lstrip("/") for n in zf.namelist()}
+            except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+                self._members = set()  # the archive reader reports the damage
+        return self._members
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One input format: how to recognise it, the function that reads it (module:function under
+    fazhi.read, imported on first use so that `import fazhi` stays fast and optional libraries
+    stay optional), the pip extra that installs its libraries, and its Chinese name.
+
+    `sniff` is tried in the order of READERS; a reader without one is chosen by its source (a
+    URL) or is the fallback. Adding a format is adding one entry here and its module."""
+
+    format: str
+    read: str  # "module:function" in this package
+    zh_name: str
+    extra: str | None = None
+    sniff: Callable[[Probe], bool] | None = None
+
+    def __call__(self, data: bytes, source: str, settings: ReadSettings) -> "Document | list[Document]":
+        module, func = self.read.split(":")
         try:
             mod = importlib.import_module(f"{__name__}.{module}")
         except ImportError as e:  # an optional dependency of this reader is not installed
-            fmt = {"pdf": "pdf", "ocr": "image", "html": "html", "docx": "docx", "office": "ole", "ofd": "ofd",
-                   "archive": "zip", "fetch": "html"}.get(module, module)
-            return Document(source=source, format=fmt, error=_missing_reader_message(fmt) + f"（缺少 {e.name}）")
+            return Document(source=source, format=self.format,
+                            error=_missing_reader_message(self.format) + f"（缺少 {e.name}）")
         return getattr(mod, func)(data, source, settings)
 
-    reader.__name__ = f"{module}.{func}"
-    return reader
+
+def _is_image(p: Probe) -> bool:
+    head = p.head
+    return (head[:8] == b"\x89PNG\r\n\x1a\n" or head[:3] == b"\xff\xd8\xff" or head[:4] in (b"II*\x00", b"MM\x00*")
+            or head[:6] in (b"GIF87a", b"GIF89a") or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[:2] == b"BM")
 
 
-READERS: dict[str, Reader] = {
-    "text": lambda data, source, settings: read_text(data, source),
-    "html": _lazy("html", "read_html"),
-    "pdf": _lazy("pdf", "read_pdf"),
-    "image": _lazy("ocr", "read_image"),
-    "docx": _lazy("docx", "read_docx"),
-    "ole": _lazy("office", "read_ole"),
-    "rtf": _lazy("office", "read_rtf"),
-    "ofd": _lazy("ofd", "read_ofd"),
-    "zip": _lazy("archive", "read_zip"),
-    "url": _lazy("fetch", "read_url"),
-    "mhtml": _lazy("html", "read_mhtml"),
-}
+def _is_mhtml(p: Probe) -> bool:
+    """A "single file web page" (.mht), often saved by Word under a .doc name."""
+    return (p.low.startswith((b"mime-version:", b"from:", b"subject:", b"date:", b"content-type: multipart/related"))
+            and b"multipart/related" in p.head.lower())
 
 
-def _zip_kind(data: bytes) -> str:
-    """docx, ofd or zip, from the member names in the central directory (read without inflating)."""
-    import io
-    import zipfile
+READERS: tuple[Reader, ...] = (
+    Reader("pdf", "pdf:read_pdf", "PDF", "pdf", lambda p: p.head.startswith(b"%PDF") or b"%PDF-" in p.head[:1024]),
+    Reader("docx", "docx:read_docx", "DOCX", "office", lambda p: p.is_zip and "word/document.xml" in p.members),
+    Reader("ofd", "ofd:read_ofd", "OFD", "office", lambda p: p.is_zip and "ofd.xml" in p.members),
+    Reader("zip", "archive:read_zip", "ZIP压缩包", None, lambda p: p.is_zip),
+    Reader("ole", "office:read_ole", "Word/WPS（旧版二进制）", "office",
+           lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")),
+    Reader("image", "ocr:read_image", "图片", "ocr", _is_image),
+    Reader("mhtml", "html:read_mhtml", "MHTML网页", "html", _is_mhtml),
+    Reader("html", "html:read_html", "网页", "html", lambda p: _looks_html(p.data, p.low)),
+    Reader("rtf", "office:read_rtf", "RTF", "office", lambda p: p.low.startswith(b"{\\rtf")),
+    Reader("text", "text:read_text", "文本"),
+    Reader("url", "fetch:read_url", "网址", "html"),
+)
+_BY_FORMAT = {r.format: r for r in READERS}
+# formats named in messages that no reader here reads directly (converted through LibreOffice)
+_OTHER_NAMES = {"doc": "DOC", "wps": "WPS"}
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = zf.namelist()
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
-        return "zip"  # the archive reader reports the damage
-    lower = {n.lower().lstrip("/") for n in names}
-    if "word/document.xml" in lower:
-        return "docx"
-    if "ofd.xml" in lower:
-        return "ofd"
-    return "zip"
+
+def reader_for(fmt: str) -> Reader | None:
+    """The reader of a format name (`sniff`'s answer), or None."""
+    return _BY_FORMAT.get(fmt)
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """Name the format of some bytes by their content; the file name only breaks ties."""
-    head = data[:2048]
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    low = stripped[:512].lower()
-    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _zip_kind(data)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
-    if head[:8] in (b"\x89PNG\r\n\x1a\n",) or head[:3] == b"\xff\xd8\xff" or head[:4] in (b"II*\x00", b"MM\x00*") \
-            or head[:6] in (b"GIF87a", b"GIF89a") or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or head[:2] == b"BM":
-        return "image"
-    if (low.startswith((b"mime-version:", b"from:", b"subject:", b"date:", b"content-type: multipart/related"))
-            and b"multipart/related" in head.lower()):
-        return "mhtml"  # a "single file web page" (.mht), often saved by Word under a .doc name
-    if _looks_html(data, low):
-        return "html"
-    if low.startswith(b"{\\rtf"):
-        return "rtf"
+    """Name the format of some bytes by their content (READERS' tests, in order)."""
+    probe = Probe(data)
+    for r in READERS:
+        if r.sniff is not None and r.sniff(probe):
+            return r.format
     return "text"
 
 
@@ -123,7 +149,7 @@ def read_bytes(data: bytes, source: str, settings: ReadSettings = DEFAULT) -> li
         return [Document(source=source, sha256=digest, format="unknown",
                          error=f"文件过大（{len(data) / 1048576:.0f} MB），超过上限 {settings.max_bytes / 1048576:.0f} MB")]
     fmt = sniff(data, source)
-    reader = READERS.get(fmt)
+    reader = reader_for(fmt)
     if reader is None:
         return [Document(source=source, sha256=digest, format=fmt, error=_missing_reader_message(fmt))]
     try:
@@ -131,7 +157,7 @@ def read_bytes(data: bytes, source: str, settings: ReadSettings = DEFAULT) -> li
     except MemoryError:
         out = Document(source=source, format=fmt, error="读取时内存不足，文件可能异常或过大")
     except Exception as e:  # a reader bug or a hostile file must not stop the batch
-        out = Document(source=source, format=fmt, error=f"无法解析{_FORMAT_NAMES.get(fmt, fmt)}文件：{type(e).__name__}: {e}")
+        out = Document(source=source, format=fmt, error=f"无法解析{_zh_name(fmt)}文件：{type(e).__name__}: {e}")
     docs = out if isinstance(out, list) else [out]
     for d in docs:
         if not d.sha256:
@@ -142,18 +168,15 @@ def read_bytes(data: bytes, source: str, settings: ReadSettings = DEFAULT) -> li
     return docs
 
 
-_FORMAT_NAMES = {"pdf": "PDF", "zip": "ZIP压缩包", "ole": "Word/WPS（旧版二进制）", "image": "图片", "html": "网页",
-                 "rtf": "RTF", "text": "文本", "docx": "DOCX", "ofd": "OFD", "doc": "DOC", "wps": "WPS",
-                 "mhtml": "MHTML网页"}
+def _zh_name(fmt: str) -> str:
+    r = reader_for(fmt)
+    return r.zh_name if r is not None else _OTHER_NAMES.get(fmt, fmt)
 
 
 def _missing_reader_message(fmt: str) -> str:
-    extras = {"pdf": "pdf", "image": "ocr", "html": "html", "mhtml": "html", "ole": "office", "rtf": "office",
-              "docx": "office", "ofd": "office"}
-    name = _FORMAT_NAMES.get(fmt, fmt)
-    extra = extras.get(fmt)
-    hint = f"；请安装可选组件：pip install 'fazhi[{extra}]'" if extra else ""
-    return f"暂不支持读取{name}格式{hint}"
+    r = reader_for(fmt)
+    hint = f"；请安装可选组件：pip install 'fazhi[{r.extra}]'" if r is not None and r.extra else ""
+    return f"暂不支持读取{_zh_name(fmt)}格式{hint}"
 
 
 def load(source: "str | os.PathLike[str] | bytes", settings: ReadSettings = DEFAULT, name: str | None = None) -> list[Document]:
@@ -165,10 +188,7 @@ def load(source: "str | os.PathLike[str] | bytes", settings: ReadSettings = DEFA
         data = sys.stdin.buffer.read(settings.max_bytes + 1)  # never hold more than the limit
         return read_bytes(data, name or "<stdin>", settings)
     if src.startswith(("http://", "https://")):
-        fetch = READERS.get("url")
-        if fetch is None:
-            return [Document(source=src, format="html", error="读取网址需要可选组件：pip install 'fazhi[html]'")]
-        out = fetch(src.encode(), src, settings)
+        out = _BY_FORMAT["url"](src.encode(), src, settings)
         return out if isinstance(out, list) else [out]
     path = Path(src)
     try:

@@ -38,8 +38,8 @@ def read_zip(data: bytes, source: str, settings: ReadSettings) -> list[Document]
     """Every document inside a ZIP archive (see module doc)."""
     from . import read_bytes
 
-    depth = int(settings.extra.get("zip_depth", 0))
-    budget = settings.extra.get("zip_budget")
+    depth = settings.context.zip_depth
+    budget = settings.context.zip_budget
     if budget is None:
         budget = [settings.zip_max_total_bytes]
     if depth >= settings.zip_max_depth:
@@ -49,7 +49,7 @@ def read_zip(data: bytes, source: str, settings: ReadSettings) -> list[Document]
         zf = open_zip(data, settings)
     except ZipRefused as e:
         return [Document(source=source, format="zip", error=str(e))]
-    inner = settings.with_(extra={**settings.extra, "zip_depth": depth + 1, "zip_budget": budget})
+    inner = settings.within(zip_depth=depth + 1, zip_budget=budget)
     docs: list[Document] = []
     with zf:
         for info in zf.infolist():

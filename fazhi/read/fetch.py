@@ -88,7 +88,9 @@ def check_url(url: str, settings: ReadSettings) -> None:
             raise Refused(f"拒绝访问内网或本机地址（{p.hostname} → {ip}）")
 
 
-def _client(settings: ReadSettings):
+def http_client(settings: ReadSettings):
+    """An HTTP client with the fetcher's timeouts, headers and proxy policy; pass it to
+    `fetch_bytes` to reuse one connection pool for many requests (a crawl)."""
     import httpx
 
     return httpx.Client(
@@ -127,7 +129,7 @@ def fetch_bytes(url: str, settings: ReadSettings, etag: str | None = None, last_
         out.error = "读取网址需要可选组件：pip install 'fazhi[html]'"
         return out
     if own:
-        client = _client(settings)
+        client = http_client(settings)
     try:
         for attempt in range(settings.fetch_retries + 1):
             out.attempts = attempt + 1
@@ -204,7 +206,7 @@ def _get(client, url: str, settings: ReadSettings, etag: str | None, last_modifi
 def read_url(data: bytes, source: str, settings: ReadSettings) -> list[Document]:
     """Fetch a URL and read what it returns (a page, a PDF, a zip …) with the fetch record in `meta`.
 
-    The server's charset and the final URL reach the HTML reader through `settings.extra`,
+    The server's charset and the final URL reach the HTML reader through the read context,
     so relative attachment links resolve against the page and a GBK page declared only
     in its HTTP header decodes right.
     """
@@ -213,7 +215,7 @@ def read_url(data: bytes, source: str, settings: ReadSettings) -> list[Document]
     got = fetch_bytes(source, settings)
     if got.error:
         return [Document(source=source, format="html", error=f"无法读取网址：{got.error}")]
-    inner = settings.with_(extra={**settings.extra, "http_charset": got.charset, "page_url": got.final_url})
+    inner = settings.within(http_charset=got.charset, page_url=got.final_url)
     if sniff(got.data, got.final_url) == "text" and got.content_type in ("text/html", "application/xhtml+xml"):
         from .html import read_html
 

@@ -33,6 +33,7 @@ from ..data import load as load_data
 from ..data.labels import CJK
 from ..record import Document
 from ..settings import ReadSettings
+from .saved import lookup
 
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote",
           "pre", "dd", "dt", "ul", "ol", "dl", "center", "td", "th", "tbody", "thead", "body", "br", "hr"}
@@ -102,7 +103,9 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 # ----------------------------------------------------------------------------- metadata
 
-def _clean(s: str) -> str:
+def clean_text(s: str) -> str:
+    """The text of a node or attribute with runs of whitespace (full-width and no-break spaces
+    too) folded into one space."""
     return re.sub(r"[\s\u3000\xa0]+", " ", s).strip()
 
 
@@ -159,7 +162,7 @@ def _parse_tokens(tokens: list[str], meta: dict) -> int:
 
 
 def _tokens(node) -> list[str]:
-    return [t for t in (_clean(x) for x in node.text(separator="\x1f").split("\x1f")) if t]
+    return [t for t in (clean_text(x) for x in node.text(separator="\x1f").split("\x1f")) if t]
 
 
 def page_metadata(tree) -> tuple[dict, list]:
@@ -169,7 +172,7 @@ def page_metadata(tree) -> tuple[dict, list]:
     for tag in tree.css("meta"):
         name = (tag.attributes.get("name") or tag.attributes.get("property") or "").strip().lower()
         key = cfg["_meta_tags"].get(name)
-        content = _clean(tag.attributes.get("content") or "")
+        content = clean_text(tag.attributes.get("content") or "")
         if key and content:
             if key == "published":
                 iso = _iso(content)
@@ -226,7 +229,9 @@ def _is_furniture(node) -> bool:
     return bool(ident) and bool(cfg["_fur_re"].search(ident))
 
 
-def _strip_furniture(root) -> None:
+def strip_furniture(root) -> None:
+    """Remove the page's furniture (navigation, headers, footers, related links, pagers) under
+    `root`, in place; the crawler uses it to tell a column's own links from the site's."""
     for node in list(root.traverse()):
         if node.tag and node.tag not in ("-text", "_text", "html", "body") and _is_furniture(node):
             node.decompose()
@@ -242,7 +247,7 @@ def _block_lines(node) -> list[str]:
     cur: list[str] = []
 
     def flush() -> None:
-        text = _clean("".join(cur))
+        text = clean_text("".join(cur))
         if text:
             lines.append(text)
         cur.clear()
@@ -353,18 +358,18 @@ def _title(tree, meta: dict) -> str | None:
     for sel in ("h1", ".article-title", ".title", "#title", ".art_title", ".detail-title", "h2"):
         node = tree.css_first(sel)
         if node is not None:
-            cands.append(_clean(node.text()))
+            cands.append(clean_text(node.text()))
     cands.append(meta.get("title_field"))
     t = tree.css_first("title")
     if t is not None:
-        raw = _clean(t.text())
+        raw = clean_text(t.text())
         parts = [p for p in _SITE_SEP.split(raw) if p]
         if parts:
             cands.append(max(parts, key=len) if len(parts) > 1 else parts[0])
     for c in cands:
         if not c:
             continue
-        c = _clean(c)
+        c = clean_text(c)
         if len(c) < 6 or len(c) > 120 or (site and c == site) or _ORG_ONLY.match(c.replace(" ", "")):
             continue
         if _cjk(c) < 4:
@@ -388,13 +393,18 @@ def _with_title(text: str, title: str | None) -> str:
     return title + "\n" + text if text else title
 
 
-def _attachments(node, base: str) -> list[tuple[str, str]]:
-    cfg = _config()
+def is_attachment(href: str) -> bool:
+    """Whether a link points to a file of an attachment type (html.toml's extensions)."""
+    return bool(_config()["_att_re"].search(href))
+
+
+def attachment_links(node, base: str) -> list[tuple[str, str]]:
+    """(href, link text) of every link under `node` that points to an attachment file."""
     out = []
     for a in node.css("a"):
         href = (a.attributes.get("href") or "").strip()
-        if href and cfg["_att_re"].search(href):
-            out.append((href, _clean(a.text())))
+        if href and is_attachment(href):
+            out.append((href, clean_text(a.text())))
     return out
 
 
@@ -403,8 +413,8 @@ def read_html(data: bytes, source: str, settings: ReadSettings, charset: str | N
     """Read a web page into the article text and the page's metadata (see module doc)."""
     from selectolax.lexbor import LexborHTMLParser
 
-    charset = charset or settings.extra.get("http_charset")
-    url = url or settings.extra.get("page_url")
+    charset = charset or settings.context.http_charset
+    url = url or settings.context.page_url
     if url is None and not source.startswith(("http://", "https://")):
         url = _crawled_url(source)
     text, enc = decode_html(data, charset)
@@ -421,13 +431,13 @@ def read_html(data: bytes, source: str, settings: ReadSettings, charset: str | N
         b.decompose()
     body = tree.body
     if body is not None:
-        _strip_furniture(body)
+        strip_furniture(body)
     cms = _cms_container(tree)
     container = cms if cms is not None else _container(tree)
     own = "\n".join(_block_lines(container)) if container is not None else ""
-    atts = _attachments(container, page_url or source) if container is not None else []
+    atts = attachment_links(container, page_url or source) if container is not None else []
     if not atts and body is not None:
-        atts = _attachments(body, page_url or source)  # a 附件 line beside a near-empty container
+        atts = attachment_links(body, page_url or source)  # a 附件 line beside a near-empty container
     if cms is not None:
         extracted = own  # the CMS says where the article is: exact, and ten times faster
     else:
@@ -439,7 +449,7 @@ def read_html(data: bytes, source: str, settings: ReadSettings, charset: str | N
         extracted = "\n".join(_block_lines(body))
 
     doc_meta = _finish_meta(meta, title, page_url)
-    if (settings.follow_attachments and not settings.extra.get("following") and atts
+    if (settings.follow_attachments and not settings.context.following and atts
             and _cjk(_body_without(extracted, title, atts)) < cfg["attachments"]["min_body_chars"]):
         followed = _follow(atts, source, page_url, settings)
         if followed is not None:
@@ -508,8 +518,6 @@ def _follow(atts: list[tuple[str, str]], source: str, page_url: str | None, sett
     target_path: Path | None = None
     if path is not None and path.is_file():
         # a page saved by `fazhi crawl`: the manifest knows where the attachment was stored
-        from ..crawl import lookup
-
         own, stored = lookup(path)
         if own:
             hit = stored.get(urljoin(own, href))
@@ -519,7 +527,7 @@ def _follow(atts: list[tuple[str, str]], source: str, page_url: str | None, sett
             cand = (base / unquote(urlparse(href).path)).resolve()
             if cand.is_file() and base in cand.parents:
                 target_path = cand  # a page saved next to its attachment
-    inner = settings.with_(extra={**settings.extra, "following": True})
+    inner = settings.within(following=True)
     if target_path is not None:
         if target_path.stat().st_size > settings.max_bytes:
             return Document(source=source, format="unknown", error="附件文件过大，超过读取上限")
@@ -532,7 +540,7 @@ def _follow(atts: list[tuple[str, str]], source: str, page_url: str | None, sett
         got = fetch_bytes(target, settings)
         if got.error:
             return Document(source=source, format="html", error=f"页面正文只有附件链接，但附件下载失败：{got.error}")
-        inner = inner.with_(extra={**inner.extra, "page_url": got.final_url, "http_charset": got.charset})
+        inner = inner.within(page_url=got.final_url, http_charset=got.charset)
         docs = read_bytes(got.data, target, inner)
         return docs[0] if docs else None
     return None
@@ -543,8 +551,6 @@ def _crawled_url(source: str) -> str | None:
     path = Path(source)
     if not path.is_file():
         return None
-    from ..crawl import lookup
-
     return lookup(path)[0]
 
 

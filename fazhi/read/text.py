@@ -13,6 +13,7 @@ import re
 
 from ..data.labels import CJK
 from ..record import Document
+from ..settings import ReadSettings
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -104,8 +105,10 @@ def decode(data: bytes) -> tuple[str, str]:
     raise DecodeError("无法识别文本编码（已尝试UTF-8、UTF-16、GB18030、Big5）")
 
 
-def read_text(data: bytes, source: str) -> Document:
-    """Decode a plain-text file into a Document (an error Document when it cannot be)."""
+def read_text(data: bytes, source: str, settings: "ReadSettings | None" = None) -> Document:
+    """Decode a plain-text file into a Document (an error Document when it cannot be). A text
+    file needs no limits beyond the size `read_bytes` checked, so `settings` is accepted only
+    for the readers' common signature."""
     try:
         text, enc = decode(data)
     except DecodeError as e:
