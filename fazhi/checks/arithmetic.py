@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from functools import lru_cache
 from typing import Iterator
 
+from ..data import load as load_data
 from ..record import Figure, Finding, Report
 from ..understand.figures import MAX_SPAN, lexicon, span_start
 from ..understand.indicators import taxonomy
@@ -43,6 +45,19 @@ def _statements(report: Report) -> list[list[Figure]]:
     for f in report.figures:
         groups.setdefault(ends[bisect.bisect_left(ends, f.start)], []).append(f)
     return [groups[k] for k in sorted(groups) if len(groups[k]) <= _MAX_FIGURES]
+
+
+@lru_cache(maxsize=1)
+def _phrasings() -> dict[str, re.Pattern[str]]:
+    d = load_data("arithmetic.toml")
+    return {"carried_over": re.compile(d["carried_over"])}
+
+
+def _carried(figs: list[Figure], text: str, unit: str | None) -> float:
+    """The cases carried over from last year stated in these figures (0 when none)."""
+    pat = _phrasings()["carried_over"]
+    return sum(f.value for f in figs if f.kind == "count" and f.unit == unit and not f.indicator
+               and pat.search(text[max(f.quote_start, f.start - 12):f.start]))
 
 
 def _decimals(f: Figure, text: str) -> int:
@@ -105,6 +120,9 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
             if whole is not None and whole.value > 0 and whole.value_high is None:
                 expected = 100.0 * part.value / whole.value
                 if abs(expected - r.value) <= tol + 1e-9:
+                    continue
+                carry = _carried(figs, text, whole.unit)
+                if carry and abs(100.0 * part.value / (whole.value + carry) - r.value) <= tol + 1e-9:
                     continue
                 approx = part.approx or whole.approx
                 if approx and abs(expected - r.value) <= tol + 1.0:
@@ -190,7 +208,7 @@ def count_order(report: Report) -> Iterator[Finding]:
             whole = counts.get(rel["whole"])
             if part is None or whole is None or part.approx or whole.approx:
                 continue
-            if part.value > whole.value:
+            if part.value > whole.value + _carried(figs, report.work, whole.unit):
                 yield finding("count_order", start=min(part.start, whole.start), end=max(part.end, whole.end),
                               part_name=tax.names[rel["part"]], part=_num(part.value),
                               whole_name=tax.names[rel["whole"]], whole=_num(whole.value),

@@ -20,6 +20,10 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 _SENTENCE_BOUND = set("([【《〔{「『")
 _LIST_MARK = re.compile(r"(?:^|[\s、;:])[A-Za-z\d]{1,2}$")
 # the characters the bracket scan acts on: a line is walked from one to the next
+# Chinese numerals and quantity words: a measure word after them has its number
+_NUMERAL_CHARS = "〇零一二三四五六七八九十百千万亿两几多余数双半"
+# a line ending so has finished its sentence; any other line may be a hard-wrapped one
+_SENTENCE_END = re.compile(r"[。;；:：!！?？]\s*$")
 _MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "。]")
 
 
@@ -36,6 +40,14 @@ class _Lex:
     stock: re.Pattern[str]
     min_chars: int
     min_share: float
+    bare_measure: re.Pattern[str]
+    word_before: dict[str, str]
+    dash_end: re.Pattern[str]
+    dash_start: re.Pattern[str]
+    words: dict[str, str]
+    words_re: re.Pattern[str]
+    not_after: str
+    not_specific: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +55,15 @@ def _lex() -> _Lex:
     d = load_data("textchecks.toml")
     mt, ty, ge = d["missing_text"], d["typo"], d["generic"]
     stock = sorted(ge["stock"], key=len, reverse=True)
+    words = dict(ty["words"])
     return _Lex(re.compile(mt["ordinal"]), re.compile(mt["total"], re.M), re.compile(mt["percent"]),
                 re.compile(ty["dash_for_one"]), frozenset(ty["one_words"]), re.compile(ty["letter_in_number"]),
                 re.compile(ty["doubled"]), re.compile(ty["double_de"]),
-                re.compile("|".join(map(re.escape, stock))), int(ge["min_chars"]), float(ge["min_share"]))
+                re.compile("|".join(map(re.escape, stock))), int(ge["min_chars"]), float(ge["min_share"]),
+                re.compile(mt["bare_measure"]), dict(mt["word_before"]), re.compile(ty["dash_word_end"]),
+                re.compile(ty["dash_word_start"]), words,
+                re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))), ty["not_after"]["chars"],
+                re.compile(ge["not_specific"]))
 
 
 def _context(text: str, start: int, end: int, width: int = 12) -> str:
@@ -65,10 +82,13 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
     if report.metadata.doc_type not in ("report",):
         return
     work, text = report.work, report.text
+    carry: list[tuple[str, int]] = []
     for ls, le, line in iter_lines(work):
         if ls < report.body_start - 200 or not line.strip():
             continue
-        stack: list[tuple[str, int]] = []
+        # a line that stops mid-sentence (a hard-wrapped paragraph) hands its open brackets on
+        stack: list[tuple[str, int]] = carry
+        carry = []
         for m in _MARKS.finditer(line):
             i, ch = m.start(), m.group()
             pos = ls + i
@@ -97,9 +117,15 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
                     else:
                         keep.append((och, opos))
                 stack = keep
+        if stack and not _SENTENCE_END.search(line) and le < len(work):
+            carry = stack
+            continue
         for och, opos in stack:
             yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos], close=PAIRS[och],
                           context=_context(text, opos, opos + 1))
+    for och, opos in carry:
+        yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos], close=PAIRS[och],
+                      context=_context(text, opos, opos + 1))
 
 
 @check("missing_text")
@@ -109,11 +135,20 @@ def missing_text(report: Report) -> Iterator[Finding]:
     lex = _lex()
     work, text = report.work, report.text
     a, b = report.body_start, report.body_end
+    seen: set[int] = set()
     for pat, width in ((lex.ordinal, 2), (lex.total, 0), (lex.percent, 0)):
         for m in pat.finditer(work, a, b):
             s, e = m.start(), max(m.end(), m.start() + width)
+            seen.update(range(s, e))
             yield finding("missing_text", start=s, end=e, found=text[s:e].strip(),
                           context=_context(text, s, e))
+    for m in lex.bare_measure.finditer(work, a, b):
+        s = m.start()
+        word = m.group(1)
+        if s in seen or work[s - 1] in lex.word_before.get(word, "") or work[s - 1] in _NUMERAL_CHARS:
+            continue
+        yield finding("missing_text", start=s - 2, end=m.end(), found=text[s - 2:m.end()].strip(),
+                      context=_context(text, s - 2, m.end()))
 
 
 @check("typo")
@@ -130,6 +165,19 @@ def typo(report: Report) -> Iterator[Finding]:
             found = text[s - 1:s + 2]
             yield finding("typo", start=s - 1, end=s + 2, found=found, fix=before + "一" + after,
                           reason="破折号“—”误用作汉字“一”")
+    for pat in (lex.dash_end, lex.dash_start):
+        for m in pat.finditer(work, a, b):
+            s = m.start()
+            before, after = work[s - 1], work[s + 1] if s + 1 < len(work) else ""
+            if (pat is lex.dash_end and before + "一" in lex.one_words) or \
+                    (pat is lex.dash_start and "一" + after in lex.one_words):
+                yield finding("typo", start=s - 1, end=s + 2, found=text[s - 1:s + 2],
+                              fix=text[s - 1] + "一" + text[s + 1:s + 2], reason="破折号“—”误用作汉字“一”")
+    for m in lex.words_re.finditer(work, a, b):
+        s, found = m.start(), m.group(0)
+        if found[0] == "己" and s > 0 and work[s - 1] in lex.not_after:
+            continue
+        yield finding("typo", start=s, end=m.end(), found=found, fix=lex.words[found], reason="形近字误用")
     for m in lex.letter.finditer(work, a, b):
         s = m.start()
         ns = s
@@ -148,28 +196,63 @@ def typo(report: Report) -> Iterator[Finding]:
         yield finding("typo", start=m.start(), end=m.end(), found="的的", fix="的", reason="“的”字重复")
 
 
+def _specific(report: Report, seg: str, s: int, e: int) -> bool:
+    """A passage is specific when it has a figure (not only the year it speaks of or its list
+    numbering), a named document or a quoted measure."""
+    lex = _lex()
+    if re.search(r"《[^》]+》|“[^”]{2,}”", seg):
+        return True
+    if re.search(r"\d", lex.not_specific.sub("", seg)):
+        return True
+    years = re.compile(r"(?:19|20)\d{2}\s*年")
+    return any(s <= f.start < e and not years.match(report.work, f.start) for f in report.figures)
+
+
+def _stock_share(core: str) -> float:
+    lex = _lex()
+    return sum(len(m.group(0)) for m in lex.stock.finditer(core)) / max(1, len(core))
+
+
 @check("generic_text")
 def generic_text(report: Report) -> Iterator[Finding]:
+    """Each paragraph of the shortcomings and plans; and the part as a whole, so that a part
+    written as several short stock lines (一是加强组织领导。二是……) is judged too."""
     if not is_report(report) or report.regions is None:
         return
     lex = _lex()
     work = report.work
+    heads = {s.title_start for s in report.sections if s.style != "一是"}
     for part, span in (("存在的不足", report.regions.shortcomings), ("下一步工作安排", report.regions.next_year_plan)):
         if span is None:
             continue
+        flagged = False
+        whole: list[tuple[int, int]] = []
         for ls, le, line in iter_lines(work):
             if le <= span[0] or ls >= span[1]:
                 continue
             s, e = max(ls, span[0]), min(le, span[1])
             seg = work[s:e]
+            lead = len(seg) - len(seg.lstrip())
+            if s + lead in heads and len(seg.strip()) <= 40:
+                continue  # the part's heading, not its text
+            whole.append((s, e))
             core = re.sub(r"\s", "", seg)
-            if len(core) < lex.min_chars:
+            if len(core) < lex.min_chars or _specific(report, seg, s, e):
                 continue
-            if any(s <= f.start < e for f in report.figures) or re.search(r"《[^》]+》|“[^”]{2,}”|\d", seg):
-                continue
-            covered = sum(len(m.group(0)) for m in lex.stock.finditer(core))
-            share = covered / len(core)
+            share = _stock_share(core)
             if share >= lex.min_share:
-                lead = len(seg) - len(seg.lstrip())
+                flagged = True
                 yield finding("generic_text", start=s + lead, end=e, part=part, share=round(share * 100),
                               data={"share": round(share, 3)})
+        if flagged or not whole:
+            continue
+        s, e = whole[0][0], whole[-1][1]
+        segs = [work[a:b] for a, b in whole]
+        core = re.sub(r"\s", "", "".join(segs))
+        if len(core) < lex.min_chars or any(_specific(report, work[a:b], a, b) for a, b in whole):
+            continue
+        share = _stock_share(core)
+        if share >= lex.min_share:
+            lead = len(segs[0]) - len(segs[0].lstrip())
+            yield finding("generic_text", start=s + lead, end=e, part=part, share=round(share * 100),
+                          data={"share": round(share, 3)})

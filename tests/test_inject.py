@@ -1,0 +1,40 @@
+"""Defect injection (bench/inject.py) against its floors in tests/golden/inject_floors.json.
+
+The floors only move up: each entry of the file's history must catch at least as many
+planted defects per check, and raise no more false flags, than the entry before it, and
+the current code must reach the last entry. Both halves of the written reports are
+measured (the held-out half is written in phrasings the tuned half never uses)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import inject
+
+FLOORS = Path(__file__).resolve().parent / "golden" / "inject_floors.json"
+
+
+def _load() -> dict:
+    return json.loads(FLOORS.read_text(encoding="utf-8"))
+
+
+def test_floors_only_move_up():
+    hist = _load()["history"]
+    for old, new in zip(hist, hist[1:]):
+        for half in ("tuned", "heldout"):
+            for check, v in old[half].items():
+                assert new[half][check]["caught"] >= v["caught"], (half, check)
+                assert new[half][check]["false_flags"] <= v["false_flags"], (half, check)
+
+
+@pytest.mark.parametrize("half", ["tuned", "heldout"])
+def test_injection_reaches_floors(half):
+    floors = _load()
+    res = inject.run(half, floors["seed"], floors["per"])
+    last = floors["history"][-1][half]
+    for check, v in last.items():
+        got = res["checks"].get(check, {"injected": 0, "caught": 0, "false_flags": 0})
+        assert got["caught"] >= v["caught"], f"{check}: {got['caught']} caught, floor {v['caught']}"
+        assert got["false_flags"] <= v["false_flags"], f"{check}: {got['false_flags']} false flags, at most {v['false_flags']}"
