@@ -151,7 +151,12 @@ def previous_figures(db: "str | os.PathLike[str]", unit: str, year: int) -> dict
     from ..corpus import Corpus
 
     with Corpus(db, read_only=True) as corpus:
-        df = corpus.figures(unit=unit, year=year - 1, doc_type="report")
+        return figures_of(corpus, unit, year)
+
+
+def figures_of(corpus, unit: str, year: int) -> dict[str, tuple[float, str]]:
+    """previous_figures over an open corpus (the web workspace holds one)."""
+    df = corpus.figures(unit=unit, year=year - 1, doc_type="report")
     out: dict[str, tuple[float, str]] = {}
     seen: dict[str, set[float]] = {}
     for rec in df.to_dict("records"):

@@ -140,10 +140,12 @@ def create_app(config: WebConfig) -> FastAPI:
                                              status_code=500)
 
     from .api import router as api_router
+    from .drafting import router as drafting_router
     from .pages import router as pages_router
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.include_router(drafting_router)
     return app
 
 
