@@ -138,7 +138,7 @@ def test_expected_is_well_formed():
     levels = {"province", "city", "county", "district", "township", "street", "department", None}
     for rec in devset.load_expected(path):
         assert rec["level"] in levels, rec["url"]
-        if rec["level"] == "department":
-            assert rec["department"], rec["url"]
+        if rec["kind"] == "report" and rec["department"]:
+            assert rec["level"] == "department", rec["url"]
         for f in rec.get("figures") or []:
             assert len(f["quote"]) <= 30
