@@ -603,6 +603,11 @@ def test_exports(env):
     text = "\n".join(p.text for p in d.paragraphs)
     assert "2023年度法治政府建设年度报告" in text and "通报" in text and "某某县依法治县办" in text
     o = c.get("/api/exports/opinions", params={"year": 2023, "unit": "武侯区"}, headers=h)
+    assert o.status_code == 409 and "尚未审结" in o.json()["detail"]  # an opinion only for a reviewed report
+    sha = report_of(env, "武侯区", 2023)["sha256"]
+    r = c.post(f"/api/reports/{sha}/state", json={"state": "reviewed"}, headers=bearer(c, "reviewer"))
+    assert r.status_code == 200 and r.json()["state_zh"] == "已审"
+    o = c.get("/api/exports/opinions", params={"year": 2023, "unit": "武侯区"}, headers=h)
     assert o.status_code == 200 and "审查意见" in "\n".join(p.text for p in docx.Document(io.BytesIO(o.content)).paragraphs)
     assert "%E6%AD%A6%E4%BE%AF%E5%8C%BA" in o.headers["content-disposition"]  # 武侯区 in the file name
     csv = c.get("/api/exports/csv", params={"table": "figures"}, headers=h)
@@ -648,3 +653,73 @@ def test_report_text_is_escaped_everywhere(env):
     assert "&lt;script&gt;alert" in pages[3]
     rec = c.get(f"/api/reports/{doc['sha256']}").json()
     assert "<script>alert(1)</script>" in rec["text"]  # the API returns the text as it is, as JSON
+
+
+def test_review_state_notes_reopen_and_history(env):
+    """The reviewer's spring through the API and the pages: state with who and when, counts per
+    year, a 批注 on a span, a decision undone, the opinion only once reviewed and holding the note."""
+    import docx
+
+    c = client(env)
+    token = login(c, "reviewer")
+    h = {"X-CSRF-Token": token, "accept": "application/json"}
+    sha, finding = rate_report(env)
+    rec = c.get(f"/api/reports/{sha}", headers=h).json()
+    year = rec["metadata"]["report_year"]
+    assert c.post(f"/api/reports/{sha}/state", json={"state": "pending"}, headers=h).status_code == 200
+    before = c.get("/api/review", headers=h).json()[str(year)]
+    page = c.get(f"/reports/{sha}").text
+    assert re.search(r'id="state-label">待审<', page) and re.search(r'id="progress"[^>]*>\d+/\d+<', page)
+    assert 'class="ln" data-n="1"' in page and "标为已审" in page and "审查意见在标为“已审”后才能导出" in page
+    # a note on a span of the text: a finding of its own, marked in the text, the report under review
+    text = rec["text"]
+    start = text.index("结案率")
+    r = c.post(f"/api/reports/{sha}/notes", json={"start": start, "end": start + 3, "severity": "error",
+                                                  "message": "结案率口径请写明"}, headers=h)
+    assert r.status_code == 200, r.text
+    note = r.json()
+    assert note["check"] == "reviewer_note" and note["origin"] == "reviewer" and note["review"]["state"] == "in_review"
+    assert c.post(f"/api/reports/{sha}/notes", json={"start": 0, "end": 10 ** 7, "severity": "error",
+                                                     "message": "x"}, headers=h).status_code == 400
+    # decide, then undo: the finding is undecided again and the history holds both
+    key = {k: finding[k] for k in ("check", "start", "end", "message")}
+    r = c.post(f"/api/reports/{sha}/decisions", json={**key, "decision": "confirmed", "comment": "属实"}, headers=h)
+    assert r.json()["decision"]["decision"] == "confirmed" and r.json()["review"]["handled"] >= 2
+    handled = r.json()["review"]["handled"]
+    r = c.post(f"/api/reports/{sha}/reopen", json=key, headers=h)
+    assert r.status_code == 200 and "decision" not in r.json() and r.json()["review"]["handled"] == handled - 1
+    assert c.post(f"/api/reports/{sha}/decisions", json={"check": "reviewer_note", "start": start, "end": start + 3,
+                                                         "message": "结案率口径请写明", "decision": "dismissed"},
+                  headers=h).status_code == 400
+    hist = c.get(f"/api/reports/{sha}/history", headers=h).json()
+    assert [x["action"] for x in hist][-2:] == ["confirmed", "reopened"] and "note_added" in [x["action"] for x in hist]
+    # no opinion before the review is finished; the page form marks it reviewed, with who and when
+    assert c.get("/api/exports/opinions", params={"sha256": sha, "year": year}).status_code == 409
+    r = c.post(f"/reports/{sha}/state", data={"csrf_token": token, "state": "reviewed"}, follow_redirects=False)
+    assert r.status_code == 303
+    page = c.get(f"/reports/{sha}").text
+    assert "已审" in page and "reviewer" in page and 'id="export-opinion"' in page
+    after = c.get("/api/review", headers=h).json()[str(year)]
+    assert after["done"] == before["done"] + 1 and after["total"] == before["total"]
+    home = c.get("/").text
+    assert f"已审 {after['done']}/{after['total']}" in home
+    assert sha in c.get("/reports", params={"state": "done"}).text
+    assert sha not in c.get("/reports", params={"state": "pending"}).text
+    o = c.get("/api/exports/opinions", params={"sha256": sha, "year": year})
+    assert o.status_code == 200
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(o.content)).paragraphs)
+    assert "结案率口径请写明" in body and "审查中发现的其他问题" in body
+    # the page's note form forgives: an empty message keeps the selection and says what to fix
+    r = c.post(f"/reports/{sha}/notes", data={"csrf_token": token, "start": str(start), "end": str(start + 3),
+                                              "severity": "warning", "message": " "})
+    assert r.status_code == 400 and "请填写批注内容" in r.text and f'name="start" value="{start}"' in r.text
+    r = c.post(f"/reports/{sha}/notes", data={"csrf_token": token, "start": "", "end": "", "message": "看这里"})
+    assert r.status_code == 400 and "请先在正文中选中" in r.text and "看这里" in r.text
+    # removing the note: gone from the record, kept in the history
+    r = c.delete(f"/api/reports/{sha}/notes/{note['note_id']}", headers=h)
+    assert r.status_code == 200
+    assert not [f for f in c.get(f"/api/reports/{sha}/findings", headers=h).json() if f["check"] == "reviewer_note"]
+    assert c.delete(f"/api/reports/{sha}/notes/{note['note_id']}", headers=h).status_code == 404
+    # a viewer reads the state but cannot change it
+    v = client(env)
+    assert v.post(f"/api/reports/{sha}/state", json={"state": "sent"}, headers=bearer(v, "viewer")).status_code == 403

@@ -25,6 +25,10 @@ Design notes:
   indicator) for the whole corpus, rebuilt on the first comparison after the records change
   (`corpus_state` key `panel_state`): comparisons and rankings then read thousands of rows
   instead of joining millions of figures.
+- `review_state`, `review_log` and `notes` are the reviewer's work on a report (fazhi/corpus/review.py):
+  where its review stands (待审 → 审查中 → 已审 → 意见已发, who and when), every decision, reopening and
+  state change in order, and the reviewer's own findings (批注) on a span of the text. All are keyed
+  by sha256, like `decisions`, so they survive re-analysis.
 """
 from __future__ import annotations
 
@@ -36,7 +40,7 @@ from typing import Any, Callable, Union
 
 import duckdb
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def record_blob(record: dict[str, Any]) -> bytes:
@@ -169,6 +173,22 @@ MIGRATIONS: dict[int, tuple[str, list[Step]]] = {
             level VARCHAR, province VARCHAR, city VARCHAR, county VARCHAR, division_code VARCHAR,
             report_year INTEGER, published DATE, indicator VARCHAR, value DOUBLE, unit VARCHAR, approx BOOLEAN,
             n_values BIGINT, issuer VARCHAR
+        )""",
+    ]),
+    4: ("review state, review history and reviewer notes (批注) per report", [
+        """CREATE TABLE review_state (
+            sha256 VARCHAR PRIMARY KEY,
+            state VARCHAR NOT NULL CHECK (state IN ('pending', 'in_review', 'reviewed', 'sent')),
+            "user" VARCHAR, changed_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE review_log (
+            sha256 VARCHAR NOT NULL, logged_at TIMESTAMP NOT NULL, "user" VARCHAR, action VARCHAR NOT NULL,
+            "check" VARCHAR, start INTEGER, "end" INTEGER, message_hash VARCHAR, note_id INTEGER, detail VARCHAR
+        )""",
+        """CREATE TABLE notes (
+            note_id INTEGER PRIMARY KEY, sha256 VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            quote VARCHAR NOT NULL, severity VARCHAR NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+            message VARCHAR NOT NULL, "user" VARCHAR, created_at TIMESTAMP NOT NULL, removed_at TIMESTAMP
         )""",
     ]),
 }

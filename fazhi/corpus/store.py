@@ -34,7 +34,8 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import __version__
-from .rows import RECORD_TABLES, Rows, finding_columns, flatten, message_hash, register
+from . import review
+from .rows import RECORD_TABLES, Rows, finding_columns, flatten, register
 from .schema import SCHEMA_VERSION, SchemaError, current_version, migrate, record_json
 
 # Corpus findings are numbered apart from the core's (idx only has to be unique within a document).
@@ -97,6 +98,12 @@ def where_reports(filters: dict[str, Any], alias: str = "r") -> tuple[str, list[
             conds.append(f"({alias}.unit_name = ? OR {alias}.jurisdiction = ? OR {alias}.department = ? "
                          f"OR {alias}.issuer = ?)")
             params += [value] * 4
+        elif key == "review_state":  # one state or several (fazhi/corpus/review.py)
+            from .review import state_sql
+
+            cond, ps = state_sql([value] if isinstance(value, str) else list(value), alias)
+            conds.append(cond)
+            params += ps
         elif key in _FILTERS:
             conds.append(_FILTERS[key][0].replace("r.", f"{alias}."))
             params.append(value)
@@ -330,7 +337,7 @@ class Corpus:
             return None
         doc_id, blob, text = row
         rec = record_json(blob)
-        rec["findings"] = self._report_findings(doc_id, sha256)
+        rec["findings"] = self._report_findings(doc_id, sha256) + review.notes(self, sha256, text or "")
         if include_text:
             rec["text"] = text
         return rec
@@ -420,6 +427,13 @@ class Corpus:
             cond += " AND f.origin = ?"
             params.append(origin)
         df = self._findings_sql(cond, params)
+        if origin in (None, "reviewer"):  # the reviewers' notes (批注) are findings too
+            notes = review.notes_frame(self, cond.replace('f."check"', "'" + review.NOTE_CHECK + "'")
+                                       .replace("f.severity", "n.severity").replace("f.origin", "'reviewer'"), params)
+            if not notes.empty:
+                df = pd.concat([df[df["origin"] != "reviewer"], notes], ignore_index=True) if not df.empty else notes
+                df = df.sort_values(["report_year", "unit_name", "sha256", "start"], na_position="last",
+                                    kind="stable").reset_index(drop=True)
         if decision == "undecided":
             df = df[df["decision"].isna()].reset_index(drop=True)
         elif decision is not None:
@@ -456,19 +470,7 @@ class Corpus:
         Kept across re-analysis: it is keyed by the finding's identity, not by a row.
         A later decision on the same finding replaces the earlier one.
         """
-        if decision not in ("confirmed", "dismissed"):
-            raise ValueError("decision 只能是 confirmed（确认）或 dismissed（排除）")
-        mh = message_hash(message)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute('DELETE FROM decisions WHERE sha256 = ? AND "check" = ? AND start IS NOT DISTINCT FROM ? '
-                             'AND "end" IS NOT DISTINCT FROM ? AND message_hash = ?', [sha256, check, start, end, mh])
-            self.con.execute("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             [sha256, check, start, end, mh, decision, comment, user, _now()])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        review.decide(self, sha256, check, start, end, message, decision, comment, user)
 
     def decisions(self, sha256: str | None = None) -> pd.DataFrame:
         if sha256 is None:

@@ -16,7 +16,7 @@ from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, LEVEL_ZH, SEVERITY_ZH
 TABLES = ("reports", "findings", "figures", "panel", "status", "sections")
 
 DECISION_ZH = {"confirmed": "确认", "dismissed": "排除"}
-ORIGIN_ZH = {"document": "本报告", "corpus": "跨报告比对"}
+ORIGIN_ZH = {"document": "本报告", "corpus": "跨报告比对", "reviewer": "审查人批注"}
 KIND_ZH = {"count": "数量", "rate": "比率", "money": "金额", "change": "增减", "duration": "时长", "other": "其他"}
 
 HEADERS_ZH = {
@@ -62,7 +62,8 @@ def as_list(v: Any) -> list:
 
 def report_filters(options: dict[str, Any]) -> dict[str, Any]:
     """The export options that select reports (year, level, place ...), as Corpus filters."""
-    keys = ("year", "years", "level", "province", "city", "county", "jurisdiction", "department", "unit", "doc_type")
+    keys = ("year", "years", "level", "province", "city", "county", "jurisdiction", "department", "unit", "doc_type",
+            "review_state", "sha256")
     return {k: options[k] for k in keys if options.get(k) is not None}
 
 
@@ -74,8 +75,9 @@ def frame(corpus, name: str, registry: "str | os.PathLike[str] | None" = None, *
     if name == "findings":
         df = corpus.findings(**f)
         from ..checks.registry import specs
+        from ..corpus.review import NOTE_CHECK, NOTE_ZH
 
-        names = {k: v.name for k, v in specs().items()}
+        names = {k: v.name for k, v in specs().items()} | {NOTE_CHECK: NOTE_ZH}
         df.insert(df.columns.get_loc("check") + 1, "check_zh", df["check"].map(names))
         return df
     if name == "figures":

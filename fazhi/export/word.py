@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..checks.registry import groups as check_groups
 from ..checks.registry import specs
+from ..corpus.review import NOTE_CHECK
 from .frames import report_filters
 
 TITLE_FONT = "方正小标宋简体"
@@ -153,12 +154,15 @@ def _quote(q: Any, limit: int = 80) -> str:
 
 def _group(check: str) -> str:
     """The check's group in checks.toml; a check not declared there (an old record's) goes with
-    the text and format findings."""
+    the text and format findings; the reviewers' own notes (批注) have a group of their own."""
+    if check == NOTE_CHECK:
+        return _NOTES
     spec = specs().get(check)
     return spec.group if spec else _REST
 
 
 _REST = "文字和格式"
+_NOTES = "审查中发现的其他问题"  # the reviewers' own notes (批注), after the machine's findings
 
 
 def _opinion(d: OfficialDocument, rep: dict[str, Any], fs: pd.DataFrame, issuer: str, when: date, include_undecided: bool) -> None:
@@ -178,7 +182,7 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], fs: pd.DataFrame, issuer:
         groups: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             groups.setdefault(_group(r["check"]), []).append(r)
-        order = list(dict.fromkeys(check_groups() + [_REST]))
+        order = list(dict.fromkeys(check_groups() + [_REST, _NOTES]))
         k = 0
         for name in order:
             if name not in groups:

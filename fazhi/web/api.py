@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
 from ..checks.registry import specs
+from ..corpus import review
 from ..corpus.roster import RegistryError
 from ..pipeline import analyze_document
 from ..read import read_bytes
@@ -62,6 +63,25 @@ class DecisionIn(BaseModel):
     message: str = Field(description="问题说明，与报告记录中的 message 完全一致")
     decision: Literal["confirmed", "dismissed"]
     comment: str | None = Field(None, max_length=4000)
+
+
+class ReopenIn(BaseModel):
+    check: str
+    start: int | None = None
+    end: int | None = None
+    message: str = Field(description="问题说明，与报告记录中的 message 完全一致")
+
+
+class StateIn(BaseModel):
+    state: Literal["pending", "in_review", "reviewed", "sent"] = Field(
+        description="pending 待审、in_review 审查中、reviewed 已审、sent 意见已发")
+
+
+class NoteIn(BaseModel):
+    start: int = Field(description="所批注文字在正文中的起始位置（字符）")
+    end: int = Field(description="结束位置（不含）")
+    severity: Literal["error", "warning", "info"] = "warning"
+    message: str = Field(max_length=4000, description="批注内容")
 
 
 def _filters(year: int | None = None, years: str | None = None, level: str | None = None,
@@ -175,17 +195,111 @@ def decide(request: Request, user: ReviewerWrite, sha256: str, body: DecisionIn)
                            body.comment, user)
 
 
+def _machine_finding(request: Request, sha256: str, check: str, start: int | None, end: int | None,
+                     message: str) -> dict[str, Any]:
+    rec = _record(request, sha256, False)
+    if check == review.NOTE_CHECK:
+        raise HTTPException(400, "批注是审查人自己的意见，不需要确认或排除；不再需要时请删除批注")
+    if find_finding(rec, check, start, end, message) is None:
+        raise HTTPException(404, "该报告中没有这个问题（报告可能已重新分析，请刷新页面）")
+    return rec
+
+
 def record_decision(request: Request, sha256: str, check: str, start: int | None, end: int | None, message: str,
                     decision: str, comment: str | None, user: User) -> dict[str, Any]:
     """Store a decision on a finding the report really has (shared by the page and the API)."""
-    rec = _record(request, sha256, False)
-    if find_finding(rec, check, start, end, message) is None:
-        raise HTTPException(404, "该报告中没有这个问题（报告可能已重新分析，请刷新页面）")
+    _machine_finding(request, sha256, check, start, end, message)
     w = ws(request)
     with w.holder.write_lock:
         corpus(request).decide(sha256, check, start, end, message, decision, comment=(comment or "").strip() or None,
                                user=user.name)
-    return find_finding(_record(request, sha256, False), check, start, end, message) or {}
+    return _after_change(request, sha256, find_finding(_record(request, sha256, False), check, start, end, message))
+
+
+def _after_change(request: Request, sha256: str, finding: dict[str, Any] | None) -> dict[str, Any]:
+    """What a page needs after a change, to update itself without reloading: the finding, the
+    report's review state and its progress (handled of all findings)."""
+    rec = _record(request, sha256, False)
+    done, total = review.progress(rec.get("findings") or [])
+    st = review.state(corpus(request), sha256)
+    return {**(finding or {}), "review": {**jsonable_state(st), "handled": done, "total": total}}
+
+
+def jsonable_state(st: dict[str, Any]) -> dict[str, Any]:
+    return {**st, "changed_at": st["changed_at"].isoformat() if st.get("changed_at") else None}
+
+
+def reopen_decision(request: Request, sha256: str, check: str, start: int | None, end: int | None, message: str,
+                    user: User) -> dict[str, Any]:
+    """Undo a decision (shared by the page and the API)."""
+    _machine_finding(request, sha256, check, start, end, message)
+    with ws(request).holder.write_lock:
+        review.reopen(corpus(request), sha256, check, start, end, message, user=user.name)
+    return _after_change(request, sha256, find_finding(_record(request, sha256, False), check, start, end, message))
+
+
+def change_state(request: Request, sha256: str, state: str, user: User) -> dict[str, Any]:
+    _record(request, sha256, False)
+    try:
+        with ws(request).holder.write_lock:
+            review.set_state(corpus(request), sha256, state, user.name)
+    except review.ReviewError as e:
+        raise HTTPException(400, str(e)) from e
+    return _after_change(request, sha256, None)["review"]
+
+
+def add_note(request: Request, sha256: str, start: int, end: int, severity: str, message: str,
+             user: User) -> dict[str, Any]:
+    _record(request, sha256, False)
+    try:
+        with ws(request).holder.write_lock:
+            note_id = review.add_note(corpus(request), sha256, start, end, severity, message, user.name)
+    except review.ReviewError as e:
+        raise HTTPException(400, str(e)) from e
+    note = next((f for f in _record(request, sha256, False)["findings"] if f.get("note_id") == note_id), None)
+    return _after_change(request, sha256, note)
+
+
+def remove_note(request: Request, sha256: str, note_id: int, user: User) -> dict[str, Any]:
+    _record(request, sha256, False)
+    try:
+        with ws(request).holder.write_lock:
+            review.remove_note(corpus(request), sha256, note_id, user.name)
+    except review.ReviewError as e:
+        raise HTTPException(404, str(e)) from e
+    return _after_change(request, sha256, None)["review"]
+
+
+@router.post("/reports/{sha256}/reopen", summary="撤销对一个问题的审查结论（恢复为未处理）")
+def reopen(request: Request, user: ReviewerWrite, sha256: str, body: ReopenIn) -> dict[str, Any]:
+    return reopen_decision(request, sha256, body.check, body.start, body.end, body.message, user)
+
+
+@router.post("/reports/{sha256}/state", summary="设置报告的审查状态（待审、审查中、已审、意见已发）")
+def set_state(request: Request, user: ReviewerWrite, sha256: str, body: StateIn) -> dict[str, Any]:
+    return change_state(request, sha256, body.state, user)
+
+
+@router.get("/reports/{sha256}/history", summary="一份报告的审查记录（结论、撤销、批注、状态变化，按时间先后）")
+def report_history(request: Request, user: Reader, sha256: str) -> list[dict[str, Any]]:
+    _record(request, sha256, False)
+    return [{k: (v.isoformat() if k == "at" and v is not None else v) for k, v in h.items()}
+            for h in review.history(corpus(request), sha256)]
+
+
+@router.post("/reports/{sha256}/notes", summary="在正文的一段文字上添加批注（审查人自己发现的问题）")
+def create_note(request: Request, user: ReviewerWrite, sha256: str, body: NoteIn) -> dict[str, Any]:
+    return add_note(request, sha256, body.start, body.end, body.severity, body.message, user)
+
+
+@router.delete("/reports/{sha256}/notes/{note_id}", summary="删除一条批注")
+def delete_note(request: Request, user: ReviewerWrite, sha256: str, note_id: int) -> dict[str, Any]:
+    return remove_note(request, sha256, note_id, user)
+
+
+@router.get("/review", summary="各年度报告的审查进度（待审、审查中、已审、意见已发的份数）")
+def review_counts(request: Request, user: Reader) -> dict[str, Any]:
+    return {str(y): c for y, c in review.year_counts(corpus(request)).items()}
 
 
 @router.get("/figures", summary="数据（每个数字一行，含原文）")
@@ -319,9 +433,10 @@ def chart(request: Request, user: Reader, indicator: str, by: Group = "jurisdict
 def exports(request: Request, user: Reader, kind: Literal["xlsx", "notice", "opinions", "csv"], year: int | None = None,
             table: str = "reports", unit: str | None = None,
             issuer: Annotated[str | None, Query(max_length=100)] = None,
-            recipients: Annotated[str | None, Query(max_length=300)] = None, only_confirmed: bool = False) -> Response:
+            recipients: Annotated[str | None, Query(max_length=300)] = None, only_confirmed: bool = False,
+            sha256: Annotated[str | None, Query(max_length=64)] = None) -> Response:
     return download(corpus(request), kind, year=year, table=table, unit=unit, issuer=issuer, recipients=recipients,
-                    only_confirmed=only_confirmed)
+                    only_confirmed=only_confirmed, sha256=sha256)
 
 
 # -- jobs --------------------------------------------------------------------------------------

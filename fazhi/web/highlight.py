@@ -71,6 +71,29 @@ def segments(text: str, marks: list[Mark], anchors: list[tuple[int, str]] = ()) 
     return out
 
 
+def with_lines(pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pieces with a {"line": n} marker where each line begins, numbered as the findings
+    count lines (第N行: newlines before the offset, plus one). A piece spanning a newline is cut
+    there, so each marker sits at the start of its line; the markers hold no text, so the page's
+    text stays the report's text character for character (a selection's offsets are the record's)."""
+    out: list[dict[str, Any]] = [{"line": 1}]
+    n = 1
+    for p in pieces:
+        text = p.get("text")
+        if not text or "\n" not in text:
+            out.append(p)
+            continue
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            if part or not last:
+                out.append({**p, "text": part + ("" if last else "\n")})
+            if not last:
+                n += 1
+                out.append({"line": n})
+    return out
+
+
 def _clip(m: Mark, n: int) -> Mark | None:
     s, e = max(0, m.start), min(n, m.end)
     if e <= s:
@@ -87,7 +110,10 @@ def _piece(text: str, marks) -> dict[str, Any]:
         if m.kind == "f":
             worst = max(worst, SEVERITY_RANK.get(m.severity or "", 0))
         if m.title and m.title not in titles:
-            titles.append(m.title)
+            if m.kind == "f":  # a finding's words come before a figure's on the same mark
+                titles.insert(sum(1 for t in titles if t.startswith("【")), m.title)
+            else:
+                titles.append(m.title)
     cls = ["m"] + [f"m-{kind}" for kind in KINDS if kind in keys]
     if worst:
         cls.append("sev-" + {3: "error", 2: "warning", 1: "info"}[worst])

@@ -14,11 +14,21 @@ from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
-from ..data.labels import CONTENT_ZH, LEVEL_ZH
+from ..corpus import review as rv
+from ..corpus.review import DONE
+from ..data.labels import CONTENT_ZH, LEVEL_ZH, SEVERITY_ZH
 from ..export.frames import as_list
 from . import status as statusview
 from .accounts import ROLE_ZH, ROLES, AccountError
-from .api import load_registry, record_decision, submit_job
+from .api import (
+    add_note,
+    change_state,
+    load_registry,
+    record_decision,
+    remove_note,
+    reopen_decision,
+    submit_job,
+)
 from .auth import (
     COOKIE,
     LOGIN_CSRF_COOKIE,
@@ -116,7 +126,7 @@ def logout(request: Request, user: ViewerWrite) -> Response:
 def home(request: Request, user: Reader) -> Response:
     c = corpus(request)
     return render(request, "home.html", nav="home", stats=c.stats(), years=statusview.years(c),
-                  jobs=request.app.state.ws.jobs.list(5))
+                  review=rv.year_counts(c), jobs=request.app.state.ws.jobs.list(5))
 
 
 @router.get("/upload")
@@ -154,10 +164,15 @@ def job_page(request: Request, user: Reader, job_id: int) -> Response:
 
 @router.get("/reports")
 def reports_page(request: Request, user: Reader, year: int | None = None, level: str = "", q: str = "",
-                 problem: str = "", page: int = 1) -> Response:
+                 problem: str = "", state: str = "", page: int = 1) -> Response:
     c = corpus(request)
-    df = c.reports(**{k: v for k, v in {"year": year, "level": level or None}.items() if v is not None})
+    wanted = review_filter(state)
+    df = c.reports(**{k: v for k, v in {"year": year, "level": level or None, "review_state": wanted}.items()
+                      if v is not None})
     items = rows(df)
+    states = rv.states(c, [r["sha256"] for r in items])
+    for r in items:
+        r["review"] = states.get(r["sha256"]) or {"state": "pending", "state_zh": rv.STATE_ZH["pending"]}
     if q:
         items = [r for r in items if any(q in (r.get(k) or "") for k in ("unit_name", "title", "source", "issuer"))]
     if problem == "errors":
@@ -170,19 +185,38 @@ def reports_page(request: Request, user: Reader, year: int | None = None, level:
         r["name"] = (r.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
     page = max(1, page)
     total = len(items)
-    query = {k: v for k, v in {"year": year, "level": level, "q": q, "problem": problem}.items() if v}
+    query = {k: v for k, v in {"year": year, "level": level, "q": q, "problem": problem, "state": state}.items() if v}
     return render(request, "reports.html", nav="reports", items=items[(page - 1) * PAGE: page * PAGE], total=total,
                   page=page, pages=max(1, -(-total // PAGE)), years=statusview.years(c), year=year, level=level, q=q,
-                  problem=problem, levels=LEVEL_ZH, query=urlencode(query))
+                  problem=problem, levels=LEVEL_ZH, query=urlencode(query), state=state, state_filters=STATE_FILTERS)
+
+
+# the review-state filter of the lists: one state, or 未审结 / 已审结 together
+STATE_FILTERS = {**rv.STATE_ZH, "open": "未审结（待审或审查中）", "done": "已审结（已审或意见已发）"}
+
+
+def review_filter(state: str) -> list[str] | None:
+    if state == "open":
+        return ["pending", "in_review"]
+    if state == "done":
+        return list(DONE)
+    return [state] if state in rv.STATE_ZH else None
 
 
 @router.get("/reports/{sha256}")
 def review_page(request: Request, user: Reader, sha256: str, q: str = "") -> Response:
+    return _review(request, user, sha256, q)
+
+
+def _review(request: Request, user, sha256: str, q: str = "", status_code: int = 200,
+            note_form: dict[str, Any] | None = None) -> Response:
     view = review(corpus(request), sha256, q or None)
     if view is None:
-        raise HTTPException(404, "语料库中没有这份报告")
-    return render(request, "report.html", nav="reports", r=view, md=view["metadata"],
-                  can_review=user.can("reviewer"))
+        raise HTTPException(404, "没有找到这份报告（可能已被删除），请回到报告列表重新选择")
+    note_form = note_form or {"start": "", "end": "", "severity": "warning", "message": "", "error": ""}
+    return render(request, "report.html", status_code=status_code, nav="reports", r=view, md=view["metadata"],
+                  can_review=user.can("reviewer"), note_form=note_form, severities=SEVERITY_ZH,
+                  done_states=DONE)
 
 
 def _int_or_none(v: str) -> int | None:
@@ -193,6 +227,52 @@ def _int_or_none(v: str) -> int | None:
         return int(v)
     except ValueError as e:
         raise HTTPException(400, "问题的位置无效") from e
+
+
+@router.post("/reports/{sha256}/state")
+def set_state(request: Request, user: ReviewerWrite, sha256: str, state: FormStr = "") -> Response:
+    change_state(request, sha256, state, user)
+    return RedirectResponse(f"/reports/{sha256}#review-state", status_code=303)
+
+
+@router.post("/reports/{sha256}/reopen")
+def reopen(request: Request, user: ReviewerWrite, sha256: str, check: FormStr, message: FormStr, start: FormStr = "",
+           end: FormStr = "", idx: FormStr = "") -> Response:
+    reopen_decision(request, sha256, check, _int_or_none(start), _int_or_none(end), message, user)
+    anchor = f"#finding-{int(idx)}" if idx.isdigit() else ""
+    return RedirectResponse(f"/reports/{sha256}{anchor}", status_code=303)
+
+
+@router.post("/reports/{sha256}/notes")
+def note(request: Request, user: ReviewerWrite, sha256: str, start: FormStr = "", end: FormStr = "",
+         severity: FormStr = "warning", message: FormStr = "") -> Response:
+    """A 批注 from the review page's form. A bad field keeps what was typed and says what to fix."""
+    problem = ""
+    s, e = (start or "").strip(), (end or "").strip()
+    if not (s.isdigit() and e.isdigit()):
+        problem = "请先在正文中选中要批注的文字"
+    elif not message.strip():
+        problem = "请填写批注内容"
+    if not problem:
+        try:
+            added = add_note(request, sha256, int(s), int(e), severity, message, user)
+        except HTTPException as exc:
+            if exc.status_code != 400:
+                raise
+            problem = str(exc.detail)
+        else:
+            view = review(corpus(request), sha256)
+            idx = next((f["idx"] for f in view["findings"] if f.get("note_id") == added.get("note_id")), None)
+            return RedirectResponse(f"/reports/{sha256}" + (f"#finding-{idx}" if idx is not None else ""),
+                                    status_code=303)
+    return _review(request, user, sha256, status_code=400,
+                   note_form={"start": s, "end": e, "severity": severity, "message": message, "error": problem})
+
+
+@router.post("/reports/{sha256}/notes/{note_id}/remove")
+def note_remove(request: Request, user: ReviewerWrite, sha256: str, note_id: int) -> Response:
+    remove_note(request, sha256, note_id, user)
+    return RedirectResponse(f"/reports/{sha256}", status_code=303)
 
 
 @router.post("/reports/{sha256}/decision")

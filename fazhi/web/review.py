@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..checks.registry import specs
+from ..corpus import review as rv
 from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, LEVEL_ZH, SEVERITY_ZH
 from ..export.frames import DECISION_ZH, ORIGIN_ZH
 from ..record import CONTENT_KEYS
 from ..understand.indicators import taxonomy
 from .fmt import cn_number
-from .highlight import Mark, segments
+from .highlight import Mark, segments, with_lines
 
 MAX_SEARCH_MARKS = 300
 MAX_EVIDENCE_MARKS = 30
@@ -21,7 +22,7 @@ def _line(text: str, offset: int | None) -> int | None:
 
 
 def findings_view(rec: dict[str, Any], text: str) -> list[dict[str, Any]]:
-    names = {k: v.name for k, v in specs().items()}
+    names = {k: v.name for k, v in specs().items()} | {rv.NOTE_CHECK: rv.NOTE_ZH}
     out = []
     for i, f in enumerate(rec.get("findings") or []):
         start, end = f.get("start"), f.get("end")
@@ -31,11 +32,21 @@ def findings_view(rec: dict[str, Any], text: str) -> list[dict[str, Any]]:
             "severity_zh": SEVERITY_ZH.get(f["severity"], f["severity"]), "message": f["message"], "start": start,
             "end": end, "line": _line(text, start), "origin": f.get("origin", "document"),
             "origin_zh": ORIGIN_ZH.get(f.get("origin", "document"), ""),
-            "quote": text[start:end] if start is not None and end is not None and end > start else "",
+            "quote": text[start:end] if start is not None and end is not None and end > start else (f.get("quote") or ""),
             "decision": dec, "decision_zh": DECISION_ZH.get(dec["decision"], "") if dec else "",
+            "note_id": f.get("note_id"),
         })
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(out, key=lambda f: (order.get(f["severity"], 3), f["start"] if f["start"] is not None else -1))
+
+
+def shown_source(source: str | None) -> str:
+    """What a reviewer is shown of where a report came from: its web address, or the file's name
+    (never a folder of the server's disk)."""
+    source = source or ""
+    if source.startswith(("http://", "https://")):
+        return source
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | None:
@@ -52,7 +63,8 @@ def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | No
     anchors: list[tuple[int, str]] = []
     for f in findings:
         if f["start"] is not None and f["end"] is not None:
-            marks.append(Mark(f["start"], f["end"], "f", str(f["idx"]), severity=f["severity"]))
+            marks.append(Mark(f["start"], f["end"], "f", str(f["idx"]), severity=f["severity"],
+                              title=f"【{f['severity_zh']}】{f['check_zh']}：{f['message']}"))
             anchors.append((f["start"], f"f-{f['idx']}"))
     figures = []
     for i, g in enumerate(rec.get("figures") or []):
@@ -98,15 +110,29 @@ def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | No
                 hits += 1
                 pos = text.find(term, pos + len(term))
     return {
-        "sha256": sha256, "source": rec.get("source"), "format": rec.get("format"), "metadata": md,
+        "sha256": sha256, "source": rec.get("source"), "file_name": shown_source(rec.get("source")),
+        "format": rec.get("format"), "metadata": md,
         "level_zh": LEVEL_ZH.get(md.get("level"), md.get("level") or ""),
         "doc_type_zh": DOC_TYPE_ZH.get(md.get("doc_type"), md.get("doc_type") or ""),
         "error": error, "findings": findings, "figures": figures, "contents": contents, "sections": sections,
         "score": {"total": score.get("total"), "max": score.get("max"), "parts": parts,
                   "rubric": (score.get("rubric") or {}).get("name")},
-        "segments": segments(text, marks, anchors), "chars": len(text), "hits": hits, "query": query or "",
+        "segments": with_lines(segments(text, marks, anchors)), "chars": len(text), "hits": hits,
+        "query": query or "", "lines": text.count("\n") + 1,
         "counts": {sev: sum(1 for f in findings if f["severity"] == sev) for sev in ("error", "warning", "info")},
+        "state": rv.state(corpus, sha256), "progress": rv.progress(rec.get("findings") or []),
+        "history": _history(corpus, sha256, text), "states": rv.STATE_ZH,
     }
+
+
+def _history(corpus, sha256: str, text: str) -> list[dict[str, Any]]:
+    """The report's review history, newest first, with the checks' Chinese names."""
+    names = {k: v.name for k, v in specs().items()} | {rv.NOTE_CHECK: rv.NOTE_ZH}
+    out = rv.history(corpus, sha256)
+    for h in out:
+        h["check_zh"] = names.get(h["check"] or "", h["check"] or "")
+        h["line"] = _line(text, h["start"])
+    return out[::-1]
 
 
 def find_finding(rec: dict[str, Any], check: str, start: int | None, end: int | None,
