@@ -234,6 +234,46 @@ def wrap(text: str, first_width: float, width: float, measure) -> list[str]:
 
 # ---------------------------------------------------------------------------- PDF
 
+@dataclass(frozen=True)
+class PdfStyle:
+    """How an office sets a report on A4 paper.
+
+    `grid` is Word's "characters per line" document grid as offices use it: every
+    character, half-width digits and commas included, takes one slot and a Chinese
+    character advances one cell, so a line holding 2023 or 95.9% ends short of the
+    margin. `justify` spreads full lines to the margin at break opportunities (never
+    inside a Latin word or a number). `page_no`: ``dash`` a centred ``— N —``, ``outer``
+    ``— N —`` at the outer edge (odd pages right, even left, as GB/T 9704 prints them),
+    ``of`` ``第N页 共M页``. `header`: ``running`` small above a rule from page two,
+    ``every`` on every page. `columns` 2 sets the body in two columns under a full-width
+    title. `attachment` prints an 附件 label above the title (a report sent as the
+    attachment of a notice); `seal` draws an electronic seal (a ring of rotated
+    characters) over the signature.
+    """
+
+    size: float = 14.0
+    indent: bool = True
+    grid: int | None = None
+    justify: bool = False
+    page_no: str = "dash"
+    header: str | None = "running"
+    columns: int = 1
+    para_space: float = 0.0
+    attachment: bool = False
+    seal: bool = False
+
+
+PDF_STYLES = {
+    "plain": PdfStyle(),
+    "grid": PdfStyle(size=15.5, grid=28, header=None),
+    "grid-justified": PdfStyle(size=15.5, grid=28, justify=True, page_no="outer", header=None, attachment=True,
+                               seal=True),
+    "justified": PdfStyle(size=12.0, justify=True, page_no="of", header="every"),
+    "flush": PdfStyle(size=12.0, indent=False, para_space=0.6, page_no="of", header="every"),
+    "two-column": PdfStyle(size=10.5, columns=2, page_no="of", header="every"),
+}
+
+
 @dataclass
 class PlacedLine:
     text: str
@@ -242,53 +282,134 @@ class PlacedLine:
     size: float
     page: int
     furniture: bool = False
+    runs: tuple = ()  # ((x, text), ...) when characters are placed one by one (grid, justified, table cells)
+    rule: bool = False  # a table row: ruled above and below
 
 
-def layout_pages(text: str, size: float = 14.0, header: str | None = "running") -> list[list[PlacedLine]]:
+def _slots(s: str) -> float:
+    """Grid slots a string takes: one a character, digits and half-width punctuation included;
+    Latin words are not snapped to the grid and take about their width (half a slot a letter)."""
+    return sum(0.5 if ch.isascii() and (ch.isalpha() or ch == " ") else 1 for ch in s)
+
+
+def _placed(tokens: list[str], x0: float, avail: float, advance, spread: bool) -> tuple:
+    """(x, token) pairs of one line, spread to `avail` at every break when `spread`."""
+    widths = [advance(t) for t in tokens]
+    extra = 0.0
+    if spread and len(tokens) > 1:
+        extra = max(0.0, (avail - sum(widths)) / (len(tokens) - 1))
+    out = []
+    x = x0
+    for t, w in zip(tokens, widths):
+        out.append((x, t))
+        x += w + extra
+    return tuple(out)
+
+
+def layout_pages(text: str, size: float = 14.0, header: str | None = "running",
+                 style: PdfStyle | None = None) -> list[list[PlacedLine]]:
     """Place the report's lines on A4 pages (coordinates from the top left, in points)."""
     from reportlab.pdfbase import pdfmetrics
 
+    st = style or PdfStyle(size=size, header=header)
+    size = st.size
     font = _font()
     left, right, top, bottom = MARGINS
     width = A4[0] - left - right
+    gutter = 2 * size
+    colw = (width - gutter * (st.columns - 1)) / st.columns
+    cell = colw / st.grid if st.grid else size
+    fsize = min(size, cell)
     lead = size * 1.65
 
-    def measure(s: str, sz: float = size) -> float:
+    def measure(s: str, sz: float = fsize) -> float:
         return pdfmetrics.stringWidth(s, font, sz)
 
+    def advance(tok: str) -> float:
+        if st.grid and not tok.isascii():
+            return cell * len(tok)
+        return measure(tok)
+
     pages: list[list[PlacedLine]] = [[]]
+    col = 0
     y = top
     md = metadata(text)
     running = md.get("issuer") or "法治政府建设年度报告"
 
+    def x_left() -> float:
+        return left + col * (colw + gutter)
+
     def newline(h: float) -> None:
-        nonlocal y
+        nonlocal y, col, body_top
         if y + h > A4[1] - bottom:
-            pages.append([])
-            y = top
+            if col + 1 < st.columns:
+                col += 1
+                y = body_top
+            else:
+                pages.append([])
+                col = 0
+                y = body_top = top
         y += h
 
+    def place(ln: str, x: float, **kw) -> None:
+        pages[-1].append(PlacedLine(ln, x, y, kw.pop("size", fsize), len(pages) - 1, **kw))
+
+    if st.attachment:
+        y += lead
+        place("附件", left)
+    body_top = top
     for b in blocks(text):
         if b.role == "title":
             tsize = size + 6
             for ln in wrap(b.text, width * 0.85, width * 0.85, lambda s: measure(s, tsize)):
-                newline(tsize * 1.6)
-                pages[-1].append(PlacedLine(ln, left + (width - measure(ln, tsize)) / 2, y, tsize, len(pages) - 1))
+                y += tsize * 1.6
+                place(ln, left + (width - measure(ln, tsize)) / 2, size=tsize)
             y += size
+            body_top = y
             continue
+        if st.para_space and pages[-1]:
+            y += st.para_space * lead
         if b.role == "signature":
             newline(lead)
-            pages[-1].append(PlacedLine(b.text, A4[0] - right - size * 4 - measure(b.text), y, size, len(pages) - 1))
+            place(b.text, x_left() + colw - size * 4 - measure(b.text))
             continue
-        indent = 2 * size
-        for i, ln in enumerate(wrap(b.text, width - indent, width, measure)):
+        if " | " in b.text:  # a table row: one cell per column, ruled
+            cells = b.text.split(" | ")
+            cw = colw / len(cells)
             newline(lead)
-            pages[-1].append(PlacedLine(ln, left + (indent if i == 0 else 0), y, size, len(pages) - 1))
+            runs = []
+            for k, c in enumerate(cells):
+                csize = min(fsize, (cw - 6) / max(1.0, measure(c, 1.0)))
+                runs.append((x_left() + k * cw + 3, c, csize))
+            place(b.text, x_left(), runs=tuple(runs), rule=True)
+            continue
+        indent = 2 * cell if st.indent else 0.0
+        if st.grid:
+            slots = st.grid - (2 if st.indent else 0)
+            lines = wrap(b.text, slots, st.grid, _slots)
+        else:
+            lines = wrap(b.text, colw - indent, colw, measure)
+        for i, ln in enumerate(lines):
+            newline(lead)
+            x0 = x_left() + (indent if i == 0 else 0)
+            runs = ()
+            if st.grid or st.justify:
+                spread = st.justify and i < len(lines) - 1
+                runs = _placed(_tokens(ln), x0, x_left() + colw - x0, advance, spread)
+            place(ln, x0, runs=runs)
     n = len(pages)
     for i, pg in enumerate(pages):
-        num = f"— {i + 1} —"
-        pg.append(PlacedLine(num, (A4[0] - measure(num, 12)) / 2, A4[1] - 45, 12, i, True))
-        if header == "running" and i > 0 and n > 1:
+        if st.page_no == "of":
+            num, nsize = f"第{i + 1}页 共{n}页", 10.5
+            pg.append(PlacedLine(num, (A4[0] - measure(num, nsize)) / 2, A4[1] - 45, nsize, i, True))
+        elif st.page_no == "outer":
+            num, nsize = f"— {i + 1} —", 14
+            x = A4[0] - right - size - measure(num, nsize) if i % 2 == 0 else left + size
+            pg.append(PlacedLine(num, x, A4[1] - 50, nsize, i, True))
+        elif st.page_no == "dash":
+            num = f"— {i + 1} —"
+            pg.append(PlacedLine(num, (A4[0] - measure(num, 12)) / 2, A4[1] - 45, 12, i, True))
+        if (st.header == "running" and i > 0 and n > 1) or st.header == "every":
             pg.append(PlacedLine(running, (A4[0] - measure(running, 9)) / 2, 52, 9, i, True))
     return pages
 
@@ -302,22 +423,63 @@ def _font() -> str:
     return "STSong-Light"
 
 
-def render_pdf(text: str, size: float = 14.0, title: str | None = None) -> bytes:
-    """A text PDF of the report (reportlab, STSong-Light: no font file needed)."""
+def _draw_lines(c, pg: list[PlacedLine], font: str, shift: float = 0.0) -> None:
+    for ln in pg:
+        base = A4[1] - ln.y - shift
+        if ln.rule:
+            c.setLineWidth(0.6)
+            c.line(MARGINS[0], base + ln.size * 1.15, A4[0] - MARGINS[1], base + ln.size * 1.15)
+            c.line(MARGINS[0], base - ln.size * 0.5, A4[0] - MARGINS[1], base - ln.size * 0.5)
+        if not ln.runs:
+            c.setFont(font, ln.size)
+            c.drawString(ln.x, base, ln.text)
+        for run in ln.runs:
+            c.setFont(font, run[2] if len(run) > 2 else ln.size)
+            c.drawString(run[0], base, run[1])
+
+
+def _eseal(c, cx: float, cy: float, font: str) -> None:
+    """An electronic seal: a red ring, and its name as characters rotated along the ring."""
+    import math
+
+    c.saveState()
+    c.setStrokeColorRGB(0.9, 0.1, 0.1)
+    c.setFillColorRGB(0.9, 0.1, 0.1)
+    c.setLineWidth(2.5)
+    c.circle(cx, cy, 56)
+    c.setFont(font, 13)
+    name = "某县人民政府办公室专用章"
+    for k, ch in enumerate(name):
+        ang = math.radians(200 - k * (220 / (len(name) - 1)))
+        c.saveState()
+        c.translate(cx + 42 * math.cos(ang), cy + 42 * math.sin(ang))
+        c.rotate(math.degrees(ang) - 90)
+        c.drawCentredString(0, -4, ch)
+        c.restoreState()
+    c.restoreState()
+
+
+def render_pdf(text: str, size: float = 14.0, title: str | None = None, style: PdfStyle | str | None = None) -> bytes:
+    """A text PDF of the report (reportlab, STSong-Light: no font file needed), laid out in `style`."""
     from reportlab.pdfgen import canvas
 
+    if isinstance(style, str):
+        style = PDF_STYLES[style]
+    st = style or PdfStyle(size=size)
     font = _font()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     if title:
         c.setTitle(title)
-    for pg in layout_pages(text, size):
-        for ln in pg:
-            c.setFont(font, ln.size)
-            c.drawString(ln.x, A4[1] - ln.y, ln.text)
-        if pg and pg[0].page > 0:
+    pages = layout_pages(text, style=st)
+    for pg in pages:
+        _draw_lines(c, pg, font)
+        if pg and (pg[0].page > 0 and st.header == "running" or st.header == "every"):
             c.setLineWidth(0.5)
             c.line(MARGINS[0], A4[1] - 58, A4[0] - MARGINS[1], A4[1] - 58)
+        if st.seal and pg and pg[0].page == len(pages) - 1:
+            body = [ln for ln in pg if not ln.furniture]
+            _eseal(c, A4[0] - MARGINS[1] - 90, A4[1] - body[-1].y + 10, font)
         c.showPage()
     c.save()
     return buf.getvalue()
@@ -330,8 +492,6 @@ def render_red_header_pdf(text: str, org: str, doc_no: str, size: float = 14.0, 
     ring, a star, and the seal's name as rotated characters along the ring, which is how
     e-seal tools put them in the text layer.
     """
-    import math
-
     from reportlab.pdfgen import canvas
 
     font = _font()
@@ -341,20 +501,7 @@ def render_red_header_pdf(text: str, org: str, doc_no: str, size: float = 14.0, 
     for pg in pages:
         if seal and pg and pg[0].page == len(pages) - 1:
             body = [ln for ln in pg if not ln.furniture]
-            cx, cy = A4[0] - MARGINS[1] - 90, A4[1] - body[-1].y - (40 if pg[0].page == 0 else 0) + 10
-            c.setStrokeColorRGB(0.9, 0.1, 0.1)
-            c.setFillColorRGB(0.9, 0.1, 0.1)
-            c.setLineWidth(2.5)
-            c.circle(cx, cy, 56)
-            c.setFont(font, 13)
-            name = "某县人民政府办公室专用章"
-            for k, ch in enumerate(name):
-                ang = math.radians(200 - k * (220 / (len(name) - 1)))
-                c.saveState()
-                c.translate(cx + 42 * math.cos(ang), cy + 42 * math.sin(ang))
-                c.rotate(math.degrees(ang) - 90)
-                c.drawCentredString(0, -4, ch)
-                c.restoreState()
+            _eseal(c, A4[0] - MARGINS[1] - 90, A4[1] - body[-1].y - (40 if pg[0].page == 0 else 0) + 10, font)
         if pg and pg[0].page == 0:
             c.setFillColorRGB(0.85, 0.05, 0.05)
             c.setFont(font, 30)
@@ -366,9 +513,7 @@ def render_red_header_pdf(text: str, org: str, doc_no: str, size: float = 14.0, 
             c.setLineWidth(2)
             c.line(MARGINS[0], A4[1] - 93, A4[0] - MARGINS[1], A4[1] - 93)
         c.setFillColorRGB(0, 0, 0)
-        for ln in pg:
-            c.setFont(font, ln.size)
-            c.drawString(ln.x, A4[1] - ln.y - (40 if pg[0].page == 0 else 0), ln.text)
+        _draw_lines(c, pg, font, 40 if pg[0].page == 0 else 0)
         c.showPage()
     c.save()
     return buf.getvalue()

@@ -36,16 +36,20 @@ RENDER = {
     "docx": lambda t: R.render_docx(t, title=R.title_of(t)),
     "ofd": lambda t: R.render_ofd(t, title=R.title_of(t)),
 }
-FORMAT = {"html-trs": "html", "html-list": "html", "html-lines-gbk": "html", "html-plain": "html", "pdf": "pdf",
-          "docx": "docx",
-          "ofd": "ofd"}
+# PDFs laid out as offices print them (tests/renderers.py PDF_STYLES): a character grid whose lines
+# end short where they hold digits, justified lines, no indent with spaced paragraphs, two columns,
+# "— N —" at the outer edge or "第N页 共M页", running headers, an 附件 label and an electronic seal
+for _style in R.PDF_STYLES:
+    if _style != "plain":
+        RENDER[f"pdf-{_style}"] = lambda t, s=_style: R.render_pdf(t, title=R.title_of(t), style=s)
+FORMAT = {k: "html" if k.startswith("html") else k.split("-")[0] for k in RENDER}
 
 
 @needs_reports
 @pytest.mark.parametrize("kind", list(RENDER))
 @pytest.mark.parametrize("name,text", TEXTS, ids=IDS)
 def test_copy_analyses_like_the_text(name, text, kind):
-    if kind in ("pdf", "ofd"):
+    if kind.startswith(("pdf", "ofd")):
         pytest.importorskip("reportlab")
     doc = read_bytes(RENDER[kind](text), f"{name}.{kind}")[0]
     assert doc.error is None and doc.format == FORMAT[kind]
@@ -88,7 +92,7 @@ def _evaluate(docs: str, ext: str | None) -> dict:
 @pytest.mark.parametrize("ext,kind", [
     (".html", "html-trs"), (".pdf", "pdf"), (".ofd", "ofd"),
     (".docx", "docx"),
-])
+] + [(".pdf", k) for k in RENDER if k.startswith("pdf-")])
 def test_shared_evaluation_scores_converted_seeds_like_the_text(tmp_path, ext, kind):
     base = _evaluate(str(SEEDS), None)
     for p in sorted(SEEDS.glob("*.txt")):

@@ -198,3 +198,60 @@ def test_layout_rebuilds_paragraphs_it_wrapped(paras, per_line, indent):
     page = Page(width=left * 2 + per_line * size, height=y + 100, lines=lines)
     assert paragraphs([page]) == [p + "。" for p in paras]
     assert assemble([page]).split("\n") == [p + "。" for p in paras]
+
+
+TABLE_REPORT = REPORT.replace("二、存在的不足和原因", "全年行政复议案件办理情况如下：\n类别 | 件数 | 类别 | 件数\n受理 | 53 | 办结 | 41\n"
+                              "二、存在的不足和原因").replace("继续深化法治政府建设", "继续深化法治政府建设。" + "推进严格规范公正文明执法，" * 150)
+
+
+@pytest.mark.parametrize("style", list(R.PDF_STYLES))
+def test_office_layouts_give_back_the_paragraphs_and_table_rows(style):
+    """Every office layout (grid, justified, flush, two columns …) reads back paragraph for paragraph,
+    a ruled table row by row with its cells apart, without the 附件 label, page numbers or seal text."""
+    doc = read_bytes(R.render_pdf(TABLE_REPORT, style=style), f"{style}.pdf")[0]
+    assert doc.error is None
+    assert _paras(doc.text) == _paras(TABLE_REPORT)
+    assert "受理 | 53 | 办结 | 41" in doc.text.split("\n")
+
+
+def test_a_short_line_without_a_full_stop_goes_on_in_a_grid_layout():
+    """28 characters a line: a line holding digits ends short but the paragraph goes on;
+    one ending 。 short of the margin ends it."""
+    size, left, right = 15.8, 79.0, 79.0 + 28 * 15.8
+    rows = [("全年审核行政规范性文件8件，修订完善5件，清理失效规章", 2), ("政府规章12件。", 0),
+            ("全年受理行政复议案件64件，办结58件，行政复议结案率", 2), ("为95.3%，同比提高2.1个百分点，依法纠正错误9件，", 0),
+            ("息诉罢访率达到90%以上。", 0)]
+    lines, y = [], 100.0
+    for text, indent in rows:
+        x0 = left + indent * size
+        width = sum(size / 2 if ch.isascii() else size for ch in text)
+        lines.append(Line(text, x0, x0 + width, y, y + size))
+        y += size * 1.6
+    for k in range(8):  # full lines of Chinese only set the grid's count
+        text = "依法行政治理政府建设年度报告工作推进落实情况督察监督依法行政治"
+        lines.append(Line(text, left, right, y, y + size))
+        y += size * 1.6
+        lines.append(Line("完成。", left, left + 3 * size, y, y + size))
+        y += size * 1.6
+    got = paragraphs([Page(595, 842, lines)])
+    assert got[0] == "".join(t for t, _i in rows[:2])
+    assert got[1] == "".join(t for t, _i in rows[2:])
+
+
+def test_two_columns_of_ocr_boxes_are_read_column_by_column():
+    from fazhi.read.layout import merge_fragments
+
+    size = 10.5
+    frags = [Line("某县法治政府建设年度报告", 200, 395, 60, 80)]
+    left = ["全年受理行政复议案件六十四件，办结五十八", "件，纠错九件。全县行政执法人员参加培训",
+            "八百六十人次，考试合格率达到百分之九十", "八。行政诉讼案件一审败诉率继续下降，负",
+            "责人出庭应诉率达到百分之百。"]
+    right = ["二、存在的不足和原因", "执法队伍专业化水平有待提高，原因是培训", "不够系统，基层执法力量仍然薄弱，个别部",
+             "门对法治政府建设重要性认识不足，今后将", "继续加强。"]
+    for i, (a, b) in enumerate(zip(left, right)):
+        y = 100 + i * 17
+        frags.append(Line(a, 79, 79 + len(a) * size, y, y + size))
+        frags.append(Line(b, 310, 310 + len(b) * size, y, y + size))
+    lines = merge_fragments(frags, width=595)
+    text = assemble([Page(595, 842, lines)])
+    assert text.split("\n") == ["某县法治政府建设年度报告", "".join(left), right[0], "".join(right[1:])]

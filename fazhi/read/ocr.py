@@ -133,7 +133,7 @@ def ocr_lines(img: "Image", settings: ReadSettings, scale: float = 1.0) -> list[
         xs = [float(p[0]) for p in box]
         ys = [float(p[1]) for p in box]
         frags.append(Line(str(text), min(xs) / scale, max(xs) / scale, min(ys) / scale, max(ys) / scale))
-    lines = merge_fragments(frags)
+    lines = merge_fragments(frags, width=img.width / scale)
     for ln in lines:
         ln.text = fix_text(ln.text)
     return lines

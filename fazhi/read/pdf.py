@@ -7,8 +7,9 @@ line geometry to `layout`, which joins wrapped lines and drops page numbers and
 running headers.
 
 PDFium inserts spaces where runs change font (LibreOffice output: ``2023 年``); those
-generated spaces are dropped and spacing is decided from the gaps, while spaces that are
-really in the file stay. Rotated characters (the circular text of an electronic seal)
+generated spaces are dropped beside Chinese characters and spacing is decided from the
+gaps, while spaces that are really in the file, and generated ones between Latin words,
+stay. Rotated characters (the circular text of an electronic seal)
 are left out. A page whose text layer is missing or unusable is rendered and OCR'd, unless
 ``--ocr never``; with ``--ocr always`` every page is OCR'd.
 """
@@ -19,7 +20,7 @@ import re
 from ..data.labels import CJK, TITLE_OK
 from ..record import Document
 from ..settings import ReadSettings
-from .layout import Line, Page, assemble
+from .layout import CELL_GAP, SPANNING, Line, Page, assemble, gutter
 
 _BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -75,7 +76,7 @@ def _text_lines(page, tp, height: float) -> tuple[list[Line], int, int]:
         append = chars.append
         for i in range(a, b):
             ch = text[i]
-            if ch == " " and generated(h, i) == 1:
+            if ch == " " and generated(h, i) == 1 and not _latin_gap(text, i):
                 continue
             if turned and _rotated(h, i):
                 continue  # a seal's ring or a vertical stamp
@@ -98,10 +99,61 @@ def _text_lines(page, tp, height: float) -> tuple[list[Line], int, int]:
             rows[-1].append(seg)
         else:
             rows.append([seg])
-    return [_line(row) for row in rows], usable, bad
+    return _columns(rows, page.get_width()), usable, bad
+
+
+def _pieces(chars: list) -> list[tuple[float, float, float, float]]:
+    """(x0, x1, top, bottom) of the runs of one row's characters between gaps wider than 0.8 em
+    (a closing mark hanging into a two-character gutter leaves about one)."""
+    chars = sorted(chars)
+    out = []
+    a = chars[0]
+    x1 = a[1]
+    top, bottom = a[2], a[3]
+    for c in chars[1:]:
+        if c[0] - x1 > 0.8 * max(c[3] - c[2], 1.0) and not c[4].isspace():
+            out.append((a[0], x1, top, bottom))
+            a, top, bottom = c, c[2], c[3]
+        x1 = max(x1, c[1])
+        top, bottom = min(top, c[2]), max(bottom, c[3])
+    out.append((a[0], x1, top, bottom))
+    return out
+
+
+def _columns(rows: list, width: float) -> list[Line]:
+    """Lines of the page; on a two-column page each row is cut at the gutter into a line of each
+    column, and a row running across the gutter (a title, a header) spans both."""
+    pieces = {id(row): _pieces([c for seg in row for c in seg[2] if not c[4].isspace()] or row[0][2])
+              for row in rows}
+    g = gutter([pc for row in rows for pc in pieces[id(row)]], width)
+    if g is None:
+        return [_line(row) for row in rows]
+    out = []
+    for row in rows:
+        if any(a < g < b for a, b, _t, _b in pieces[id(row)]):
+            ln = _line(row)
+            ln.column = SPANNING
+            out.append(ln)
+            continue
+        for col, keep in ((0, lambda c: c[1] <= g), (1, lambda c: c[1] > g)):
+            part = [(*seg[:2], [c for c in seg[2] if keep(c)], *seg[3:]) for seg in row]
+            part = [seg for seg in part if seg[2]]
+            if any(not c[4].isspace() for seg in part for c in seg[2]):
+                ln = _line(part)
+                ln.column = col
+                out.append(ln)
+    return out
 
 
 _BREAK = re.compile(r"\r\n|\n|\r|$")
+
+
+def _latin_gap(text: str, i: int) -> bool:
+    """A generated space between two Latin characters (``2024-04-02 10:28`` set word by word) is a
+    word space; one beside a Chinese character is an artefact of a font change (``2023 年``)."""
+    a = text[i - 1] if i > 0 else ""
+    b = text[i + 1] if i + 1 < len(text) else ""
+    return a.isascii() and b.isascii() and not a.isspace() and not b.isspace() and bool(a) and bool(b)
 
 
 def _rotated(h, i: int) -> bool:
@@ -125,7 +177,9 @@ def _line(row: list) -> Line:
             a, b = prev[4], c[4]
             if not a.isspace() and not b.isspace():
                 size = min(c[3] - c[2], prev[3] - prev[2])
-                if gap > 1.5 * size or (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()):
+                if gap > CELL_GAP * size:
+                    parts.append(" | ")  # table cells
+                elif gap > 1.5 * size or (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()):
                     parts.append(" ")
         parts.append(c[4])
         prev = c
