@@ -107,7 +107,7 @@ def _direct(c: Corpus, **filters) -> pd.DataFrame:
     from fazhi.corpus.compare import _panel_sql
 
     sql, params = _panel_sql(None, filters)
-    return c._q(sql + " ORDER BY indicator, unit_key, report_year", params).reset_index(drop=True)
+    return c.query(sql + " ORDER BY indicator, unit_key, report_year", params).reset_index(drop=True)
 
 
 def test_cached_panel_is_the_panel_and_follows_the_corpus(tmp_path: Path) -> None:

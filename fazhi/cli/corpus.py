@@ -202,7 +202,7 @@ def status(
     corpus = _open(db)
     try:
         if year is None:
-            year = corpus.con.execute("SELECT max(report_year) FROM records WHERE doc_type = 'report'").fetchone()[0]
+            year = corpus.latest_report_year()
             if year is None:
                 raise typer.BadParameter("语料库中没有报告，无法确定年度；请用 --year 指定", param_hint="--year")
         try:

@@ -6,7 +6,11 @@ comparisons across jurisdictions and years, and the reviewer's status table.
         c.ingest(["reports/"])
         c.compare("reconsideration.received", by="jurisdiction", years=(2021, 2024))
 
-See fazhi/corpus/store.py for the API and docs/corpus.md for the commands and the schema.
+The corpus is this package's one door: the web pages, the exports and the commands call the
+methods of `Corpus` (store.py, put together from writes.py, queries.py, search.py and
+decisions.py; comparisons in compare.py, the list of units in roster.py, the cross-report
+checks in crosscheck.py) and write no SQL of their own. docs/corpus.md has the commands and
+the schema.
 """
 from __future__ import annotations
 

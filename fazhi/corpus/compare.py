@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import pandas as pd
 
-from .store import where_reports
+from .queries import where_reports
+from .rows import register
 
 GROUPS = {
     "unit": ["unit_key", "unit_name", "level", "province", "city"],
@@ -111,7 +113,7 @@ def panel(corpus, indicators: str | Sequence[str] | None = None, **filters: Any)
     if isinstance(indicators, str):
         indicators = [indicators]
     sql, params = _panel_source(corpus, indicators, filters)
-    return corpus._q(sql + " ORDER BY indicator, report_year, province NULLS LAST, city NULLS LAST, unit_name", params)
+    return corpus.query(sql + " ORDER BY indicator, report_year, province NULLS LAST, city NULLS LAST, unit_name", params)
 
 
 def _default_agg(corpus, indicator: str) -> str:
@@ -122,8 +124,19 @@ def _default_agg(corpus, indicator: str) -> str:
     units = {u for rules in taxonomy().by_unit.values() for r in rules if r.id == indicator for u in r.units}
     if units:
         return "mean" if units == {"%"} else "sum"
+    return "mean" if indicator_unit(corpus, indicator) == "%" else "sum"
+
+
+def indicator_unit(corpus, indicator: str) -> str | None:
+    """The unit the corpus's figures of an indicator use most (None when it has none)."""
     row = corpus.con.execute("SELECT mode(unit) FROM figures WHERE indicator = ?", [indicator]).fetchone()
-    return "mean" if row and row[0] == "%" else "sum"
+    return row[0] if row else None
+
+
+def indicator_counts(corpus) -> dict[str, int]:
+    """How many figures the corpus holds of each indicator."""
+    return {k: int(n) for k, n in corpus.con.execute(
+        "SELECT indicator, count(*) FROM figures WHERE indicator IS NOT NULL GROUP BY 1").fetchall()}
 
 
 def compare_sql(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, int] | None = None,
@@ -150,7 +163,7 @@ def compare(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, 
     long (`wide=False`): group, year, value, n_reports.
     """
     sql, params = compare_sql(corpus, indicator, by, years, agg, **filters)
-    long = corpus._q(sql, params)
+    long = corpus.query(sql, params)
     if not wide or long.empty:
         return long
     keys = GROUPS[by]
@@ -180,7 +193,7 @@ def changes(corpus, indicator: str, years: tuple[int, int] | None = None, **filt
     """Year-on-year changes per unit: value, the previous year's value, the difference and the change in %."""
     lo_hi = None if years is None else (years[0] - 1, years[1])
     sql, params = _panel_source(corpus, [indicator], {**filters, "years": lo_hi})
-    df = corpus._q(f"""WITH p AS ({sql}),
+    df = corpus.query(f"""WITH p AS ({sql}),
         c AS (SELECT unit_key, unit_name, level, province, city, report_year, value, unit,
                      lag(value) OVER w AS previous_value, lag(report_year) OVER w AS previous_year
               FROM p WINDOW w AS (PARTITION BY unit_key ORDER BY report_year))
@@ -204,7 +217,7 @@ def outliers(corpus, indicator: str | None = None, year: int | None = None, year
     inds = [indicator] if indicator else None
     rng = (year, year) if year is not None else years
     sql, params = _panel_source(corpus, inds, {**filters, "years": rng})
-    df = corpus._q(f"""WITH p AS ({sql}),
+    df = corpus.query(f"""WITH p AS ({sql}),
         m AS (SELECT indicator, report_year, level, median(value) AS peer_median, count(*) AS peers
               FROM p GROUP BY ALL),
         d AS (SELECT p.indicator, p.report_year, p.level, median(abs(p.value - m.peer_median)) AS peer_mad
@@ -237,3 +250,64 @@ def outliers(corpus, indicator: str | None = None, year: int | None = None, year
 
     df["reason"] = df.apply(reason, axis=1)
     return df
+
+
+@dataclass
+class CompareView:
+    """What a compare chart and its table need, cut down in DuckDB (see `compare_view`).
+
+    per_year: (report_year, groups reporting, reports) for every year present; n_groups: the
+    groups in all; ranked: (rank, *group columns, report_year, value) of the `max_table` groups
+    with the largest latest value (ties in group order); bars: (*group columns, value) of the
+    `top` largest values of `year` (only when a year was asked for).
+    """
+
+    keys: list[str]
+    per_year: list[tuple] = field(default_factory=list)
+    n_groups: int = 0
+    ranked: list[tuple] = field(default_factory=list)
+    year: int | None = None
+    bars: list[tuple] = field(default_factory=list)
+
+
+def compare_view(corpus, indicator: str, by: str = "jurisdiction", years: tuple[int, int] | None = None,
+                 agg: str | None = None, bar_year: "int | bool | None" = None, top: int = 20, max_table: int = 200,
+                 **filters: Any) -> CompareView:
+    """`compare(..., wide=False)` ranked and cut where the rows are.
+
+    A national comparison by unit has some 20,000 unit-year rows and draws 20 bars and a
+    200-row table: the rows stay in DuckDB (as Arrow), which ranks and cuts them, and only what
+    is drawn comes back to Python. `bar_year`: None for no bars; a year for that year's bars;
+    True for the year most groups reported (the latest of those), also when the year asked
+    for is not present.
+    """
+    sql, params = compare_sql(corpus, indicator, by=by, years=years, agg=agg, **filters)
+    con = corpus.con
+    con.execute("SELECT 1").fetchall()  # closes a result a fetchone() left pending (DuckDB 2.0 insists)
+    long = con.sql(sql, params=params).to_arrow_table()
+    view = CompareView(keys=GROUPS[by])
+    if long.num_rows == 0:
+        return view
+    k = ", ".join(view.keys)
+    same = " AND ".join(f"l.{c} IS NOT DISTINCT FROM r.{c}" for c in view.keys)
+    register(con, "_long", long)
+    try:
+        view.per_year = con.execute(
+            "SELECT report_year, count(*), sum(n_reports) FROM _long GROUP BY 1 ORDER BY 1").fetchall()
+        view.n_groups = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT {k} FROM _long)").fetchone()[0]
+        view.ranked = con.execute(f"""
+            WITH g AS (SELECT {k}, arg_max(value, report_year) AS latest FROM _long GROUP BY ALL),
+                 r AS (SELECT *, row_number() OVER (ORDER BY latest DESC NULLS LAST, {k}) AS rk FROM g)
+            SELECT r.rk, {", ".join("l." + c for c in view.keys)}, l.report_year, l.value
+            FROM _long l JOIN r ON {same} WHERE r.rk <= ? ORDER BY r.rk, l.report_year""", [max_table]).fetchall()
+        if bar_year is not None:
+            all_years = [int(y) for y, _, _ in view.per_year]
+            groups_in = {int(y): n for y, n, _ in view.per_year}
+            year = bar_year if (bar_year is not True and bar_year in all_years) else \
+                max(all_years, key=lambda y: (groups_in[y], y))
+            view.year = year
+            view.bars = con.execute(f"SELECT {k}, value FROM _long WHERE report_year = ? AND value IS NOT NULL "
+                                    f"ORDER BY value DESC, {k} LIMIT ?", [year, top]).fetchall()
+    finally:
+        con.unregister("_long")
+    return view

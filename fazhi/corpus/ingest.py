@@ -286,7 +286,7 @@ def reanalyze(corpus: Corpus, workers: int | None = None, crosscheck: bool = Tru
     read. Reviewer decisions are kept; the cross-report checks run again afterwards.
     Report filters (year, level, ...) restrict which documents are re-analysed.
     """
-    from .store import where_reports
+    from .queries import where_reports
 
     t0 = time.perf_counter()
     progress = progress or (lambda *_: None)

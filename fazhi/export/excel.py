@@ -84,7 +84,7 @@ def write_xlsx(corpus, path: "str | os.PathLike[str]", registry=None, **options:
     p.parent.mkdir(parents=True, exist_ok=True)
     sheets: list[tuple[str, pd.DataFrame]] = []
     year = options.get("year")
-    units_loaded = corpus.con.execute("SELECT count(*) FROM units").fetchone()[0] > 0
+    units_loaded = corpus.has_units()
     if year is not None and (registry is not None or units_loaded):
         sheets.append(("报送情况", chinese(frame(corpus, "status", registry=registry, **options), "status")))
     sheets += [

@@ -86,9 +86,7 @@ def frame(corpus, name: str, registry: "str | os.PathLike[str] | None" = None, *
     if name == "panel":
         return _with_indicator_names(corpus.panel(**f))
     if name == "sections":
-        return corpus._q("""SELECT r.sha256, r.unit_name, r.report_year, s.idx, s.title, s.numeral, s.level, s.start,
-                                   s."end", s.role FROM sections s JOIN records r USING (doc_id)
-                            ORDER BY r.report_year, r.unit_name, r.sha256, s.idx""")
+        return corpus.all_sections()
     if name == "status":
         year = options.get("year")
         if year is None:

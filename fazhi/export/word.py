@@ -264,15 +264,14 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     """The batch 通报: overall figures, then the late, missing, invalid and deficient units, then requirements."""
     year = options.get("year")
     if year is None:
-        row = corpus.con.execute("SELECT max(report_year) FROM records WHERE doc_type = 'report'").fetchone()
-        year = row[0]
+        year = corpus.latest_report_year()
         if year is None:
             raise ValueError("语料库中没有可通报的报告")
         options["year"] = year
     year = int(year)
     issuer = issuer or "审查单位"
     when = when or date.today()
-    units_loaded = registry is not None or corpus.con.execute("SELECT count(*) FROM units").fetchone()[0] > 0
+    units_loaded = registry is not None or corpus.has_units()
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
     d.salutation(recipients or "各有关单位")

@@ -7,8 +7,7 @@ from typing import Any, Callable
 
 from starlette.exceptions import HTTPException
 
-from ..corpus.compare import AGGS, GROUPS, compare_sql
-from ..corpus.rows import register
+from ..corpus.compare import AGGS, GROUPS
 from ..data.labels import LEVEL_ZH
 from ..understand.indicators import taxonomy
 from .charts import bar_chart, empty_chart, line_chart
@@ -42,8 +41,7 @@ def _cached(corpus, key: tuple, compute: Callable[[], Any]) -> Any:
 
 def indicators(corpus) -> list[dict[str, Any]]:
     """Every indicator of the taxonomy, those the corpus has figures for first (most figures first)."""
-    have = _cached(corpus, ("indicators",), lambda: dict(corpus.con.execute(
-        "SELECT indicator, count(*) FROM figures WHERE indicator IS NOT NULL GROUP BY 1").fetchall()))
+    have = _cached(corpus, ("indicators",), corpus.indicator_counts)
     names = taxonomy().names
     out = [{"id": k, "zh": v, "n": int(have.get(k, 0))} for k, v in names.items()]
     return sorted(out, key=lambda d: (-d["n"], d["id"]))
@@ -71,9 +69,7 @@ def check_args(indicator: str, by: str, agg: str | None) -> str:
 
 
 def unit_of(corpus, indicator: str) -> str:
-    row = _cached(corpus, ("unit", indicator), lambda: corpus.con.execute(
-        "SELECT mode(unit) FROM figures WHERE indicator = ?", [indicator]).fetchone())
-    return (row[0] if row else None) or ""
+    return _cached(corpus, ("unit", indicator), lambda: corpus.indicator_unit(indicator)) or ""
 
 
 def label(row: dict[str, Any], by: str) -> str:
@@ -105,38 +101,18 @@ def comparison(corpus, indicator: str, by: str = "jurisdiction", years: tuple[in
     if chart not in CHARTS:
         raise HTTPException(400, "图表类型只能是 bar（柱状图）或 line（折线图）")
     filters = {k: v for k, v in filters.items() if v}
-    sql, params = compare_sql(corpus, indicator, by=by, years=years, agg=agg, **filters)
     unit = unit_of(corpus, indicator)
     agg_used = agg or ("mean" if unit == "%" else "sum")
     subtitle_tail = f"按{BY_ZH[by]}{AGG_ZH[agg_used]}" + (f"；单位：{unit}" if unit else "")
-    corpus.con.execute("SELECT 1").fetchall()  # closes a result a fetchone() left pending (DuckDB 2.0 insists)
-    long = corpus.con.sql(sql, params=params).to_arrow_table()
-    if long.num_rows == 0:
+    view = corpus.compare_view(indicator, by=by, years=years, agg=agg, bar_year=(year or True) if chart == "bar" else None,
+                               top=top, max_table=MAX_TABLE, **filters)
+    if not view.per_year:
         return {"name": name, "svg": empty_chart(f"{name}"), "years": [], "table": [], "groups": 0, "unit": unit,
                 "year": year, "agg": agg_used, "n_reports": 0}
-    keys = GROUPS[by]
-    k = ", ".join(keys)
-    same = " AND ".join(f"l.{c} IS NOT DISTINCT FROM r.{c}" for c in keys)
-    con = corpus.con
-    register(con, "_long", long)
-    try:
-        per_year = con.execute("SELECT report_year, count(*), sum(n_reports) FROM _long GROUP BY 1 ORDER BY 1").fetchall()
-        n_groups = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT {k} FROM _long)").fetchone()[0]
-        # the groups by their latest value, largest first (ties in group order), with their rows
-        ranked = con.execute(f"""
-            WITH g AS (SELECT {k}, arg_max(value, report_year) AS latest FROM _long GROUP BY ALL),
-                 r AS (SELECT *, row_number() OVER (ORDER BY latest DESC NULLS LAST, {k}) AS rk FROM g)
-            SELECT r.rk, {", ".join("l." + c for c in keys)}, l.report_year, l.value
-            FROM _long l JOIN r ON {same} WHERE r.rk <= ? ORDER BY r.rk, l.report_year""", [MAX_TABLE]).fetchall()
-        all_years = [int(y) for y, _, _ in per_year]
-        if chart == "bar":
-            groups_in = {int(y): n for y, n, _ in per_year}
-            if year not in all_years:  # by default the year most groups reported, the latest of those
-                year = max(all_years, key=lambda y: (groups_in[y], y))
-            bars = con.execute(f"SELECT {k}, value FROM _long WHERE report_year = ? AND value IS NOT NULL "
-                               f"ORDER BY value DESC, {k} LIMIT ?", [year, top]).fetchall()
-    finally:
-        con.unregister("_long")
+    keys, per_year, n_groups, ranked, bars = view.keys, view.per_year, view.n_groups, view.ranked, view.bars
+    all_years = [int(y) for y, _, _ in per_year]
+    if chart == "bar":
+        year = view.year
     groups: dict[int, dict[str, Any]] = {}
     for rk, *row in ranked:
         key, y, v = row[:len(keys)], int(row[len(keys)]), row[len(keys) + 1]

@@ -148,21 +148,15 @@ class Jobs:
     @staticmethod
     def _outcome(corpus, item: dict[str, Any], started: datetime) -> dict[str, Any]:
         """What became of one input: its documents, new or already stored, and why any could not be read."""
-        if "path" in item:
-            cond, params = "d.input_sha256 = ? OR d.sha256 = ?", [item["sha256"], item["sha256"]]
-        else:
-            cond = "d.source = ? OR d.input_sha256 IN (SELECT sha256 FROM inputs WHERE source = ?)"
-            params = [item["url"], item["url"]]
-        rows = corpus.con.execute(f"""
-            SELECT d.sha256, d.source, d.error, d.ingested_at, r.title, r.unit_name, r.report_year, r.doc_type,
-                   r.n_errors, r.n_warnings
-            FROM documents d LEFT JOIN records r USING (doc_id) WHERE {cond} ORDER BY d.doc_id""", params).fetchall()
+        rows = (corpus.input_documents(sha256=item["sha256"]) if "path" in item
+                else corpus.input_documents(url=item["url"]))
         docs = []
-        for sha, source, error, ingested, title, unit, year, doc_type, n_err, n_warn in rows:
+        for r in rows:
+            source = r["source"]
             member = source.split("!", 1)[1] if "!" in source else None
-            docs.append({"sha256": sha, "member": member, "error": error, "new": ingested >= started,
-                         "title": title, "unit_name": unit, "report_year": year, "doc_type": doc_type,
-                         "n_errors": n_err, "n_warnings": n_warn})
+            docs.append({"sha256": r["sha256"], "member": member, "error": r["error"], "new": r["ingested_at"] >= started,
+                         "title": r["title"], "unit_name": r["unit_name"], "report_year": r["report_year"],
+                         "doc_type": r["doc_type"], "n_errors": r["n_errors"], "n_warnings": r["n_warnings"]})
         out = {"name": item.get("name") or item.get("url"), "documents": docs}
         if not docs:
             out["error"] = "没有从该输入读取到文件"

@@ -21,12 +21,11 @@ STATUS_ORDER = ["missing", "late", "unpublished", "invalid", "ambiguous", "on_ti
 
 
 def years(corpus) -> list[int]:
-    return [int(r[0]) for r in corpus.con.execute(
-        "SELECT DISTINCT report_year FROM records WHERE report_year IS NOT NULL ORDER BY 1 DESC").fetchall()]
+    return corpus.report_years()
 
 
 def has_registry(corpus) -> bool:
-    return corpus.con.execute("SELECT count(*) FROM units").fetchone()[0] > 0
+    return corpus.has_units()
 
 
 def _level(v: Any) -> str:

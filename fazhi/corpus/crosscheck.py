@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .registry import finding
+from ..checks.registry import finding
 
 CORPUS_CHECKS = ("near_duplicate", "yoy_mismatch")
 
@@ -135,7 +135,7 @@ def _docs(con, ids: set[int]) -> dict[int, _Doc]:
 def _temp_ids(con, name: str, ids: list[int]) -> None:
     import pyarrow as pa
 
-    from ..corpus.rows import register
+    from .rows import register
 
     register(con, "_ids", pa.table({"doc_id": pa.array(ids, pa.int32())}))
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT DISTINCT doc_id FROM _ids")
@@ -144,7 +144,7 @@ def _temp_ids(con, name: str, ids: list[int]) -> None:
 
 def _near_duplicates(corpus, new_ids: list[int], progress, stats: dict[str, Any]) -> None:
     """Re-index what changed, compare the affected documents, replace their near_duplicate findings."""
-    from ..corpus import dedup
+    from . import dedup
 
     con = corpus.con
     s = dedup.settings()
@@ -194,7 +194,7 @@ def _near_duplicates(corpus, new_ids: list[int], progress, stats: dict[str, Any]
 
 def _yoy(corpus, new_ids: list[int], stats: dict[str, Any]) -> None:
     """Recheck every report of the units that have a new report (its previous or next year may be new)."""
-    from ..corpus import yoy
+    from . import yoy
 
     con = corpus.con
     units = [r[0] for r in con.execute(

@@ -1,0 +1,279 @@
+"""Reading the corpus: reports, findings with the reviewers' decisions, figures, sections, and
+the small named questions the web pages, the exports and the CLI ask (years present, whether a
+list of units is loaded, what became of an input). Every query the other packages need is a
+method here or in compare.py, roster.py and search.py: no SQL is written outside fazhi.corpus.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+import pandas as pd
+
+from . import review
+from .schema import SCHEMA_VERSION, record_json
+
+_FILTERS = {
+    "year": ("r.report_year = ?", None), "level": ("r.level = ?", None), "province": ("r.province = ?", None),
+    "city": ("r.city = ?", None), "county": ("r.county = ?", None), "jurisdiction": ("r.jurisdiction = ?", None),
+    "department": ("r.department = ?", None), "unit_key": ("r.unit_key = ?", None),
+    "doc_type": ("r.doc_type = ?", None), "sha256": ("r.sha256 = ?", None),
+}
+
+
+def where_reports(filters: dict[str, Any], alias: str = "r") -> tuple[str, list[Any]]:
+    """SQL conditions on the records table for the common filters (year, years, level, place, unit ...)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    for key, value in filters.items():
+        if value is None:
+            continue
+        if key == "years":
+            lo, hi = value
+            conds.append(f"{alias}.report_year BETWEEN ? AND ?")
+            params += [int(lo), int(hi)]
+        elif key == "unit":
+            conds.append(f"({alias}.unit_name = ? OR {alias}.jurisdiction = ? OR {alias}.department = ? "
+                         f"OR {alias}.issuer = ?)")
+            params += [value] * 4
+        elif key == "review_state":  # one state or several (fazhi/corpus/review.py)
+            from .review import state_sql
+
+            cond, ps = state_sql([value] if isinstance(value, str) else list(value), alias)
+            conds.append(cond)
+            params += ps
+        elif key in _FILTERS:
+            conds.append(_FILTERS[key][0].replace("r.", f"{alias}."))
+            params.append(value)
+        else:
+            raise TypeError(f"unknown filter {key!r}")
+    return (" AND ".join(conds) or "TRUE"), params
+
+
+class Queries:
+    """The reading half of `Corpus` (mixed in; uses its `con` and `path`)."""
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """Run SQL on the corpus tables (docs/corpus.md) and return a DataFrame: for the corpus's own
+        modules and for researchers; the rest of fazhi calls the named queries."""
+        return self.con.execute(sql, list(params)).df()
+
+    def stats(self) -> dict[str, Any]:
+        """Counts a status line or a dashboard shows."""
+        row = self.con.execute("""SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM records WHERE doc_type='report'),
+                   (SELECT count(*) FROM figures), (SELECT count(*) FROM findings),
+                   (SELECT count(*) FROM findings WHERE origin='corpus'),
+                   (SELECT min(report_year) FROM records), (SELECT max(report_year) FROM records),
+                   (SELECT count(DISTINCT unit_key) FROM records)""").fetchone()
+        keys = ("documents", "reports", "figures", "findings", "corpus_findings", "first_year", "last_year", "units")
+        out = dict(zip(keys, row))
+        out["schema_version"] = SCHEMA_VERSION
+        out["path"] = self.path
+        return out
+
+    def reports(self, limit: int | None = None, offset: int = 0, **filters: Any) -> pd.DataFrame:
+        """One row per stored document: metadata, counts of findings by severity, missing contents.
+
+        Filters: year, years=(lo, hi), level, province, city, county, jurisdiction, department,
+        unit (any of its names), unit_key, doc_type, sha256.
+        """
+        cond, params = where_reports(filters)
+        sql = f"""SELECT r.sha256, d.source, d.format, r.doc_type, r.title, r.unit_name, r.unit_key, r.jurisdiction,
+                         r.level, r.department, r.province, r.city, r.county, r.division_code, r.report_year,
+                         r.published, r.signed, r.issuer, r.score_total, r.n_errors, r.n_warnings, r.n_info,
+                         (SELECT count(*) FROM findings f WHERE f.doc_id = r.doc_id AND f.origin = 'corpus') AS n_corpus,
+                         r.missing_contents, r.chars, d.error, d.ingested_at, r.analyzed_at
+                  FROM records r JOIN documents d USING (doc_id) WHERE {cond}
+                  ORDER BY r.report_year NULLS LAST, r.province NULLS LAST, r.city NULLS LAST, r.unit_name NULLS LAST, r.sha256"""
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return self.query(sql, params)
+
+    def records_state(self) -> tuple:
+        """A value that changes whenever records are added or re-analysed (their count, the sum of
+        their ids, the latest analysis time): what caches derived from the records are keyed by.
+        Reading it costs a millisecond at 20,000 reports."""
+        return tuple(self.con.execute("SELECT count(*), sum(doc_id), max(analyzed_at) FROM records").fetchone())
+
+    def doc_id(self, sha256: str) -> int | None:
+        row = self.con.execute("SELECT doc_id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+        return row[0] if row else None
+
+    def text(self, sha256: str) -> str | None:
+        row = self.con.execute("SELECT text FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+        return row[0] if row else None
+
+    def report(self, sha256: str, include_text: bool = True) -> dict[str, Any] | None:
+        """The analysis record as spec/output.md, with the corpus findings merged in.
+
+        Each finding carries `origin` (document | corpus) and, when a reviewer decided on it,
+        `decision` {decision, comment, user, decided_at}. The text is included by default
+        (offsets point into it).
+        """
+        row = self.con.execute("SELECT r.doc_id, r.record, d.text FROM records r JOIN documents d USING (doc_id) "
+                               "WHERE r.sha256 = ?", [sha256]).fetchone()
+        if row is None:
+            return None
+        doc_id, blob, text = row
+        rec = record_json(blob)
+        rec["findings"] = self._report_findings(doc_id, sha256) + review.notes(self, sha256, text or "")
+        if include_text:
+            rec["text"] = text
+        return rec
+
+    def _report_findings(self, doc_id: int, sha256: str) -> list[dict[str, Any]]:
+        """One document's findings with their decisions, matched as `_findings_sql` matches them.
+
+        The review page asks for this on every view: two small point queries and the matching
+        in Python cost a few milliseconds where the general query (joins, pandas) costs tens.
+        """
+        rows = self.con.execute("""SELECT idx, "check", severity, message, start, "end", data, origin, message_hash
+                                   FROM findings WHERE doc_id = ? ORDER BY start NULLS FIRST, idx""",
+                                [doc_id]).fetchall()
+        decided: dict[tuple, list[tuple]] = {}
+        for check, start, end, mhash, decision, comment, user, at in self.con.execute(
+                """SELECT "check", start, "end", message_hash, decision, comment, "user", decided_at
+                   FROM decisions WHERE sha256 = ?""", [sha256]).fetchall():
+            decided.setdefault((check, start, end), []).append((mhash, decision, comment, user, at))
+        out = []
+        for _idx, check, severity, message, start, end, data, origin, mhash in rows:
+            d: dict[str, Any] = {"check": check, "severity": severity, "message": message, "start": start,
+                                 "end": end, "origin": origin}
+            if data:
+                d["data"] = json.loads(data)
+            cands = decided.get((check, start, end))
+            if cands:
+                _h, decision, comment, user, at = max(cands, key=lambda c: (c[0] == mhash, c[4]))
+                d["decision"] = {"decision": decision, "comment": comment, "user": user,
+                                 "decided_at": str(at) if at is not None else None}
+            out.append(d)
+        return out
+
+    @staticmethod
+    def _finding_dict(r: dict[str, Any]) -> dict[str, Any]:
+        def clean(v):
+            return None if v is None or (isinstance(v, float) and pd.isna(v)) else v
+
+        d: dict[str, Any] = {"check": r["check"], "severity": r["severity"], "message": r["message"],
+                             "start": None if clean(r["start"]) is None else int(r["start"]),
+                             "end": None if clean(r["end"]) is None else int(r["end"]), "origin": r["origin"]}
+        if clean(r.get("data")):
+            d["data"] = json.loads(r["data"])
+        if clean(r.get("decision")):
+            d["decision"] = {"decision": r["decision"], "comment": clean(r.get("decision_comment")),
+                             "user": clean(r.get("decision_user")),
+                             "decided_at": str(r["decided_at"]) if clean(r.get("decided_at")) is not None else None}
+        return d
+
+    def _findings_sql(self, cond: str, params: list[Any]) -> pd.DataFrame:
+        # A decision applies to the finding with the same (sha256, check, start, end, message hash);
+        # when the message was reworded by a rules change, to the only finding of that check at that span.
+        sql = f"""
+            WITH fx AS (
+              SELECT r.sha256, r.doc_id, f.idx, f."check", f.severity, f.message, f.start, f."end", f.data, f.origin,
+                     f.message_hash, r.title, r.unit_name, r.jurisdiction, r.level, r.province, r.city, r.county,
+                     r.report_year, r.published,
+                     CASE WHEN f.start IS NOT NULL AND f."end" > f.start
+                          THEN substring(d.text, f.start + 1, least(f."end" - f.start, 300)) END AS quote
+              FROM findings f JOIN records r USING (doc_id) JOIN documents d USING (doc_id) WHERE {cond}),
+            dec AS (
+              SELECT fx.sha256, fx.idx, d.decision, d.comment, d."user", d.decided_at,
+                     row_number() OVER (PARTITION BY fx.sha256, fx.idx
+                                        ORDER BY (d.message_hash = fx.message_hash) DESC, d.decided_at DESC) AS rk
+              FROM fx JOIN decisions d ON d.sha256 = fx.sha256 AND d."check" = fx."check"
+                   AND d.start IS NOT DISTINCT FROM fx.start AND d."end" IS NOT DISTINCT FROM fx."end")
+            SELECT fx.sha256, fx.title, fx.unit_name, fx.jurisdiction, fx.level, fx.province, fx.city, fx.county,
+                   fx.report_year, fx.published, fx."check", fx.severity, fx.message, fx.quote, fx.start, fx."end", fx.data,
+                   fx.origin, fx.message_hash, dec.decision, dec.comment AS decision_comment,
+                   dec."user" AS decision_user, dec.decided_at
+            FROM fx LEFT JOIN dec ON dec.sha256 = fx.sha256 AND dec.idx = fx.idx AND dec.rk = 1
+            ORDER BY fx.report_year NULLS LAST, fx.unit_name NULLS LAST, fx.sha256, fx.start NULLS FIRST, fx.idx"""
+        return self.query(sql, params)
+
+    def findings(self, check: str | Sequence[str] | None = None, severity: str | Sequence[str] | None = None,
+                 origin: str | None = None, decision: str | None = None, **filters: Any) -> pd.DataFrame:
+        """Findings with their report's metadata and the reviewer's decision (if any).
+
+        `decision` filters on confirmed / dismissed / undecided. Report filters as in `reports`.
+        """
+        cond, params = where_reports(filters)
+        for col, v in (('f."check"', check), ("f.severity", severity)):
+            if v is not None:
+                vals = [v] if isinstance(v, str) else list(v)
+                cond += f" AND {col} IN (SELECT unnest(?))"
+                params.append(vals)
+        if origin is not None:
+            cond += " AND f.origin = ?"
+            params.append(origin)
+        df = self._findings_sql(cond, params)
+        if origin in (None, "reviewer"):  # the reviewers' notes (批注) are findings too
+            notes = review.notes_frame(self, cond.replace('f."check"', "'" + review.NOTE_CHECK + "'")
+                                       .replace("f.severity", "n.severity").replace("f.origin", "'reviewer'"), params)
+            if not notes.empty:
+                df = pd.concat([df[df["origin"] != "reviewer"], notes], ignore_index=True) if not df.empty else notes
+                df = df.sort_values(["report_year", "unit_name", "sha256", "start"], na_position="last",
+                                    kind="stable").reset_index(drop=True)
+        if decision == "undecided":
+            df = df[df["decision"].isna()].reset_index(drop=True)
+        elif decision is not None:
+            df = df[df["decision"] == decision].reset_index(drop=True)
+        return df
+
+    def figures(self, indicator: str | Sequence[str] | None = None, kind: str | None = None,
+                **filters: Any) -> pd.DataFrame:
+        """Every figure with its report's metadata (one row per stated quantity, with its quote)."""
+        cond, params = where_reports(filters)
+        if indicator is not None:
+            vals = [indicator] if isinstance(indicator, str) else list(indicator)
+            cond += " AND g.indicator IN (SELECT unnest(?))"
+            params.append(vals)
+        if kind is not None:
+            cond += " AND g.kind = ?"
+            params.append(kind)
+        return self.query(f"""SELECT r.sha256, r.unit_name, r.unit_key, r.jurisdiction, r.level, r.department, r.province,
+                                  r.city, r.county, r.report_year, g.idx, g.indicator, g.value, g.value_high, g.unit,
+                                  g.approx, g.kind, g.direction, g.refers_to, g.quote, g.start, g."end"
+                           FROM figures g JOIN records r USING (doc_id) WHERE {cond}
+                           ORDER BY r.report_year NULLS LAST, r.unit_name NULLS LAST, r.sha256, g.idx""", params)
+
+    def sections(self, sha256: str) -> pd.DataFrame:
+        return self.query("""SELECT s.idx, s.title, s.numeral, s.level, s.start, s."end", s.role FROM sections s
+                          JOIN records r USING (doc_id) WHERE r.sha256 = ? ORDER BY s.idx""", [sha256])
+
+    # -- small named questions of the pages, exports and commands ------------------------------
+
+    def report_years(self) -> list[int]:
+        """The report years present, latest first."""
+        return [int(r[0]) for r in self.con.execute(
+            "SELECT DISTINCT report_year FROM records WHERE report_year IS NOT NULL ORDER BY 1 DESC").fetchall()]
+
+    def latest_report_year(self) -> int | None:
+        """The latest year of a stored rule-of-law report (the default year of a notice or a status table)."""
+        row = self.con.execute("SELECT max(report_year) FROM records WHERE doc_type = 'report'").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    def has_units(self) -> bool:
+        """Whether a list of units (roster.py) is loaded."""
+        return self.con.execute("SELECT count(*) FROM units").fetchone()[0] > 0
+
+    def all_sections(self) -> pd.DataFrame:
+        """Every report's outline: one row per section, with its report's unit and year."""
+        return self.query("""SELECT r.sha256, r.unit_name, r.report_year, s.idx, s.title, s.numeral, s.level, s.start,
+                                    s."end", s.role FROM sections s JOIN records r USING (doc_id)
+                             ORDER BY r.report_year, r.unit_name, r.sha256, s.idx""")
+
+    def input_documents(self, sha256: str | None = None, url: str | None = None) -> list[dict[str, Any]]:
+        """The documents stored from one input, given by its digest (a file) or its URL, in order:
+        sha256, source, error, ingested_at, title, unit_name, report_year, doc_type, n_errors, n_warnings."""
+        if sha256 is not None:
+            cond, params = "d.input_sha256 = ? OR d.sha256 = ?", [sha256, sha256]
+        else:
+            cond = "d.source = ? OR d.input_sha256 IN (SELECT sha256 FROM inputs WHERE source = ?)"
+            params = [url, url]
+        cur = self.con.execute(f"""
+            SELECT d.sha256, d.source, d.error, d.ingested_at, r.title, r.unit_name, r.report_year, r.doc_type,
+                   r.n_errors, r.n_warnings
+            FROM documents d LEFT JOIN records r USING (doc_id) WHERE {cond} ORDER BY d.doc_id""", params)
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
