@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..data import load as load_data
 from ..record import Metadata
 from .dates import DATE_RE, parse_match
+from .departments import parse_unit
 from .divisions import Division, divisions, short_name
 from .numerals import DIGITS
 from .page import iter_lines
@@ -35,6 +36,22 @@ def levels_lexicon() -> dict:
 @lru_cache(maxsize=None)
 def _self_patterns(table: str = "self") -> list[tuple[str, re.Pattern[str]]]:
     return [(lvl, re.compile(p)) for lvl, p in levels_lexicon()[table].items()]
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> dict:
+    data = load_data("attribution.toml")
+    body = data["body"]
+    verbs = "|".join(sorted((re.escape(v) for v in body["verbs"]), key=len, reverse=True))
+    return {
+        "confidence": data["confidence"],
+        "site_suffix": re.compile(data["title"]["site_suffix"]),
+        "complete_ends": tuple(data["title"]["complete_ends"]),
+        "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）]{2,30}?)(?=" + verbs + ")"),
+        "as_follows": re.compile(body["report_as_follows"]),
+        "credit": re.compile(data["index_no"]["credit"]),
+        "division": re.compile(data["index_no"]["division"]),
+    }
 
 
 _TITLE_WORDS = re.compile(r"报告|总结|情况|要点|计划|方案|安排|通报|通知|解读|年报|讲话|述法|述职|规划|分工")
@@ -67,13 +84,24 @@ def classify_title(title: str) -> str:
 
 _DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(19|20)\d{2}\s*[〕\])）]\s*\d+\s*号$")
 _WRAP_ENDS = ("报告", "总结", "情况", "要点", "方案", "计划")
+# A title run together with the body that follows it (a page that lost its line breaks):
+# the title ends at 报告/总结 where the body's first words begin.
+_RUN_ON_TITLE = re.compile(r"^([^,。;:!?]{6,70}?(?:报告|总结))(?=\s*(?:(?:19|20)\d{2}\s*年|[一二三四五六七八九十]、|今年|一年来|近年来|根据|按照|为|[\u4e00-\u9fff]{1,12}[:：]))")
+_LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}")
+
+
+def _strip_site(title: str) -> str:
+    """A title without the site name a page glued to it (…情况的报告_某县人民政府网)."""
+    return _attribution()["site_suffix"].sub("", title).strip()
 
 
 def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int] | None:
     """The report's title among the first lines: short, no full stop, naming a report or a look-alike.
 
-    An organisation line just above a title that starts with 关于 (a red-header document:
-    某县人民政府文件 / 文号 / 关于…的报告) is the title's issuer and is joined to it.
+    An organisation line just above a title that does not name its issuer (a red-header
+    document: 某县人民政府文件 / 文号 / 关于…的报告; or a title set in two lines: 某县人民政府 /
+    2022年度法治政府建设情况报告) is the title's issuer and is joined to it; a title that
+    does not end as titles end runs on into the next one or two short lines.
     """
     cands = []
     for s, e, line in iter_lines(work):
@@ -83,27 +111,44 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
             break
         cands.append((s, e, line))
     org: tuple[str, int] | None = None
+    partial = False  # org holds the start of a title broken over lines (…关于 / 2023年度法治政府建设)
     for i, (s, e, line) in enumerate(cands):
         text = line.strip()
         lead = len(line) - len(line.lstrip())
-        if _HEADING_START.match(text) or len(text) > 90 or "。" in text:
+        if _HEADING_START.match(text):
+            return None
+        if len(text) > 90 or "。" in text:
+            m = _RUN_ON_TITLE.match(text) if i == 0 or org is None else None
+            if m and _TITLE_WORDS.search(m.group(1)) and _LAW_WORDS.search(m.group(1)):
+                return m.group(1).strip(), s + lead, s + lead + len(m.group(1).rstrip())
             return None
         if _SALUTATION.match(line):
             continue
-        if _TITLE_WORDS.search(text) and re.search(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}", text):
+        if _TITLE_WORDS.search(text) and _LAW_WORDS.search((org[0] if partial and org else "") + text):
             a, b = s + lead, s + len(line.rstrip())
             title = text
-            if org is not None and title.startswith("关于"):
+            if org is not None and (partial or title.startswith("关于") or issuer_from_title(title) is None):
                 title, a = org[0] + title, org[1]
-            # a title wrapped over two lines: join when the next line completes it
-            if i + 1 < len(cands) and not title.endswith(_WRAP_ENDS):
-                ns, _ne, nline = cands[i + 1]
+            # a title wrapped over two or three lines: join while the next line completes it
+            for ns, _ne, nline in cands[i + 1:i + 3]:
+                if title.endswith(_WRAP_ENDS):
+                    break
                 nt = nline.strip()
-                if len(nt) <= 40 and "。" not in nt and not _HEADING_START.match(nt) and nt.endswith(_WRAP_ENDS):
-                    title, b = title + nt, ns + len(nline.rstrip())
-            return title, a, b
-        if _ORG_LINE.match(line):
+                if len(nt) > 40 or "。" in nt or _HEADING_START.match(nt) or _SALUTATION.match(nline) \
+                        or DATE_RE.search(nt):
+                    break
+                joined = title + nt
+                if not (nt.endswith(_WRAP_ENDS) or title.endswith("关于") or len(title) + len(nt) <= 50
+                        and _TITLE_WORDS.search(nt)):
+                    break
+                title, b = joined, ns + len(nline.rstrip())
+            return _strip_site(title), a, b
+        if _ORG_LINE.match(line) or (text.endswith("关于") and len(text) <= 40):
             org = (re.sub(r"文件$", "", text).replace(" ", ""), s + lead)
+            partial = text.endswith("关于")
+            continue
+        if partial and org is not None and len(text) <= 30 and _LAW_WORDS.search(text):
+            org = (org[0] + text.replace(" ", ""), org[1])
             continue
         if DATE_RE.search(text) or _DOC_NO_LINE.match(text):
             continue
@@ -232,11 +277,12 @@ def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]
     return year, plan
 
 
-def _signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int]:
-    """(signing date, signing org, where the signature block begins) from the last lines."""
+def _signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int, tuple[int, int]]:
+    """(signing date, signing org, where the signature block begins, its span) from the last lines."""
     lines = [(s, e, l) for s, e, l in iter_lines(work) if start <= s < end and l.strip()]
     signed = org = None
     sig_start = end
+    sig_end = end
     for s, e, line in reversed(lines[-6:]):
         text = line.strip()
         m = DATE_RE.search(text)
@@ -244,7 +290,7 @@ def _signature(work: str, start: int, end: int) -> tuple[str | None, str | None,
             d = parse_match(m)
             if d is not None:
                 signed = d.isoformat()
-                sig_start = s
+                sig_start, sig_end = s, e
                 continue
         if signed is not None and _ORG_LINE.match(line) and len(text) <= 40:
             org = text.replace(" ", "")
@@ -252,7 +298,7 @@ def _signature(work: str, start: int, end: int) -> tuple[str | None, str | None,
             continue
         if signed is not None or len(text) > 40:
             break
-    return signed, org, sig_start
+    return signed, org, sig_start, (sig_start, sig_end)
 
 
 def _only_places(name: str) -> bool:
@@ -272,22 +318,141 @@ def _department_name(issuer: str) -> str | None:
     return None
 
 
+class _Cand:
+    """A name that may be the issuer, where it was read, and how far that source is trusted."""
+
+    __slots__ = ("name", "source", "start", "end", "conf")
+
+    def __init__(self, name: str, source: str, start: int | None, end: int | None, conf: float):
+        self.name, self.source, self.start, self.end, self.conf = name, source, start, end, conf
+
+
+def _field(page_fields: dict, key: str) -> tuple[str | None, int | None, int | None]:
+    v = page_fields.get(key)
+    return (v[0], v[1], v[2]) if v else (None, None, None)
+
+
+def _is_unit(name: str) -> bool:
+    """A name that is a government or a department (not a newspaper or a site's section)."""
+    u = parse_unit(name)
+    return u.is_department or (u.place is not None and len(u.name) <= len(u.place) + 6)
+
+
+def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
+    """The unit that opens the body's first sentence (2022年，某区坚持…) or its 现将…报告如下."""
+    att = _attribution()
+    conf = att["confidence"]["body"]
+    for s, _e, line in iter_lines(work):
+        if s < body_start or not line.strip():
+            continue
+        if s > body_start + 1500:
+            break
+        m = att["subject"].match(line)
+        if m:
+            unit = m.group("unit")
+            if _is_unit(unit):
+                return _Cand(unit, "body", s + m.start("unit"), s + m.end("unit"), conf)
+        m = att["as_follows"].search(line)
+        if m and _is_unit(m.group(1)):
+            return _Cand(m.group(1), "body", s + m.start(1), s + m.end(1), conf)
+        if len(line.strip()) > 30:
+            break
+    return None
+
+
+def _index_place(value: str) -> Division | None:
+    """The division whose code opens a 索引号 (11510722MB…/2023-00012 or 510722-…)."""
+    att = _attribution()
+    d = divisions()
+    for pat in (att["credit"], att["division"]):
+        m = pat.match(value)
+        if m:
+            code = m.group(1)
+            if code.endswith("0000") and code[:2] + "0000" != code:
+                continue
+            got = d.by_code.get(code + "000000")
+            if got is not None:
+                return got
+    return None
+
+
+def _place_of(name: str, context: _Context) -> tuple[Division | None, str | None, str | None, Division | None]:
+    """The most specific division a name gives (县 within 市 within 省), resolved against the
+    text's other place names; else the ambiguous name and its level when all readings agree.
+    A township or street the table lacks (a new 街道 of a district) is not taken for its district."""
+    places = _places(name)
+    rank = {"township": 0, "county": 1, "city": 2, "province": 3}
+    places.sort(key=lambda p: min((rank[c.kind] for c in p.cands), default=9))
+    place = None
+    for p in places:
+        place = _resolve(p.cands, context)
+        if place is not None:
+            break
+    if place is not None and place.kind != "township":
+        tail = name[name.find(place.name) + len(place.name):] if place.name in name else ""
+        m = re.match(r"^([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?:办事处|人民政府|党委|党工委)?", tail)
+        if m and not parse_unit(tail).is_department:
+            return None, m.group(1), "street" if m.group(1).endswith("街道") else "township", place
+    if place is None and places:
+        levels = {c.level for c in places[0].cands}
+        return None, places[0].name, (levels.pop() if len(levels) == 1 else None), None
+    return place, None, None, None
+
+
+def _set_place(md: Metadata, place: Division) -> None:
+    d = divisions()
+    md.jurisdiction = place.name
+    md.level = place.level
+    md.division_code = place.code6
+    prov = d.province_of(place)
+    city = d.city_of(place)
+    county = d.county_of(place)
+    md.province = prov.name if prov else None
+    md.city = city.name if city else None
+    if place.kind == "city":
+        md.city = place.name
+    if place.kind == "province":
+        md.city = None
+    md.county = county.name if county else None
+
+
+def _evidence(md: Metadata, fld: str, source: str, work: str, start: int | None, end: int | None,
+              conf: float, text: str | None = None) -> None:
+    if start is not None and end is not None:
+        text = work[start:end].strip()
+    md.evidence[fld] = {"source": source, "text": text, "start": start, "end": end}
+    md.confidence[fld] = round(conf, 2)
+
+
 def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) -> tuple[Metadata, int, int]:
-    """Metadata, and the body's start and end once title and signature are set aside."""
+    """Metadata, and the body's start and end once title and signature are set aside.
+
+    Every field says where it was read (`evidence`) and how far that is trusted
+    (`confidence`): the title first, then the signature, the body's opening subject, the
+    page's labelled fields and the 索引号; the addressee line (市人民政府：) names the
+    recipient and is never read as the issuer.
+    """
     md = Metadata()
+    conf = _attribution()["confidence"]
     found = find_title(work, start)
     body_start = start
     if found:
         md.title, a, b = found
         md.title_span = (a, b)
         body_start = b
+        _evidence(md, "title", "title", work, None, None, conf["title"], md.title)
+        md.evidence["title"].update(start=a, end=b)
     else:
-        for key in ("title",):
-            v = doc_meta.get(key) or (page_fields.get(key) or (None,))[0]
+        v = doc_meta.get("title")
+        if v:
+            md.title = _strip_site(re.sub(r"\s+", "", str(v)))
+            _evidence(md, "title", "document", work, None, None, conf["document"], md.title)
+        else:
+            v, fs, fe = _field(page_fields, "title")
             if v:
-                md.title = re.sub(r"\s+", "", str(v))
-                break
-    # skip a salutation line (县委:) right after the title
+                md.title = _strip_site(re.sub(r"\s+", "", str(v)))
+                _evidence(md, "title", "title_field", work, fs, fe, conf["title_field"])
+    # skip a salutation line (县委:) right after the title: it names the addressee
     for s, e, line in iter_lines(work):
         if s < body_start or not line.strip():
             continue
@@ -301,61 +466,102 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
     if md.doc_type == "unknown":
         md.doc_type = "report" if re.search(r"法治|依法行政", work[body_start:end]) else "unknown"
 
-    signed, sig_org, body_end = _signature(work, body_start, end)
+    signed, sig_org, body_end, sig_span = _signature(work, body_start, end)
 
     # dates: the page's labelled fields first, then the signature block
-    pub = doc_meta.get("published") or (page_fields.get("published") or (None,))[0]
-    md.published = pub
-    sig = doc_meta.get("signed") or (page_fields.get("signed") or (None,))[0] or signed
-    md.signed = sig
+    if doc_meta.get("published"):
+        md.published = doc_meta["published"]
+        _evidence(md, "published", "document", work, None, None, conf["document"], md.published)
+    else:
+        pub, ps, pe = _field(page_fields, "published")
+        if pub:
+            md.published = pub
+            _evidence(md, "published", "issuer_field", work, ps, pe, conf["issuer_field"])
+    sv, ss, se = _field(page_fields, "signed")
+    if doc_meta.get("signed"):
+        md.signed = doc_meta["signed"]
+        _evidence(md, "signed", "document", work, None, None, conf["document"], md.signed)
+    elif sv:
+        md.signed = sv
+        _evidence(md, "signed", "issuer_field", work, ss, se, conf["issuer_field"])
+    elif signed:
+        md.signed = signed
+        _evidence(md, "signed", "signature", work, sig_span[0], sig_span[1], conf["signature"])
 
-    # issuer and jurisdiction
-    issuer = None
+    # issuer candidates, most trusted first
+    cands: list[_Cand] = []
     if md.title:
-        issuer = issuer_from_title(md.title)
-    issuer = issuer or doc_meta.get("issuer") or (page_fields.get("issuer") or (None,))[0] or sig_org
+        t_issuer = issuer_from_title(md.title)
+        if t_issuer:
+            te = md.evidence["title"]
+            cands.append(_Cand(t_issuer, te["source"], te["start"], te["end"], md.confidence["title"]))
+    if sig_org:
+        cands.append(_Cand(sig_org, "signature", sig_span[0], sig_span[1], conf["signature"]))
+    subject = _body_subject(work, body_start, body_end)
+    if subject is not None:
+        cands.append(subject)
+    v, fs, fe = _field(page_fields, "issuer")
+    if v:
+        cands.append(_Cand(v, "issuer_field", fs, fe, conf["issuer_field"]))
+    if doc_meta.get("issuer"):
+        cands.append(_Cand(str(doc_meta["issuer"]), "document", None, None, conf["document"]))
+    v, fs, fe = _field(page_fields, "source_org")
+    if v and _is_unit(v):
+        cands.append(_Cand(v, "source_field", fs, fe, conf["source_field"]))
+    # the title's issuer is kept even when it is no known unit (某县); others must be units
+    primary = next((c for c in cands if c.source in ("title", "title_field", "document") or _is_unit(c.name)), None)
+    issuer = primary.name if primary else None
+
     body = work[body_start:body_end]
     context = _Context(work[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)))
     self_level, _counts = _self_level(body)
 
     place: Division | None = None
+    place_src: _Cand | None = primary
     if issuer:
-        places = _places(issuer)
-        # the most specific unit named in the issuer (县 within 市 within 省)
-        rank = {"township": 0, "county": 1, "city": 2, "province": 3}
-        places.sort(key=lambda p: min((rank[c.kind] for c in p.cands), default=9))
-        for p in places:
-            place = _resolve(p.cands, context)
-            if place is not None:
-                break
-        if place is None and places:
-            # an ambiguous name (城关街道 is in many districts) still tells the level
-            md.jurisdiction = places[0].name
-            levels = {c.level for c in places[0].cands}
-            if len(levels) == 1:
-                md.level = levels.pop()
-        dept = _department_name(issuer)
-        if dept:
-            md.department = dept
+        place, amb_name, amb_level, above = _place_of(issuer, context)
+        if place is None and amb_name:
+            if above is not None:  # a street the table lacks: its district is its county
+                _set_place(md, above)
+                md.county, md.division_code = above.name, above.code6
+            md.jurisdiction, md.level = amb_name, amb_level
+        unit = parse_unit(issuer)
+        dept = _department_name(issuer) if not unit.is_department else issuer
+        if dept and not re.search(r"人民政府$|政府$", dept):
+            md.department = re.sub(r"\s+", "", dept)
+        if place is None and md.jurisdiction is None and md.department:
+            # a department named without its place (市司法局, 我局): the place from the other
+            # sources that name one, then from the 索引号
+            for c in cands:
+                if c is primary:
+                    continue
+                got, _amb, _lvl, _above = _place_of(c.name, context)
+                if got is not None and (unit.place_level in (None, got.level, "central")
+                                        or unit.level_word in ("区",) and got.level == "district"):
+                    place, place_src = got, c
+                    break
+            if place is None:
+                iv, is_, ie = _field(page_fields, "index_no")
+                got = _index_place(iv) if iv else None
+                if got is not None and unit.place_level in (None, got.level, "central"):
+                    place, place_src = got, _Cand(iv, "index_no", is_, ie, conf["index_no"])
+            if place is not None and unit.place is None:
+                rest = parse_unit(md.department)
+                body_name = md.department[1:] if rest.level_word in ("省", "市", "州", "县", "区", "旗", "盟") \
+                    else md.department
+                md.department = place.name + body_name
     if place is None and md.jurisdiction is None and not issuer:
-        place = _infer_place(body, self_level, context)
-        if place is not None:
-            md.inferred.append("jurisdiction")
+        iv, is_, ie = _field(page_fields, "index_no")
+        got = _index_place(iv) if iv else None
+        if got is not None:
+            place, place_src = got, _Cand(iv, "index_no", is_, ie, conf["index_no"])
+        else:
+            place = _infer_place(body, self_level, context)
+            if place is not None:
+                md.inferred.append("jurisdiction")
+                place_src = _Cand(place.name, "inferred", None, None, conf["inferred"])
     if place is not None:
-        d = divisions()
-        md.jurisdiction = place.name
-        md.level = place.level
-        md.division_code = place.code6
-        prov = d.province_of(place)
-        city = d.city_of(place)
-        county = d.county_of(place)
-        md.province = prov.name if prov else None
-        md.city = city.name if city else None
-        if place.kind == "city":
-            md.city = place.name
-        if place.kind == "province":
-            md.city = None
-        md.county = county.name if county else None
+        _set_place(md, place)
     if md.department:
         md.level = "department"
     elif md.level is None and self_level and self_level != "department":
@@ -371,6 +577,20 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
         # the place as the text names it (成都市武侯区), else the jurisdiction, plus its government
         md.issuer = (re.sub(r"\s+", "", issuer) if issuer else md.jurisdiction) + _LEVEL_SUFFIX[md.level]
         md.inferred.append("issuer")
+    if primary is not None:
+        for fld in ("issuer", "department"):
+            if getattr(md, fld):
+                _evidence(md, fld, primary.source, work, primary.start, primary.end, primary.conf, primary.name)
+                md.evidence[fld].update(start=primary.start, end=primary.end)
+    if md.jurisdiction and place_src is not None:
+        c = place_src if place is not None else primary
+        _evidence(md, "jurisdiction", c.source, work, c.start, c.end, c.conf * (1.0 if place else 0.7), c.name)
+        md.evidence["jurisdiction"].update(start=c.start, end=c.end)
+    if md.level:
+        lc = md.confidence.get("jurisdiction", conf["inferred"]) if "level" not in md.inferred else conf["inferred"]
+        src = md.evidence.get("jurisdiction", {}).get("source", "inferred") if "level" not in md.inferred else "inferred"
+        md.evidence["level"] = {"source": src, "text": md.level, "start": None, "end": None}
+        md.confidence["level"] = round(lc, 2)
 
     # report year
     y = title_year(md.title) if md.title else None
@@ -383,6 +603,13 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
             y = plan - 1
             md.inferred.append("report_year")
     md.report_year = y
+    if y is not None:
+        if "report_year" in md.inferred:
+            _evidence(md, "report_year", "body", work, None, None, conf["inferred"], str(y))
+        else:
+            te = md.evidence["title"]
+            md.evidence["report_year"] = dict(te)
+            md.confidence["report_year"] = md.confidence["title"]
     return md, body_start, body_end
 
 

@@ -23,7 +23,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 # Labels of the page's metadata block, and which record field each one feeds.
 _LABELS = {
-    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "上网时间"),
+    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "上网时间", "时间", "日期"),
     "signed": ("成文日期", "发文日期", "印发日期", "成文时间"),
     "title": ("文件名称", "信息名称", "标题", "标 题", "名称"),
     "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "发布部门", "公开主体"),
