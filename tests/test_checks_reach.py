@@ -55,3 +55,60 @@ def test_plan_in_short_stock_lines():
     plan = ("一是进一步加强组织领导，压实工作责任。\n二是持续深化依法行政，不断提升法治水平。\n"
             "三是切实加强法治宣传，积极营造良好氛围。\n")
     assert findings(build(plan=plan), "generic_text")
+
+
+def _m(line: str) -> str:
+    return build(measures="（一）重点工作。" + line + "\n")
+
+
+def test_six_outcomes_must_add_up_to_the_total_a_sentence_before():
+    ok = _m("全年受理行政复议案件64件。审结的60件中，维持35件，驳回8件，撤销7件，确认违法4件，责令履行3件，终止3件；"
+            "另有4件正在审理。")
+    assert findings(ok, "sum_consistency") == []
+    bad = ok.replace("驳回8件", "驳回9件")
+    assert flagged_at(bad, "sum_consistency", "维持35件")
+
+
+def test_cleanup_results_without_qizhong():
+    ok = _m("对现行有效的87件规范性文件逐件清理。经清理，继续保留70件，修改11件，宣布废止6件。")
+    assert findings(ok, "sum_consistency") == []
+    assert findings(ok.replace("修改11件", "修改13件"), "sum_consistency")
+
+
+def test_disclosure_parts_before_a_trailing_total():
+    ok = _m("主动公开政府信息2210条、依申请公开43条，合计2253条。")
+    assert findings(ok, "sum_consistency") == []
+    assert findings(ok.replace("合计2253条", "合计2263条"), "sum_consistency")
+
+
+def test_enacting_is_not_a_total_of_revising_and_repealing():
+    text = _m("全年制定规范性文件7件、修改6件、废止11件。")
+    assert findings(text, "sum_consistency") == []
+
+
+def test_rate_with_counts_in_wan_keeps_their_precision():
+    ok = _m("12345热线受理诉求41.26万件，办结40.87万件，办结率99.1%。")
+    assert findings(ok, "rate_consistency") == []
+    assert flagged_at(ok.replace("40.87万件", "39.87万件"), "rate_consistency", "99.1%")
+
+
+def test_rate_a_sentence_after_its_base():
+    ok = _m("各调解组织受理纠纷1250件。其中调解成功1219件，成功率达97.5%。")
+    assert findings(ok, "rate_consistency") == []
+    assert flagged_at(ok.replace("1219件", "1191件"), "rate_consistency", "97.5%")
+
+
+def test_part_above_its_whole_a_sentence_apart():
+    text = _m("各调解组织受理纠纷1250件。其中调解成功1262件，成功率达97.5%。")
+    assert flagged_at(text, "count_order", "1262件")
+
+
+def test_two_decimal_rate_with_only_its_numerator():
+    assert findings(_m("行政机关负责人出庭应诉47件，出庭应诉率97.92%。"), "rate_consistency") == []
+    assert findings(_m("行政机关负责人出庭应诉47件，出庭应诉率97.93%。"), "rate_consistency")
+
+
+def test_due_count_is_a_base_and_loss_rate_has_its_own_base():
+    ok = _m("应出庭案件52件，实际出庭50件，出庭率96.2%；败诉3件，败诉率5.8%。")
+    assert findings(ok, "rate_consistency") == []
+    assert findings(ok, "count_order") == []

@@ -21,6 +21,7 @@ from ..understand.figures import MAX_SPAN, lexicon, span_start
 from ..understand.indicators import taxonomy
 from .document import is_report
 from .registry import check, finding
+from .relations import partition_runs, precision, rate_links
 
 _STATEMENT_END = "。!?\n"
 
@@ -95,6 +96,7 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
     tax = taxonomy()
     rels = {r["rate"]: r for r in tax.rates}
     text = report.work
+    judged: set[int] = set()  # rates the taxonomy's relations already decided
     for figs in _statements(report):
         counts = _counts(figs)
         for r in figs:
@@ -105,6 +107,7 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
             bounded = r.indicator in tax.bounded or bool(tax.bounded_words.search(cue))
             stated = text[r.start:r.end]
             if bounded and r.value > 100:
+                judged.add(r.start)
                 yield finding("rate_consistency", "over_100", r.start, r.end, severity="warning", name=name,
                               stated=stated)
                 continue
@@ -118,6 +121,7 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
             tol = _tolerance(r, text)
             dec = _decimals(r, text)
             if whole is not None and whole.value > 0 and whole.value_high is None:
+                judged.add(r.start)
                 expected = 100.0 * part.value / whole.value
                 if abs(expected - r.value) <= tol + 1e-9:
                     continue
@@ -138,8 +142,56 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
                               data=data)
             elif whole is None and not r.approx and not part.approx and 0 < r.value < 100 and part.value > 0:
                 if not any(g.indicator == rel["whole"] for g in figs):
-                    yield from _whole_base(report, r, part, name, stated, tol, dec)
+                    # no base in this statement: the paragraph may state it a sentence before
+                    # (_linked_rates); only a rate no whole base can give is decided here
+                    for hit in _whole_base(report, r, part, name, stated, tol, dec):
+                        judged.add(r.start)
+                        yield hit
         yield from _change_rates(report, figs)
+    yield from _linked_rates(report, judged)
+
+
+def _linked_rates(report: Report, judged: set[int]) -> Iterator[Finding]:
+    """Rates named after their numerator (办结率, 合格率) whose counts stand anywhere before them
+    in the paragraph, the base perhaps a sentence earlier; counts in 万/亿 keep their printed
+    precision. Accepted when any candidate base gives the rate."""
+    text = report.work
+    tax = taxonomy()
+    for link in rate_links(report):
+        r, part = link.rate, link.part
+        if r.start in judged or part is None or part.approx or part.value_high is not None or r.value > 100:
+            continue
+        tol = _tolerance(r, text)
+        dec = _decimals(r, text)
+        name = tax.names.get(r.indicator or "", link.stem + "率")
+        stated = text[r.start:r.end]
+        if not link.bases:
+            if 0 < r.value < 100 and part.value > 0 and not precision(part, text):
+                yield from _whole_base(report, r, part, name, stated, tol, dec)
+            continue
+        dp = precision(part, text)
+
+        def agrees(base: Figure, extra: float) -> bool:
+            db = precision(base, text)
+            whole_lo, whole_hi = base.value - db + extra, base.value + db + extra
+            if whole_lo <= 0:
+                return True
+            lo, hi = 100 * (part.value - dp) / whole_hi, 100 * (part.value + dp) / whole_lo
+            return lo - 1e-9 <= r.value + tol and hi + 1e-9 >= r.value - tol
+
+        if any(agrees(b, 0) or (link.carried and agrees(b, link.carried)) for b in link.bases):
+            continue
+        whole = link.bases[-1]
+        expected = 100.0 * part.value / (whole.value + link.carried)
+        data = {"stated": r.value, "expected": round(expected, 4), "low": round(r.value - tol, 4),
+                "high": round(r.value + tol, 4), "part": part.value, "whole": whole.value,
+                "figures": [part.start, whole.start, r.start]}
+        approx = r.approx or whole.approx
+        yield finding("rate_consistency", "mismatch_approx" if approx else "mismatch", min(whole.start, part.start),
+                      r.end, severity="warning" if approx else "error", name=name,
+                      expected=_fmt_pct(expected, dec), part=_num(part.value), whole=_num(whole.value),
+                      stated=stated, low=_fmt_pct(r.value - tol, dec + 1), high=_fmt_pct(r.value + tol, dec + 1),
+                      data=data)
 
 
 def _change_rates(report: Report, figs: list[Figure]) -> Iterator[Finding]:
@@ -201,6 +253,7 @@ def count_order(report: Report) -> Iterator[Finding]:
     if not is_report(report):
         return
     tax = taxonomy()
+    flagged: set[int] = set()
     for figs in _statements(report):
         counts = _counts(figs)
         for rel in tax.part_of:
@@ -209,10 +262,26 @@ def count_order(report: Report) -> Iterator[Finding]:
             if part is None or whole is None or part.approx or whole.approx:
                 continue
             if part.value > whole.value + _carried(figs, report.work, whole.unit):
+                flagged.add(part.start)
                 yield finding("count_order", start=min(part.start, whole.start), end=max(part.end, whole.end),
                               part_name=tax.names[rel["part"]], part=_num(part.value),
                               whole_name=tax.names[rel["whole"]], whole=_num(whole.value),
                               data={"part": part.value, "whole": whole.value})
+    # a rate's numerator above every count that could be its base (调解成功 above 受理纠纷), the
+    # base perhaps a sentence before
+    work = report.work
+    for link in rate_links(report):
+        part = link.part
+        if part is None or not link.bases or part.start in flagged or part.approx or link.rate.value > 100:
+            continue
+        if all(part.value - precision(part, work) > b.value + precision(b, work) + link.carried for b in link.bases):
+            whole = link.bases[-1]
+            flagged.add(part.start)
+            lab = work[part.quote_start:part.start].strip(" ,，、") or link.stem
+            wlab = work[whole.quote_start:whole.start].strip(" ,，、") or "总数"
+            yield finding("count_order", start=min(part.start, whole.start), end=max(part.end, whole.end),
+                          part_name=lab[-12:], part=_num(part.value), whole_name=wlab[-12:], whole=_num(whole.value),
+                          data={"part": part.value, "whole": whole.value})
 
 
 _TRAILING_TOTAL = re.compile(r"[，,]\s*(?:合计|总计|共计)[\u4e00-\u9fff]{0,8}$")
@@ -245,6 +314,37 @@ def _sum_finding(total: Figure, parts: list[Figure], exhaustive: bool, homogeneo
 def sum_consistency(report: Report) -> Iterator[Finding]:
     if not is_report(report):
         return
+    used: set[int] = set()
+    for hit in _declared_sums(report):
+        used.update(hit.data.get("figures", []))
+        yield hit
+    yield from _partitions(report, used)
+
+
+def _partitions(report: Report, used: set[int]) -> Iterator[Finding]:
+    """Parts of a known partition (复议 outcomes, 清理 results, 公开 by way …) in one paragraph,
+    with the total anywhere before them in it: the sum must be one of the totals stated."""
+    for run in partition_runs(report):
+        parts = run.parts
+        if any(p.start in used for p in parts) or any(p.approx or p.value_high is not None for p in parts):
+            continue
+        if not run.totals:
+            continue
+        s = sum(p.value for p in parts)
+        if any(abs(s - t.value) < 1e-6 for t in run.totals):
+            continue
+        below = [t for t in run.totals if t.start < parts[0].start]
+        total = below[-1] if below else run.totals[-1]
+        if run.exhaustive or s > max(t.value for t in run.totals):
+            used.update(p.start for p in parts)
+            values = [p.value for p in parts]
+            yield finding("sum_consistency", start=min(total.start, parts[0].start), end=max(total.end, parts[-1].end),
+                          sum=_num(s), expr="+".join(_num(v) for v in values), total=_num(total.value),
+                          data={"total": total.value, "parts": values, "partition": run.name,
+                                "figures": [total.start] + [p.start for p in parts]})
+
+
+def _declared_sums(report: Report) -> Iterator[Finding]:
     tax = taxonomy()
     lex = lexicon()
     text = report.work
@@ -258,7 +358,8 @@ def sum_consistency(report: Report) -> Iterator[Finding]:
             total = counts.get(rel["total"])
             if total is None or total.start in seen:
                 continue
-            parts = [f for f in figs if f.indicator in rel["parts"] and f.start > total.start and f.unit == total.unit]
+            parts = [f for f in figs if f.indicator in rel["parts"] and f.start > total.start and f.unit == total.unit
+                     and not f.total_marker]
             if len(parts) < 2:
                 continue
             seen.add(total.start)

@@ -1,0 +1,210 @@
+"""Relations between the figures of one paragraph that the taxonomy does not spell out.
+
+Reports state a rate a sentence after its counts (受理纠纷2591件。其中调解成功2480件，成功率达
+95.7%), name the numerator in the rate itself (办结率 over the 办结 count), and list the six
+outcomes of 行政复议 or the three results of a 清理 in words the indicator taxonomy need not
+know. This module finds, within one paragraph, (1) for each rate "X率" the count whose phrase
+holds X and the counts before it that may be its base, and (2) runs of parts of a known
+partition (fazhi/data/arithmetic.toml) with the totals stated before them. The checks in
+arithmetic.py judge them; where several bases are possible a rate is accepted when any of
+them gives it, so ambiguity makes the check silent, never wrong.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..data import load as load_data
+from ..record import Figure, Report
+
+_CLAUSE = re.compile(r"[,，;；。:：!?！？、\n]")
+_SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
+
+
+@dataclass(frozen=True)
+class _Lex:
+    stems: list[tuple[str, re.Pattern[str]]]
+    link: re.Pattern[str]
+    not_base: re.Pattern[str]
+    due: re.Pattern[str]
+    carried: re.Pattern[str]
+    partitions: list[dict]
+
+
+@lru_cache(maxsize=1)
+def lex() -> _Lex:
+    d = load_data("arithmetic.toml")
+    stems = sorted(((k, re.compile(v)) for k, v in d["rate_stems"].items()), key=lambda kv: -len(kv[0]))
+    parts = []
+    for p in d["partition"]:
+        pats = [re.compile(f"(?:{x})") for x in p["parts"]]
+        closing = [re.compile(f"(?:{x})") for x in p.get("closing", [])]
+        parts.append({"name": p["name"], "parts": pats, "closing": closing, "total": re.compile(p["total"]),
+                      "exhaustive_at": int(p["exhaustive_at"])})
+    return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
+                re.compile(d["carried_over"]), parts)
+
+
+def paragraphs(report: Report) -> list[tuple[int, int, list[Figure]]]:
+    """(start, end, figures) of each line of the body that holds figures."""
+    work = report.work
+    out: dict[int, list[Figure]] = {}
+    starts: list[int] = []
+    ends: list[int] = []
+    for f in report.figures:
+        a = work.rfind("\n", 0, f.start) + 1
+        out.setdefault(a, []).append(f)
+    for a in sorted(out):
+        b = work.find("\n", a)
+        starts.append(a)
+        ends.append(len(work) if b < 0 else b)
+    return [(a, b, out[a]) for a, b in zip(starts, ends)]
+
+
+def label(work: str, f: Figure, floor: int) -> str:
+    """The words of a figure's own clause before its number (其中调解成功 for 2480件)."""
+    a = f.start
+    while a > floor and not _CLAUSE.match(work, a - 1):
+        a -= 1
+    return work[a:f.start]
+
+
+def tail(work: str, f: Figure) -> str:
+    """The words after a figure up to the end of its clause (128件行政规范性文件)."""
+    m = _CLAUSE.search(work, f.end, f.end + 40)
+    return work[f.end:m.start() if m else f.end + 40]
+
+
+def in_brackets(work: str, pos: int, floor: int) -> bool:
+    seg = work[floor:pos]
+    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+
+
+def precision(f: Figure, work: str) -> float:
+    """Half a unit of the last printed digit of a count, in the count's own units
+    (32.47万件 -> 50 件; 2591件 -> 0)."""
+    m = re.match(r"(\d+)(?:\.(\d+))?\s*([万亿千])?", work[f.start:f.end])
+    if not m or not m.group(3):
+        return 0.0
+    dec = len(m.group(2) or "")
+    return 0.5 * 10 ** (-dec) * _SCALES[m.group(3)]
+
+
+@dataclass
+class RateLink:
+    rate: Figure
+    stem: str
+    part: Figure | None
+    bases: list[Figure] = field(default_factory=list)
+    carried: float = 0.0
+
+
+def _rate_stem(work: str, r: Figure, floor: int) -> tuple[str, re.Pattern[str]] | None:
+    cue = label(work, r, floor)
+    k = cue.rfind("率")
+    if k < 0 or not lex().link.fullmatch(cue[k + 1:].strip()):
+        return None
+    head = cue[:k]
+    for stem, pat in lex().stems:
+        if head.endswith(stem):
+            return stem, pat
+    return None
+
+
+def rate_links(report: Report) -> list[RateLink]:
+    """Each percentage named "X率" with the count of X before it in its paragraph and the
+    counts that may be its base (before the count, same unit, not a part told apart)."""
+    work = report.work
+    lx = lex()
+    out = []
+    for a, _b, figs in paragraphs(report):
+        if len(figs) > 40:
+            continue
+        for i, r in enumerate(figs):
+            if r.kind != "rate" or r.unit != "%" or r.approx:
+                continue
+            st = _rate_stem(work, r, a)
+            if st is None:
+                continue
+            stem, pat = st
+            part = None
+            for f in reversed(figs[:i]):
+                if f.kind == "count" and pat.search(label(work, f, a)):
+                    part = f
+                    break
+                if f.kind == "rate":
+                    break  # the rate before this one owns the counts before it
+            if part is None:
+                out.append(RateLink(r, stem, None))
+                continue
+            j = figs.index(part)
+            bases, carried = [], 0.0
+            for f in figs[:j]:
+                if f.kind != "count" or f.unit != part.unit or f.approx or f.value_high is not None:
+                    continue
+                lab = label(work, f, a)
+                if lx.carried.search(lab):
+                    carried += f.value
+                    continue
+                if (pat.search(lab) and not lx.due.search(lab)) or lx.not_base.search(lab) \
+                        or in_brackets(work, f.start, a):
+                    continue
+                bases.append(f)
+            out.append(RateLink(r, stem, part, bases, carried))
+    return out
+
+
+@dataclass
+class PartitionRun:
+    name: str
+    parts: list[Figure]
+    totals: list[Figure]
+    exhaustive: bool
+
+
+def partition_runs(report: Report) -> list[PartitionRun]:
+    """Runs of two or more figures in one paragraph whose phrases name distinct parts of one
+    partition, with the counts of the same unit stated before the run as candidate totals."""
+    work = report.work
+    out = []
+    for a, _b, figs in paragraphs(report):
+        if len(figs) > 40:
+            continue
+        counts = [f for f in figs if f.kind == "count"]
+        labels = [label(work, f, a) for f in counts]
+        for p in lex().partitions:
+            i = 0
+            while i < len(counts):
+                run: list[Figure] = []
+                names: set[int] = set()
+                closing = False
+                j = i
+                while j < len(counts):
+                    lab = labels[j]
+                    hit = next((k for k, pat in enumerate(p["parts"]) if pat.search(lab)), None)
+                    close = any(c.search(lab) for c in p["closing"])
+                    if hit is None and not close:
+                        break
+                    key = hit if hit is not None else -1
+                    if key in names or (run and counts[j].unit != run[0].unit):
+                        break
+                    names.add(key)
+                    closing = closing or close
+                    run.append(counts[j])
+                    j += 1
+                if len(run) >= 2:
+                    first = run[0]
+                    totals = [f for k, f in enumerate(counts[:i]) if f.unit == first.unit and not f.approx
+                              and f.value_high is None and p["total"].search(labels[k] + tail(work, counts[k]))]
+                    after = counts[j] if j < len(counts) else None
+                    if after is not None and after.unit == first.unit and re.search(
+                            r"(合计|共计|总计|总量|共)", labels[j]):
+                        totals.append(after)
+                    exhaustive = closing or len(names - {-1}) >= p["exhaustive_at"]
+                    out.append(PartitionRun(p["name"], run, totals, exhaustive))
+                    i = j
+                else:
+                    i += 1
+    return out
+
