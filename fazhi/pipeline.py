@@ -13,7 +13,7 @@ from .checks import load_all as _load_checks
 from .checks.registry import finding
 from .checks.registry import run as run_checks
 from .read import load
-from .record import CONTENT_KEYS, Content, Document, Report
+from .record import CONTENT_KEYS, Content, Document, Report, valid_text
 from .scoring import coverage, default_rubric, score
 from .settings import DEFAULT, ReadSettings
 from .understand import contents, figures, indicators, metadata, outline, page
@@ -24,6 +24,9 @@ _load_checks()
 
 def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[str] | None = None) -> Report:
     """Analyse one Document. Never raises on bad input: an unreadable one yields an `unreadable` finding."""
+    doc.text, doc.source = valid_text(doc.text), valid_text(doc.source)
+    if doc.error is not None:
+        doc.error = valid_text(doc.error)
     report = Report(document=doc)
     if doc.error is None and not doc.text.strip():
         doc.error = "文件中没有可提取的文字（可能是空文件或扫描件）"
@@ -83,5 +86,6 @@ def analyze_text(text: str, source: str = "<text>", select: Iterable[str] | None
     """Analyse a report given as a string (offsets point into that string)."""
     import hashlib
 
+    text = valid_text(text)
     doc = Document(source=source, text=text, format="text", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     return analyze_document(doc, set(select) if select is not None else None, set(ignore) if ignore is not None else None)

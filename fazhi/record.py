@@ -10,6 +10,9 @@ the corpus, the web app and the cluster exchange.
 """
 from __future__ import annotations
 
+import json
+import math
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,6 +20,44 @@ RECORD_VERSION = 1
 
 CONTENT_KEYS = ("measures", "shortcomings", "causes", "first_responsibility", "next_year_plan")
 SEVERITIES = ("error", "warning", "info")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(s: str) -> str:
+    """`s` with every surrogate code point replaced by U+FFFD, so it encodes as UTF-8.
+
+    A Python string can hold lone surrogates (a JSON body with "\\ud800", a file name that is
+    not UTF-8); writing one to stdout, DuckDB or a web response raises. One for one, so the
+    offsets of every annotation stay valid.
+    """
+    return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
+
+
+def finite(v: Any) -> Any:
+    """A float that is NaN or infinite becomes None; anything else is returned unchanged."""
+    return None if isinstance(v, float) and not math.isfinite(v) else v
+
+
+def _finite_tree(obj: Any) -> Any:
+    if isinstance(obj, float):
+        return finite(obj)
+    if isinstance(obj, dict):
+        return {k: _finite_tree(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite_tree(v) for v in obj]
+    return obj
+
+
+def to_json(obj: Any, **kw: Any) -> str:
+    """Strict JSON (RFC 8259): NaN and Infinity, which json.dumps writes by default and no
+    other JSON reader accepts, become null. The fast path dumps once; only an object that
+    holds a non-finite float is walked."""
+    kw.setdefault("ensure_ascii", False)
+    try:
+        return json.dumps(obj, allow_nan=False, **kw)
+    except ValueError:
+        return json.dumps(_finite_tree(obj), allow_nan=False, **kw)
 
 
 @dataclass
@@ -99,14 +140,14 @@ class Figure:
     quote_end: int = 0  # where that phrase ends (the counted noun after a number: 112项行政执法权)
 
     def to_dict(self) -> dict[str, Any]:
-        v: float | int = self.value
-        if float(v).is_integer():
+        v: float | int | None = finite(self.value)
+        if v is not None and float(v).is_integer():
             v = int(v)
         d: dict[str, Any] = {"indicator": self.indicator, "value": v, "unit": self.unit,
                              "approx": self.approx, "quote": self.quote,
                              "start": self.start, "end": self.end, "kind": self.kind}
         if self.value_high is not None:
-            d["value_high"] = self.value_high
+            d["value_high"] = finite(self.value_high)
         if self.direction:
             d["direction"] = self.direction
         if self.refers_to is not None:

@@ -42,6 +42,15 @@ class ReadSettings:
     # keeps every line of an A4 page at 150 dpi and cuts detection from ~1.8 s to ~0.35 s
     # (bench/read.py, November 2026).
     ocr_max_pages: int = 60
+    # A page is rendered for OCR only if page size x dpi stays within this many pixels (an A4 page
+    # at 150 dpi is 2.2 million; A0 at 150 dpi 35 million); a larger page is rendered at a lower
+    # dpi down to ocr_min_dpi, below which it is refused. A 654-byte PDF can declare a page of
+    # 200 x 200 inches: 1.4 billion pixels at 150 dpi, 16 GB before anything is recognised.
+    ocr_max_page_pixels: int = 40_000_000
+    ocr_min_dpi: int = 72
+    # Memory a document may take while its pages are rendered and recognised (resident size
+    # growth since the document was opened); the pages left are then not recognised.
+    max_document_memory: int = 1024 * 1024 * 1024
     ocr_det_side: int = 960
     # threads one OCR engine may use (onnxruntime's intra-op pool); 0 lets onnxruntime use
     # every core, which suits one document at a time; a batch running several OCR workers on

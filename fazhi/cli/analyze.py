@@ -12,7 +12,7 @@ from rich.console import Console
 from ..checks.registry import checks_markdown, specs
 from ..pipeline import analyze_document
 from ..read import iter_sources, load
-from ..record import Report
+from ..record import Report, to_json
 from ..scoring import score as score_report
 from ..settings import DEFAULT
 from . import app
@@ -67,7 +67,7 @@ def analyze(
         for f in report.findings:
             worst = max(worst, levels.get(f.severity, 0))
         if fmt == "jsonl":
-            sys.stdout.write(json.dumps(report.to_dict(include_text), ensure_ascii=False) + "\n")
+            sys.stdout.write(to_json(report.to_dict(include_text)) + "\n")
             sys.stdout.flush()
         elif fmt == "json":
             collected.append(report.to_dict(include_text))
@@ -87,7 +87,7 @@ def analyze(
         for r in _reports(sources, settings, sel, ign, lambda _s: None, rubric):
             emit(r)
     if fmt == "json":
-        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(to_json(collected, indent=1) + "\n")
     if fail_on is not None and worst >= levels[fail_on]:
         raise typer.Exit(1)
 

@@ -165,7 +165,9 @@ def crosscheck(
 def _emit(df, fmt: str, title: str, columns: Optional[dict[str, str]] = None) -> None:
     """Print a DataFrame as a Chinese table, CSV or JSON lines."""
     if fmt == "csv":
-        df.to_csv(sys.stdout, index=False)
+        from ..export.frames import safe_frame
+
+        safe_frame(df).to_csv(sys.stdout, index=False)
         return
     if fmt == "json":
         for rec in json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso")):

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from ..pipeline import analyze_document
 from ..read import iter_sources, load
-from ..record import Report
+from ..record import Report, to_json
 from ..scoring import RubricError, default_rubric, load_rubric
 from ..scoring import score as score_report
 from ..scoring.coverage import STATUS_ZH
@@ -151,13 +151,13 @@ def score_cmd(
     collected = []
     for r in _analyse(paths, rubric, err):
         if fmt == "jsonl":
-            sys.stdout.write(json.dumps(_compact(r), ensure_ascii=False) + "\n")
+            sys.stdout.write(to_json(_compact(r)) + "\n")
         elif fmt == "json":
             collected.append(_compact(r))
         else:
             render_score(out, r, show_coverage)
     if fmt == "json":
-        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(to_json(collected, indent=1) + "\n")
 
 
 # ------------------------------------------------------------------ codebook

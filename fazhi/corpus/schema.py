@@ -40,12 +40,14 @@ from typing import Any, Callable, Union
 
 import duckdb
 
-SCHEMA_VERSION = 4
+from ..record import to_json
+
+SCHEMA_VERSION = 5
 
 
 def record_blob(record: dict[str, Any]) -> bytes:
-    """How `records.record` stores an analysis record."""
-    return zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)
+    """How `records.record` stores an analysis record: strict JSON (a non-finite number becomes null)."""
+    return zlib.compress(to_json(record).encode("utf-8"), 6)
 
 
 def record_json(blob: bytes) -> dict[str, Any]:
@@ -68,6 +70,27 @@ def _compress_records(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("_z")
     con.execute("ALTER TABLE records DROP COLUMN record")
     con.execute("ALTER TABLE records RENAME COLUMN record_z TO record")
+
+
+def _finite_records(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 4: records written before values were bounded may hold Infinity or NaN (a 400-digit
+    number read as a figure); rewrite those records as strict JSON, and null the numbers in the tables."""
+    for table, cols in (("figures", ("value", "value_high")), ("panel_cache", ("value",)),
+                        ("records", ("score_total",))):
+        for c in cols:
+            con.execute(f"UPDATE {table} SET {c} = NULL WHERE {c} IS NOT NULL AND NOT isfinite({c})")
+    last = -1
+    while True:
+        rows = con.execute("SELECT doc_id, record FROM records WHERE doc_id > ? ORDER BY doc_id LIMIT 2000",
+                           [last]).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        for doc_id, blob in rows:
+            raw = zlib.decompress(blob)
+            if b"Infinity" in raw or b"NaN" in raw:
+                con.execute("UPDATE records SET record = ? WHERE doc_id = ?",
+                            [record_blob(json.loads(raw.decode("utf-8"))), doc_id])
 
 
 Step = Union[str, Callable[[duckdb.DuckDBPyConnection], None]]
@@ -191,6 +214,7 @@ MIGRATIONS: dict[int, tuple[str, list[Step]]] = {
             message VARCHAR NOT NULL, "user" VARCHAR, created_at TIMESTAMP NOT NULL, removed_at TIMESTAMP
         )""",
     ]),
+    5: ("non-finite numbers (Infinity, NaN) in records, figures and the panel replaced by null", [_finite_records]),
 }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .frames import chinese, frame
+from .frames import chinese, frame, safe_cell
 
 MAX_WIDTH = 60  # display cells; longer text wraps
 WRAP = {"问题说明", "原文", "标题", "报告标题", "备注", "缺少内容", "审查意见"}
@@ -35,8 +35,8 @@ def _clean(v: Any) -> Any:
         return None
     if isinstance(v, np.generic):
         v = v.item()
-    if isinstance(v, float) and math.isnan(v):
-        return None
+    if isinstance(v, float) and not math.isfinite(v):
+        return None  # NaN/inf: Excel has no such number (xlsxwriter refuses it)
     if isinstance(v, pd.Timestamp):
         return v.to_pydatetime()
     if isinstance(v, (list, tuple, np.ndarray)):
@@ -65,7 +65,7 @@ def _write_sheet(wb, name: str, df: pd.DataFrame, formats: dict) -> None:
             elif isinstance(v, (int, float)):
                 ws.write_number(i, j, v, fmt)
             else:
-                ws.write_string(i, j, str(v), fmt)
+                ws.write_string(i, j, safe_cell(str(v)), fmt)
             if i <= 2000:  # widths from the first rows: enough to fit, cheap on big sheets
                 widths[j] = max(widths[j], min(display_width(v), MAX_WIDTH))
     for j, w in enumerate(widths):

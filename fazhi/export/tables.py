@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from .frames import as_list, frame
+from .frames import as_list, frame, safe_frame
 
 
 def write_table(corpus, path: "str | os.PathLike[str]", name: str, registry=None, **options: Any) -> Path:
@@ -26,5 +26,5 @@ def write_table(corpus, path: "str | os.PathLike[str]", name: str, registry=None
         for col in out.columns:
             if out[col].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
                 out[col] = out[col].map(lambda v: "、".join(map(str, as_list(v))))
-        out.to_csv(p, index=False, encoding="utf-8-sig")
+        safe_frame(out).to_csv(p, index=False, encoding="utf-8-sig")
     return p

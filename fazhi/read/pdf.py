@@ -15,6 +15,7 @@ are left out. A page whose text layer is missing or unusable is rendered and OCR
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ..data.labels import CJK, TITLE_OK
@@ -224,7 +225,43 @@ def read_pdf(data: bytes, source: str, settings: ReadSettings) -> Document:
         pdf.close()
 
 
+def _rss() -> int:
+    """Resident memory of this process in bytes (0 where it cannot be read)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            import os
+
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        try:
+            import psutil
+
+            return psutil.Process().memory_info().rss
+        except ImportError:
+            return 0
+
+
+def _render_scale(w: float, h: float, settings: ReadSettings, base: int, number: int) -> tuple[float | None, str | None]:
+    """The scale to render page `number` at for OCR within the pixel and memory budgets, or a Chinese reason."""
+    scale = settings.ocr_dpi / 72
+    pixels = w * scale * h * scale
+    if pixels > settings.ocr_max_page_pixels:
+        scale = math.sqrt(settings.ocr_max_page_pixels / max(w * h, 1.0))
+        if scale * 72 < settings.ocr_min_dpi:
+            return None, (f"第{number}页页面过大（{w / 72 * 2.54:.0f}×{h / 72 * 2.54:.0f} 厘米），按 {settings.ocr_dpi} dpi "
+                          f"识别需要约 {pixels / 1e6:,.0f} 百万像素，超过每页 {settings.ocr_max_page_pixels / 1e6:,.0f} "
+                          f"百万像素的上限，未做文字识别")
+        pixels = w * scale * h * scale
+    # the bitmap (4 bytes a pixel), its RGB copy and the seal-removed copy live at once
+    if base and _rss() - base + pixels * 10 > settings.max_document_memory:
+        return None, (f"第{number}页未做文字识别：本文件占用的内存将超过每份文件 "
+                      f"{settings.max_document_memory // 2**20} MB 的上限")
+    return scale, None
+
+
 def _read(pdf, source: str, settings: ReadSettings) -> Document:
+    import pypdfium2 as pdfium
+
     total = len(pdf)
     if total == 0:
         return Document(source=source, format="pdf", error="PDF 文件没有页面")
@@ -233,9 +270,15 @@ def _read(pdf, source: str, settings: ReadSettings) -> Document:
     ocr_done: list[int] = []
     ocr_wanted: list[int] = []
     ocr_error: str | None = None
-    scale = settings.ocr_dpi / 72
+    page_errors: list[str] = []  # one Chinese reason per page that could not be read; the others are kept
+    base = _rss()
     for i in range(count):
-        page = pdf[i]
+        try:
+            page = pdf[i]
+        except pdfium.PdfiumError:  # the page tree names more pages than the file holds
+            page_errors.append(f"第{i + 1}页缺失或已损坏，无法读取")
+            pages.append(Page(*(pages[-1].width, pages[-1].height) if pages else (595.0, 842.0), []))  # keeps numbering
+            continue
         try:
             w, h = page.get_size()
             lines: list[Line] = []
@@ -263,6 +306,12 @@ def _read(pdf, source: str, settings: ReadSettings) -> Document:
                 ocr_wanted.append(i + 1)
                 pages.append(Page(w, h, lines))
                 continue
+            scale, refused = _render_scale(w, h, settings, base, i + 1)
+            if scale is None:
+                page_errors.append(refused)
+                ocr_wanted.append(i + 1)
+                pages.append(Page(w, h, lines if usable else []))
+                continue
             img = page.render(scale=scale).to_pil()
             try:
                 pages.append(ocr_page_image(img, settings, scale))
@@ -284,8 +333,12 @@ def _read(pdf, source: str, settings: ReadSettings) -> Document:
         doc.meta["pages_skipped"] = total - count
     if ocr_wanted:
         doc.meta["pages_without_text"] = len(ocr_wanted)
+    if page_errors:
+        doc.meta["page_errors"] = "；".join(page_errors)
     if not text.strip():
-        if ocr_error:
+        if page_errors:
+            doc.error = "PDF 中没有可读取的页面：" + "；".join(page_errors[:5]) + ("……" if len(page_errors) > 5 else "")
+        elif ocr_error:
             doc.error = f"PDF 没有文字层（可能是扫描件），{ocr_error}"
         elif settings.ocr == "never":
             doc.error = "PDF 没有文字层（可能是扫描件），已设置 --ocr never，未做文字识别"

@@ -59,7 +59,11 @@ def decode(data: bytes) -> tuple[str, str]:
         if _bad_share(text) < 0.01:
             return text, "utf-8"
     except UnicodeDecodeError:
-        pass
+        # UTF-8 but for a few invalid bytes (an encoded surrogate, a cut multi-byte character): keep the
+        # text with U+FFFD in their place. A GBK file read as UTF-8 fails on nearly every character.
+        text = data.decode("utf-8", errors="replace")
+        if text.count("\ufffd") <= max(4, len(text) // 1000) and _bad_share(text.replace("\ufffd", "")) < 0.01:
+            return text, "utf-8"
     sample = data[:4000]
     if len(sample) >= 4:
         even_nuls = sample[0::2].count(0)

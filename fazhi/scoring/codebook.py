@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..export.frames import safe_cell
 from ..record import Report
 from .rubric import Rubric
 from .score import score
@@ -132,7 +133,7 @@ def _write_csv(p: Path, rubric: Rubric, rows: list[dict[str, Any]]) -> None:
     w = csv.writer(buf)
     w.writerow(cols)
     for row in rows:
-        w.writerow(["" if row.get(c) is None else row.get(c) for c in cols])
+        w.writerow(["" if row.get(c) is None else safe_cell(row.get(c)) for c in cols])
     p.write_text(buf.getvalue(), encoding="utf-8-sig")  # with BOM: Excel then opens it as UTF-8
 
 
@@ -153,7 +154,11 @@ def _write_xlsx(p: Path, rubric: Rubric, rows: list[dict[str, Any]]) -> None:
             v = row.get(c)
             if v is None or v == "":
                 continue
-            ws.write(i, j, v, wrap if c.endswith(SEP + EVIDENCE) else top)
+            fmt = wrap if c.endswith(SEP + EVIDENCE) else top
+            if isinstance(v, str):  # never a formula: evidence quotes the report's own text
+                ws.write_string(i, j, safe_cell(v), fmt)
+            else:
+                ws.write(i, j, v, fmt)
     widths = {REPORT_COL: 28, SOURCE_COL: 18, SHA_COL: 12, UNIT_COL: 18, YEAR_COL: 6, TOTAL_COL: 7}
     last = max(len(rows), 200)
     for j, c in enumerate(cols):

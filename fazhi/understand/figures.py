@@ -119,8 +119,18 @@ def mask(work: str, extra: list[tuple[int, int]] = ()) -> bytearray:
 _SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7}
 
 
+# No figure a report states has more significant digits than this (a national budget in yuan has
+# 13); a longer digit run is an account number, an identifier or garbage, and parsing it would
+# overflow a float to inf or hit Python's integer-string limit.
+MAX_DIGITS = 15
+
+
 def _to_float(s: str) -> float:
     return float(s.replace(",", ""))
+
+
+def _too_long(*nums: str | None) -> bool:
+    return any(n is not None and sum(c.isdigit() for c in n) > MAX_DIGITS for n in nums)
 
 
 def _unit_ok(work: str, unit: str, end: int) -> bool:
@@ -162,6 +172,8 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
     for m in lex.arabic.finditer(work, start, end):
         ns = m.start("num")
         if masked[ns]:
+            continue
+        if _too_long(m.group("num"), m.group("num2")):
             continue
         unit = m.group("unit")
         fig_end = m.end()

@@ -7,6 +7,10 @@ Security model (docs/web.md):
 - A session is a 32-byte random token. The cookie carries the token and an HMAC of it
   under a server secret (so a forged cookie is refused before any lookup); the database
   stores only the token's SHA-256 (so a copied side file yields no live session).
+- A user name is compared in one canonical form (`canonical_name`): Unicode NFKC (full-width
+  letters and digits become ASCII), surrounding whitespace trimmed, and case folded (Rev1 and
+  rev1 are one account). Creation, sign-in, the sign-in throttle and every lookup use it, so
+  " rev1", "rev1\t" and "ｒｅｖ１" are the same user and share one failure counter.
 - Each session has its own CSRF token, which every state-changing form and cookie-
   authenticated API call must present. API clients may instead send the session token as
   `Authorization: Bearer …`, which a browser never sends on its own, so it needs no CSRF token.
@@ -17,6 +21,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -97,8 +102,13 @@ def _iso(t: datetime) -> str:
     return t.isoformat()
 
 
+def canonical_name(name: str | None) -> str:
+    """The one form a user name is stored, looked up and throttled under (see module doc)."""
+    return unicodedata.normalize("NFKC", name or "").strip().casefold()
+
+
 def check_name(name: str) -> str:
-    name = (name or "").strip()
+    name = canonical_name(name)
     if not name or len(name) > 64 or any(c.isspace() or ord(c) < 32 or c in "/\\?#%" for c in name):
         raise AccountError("用户名不能为空，不能含空格和 / \\ ? # % 等符号，最长64个字符")
     return name
@@ -135,7 +145,7 @@ class Accounts:
         if role not in ROLES:
             raise AccountError(f"角色只能是 admin（管理员）、reviewer（审查人）或 viewer（只读用户），不能是“{role}”")
         with connect(self.path) as con:
-            if con.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
+            if self._get(con, name):
                 raise AccountError(f"用户“{name}”已存在")
             con.execute("INSERT INTO users (name, role, password, active, created_at) VALUES (?, ?, ?, 1, ?)",
                         [name, role, hash_password(password), _iso(_now())])
@@ -152,13 +162,22 @@ class Accounts:
             return con.execute("SELECT 1 FROM users WHERE role = 'admin' AND active = 1").fetchone() is not None
 
     def _get(self, con, name: str) -> tuple | None:
-        return con.execute("SELECT name, role, password, active FROM users WHERE name = ?", [name]).fetchone()
+        """The account row of a name in any spelling; row[0] is the name as stored."""
+        key = canonical_name(name)
+        row = con.execute("SELECT name, role, password, active FROM users WHERE name = ?", [key]).fetchone()
+        if row is None and key:  # an account created before names were canonical
+            for r in con.execute("SELECT name, role, password, active FROM users").fetchall():
+                if canonical_name(r[0]) == key:
+                    return r
+        return row
 
     def set_password(self, name: str, password: str) -> None:
         check_password(password)
         with connect(self.path) as con:
-            if not self._get(con, name):
+            row = self._get(con, name)
+            if not row:
                 raise AccountError(f"没有用户“{name}”")
+            name = row[0]
             con.execute("UPDATE users SET password = ? WHERE name = ?", [hash_password(password), name])
             con.execute("DELETE FROM sessions WHERE user_name = ?", [name])  # a new password ends old sessions
 
@@ -169,6 +188,7 @@ class Accounts:
             row = self._get(con, name)
             if not row:
                 raise AccountError(f"没有用户“{name}”")
+            name = row[0]
             if row[1] == "admin" and role != "admin" and self._last_admin(con, name):
                 raise AccountError("这是唯一的管理员，不能改为其他角色")
             con.execute("UPDATE users SET role = ? WHERE name = ?", [role, name])
@@ -178,6 +198,7 @@ class Accounts:
             row = self._get(con, name)
             if not row:
                 raise AccountError(f"没有用户“{name}”")
+            name = row[0]
             if not active and row[1] == "admin" and self._last_admin(con, name):
                 raise AccountError("这是唯一的管理员，不能停用")
             con.execute("UPDATE users SET active = ? WHERE name = ?", [int(active), name])
@@ -189,6 +210,7 @@ class Accounts:
             row = self._get(con, name)
             if not row:
                 raise AccountError(f"没有用户“{name}”")
+            name = row[0]
             if row[1] == "admin" and self._last_admin(con, name):
                 raise AccountError("这是唯一的管理员，不能删除")
             con.execute("DELETE FROM users WHERE name = ?", [name])
@@ -202,7 +224,7 @@ class Accounts:
     def authenticate(self, name: str, password: str) -> User | None:
         """The user if the name and password match an active account, else None."""
         with connect(self.path) as con:
-            row = self._get(con, (name or "").strip())
+            row = self._get(con, name or "")
         if row is None:
             verify_password(password or "", _DUMMY)
             return None

@@ -7,6 +7,7 @@ the command line. docs/web.md describes routes, roles and the security model.
 """
 from __future__ import annotations
 
+import re
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,18 @@ class Workspace:
     throttle: Throttle
 
 
-class SecurityHeaders:
+def security_headers(path: str) -> list[tuple[bytes, bytes]]:
     """Headers every response carries: no inline script or style, no framing, no sniffing, no caching of pages."""
+    headers = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+               (b"x-frame-options", b"DENY"), (b"referrer-policy", b"same-origin")]
+    if not path.startswith("/static/"):
+        headers.append((b"cache-control", b"no-store"))
+    return headers
+
+
+class SecurityHeaders:
+    """Adds `security_headers` to every response the application sends. An unhandled exception's 500
+    is sent by Starlette's outermost error middleware, outside this one: `server_error` adds them there."""
 
     def __init__(self, app: ASGIApp):
         self.app = app
@@ -57,16 +68,12 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        static = scope["path"].startswith("/static/")
+        extra = security_headers(scope["path"])
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-                            (b"x-frame-options", b"DENY"), (b"referrer-policy", b"same-origin")]
-                if not static:
-                    headers.append((b"cache-control", b"no-store"))
-                message["headers"] = headers
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [h for h in extra if h[0] not in present]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -78,6 +85,28 @@ def _templates() -> Jinja2Templates:
     t.env.filters.update(cn_date=cn_date, cn_datetime=cn_datetime, cn_number=cn_number)
     t.env.globals.update(ROLE_ZH=ROLE_ZH, version=__version__)
     return t
+
+
+# What the framework answers in English, said in Chinese (the starlette/FastAPI texts, matched loosely)
+_ENGLISH = [
+    (re.compile(r"Too many files\. Maximum number of files is (\d+)"), "一次最多上传 {0} 个文件，请分批上传，或打包成压缩包后上传"),
+    (re.compile(r"Too many fields\. Maximum number of fields is (\d+)"), "表单字段过多（最多 {0} 个）"),
+    (re.compile(r"exceeded maximum size of (\d+)\s*KB"), "表单中的一项超过 {0} KB 的上限"),
+    (re.compile(r"error parsing the body|Missing boundary|Invalid", re.I), "请求内容无法解析，请检查上传的文件或表单"),
+]
+_STATUS_ZH = {400: "请求有误", 401: "请先登录", 403: "没有权限", 404: "页面或资源不存在", 405: "不支持该请求方法",
+              413: "上传内容过大", 415: "不支持的内容类型", 429: "请求过于频繁，请稍后再试"}
+
+
+def chinese_detail(detail: str, status: int) -> str:
+    """`detail` when it is already Chinese; the framework's English messages in Chinese."""
+    if re.search(r"[\u4e00-\u9fff]", detail):
+        return detail
+    for pattern, zh in _ENGLISH:
+        m = pattern.search(detail)
+        if m:
+            return zh.format(*m.groups())
+    return _STATUS_ZH.get(status, f"请求未能完成（状态码 {status}）")
 
 
 def _wants_json(request: Request) -> bool:
@@ -111,7 +140,7 @@ def create_app(config: WebConfig) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        detail = chinese_detail(exc.detail if isinstance(exc.detail, str) else str(exc.detail), exc.status_code)
         if _wants_json(request):
             headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
             return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
@@ -135,9 +164,12 @@ def create_app(config: WebConfig) -> FastAPI:
         # Starlette logs the traceback after this response is sent; the user gets Chinese, not a stack
         detail = f"服务器内部错误（{type(exc).__name__}），请把出错的页面地址和时间告诉管理员"
         if _wants_json(request):
-            return JSONResponse({"detail": detail}, status_code=500)
-        return ws.templates.TemplateResponse(request, "error.html", _page_context(request, 500, detail),
-                                             status_code=500)
+            resp: Response = JSONResponse({"detail": detail}, status_code=500)
+        else:
+            resp = ws.templates.TemplateResponse(request, "error.html", _page_context(request, 500, detail),
+                                                 status_code=500)
+        resp.raw_headers.extend(security_headers(request.url.path))
+        return resp
 
     from .api import router as api_router
     from .drafting import router as drafting_router

@@ -18,7 +18,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.exceptions import HTTPException
 
-from .accounts import ANONYMOUS, Session, User
+from .accounts import ANONYMOUS, Session, User, canonical_name
 
 COOKIE = "fazhi_session"
 LOGIN_CSRF_COOKIE = "fazhi_login_csrf"
@@ -127,14 +127,15 @@ class Throttle:
         return q
 
     def blocked(self, name: str, address: str) -> bool:
+        name = canonical_name(name)  # " rev1" and "REV1" count against rev1
         return any(len(self._recent(k)) >= self.limits[k[0]] for k in (("name", name), ("ip", address)))
 
     def fail(self, name: str, address: str) -> None:
-        for k in (("name", name), ("ip", address)):
+        for k in (("name", canonical_name(name)), ("ip", address)):
             self._recent(k).append(time.monotonic())
 
     def succeeded(self, name: str) -> None:
-        self.failures.pop(("name", name), None)
+        self.failures.pop(("name", canonical_name(name)), None)
 
 
 # the route parameter types: `user: Reader` in a route's signature guards it

@@ -74,6 +74,8 @@ def empty_chart(title: str, message: str = "没有符合条件的数据") -> str
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, unit: str = "", subtitle: str = "") -> str:
     """Horizontal bars, one per label, largest first as given; value written at each bar's end."""
+    kept = [(lbl, v) for lbl, v in zip(labels, values) if v is not None and math.isfinite(v)]  # no bar for NaN/inf
+    labels, values = [lbl for lbl, _ in kept], [v for _, v in kept]
     if not labels:
         return empty_chart(title)
     row = 46
@@ -116,7 +118,8 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, unit: 
 def line_chart(years: Sequence[int], series: Sequence[tuple[str, Sequence[float | None]]], title: str,
                unit: str = "", subtitle: str = "") -> str:
     """One line per series over the years; a missing year breaks the line; a legend on the right."""
-    if not years or not series:
+    series = [(name, [v if v is not None and math.isfinite(v) else None for v in vs]) for name, vs in series]
+    if not years or not any(v is not None for _, vs in series for v in vs):
         return empty_chart(title)
     top, bottom = 110, 90
     legend_w = max(_w(_short(name), LABEL) for name, _ in series) + 70
