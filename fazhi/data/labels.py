@@ -19,7 +19,8 @@ def _doc_types() -> Mapping[str, str]:
     """Each document type's name as its first rule in doctypes.toml gives it, then the types
     no rule produces (labels.toml)."""
     out: dict[str, str] = {}
-    for rule in load("doctypes.toml").get("title_rule", []):
+    data = load("doctypes.toml")
+    for rule in data.get("title_rule", []) + data.get("body_rule", []):
         out.setdefault(rule["type"], rule["zh"])
     for k, v in load("labels.toml")["doc_type"].items():
         out.setdefault(k, v)

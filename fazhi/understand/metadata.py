@@ -29,6 +29,15 @@ def _doctypes() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _body_rules() -> tuple[list[tuple[str, bool, str, re.Pattern[str]]], dict[str, re.Pattern[str]]]:
+    data = load_data("doctypes.toml")
+    rules = [(r["type"], bool(r.get("strong")), r["where"], re.compile(r["pattern"], re.M if r["where"] != "start" else 0))
+             for r in data.get("body_rule", [])]
+    ev = {k: re.compile(v, re.M) for k, v in data["report_evidence"].items()}
+    return rules, ev
+
+
+@lru_cache(maxsize=1)
 def levels_lexicon() -> dict:
     return load_data("levels.toml")
 
@@ -80,6 +89,62 @@ def classify_title(title: str) -> str:
         if pat.search(t):
             return kind
     return "unknown"
+
+
+_HEAD = 600
+
+
+def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tuple[str, dict | None]:
+    """What the document is, and the words that show it when it is not a report.
+
+    The title's form decides unless the body shows a look-alike beyond doubt (a strong
+    rule: a 范文 site's furniture, 各位代表：, a news lead, a notice's addressee list). A
+    title-less document is a report when it reads as one (报告如下, a unit's own year) and
+    a weak look-alike rule decides only when nothing does.
+    """
+    rules, ev = _body_rules()
+    kind_t = classify_title(title) if title else None
+    starts: list[tuple[str, int]] = []  # the first non-empty line, and the first paragraph
+    for s, _e, line in iter_lines(work):
+        if s < body_start or not line.strip():
+            continue
+        if not starts or len(line.strip()) >= 30:
+            starts.append((line, s))
+        if len(line.strip()) >= 30 or len(starts) == 2 or s > body_start + _HEAD:
+            break
+    head = work[body_start:min(end, body_start + _HEAD)]
+    weak: tuple[str, re.Match[str], int] | None = None
+    for kind, strong, where, pat in rules:
+        if where == "start":
+            m, base = None, body_start
+            for line, at in starts:
+                m, base = pat.search(line), at
+                if m:
+                    break
+        elif where == "head":
+            m, base = pat.search(head), body_start
+        else:
+            m, base = pat.search(work, 0, end), 0
+        if m is None:
+            continue
+        if strong and kind_t in (None, "report", "unknown", "news", kind):
+            return kind, {"source": "body", "text": m.group(0).strip(), "start": base + m.start(), "end": base + m.end()}
+        if weak is None:
+            weak = (kind, m, base)
+    if kind_t is not None and kind_t != "unknown":
+        return kind_t, ({"source": "title", "text": title, "start": None, "end": None} if kind_t != "report" else None)
+    if len(_doctypes()[1].findall(work)) >= 2:
+        return "disclosure_report", {"source": "body", "text": _doctypes()[1].search(work).group(0), "start": None,
+                                     "end": None}
+    body = work[body_start:end]
+    shows_report = bool(ev["phrases"].search(body) or ev["first_person"].search(body)
+                        or any(ev["year_opening"].search(line) for line, _at in starts))
+    if weak is not None and not shows_report:
+        kind, m, base = weak
+        return kind, {"source": "body", "text": m.group(0).strip(), "start": base + m.start(), "end": base + m.end()}
+    if ev["subject"].search(body):
+        return "report", None
+    return "unknown", None
 
 
 _DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(19|20)\d{2}\s*[〕\])）]\s*\d+\s*号$")
@@ -460,11 +525,9 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
             body_start = e
         break
 
-    md.doc_type = classify_title(md.title) if md.title else "report"
-    if not md.title and len(_doctypes()[1].findall(work)) >= 2:
-        md.doc_type = "disclosure_report"
-    if md.doc_type == "unknown":
-        md.doc_type = "report" if re.search(r"法治|依法行政", work[body_start:end]) else "unknown"
+    md.doc_type, why = detect_kind(md.title, work, body_start, end)
+    if why is not None:
+        md.evidence["doc_type"] = why
 
     signed, sig_org, body_end, sig_span = _signature(work, body_start, end)
 

@@ -1,0 +1,72 @@
+"""Report detection: an annual report is told from its look-alikes by what the document is.
+
+Every snippet is invented; each imitates one kind of page that real sites publish next to
+the reports (news of a meeting, a 范文, a speech to the 人大, a notice, a paper …).
+"""
+from __future__ import annotations
+
+import pytest
+
+import fazhi
+
+REPORT = ("三台县人民政府关于2023年度法治政府建设情况的报告\n\n"
+          "2023年，我县坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：\n"
+          "一、主要举措和成效\n全年审核规范性文件12件。\n二、存在的不足\n执法队伍专业化程度不高。\n"
+          "三、2024年工作安排\n继续推进行政执法规范化。\n")
+
+
+def kind_of(text: str) -> tuple[str, str | None]:
+    r = fazhi.analyze_text(text)
+    msgs = [f.message for f in r.findings if f.check == "not_a_report"]
+    return r.metadata.doc_type, (msgs[0] if msgs else None)
+
+
+LOOKALIKES = [
+    ("news", "新闻", "3月12日上午，盐亭县召开法治政府建设推进会议，各乡镇和县级部门负责人参加。\n"
+                     "会议强调，要压实第一责任人职责，确保年度任务落到实处。\n"),
+    ("news", "新闻", "本网讯 近日，梓潼县司法局组织开展行政执法案卷评查活动。\n评查共抽取案卷40卷。\n"),
+    ("template", "范文", "法治政府建设工作情况报告\n下面是小编为大家整理的法治政府建设工作情况报告，供大家参考。\n"
+                       "20xx年，xx县认真落实法治政府建设各项任务，现报告如下：\n"),
+    ("npc_report", "人大", "各位代表：\n受省人大常委会委托，我向大会报告工作，请予审议。\n过去一年，常委会依法履职。\n"),
+    ("work_report", "政府工作报告", "政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"),
+    ("notice", "通知", "各乡镇人民政府，县级各部门：\n现将《2024年全县法治政府建设工作要点》印发给你们，请认真贯彻落实。\n"),
+    ("plan", "工作要点", "三台县2024年法治政府建设工作要点\n一、加强党的领导\n（一）落实第一责任人职责。\n"),
+    ("disclosure_report", "政府信息公开", "三台县司法局2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n"),
+    ("interpretation", "政策解读", "《盐亭县2023年度法治政府建设情况报告》政策解读\n一、起草背景\n"),
+    ("paper", "论文", "浅析基层法治政府建设的路径\n摘要：本文从基层执法实践出发，讨论法治政府建设的难点。\n关键词：法治政府；基层\n"),
+    ("announcement", "公示", "关于命名第三批全省法治政府建设示范地区的决定\n经评估，命名以下地区为示范地区。\n"),
+    ("rules", "规则", "某县人民政府工作规则\n第一章 总则\n一、为规范政府工作，制定本规则。\n"),
+    ("book", "书籍", "内容简介\n本书梳理了某省一年来推进法治建设的进展，并展望下一步工作。\n"),
+]
+
+
+@pytest.mark.parametrize("kind, word, text", LOOKALIKES, ids=[k for k, _w, _t in LOOKALIKES])
+def test_lookalike_is_named_in_the_message(kind, word, text):
+    got, msg = kind_of(text)
+    assert got == kind
+    assert msg is not None and "不是法治政府建设年度报告" in msg
+
+
+def test_the_report_is_a_report():
+    assert kind_of(REPORT) == ("report", None)
+
+
+def test_a_title_less_report_told_by_its_own_account_of_the_year():
+    text = "2022年，我镇坚持依法行政，扎实推进法治建设。现将有关情况报告如下：\n一、主要工作\n调解纠纷30起。\n"
+    assert kind_of(text)[0] == "report"
+
+
+def test_a_report_that_mentions_meetings_and_notices_stays_a_report():
+    text = REPORT.replace("全年审核规范性文件12件。",
+                          "3月召开全县法治政府建设推进会，会议强调压实责任；印发通知12份，全年审核规范性文件12件。")
+    assert kind_of(text)[0] == "report"
+
+
+def test_a_template_titled_like_a_report_is_still_a_template():
+    text = REPORT.replace("2023年，我县", "20xx年，xx县")
+    assert kind_of(text)[0] == "template"
+
+
+def test_evidence_of_the_kind_is_kept():
+    r = fazhi.analyze_text(LOOKALIKES[0][2])
+    assert r.metadata.evidence["doc_type"]["source"] == "body"
