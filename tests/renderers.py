@@ -581,13 +581,146 @@ def _stamp(img, dpi: int):
 
 # ---------------------------------------------------------------------------- DOCX
 
-def render_docx(text: str, title: str | None = None, heading_styles: bool = True) -> bytes:
-    """A Word file: title centred in the Title style, headings in Heading N, body indented."""
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_LABELS = (  # automatic numbering Word offers for the three levels reports use
+    (re.compile(r"^([一二三四五六七八九十]+)、"), "chineseCounting", "%1、"),
+    (re.compile(r"^（([一二三四五六七八九十]+)）"), "chineseCounting", "（%2）"),
+    (re.compile(r"^(\d+)\."), "decimal", "%3."),
+)
+_CN_NUM = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+@dataclass(frozen=True)
+class DocxStyle:
+    """How a Word or WPS user leaves a report.
+
+    `numbering`: headings numbered by Word's multilevel list (numbering.xml) instead of
+    typed numerals, where the document's numerals follow the sequence Word would draw.
+    `furniture`: a running header and a footer with a PAGE field in a text box, and an
+    附件 label in a text box above the title. `tracked`: every paragraph revised with
+    tracked changes left in (insertions, deletions, a moved phrase), to be read as
+    accepted. `fields`: dates as DATE fields with their shown result, the issuer in a
+    DOCPROPERTY field. Rows written "a | b" become Word tables.
+    """
+
+    heading_styles: bool = True
+    numbering: bool = False
+    furniture: bool = False
+    tracked: bool = False
+    fields: bool = False
+
+
+DOCX_STYLES = {
+    "plain": DocxStyle(),
+    "numbered": DocxStyle(numbering=True, furniture=True, fields=True),
+    "revised": DocxStyle(heading_styles=False, tracked=True, furniture=True),
+}
+
+
+def _auto_numbers(bl: list[Block]) -> dict[int, tuple[int, str]]:
+    """Block index -> (list level, text without its numeral) for the numerals Word would draw itself.
+
+    Word counts each level on from the last paragraph of that level and restarts the
+    lower levels after a higher one; a document whose numerals do not follow that (a gap,
+    a repeat, 1. running on across (一) and (二)) keeps its numerals typed."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for i, b in enumerate(bl):
+        if b.role in ("title", "pre", "signature"):
+            continue
+        for level, (pat, _fmt, _text) in enumerate(_LABELS):
+            m = pat.match(b.text)
+            if m:
+                n = _CN_NUM.get(m.group(1)) if level < 2 else int(m.group(1))
+                if n is None and len(m.group(1)) == 2 and m.group(1)[0] == "十":
+                    n = 10 + _CN_NUM.get(m.group(1)[1], 0)
+                if n and b.text[m.end():].strip():
+                    found[i] = (level, n, b.text[m.end():])
+                break
+    counters = [0, 0, 0]
+    for level, n, _rest in found.values():
+        counters[level] += 1
+        for deeper in range(level + 1, 3):
+            counters[deeper] = 0
+        if n != counters[level]:
+            return {}
+    return {i: (level, rest) for i, (level, _n, rest) in found.items()}
+
+
+def _numbering_xml() -> bytes:
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="nothing"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>' for k, (_p, fmt, text) in enumerate(_LABELS))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {_WNS}>'
+            f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'
+            f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>').encode()
+
+
+def _text_box(text: str) -> str:
+    """A run holding a floating text box (VML, as Word and WPS still write for compatibility)."""
+    return (f'<w:r {_WNS} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="position:absolute;'
+            f'margin-left:0;margin-top:-40pt;width:80pt;height:24pt" stroked="f"><v:textbox><w:txbxContent>'
+            f'<w:p><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+
+
+def _field(instr: str, shown: str, locked: bool = False) -> str:
+    """A complex field: its instruction, then the result Word last showed.
+
+    A date under a signature is a locked DATE field: unlocked, Word and LibreOffice show
+    the day the file is opened, which no signed report wants."""
+    lock = ' w:fldLock="true"' if locked else ""
+    return (f'<w:r {_WNS}><w:fldChar w:fldCharType="begin"{lock}/></w:r>'
+            f'<w:r {_WNS}><w:instrText xml:space="preserve"> {html.escape(instr)} </w:instrText></w:r>'
+            f'<w:r {_WNS}><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r {_WNS}><w:t>{html.escape(shown)}</w:t></w:r>'
+            f'<w:r {_WNS}><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _runs(text: str, st: DocxStyle, k: int, issuer: str | None) -> str:
+    """The paragraph's runs: plain, or with tracked changes and fields as the style asks."""
+    e = html.escape
+
+    def plain(s: str) -> str:
+        return f'<w:r {_WNS}><w:t xml:space="preserve">{e(s)}</w:t></w:r>' if s else ""
+
+    parts: list[str] = []
+    rest = text
+    if st.fields:
+        m = _DATE.search(rest)
+        if m and len(rest) <= 40:  # a date line under the signature
+            parts.append(plain(rest[:m.start()]) + _field('DATE \\@ "yyyy年M月d日"', m.group(0), locked=True))
+            rest = rest[m.end():]
+        elif issuer and rest == issuer:
+            parts.append(_field("DOCPROPERTY Company", rest))
+            rest = ""
+    if st.tracked and len(rest) >= 6:
+        rev = f'w:id="{k}" w:author="审核人" w:date="2024-03-20T09:00:00Z"'
+        a, b = len(rest) // 3, 2 * len(rest) // 3
+        parts.append(plain(rest[:a]))
+        parts.append(f'<w:del {_WNS} {rev}><w:r><w:delText>（此处删去）</w:delText></w:r></w:del>')
+        parts.append(f'<w:ins {_WNS} {rev}><w:r><w:t xml:space="preserve">{e(rest[a:b])}</w:t></w:r></w:ins>')
+        parts.append(f'<w:moveFrom {_WNS} {rev}><w:r><w:t>（移走的文字）</w:t></w:r></w:moveFrom>')
+        parts.append(plain(rest[b:]))
+    else:
+        parts.append(plain(rest))
+    return "".join(parts)
+
+
+def render_docx(text: str, title: str | None = None, heading_styles: bool = True,
+                style: DocxStyle | str | None = None) -> bytes:
+    """A Word file: title centred in the Title style, headings in Heading N, body indented,
+    with numbering, furniture, tracked changes and fields as `style` asks (see DocxStyle)."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
+    if isinstance(style, str):
+        style = DOCX_STYLES[style]
+    st = style or DocxStyle(heading_styles=heading_styles)
     d = docx.Document()
     normal = d.styles["Normal"]
     normal.font.size = Pt(16)
@@ -597,18 +730,49 @@ def render_docx(text: str, title: str | None = None, heading_styles: bool = True
     cp.author = "办公室"
     cp.title = title or ""
     cp.comments = ""
-    for b in blocks(text):
+    md = metadata(text)
+    issuer = md.get("issuer")
+    bl = blocks(text)
+    auto = _auto_numbers(bl) if st.numbering else {}
+    if auto:
+        d.part.numbering_part._element = parse_xml(_numbering_xml())
+    if st.furniture:
+        sec = d.sections[0]
+        sec.header.paragraphs[0].text = issuer or "法治政府建设年度报告"
+        fp = sec.footer.paragraphs[0]
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fp._p.append(parse_xml(f'<w:r {_WNS}><w:t xml:space="preserve">— </w:t></w:r>'))
+        for r in parse_xml(f"<w:p {_WNS}>{_field('PAGE', '1')}</w:p>").findall(qn("w:r")):
+            fp._p.append(r)
+        fp._p.append(parse_xml(f'<w:r {_WNS}><w:t xml:space="preserve"> —</w:t></w:r>'))
+    first = True
+    for k, b in enumerate(bl):
+        if " | " in b.text:  # a table row
+            cells = b.text.split(" | ")
+            table = d.add_table(rows=1, cols=len(cells))
+            for c, val in enumerate(cells):
+                table.cell(0, c).text = val
+            continue
+        body = auto[k][1] if k in auto else b.text
         if b.role == "title":
-            p = d.add_paragraph(b.text, style="Title")
+            p = d.add_paragraph(style="Title")
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif b.role.startswith("heading") and heading_styles:
-            d.add_paragraph(b.text, style=f"Heading {b.role[-1]}")
+        elif b.role.startswith("heading") and st.heading_styles:
+            p = d.add_paragraph(style=f"Heading {b.role[-1]}")
         elif b.role == "signature":
-            p = d.add_paragraph(b.text)
+            p = d.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         else:
-            p = d.add_paragraph(b.text)
+            p = d.add_paragraph()
             p.paragraph_format.first_line_indent = Pt(32)
+        if k in auto:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {_WNS}><w:ilvl w:val="{auto[k][0]}"/><w:numId w:val="1"/></w:numPr>'))
+        if first and st.furniture:
+            p._p.append(parse_xml(_text_box("附件")))
+        first = False
+        for r in parse_xml(f"<w:p {_WNS}>{_runs(body, st, k + 1, issuer)}</w:p>"):
+            p._p.append(r)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()

@@ -42,6 +42,11 @@ RENDER = {
 for _style in R.PDF_STYLES:
     if _style != "plain":
         RENDER[f"pdf-{_style}"] = lambda t, s=_style: R.render_pdf(t, title=R.title_of(t), style=s)
+# Word files as left by their authors: automatic numbering, text boxes, headers and footers with
+# fields, tracked changes, DATE and DOCPROPERTY fields
+for _style in R.DOCX_STYLES:
+    if _style != "plain":
+        RENDER[f"docx-{_style}"] = lambda t, s=_style: R.render_docx(t, title=R.title_of(t), style=s)
 FORMAT = {k: "html" if k.startswith("html") else k.split("-")[0] for k in RENDER}
 
 
@@ -92,7 +97,7 @@ def _evaluate(docs: str, ext: str | None) -> dict:
 @pytest.mark.parametrize("ext,kind", [
     (".html", "html-trs"), (".pdf", "pdf"), (".ofd", "ofd"),
     (".docx", "docx"),
-] + [(".pdf", k) for k in RENDER if k.startswith("pdf-")])
+] + [(".pdf", k) for k in RENDER if k.startswith("pdf-")] + [(".docx", k) for k in RENDER if k.startswith("docx-")])
 def test_shared_evaluation_scores_converted_seeds_like_the_text(tmp_path, ext, kind):
     base = _evaluate(str(SEEDS), None)
     for p in sorted(SEEDS.glob("*.txt")):

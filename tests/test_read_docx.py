@@ -140,3 +140,15 @@ def test_broken_and_bomb_packages():
         z.writestr("[Content_Types].xml", b"<Types/>")
     bomb = read_bytes(out.getvalue(), "bomb.docx")[0]
     assert bomb.error and "压缩" in bomb.error
+
+
+@pytest.mark.parametrize("style", ["numbered", "revised"])
+def test_word_as_written_reads_as_shown(style):
+    """Automatic numbering drawn in, tracked changes accepted (deleted and moved-away text gone),
+    field results kept and instructions dropped, header, footer and an 附件 text box left out."""
+    text = REPORT.replace("全年受理", "（一）依法履职。全年受理")
+    doc = read_bytes(R.render_docx(text, style=style), f"{style}.docx")[0]
+    assert doc.error is None
+    assert [ln for ln in doc.text.split("\n") if ln] == [ln for ln in text.split("\n") if ln]
+    for gone in ("（此处删去）", "（移走的文字）", "附件", "DATE", "PAGE", "DOCPROPERTY", "— 1 —"):
+        assert gone not in doc.text

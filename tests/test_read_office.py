@@ -57,6 +57,20 @@ def test_doc_and_wps_read_like_the_text(doc_bytes):
 
 
 @needs_soffice
+@pytest.mark.parametrize("style", ["numbered", "revised"])
+def test_doc_saved_from_word_reads_like_its_docx(style):
+    """Numbering, text boxes, headers and footers, tracked changes and fields survive the trip
+    through .doc (the format WPS also writes): the same text as the .docx it was saved from."""
+    text = REPORT.replace("全年受理", "（一）依法履职。全年受理").replace("继续深化", "1.继续深化")
+    docx_bytes = R.render_docx(text, style=style)
+    data, error = convert(docx_bytes, ".docx", DEFAULT, target="doc")
+    assert error is None
+    want = read_bytes(docx_bytes, "r.docx")[0].text
+    assert read_bytes(data, "r.doc")[0].text == want
+    assert [ln for ln in want.split("\n") if ln] == [ln for ln in text.split("\n") if ln]
+
+
+@needs_soffice
 def test_rtf_is_converted():
     rtf = (r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}\f0 "
            r"\'c4\'b3\'cf\'d8\'b7\'a8\'d6\'ce\'d5\'fe\'b8\'ae\'bd\'a8\'c9\'e8\'c7\'e9\'bf\'f6\'b1\'a8\'b8\'e6\par}").encode()

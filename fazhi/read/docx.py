@@ -4,9 +4,12 @@ Word keeps automatic numbering (一、 (一) 1.) out of the paragraph text: the 
 lives in numbering.xml and is drawn by Word. A reviewer sees "一、加强领导", so we render
 the numeral back into the text (level formats chineseCounting, decimal, circled …,
 counters per list, lower levels restarting), and the outline parser sees what the reader
-sees. Paragraphs in a heading style (Heading N / 标题 N, or an outline level) become
-hints with their level. Text boxes (red headers are often drawn in one) are read as
-lines of their own. Core properties give the author and dates, not the report's dates:
+sees. Tracked changes are read as accepted (insertions kept, deletions and moved-away
+text dropped); a field shows the result Word last displayed, never its instruction.
+Headers and footers (running titles, page numbers) are not read. Paragraphs in a heading
+style (Heading N / 标题 N, or an outline level) become hints with their level. Text
+boxes (red headers are often drawn in one) are read as lines of their own, unless they
+hold only a page number or an 附件 label. Core properties give the author and dates, not the report's dates:
 Word stamps them when a file is saved, not when a report is signed or published.
 """
 from __future__ import annotations
@@ -17,6 +20,7 @@ import re
 from ..data.labels import TITLE_OK
 from ..record import Document
 from ..settings import ReadSettings
+from .layout import is_furniture_text
 from .zipsafe import ZipRefused, check_xml_parts, open_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -204,7 +208,7 @@ def _para_text(p) -> str:
     for el in p.iter():
         tag = el.tag
         if tag == f"{_W}t":
-            if _inside(el, p, (f"{_W}txbxContent", f"{_W}del")):
+            if _inside(el, p, (f"{_W}txbxContent", f"{_W}del", f"{_W}moveFrom")):
                 continue
             out.append(el.text or "")
         elif tag == f"{_W}tab" and el.getparent() is not None and el.getparent().tag == f"{_W}r":
@@ -225,13 +229,15 @@ def _inside(el, stop, tags: tuple[str, ...]) -> bool:
 
 
 def _text_boxes(p) -> list[str]:
+    """Text boxes anchored in a paragraph, each once (WPS writes a DrawingML box and its VML
+    fallback); a box holding only a page number or an 附件 label is furniture and dropped."""
     seen: list[str] = []
     for box in p.iter(f"{_W}txbxContent"):
         if _inside(box, p, (f"{_W}txbxContent",)):
             continue
         for inner in box.iter(f"{_W}p"):
             t = _para_text(inner).strip()
-            if t and t not in seen:
+            if t and t not in seen and not is_furniture_text(t):
                 seen.append(t)
     return seen
 

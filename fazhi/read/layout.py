@@ -68,6 +68,12 @@ CELL_GAP = 2.5  # ems of empty space between two runs of one row that make them 
 _BAND = 0.09  # share of the page height at top and bottom where running headers and page numbers live
 
 
+def is_furniture_text(text: str) -> bool:
+    """A page number or an 附件 label standing alone (in a PDF band, a Word text box)."""
+    t = text.strip()
+    return bool(_PAGE_NO.match(t) or _ATTACHMENT_LABEL.match(t))
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
