@@ -81,7 +81,7 @@ def _arrow():
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as e:  # pragma: no cover - depends on the installed extras
-        raise RuntimeError("读写数据集需要可选组件 pyarrow：pip install 'fazhi[cluster]'") from e
+        raise RuntimeError("读写数据集需要组件 pyarrow，当前未安装：请运行 pip install pyarrow") from e
     return pa, pq
 
 

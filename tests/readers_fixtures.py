@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import example_gold
+from .conftest import example_gold, shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = shared_dir()
 SEEDS = SHARED / "seeds"
 EXAMPLES = ROOT / "examples"
 
@@ -29,16 +29,23 @@ needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None and shutil.wh
                                    reason="LibreOffice (soffice) is not installed: the .doc/.wps path is not tested")
 
 
-def report_texts() -> list[tuple[str, str]]:
-    """(name, text) of every seed (when ../shared/seeds exists) and every example listed in the golden file."""
+def report_texts(only_reports: bool = False) -> list[tuple[str, str]]:
+    """(name, text) of every seed (when ../shared/seeds exists) and every example listed in the golden file.
+
+    `only_reports` leaves out the examples whose gold says they are look-alikes (a plan, a
+    disclosure report), for tests that need the genre itself whatever ../shared holds.
+    """
     out = []
     if SEEDS.is_dir():
         for p in sorted(SEEDS.glob("*.txt")):
             out.append((f"seed:{p.stem}", p.read_text("utf-8")))
     from fazhi.read.text import decode
 
-    for name in sorted(example_gold()):
+    gold = example_gold()
+    for name in sorted(gold):
         p = EXAMPLES / name
+        if only_reports and gold[name].get("doc_type", "report") != "report":
+            continue
         if p.is_file():
             out.append((f"example:{p.stem}", decode(p.read_bytes())[0]))
     return out

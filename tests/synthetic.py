@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .conftest import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+SEEDS_DIR = shared_dir() / "seeds"
 BASE_DIRS = (ROOT / "examples", SEEDS_DIR)
 
 # Counties from several provinces, so that the copies spread over partitions.

@@ -92,7 +92,7 @@ class ThreadEngine:
 def _png(i: int) -> bytes:
     from PIL import Image
 
-    img = Image.new("RGB", (40, 40), "white")
+    img = Image.new("RGB", (620, 880), "white")  # page-sized: a directory walk takes images that can be scans
     img.putpixel((i, i), (0, 0, 0))
     buf = io.BytesIO()
     img.save(buf, "PNG")

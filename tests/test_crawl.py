@@ -47,7 +47,7 @@ def synthetic(unit: str, i: int) -> str:
 
 def build_site() -> tuple[dict, list[str], dict]:
     """Routes of the column, the 32 report paths, and the attachment paths by kind."""
-    texts = [t for _n, t in report_texts()][:8]
+    texts = [t for _n, t in report_texts(only_reports=True)][:8]
     texts += [synthetic(u, i) for i, u in enumerate(UNITS)]
     texts = texts[:32]
     routes: dict = {"/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /col/private/\n")}

@@ -72,8 +72,9 @@ def test_late_unit_counts_as_late_in_the_notice(corpus: Corpus, tmp_path: Path) 
 
 def test_opinions_one_per_report_with_quotes_and_decisions(corpus: Corpus, tmp_path: Path) -> None:
     files = export(corpus, tmp_path / "意见", kind="opinions", year=2023, issuer="廊坊市司法局", when=date(2024, 4, 12))
-    assert len(files) == 5 and all(f.suffix == ".docx" for f in files)
+    assert len(files) == 4 and all(f.suffix == ".docx" for f in files)  # not 香河县's 信息公开 report
     by = {f.name.split("_")[0]: f for f in files}
+    assert set(by) == {"固安县", "永清县", "大城县", "三河市"} and all(f.stem.endswith("_审查意见") for f in files)
     ga = "\n".join(_texts(by["固安县"]))
     assert ga.startswith("关于固安县2023年度法治政府建设年度报告的审查意见\n固安县人民政府：")
     assert "同比" in ga and "已核对上年报告原件" in ga and "原文：“" in ga
@@ -83,9 +84,14 @@ def test_opinions_one_per_report_with_quotes_and_decisions(corpus: Corpus, tmp_p
     sh = "\n".join(_texts(by["三河市"]))
     assert "下一年度" in sh and "规定内容" in sh
     assert _texts(by["固安县"])[-1] == "2024年4月12日"
-    confirmed = export(corpus, tmp_path / "只含确认.docx", kind="opinions", year=2023, include_undecided=False)
+    notes: list[str] = []
+    confirmed = export(corpus, tmp_path / "只含确认.docx", kind="opinions", year=2023, include_undecided=False,
+                       note=notes.append)
     text = "\n".join(_texts(confirmed[0]))
-    assert text.count("审查意见\n") == 5 and "同比" in text and "内容雷同" not in text
+    # only reports whose findings are all decided: 三河市 and 永清县 still have undecided ones
+    assert text.count("审查意见\n") == 2 and "同比" in text and "内容雷同" not in text
+    assert "三河市" not in text and "永清县" not in text
+    assert any("三河市（2个）" in n and "永清县（1个）" in n for n in notes)
 
 
 def test_export_cli_writes_notice_and_opinions(corpus: Corpus, tmp_path: Path) -> None:
@@ -98,7 +104,7 @@ def test_export_cli_writes_notice_and_opinions(corpus: Corpus, tmp_path: Path) -
     assert _texts(tmp_path / "通报.docx")[-2:] == ["某县依法治县办", "2024年4月10日"]
     res = runner.invoke(app, ["export", "--db", path, "--to", str(tmp_path / "审查意见"), "--kind", "opinions"])
     assert res.exit_code == 0, res.output
-    assert len(list((tmp_path / "审查意见").glob("*.docx"))) == 6  # both years of 固安县
+    assert len(list((tmp_path / "审查意见").glob("*.docx"))) == 5  # both years of 固安县; no look-alike
     res = runner.invoke(app, ["export", "--db", path, "--to", str(tmp_path / "x.pdf")])
     assert res.exit_code == 2 and "不支持导出" in res.output
 

@@ -108,7 +108,7 @@ class LocalEngine:
             self._watch.start()
         except ImportError:
             if self.memory_limit:
-                raise RuntimeError("限制工作进程内存需要 psutil：pip install 'fazhi[cluster]'，或使用 --memory-limit 0")
+                raise RuntimeError("限制工作进程内存需要组件 psutil，当前未安装：请运行 pip install psutil，或使用 --memory-limit 0")
         return self
 
     def __exit__(self, *exc) -> None:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..read import sniff
+from ..read.inputs import is_report_file
 from ..settings import DEFAULT, ReadSettings
 
 SOURCE_TYPES = ("auto", "dir", "list", "parquet", "jsonl", "file")
@@ -104,22 +105,41 @@ def _resolve(entry: str, base: Path) -> Path:
     return q if q.is_absolute() else base / q
 
 
-def _walk(root: Path, exclude: Path | None) -> Iterator[Path]:
-    """Files under root in sorted order, one directory level in memory at a time."""
+def _walk(root: Path, exclude: Path | None, skipped: list[str] | None = None) -> Iterator[Path]:
+    """Report files under root in sorted order, one directory level in memory at a time.
+
+    Files that are not report files (README, logos, .DS_Store; fazhi/read/inputs.py) are
+    left out, and appended to `skipped` when given.
+    """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
         return
     for e in entries:
-        if e.name.startswith("."):
-            continue
         p = Path(e.path)
         if e.is_dir(follow_symlinks=False):
+            if e.name.startswith("."):
+                continue
             if exclude is not None and p.resolve() == exclude:
                 continue  # the output dataset lies inside the source directory
-            yield from _walk(p, exclude)
+            yield from _walk(p, exclude, skipped)
         elif e.is_file():
-            yield p
+            if is_report_file(p):
+                yield p
+            elif skipped is not None:
+                skipped.append(str(p))
+
+
+def not_report_files(specs: Iterable[str], source_type: str = "auto",
+                     exclude: "str | os.PathLike[str] | None" = None) -> int:
+    """How many files of the directory SOURCEs a batch leaves out as not report files."""
+    excl = Path(exclude).resolve() if exclude is not None else None
+    skipped: list[str] = []
+    for spec in specs:
+        if detect(spec, source_type) == "dir":
+            for _ in _walk(Path(spec), excl, skipped):
+                pass
+    return len(skipped)
 
 
 def entries(spec: str, source_type: str = "auto", exclude: "str | os.PathLike[str] | None" = None
@@ -183,7 +203,7 @@ def _parquet_entries(p: Path) -> Iterator[tuple[str, str, str | None]]:
     try:
         import pyarrow.parquet as pq
     except ImportError as e:  # pragma: no cover - depends on the installed extras
-        raise SourceError("读取 Parquet 清单需要可选组件：pip install 'fazhi[cluster]'") from e
+        raise SourceError("读取 Parquet 清单需要组件 pyarrow，当前未安装：请运行 pip install pyarrow") from e
     pf = pq.ParquetFile(p)
     names = set(pf.schema_arrow.names)
     if not names & {"source", "url", "path"}:

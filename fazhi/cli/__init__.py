@@ -24,4 +24,13 @@ from . import (  # noqa: E402, F401
 
 
 def main() -> None:
-    app()
+    """Run the command; a library missing from this install ends in one Chinese line, not a traceback."""
+    try:
+        app(standalone_mode=True)
+    except ImportError as e:
+        import sys
+
+        from ..install import missing_message
+
+        print("错误：" + missing_message("此命令", e.name), file=sys.stderr)
+        raise SystemExit(1) from None

@@ -12,12 +12,13 @@ from rich.console import Console
 from ..checks.registry import checks_markdown, specs
 from ..pipeline import analyze_document
 from ..read import iter_sources, load
+from ..read.inputs import skipped_line
 from ..record import Report, to_json
 from ..scoring import score as score_report
 from ..settings import DEFAULT
 from . import app
 from .options import checked_ids, checked_ocr, ignore_option, ocr_option, select_option
-from .render import render_report
+from .render import render_report, wrapping_table
 from .score import rubric_option
 
 _FORMATS = ("table", "json", "jsonl")
@@ -53,10 +54,13 @@ def analyze(
         raise typer.BadParameter(f"--fail-on 只能是 error 或 warning，不能是“{fail_on}”", param_hint="--fail-on")
     sel, ign = checked_ids(select, ignore)
     settings = DEFAULT.with_(ocr=checked_ocr(ocr))
-    sources = list(iter_sources(paths))
+    skipped: list[str] = []
+    sources = list(iter_sources(paths, skipped))
+    err = Console(stderr=True)
+    if skipped:
+        err.print(skipped_line(len(skipped)))
     if not sources:
         raise typer.BadParameter("没有找到可分析的文件", param_hint="PATHS")
-    err = Console(stderr=True)
     out = Console(soft_wrap=True, highlight=False)
     worst = 0
     levels = {"info": 0, "warning": 1, "error": 2}
@@ -106,9 +110,7 @@ def list_checks(fmt: str = typer.Option("table", "--format", "-f", help="table�
     if fmt == "markdown":
         sys.stdout.write(checks_markdown())
         return
-    from rich.table import Table
-
-    t = Table("编号", "级别", "名称", "说明", title="fazhi 检查项")
+    t = wrapping_table("编号", "级别", "名称", "说明", title="fazhi 检查项", keep_whole=("编号", "级别"))
     for s in items:
         t.add_row(s.id, s.severity, s.name, s.description)
     Console().print(t)

@@ -58,7 +58,7 @@ def batch(
 ) -> None:
     """批量分析：把大量报告分析结果写成 Parquet 数据集，可在本机或 Dask 集群上运行，可中断续跑。"""
     from ..batch import Job, Options, Stats, run
-    from ..batch.sources import SourceError, count, detect
+    from ..batch.sources import SourceError, count, detect, not_report_files
     from ..dataset import FAILURES
     from ..dataset import create as create_dataset
 
@@ -88,13 +88,17 @@ def batch(
                    flush_seconds=flush_seconds, retry_failed=retry_failed, max_fetches=max_fetches)
     stats = Stats()
 
+    left_out = [0]
+
     def count_total() -> None:
         try:
             stats.total = count(sources, source_type, out)
+            left_out[0] = not_report_files(sources, source_type, out)
         except Exception:  # the count only feeds the progress bar; the run reports listing errors itself
             pass
 
-    threading.Thread(target=count_total, name="fazhi-count", daemon=True).start()
+    counter = threading.Thread(target=count_total, name="fazhi-count", daemon=True)
+    counter.start()
     if scheduler and workers:
         err.print("[yellow]注意：[/]连接已有调度器时，工作进程数由集群决定，--workers 不起作用")
     previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
@@ -114,6 +118,7 @@ def batch(
     finally:
         signal.signal(signal.SIGTERM, previous)
     s = result
+    counter.join(timeout=10)  # the listing is done by now; this only waits for its count of left-out files
     parts = [f"分析 {s.finished} 个文件（{s.documents} 份文档）"]
     if s.skipped:
         parts.append(f"跳过 {s.skipped} 个已完成")
@@ -125,6 +130,8 @@ def batch(
         parts.append(f"{s.unreadable} 份无法读取")
     if s.failed:
         parts.append(f"{s.failed} 个失败")
+    if left_out[0]:
+        parts.append(f"跳过 {left_out[0]} 个非报告文件")
     out_console.print("完成：" + "，".join(parts) + f"；用时 {s.seconds:.1f} 秒，每秒 {s.rate:.1f} 个。")
     root = Path(out)
     out_console.print(f"数据集：{root}（DuckDB：SELECT * FROM read_parquet('{root / '**' / '*.parquet'}', "

@@ -121,6 +121,10 @@ def ingest(
     if res.unreadable:
         msg += f"；其中{res.unreadable}份无法读取（见各自的“无法读取”问题）"
     err.print(msg)
+    if res.not_reports:
+        from ..read.inputs import skipped_line
+
+        err.print(skipped_line(res.not_reports))
     if not no_crosscheck:
         err.print(_crosscheck_line(res.crosscheck))
 
@@ -173,10 +177,10 @@ def _emit(df, fmt: str, title: str, columns: Optional[dict[str, str]] = None) ->
         for rec in json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso")):
             sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
         return
-    from rich.table import Table
+    from .render import wrapping_table
 
     shown = df.rename(columns=columns or {})
-    t = Table(*[str(c) for c in shown.columns], title=title)
+    t = wrapping_table(*[str(c) for c in shown.columns], title=title)
     for row in shown.itertuples(index=False):
         t.add_row(*["" if v is None or (isinstance(v, float) and v != v) else
                     (f"{v:g}" if isinstance(v, float) else str(v)) for v in row])
@@ -303,8 +307,10 @@ def export(
                                        "默认按文件名判断"),
     year: Optional[int] = typer.Option(None, "--year", help="只导出该年度"),
     registry: Optional[str] = typer.Option(None, "--registry", help="应报送单位名单，用于报送情况和通报"),
-    issuer: Optional[str] = typer.Option(None, "--issuer", help="通报和审查意见的落款单位，如 永清县全面依法治县委员会办公室"),
-    recipients: Optional[str] = typer.Option(None, "--recipients", help="通报的主送单位，如 各乡镇人民政府，县政府各部门"),
+    issuer: Optional[str] = typer.Option(None, "--issuer", help="通报和审查意见的落款单位，如 永清县全面依法治县委员会办公室；"
+                                         "保存在语料库中，以后的导出沿用"),
+    recipients: Optional[str] = typer.Option(None, "--recipients", help="通报的主送单位，如 各乡镇人民政府，县政府各部门；"
+                                             "保存在语料库中，以后的导出沿用"),
     when: Optional[str] = typer.Option(None, "--date", help="落款日期（YYYY-MM-DD）；默认今天"),
     only_confirmed: bool = typer.Option(False, "--only-confirmed", help="Word 导出只写入审查人确认过的问题"),
 ) -> None:
@@ -317,20 +323,23 @@ def export(
             day = date.fromisoformat(when)
         except ValueError as e:
             raise typer.BadParameter(f"日期应写作 YYYY-MM-DD，不能是“{when}”", param_hint="--date") from e
+    err = Console(stderr=True)
     opts: dict[str, Any] = {"year": year}
-    if to.lower().endswith(".docx") or kind:
-        opts.update(issuer=issuer, recipients=recipients, when=day, include_undecided=not only_confirmed)
-        if kind == "opinions" or (kind is None and "意见" in os.path.basename(to)):
-            opts.pop("recipients")
+    word = to.lower().endswith(".docx") or bool(kind)
+    if word:
+        opts.update(when=day, include_undecided=not only_confirmed, note=lambda line: err.print(f"[yellow]注意：[/]{line}"))
     corpus = _open(db)
     try:
+        for key, value, name in (("issuer", issuer, "落款单位"), ("recipients", recipients, "主送单位")):
+            if value is not None and value.strip() != (corpus.setting(key) or ""):
+                corpus.set_setting(key, value)  # given once, kept with the corpus for every later document
+                err.print(f"已保存{name}：{value.strip()}（以后的通报和审查意见沿用，可用 --{key} 修改）")
         written = do_export(corpus, to, table=table, kind=kind, registry=registry, **opts)
     except ValueError as e:
         raise typer.BadParameter(str(e)) from e
     finally:
         corpus.close()
-    Console(stderr=True).print(f"已导出{len(written)}个文件：" + "、".join(str(p) for p in written[:5])
-                               + ("……" if len(written) > 5 else ""))
+    err.print(f"已导出{len(written)}个文件：" + "、".join(str(p) for p in written[:5]) + ("……" if len(written) > 5 else ""))
 
 
 @app.command()

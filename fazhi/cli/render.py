@@ -78,3 +78,22 @@ def render_report(out: Console, report: Report) -> None:
             if q:
                 q = "\n".join(ln.strip() for ln in q.splitlines())
                 out.print(f"      [dim]原文：{escape(q)}[/]".replace("\n", "\n" + " " * 11))
+
+
+def wrapping_table(*headers: str, title: str | None = None, keep_whole: tuple[str, ...] = ()):
+    """A rich table whose cells wrap inside their column instead of being cut with "…".
+
+    Chinese text has no spaces to wrap at, so rich's default (wrap at spaces, then an
+    ellipsis) loses most of a description in an 80-column terminal or a pipe; `fold` breaks
+    a cell at any character. Columns named in `keep_whole` (identifiers a user copies) are
+    never broken.
+    """
+    from rich.table import Table
+
+    t = Table(title=title)
+    for h in headers:
+        if h in keep_whole:
+            t.add_column(h, no_wrap=True, overflow="fold", min_width=len(h))
+        else:
+            t.add_column(h, overflow="fold")
+    return t

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from ..pipeline import analyze_document
 from ..read import iter_sources, load
+from ..read.inputs import skipped_line
 from ..record import Report, to_json
 from ..scoring import RubricError, default_rubric, load_rubric
 from ..scoring import score as score_report
@@ -44,12 +45,15 @@ def _need(*modules: str) -> None:
 
     missing = [m for m in modules if importlib.util.find_spec(m) is None]
     if missing:
-        raise typer.BadParameter(f"此功能需要 {'、'.join(missing)}：请安装 pip install 'fazhi[score]'")
+        raise typer.BadParameter(f"此功能需要 {'、'.join(missing)}：请安装 pip install 'fazhi[calibrate]'")
 
 
 def _analyse(paths: list[str], rubric: Rubric, err: Console) -> Iterator[Report]:
     """Analyse every document the paths hold and score it with the rubric (progress on a terminal)."""
-    sources = list(iter_sources(paths))
+    skipped: list[str] = []
+    sources = list(iter_sources(paths, skipped))
+    if skipped:
+        err.print(skipped_line(len(skipped)))
     if not sources:
         raise typer.BadParameter("没有找到可分析的文件", param_hint="PATHS")
 

@@ -52,6 +52,7 @@ class IngestResult:
     seconds: float = 0.0
     crosscheck: dict[str, Any] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # sources that failed outside any document
+    not_reports: int = 0  # files of walked directories that are not report files (README, logos ...)
 
 
 def _to_analyzed(doc: Document) -> AnalyzedDocument:
@@ -190,7 +191,9 @@ def ingest(corpus: Corpus, paths: Sequence[str], workers: int | None = None, set
     res = IngestResult()
     progress = progress or (lambda *_: None)
     datasets, others = _dataset_dirs(paths)
-    sources = list(iter_sources(others))
+    walked_out: list[str] = []
+    sources = list(iter_sources(others, walked_out))
+    res.not_reports = len(walked_out)
     res.inputs = len(sources)
     digests = {s: _file_digest(s) for s in sources}
     known = corpus.known_inputs(d for d in digests.values() if d)

@@ -21,6 +21,8 @@ Design notes:
   hash), not by `doc_id` or row, so a reviewer's confirmed/dismissed survives re-analysis.
 - `passages`, `clause_keys`, `bands` and `stock_phrases` are the near-duplicate index
   (see fazhi/corpus/dedup.py and docs/corpus.md).
+- `settings` holds what an office gives once and every later document uses (the 落款 and
+  主送 of the 通报 and 审查意见; fazhi/corpus/settings.py).
 - `panel_cache` is the panel of fazhi/corpus/compare.py (one row per unit, year and
   indicator) for the whole corpus, rebuilt on the first comparison after the records change
   (`corpus_state` key `panel_state`): comparisons and rankings then read thousands of rows
@@ -42,7 +44,7 @@ import duckdb
 
 from ..record import to_json
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def record_blob(record: dict[str, Any]) -> bytes:
@@ -215,6 +217,11 @@ MIGRATIONS: dict[int, tuple[str, list[Step]]] = {
         )""",
     ]),
     5: ("non-finite numbers (Infinity, NaN) in records, figures and the panel replaced by null", [_finite_records]),
+    6: ("settings: the office's 落款 and 主送, kept with the corpus", [
+        """CREATE TABLE settings (
+            key VARCHAR PRIMARY KEY, value VARCHAR, "user" VARCHAR, updated_at TIMESTAMP NOT NULL
+        )""",
+    ]),
 }
 
 

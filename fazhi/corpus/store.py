@@ -17,7 +17,7 @@ for writing at a time (DuckDB's own lock); readers open it `read_only=True`.
 
 The class is put together from one module per concern: connection and schema here, writes
 (writes.py), queries (queries.py), full-text search (search.py), reviewers' decisions
-(decisions.py); comparisons (compare.py), the list of units (roster.py) and the
+(decisions.py), the office's settings such as the 落款 (settings.py); comparisons (compare.py), the list of units (roster.py) and the
 cross-report checks (crosscheck.py) are functions over a Corpus that the methods below call.
 """
 from __future__ import annotations
@@ -35,12 +35,13 @@ from .decisions import Decisions
 from .queries import Queries, where_reports
 from .schema import SCHEMA_VERSION, SchemaError, current_version, migrate
 from .search import Search
+from .settings import Settings
 from .writes import AnalyzedDocument, AnalyzedInput, Writes
 
 __all__ = ["Corpus", "AnalyzedDocument", "AnalyzedInput", "where_reports"]
 
 
-class Corpus(Writes, Queries, Search, Decisions):
+class Corpus(Writes, Queries, Search, Decisions, Settings):
     """A corpus database file (created with its schema on first use)."""
 
     def __init__(self, path: "str | os.PathLike[str]" = ":memory:", read_only: bool = False):

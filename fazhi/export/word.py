@@ -8,9 +8,20 @@ end. Chinese fonts are set through w:rFonts w:eastAsia, which Word and WPS honou
 plain font name only covers Latin text). Office machines without 方正小标宋 fall back to
 their own serif; LibreOffice renders with Noto CJK.
 
-What goes in is decided here: findings a reviewer dismissed are left out; undecided ones
-are included unless `include_undecided=False`, so a reviewer can hand on only what they
-confirmed.
+What goes in is decided here, and nothing false may go out:
+- findings a reviewer dismissed are left out; undecided ones are included unless
+  `include_undecided=False`, so a reviewer can hand on only what they confirmed;
+- an 审查意见 is written only for a document that is a report: a look-alike (a 政府信息公开
+  工作年度报告, a 工作要点) in the corpus is not the unit's report and gets none;
+- "未发现需要整改的问题" is said only of a report whose findings have all been decided or
+  whose review is finished (fazhi/corpus/review.py `DONE`): with `include_undecided=False` a
+  report still under review gets no opinion, and the writer says which, so the reviewer can
+  finish them;
+- the 落款 and 主送 are the office's own, given once and kept with the corpus
+  (fazhi/corpus/settings.py); without a 落款 the line is left visibly blank to be signed by
+  hand, never filled with a placeholder.
+The footer carries the page number as GB/T 9704 asks: "— 1 —" in 4号 宋体, odd pages on
+the right and even pages on the left, one character in from the edge.
 """
 from __future__ import annotations
 
@@ -18,12 +29,13 @@ import os
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 
 from ..checks.registry import groups as check_groups
 from ..checks.registry import specs
+from ..corpus import review
 from ..corpus.review import NOTE_CHECK
 from .frames import report_filters
 
@@ -32,6 +44,9 @@ BODY_FONT = "仿宋_GB2312"
 H1_FONT = "黑体"
 H2_FONT = "楷体_GB2312"
 LATIN_FONT = "Times New Roman"
+PAGE_NUMBER_FONT = "宋体"
+PAGE_NUMBER_SIZE = 14  # 4号
+BLANK_SIGNATURE = "_" * 20  # a line to sign by hand when the office has not given its name
 NUMERALS = "一二三四五六七八九十"
 
 
@@ -60,6 +75,51 @@ class OfficialDocument:
         sec.left_margin, sec.right_margin = Cm(2.8), Cm(2.6)
         normal = self.doc.styles["Normal"]
         self.set_font(normal.font, normal.element, BODY_FONT, 16)
+        self._page_numbers(sec)
+
+    def _page_numbers(self, sec) -> None:
+        """"— N —" footers: odd pages right-aligned, even pages left-aligned, one character in (GB/T 9704 7.5)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        for footer, align in ((sec.footer, WD_ALIGN_PARAGRAPH.RIGHT), (sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            p.alignment = align
+            fmt = p.paragraph_format
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                fmt.right_indent = Pt(PAGE_NUMBER_SIZE)
+            else:
+                fmt.left_indent = Pt(PAGE_NUMBER_SIZE)
+            self._page_field(p)
+
+    def _page_field(self, p) -> None:
+        """"— " PAGE " —" as runs, the number a field Word and WPS fill in on every page."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        def run(text: str | None = None, field: str | None = None, instr: str | None = None):
+            r = p.add_run(text or "")
+            self.set_font(r.font, r._element, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+            if field is not None:
+                fc = OxmlElement("w:fldChar")
+                fc.set(qn("w:fldCharType"), field)
+                r._element.append(fc)
+            if instr is not None:
+                it = OxmlElement("w:instrText")
+                it.set(qn("xml:space"), "preserve")
+                it.text = instr
+                r._element.append(it)
+            return r
+
+        run("— ")
+        run(field="begin")
+        run(instr=" PAGE ")
+        run(field="separate")
+        run("1")
+        run(field="end")
+        run(" —")
 
     @staticmethod
     def set_font(font, element, east_asia: str, size: float, bold: bool = False) -> None:
@@ -122,9 +182,10 @@ class OfficialDocument:
     def h2(self, text: str) -> None:
         self.para(text, H2_FONT)
 
-    def signature(self, issuer: str, when: date) -> None:
+    def signature(self, issuer: str | None, when: date) -> None:
+        """The 落款 and date; without the office's name a blank line to sign on, never a placeholder."""
         self.para("", indent=False)
-        self.para(issuer, indent=False, align="right")
+        self.para(issuer or BLANK_SIGNATURE, indent=False, align="right")
         self.para(cn_date(when), indent=False, align="right")
 
     def page_break(self) -> None:
@@ -165,7 +226,17 @@ _REST = "文字和格式"
 _NOTES = "审查中发现的其他问题"  # the reviewers' own notes (批注), after the machine's findings
 
 
-def _opinion(d: OfficialDocument, rep: dict[str, Any], fs: pd.DataFrame, issuer: str, when: date, include_undecided: bool) -> None:
+def _serious(fs: pd.DataFrame) -> list[dict[str, Any]]:
+    return [r for r in fs.to_dict("records") if r["severity"] in ("error", "warning")]
+
+
+def _undecided(rows: list[dict[str, Any]]) -> int:
+    return sum(1 for r in rows if not isinstance(r.get("decision"), str))
+
+
+def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]], issuer: str | None,
+             when: date) -> None:
+    """One 审查意见; `rows` are the findings that go in (already chosen by decision)."""
     unit = rep.get("unit_name") or rep.get("issuer") or "（未识别单位）"
     year = rep.get("report_year")
     year_txt = f"{year}年度" if year else ""
@@ -174,7 +245,6 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], fs: pd.DataFrame, issuer:
     pub = rep.get("published")
     pub_txt = f"，公开日期{cn_date(pub)}" if isinstance(pub, date) else "，未标明公开日期"
     title = rep.get("title") or "（报告无标题）"
-    rows = [r for r in fs.to_dict("records") if _keep(r, include_undecided) and r["severity"] in ("error", "warning")]
     if not rows:
         d.para(f"经审查，你单位报送的《{title}》{pub_txt}，未发现需要整改的问题。")
     else:
@@ -206,32 +276,82 @@ def _reports(corpus, options: dict[str, Any]) -> pd.DataFrame:
     return corpus.reports(**report_filters(options))
 
 
+def _setting(corpus, key: str) -> str | None:
+    """The office's stored setting; a corpus from before settings existed (read-only, not upgraded) has none."""
+    try:
+        return corpus.setting(key)
+    except Exception:  # no settings table in an old file opened read-only
+        return None
+
+
+Note = Callable[[str], None]
+
+
+def _signature_note(issuer: str | None, note: Note | None) -> None:
+    if not issuer and note is not None:
+        note("未设置落款单位：落款处留空，请手工填写；或用 --issuer 指定一次（保存在语料库中，以后沿用），"
+             "也可在网页工作台的“设置”中填写")
+
+
+def _review_done(corpus, shas: list[str]) -> set[str]:
+    """Reports whose review a reviewer marked finished (已审, 意见已发)."""
+    try:
+        st = review.states(corpus, shas)
+    except Exception:  # an old corpus opened read-only has no review tables
+        return set()
+    return {s for s, v in st.items() if v["state"] in review.DONE}
+
+
 def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = None, when: date | None = None,
-                   include_undecided: bool = True, **options: Any) -> list[Path]:
-    """One 审查意见 per report: a directory of .docx files, or one .docx with a page per report."""
-    issuer = issuer or "审查单位"
+                   include_undecided: bool = True, note: Note | None = None, **options: Any) -> list[Path]:
+    """One 审查意见 per report: a directory of .docx files, or one .docx with a page per report.
+
+    Only documents analysed as reports get one. With `include_undecided=False` a report
+    whose findings are not all decided (and whose review is not marked finished) gets none.
+    `note` receives a Chinese line for what was left out and for a missing 落款.
+    """
+    issuer = issuer or _setting(corpus, "issuer")
     when = when or date.today()
     reps = _reports(corpus, options)
-    reps = reps[reps["doc_type"].notna()]
+    not_reports = reps[reps["doc_type"] != "report"]
+    reps = reps[reps["doc_type"] == "report"]
     fs = corpus.findings(**report_filters(options))
+    done = _review_done(corpus, list(reps["sha256"])) if not include_undecided else set()
+    chosen: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    pending: list[str] = []
+    for rep in reps.to_dict("records"):
+        rep = _pydates(rep)
+        serious = _serious(fs[fs["sha256"] == rep["sha256"]])
+        if not include_undecided and _undecided(serious) and rep["sha256"] not in done:
+            pending.append(f"{rep.get('unit_name') or rep.get('title') or rep['sha256'][:12]}（{_undecided(serious)}个）")
+            continue
+        chosen.append((rep, [r for r in serious if _keep(r, include_undecided)]))
+    if note is not None:
+        if len(not_reports):
+            note(f"{len(not_reports)}份文件不是法治政府建设年度报告（如政府信息公开年度报告、工作要点）或无法读取，"
+                 "未出具审查意见")
+        if pending:
+            note(f"{len(pending)}份报告尚有未审查的问题，未出具审查意见（审查完毕后再导出）：{_join(pending, 10)}")
+        _signature_note(issuer, note)
+    if not chosen:
+        raise ValueError("没有可出具审查意见的报告" + ("：所选报告尚有未审查的问题" if pending else ""))
     p = Path(path)
     if p.suffix.lower() == ".docx":
         d = OfficialDocument()
-        for i, rep in enumerate(reps.to_dict("records")):
+        for i, (rep, rows) in enumerate(chosen):
             if i:
                 d.page_break()
-            _opinion(d, _pydates(rep), fs[fs["sha256"] == rep["sha256"]], issuer, when, include_undecided)
+            _opinion(d, rep, rows, issuer, when)
         return [d.save(p)]
     p.mkdir(parents=True, exist_ok=True)
     out = []
-    used: set[str] = set()
-    for rep in reps.to_dict("records"):
-        rep = _pydates(rep)
+    used: dict[str, int] = {}
+    for rep, rows in chosen:
         d = OfficialDocument()
-        _opinion(d, rep, fs[fs["sha256"] == rep["sha256"]], issuer, when, include_undecided)
+        _opinion(d, rep, rows, issuer, when)
         base = _safe(f"{rep.get('unit_name') or '未识别单位'}_{rep.get('report_year') or '年度不明'}_审查意见")
-        name = base if base not in used else f"{base}_{rep['sha256'][:8]}"
-        used.add(name)
+        used[base] = used.get(base, 0) + 1
+        name = base if used[base] == 1 else f"{base}（{used[base]}）"  # two reports of one unit and year
         out.append(d.save(p / f"{name}.docx"))
     return out
 
@@ -260,8 +380,13 @@ def _join(items: list[str], limit: int = 60) -> str:
 
 def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: str | None = None,
                  recipients: str | None = None, when: date | None = None, include_undecided: bool = True,
-                 **options: Any) -> Path:
-    """The batch 通报: overall figures, then the late, missing, invalid and deficient units, then requirements."""
+                 note: Note | None = None, **options: Any) -> Path:
+    """The batch 通报: overall figures, then the late, missing, invalid and deficient units, then requirements.
+
+    Findings are those of reports only (a look-alike is counted as 报送材料不符合要求, never
+    quoted for its "findings"); the 落款 and 主送 come from the arguments or the corpus's
+    settings, and an unset 落款 is left blank to sign by hand (`note` says so).
+    """
     year = options.get("year")
     if year is None:
         year = corpus.latest_report_year()
@@ -269,8 +394,11 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             raise ValueError("语料库中没有可通报的报告")
         options["year"] = year
     year = int(year)
-    issuer = issuer or "审查单位"
+    issuer = issuer or _setting(corpus, "issuer")
+    recipients = recipients or _setting(corpus, "recipients")
     when = when or date.today()
+    _signature_note(issuer, note)
+    subject = issuer or ""
     units_loaded = registry is not None or corpus.has_units()
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
@@ -281,8 +409,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         n = len(listed)
         counts = listed["status"].value_counts().to_dict()
         received = n - counts.get("missing", 0) - counts.get("ambiguous", 0)
-        d.para(f"根据《法治政府建设与责任落实督察工作规定》关于法治政府建设年度报告的要求，{issuer}对{n}个单位"
-               f"{year}年度法治政府建设年度报告的报送、公开和内容情况进行了检查。现将有关情况通报如下。")
+        d.para(f"根据《法治政府建设与责任落实督察工作规定》关于法治政府建设年度报告的要求，{subject}对{n}个单位"
+               f"{year}年度法治政府建设年度报告的报送、公开和内容情况进行了检查。现将有关情况通报如下：")
         d.h1("一、总体情况")
         deficient = listed[listed["deficient"]]
         d.para(f"应报送单位{n}个，已报送{received}个，其中按时公开{counts.get('on_time', 0)}个，"
@@ -306,21 +434,28 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             k += 1
             d.h2(f"（{_numeral(k)}）{name}")
             d.para(f"{_join(items)}。")
-        shas = [s for s in st["sha256"].dropna()]
+        valid = st[st["status"] != "invalid"]
+        shas = [s for s in valid["sha256"].dropna()]
     else:
         reps = _reports(corpus, options)
+        reps = reps[reps["doc_type"] == "report"]
         shas = list(reps["sha256"])
-        d.para(f"{issuer}对收到的{len(reps)}份{year}年度法治政府建设年度报告进行了检查。现将有关情况通报如下。")
+        d.para(f"{subject}对收到的{len(reps)}份{year}年度法治政府建设年度报告进行了检查。现将有关情况通报如下：")
         d.h1("一、存在的问题")
         k = 0
     fs = corpus.findings(**report_filters(options))
     fs = fs[fs["sha256"].isin(shas)] if shas else fs.iloc[0:0]
-    fs = fs[[_keep(r, include_undecided) for r in fs.to_dict("records")]]
     fs = fs[fs["severity"].isin(["error", "warning"])]
     skip = {"timeliness", "not_a_report", "measures_missing", "shortcomings_missing", "causes_missing",
-            "first_responsibility_missing", "next_year_plan_missing"}
+            "first_responsibility_missing", "next_year_plan_missing"}  # stated above from the status table
     names = {k2: v.name for k2, v in specs().items()}
     other = fs[~fs["check"].isin(skip)]
+    if not include_undecided:
+        done = _review_done(corpus, list(other["sha256"].unique()))
+        undecided = int((other["decision"].isna() & ~other["sha256"].isin(done)).sum())
+    else:
+        undecided = 0
+    other = other[[_keep(r, include_undecided) for r in other.to_dict("records")]]
     if not other.empty:
         k += 1
         d.h2(f"（{_numeral(k)}）数据和文字问题")
@@ -329,12 +464,17 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):
             lines.append(f"{names.get(check, check)}：{_join(units, 20)}")
         d.para("；".join(lines) + "。具体问题见各单位审查意见。")
-    if k == 0:
+    if undecided:
+        if note is not None:
+            note(f"尚有{undecided}个问题未审查，未写入通报；审查完毕后再导出可写入")
+        if k == 0:
+            d.para("报告内容的审查尚未完成，审查结果另行通报。")
+    elif k == 0:
         d.para("未发现需要通报的问题。")
     d.h1(("三" if units_loaded else "二") + "、工作要求")
     d.para("请未报送和逾期公开的单位抓紧补报并在本单位门户网站公开；请报告内容缺项或存在数据、文字问题的单位对照审查意见"
-           "认真核实、修改完善，并将整改情况报送" + issuer + "。各单位要高度重视法治政府建设年度报告工作，严格落实"
-           "报告内容和公开时限要求，切实提高报告质量。")
+           "认真核实、修改完善，" + (f"并将整改情况报送{issuer}" if issuer else "并按要求报送整改情况")
+           + "。各单位要高度重视法治政府建设年度报告工作，严格落实报告内容和公开时限要求，切实提高报告质量。")
     d.signature(issuer, when)
     return d.save(Path(path))
 

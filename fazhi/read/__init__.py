@@ -69,9 +69,8 @@ class Reader:
         module, func = self.read.split(":")
         try:
             mod = importlib.import_module(f"{__name__}.{module}")
-        except ImportError as e:  # an optional dependency of this reader is not installed
-            return Document(source=source, format=self.format,
-                            error=_missing_reader_message(self.format) + f"（缺少 {e.name}）")
+        except ImportError as e:  # a library of this reader is not installed (an extra, or a damaged install)
+            return Document(source=source, format=self.format, error=_missing_reader_message(self.format, e.name))
         return getattr(mod, func)(data, source, settings)
 
 
@@ -88,18 +87,18 @@ def _is_mhtml(p: Probe) -> bool:
 
 
 READERS: tuple[Reader, ...] = (
-    Reader("pdf", "pdf:read_pdf", "PDF", "pdf", lambda p: p.head.startswith(b"%PDF") or b"%PDF-" in p.head[:1024]),
-    Reader("docx", "docx:read_docx", "DOCX", "office", lambda p: p.is_zip and "word/document.xml" in p.members),
-    Reader("ofd", "ofd:read_ofd", "OFD", "office", lambda p: p.is_zip and "ofd.xml" in p.members),
+    Reader("pdf", "pdf:read_pdf", "PDF", None, lambda p: p.head.startswith(b"%PDF") or b"%PDF-" in p.head[:1024]),
+    Reader("docx", "docx:read_docx", "DOCX", None, lambda p: p.is_zip and "word/document.xml" in p.members),
+    Reader("ofd", "ofd:read_ofd", "OFD", None, lambda p: p.is_zip and "ofd.xml" in p.members),
     Reader("zip", "archive:read_zip", "ZIP压缩包", None, lambda p: p.is_zip),
-    Reader("ole", "office:read_ole", "Word/WPS（旧版二进制）", "office",
+    Reader("ole", "office:read_ole", "Word/WPS（旧版二进制）", None,
            lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")),
     Reader("image", "ocr:read_image", "图片", "ocr", _is_image),
-    Reader("mhtml", "html:read_mhtml", "MHTML网页", "html", _is_mhtml),
-    Reader("html", "html:read_html", "网页", "html", lambda p: _looks_html(p.data, p.low)),
-    Reader("rtf", "office:read_rtf", "RTF", "office", lambda p: p.low.startswith(b"{\\rtf")),
+    Reader("mhtml", "html:read_mhtml", "MHTML网页", None, _is_mhtml),
+    Reader("html", "html:read_html", "网页", None, lambda p: _looks_html(p.data, p.low)),
+    Reader("rtf", "office:read_rtf", "RTF", None, lambda p: p.low.startswith(b"{\\rtf")),
     Reader("text", "text:read_text", "文本"),
-    Reader("url", "fetch:read_url", "网址", "html"),
+    Reader("url", "fetch:read_url", "网址"),
 )
 _BY_FORMAT = {r.format: r for r in READERS}
 # formats named in messages that no reader here reads directly (converted through LibreOffice)
@@ -173,7 +172,12 @@ def _zh_name(fmt: str) -> str:
     return r.zh_name if r is not None else _OTHER_NAMES.get(fmt, fmt)
 
 
-def _missing_reader_message(fmt: str) -> str:
+def _missing_reader_message(fmt: str, module: str | None = None) -> str:
+    """One Chinese line: the format, and the pip command that installs what its reader lacks."""
+    from ..install import missing_message
+
+    if module:
+        return missing_message(f"读取{_zh_name(fmt)}文件", module)
     r = reader_for(fmt)
     hint = f"；请安装可选组件：pip install 'fazhi[{r.extra}]'" if r is not None and r.extra else ""
     return f"暂不支持读取{_zh_name(fmt)}格式{hint}"
@@ -206,8 +210,15 @@ def load(source: "str | os.PathLike[str] | bytes", settings: ReadSettings = DEFA
     return read_bytes(data, name or src, settings)
 
 
-def iter_sources(items: Iterable[str]) -> Iterator[str]:
-    """Expand the command line's files, directories (recursively, sorted) and '-'."""
+def iter_sources(items: Iterable[str], skipped: list[str] | None = None) -> Iterator[str]:
+    """Expand the command line's files, directories (recursively, sorted) and '-'.
+
+    In a directory only report files are taken (fazhi/read/inputs.py); the paths left out
+    are appended to `skipped` so the command can say how many. A file named on the command
+    line is always taken.
+    """
+    from .inputs import is_report_file
+
     for item in items:
         if item == "-" or item.startswith(("http://", "https://")):
             yield item
@@ -215,7 +226,11 @@ def iter_sources(items: Iterable[str]) -> Iterator[str]:
         p = Path(item)
         if p.is_dir():
             for sub in sorted(p.rglob("*")):
-                if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(p).parts):
+                if not sub.is_file() or any(part.startswith(".") for part in sub.relative_to(p).parts[:-1]):
+                    continue
+                if is_report_file(sub):
                     yield str(sub)
+                elif skipped is not None:
+                    skipped.append(str(sub))
         else:
             yield item

@@ -126,7 +126,9 @@ def fetch_bytes(url: str, settings: ReadSettings, etag: str | None = None, last_
     try:
         import httpx
     except ImportError:
-        out.error = "读取网址需要可选组件：pip install 'fazhi[html]'"
+        from ..install import missing_message
+
+        out.error = missing_message("读取网址", "httpx")
         return out
     if own:
         client = http_client(settings)

@@ -150,7 +150,7 @@ def read_image(data: bytes, source: str, settings: ReadSettings) -> Document:
     try:
         from PIL import Image, ImageOps, UnidentifiedImageError
     except ImportError:  # pragma: no cover
-        return Document(source=source, format="image", error="读取图片需要可选组件：pip install 'fazhi[ocr]'")
+        return Document(source=source, format="image", error="读取图片需要组件 Pillow，当前未安装：请运行 pip install Pillow")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         im = Image.open(io.BytesIO(data))
