@@ -39,7 +39,8 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
     info = page.scan(report.norm)
     report.boilerplate = info.boilerplate
     report.work = work = page.blank(report.norm, info.boilerplate)
-    md, body_start, body_end = metadata.extract(work, {k: v for k, v in info.fields.items()}, doc.meta, 0, len(work))
+    md, body_start, body_end = metadata.extract(work, {k: v for k, v in info.fields.items()}, doc.meta, 0, len(work),
+                                                text=text, source=doc.source)
     report.metadata = md
     report.body_start, report.body_end = body_start, body_end
     skip = [md.title_span] if md.title_span else []

@@ -93,3 +93,46 @@ def test_every_field_says_where_it_came_from():
     assert md.evidence["signed"]["source"] == "signature"
     d = fazhi.analyze_text("三台县人民政府关于2023年度法治政府建设情况的报告\n\n正文。\n").to_dict()
     assert "evidence" in d["metadata"] and "confidence" in d["metadata"]
+
+
+def test_a_department_named_by_its_level_word_takes_the_place_the_body_names():
+    md = md_of("2023年，市人社局坚持依法行政，推动就业和社保工作依法开展。现将有关情况报告如下：\n"
+               "一、主要举措\n绵阳市城乡居民参保人数稳步增长，全年办理劳动监察案件40件。\n")
+    assert md.department == "绵阳市人力资源和社会保障局"
+    assert (md.level, md.jurisdiction) == ("department", "绵阳市")
+
+
+def test_a_government_named_by_its_level_word():
+    md = md_of("2022年，省政府深入推进依法行政，四川法治政府建设取得新进展。现将有关情况报告如下：\n一、主要成效\n")
+    assert (md.jurisdiction, md.level) == ("四川省", "province")
+    assert md.issuer == "四川省人民政府"
+
+
+def test_the_subject_of_a_later_clause_is_the_issuer():
+    md = md_of("2023年，在县委、县政府的正确领导下，盐亭县教育局深入推进依法治教。现将工作情况报告如下：\n一、主要举措\n")
+    assert (md.department, md.jurisdiction, md.level) == ("盐亭县教育局", "盐亭县", "department")
+
+
+def test_the_site_host_names_the_place_of_a_department_without_one():
+    r = fazhi.analyze_text("2023年，市自然资源和规划局坚持依法行政。现将有关情况报告如下：\n一、主要措施\n",
+                           source="http://zrzy.mianyang.gov.cn/fzzf/2024/report.html")
+    assert r.metadata.jurisdiction == "绵阳市"
+    assert r.metadata.department == "绵阳市自然资源和规划局"
+    assert r.metadata.evidence["jurisdiction"]["source"] == "site"
+
+
+def test_an_autonomous_county_in_its_short_form():
+    md = md_of("2022年，北川自治县坚持依法行政，统筹推进法治政府建设。现将有关情况报告如下：\n一、主要成效\n")
+    assert (md.jurisdiction, md.level) == ("北川羌族自治县", "county")
+
+
+def test_a_traditional_script_title_is_kept_as_written():
+    md = md_of("三台縣人民政府關於2022年度法治政府建設情況的報告\n\n2022年，全縣堅持依法行政。\n")
+    assert md.title == "三台縣人民政府關於2022年度法治政府建設情況的報告"
+    assert (md.jurisdiction, md.report_year) == ("三台县", 2022)
+
+
+def test_an_opening_sentence_ending_in_a_colon_is_not_a_title():
+    md = md_of("根据有关规定和要求，现将2021年三台县法治政府建设情况的报告公开如下：\n一、主要举措\n全年办理复议案件8件。\n")
+    assert md.title is None
+    assert md.report_year == 2021

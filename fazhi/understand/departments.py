@@ -22,6 +22,7 @@ _SPACE = re.compile(r"\s+")
 _LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county",
                 "区": "district", "镇": "township", "乡": "township"}
 _PARTY_PREFIX = "中共"
+_GOVERNMENTS = ("人民政府", "政府")
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,8 @@ def parse_unit(name: str) -> Unit:
         d2, k2, known2 = _department_part(rest[1:])
         if d2 is not None and (known2 or dept is None):
             level_word, dept, key, known = rest[0], d2, k2, known2
+    if dept is None and not places and rest[:1] in _LEVEL_CHARS and rest[1:] in _GOVERNMENTS:
+        level_word = rest[0]  # 省政府, 市人民政府: the government of this level's place
     place = "".join(places) or None
     return Unit(name=s, place=place, division=_resolve_chain(places), level_word=level_word,
                 department=dept, key=key, known=known)

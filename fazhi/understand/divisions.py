@@ -9,6 +9,7 @@ place names the text mentions. The automaton is built on first use only.
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +18,10 @@ from importlib import resources
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "地区", "林区", "特区", "新区", "省", "市", "县", "区", "旗", "盟")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+# 镇宁布依族苗族自治县 is written 镇宁自治县: the peoples' names dropped before 自治县/州/旗.
+_AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:[\u4e00-\u9fff]{1,4}族)+)(自治县|自治州|自治旗)$")
+# Host labels that name no place.
+_HOST_NOISE = {"www", "gov", "cn", "com", "net", "org", "m", "wap", "gate", "big5", "http", "https", "zwgk", "xxgk"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,14 @@ class Divisions:
             else:
                 self.by_code.setdefault(d.code, d)
             self.by_name.setdefault(d.name, []).append(d)
+        for d in rows:
+            m = _AUTONOMOUS.match(d.name)
+            if m and d.kind in ("city", "county"):
+                alias = m.group(1) + m.group(3)
+                if alias not in self.by_name or all(x.name != d.name for x in self.by_name[alias]):
+                    self.by_name.setdefault(alias, []).append(d)
         self._automaton = None
+        self._pinyin: dict[str, list[Division]] | None = None
         self._short: dict[str, list[Division]] | None = None
 
     # -- hierarchy ---------------------------------------------------------------
@@ -136,6 +148,28 @@ class Divisions:
                 out[-1] = h
                 last_end = h[1]
         return out
+
+    def from_host(self, host: str) -> list[Division]:
+        """The provinces, cities and counties a site's host names by pinyin (gtzy.shiyan.gov.cn
+        -> 十堰市), most specific first; several when a pinyin is shared."""
+        if self._pinyin is None:
+            raw = resources.files("fazhi.data").joinpath("division_pinyin.tsv.gz").read_bytes()
+            table: dict[str, list[Division]] = {}
+            for line in gzip.decompress(raw).decode("utf-8").splitlines():
+                code, short, full = line.split("\t")
+                d = self.by_code.get(code)
+                if d is not None:
+                    for key in {short, full}:
+                        if len(key) >= 4:
+                            table.setdefault(key, []).append(d)
+            self._pinyin = table
+        rank = {"county": 0, "city": 1, "province": 2}
+        out: list[Division] = []
+        for label in re.split(r"[.\-]", host.lower()):
+            if label in _HOST_NOISE:
+                continue
+            out.extend(self._pinyin.get(label, []))
+        return sorted(out, key=lambda d: rank.get(d.kind, 3))
 
     def names_in(self, text: str) -> set[str]:
         """Every full or short division name occurring anywhere in text (overlaps allowed)."""

@@ -58,6 +58,7 @@ def _attribution() -> dict:
         "complete_ends": tuple(data["title"]["complete_ends"]),
         "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）]{2,30}?)(?=" + verbs + ")"),
         "as_follows": re.compile(body["report_as_follows"]),
+        "title_issuer_verbs": re.compile(data["title"]["issuer_verbs"]),
         "credit": re.compile(data["index_no"]["credit"]),
         "division": re.compile(data["index_no"]["division"]),
     }
@@ -189,6 +190,8 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
             return None
         if _SALUTATION.match(line):
             continue
+        if len(text) > 30 and (text.endswith((":", "：")) or "如下" in text):
+            return None  # the body's opening sentence (现将…报告如下:), not a title
         if _TITLE_WORDS.search(text) and _LAW_WORDS.search((org[0] if partial and org else "") + text):
             a, b = s + lead, s + len(line.rstrip())
             title = text
@@ -247,6 +250,7 @@ def issuer_from_title(title: str) -> str | None:
     if head:
         head = head.strip("《“”·-—")
         head = re.sub(r"(19|20)\d{2}年度?$", "", head)
+        head = _attribution()["title_issuer_verbs"].sub("", head)
     return head or None
 
 
@@ -266,6 +270,11 @@ def _places(text: str) -> list[_Place]:
     return out
 
 
+# What each level word stands for: the table's kind, and for 区/县 the end of the name.
+_LEVEL_WORD_KINDS = {"省": ("province",), "市": ("city",), "州": ("city",), "盟": ("city",), "区": ("county", "区"),
+                     "县": ("county", "县"), "旗": ("county", "旗")}
+
+
 class _Context:
     """The place names a document mentions, computed only when a name is ambiguous."""
 
@@ -278,6 +287,38 @@ class _Context:
         if self._names is None:
             self._names = divisions().names_in(self._text)
         return self._names
+
+    def level_place(self, level_word: str, body: str) -> Division | None:
+        """The place a bare level word (省/市/区/县 in 省司法厅, 市人社局) stands for: the place
+        of that level the body names most, by its full name, else by its short one."""
+        want = _LEVEL_WORD_KINDS.get(level_word)
+        if want is None:
+            return None
+        d = divisions()
+
+        def fits(c: Division) -> bool:
+            if level_word == "市" and c.kind == "province":
+                return c.name in ("北京市", "天津市", "上海市", "重庆市")
+            return c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
+
+        counts: Counter = Counter()
+        for _s, _e, name in d.find(body):
+            cs = [c for c in d.named(name) if fits(c) and not c.former]
+            if len({c.code for c in cs}) == 1:
+                counts[cs[0].code] += 1
+        if not counts:
+            shorts = d.short_names()
+            for _end, (name, is_short) in d.automaton().iter(body):
+                if is_short:
+                    cs = [c for c in shorts.get(name, []) if fits(c) and not c.former]
+                    if len({c.code for c in cs}) == 1:
+                        counts[cs[0].code] += 1
+        if not counts:
+            return None
+        best = counts.most_common(2)
+        if len(best) > 1 and best[0][1] == best[1][1]:
+            return None
+        return d.by_code[best[0][0]]
 
     def confirms(self, d: Division, exclude: str = "") -> bool:
         """True when the text names one of d's ancestors (in full or short form)."""
@@ -398,13 +439,20 @@ def _field(page_fields: dict, key: str) -> tuple[str | None, int | None, int | N
 
 
 def _is_unit(name: str) -> bool:
-    """A name that is a government or a department (not a newspaper or a site's section)."""
+    """A name that is a government or a department (not a newspaper or a site's section);
+    省政府 and 市人民政府 name their place by its level alone."""
     u = parse_unit(name)
-    return u.is_department or (u.place is not None and len(u.name) <= len(u.place) + 6)
+    if u.is_department or (u.place is not None and len(u.name) <= len(u.place) + 6):
+        return True
+    return u.level_word is not None and u.name[1:] in ("政府", "人民政府")
+
+
+_CLAUSE_END = re.compile(r"[,，;；:：]")
 
 
 def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
-    """The unit that opens the body's first sentence (2022年，某区坚持…) or its 现将…报告如下."""
+    """The unit that opens a clause of the body's first sentence (2022年，某区坚持…; 2023年，在
+    县委的领导下，某县教育局深入开展…) or its 现将…报告如下."""
     att = _attribution()
     conf = att["confidence"]["body"]
     for s, _e, line in iter_lines(work):
@@ -412,11 +460,24 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
             continue
         if s > body_start + 1500:
             break
-        m = att["subject"].match(line)
-        if m:
-            unit = m.group("unit")
-            if _is_unit(unit):
-                return _Cand(unit, "body", s + m.start("unit"), s + m.end("unit"), conf)
+        stop = line.find("。")
+        stop = min(len(line), 250) if stop < 0 else min(stop, 250)
+        pos = 0
+        while pos < stop:
+            m = att["subject"].match(line, pos)
+            if m:
+                unit = m.group("unit")
+                if _is_unit(unit):
+                    return _Cand(unit, "body", s + m.start("unit"), s + m.end("unit"), conf)
+                hits = divisions().find(unit)
+                if hits and hits[0][0] == 0:  # 中村乡法治政府建设工作在…: the place that opens it
+                    name = hits[0][2]
+                    at = s + m.start("unit")
+                    return _Cand(name, "body", at, at + len(name), conf)
+            nxt = _CLAUSE_END.search(line, pos, stop)
+            if nxt is None:
+                break
+            pos = nxt.end()
         m = att["as_follows"].search(line)
         if m and _is_unit(m.group(1)):
             return _Cand(m.group(1), "body", s + m.start(1), s + m.end(1), conf)
@@ -489,7 +550,36 @@ def _evidence(md: Metadata, fld: str, source: str, work: str, start: int | None,
     md.confidence[fld] = round(conf, 2)
 
 
-def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) -> tuple[Metadata, int, int]:
+def _as_written(text: str, work: str, a: int, b: int, title: str) -> str:
+    """The title in the document's own characters (traditional script stays as written): the
+    characters of text at the positions the title took from the working view."""
+    squashed = re.sub(r"\s+", "", title)
+    pos = [i for i in range(a, b) if not work[i].isspace()]
+    if len(pos) < len(squashed) or "".join(work[i] for i in pos[:len(squashed)]) != squashed:
+        return title
+    orig = "".join(text[i] for i in pos[:len(squashed)])
+    return orig if re.sub(r"\s+", "", orig) == orig else title
+
+
+def _host_place(source: str | None, level_word: str | None, context: _Context) -> Division | None:
+    """The place a site's host names (gtzy.shiyan.gov.cn -> 十堰市), at the level the name's
+    level word asks for; when the pinyin is shared, the one the text names."""
+    if not source or not source.startswith(("http://", "https://")):
+        return None
+    from urllib.parse import urlparse
+
+    cands = divisions().from_host(urlparse(source).hostname or "")
+    want = _LEVEL_WORD_KINDS.get(level_word or "")
+    if want:
+        cands = [c for c in cands if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
+                 or level_word == "市" and c.name in ("北京市", "天津市", "上海市", "重庆市")]
+    if len({c.code for c in cands}) > 1:
+        cands = [c for c in cands if c.name in context.names or short_name(c.name) in context.names]
+    return cands[0] if len({c.code for c in cands}) == 1 else None
+
+
+def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *, text: str | None = None,
+            source: str | None = None) -> tuple[Metadata, int, int]:
     """Metadata, and the body's start and end once title and signature are set aside.
 
     Every field says where it was read (`evidence`) and how far that is trusted
@@ -501,8 +591,12 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
     conf = _attribution()["confidence"]
     found = find_title(work, start)
     body_start = start
+    wtitle: str | None = None  # the title in the working view (simplified script), for matching
     if found:
         md.title, a, b = found
+        wtitle = md.title
+        if text is not None and len(text) == len(work):
+            md.title = _as_written(text, work, a, b, md.title)
         md.title_span = (a, b)
         body_start = b
         _evidence(md, "title", "title", work, None, None, conf["title"], md.title)
@@ -510,12 +604,12 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
     else:
         v = doc_meta.get("title")
         if v:
-            md.title = _strip_site(re.sub(r"\s+", "", str(v)))
+            md.title = wtitle = _strip_site(re.sub(r"\s+", "", str(v)))
             _evidence(md, "title", "document", work, None, None, conf["document"], md.title)
         else:
             v, fs, fe = _field(page_fields, "title")
             if v:
-                md.title = _strip_site(re.sub(r"\s+", "", str(v)))
+                md.title = wtitle = _strip_site(re.sub(r"\s+", "", str(v)))
                 _evidence(md, "title", "title_field", work, fs, fe, conf["title_field"])
     # skip a salutation line (县委:) right after the title: it names the addressee
     for s, e, line in iter_lines(work):
@@ -525,7 +619,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
             body_start = e
         break
 
-    md.doc_type, why = detect_kind(md.title, work, body_start, end)
+    md.doc_type, why = detect_kind(wtitle, work, body_start, end)
     if why is not None:
         md.evidence["doc_type"] = why
 
@@ -553,8 +647,8 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
 
     # issuer candidates, most trusted first
     cands: list[_Cand] = []
-    if md.title:
-        t_issuer = issuer_from_title(md.title)
+    if wtitle:
+        t_issuer = issuer_from_title(wtitle)
         if t_issuer:
             te = md.evidence["title"]
             cands.append(_Cand(t_issuer, te["source"], te["start"], te["end"], md.confidence["title"]))
@@ -592,9 +686,10 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
         dept = _department_name(issuer) if not unit.is_department else issuer
         if dept and not re.search(r"人民政府$|政府$", dept):
             md.department = re.sub(r"\s+", "", dept)
-        if place is None and md.jurisdiction is None and md.department:
-            # a department named without its place (市司法局, 我局): the place from the other
-            # sources that name one, then from the 索引号
+        if place is None and md.jurisdiction is None and (md.department or unit.level_word):
+            # a department named without its place (市司法局, 我局) or a government by its level
+            # alone (省人民政府): the place from the other sources that name one, then from the
+            # 索引号, then the place of that level the body names most
             for c in cands:
                 if c is primary:
                     continue
@@ -608,11 +703,23 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
                 got = _index_place(iv) if iv else None
                 if got is not None and unit.place_level in (None, got.level, "central"):
                     place, place_src = got, _Cand(iv, "index_no", is_, ie, conf["index_no"])
-            if place is not None and unit.place is None:
+            if place is None and unit.level_word:
+                got = context.level_place(unit.level_word, work[body_start:body_end])
+                if got is not None:
+                    place, place_src = got, _Cand(got.name, "inferred", None, None, conf["inferred"])
+            if place is None:
+                got = _host_place(doc_meta.get("url") or source, unit.level_word, context)
+                if got is not None:
+                    place, place_src = got, _Cand(got.name, "site", None, None, conf["site"])
+            if place is not None and unit.place is None and md.department:
                 rest = parse_unit(md.department)
                 body_name = md.department[1:] if rest.level_word in ("省", "市", "州", "县", "区", "旗", "盟") \
                     else md.department
+                if rest.known and rest.department and body_name != rest.department:
+                    body_name = rest.department  # 人社局 -> 人力资源和社会保障局
                 md.department = place.name + body_name
+            elif place is not None and unit.level_word and not md.department:
+                issuer = place.name + "人民政府"  # 省政府 -> 四川省人民政府
     if place is None and md.jurisdiction is None and not issuer:
         iv, is_, ie = _field(page_fields, "index_no")
         got = _index_place(iv) if iv else None
@@ -623,9 +730,15 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
             if place is not None:
                 md.inferred.append("jurisdiction")
                 place_src = _Cand(place.name, "inferred", None, None, conf["inferred"])
+            elif self_level == "department":
+                # 我局 with no name anywhere: the department's place from the site's host
+                place = _host_place(doc_meta.get("url") or source, None, context)
+                if place is not None:
+                    md.inferred.append("jurisdiction")
+                    place_src = _Cand(place.name, "site", None, None, conf["site"])
     if place is not None:
         _set_place(md, place)
-    if md.department:
+    if md.department or (self_level == "department" and place_src is not None and place_src.source == "site"):
         md.level = "department"
     elif md.level is None and self_level and self_level != "department":
         md.level = self_level
@@ -656,7 +769,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int) 
         md.confidence["level"] = round(lc, 2)
 
     # report year
-    y = title_year(md.title) if md.title else None
+    y = title_year(wtitle) if wtitle else None
     if y is None:
         by, plan = _body_year(work, body_start, body_end)
         if by is not None:

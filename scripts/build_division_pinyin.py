@@ -1,0 +1,37 @@
+"""Build fazhi/data/division_pinyin.tsv.gz: the pinyin of every province, city and county's
+short name (十堰市 -> shiyan), so that a site's host (gtzy.shiyan.gov.cn) can name the place
+of a report whose department is written without it (市自然资源和规划局).
+
+The pinyin is computed once here, with pypinyin (a build-time tool only: fazhi reads the
+generated table and needs no pinyin library at run time).
+
+Usage:  pip install pypinyin && python scripts/build_division_pinyin.py
+
+Output columns (tab-separated, UTF-8, gzip): code (12 digits), pinyin of the short name
+without tones or separators, pinyin of the full name.
+"""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from fazhi.understand.divisions import divisions, short_name
+
+OUT = Path(__file__).resolve().parent.parent / "fazhi" / "data" / "division_pinyin.tsv.gz"
+
+
+def main() -> None:
+    rows = []
+    for d in sorted(divisions().by_code.values(), key=lambda d: d.code):
+        if d.kind not in ("province", "city", "county") or d.former:
+            continue
+        short = short_name(d.name)
+        rows.append(f"{d.code}\t{''.join(lazy_pinyin(short))}\t{''.join(lazy_pinyin(d.name))}")
+    OUT.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
+    print(f"{len(rows)} divisions -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
