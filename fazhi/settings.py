@@ -60,6 +60,9 @@ class ReadSettings:
     fetch_max_bytes: int = 50 * 1024 * 1024  # a download larger than this is abandoned
     fetch_retries: int = 2  # retries after a timeout, a connection error, 429 or 5xx
     follow_attachments: bool = True  # a page whose body only links to a PDF/DOC/OFD reads that file
+    # a saved page is read with its crawl manifest (fazhi-crawl.jsonl: its URL, where its attachment
+    # was stored); a service reading uploads sets False, since an uploaded manifest is the uploader's word
+    crawl_manifests: bool = True
     soffice_timeout: float = 120.0  # seconds for one LibreOffice conversion of a .doc/.wps
     crawl_delay: float = 1.0  # seconds between two requests to the same host while crawling
     crawl_max_pages: int = 2000  # pages (lists, reports, attachments) one crawl fetches at most

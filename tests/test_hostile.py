@@ -350,3 +350,121 @@ def test_case11_more_than_1000_files_are_refused_in_chinese(web):
     assert r.status_code == 400
     assert "1000" in r.json()["detail"] and "文件" in r.json()["detail"], r.json()
     assert web.get("/api/nothing-here", headers={"accept": "application/json"}).json()["detail"] == "页面或资源不存在"
+
+
+# -- case 6: DNS rebinding ---------------------------------------------------------------------------
+
+def test_case6_fetch_connects_to_the_address_it_checked(monkeypatch):
+    """A name answering a public address first and 127.0.0.1 second must not reach the local server."""
+    import socket
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from fazhi.read.fetch import fetch_bytes
+
+    hits: list[str] = []
+
+    class Local(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server API
+            hits.append(self.path)
+            body = hostile.SECRET.encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_a):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Local)
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    real_resolve, real_connect = socket.getaddrinfo, socket.create_connection
+    answers = iter(["93.184.216.34"] + ["127.0.0.1"] * 20)  # public first, then the local machine
+    connected: list[str] = []
+
+    def resolve(host, *a, **kw):
+        if host == "rebind.example":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+        return real_resolve(host, *a, **kw)
+
+    def connect(address, *a, **kw):
+        host = address[0]
+        if host == "rebind.example":
+            host = resolve(host)[0][4][0]
+        connected.append(host)
+        if host == "93.184.216.34":
+            raise ConnectionRefusedError("no route in the test")
+        return real_connect((host, address[1]), *a, **kw)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    monkeypatch.setattr(socket, "create_connection", connect)
+    try:
+        got = fetch_bytes(f"http://rebind.example:{port}/", DEFAULT.with_(allow_private_urls=False, fetch_retries=0,
+                                                                           fetch_timeout=2.0))
+    finally:
+        server.shutdown()
+    assert not hits and hostile.SECRET.encode() not in got.data
+    assert got.error and connected == ["93.184.216.34"]
+
+
+def test_case6_pinned_request_keeps_the_name_for_host_and_sni():
+    from fazhi.read.fetch import pinned
+
+    url, headers, ext = pinned("https://www.example.gov.cn:8443/a/b.html?x=1", "93.184.216.34")
+    assert url == "https://93.184.216.34:8443/a/b.html?x=1"
+    assert headers == {"Host": "www.example.gov.cn:8443"} and ext == {"sni_hostname": "www.example.gov.cn"}
+    assert pinned("http://h.example/p", "2001:db8::1")[0] == "http://[2001:db8::1]/p"
+    assert pinned("http://h.example/p", None) == ("http://h.example/p", {}, {})
+
+
+# -- case 1: a crafted crawl manifest --------------------------------------------------------------
+
+def test_case1_a_manifest_never_leads_a_reader_outside_its_folder(tmp_path):
+    cases = hostile.build(tmp_path)
+    r = CliRunner().invoke(cli_app, ["analyze", "-f", "jsonl", "--include-text", str(cases["crawl/page.html"])])
+    assert r.exit_code == 0, r.output
+    rec = _strict(r.stdout)
+    assert hostile.SECRET not in r.stdout and "受理行政复议案件" not in rec["text"]
+    # an absolute path is refused the same way
+    crawl = cases["crawl/page.html"].parent
+    (crawl / "fazhi-crawl.jsonl").write_text(
+        json.dumps({"url": "http://example.gov.cn/a/page.html", "path": "page.html"}) + "\n"
+        + json.dumps({"url": "http://example.gov.cn/a/report.pdf", "path": str(tmp_path / "secret.txt")}) + "\n",
+        "utf-8")
+    r = CliRunner().invoke(cli_app, ["analyze", "-f", "jsonl", "--include-text", str(cases["crawl/page.html"])])
+    assert r.exit_code == 0 and hostile.SECRET not in r.stdout
+
+
+def test_case1_a_manifest_inside_its_folder_still_works(tmp_path):
+    crawl = tmp_path / "crawl"
+    (crawl / "files").mkdir(parents=True)
+    (crawl / "page.html").write_bytes(hostile.link_page("report.pdf"))
+    (crawl / "files" / "stored.txt").write_text(hostile.REPORT, "utf-8")
+    (crawl / "fazhi-crawl.jsonl").write_text(
+        json.dumps({"url": "http://example.gov.cn/a/page.html", "path": "page.html"}) + "\n"
+        + json.dumps({"url": "http://example.gov.cn/a/report.pdf", "path": "files/stored.txt"}) + "\n", "utf-8")
+    doc = read_bytes((crawl / "page.html").read_bytes(), str(crawl / "page.html"), DEFAULT)[0]
+    assert "受理行政复议案件12件" in doc.text and doc.meta.get("url") == "http://example.gov.cn/a/page.html"
+    # the same page read as an upload: the manifest is not consulted
+    doc = read_bytes((crawl / "page.html").read_bytes(), str(crawl / "page.html"),
+                     DEFAULT.with_(crawl_manifests=False))[0]
+    assert "受理行政复议案件12件" not in doc.text and "url" not in doc.meta
+
+
+def test_case1_an_uploaded_manifest_is_not_trusted(web, tmp_path):
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(hostile.REPORT + hostile.SECRET, "utf-8")
+    manifest = (json.dumps({"url": "http://example.gov.cn/a/page.html", "path": "page.html"}) + "\n"
+                + json.dumps({"url": "http://example.gov.cn/a/report.pdf", "path": str(secret)}) + "\n"
+                + json.dumps({"url": "http://example.gov.cn/a/r2.pdf", "path": "../" * 12 + str(secret)[1:]}) + "\n")
+    token = web.post("/api/login", json={"username": "rev", "password": "correct-horse-9"}).json()["token"]
+    h = {"Authorization": f"Bearer {token}"}
+    r = web.post("/api/jobs", headers=h, files=[("files", ("page.html", hostile.link_page("report.pdf"))),
+                                                ("files", ("fazhi-crawl.jsonl", manifest.encode()))])
+    assert r.status_code == 202, r.text
+    assert web.app.state.ws.jobs.wait_idle(120)
+    for row in web.get("/api/reports", headers=h, params={"limit": 100}).json():
+        rec = web.get(f"/api/reports/{row['sha256']}", headers=h, params={"include_text": True}).text
+        assert hostile.SECRET not in rec

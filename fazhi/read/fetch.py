@@ -6,8 +6,11 @@ against Content-Length and again while streaming, redirects followed by hand so 
 each hop is checked (loops and over-long chains end with a Chinese reason), and retries
 with exponential backoff after timeouts, connection errors, 429 and 5xx (Retry-After is
 honoured up to 30 s). When `allow_private_urls` is False (a web service), every hop's
-host is resolved and refused if any address is loopback, private, link-local, multicast
-or reserved. Conditional requests (ETag / Last-Modified) let the crawler skip what has
+host is resolved once and refused if any address is loopback, private, link-local,
+multicast or reserved; the request then connects to the address that was checked (the
+URL carries the address, the Host header and TLS SNI the name, so the certificate is still
+verified for the name). Resolving again to connect would let a name that answers a public
+address first and 127.0.0.1 second (DNS rebinding) reach the local machine. Conditional requests (ETag / Last-Modified) let the crawler skip what has
 not changed.
 """
 from __future__ import annotations
@@ -66,15 +69,16 @@ class Refused(ValueError):
     """The URL may not be fetched; the message is the Chinese reason."""
 
 
-def check_url(url: str, settings: ReadSettings) -> None:
-    """Refuse non-HTTP schemes, and private targets when running as a service."""
+def check_url(url: str, settings: ReadSettings) -> str | None:
+    """Refuse non-HTTP schemes, and private targets when running as a service; returns the
+    checked address to connect to (None when private targets are allowed: nothing to pin)."""
     p = urlparse(url)
     if p.scheme not in ("http", "https"):
         raise Refused(f"只能读取 http/https 网址，不支持“{p.scheme or '无协议'}”")
     if not p.hostname:
         raise Refused("网址中没有主机名")
     if settings.allow_private_urls:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(p.hostname, p.port or (443 if p.scheme == "https" else 80), type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as e:
@@ -86,6 +90,23 @@ def check_url(url: str, settings: ReadSettings) -> None:
         if (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved
                 or ip.is_unspecified or (ip.version == 4 and ip in ipaddress.ip_network("100.64.0.0/10"))):
             raise Refused(f"拒绝访问内网或本机地址（{p.hostname} → {ip}）")
+    if not infos:
+        raise Refused(f"无法解析主机名“{p.hostname}”")
+    return infos[0][4][0]
+
+
+def pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict]:
+    """(URL to request, extra headers, httpx extensions) that connect to `address` while the
+    server still sees the name: in the Host header and, for https, in SNI and certificate checks."""
+    if address is None:
+        return url, {}, {}
+    p = urlparse(url)
+    netloc = f"[{address}]" if ":" in address else address
+    if p.port:
+        netloc += f":{p.port}"
+    host = p.hostname + (f":{p.port}" if p.port else "")
+    ext = {"sni_hostname": p.hostname} if p.scheme == "https" else {}
+    return p._replace(netloc=netloc).geturl(), {"Host": host}, ext
 
 
 def http_client(settings: ReadSettings):
@@ -170,8 +191,8 @@ def _get(client, url: str, settings: ReadSettings, etag: str | None, last_modifi
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     for _hop in range(settings.fetch_max_redirects + 1):
-        check_url(current, settings)
-        with client.stream("GET", current, headers=headers) as resp:
+        target, pin_headers, extensions = pinned(current, check_url(current, settings))
+        with client.stream("GET", target, headers={**headers, **pin_headers}, extensions=extensions) as resp:
             out.status = resp.status_code
             out.headers = {k.lower(): v for k, v in resp.headers.items()}
             out.final_url = current

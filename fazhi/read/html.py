@@ -490,7 +490,7 @@ def read_html(data: bytes, source: str, settings: ReadSettings, charset: str | N
 
     charset = charset or settings.context.http_charset
     url = url or settings.context.page_url
-    if url is None and not source.startswith(("http://", "https://")):
+    if url is None and settings.crawl_manifests and not source.startswith(("http://", "https://")):
         url = _crawled_url(source)
     text, enc = decode_html(data, charset)
     text, n_tags, n_dropped = bound_markup(text)
@@ -603,10 +603,10 @@ def _follow(atts: list[tuple[str, str]], source: str, page_url: str | None, sett
     target_path: Path | None = None
     if path is not None and path.is_file():
         # a page saved by `fazhi crawl`: the manifest knows where the attachment was stored
-        own, stored = lookup(path)
+        own, stored = lookup(path) if settings.crawl_manifests else (None, {})
         if own:
             hit = stored.get(urljoin(own, href))
-            target_path = Path(hit) if hit else None
+            target_path = Path(hit) if hit and Path(hit).is_file() else None
         if target_path is None and not urlparse(href).scheme:
             base = path.resolve().parent
             cand = (base / unquote(urlparse(href).path)).resolve()

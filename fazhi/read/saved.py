@@ -38,7 +38,11 @@ def load_manifest(out: Path) -> dict[str, dict]:
 
 
 def lookup(path: Path) -> tuple[str | None, dict[str, str]]:
-    """For a file saved by a crawl: its original URL, and every stored URL's absolute path."""
+    """For a file saved by a crawl: its original URL, and every stored URL's absolute path.
+
+    Only paths inside the manifest's own folder are returned: a crafted manifest beside a saved
+    page cannot make a reader open a file elsewhere. Readers of uploads do not consult manifests
+    at all (ReadSettings.crawl_manifests)."""
     path = Path(path).resolve()
     for parent in list(path.parents)[:10]:
         manifest = parent / MANIFEST
@@ -53,9 +57,14 @@ def lookup(path: Path) -> tuple[str | None, dict[str, str]]:
 def _index(root: str, _mtime: int, _size: int) -> tuple[dict[str, str], dict[str, str]]:
     url_of: dict[str, str] = {}
     path_of: dict[str, str] = {}
+    base = Path(root).resolve()
     for url, rec in load_manifest(Path(root)).items():
-        if rec.get("path"):
-            full = str((Path(root) / rec["path"]).resolve())
-            path_of[url] = full
-            url_of.setdefault(full, rec.get("final_url") or rec["url"])
+        stored = rec.get("path")
+        if not isinstance(stored, str) or not stored:
+            continue
+        full = (base / stored).resolve()
+        if base not in full.parents:
+            continue  # ../../etc/passwd, an absolute path, a symlink out: never outside the crawl's folder
+        path_of[url] = str(full)
+        url_of.setdefault(str(full), rec.get("final_url") or rec["url"])
     return url_of, path_of

@@ -33,7 +33,8 @@ class Jobs:
                  workers: int | None = None):
         self.path = side_path
         self.holder = holder
-        self.settings = DEFAULT.with_(allow_private_urls=allow_private_urls)
+        # uploads are the uploader's word: no crawl manifest among them decides what else is read
+        self.settings = DEFAULT.with_(allow_private_urls=allow_private_urls, crawl_manifests=False)
         self.workers = workers
         self._queue: queue.Queue[int | None] = queue.Queue()
         self._thread = threading.Thread(target=self._loop, name="fazhi-jobs", daemon=True)
