@@ -723,3 +723,51 @@ def test_review_state_notes_reopen_and_history(env):
     # a viewer reads the state but cannot change it
     v = client(env)
     assert v.post(f"/api/reports/{sha}/state", json={"state": "sent"}, headers=bearer(v, "viewer")).status_code == 403
+
+
+def test_lists_sort_page_download_and_forgive(env):
+    """The report list and the status page as datasette lists: sortable, downloadable as filtered,
+    numbers right-aligned with 0 shown as 0, a bad year kept as a Chinese note instead of an error."""
+    from openpyxl import load_workbook
+
+    c = client(env)
+    login(c, "viewer")
+    page = c.get("/reports", params={"sort": "n_errors", "order": "desc"})
+    assert page.status_code == 200 and "错误▼" in page.text
+    counts = [int(x) for x in re.findall(r'<td class="num">(\d+)</td>\s*<td class="num">\d+</td>\s*<td class="wrap">',
+                                         page.text)]
+    assert counts == sorted(counts, reverse=True) and 0 in counts  # 0 is written, not left blank
+    csv = c.get("/reports", params={"year": "2023", "format": "csv"})
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    lines = csv.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("单位,年度,层级") and all(",2023," in ln for ln in lines[1:]) and len(lines) > 1
+    x = c.get("/reports", params={"state": "pending", "format": "xlsx"})
+    sheet = list(load_workbook(io.BytesIO(x.content)).active.iter_rows(values_only=True))
+    assert sheet[0][0] == "单位" and all(r[list(sheet[0]).index("审查状态")] == "待审" for r in sheet[1:])
+    for bad in ("", "二〇二三", "abc"):
+        r = c.get("/reports", params={"year": bad, "q": "区"})
+        assert r.status_code == 200 and 'value="区"' in r.text
+        assert ("年度“" in r.text) == bool(bad)
+    b = c.get("/batch", params={"year": "", "sort": "review"})
+    assert b.status_code == 200 and "审查进度" in b.text and re.search(r"已审 \d+/\d+", b.text)
+    bx = c.get("/batch", params={"year": "2023", "format": "xlsx"})
+    head = next(load_workbook(io.BytesIO(bx.content)).active.iter_rows(values_only=True))
+    assert head[:4] == ("单位", "层级", "上级", "报送情况") and "审查状态" in head
+
+
+def test_forms_forgive_bad_fields(env):
+    """An emptied or bad field keeps the form and says in Chinese what to fix (no English field names)."""
+    c = client(env)
+    login(c, "viewer")
+    r = c.get("/compare", params={"indicator": "reconsideration.received", "year": "", "top": "abc", "years": "去年",
+                                  "province": "四川省"})
+    assert r.status_code == 200 and 'id="chart"' in r.text
+    assert "“最多”一栏应填1到100之间的整数" in r.text and "年度范围应写作" in r.text and 'value="四川省"' in r.text
+    assert 'value="去年"' in r.text and 'value="abc"' in r.text
+    r = c.get("/compare", params={"indicator": "no.such", "year": "二〇二三"})
+    assert r.status_code == 200 and "未知的指标" in r.text and "年度“二〇二三”无效" in r.text
+    for path in ("/search?q=复议&year=x", "/exports?year=", "/batch?year=20233"):
+        r = c.get(path)
+        assert r.status_code == 200, path
+    r = c.get("/api/reports", params={"limit": "many"}, headers=bearer(c, "viewer"))
+    assert r.status_code == 422 and r.json()["detail"] == "请求参数有误：条数（应为整数）"

@@ -152,7 +152,7 @@ def create_app(config: WebConfig) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        fields = "、".join(".".join(str(p) for p in e.get("loc", ())[1:]) or "请求" for e in exc.errors())
+        fields = "、".join(dict.fromkeys(_field_zh(e) for e in exc.errors()))
         detail = f"请求参数有误：{fields}"
         if _wants_json(request):
             return JSONResponse({"detail": detail, "errors": jsonable(exc.errors())}, status_code=422)
@@ -186,6 +186,27 @@ def _page_context(request: Request, status: int, detail: str) -> dict:
     sess = getattr(request.state, "session", None)
     return {"status": status, "detail": detail, "user": getattr(request.state, "user", None),
             "csrf": sess.csrf if sess else "", "public": request.app.state.ws.config.public, "nav": ""}
+
+
+# the request fields a reviewer may meet in an error message, by their Chinese names
+FIELD_ZH = {"year": "年度", "years": "年度范围", "top": "最多显示个数", "page": "页码", "limit": "条数",
+            "offset": "起始位置", "indicator": "指标", "by": "分组方式", "agg": "汇总方式", "chart": "图表类型",
+            "kind": "导出类型", "table": "数据表", "decision": "审查结论", "state": "审查状态", "severity": "级别",
+            "message": "内容", "start": "起始位置", "end": "结束位置", "check": "检查项", "comment": "审查意见",
+            "username": "用户名", "password": "密码", "file": "文件", "files": "文件", "q": "检索词",
+            "today": "日期", "sha256": "文件指纹", "note_id": "批注编号", "job_id": "任务编号"}
+KIND_ZH = {"int_parsing": "应为整数", "missing": "必须填写", "literal_error": "取值不在可选范围内",
+           "string_too_long": "太长", "string_too_short": "不能为空", "date_from_datetime_parsing": "应为日期，如2024-04-01",
+           "date_parsing": "应为日期，如2024-04-01", "greater_than_equal": "太小", "less_than_equal": "太大",
+           "bool_parsing": "应为 true 或 false", "json_invalid": "不是有效的 JSON"}
+
+
+def _field_zh(error: dict) -> str:
+    """One validation error as a reviewer reads it: 年度（应为整数）."""
+    loc = [str(p) for p in error.get("loc", ())[1:]]
+    name = FIELD_ZH.get(loc[-1], loc[-1]) if loc else "请求"
+    why = KIND_ZH.get(error.get("type", ""), "")
+    return f"{name}（{why}）" if why else name
 
 
 def jsonable(errors: list) -> list:

@@ -18,6 +18,7 @@ from ..corpus import review as rv
 from ..corpus.review import DONE
 from ..data.labels import CONTENT_ZH, LEVEL_ZH, SEVERITY_ZH
 from ..export.frames import as_list
+from . import lists
 from . import status as statusview
 from .accounts import ROLE_ZH, ROLES, AccountError
 from .api import (
@@ -162,17 +163,41 @@ def job_page(request: Request, user: Reader, job_id: int) -> Response:
 
 # -- reports and the review page -------------------------------------------------------------
 
+REPORT_COLUMNS = {"unit_name": "单位", "report_year": "年度", "level_zh": "层级", "title": "标题或文件",
+                  "published": "公开日期", "score_total": "得分", "n_errors": "错误", "n_warnings": "警告",
+                  "missing": "缺少内容", "review_zh": "审查状态", "review_user": "审查人", "sha256": "文件指纹（SHA-256）"}
+REPORT_SORTS = {"unit_name": lambda r: r.get("unit_name"), "report_year": lambda r: r.get("report_year"),
+                "level_zh": lambda r: r.get("level_zh"), "title": lambda r: r.get("title") or r.get("name"),
+                "published": lambda r: r.get("published"), "score_total": lambda r: r.get("score_total"),
+                "n_errors": lambda r: r.get("n_errors"), "n_warnings": lambda r: r.get("n_warnings"),
+                "missing": lambda r: r.get("missing"),
+                "review_zh": lambda r: lists.STATE_ORDER.get(r.get("review") or "", 9)}
+
+
+def year_param(value: str, problems: list[str]) -> int | None:
+    """A year typed or chosen in a form: empty means all years; anything else that is not a
+    year is reported (in Chinese) and ignored, so the page still shows and keeps the form."""
+    v = (value or "").strip().rstrip("年度").strip()
+    if not v:
+        return None
+    if v.isdigit() and 1990 <= int(v) <= 2100:
+        return int(v)
+    problems.append(f"年度“{value}”无效，请填写四位数的年份（如2023），已显示全部年度")
+    return None
+
+
 @router.get("/reports")
-def reports_page(request: Request, user: Reader, year: int | None = None, level: str = "", q: str = "",
-                 problem: str = "", state: str = "", page: int = 1) -> Response:
+def reports_page(request: Request, user: Reader, year: str = "", level: str = "", q: str = "",
+                 problem: str = "", state: str = "", sort: str = "", order: str = "asc", page: int = 1,
+                 format: str = "") -> Response:
     c = corpus(request)
-    wanted = review_filter(state)
-    df = c.reports(**{k: v for k, v in {"year": year, "level": level or None, "review_state": wanted}.items()
+    problems: list[str] = []
+    y = year_param(year, problems)
+    wanted = lists.review_filter(state)
+    df = c.reports(**{k: v for k, v in {"year": y, "level": level or None, "review_state": wanted}.items()
                       if v is not None})
-    items = rows(df)
-    states = rv.states(c, [r["sha256"] for r in items])
-    for r in items:
-        r["review"] = states.get(r["sha256"]) or {"state": "pending", "state_zh": rv.STATE_ZH["pending"]}
+    items = lists.with_review(c, rows(df))
+    q = q.strip()
     if q:
         items = [r for r in items if any(q in (r.get(k) or "") for k in ("unit_name", "title", "source", "issuer"))]
     if problem == "errors":
@@ -183,24 +208,21 @@ def reports_page(request: Request, user: Reader, year: int | None = None, level:
         r["level_zh"] = LEVEL_ZH.get(r.get("level"), r.get("level") or "")
         r["missing"] = "、".join(CONTENT_ZH.get(k, k) for k in as_list(r.get("missing_contents")))
         r["name"] = (r.get("source") or "").replace("\\", "/").rsplit("/", 1)[-1]
-    page = max(1, page)
+        if not r.get("title"):
+            r["title"] = r["name"]
+    items = lists.sort_rows(items, REPORT_SORTS, sort, order)
+    base = {k: v for k, v in {"year": y, "level": level, "q": q, "problem": problem, "state": state}.items() if v}
+    if format in lists.FORMATS:
+        span = f"{y}年度" if y else "全部年度"
+        return lists.download(items, REPORT_COLUMNS, f"报告列表_{span}", format)
     total = len(items)
-    query = {k: v for k, v in {"year": year, "level": level, "q": q, "problem": problem, "state": state}.items() if v}
-    return render(request, "reports.html", nav="reports", items=items[(page - 1) * PAGE: page * PAGE], total=total,
-                  page=page, pages=max(1, -(-total // PAGE)), years=statusview.years(c), year=year, level=level, q=q,
-                  problem=problem, levels=LEVEL_ZH, query=urlencode(query), state=state, state_filters=STATE_FILTERS)
-
-
-# the review-state filter of the lists: one state, or 未审结 / 已审结 together
-STATE_FILTERS = {**rv.STATE_ZH, "open": "未审结（待审或审查中）", "done": "已审结（已审或意见已发）"}
-
-
-def review_filter(state: str) -> list[str] | None:
-    if state == "open":
-        return ["pending", "in_review"]
-    if state == "done":
-        return list(DONE)
-    return [state] if state in rv.STATE_ZH else None
+    page, pages, cut = lists.paged(total, page, PAGE)
+    query = {**base, **({"sort": sort, "order": order} if sort in REPORT_SORTS else {})}
+    return render(request, "reports.html", nav="reports", items=items[cut], total=total, page=page, pages=pages,
+                  years=statusview.years(c), year=y, level=level, q=q, problem=problem, levels=LEVEL_ZH,
+                  query=urlencode(query), state=state, state_filters=lists.STATE_FILTERS, problems=problems,
+                  sort=sort, order=order, columns=REPORT_COLUMNS,
+                  sort_links=lists.sort_links("/reports", base, list(REPORT_SORTS), sort, order))
 
 
 @router.get("/reports/{sha256}")
@@ -291,16 +313,30 @@ def decide(request: Request, user: ReviewerWrite, sha256: str, check: FormStr,
 
 # -- batch, search, compare, exports -------------------------------------------------------------
 
+STATUS_COLUMNS = {"unit": "单位", "level_zh": "层级", "parent": "上级", "status_zh": "报送情况", "published": "公开日期",
+                  "days_late": "逾期天数", "missing_contents": "缺少内容", "n_errors": "错误", "n_warnings": "警告",
+                  "score": "得分", "review_zh": "审查状态", "review_user": "审查人", "note": "备注", "title": "报告标题",
+                  "sha256": "文件指纹（SHA-256）"}
+
+
 @router.get("/batch")
-def batch_page(request: Request, user: Reader, year: int | None = None, status: str = "", level: str = "",
-               q: str = "", sort: str = "", order: str = "asc", page: int = 1) -> Response:
+def batch_page(request: Request, user: Reader, year: str = "", status: str = "", level: str = "",
+               q: str = "", review: str = "", sort: str = "", order: str = "asc", page: int = 1,
+               format: str = "") -> Response:
     c = corpus(request)
     years = statusview.years(c)
+    problems: list[str] = []
+    year = year_param(year, problems)
     if year is None and years:
         year = years[0]
     all_rows, listed = statusview.batch_rows(c, year) if year is not None else ([], False)
-    shown = statusview.select(all_rows, status or None, level or None, q or None, sort or None, order)
-    base = {k: v for k, v in {"year": year, "status": status, "level": level, "q": q}.items() if v}
+    all_rows = lists.with_review(c, all_rows)
+    q = q.strip()
+    shown = lists.keep_states(statusview.select(all_rows, status or None, level or None, q or None, sort or None,
+                                                order), review)
+    base = {k: v for k, v in {"year": year, "status": status, "level": level, "q": q, "review": review}.items() if v}
+    if format in lists.FORMATS:
+        return lists.download(shown, STATUS_COLUMNS, f"报送情况_{year}年度", format)
 
     def sort_link(col: str) -> str:
         o = "desc" if sort == col and order == "asc" else "asc"
@@ -309,7 +345,11 @@ def batch_page(request: Request, user: Reader, year: int | None = None, status: 
     pages = max(1, -(-len(shown) // BATCH_PAGE))
     page = min(max(page, 1), pages)
     paging = {**base, **({"sort": sort, "order": order} if sort else {})}
+    review_counts = {k: sum(1 for r in all_rows if r.get("review") in (lists.review_filter(k) or ()))
+                     for k in lists.STATE_FILTERS}
     return render(request, "batch.html", nav="batch", year=year, years=years, total=len(all_rows),
+                  problems=problems, review=review, review_filters=lists.STATE_FILTERS, review_counts=review_counts,
+                  base_query=urlencode(base),
                   rows=shown[(page - 1) * BATCH_PAGE: page * BATCH_PAGE], n_shown=len(shown), page=page, pages=pages,
                   page_query=urlencode(paging), listed=listed, counts=statusview.counts(all_rows), statuses=statusview.STATUS_FILTERS,
                   sorts=statusview.SORTS, sort=sort, order=order, status=status, level=level, q=q,
@@ -325,17 +365,20 @@ def registry(request: Request, user: ReviewerWrite, file: Annotated[UploadFile, 
 
 
 @router.get("/search")
-def search_page(request: Request, user: Reader, q: str = "", year: int | None = None) -> Response:
+def search_page(request: Request, user: Reader, q: str = "", year: str = "") -> Response:
     results: list[dict[str, Any]] = []
     q = q.strip()[:200]
     c = corpus(request)
+    problems: list[str] = []
+    year = year_param(year, problems)
     if q:
         with request.app.state.ws.holder.search_lock:
             results = rows(c.search(q, limit=100, **({"year": year} if year else {})))
         term = q.split()[0]
         for r in results:  # the snippet in pieces: the template escapes each and marks the term
             r["pieces"] = _split(r.get("snippet") or "", term)
-    return render(request, "search.html", nav="search", q=q, year=year, years=statusview.years(c), results=results)
+    return render(request, "search.html", nav="search", q=q, year=year, years=statusview.years(c), results=results,
+                  problems=problems)
 
 
 def _split(text: str, term: str) -> list[tuple[str, bool]]:
@@ -350,26 +393,54 @@ def _split(text: str, term: str) -> list[tuple[str, bool]]:
 
 @router.get("/compare")
 def compare_page(request: Request, user: Reader, indicator: str = "", by: str = "jurisdiction", years: str = "",
-                 agg: str = "", chart: str = "bar", year: int | None = None, top: int = 20, level: str = "",
+                 agg: str = "", chart: str = "bar", year: str = "", top: str = "20", level: str = "",
                  province: str = "", city: str = "") -> Response:
+    """The comparison form and its chart. Every field is read forgivingly: a bad or emptied one
+    is named in Chinese above the form, which keeps what was typed, and the chart is drawn
+    without it."""
     c = corpus(request)
     inds = indicators(c)
+    problems: list[str] = []
     indicator = indicator or (inds[0]["id"] if inds and inds[0]["n"] else "reconsideration.received")
-    top = min(max(top, 1), 100)
-    result = comparison(c, indicator, by=by, years=parse_years(years), agg=agg or None, chart=chart, year=year,
-                        top=top, level=level, province=province, city=city)
-    params = {k: v for k, v in {"indicator": indicator, "by": by, "years": years, "agg": agg, "chart": chart,
-                                "year": year, "top": top, "level": level, "province": province, "city": city}.items()
-              if v not in (None, "")}
+    y = year_param(year, problems)
+    t = top.strip()
+    if t.isdigit() and int(t) > 0:
+        n_top = min(int(t), 100)
+    else:
+        n_top = 20
+        if t:
+            problems.append(f"“最多”一栏应填1到100之间的整数，不能是“{top}”，已按20个画图")
+    try:
+        span = parse_years(years)
+    except HTTPException as e:
+        problems.append(f"{e.detail}，已按全部年度画图")
+        span = None
+    if chart not in CHARTS:
+        chart = "bar"
+    try:
+        result = comparison(c, indicator, by=by, years=span, agg=agg or None, chart=chart, year=y, top=n_top,
+                            level=level, province=province, city=city)
+    except HTTPException as e:
+        if e.status_code != 400:
+            raise
+        problems.append(f"{e.detail}，已按默认设置画图")
+        indicator, by, agg = (inds[0]["id"] if inds else "reconsideration.received"), "jurisdiction", ""
+        result = comparison(c, indicator, by=by, years=span, agg=None, chart=chart, year=y, top=n_top,
+                            level=level, province=province, city=city)
+    params = {k: v for k, v in {"indicator": indicator, "by": by, "years": years if span else "", "agg": agg,
+                                "chart": chart, "year": y, "top": n_top, "level": level, "province": province,
+                                "city": city}.items() if v not in (None, "")}
     return render(request, "compare.html", nav="compare", indicators=inds, indicator=indicator, by=by, years=years,
                   agg=agg, chart=chart, year=year, top=top, level=level, province=province, city=city, c=result,
-                  groups=BY_ZH, aggs=AGG_ZH, charts=CHARTS, levels=LEVEL_ZH, svg_link="/api/charts/compare.svg?" +
-                  urlencode(params))
+                  groups=BY_ZH, aggs=AGG_ZH, charts=CHARTS, levels=LEVEL_ZH, problems=problems,
+                  svg_link="/api/charts/compare.svg?" + urlencode(params))
 
 
 @router.get("/exports")
-def exports_page(request: Request, user: Reader, year: int | None = None) -> Response:
+def exports_page(request: Request, user: Reader, year: str = "") -> Response:
     c = corpus(request)
+    problems: list[str] = []
+    year = year_param(year, problems)
     years = statusview.years(c)
     if year is None and years:
         year = years[0]

@@ -14,7 +14,8 @@ from .fmt import plain, rows
 
 STATUS_FILTERS = {**STATUS_ZH, "deficient": "内容缺项"}
 SORTS = {"unit": "单位", "level": "层级", "status": "报送情况", "published": "公开日期", "days_late": "逾期天数",
-         "missing": "缺少内容", "n_errors": "错误", "n_warnings": "警告", "score": "得分"}
+         "missing": "缺少内容", "n_errors": "错误", "n_warnings": "警告", "score": "得分", "review": "审查状态"}
+REVIEW_ORDER = {"pending": 0, "in_review": 1, "reviewed": 2, "sent": 3}
 _REPORT_COLUMNS = ["sha256", "unit_name", "issuer", "level", "county", "city", "province", "doc_type", "published",
                    "missing_contents", "n_errors", "n_warnings", "title", "source", "score_total"]
 STATUS_ORDER = ["missing", "late", "unpublished", "invalid", "ambiguous", "on_time", "unlisted"]
@@ -85,7 +86,8 @@ def select(rows: list[dict[str, Any]], status: str | None = None, level: str | N
            "status": lambda r: STATUS_ORDER.index(r["status"]) if r["status"] in STATUS_ORDER else 99,
            "published": lambda r: r.get("published"), "days_late": lambda r: r.get("days_late"),
            "missing": lambda r: r.get("missing_contents") or None, "n_errors": lambda r: r.get("n_errors"),
-           "n_warnings": lambda r: r.get("n_warnings"), "score": lambda r: r.get("score")}.get(sort or "")
+           "n_warnings": lambda r: r.get("n_warnings"), "score": lambda r: r.get("score"),
+           "review": lambda r: REVIEW_ORDER.get(r.get("review") or "")}.get(sort or "")
     if key is not None:
         present, absent = [], []
         for r in out:
