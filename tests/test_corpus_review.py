@@ -88,7 +88,8 @@ def test_a_note_is_a_finding_in_the_record_the_tables_and_the_opinion(corpus, tm
     assert len(corpus.findings(origin="document")) + len(corpus.findings(origin="corpus")) == len(df) - 1
     assert corpus.findings(check="count_order", year=2023)["check"].eq("count_order").all()
     assert len(corpus.findings(decision="undecided", year=2023)[lambda d: d["origin"] == "reviewer"]) == 0
-    # in the opinion (only for the report asked) and in the workbook, with the Chinese check name
+    # in the opinion (only for the report asked, once its review is finished) and in the workbook
+    rv.set_state(corpus, sha, "reviewed", "张三")
     out = export(corpus, tmp_path / "意见.docx", kind="opinions", year=2023, unit="某某县人民政府",
                  include_undecided=False)[0]
     from docx import Document
