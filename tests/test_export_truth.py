@@ -6,6 +6,7 @@
 - "未发现需要整改的问题" never for a report whose findings are not all decided;
 - the 落款 and 主送 are kept with the corpus, and without them the 落款 is a blank line,
   never a placeholder;
+- no prescribed heading cited as copying (two townships of our own share them);
 - page numbers as GB/T 9704 asks, and the lead-in ends "通报如下：".
 Real DOCX files are written and read back with python-docx; the corpus is a real DuckDB file.
 """
@@ -24,6 +25,7 @@ from fazhi.export import export
 from fazhi.export.word import BLANK_SIGNATURE
 
 from .conftest import EXAMPLES, SEEDS
+from .test_dedup_prescribed import PRESCRIBED_HEADINGS, write_townships
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -36,11 +38,12 @@ def _texts(path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory) -> str:
-    """The examples, and the seeds when ../shared is present, in one corpus."""
+    """The examples, two townships sharing the prescribed headings, and the seeds when ../shared is present."""
     d = tmp_path_factory.mktemp("truth")
+    write_townships(d / "townships")
     db = d / "c.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(EXAMPLES)] + ([str(SEEDS)] if SEEDS.is_dir() else []), workers=1)
+        c.ingest([str(EXAMPLES), str(d / "townships")] + ([str(SEEDS)] if SEEDS.is_dir() else []), workers=1)
     return str(db)
 
 
@@ -177,3 +180,16 @@ def test_page_numbers_in_the_footer(corpus: Corpus, tmp_path: Path) -> None:
         for r in p.runs:
             assert r.font.size == Pt(14)
             assert r._element.find(f"{W}rPr").find(f"{W}rFonts").get(f"{W}eastAsia") == "宋体"
+
+
+def test_no_prescribed_heading_cited_as_copying(corpus: Corpus, tmp_path: Path) -> None:
+    for r in corpus.findings(check="near_duplicate").to_dict("records"):
+        assert not any(h in r["message"] for h in PRESCRIBED_HEADINGS), r["message"]
+    files = export(corpus, tmp_path / "意见", kind="opinions", issuer="某办")
+    for f in files:
+        for para in _texts(f):
+            if "几乎相同" in para:
+                assert not any(h in para for h in PRESCRIBED_HEADINGS), para
+    (notice,) = export(corpus, tmp_path / "通报.docx", year=2023, issuer="某办")
+    line = next((p for p in _texts(notice) if "内容雷同：" in p), "")
+    assert "城关镇" not in line and "河西乡" not in line

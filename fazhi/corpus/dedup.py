@@ -4,6 +4,10 @@ DuckDB, stock phrasing learned from the corpus, and exact verification.
 Why this shape:
 - A passage is a paragraph (a line of the extracted text), long ones cut at sentence ends:
   copying is done paragraph by paragraph, and a finding must point at a span.
+- Text the rules prescribe is not copying either (fazhi/data/prescribed.toml): the headings
+  of the five required contents (二、党政主要负责人履行推进法治建设第一责任人职责情况) and
+  sentences of the 纲要 and the 规定 that reports quote. Their clauses are treated as shipped
+  stock phrasing, so two townships that both use the prescribed headings share nothing.
 - Stock political phrasing (坚持以习近平新时代中国特色社会主义思想为指导 …) is shared by
   every report and is not copying. It is learned from the corpus: a clause (text between
   , ; 。 : ! ?) with digits and the unit's own names masked is stock when many distinct
@@ -65,7 +69,7 @@ class DedupSettings:
     jaccard: float
     stock_min_units: int
     stock_share: float
-    stock_clauses: tuple[str, ...]
+    stock_clauses: tuple[str, ...]  # corpus.toml's stock phrasing and the quoted rules of prescribed.toml
     bucket_cap: int
     estimate_margin: float
 
@@ -78,7 +82,7 @@ def corpus_settings() -> dict:
 @lru_cache(maxsize=1)
 def settings() -> DedupSettings:
     d = dict(corpus_settings()["dedup"])
-    d["stock_clauses"] = tuple(d.get("stock_clauses", ()))
+    d["stock_clauses"] = tuple(d.get("stock_clauses", ())) + tuple(load_data("prescribed.toml")["quoted"])
     s = DedupSettings(**d)
     if s.bands * s.rows != s.num_perm:
         raise ValueError("corpus.toml: dedup.bands × dedup.rows 必须等于 dedup.num_perm")
@@ -355,14 +359,32 @@ def unit_expr(alias: str = "r") -> str:
 
 @lru_cache(maxsize=4)
 def _prior(phrases: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_DIGITS.sub("#", _NO_CONTEXT.mask(_clause_norm(c))) for c in phrases)
+    """The shipped phrases as masked clauses (a quoted sentence of the rules gives several)."""
+    out = set()
+    for phrase in phrases:
+        for part in _CLAUSE_SPLIT_NFKC.split(unicodedata.normalize("NFKC", phrase)):
+            norm = _NOT_WORD.sub("", part).lower()
+            if norm:
+                out.add(_DIGITS.sub("#", _NO_CONTEXT.mask(norm)))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _prescribed_headings() -> "re.Pattern[str]":
+    return re.compile("|".join(f"(?:{p})" for p in load_data("prescribed.toml")["headings"]))
+
+
+def is_prescribed_heading(masked: str) -> bool:
+    """Whether a masked clause is one of the headings the rules prescribe (prescribed.toml)."""
+    return _prescribed_headings().match(masked) is not None
 
 
 def is_prior_stock(masked: str, s: DedupSettings) -> bool:
-    """Whether a masked clause is one of the shipped stock clauses, allowing up to four
-    characters before it (县政府主要负责人… / 主要负责人…)."""
+    """Whether a masked clause is shipped stock phrasing or prescribed text: one of the stock
+    clauses or a clause of a quoted rule, allowing up to four characters before it (县政府主要
+    负责人… / 主要负责人…), or a prescribed heading."""
     prior = _prior(s.stock_clauses)
-    return any(masked[i:] in prior for i in range(min(5, len(masked))))
+    return any(masked[i:] in prior for i in range(min(5, len(masked)))) or is_prescribed_heading(masked)
 
 
 def refresh_stock(con, s: DedupSettings | None = None) -> tuple[frozenset[int], int]:
