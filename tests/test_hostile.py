@@ -467,3 +467,39 @@ def test_case1_an_uploaded_manifest_is_not_trusted(web, tmp_path):
     for row in web.get("/api/reports", headers=h, params={"limit": 100}).json():
         rec = web.get(f"/api/reports/{row['sha256']}", headers=h, params={"include_text": True}).text
         assert hostile.SECRET not in rec
+
+
+# -- case 11: cross-report checks do not depend on scheduling ----------------------------------------
+
+def test_case11_crosscheck_results_do_not_depend_on_the_order_reports_were_stored(tmp_path):
+    """Two units share the passage a third copied, in the same year: a tie the doc ids used to break,
+    so the ingest order (with -j 2, the order workers finish in) decided which one was named."""
+    from .test_corpus_store import report_text, specific, write
+
+    shared = specific("固安县", 2023, 1)
+    d = tmp_path / "r"
+    files = {
+        "gu.txt": report_text("固安县", 2023, published="2024-03-01",
+                              paragraphs=[specific("固安县", 2023, 0), shared, specific("固安县", 2023, 2)]),
+        "da.txt": report_text("大城县", 2023, published="2024-03-01",
+                              paragraphs=[specific("大城县", 2023, 0), shared.replace("固安县", "大城县"),
+                                          specific("大城县", 2023, 2)]),
+        "yong.txt": report_text("永清县", 2023, published="2024-03-25",
+                                paragraphs=[specific("永清县", 2023, 0), specific("永清县", 2023, 1),
+                                            shared.replace("固安县", "永清县")]),
+    }
+    paths = {name: str(write(d, name, text)) for name, text in files.items()}
+    results = []
+    for order in (["gu.txt", "da.txt", "yong.txt"], ["da.txt", "gu.txt", "yong.txt"], ["yong.txt", "da.txt", "gu.txt"]):
+        with Corpus(tmp_path / f"{'-'.join(order)}.duckdb") as c:
+            c.ingest([paths[n] for n in order], workers=1)
+            rows = c.con.execute("""SELECT r.sha256, f."check", f.start, f."end", f.message, f.data FROM findings f
+                                    JOIN records r USING (doc_id) WHERE f.origin = 'corpus'""").fetchall()
+        found = set()
+        for sha, check, start, end, message, data in rows:
+            data = json.loads(data) if data else {}
+            data.pop("other_doc_id", None)  # a row id of that corpus, not a finding's content
+            found.add((sha, check, start, end, message, json.dumps(data, sort_keys=True, ensure_ascii=False)))
+        results.append(found)
+    assert results[0], "the copied passage should be found"
+    assert results[0] == results[1] == results[2]

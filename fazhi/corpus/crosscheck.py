@@ -60,7 +60,7 @@ def near_duplicate_findings(con, focus: list[int], matches, docs: dict[int, _Doc
     same year is one report stored twice (a page and its PDF), never a copy.
     """
     focus_set = set(focus)
-    best: dict[tuple[int, int], tuple] = {}  # (x_doc, x_idx) -> (rank, y_doc, y_idx, kind, similarity)
+    best: dict[tuple[int, int], tuple] = {}  # (x_doc, x_idx) -> (rank, y_doc, y_idx, kind, similarity, tie-break)
     for m in matches:
         for x_doc, x_idx, y_doc, y_idx in ((m.a_doc, m.a_idx, m.b_doc, m.b_idx), (m.b_doc, m.b_idx, m.a_doc, m.a_idx)):
             if x_doc not in focus_set:
@@ -78,9 +78,12 @@ def near_duplicate_findings(con, focus: list[int], matches, docs: dict[int, _Doc
             # rank: similarity, then the unit's own previous report (carrying over one's own text is the likelier
             # explanation when another unit has the same passage), then the most recent source
             rank = (round(m.similarity, 3), kind == "previous_report", y.year or 0)
+            # ties go to the smaller (sha256, passage): doc ids follow the order reports were stored in,
+            # which with several workers is the order they finished, so they must not decide
+            tie = (y.sha256, y_idx)
             old = best.get(key)
-            if old is None or rank > old[0]:
-                best[key] = (rank, y_doc, y_idx, kind, m.similarity)
+            if old is None or rank > old[0] or (rank == old[0] and tie < old[5]):
+                best[key] = (rank, y_doc, y_idx, kind, m.similarity, tie)
     spans = {}
     need = {k[0] for k in best} | {v[1] for v in best.values()}
     if need:
@@ -91,7 +94,7 @@ def near_duplicate_findings(con, focus: list[int], matches, docs: dict[int, _Doc
                              [sorted({v[1] for v in best.values()})]).fetchall()) if best else {}
     out: dict[int, list[dict]] = {d: [] for d in focus}
     by_doc: dict[int, list[tuple[int, int, int, str, float]]] = {}
-    for (x_doc, x_idx), (_rank, y_doc, y_idx, kind, sim) in best.items():
+    for (x_doc, x_idx), (_rank, y_doc, y_idx, kind, sim, _tie) in best.items():
         by_doc.setdefault(x_doc, []).append((x_idx, y_doc, y_idx, kind, sim))
     for x_doc, items in by_doc.items():
         items.sort()

@@ -206,7 +206,8 @@ def check_units(con, unit_keys: list[str]) -> dict[int, list[dict[str, Any]]]:
         return {}
     reports = con.execute("""
         SELECT r.doc_id, r.sha256, r.unit_key, r.report_year FROM records r
-        WHERE r.unit_key IN (SELECT unnest(?)) AND r.doc_type = 'report' AND r.report_year IS NOT NULL""",
+        WHERE r.unit_key IN (SELECT unnest(?)) AND r.doc_type = 'report' AND r.report_year IS NOT NULL
+        ORDER BY r.sha256""",  # not by doc_id: the order reports were stored in must not decide
                           [unit_keys]).fetchall()
     out: dict[int, list[dict[str, Any]]] = {doc_id: [] for doc_id, *_ in reports}
     if not reports:
