@@ -771,3 +771,35 @@ def test_forms_forgive_bad_fields(env):
         assert r.status_code == 200, path
     r = c.get("/api/reports", params={"limit": "many"}, headers=bearer(c, "viewer"))
     assert r.status_code == 422 and r.json()["detail"] == "请求参数有误：条数（应为整数）"
+
+
+def test_settings_page_for_the_office(env):
+    """The admin sets the 落款 and 主送 once; exports use them; the deadline rules are shown; a
+    field too long keeps the form and says what to fix; others cannot reach the page."""
+    import docx
+
+    c = client(env)
+    token = login(c, "admin")
+    page = c.get("/admin/settings")
+    assert page.status_code == 200 and "现行的报送时限" in page.text and "4月1日" in page.text
+    r = c.post("/admin/settings", data={"csrf_token": token, "issuer": "某某县全面依法治县委员会办公室",
+                                        "recipients": "各乡镇人民政府，县政府各部门"}, follow_redirects=False)
+    assert r.status_code == 303
+    page = c.get(r.headers["location"]).text
+    assert 'value="某某县全面依法治县委员会办公室"' in page and "已保存" in page and "admin于" in page
+    assert "落款：某某县全面依法治县委员会办公室" in c.get("/exports").text
+    n = c.get("/api/exports/notice", params={"year": 2023})
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(n.content)).paragraphs)
+    assert "某某县全面依法治县委员会办公室" in text and "各乡镇人民政府，县政府各部门" in text
+    r = c.post("/admin/settings", data={"csrf_token": token, "issuer": "办" * 101, "recipients": "各部门"})
+    assert r.status_code == 400 and "最长100字，现有101字" in r.text and 'value="' + "办" * 101 in r.text
+    assert ">各部门</textarea>" in r.text
+    h = bearer(client(env), "admin")
+    r = client(env).post("/api/settings", json={"recipients": "各部门"}, headers=h)
+    assert r.status_code == 200 and r.json()["recipients"]["value"] == "各部门"
+    assert r.json()["issuer"]["value"] == "某某县全面依法治县委员会办公室"
+    v = client(env)
+    login(v, "reviewer")
+    assert v.get("/admin/settings").status_code == 403
+    assert v.post("/api/settings", json={"issuer": "x"}, headers=bearer(v, "reviewer")).status_code == 403
+    assert "/admin/settings" not in v.get("/").text

@@ -27,7 +27,7 @@ from ..read import read_bytes
 from ..understand.indicators import taxonomy
 from . import uploads
 from .accounts import User
-from .auth import COOKIE, Reader, ReviewerWrite, session_of
+from .auth import COOKIE, AdminWrite, Reader, ReviewerWrite, session_of
 from .comparison import check_args, comparison, parse_years
 from .exports import download
 from .fmt import rows
@@ -295,6 +295,26 @@ def create_note(request: Request, user: ReviewerWrite, sha256: str, body: NoteIn
 @router.delete("/reports/{sha256}/notes/{note_id}", summary="删除一条批注")
 def delete_note(request: Request, user: ReviewerWrite, sha256: str, note_id: int) -> dict[str, Any]:
     return remove_note(request, sha256, note_id, user)
+
+
+class SettingsIn(BaseModel):
+    issuer: str | None = Field(None, max_length=100, description="落款单位（审查单位名称）；空字符串为清除")
+    recipients: str | None = Field(None, max_length=300, description="主送单位；空字符串为清除")
+
+
+@router.get("/settings", summary="通报和审查意见的落款、主送")
+def get_settings(request: Request, user: Reader) -> dict[str, Any]:
+    return {k: {**v, "updated_at": v["updated_at"].isoformat() if v.get("updated_at") else None}
+            for k, v in corpus(request).settings().items()}
+
+
+@router.post("/settings", summary="设置落款、主送（管理员；只改给出的项）")
+def put_settings(request: Request, user: AdminWrite, body: SettingsIn) -> dict[str, Any]:
+    c = corpus(request)
+    with ws(request).holder.write_lock:
+        for key, value in body.model_dump(exclude_unset=True).items():
+            c.set_setting(key, value, user.name)
+    return get_settings(request, user)
 
 
 @router.get("/review", summary="各年度报告的审查进度（待审、审查中、已审、意见已发的份数）")

@@ -445,7 +445,60 @@ def exports_page(request: Request, user: Reader, year: str = "") -> Response:
     if year is None and years:
         year = years[0]
     return render(request, "exports.html", nav="exports", years=years, year=year, kinds=KINDS, tables=TABLE_ZH,
-                  listed=statusview.has_registry(c))
+                  listed=statusview.has_registry(c), problems=problems, progress=rv.year_counts(c).get(year),
+                  issuer=c.setting("issuer"), recipients=c.setting("recipients"))
+
+
+# -- settings (admin) -----------------------------------------------------------------------------
+
+SETTING_LIMITS = {"issuer": 100, "recipients": 300}
+
+
+def deadline_rules() -> list[str]:
+    """The reporting deadlines the checks and the status page apply, in a reviewer's words."""
+    from datetime import date as _date
+
+    from ..checks.registry import specs
+    from ..corpus.roster import deadline
+
+    year = _date.today().year - 1
+    d = deadline(year)
+    spec = specs().get("timeliness")
+    rules = [f"年度报告应于报告年度次年{d.month}月{d.day}日前向社会公开：{year}年度报告的公开时限为"
+             f"{d.year}年{d.month}月{d.day}日之前（当天公开也算逾期）；报送情况页的“逾期N天”按此计算。"]
+    if spec is not None and spec.description:
+        rules.append(f"“{spec.name}”检查：{spec.description}")
+    return rules
+
+
+def _settings_page(request: Request, values: dict[str, str] | None = None, message: str = "",
+                   errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
+    stored = corpus(request).settings()
+    values = values if values is not None else {k: v["value"] or "" for k, v in stored.items()}
+    return render(request, "settings.html", status_code=status_code, nav="settings", settings=stored, values=values,
+                  message=message, errors=errors or {}, rules=deadline_rules(), limits=SETTING_LIMITS)
+
+
+@router.get("/admin/settings")
+def settings_page(request: Request, user: AdminReader) -> Response:
+    return _settings_page(request, message="已保存" if request.query_params.get("saved") else "")
+
+
+@router.post("/admin/settings")
+def save_settings(request: Request, user: AdminWrite, issuer: FormStr = "", recipients: FormStr = "") -> Response:
+    """The 落款 and 主送 of the office's documents. A field too long keeps everything typed and says
+    which; an emptied one is removed (documents then leave the line blank to sign by hand)."""
+    values = {"issuer": issuer.strip(), "recipients": " ".join(recipients.split())}
+    names = {k: v["name"] for k, v in corpus(request).settings().items()}
+    errors = {k: f"{names.get(k, k)}最长{n}字，现有{len(values[k])}字，请删减" for k, n in SETTING_LIMITS.items()
+              if len(values.get(k, "")) > n}
+    if errors:
+        return _settings_page(request, values, errors=errors, status_code=400)
+    c = corpus(request)
+    with request.app.state.ws.holder.write_lock:
+        for key, value in values.items():
+            c.set_setting(key, value, user.name)
+    return RedirectResponse("/admin/settings?saved=1", status_code=303)
 
 
 # -- accounts -------------------------------------------------------------------------------------
