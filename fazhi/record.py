@@ -131,7 +131,9 @@ class Figure:
     quote: str
     indicator: str | None = None
     approx: bool = False
-    kind: str = "count"  # count | rate | money | change | duration | other
+    # count | rate | money | change | duration | other; numbers that are not figures of the work:
+    # target | ranking | streak | context (fazhi/data/figure_kinds.toml), never summed or checked
+    kind: str = "count"
     value_high: float | None = None  # upper end of a range
     direction: str | None = None  # for a change: up | down
     refers_to: int | None = None  # for a change: index of the figure it changes

@@ -105,9 +105,28 @@ _MASKS = [
 ]
 
 
+_PLACE_CAND = re.compile(f"(?=[{NON_FIGURE_START}])[{NON_FIGURE_START}][\u4e00-\u9fff]{{1,6}}?(?:镇|乡|县|区|市|旗|州|街道)")
+
+
+@lru_cache(maxsize=1)
+def _numeral_places() -> frozenset[str]:
+    """Place names that begin with a numeral (三张镇, 五河县, 六合区): names, not quantities."""
+    from .divisions import divisions
+
+    return frozenset(n for n in divisions().by_name if len(n) >= 3 and n[0] in NON_FIGURE_START)
+
+
+def _mask_places(work: str, m: bytearray) -> None:
+    names = _numeral_places()
+    for hit in _PLACE_CAND.finditer(work):
+        if hit.group(0) in names:
+            m[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
+
+
 def mask(work: str, extra: list[tuple[int, int]] = ()) -> bytearray:
     """1 where a number must not be read as a figure."""
     m = bytearray(len(work))
+    _mask_places(work, m)
     for pat in _MASKS + [lexicon().non_figures]:
         for hit in pat.finditer(work):
             m[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
@@ -161,6 +180,42 @@ def _change(work: str, lc_start: int, num_start: int) -> str | None:
     for w in lex.change_down:
         if before.endswith(w):
             return "down"
+    return None
+
+
+# Kinds of numbers that are not figures of the year's work (targets, rankings, streaks,
+# counts of compared places): kept in the record, never given an indicator or summed.
+NON_WORK_KINDS = frozenset({"target", "ranking", "streak", "context"})
+
+
+@lru_cache(maxsize=1)
+def _kind_rules() -> list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None,
+                                frozenset[str] | None]]:
+    out = []
+    for r in load_data("figure_kinds.toml")["kind"]:
+        out.append((r["kind"], re.compile(r["before"]) if "before" in r else None,
+                    re.compile(r["after"]) if "after" in r else None,
+                    re.compile(r["sentence"]) if "sentence" in r else None,
+                    frozenset(r["units"]) if "units" in r else None))
+    return out
+
+
+def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | None) -> str | None:
+    """target / ranking / streak / context when the words around the number say so."""
+    before = work[lc_start:start]
+    for kind, b, a, sent, units in _kind_rules():
+        if units is not None and unit not in units:
+            continue
+        if b is not None and not b.search(before):
+            continue
+        if a is not None and not a.match(work[end:end + 40]):
+            continue
+        if sent is not None:
+            s0 = span_start(work, start, SENTENCE_DELIMS)
+            stop = min((p for p in (work.find(c, end) for c in SENTENCE_DELIMS) if p >= 0), default=len(work))
+            if not sent.search(work, s0, min(stop, end + MAX_SPAN)):
+                continue
+        return kind
     return None
 
 
@@ -245,6 +300,7 @@ def _make(work: str, lex: Lexicon, start: int, end: int, value: float, value_hig
     direction = _change(work, lc_start, start)
     if direction:
         kind = "change"
+    kind = _context_kind(work, lc_start, start, end_q, unit) or kind
     return Figure(value=value, unit=unit or None, start=start, end=end_q, quote=work[start:end_q], approx=approx,
                   kind=kind, value_high=value_high, direction=direction, quote_start=lc_start,
                   total_marker=bool(lex.total.search(work[lc_start:start])))

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..data import load as load_data
 from ..record import Figure, Section
-from .figures import MAX_SPAN, SENTENCE_DELIMS, span_start
+from .figures import MAX_SPAN, NON_WORK_KINDS, SENTENCE_DELIMS, span_start
 from .outline import chain
 
 _ENUM_START = re.compile(r"[一二三四五六七八九十]是")
@@ -166,6 +166,9 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     prev_lc: tuple[int, int] | None = None
     prev_verb: str | None = None  # the two characters opening the previous figure's cue (审核)
     for i, f in enumerate(figures):
+        if f.kind in NON_WORK_KINDS:
+            prev_end = f.end  # a target or a ranking measures no indicator
+            continue
         if f.kind == "change":
             # a year-on-year change is about the figure before it in its sentence, not an indicator of its own
             s0 = _sentence_start(work, f.start)

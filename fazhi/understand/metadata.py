@@ -124,8 +124,10 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
                     break
         elif where == "head":
             m, base = pat.search(head), body_start
-        else:
-            m, base = pat.search(work, 0, end), 0
+        else:  # the whole text: its head and its tail, where furniture and references sit
+            m, base = pat.search(work, 0, min(end, 3000)), 0
+            if m is None and end > 3000:
+                m = pat.search(work, max(3000, end - 1500), end)
         if m is None:
             continue
         if strong and kind_t in (None, "report", "unknown", "news", kind):

@@ -1,0 +1,75 @@
+"""Numbers that are not figures of the year's work, and cues on either side of a number.
+
+Snippets are invented; each imitates a phrasing seen in published reports.
+"""
+from __future__ import annotations
+
+import fazhi
+from fazhi.understand.figures import NON_WORK_KINDS
+
+
+def figs(text: str):
+    return fazhi.analyze_text(text).figures
+
+
+def one(text: str, value: float):
+    got = [f for f in figs(text) if f.value == value]
+    assert len(got) == 1, [(f.value, f.kind) for f in figs(text)]
+    return got[0]
+
+
+def test_a_target_is_kept_as_a_target():
+    f = one("2024年，我县将力争把行政复议纠错率提升至45%以上。", 45)
+    assert f.kind == "target" and f.indicator is None
+
+
+def test_a_ceiling_in_an_assessment_is_a_target():
+    f = one("全年办理行政复议案件20件，考核指标5%以下。", 5)
+    assert f.kind == "target"
+    assert one("全年办理行政复议案件20件，考核指标5%以下。", 20).kind == "count"
+
+
+def test_an_achieved_rise_is_not_a_target():
+    f = one("2023年，行政复议纠错率提升至45%。", 45)
+    assert f.kind == "rate"
+
+
+def test_a_place_in_a_ranking():
+    assert one("营商环境评价排名较上年前移16位。", 16).kind == "ranking"
+
+
+def test_a_streak():
+    f = one("我县连续6年获评依法行政考核优秀等次。", 6)
+    assert f.kind == "streak" and f.indicator is None
+
+
+def test_counts_of_places_compared():
+    assert one("在全国31个省份的评估中位居前列。", 31).kind == "context"
+
+
+def test_session_numbers_and_report_parts_are_not_numbers():
+    text = "认真落实市委六届五次全会部署。本报告分为四个部分。"
+    assert figs(text) == []
+
+
+def test_a_place_name_that_begins_with_a_numeral():
+    assert figs("三张镇党委坚持依法行政。") == []
+
+
+def test_non_work_kinds_are_never_summed():
+    text = ("全年共办理行政复议案件30件，其中维持20件、撤销10件。连续3年考核优秀，力争纠错率不低于15%。")
+    r = fazhi.analyze_text(text)
+    assert not [f for f in r.findings if f.check in ("sum_mismatch", "rate_consistency")]
+    assert {f.kind for f in r.figures} & NON_WORK_KINDS == {"streak", "target"}
+
+
+def test_the_cue_after_the_number():
+    f = one("全年共有329名行政机关主要负责人出庭应诉。", 329)
+    assert f.indicator == "litigation.head_appearances"
+    f = one("梳理291项不予处罚事项。", 291)
+    assert f.indicator == "enforcement.lenient_list_items"
+
+
+def test_the_cue_of_an_enumeration_reaches_its_items():
+    text = "全年审核规范性文件4份、合同协议12份。"
+    assert [f.indicator for f in figs(text)] == ["normative_docs.reviewed", "legal_review.contracts"]
