@@ -8,7 +8,10 @@ the corpus, and if so whether it was published before 1 April of the next year (
 (unpublished), is not a rule-of-law report at all, and which required contents it lacks.
 
 Matching a unit to reports is by name, after normalisation (spaces, full-width letters,
-人民政府, 街道办事处 vs 街道; fazhi.corpus.units). A department's report (永清县司法局) is
+人民政府, 街道办事处 vs 街道; fazhi.corpus.units), and for departments through the department
+lexicon (fazhi/data/departments.toml via fazhi.understand.departments): 市场监管局 under
+三台县 is 三台县市场监督管理局, 县人社局 is the county's 人力资源和社会保障局, with the place
+taken from the unit's parent when its name drops it. A department's report (永清县司法局) is
 matched by its department or issuer name only, never by the county it belongs to, so it
 never counts as the county government's report. When two units of the list match one
 report (two 桃林镇 under different counties), the unit's parent decides; if it cannot, the
@@ -27,6 +30,7 @@ import pandas as pd
 
 from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH
 from ..record import CONTENT_KEYS
+from ..understand.departments import parse_unit, same_unit
 from .dedup import corpus_settings
 from .units import name_variants, norm_name
 
@@ -148,6 +152,51 @@ def _unit_names(u: dict[str, Any]) -> set[str]:
     return {n for n in names if n}
 
 
+def _qualified(name: str, parent: str | None) -> str:
+    """A unit's name with its place: the parent's name put in front when the name gives none
+    (县司法局 under 永清县 -> 永清县司法局, 司法局 under 永清县 -> 永清县司法局)."""
+    n, pn = norm_name(name), norm_name(parent)
+    if not pn or not n or n.startswith(pn) or parse_unit(n).place:
+        return n
+    if n[0] in LEVEL_CHARS and pn.endswith(n[0]):
+        return pn + n[1:]
+    return pn + n
+
+
+def _department_hits(units: list[dict[str, Any]], reports: list[dict[str, Any]]) -> dict[int, set[int]]:
+    """Report index -> units of the list that are the same department by the lexicon.
+
+    Only department reports and department units take part; candidates are paired by the
+    lexicon's department key first, so the cost stays linear in the list and the reports.
+    A unit whose name and parent give no place matches its department of any place.
+    """
+    by_key: dict[str, list[tuple[int, str]]] = {}
+    for ri, r in enumerate(reports):
+        if not (r.get("department") or r.get("level") == "department"):
+            continue
+        for field in ("department", "issuer"):
+            name = r.get(field)
+            if not name:
+                continue
+            unit = parse_unit(name)
+            if unit.is_department and not unit.place and r.get("jurisdiction"):
+                name = norm_name(r["jurisdiction"]) + norm_name(name)  # 市场监督管理局 of 三台县
+                unit = parse_unit(name)
+            if unit.is_department:
+                by_key.setdefault(unit.key, []).append((ri, name))
+    hits: dict[int, set[int]] = {}
+    for ui, u in enumerate(units):
+        for name in [u["name"], *(u.get("aliases") or [])]:
+            q = _qualified(name, u.get("parent"))
+            unit = parse_unit(q)
+            if not unit.is_department:
+                continue
+            for ri, rname in by_key.get(unit.key, ()):
+                if same_unit(q, rname, require_place=bool(unit.place or unit.level_word)):
+                    hits.setdefault(ri, set()).add(ui)
+    return hits
+
+
 def _report_names(r: dict[str, Any]) -> set[str]:
     """The names a report answers to: a department's report only to its own names."""
     if r.get("department") or r.get("level") == "department":
@@ -210,12 +259,13 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
                r.city, r.province, r.doc_type, r.published, r.missing_contents, r.n_errors, r.n_warnings
         FROM records r JOIN documents d USING (doc_id) WHERE r.report_year = ? ORDER BY r.sha256""", [year]).fetchall()]
     unit_names = [_unit_names(u) for u in units]
+    lexicon_hits = _department_hits(units, reports)
     matches: dict[int, list[int]] = {i: [] for i in range(len(units))}  # unit index -> report indexes
     ambiguous: dict[int, list[str]] = {}
     matched_reports: set[int] = set()
     for ri, r in enumerate(reports):
         rn = _report_names(r)
-        hits = [ui for ui, names in enumerate(unit_names) if names & rn]
+        hits = sorted({ui for ui, names in enumerate(unit_names) if names & rn} | lexicon_hits.get(ri, set()))
         if len(hits) > 1:
             by_parent = [ui for ui in hits if _parent_ok(units[ui], r)]
             if len(by_parent) == 1:
