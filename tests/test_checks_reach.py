@@ -2,7 +2,7 @@
 injection (bench/inject.py), and for the correct phrasings they must leave alone."""
 from __future__ import annotations
 
-from tests.test_checks import build, findings, flagged_at
+from tests.test_checks import MEASURES, build, findings, flagged_at
 
 
 def test_renda_is_not_a_lost_number():
@@ -52,13 +52,14 @@ def test_plan_of_stock_phrases_dated_only_by_its_year():
 
 
 def test_plan_in_short_stock_lines():
-    plan = ("一是进一步加强组织领导，压实工作责任。\n二是持续深化依法行政，不断提升法治水平。\n"
-            "三是切实加强法治宣传，积极营造良好氛围。\n")
+    plan = ("一是进一步加强组织领导，切实压实工作责任。\n二是持续深化依法行政，不断提升法治建设水平。\n"
+            "三是切实加强法治宣传教育，积极营造良好法治氛围。\n")
     assert findings(build(plan=plan), "generic_text")
 
 
 def _m(line: str) -> str:
-    return build(measures="（一）重点工作。" + line + "\n")
+    """The snippet report with one more measures paragraph."""
+    return build(measures=MEASURES + "（四）重点工作。" + line + "\n")
 
 
 def test_six_outcomes_must_add_up_to_the_total_a_sentence_before():
@@ -112,3 +113,45 @@ def test_due_count_is_a_base_and_loss_rate_has_its_own_base():
     ok = _m("应出庭案件52件，实际出庭50件，出庭率96.2%；败诉3件，败诉率5.8%。")
     assert findings(ok, "rate_consistency") == []
     assert findings(ok, "count_order") == []
+
+
+def test_opening_sentence_dated_to_last_year():
+    text = build(intro="2022年，固安县在廊坊市委、市政府的领导下，扎实推进法治政府建设。\n")
+    assert flagged_at(text, "year_consistency", "2022年")
+    assert findings(build(intro="2023年，固安县在廊坊市委、市政府的领导下，扎实推进法治政府建设。\n"),
+                    "year_consistency") == []
+
+
+def test_work_plan_of_last_year_inside_the_measures():
+    text = _m("县政府把法治建设纳入2022年度工作要点，逐项分解落实。")
+    assert flagged_at(text, "year_consistency", "2022年度工作要点")
+    assert findings(_m("县政府把法治建设纳入2023年度工作要点，逐项分解落实。"), "year_consistency") == []
+
+
+def test_last_heading_that_lost_its_numeral():
+    text = build() + "其他需要报告的事项\n本年度无其他需要报告的事项。\n"
+    assert flagged_at(text, "heading_numbering", "其他需要报告的事项")
+    assert findings(build() + "四、其他需要报告的事项\n本年度无其他需要报告的事项。\n", "heading_numbering") == []
+
+
+def test_first_item_repeated_within_one_sentence():
+    short = "一是执法人员不足；二是培训不够；一是经费紧张。主要原因是编制有限。\n"
+    assert findings(build(short=short), "enumeration_gap")
+    restart = "一是执法人员不足；二是培训不够。究其原因，一是编制有限；二是经费紧张。\n"
+    assert findings(build(short=restart), "enumeration_gap") == []
+
+
+def test_results_inside_the_first_responsibility_part_are_not_the_measures():
+    text = ("固安县人民政府关于2023年度法治政府建设情况的报告\n发布日期：2024-03-20\n\n"
+            "2023年，固安县扎实推进法治政府建设。现将有关情况报告如下。\n"
+            "一、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+            "县委书记、县长履行第一责任人职责，专题研究法治工作5次，全县受理行政复议案件40件。\n"
+            "二、存在的不足和原因\n" + "执法人员专业素质有待提高。主要原因是培训时间不足。\n"
+            "三、2024年工作安排\n" + "组织执法人员专题培训不少于6期。\n")
+    assert findings(text, "measures_missing")
+
+
+def test_whole_county_in_a_county_level_city():
+    text = build(title="浏阳市人民政府关于2023年度法治政府建设情况的报告",
+                 measures="（一）规范执法。全县各级行政机关全面推行行政执法三项制度，全年培训执法人员3期。\n")
+    assert flagged_at(text, "level_mismatch", "全县")

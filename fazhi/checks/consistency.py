@@ -7,15 +7,23 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..data import load as load_data
 from ..record import Finding, Report
 from ..understand.metadata import levels_lexicon
 from .document import is_report
 from .registry import check, finding
 
 _ACHIEVEMENT_YEAR = re.compile(
-    r"(?:^|(?<=[。;\n]))\s*((?:19|20)\d{2})\s*年(?:以来|度)?\s*,?\s*(?=(我|全|本|共|累计|[\u4e00-\u9fff]{2,6}(县|区|市|镇|乡|局|政府)(共|累计|坚持|围绕|紧紧|认真|深入|全面)))",
+    r"(?:^|(?<=[。;\n]))\s*((?:19|20)\d{2})\s*年(?:以来|度)?\s*,?\s*(?=(我|全|本|共|累计|在|[\u4e00-\u9fff]{2,6}(县|区|市|镇|乡|局|政府)(共|累计|坚持|围绕|紧紧|认真|深入|全面)|[\u4e00-\u9fff]{2,16}(街道|办事处|省|县|区|市|镇|乡|局|委|委员会|政府)在))",
     re.M)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@lru_cache(maxsize=1)
+def _dated() -> re.Pattern[str]:
+    """Phrases that date the year's own work (years.toml), the year captured in group 1."""
+    pats = load_data("years.toml")["achievement_dated"]
+    return re.compile("|".join("(?:" + p.replace("{year}", "((?:19|20)\\d{2})", 1) + ")" for p in pats))
 _BOOK = re.compile(r"《[^《》\n]{0,80}》")
 
 
@@ -33,6 +41,12 @@ def year_consistency(report: Report) -> Iterator[Finding]:
             found = int(m.group(1))
             if found != year and year - 3 <= found < year:
                 yield finding("year_consistency", "measures", m.start(1), m.end(0), year=year, found=found,
+                              data={"report_year": year, "found": found})
+        for m in _dated().finditer(work, a, b):
+            g = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
+            found = int(m.group(g))
+            if found != year and year - 3 <= found < year:
+                yield finding("year_consistency", "measures", m.start(g), m.end(g) + 1, year=year, found=found,
                               data={"report_year": year, "found": found})
     plan_heads = [s for s in report.sections if s.role == "next_year_plan" and s.level == 1]
     spans = [(s.title_start, s.title_end) for s in plan_heads]

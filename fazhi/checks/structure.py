@@ -1,9 +1,11 @@
 """The outline's numbering: headings and 一是/二是 lists that skip, repeat or lose a numeral."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..record import Finding, Report, Section
+from ..understand.page import iter_lines
 from .document import is_report
 from .registry import check, finding
 
@@ -23,6 +25,40 @@ def render(style: str, n: int) -> str:
     return {"第一部分": f"第{cn_numeral(n)}部分", "一、": f"{cn_numeral(n)}、", "(一)": f"({cn_numeral(n)})",
             "1.": f"{n}.", "(1)": f"({n})", "①": chr(0x2460 + n - 1) if n <= 20 else str(n),
             "一是": f"{cn_numeral(n)}是"}.get(style, str(n))
+
+
+# a line that could be a heading: short, no sentence punctuation, no numeral of its own
+_BARE_HEADING = re.compile(r"^[\u4e00-\u9fff“”、（）()0-9]{4,30}$")
+_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])")
+
+
+def _lost_last_numeral(report: Report, sibs: list[Section], style: str) -> Iterator[Finding]:
+    """A heading after the last numbered sibling that lost its numeral: a short bare line, no
+    sentence punctuation, between paragraphs of the last sibling's text (三、 dropped before
+    2024年工作安排 makes it run into 二、's text, where no numbering gap shows)."""
+    last = sibs[-1]
+    if last.number is None or len(sibs) < 2:
+        return
+    work = report.work
+    heads = {s.title_start for s in report.sections}
+    lines = [(ls, le, line) for ls, le, line in iter_lines(work) if last.title_end < ls < min(last.end, report.body_end)]
+    seen_text = False
+    for k, (ls, le, line) in enumerate(lines):
+        core = line.strip()
+        if not core:
+            continue
+        lead = ls + len(line) - len(line.lstrip())
+        if lead in heads or _NUMBERED.match(core):
+            # a numbered paragraph (1.落实……。) is text; a numbered heading opens a new part
+            seen_text = core.endswith("。") or len(core) > 30
+            continue
+        nxt = next((x[2].strip() for x in lines[k + 1:] if x[2].strip()), "")
+        if seen_text and _BARE_HEADING.match(core) and (len(nxt) >= 15 or nxt.endswith("。")) \
+                and not _BARE_HEADING.match(nxt):
+            yield finding("heading_numbering", "missing_numeral", lead, lead + len(core), title=core,
+                          expected=render(style, last.number + 1), data={"expected": last.number + 1})
+            return
+        seen_text = True
 
 
 @check("heading_numbering")
@@ -54,6 +90,10 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
                 yield finding("heading_numbering", "repeat", s.start, s.title_end, found=render(style, n),
                               prev=render(style, prev), data={"found": n})
             prev = n
+        yield from _lost_last_numeral(report, sibs, style)
+
+
+_LIST_BREAK = re.compile("[。:：\n!?！？]")
 
 
 @check("enumeration_gap")
@@ -63,11 +103,17 @@ def enumeration_gap(report: Report) -> Iterator[Finding]:
     groups: dict[int, list[dict]] = {}
     for e in report.enumerations:
         groups.setdefault(e["group"], []).append(e)
+    work = report.work
     for items in groups.values():
         expected = 1
+        prev_end = 0
         for e in items:
             n = e["number"]
-            if n == expected or n == 1:
+            # a new list starts with 一是 after a sentence or a colon (究其原因：一是…); within
+            # one sentence (……；一是) it is the first item repeated
+            restart = n == 1 and (expected == 1 or _LIST_BREAK.search(work, prev_end, e["start"]) is not None)
+            prev_end = e["end"]
+            if n == expected or restart:
                 expected = n + 1
                 continue
             if expected == 1:

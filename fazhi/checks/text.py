@@ -147,6 +147,8 @@ def missing_text(report: Report) -> Iterator[Finding]:
         word = m.group(1)
         if s in seen or work[s - 1] in lex.word_before.get(word, "") or work[s - 1] in _NUMERAL_CHARS:
             continue
+        if re.search(r"[\d" + _NUMERAL_CHARS + r"][\u4e00-\u9fff]?$", work[max(a, s - 3):s - 1]):
+            continue  # a word between the number and its measure (145大项, 3余名)
         yield finding("missing_text", start=s - 2, end=m.end(), found=text[s - 2:m.end()].strip(),
                       context=_context(text, s - 2, m.end()))
 
@@ -221,12 +223,13 @@ def generic_text(report: Report) -> Iterator[Finding]:
         return
     lex = _lex()
     work = report.work
-    heads = {s.title_start for s in report.sections if s.style != "一是"}
+    heads = {x for s in report.sections if s.style != "一是" for x in (s.start, s.title_start)}
     for part, span in (("存在的不足", report.regions.shortcomings), ("下一步工作安排", report.regions.next_year_plan)):
         if span is None:
             continue
         flagged = False
         whole: list[tuple[int, int]] = []
+        paras: list[tuple[int, int, str, bool]] = []
         for ls, le, line in iter_lines(work):
             if le <= span[0] or ls >= span[1]:
                 continue
@@ -236,13 +239,18 @@ def generic_text(report: Report) -> Iterator[Finding]:
             if s + lead in heads and len(seg.strip()) <= 40:
                 continue  # the part's heading, not its text
             whole.append((s, e))
+            if seg.strip():
+                paras.append((s + lead, e, seg, _specific(report, seg, s, e)))
+        for k, (s, e, seg, specific) in enumerate(paras):
             core = re.sub(r"\s", "", seg)
-            if len(core) < lex.min_chars or _specific(report, seg, s, e):
+            if len(core) < lex.min_chars or specific:
                 continue
+            if k in (0, len(paras) - 1) and any(p[3] for p in paras):
+                continue  # a stock lead-in (2024年，我县将坚持……) or closing around specific plans or problems
             share = _stock_share(core)
             if share >= lex.min_share:
                 flagged = True
-                yield finding("generic_text", start=s + lead, end=e, part=part, share=round(share * 100),
+                yield finding("generic_text", start=s, end=e, part=part, share=round(share * 100),
                               data={"share": round(share, 3)})
         if flagged or not whole:
             continue

@@ -111,14 +111,22 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
 
     contents: dict[str, Content] = {}
     first_part = min([r[0] for r in (short, plan) if r] + [body_end])
-    measures_text = work[body_start:first_part]
-    n_chars = len(re.sub(r"\s", "", measures_text))
+    # the year's measures are a part of their own, not the results a 第一责任人 part cites nor
+    # the opening paragraph: with an outline, only text under measures headings counts
+    measure_spans = [(body_start, first_part)]
+    before = [s for s in tops if s.start < first_part]
+    if len(tops) >= 2 and before:
+        measure_spans = [(s.start, min(s.end, first_part)) for s in before if s.role not in ("first_responsibility",)]
+    n_chars = sum(len(re.sub(r"\s", "", work[a:b])) for a, b in measure_spans)
     m_start = next((s.start for s in tops if s.role == "measures"), body_start)
     # enough text, or a shorter account that still reports something concrete (a figure or
     # a measures heading with content under it)
-    concrete = any(body_start <= p < first_part for p in figure_starts) or any(
+    concrete = any(a <= p < b for p in figure_starts for a, b in measure_spans) or any(
         s.role == "measures" and s.end - s.title_end > 30 for s in tops if s.start < first_part)
-    has_measures = n_chars >= lex.min_measures or (n_chars >= lex.min_measures // 3 and concrete)
+    # a part headed as the year's measures (主要举措和成效) with a figure under it is present however short
+    headed = any(lex.heading["measures"].search(s.title) and s.end - s.title_end > 30
+                 and any(s.title_end <= p < s.end for p in figure_starts) for s in before)
+    has_measures = n_chars >= lex.min_measures or (n_chars >= lex.min_measures // 3 and concrete) or headed
     contents["measures"] = Content(has_measures, m_start if has_measures else None,
                                    first_part if has_measures else None)
     contents["shortcomings"] = Content(short is not None, *(short or (None, None)))

@@ -30,7 +30,8 @@ def frame(passage: str, part: str = "measures", level: str = "county") -> str:
         "shortcomings": "基层法治工作人员多为兼职，业务培训不够系统。主要原因是编制紧张，人员流动较快。",
         "plan": f"2024年，{we}将修订行政执法事项清单，组织执法人员专题培训4期。",
     }
-    parts[part] = passage.strip()
+    # a passage joins the frame's own paragraph of its part, so a part never rests on it alone
+    parts[part] = parts[part] + "\n　　" + passage.strip() if part == "measures" else passage.strip()
     return (f"{issuer}2023年法治政府建设情况报告\n发布日期：{pub}\n\n"
             f"　　一、2023年主要举措和成效\n　　{parts['measures']}\n"
             f"　　二、党政主要负责人履行推进法治建设第一责任人职责情况\n　　{parts['first']}\n"
