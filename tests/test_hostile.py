@@ -503,3 +503,21 @@ def test_case11_crosscheck_results_do_not_depend_on_the_order_reports_were_store
         results.append(found)
     assert results[0], "the copied passage should be found"
     assert results[0] == results[1] == results[2]
+
+
+# -- the whole corpus --------------------------------------------------------------------------------
+
+def test_the_whole_hostile_corpus_in_one_analyze_run(tmp_path):
+    """Every file read or given a Chinese reason, exit 0 (times and memory: bench/hostile.py)."""
+    import re
+
+    cases = hostile.build(tmp_path)
+    r = CliRunner().invoke(cli_app, ["analyze", "-f", "jsonl", str(tmp_path / "corpus")])
+    assert r.exit_code == 0, r.output[-3000:]
+    recs = [_strict(ln) for ln in r.stdout.splitlines()]
+    assert len(recs) == len(cases)
+    for rec in recs:
+        reasons = [f["message"] for f in rec["findings"] if f["check"] == "unreadable"]
+        assert all(re.search(r"[\u4e00-\u9fff]", m) for m in reasons), rec["source"]
+        assert reasons or rec["chars"] > 0, rec["source"]
+    assert hostile.SECRET not in r.stdout
