@@ -136,3 +136,27 @@ def test_an_opening_sentence_ending_in_a_colon_is_not_a_title():
     md = md_of("根据有关规定和要求，现将2021年三台县法治政府建设情况的报告公开如下：\n一、主要举措\n全年办理复议案件8件。\n")
     assert md.title is None
     assert md.report_year == 2021
+
+
+def test_a_date_and_time_stamp_by_the_title_is_the_publication_date():
+    md = md_of("2022年度三台县法治政府建设情况报告\n2023-03-28 09:15\n2022年，全县坚持依法行政。\n")
+    assert md.published == "2023-03-28"
+    assert md.evidence["published"]["source"] == "stamp"
+
+
+def test_a_source_line_that_carries_the_time_gives_the_date():
+    md = md_of("四川省人民政府关于2023年法治政府建设情况的报告\n来源：某某日报 2024-03-16 08:15\n2023年，省政府坚持依法行政。\n")
+    assert md.published == "2024-03-16"
+
+
+def test_site_chrome_before_the_title_and_a_column_tag_in_it():
+    md = md_of("某某法网 信息平台入口 无障碍阅读 微信 微博 繁体 登录注册\n\n"
+               "【政府法治建设报告】四川省人民政府关于2021年度推进法治政府建设情况的报告\n\n"
+               "2021年，省政府坚持依法行政，全面推进法治政府建设。\n")
+    assert md.title == "四川省人民政府关于2021年度推进法治政府建设情况的报告"
+    assert (md.jurisdiction, md.level) == ("四川省", "province")
+
+
+def test_a_development_zone_is_not_a_division_named_like_its_tail():
+    md = md_of("绵阳高新区2023年法治政府建设工作报告\n\n2023年，高新区坚持依法行政。\n")
+    assert md.jurisdiction != "新区"

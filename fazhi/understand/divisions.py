@@ -20,6 +20,9 @@ _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # 镇宁布依族苗族自治县 is written 镇宁自治县: the peoples' names dropped before 自治县/州/旗.
 _AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:[\u4e00-\u9fff]{1,4}族)+)(自治县|自治州|自治旗)$")
+# Official names that are also common words inside other names (高新区 holds 新区): found
+# only where nothing joins them on the left.
+_GENERIC_NAMES = {"新区", "城区", "郊区", "矿区", "市区", "东区", "西区", "南区", "北区", "中区"}
 # Host labels that name no place.
 _HOST_NOISE = {"www", "gov", "cn", "com", "net", "org", "m", "wap", "gate", "big5", "http", "https", "zwgk", "xxgk"}
 
@@ -136,7 +139,10 @@ class Divisions:
         hits = []
         for end, (name, is_short) in self.automaton().iter(text):
             if not is_short:
-                hits.append((end - len(name) + 1, end + 1, name))
+                start = end - len(name) + 1
+                if name in _GENERIC_NAMES and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+                    continue
+                hits.append((start, end + 1, name))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[tuple[int, int, str]] = []
         last_end = -1

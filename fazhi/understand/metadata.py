@@ -155,11 +155,34 @@ _WRAP_ENDS = ("报告", "总结", "情况", "要点", "方案", "计划")
 # A title run together with the body that follows it (a page that lost its line breaks):
 # the title ends at 报告/总结 where the body's first words begin.
 _RUN_ON_TITLE = re.compile(r"^([^,。;:!?]{6,70}?(?:报告|总结))(?=\s*(?:(?:19|20)\d{2}\s*年|[一二三四五六七八九十]、|今年|一年来|近年来|根据|按照|为|[\u4e00-\u9fff]{1,12}[:：]))")
+_SENTENCE_MARKS = re.compile(r"[。,，;；]")
 _LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}")
 
 
+_STAMP_LINE = re.compile(r"^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?\s*[\u4e00-\u9fff ]{0,20}$")
+
+
+def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] | None:
+    """A page's publication stamp set on its own line by the title (2022-05-12 14:44, maybe
+    with the publisher after it): a date with its time, before the body begins."""
+    for s, e, line in iter_lines(work):
+        if s < start or not line.strip():
+            continue
+        if s > body_start + 200:
+            break
+        m = _STAMP_LINE.match(line)
+        if m:
+            found = DATE_RE.search(m.group("d"))
+            d = parse_match(found) if found else None
+            if d is not None:
+                return d.isoformat(), s, e
+    return None
+
+
 def _strip_site(title: str) -> str:
-    """A title without the site name a page glued to it (…情况的报告_某县人民政府网)."""
+    """A title without the site name a page glued to it (…情况的报告_某县人民政府网) or the
+    column name it put before it (【省政府法治建设报告】…)."""
+    title = re.sub(r"^\s*【[^】]{1,20}】\s*", "", title)
     return _attribution()["site_suffix"].sub("", title).strip()
 
 
@@ -222,8 +245,8 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
             continue
         if DATE_RE.search(text) or _DOC_NO_LINE.match(text):
             continue
-        if len(text) > 20:
-            return None
+        if len(text) > 20 and _SENTENCE_MARKS.search(text):
+            return None  # the body has begun; a long line without them is the site's chrome
     return None
 
 
@@ -636,6 +659,11 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
         if pub:
             md.published = pub
             _evidence(md, "published", "issuer_field", work, ps, pe, conf["issuer_field"])
+    if md.published is None:
+        stamp = _stamp_line(work, start, body_start)
+        if stamp is not None:
+            md.published = stamp[0]
+            _evidence(md, "published", "stamp", work, stamp[1], stamp[2], conf["stamp"])
     sv, ss, se = _field(page_fields, "signed")
     if doc_meta.get("signed"):
         md.signed = doc_meta["signed"]

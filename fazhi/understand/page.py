@@ -42,6 +42,7 @@ _LABEL_RE = re.compile(
     r"(" + "|".join(_LONG_LABELS) + r"|(?<![\u4e00-\u9fff])(?:" + "|".join(_SHORT_LABELS) + r"))"
     r"\s*(?:[:：]\s*|\s+(?=\S))"
 )
+_STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _OTHER_LABELS = re.compile(r"(文字大小|字体大小|背景色|有效性|公开形式|公开方式|浏览次数|点击数|【|扫一扫|打印)")
 
 
@@ -74,6 +75,15 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
         if other:
             stop = other.start()
         value = line[m.end():stop].strip(" :：|")
+        if name not in ("published", "signed", "updated") and "published" not in fields:
+            # 来源:某日报 2026-03-16 08:15: a date with its time beside another label is the
+            # moment the page went up
+            stamp = _STAMP.search(value)
+            if stamp:
+                d = first_date(stamp.group(0))
+                if d is not None:
+                    fields["published"] = (d.isoformat(), base + m.start(), base + stop)
+                    value = value[:stamp.start()].strip()
         if name in ("published", "signed", "updated"):
             d = first_date(value)
             if d is None:
