@@ -37,6 +37,12 @@ LOOKALIKES = [
     ("announcement", "公示", "关于命名第三批全省法治政府建设示范地区的决定\n经评估，命名以下地区为示范地区。\n"),
     ("rules", "规则", "某县人民政府工作规则\n第一章 总则\n一、为规范政府工作，制定本规则。\n"),
     ("book", "书籍", "内容简介\n本书梳理了某省一年来推进法治建设的进展，并展望下一步工作。\n"),
+    ("speech", "讲话", "同志们：\n今天我们召开全县法治政府建设工作会议。下面，我讲三点意见。\n一、认清形势\n"),
+    ("news", "媒体报道", "推进法治建设是一项长期任务。6月2日，记者从县司法局获悉，该县今年以来已办理复议案件20件。\n"),
+    ("plan", "方案", "为推动依法行政向纵深发展，结合本县实际，制定本方案。\n一、总体要求\n"),
+    ("opinion", "意见", "为加快建设法治政府，结合本地实际，现提出如下意见。\n一、总体要求\n"),
+    ("rectification", "整改", "三台县关于法治政府建设督察反馈问题整改情况的报告\n一、整改工作开展情况\n"),
+    ("other_summary", "工作总结", "三台县统计局2023年工作总结\n2023年，我局认真完成各项统计调查任务。\n"),
 ]
 
 
@@ -70,3 +76,9 @@ def test_a_template_titled_like_a_report_is_still_a_template():
 def test_evidence_of_the_kind_is_kept():
     r = fazhi.analyze_text(LOOKALIKES[0][2])
     assert r.metadata.evidence["doc_type"]["source"] == "body"
+
+
+def test_a_news_item_that_carries_the_report_in_full_is_the_report():
+    text = ("三台县发布2023年法治政府建设年度报告\n某某新闻网讯 三台县日前发布年度报告，具体报告如下：\n"
+            "2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措\n")
+    assert kind_of(text)[0] == "report"

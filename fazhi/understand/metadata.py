@@ -130,6 +130,8 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
                 m = pat.search(work, max(3000, end - 1500), end)
         if m is None:
             continue
+        if kind == "news" and ev["repost"].search(head):
+            continue  # a news item that reposts the report in full
         if strong and kind_t in (None, "report", "unknown", "news", kind):
             return kind, {"source": "body", "text": m.group(0).strip(), "start": base + m.start(), "end": base + m.end()}
         if weak is None:
