@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from fazhi.batch.ingest import ingest
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -88,7 +90,7 @@ def main() -> None:
             os.remove(a.db + suffix)
     corpus = Corpus(a.db)
     years = [str(base / str(y)) for y in range(lo, hi + 1) if (base / str(y)).is_dir()]
-    res = corpus.ingest(years, workers=a.workers, crosscheck=False)
+    res = ingest(corpus, years, workers=a.workers, crosscheck=False)
     n = res.added
     print(f"ingest: {n} reports in {res.seconds:.1f} s with {a.workers} worker(s): {n / res.seconds:.1f} reports/s, "
           f"{n / res.seconds / a.workers:.1f} reports/s per core (reading, analysis, clause keys, storage); "
@@ -111,7 +113,7 @@ def main() -> None:
         print(f"  missed e.g. {yo['missed']}\n  spurious e.g. {yo['spurious']}")
     # incremental: add one more year's worth? re-running the ingestion must add nothing
     t = time.perf_counter()
-    again = corpus.ingest(years, workers=a.workers)
+    again = ingest(corpus, years, workers=a.workers)
     print(f"re-ingest of the same {again.inputs} files: {again.added} added, {again.skipped} skipped in "
           f"{time.perf_counter() - t:.1f} s")
     timings = {}

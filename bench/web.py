@@ -11,8 +11,8 @@ signs a benchmark user in with a bearer token, then:
 1. one user: each target requested `--repeat` times in turn, p50/p95/max latency;
 2. `--users` concurrent users (threads with their own connections) sharing `--requests`
    requests over the targets, p50/p95 per target and the throughput.
-Loopback only; nothing is asserted, the figures are printed (DEVELOPERS.md: speed targets
-live in bench/, not in timed tests).
+Loopback only; nothing is asserted, the figures are printed (speed targets live in bench/,
+not in timed tests: CONTRIBUTING.md).
 """
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from fazhi.batch.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -50,7 +52,7 @@ def build_corpus(db: Path) -> None:
     if seeds.is_dir():
         sources += [str(p) for p in sorted(seeds.glob("*")) if p.is_file()]
     with Corpus(db) as c:
-        res = c.ingest(sources, workers=1)
+        res = ingest(c, sources, workers=1)
     print(f"corpus: {res.added} documents from {len(sources)} files (seeds and examples)")
 
 

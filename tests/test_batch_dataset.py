@@ -13,6 +13,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 import fazhi  # noqa: E402
 from fazhi import dataset  # noqa: E402
+from fazhi.batch.ingest import ingest  # noqa: E402
 
 from .conftest import ROOT, SEEDS, needs_seeds  # noqa: E402
 from .test_checks import build  # noqa: E402
@@ -185,10 +186,10 @@ def test_the_embedded_corpus_ingests_the_dataset(tmp_path: Path, small: Path) ->
     pytest.importorskip("duckdb")
     corpus = pytest.importorskip("fazhi.corpus")
     with corpus.Corpus(str(tmp_path / "c.duckdb")) as c:
-        res = c.ingest([str(small)], crosscheck=False)
+        res = ingest(c, [str(small)], crosscheck=False)
         assert res.added == 3 and res.unreadable == 1
         stored = dict(c.con.execute("SELECT sha256, source FROM documents").fetchall())
-        again = c.ingest([str(small)], crosscheck=False)
+        again = ingest(c, [str(small)], crosscheck=False)
     assert sorted(stored) == sorted(r["sha256"] for r in dataset.iter_records(small))
     assert again.added == 0
 

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bench.generate_corpus import generate
+from fazhi.batch.ingest import ingest
 from fazhi.cli import app
 from fazhi.corpus import Corpus
 
@@ -30,7 +31,7 @@ def corpus(tmp_path_factory) -> Corpus:
     write(extra, "ga2022.txt", report_text("固安县", 2022, published="2023-03-01",
                                            figures="全年共受理行政复议案件90000件。12345热线满意率达到93.5%。"))
     c = Corpus(base / "c.duckdb")
-    c.ingest([str(base / "gen"), str(extra)], workers=2)
+    ingest(c, [str(base / "gen"), str(extra)], workers=2)
     c.sources = {Path(s).name: s for (s,) in c.con.execute("SELECT source FROM documents").fetchall()}
     yield c
     c.close()
@@ -119,14 +120,14 @@ def test_cached_panel_is_the_panel_and_follows_the_corpus(tmp_path: Path) -> Non
                                                   figures=f"全年共受理行政复议案件{40 + i}件。"))
     db = tmp_path / "c.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         for f in ({}, {"year": 2023}, {"level": "county", "years": (2022, 2023)}, {"unit": "固安县"}):
             got = c.panel(**f).sort_values(["indicator", "unit_key", "report_year"]).reset_index(drop=True)
             assert c.con.execute("SELECT count(*) FROM panel_cache").fetchone()[0] > 0
             pd.testing.assert_frame_equal(got, _direct(c, **f), check_dtype=False)
         before = len(c.panel())
         write(tmp_path / "more", "文安县2023.txt", report_text("文安县", 2023))
-        c.ingest([str(tmp_path / "more")], workers=1)
+        ingest(c, [str(tmp_path / "more")], workers=1)
         assert len(c.panel()) > before
         pd.testing.assert_frame_equal(c.panel().sort_values(["indicator", "unit_key", "report_year"])
                                       .reset_index(drop=True), _direct(c), check_dtype=False)

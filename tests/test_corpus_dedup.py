@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from fazhi.batch.ingest import ingest, reanalyze
 from fazhi.corpus import Corpus, dedup
 from fazhi.corpus.dedup import Context
 
@@ -63,7 +64,7 @@ def test_copy_from_another_unit_is_found_with_its_source(tmp_path: Path) -> None
     write(d, "b.txt", target)
     write(d, "c.txt", report_text("大城县", 2023, published="2024-03-10"))
     with Corpus(tmp_path / "c.duckdb") as c:
-        stats = c.ingest([str(d)], workers=1).crosscheck
+        stats = ingest(c, [str(d)], workers=1).crosscheck
         assert stats["near_duplicate"] == 1
         (f,) = _dups(c)
         assert f["unit_name"] == "永清县" and f["severity"] == "warning" and f["origin"] == "corpus"
@@ -87,7 +88,7 @@ def test_order_unknown_flags_both_and_same_unit_same_year_is_not_a_copy(tmp_path
     write(d, "a_page.txt", "首页 > 政务公开 > 法治政府建设\n" + report_text("固安县", 2023, published=None,
                                                                   paragraphs=[specific("固安县", 2023, 0), shared]))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         found = _dups(c)
         pairs = {(f["unit_name"], f["data"]["other_unit"]) for f in found}
         assert pairs == {("固安县", "永清县"), ("永清县", "固安县")}
@@ -102,7 +103,7 @@ def test_previous_report_of_the_same_unit(tmp_path: Path) -> None:
     write(d, "2023.txt", report_text("固安县", 2023, published="2024-03-01",
                                     paragraphs=[carried.replace("2022年", "2023年"), specific("固安县", 2023, 1)]))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         (f,) = _dups(c)
         assert f["report_year"] == 2023 and f["data"]["kind"] == "previous_report"
         assert "本单位2022年度报告" in f["message"]
@@ -123,7 +124,7 @@ def test_stock_phrasing_shared_by_many_units_is_not_copying(tmp_path: Path) -> N
             paras[2] = copied.replace("韩村镇", "刘街镇")
         write(d, f"{t}.txt", report_text(t, 2023, published=pub, issuer=t + "人民政府", paragraphs=paras))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         found = _dups(c)
         assert [(f["unit_name"], f["data"]["other_unit"]) for f in found] == [("刘街镇", "韩村镇")]
         assert c.con.execute("SELECT count(*) FROM stock_phrases").fetchone()[0] > 0
@@ -140,14 +141,14 @@ def test_incremental_crosscheck_refreshes_the_partner(tmp_path: Path) -> None:
     write(d2, "a.txt", report_text("固安县", 2023, published="2024-03-01",
                                   paragraphs=[specific("固安县", 2023, 0), src]))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d1)], workers=1)
+        ingest(c, [str(d1)], workers=1)
         assert _dups(c) == []
-        stats = c.ingest([str(d2)], workers=1).crosscheck
+        stats = ingest(c, [str(d2)], workers=1).crosscheck
         assert stats["documents"] == 1
         found = _dups(c)
         assert [(f["unit_name"], f["data"]["other_unit"]) for f in found] == [("永清县", "固安县")]
         # re-analysing the source alone refreshes the copier's finding
-        assert c.reanalyze(workers=1, unit="固安县").crosscheck["documents"] == 1
+        assert reanalyze(c, workers=1, unit="固安县").crosscheck["documents"] == 1
         assert [(f["unit_name"], f["data"]["other_unit"]) for f in _dups(c)] == [("永清县", "固安县")]
         # a full re-run finds the same and nothing more
         c.crosscheck(full=True)

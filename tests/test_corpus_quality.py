@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bench.corpus import evaluate
 from bench.generate_corpus import generate
+from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 
 
@@ -15,7 +16,7 @@ def test_planted_copies_and_false_claims_are_found(tmp_path: Path) -> None:
     truth = generate(600, range(2020, 2023), base, seed=5, copy_rate=0.05, self_copy_rate=0.03, false_rate=0.05)
     (base / "truth.json").rename(tmp_path / "truth.json")
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(base)], workers=2)
+        ingest(c, [str(base)], workers=2)
         q = evaluate(c, base, truth)
     nd, yo = q["near_duplicate"], q["yoy_mismatch"]
     assert nd["planted_pairs"] >= 20 and yo["planted"] >= 50, json.dumps(q, ensure_ascii=False)

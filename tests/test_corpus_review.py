@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.batch.ingest import ingest, reanalyze
 from fazhi.corpus import Corpus
 from fazhi.corpus import review as rv
 from fazhi.export import export
@@ -23,7 +24,7 @@ def corpus(tmp_path):
     other = tmp_path / "某某镇.txt"
     other.write_text(REPORT.replace("某某县", "某某镇").replace("本县", "本镇"), "utf-8")
     c = Corpus(tmp_path / "c.duckdb")
-    c.ingest([str(src), str(other)], workers=1)
+    ingest(c, [str(src), str(other)], workers=1)
     yield c
     c.close()
 
@@ -128,7 +129,7 @@ def test_notes_and_states_survive_reanalysis_and_follow_their_words(corpus):
     start = text.index("旁听庭审两次")
     rv.add_note(corpus, sha, start, start + 6, "error", "人数不明", "张三")
     rv.set_state(corpus, sha, "sent", "张三")
-    corpus.reanalyze(workers=1)
+    reanalyze(corpus, workers=1)
     note = next(x for x in corpus.report(sha)["findings"] if x["check"] == rv.NOTE_CHECK)
     assert (note["start"], note["end"]) == (start, start + 6)
     assert rv.state(corpus, sha)["state"] == "sent"

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from fazhi.batch.ingest import ingest
 from fazhi.cli import app
 from fazhi.corpus import Corpus
 from fazhi.corpus.roster import RegistryError, read_registry
@@ -45,7 +46,7 @@ def corpus(tmp_path: Path) -> Corpus:
     write(d, "other.txt", report_text("霸州市", 2023, published="2024-03-10"))  # not on the list
     write(d, "gu2022.txt", report_text("固安县", 2022, published="2023-03-20"))  # another year
     c = Corpus(tmp_path / "c.duckdb")
-    c.ingest([str(d)], workers=1)
+    ingest(c, [str(d)], workers=1)
     reg = tmp_path / "名单.csv"
     reg.write_text("单位,层级,上级\n" + "\n".join(",".join(u) for u in UNITS) + "\n", "utf-8-sig")
     c.load_registry(reg)
@@ -91,7 +92,7 @@ def test_ambiguous_names_are_reported_not_guessed(tmp_path: Path) -> None:
     d = tmp_path / "r"
     write(d, "tl.txt", report_text("桃林镇", 2023, published="2024-03-01", issuer="桃林镇人民政府"))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         reg = tmp_path / "名单.csv"
         reg.write_text("单位,上级\n桃林镇,东海县\n桃林镇,诸城市\n", "utf-8")
         st = c.status(2023, registry=reg, today=date(2024, 5, 1))
@@ -101,7 +102,7 @@ def test_ambiguous_names_are_reported_not_guessed(tmp_path: Path) -> None:
     d2 = tmp_path / "r2"
     write(d2, "tl.txt", report_text("桃林镇", 2023, published="2024-03-01", issuer="习水县桃林镇人民政府"))
     with Corpus(tmp_path / "c2.duckdb") as c:
-        c.ingest([str(d2)], workers=1)
+        ingest(c, [str(d2)], workers=1)
         assert list(c.reports()["county"]) == ["习水县"]
         reg = tmp_path / "名单2.csv"
         reg.write_text("单位,上级\n桃林镇,习水县\n桃林镇,诸城市\n", "utf-8")

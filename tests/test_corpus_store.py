@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate_corpus import CAUSES, NAME_CHARS, PLANS, PROBLEMS, STOCK, Unit, _paragraph, _specific
+from fazhi.batch.ingest import ingest, reanalyze
 from fazhi.corpus import Corpus, SchemaError
 
 from .conftest import EXAMPLES, SEEDS, needs_seeds
@@ -92,11 +93,11 @@ def batch(tmp_path: Path) -> Path:
 def test_ingest_stores_every_document_once_and_rerun_adds_nothing(tmp_path: Path, batch: Path) -> None:
     db = tmp_path / "c.duckdb"
     with Corpus(db) as c:
-        res = c.ingest([str(batch)], workers=1)
+        res = ingest(c, [str(batch)], workers=1)
         assert (res.added, res.skipped, res.unreadable) == (5, 0, 2)
         # the same bytes under another name are one document
         shutil.copy(batch / "固安县2023.txt", batch / "copy_of_固安县.txt")
-        again = c.ingest([str(batch)], workers=1)
+        again = ingest(c, [str(batch)], workers=1)
         assert again.added == 0 and again.skipped == 6
         assert c.con.execute("SELECT count(*), count(DISTINCT sha256) FROM documents").fetchone() == (5, 5)
         assert c.con.execute("SELECT count(*) FROM records").fetchone()[0] == 5
@@ -114,7 +115,7 @@ def test_record_round_trip_matches_the_core(tmp_path: Path, batch: Path) -> None
     src = batch / "固安县2023.txt"
     core = fazhi.analyze(str(src)).to_dict()
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(src)], workers=1)
+        ingest(c, [str(src)], workers=1)
         rec = c.report(core["sha256"])
     assert rec["text"] == src.read_text("utf-8")
     for key in ("sha256", "format", "metadata", "sections", "required_contents", "figures", "score"):
@@ -126,7 +127,7 @@ def test_record_round_trip_matches_the_core(tmp_path: Path, batch: Path) -> None
 
 def test_filters_and_flat_tables(tmp_path: Path, batch: Path) -> None:
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(batch)], workers=1)
+        ingest(c, [str(batch)], workers=1)
         assert set(c.reports(year=2023)["unit_name"]) == {"固安县", "永清县", "大城县"}
         assert list(c.reports(unit="永清县")["published"].astype(str)) == ["2024-04-03"]
         assert set(c.reports(city="廊坊市", level="county")["unit_name"]) == {"固安县", "永清县", "大城县"}
@@ -144,12 +145,12 @@ def test_filters_and_flat_tables(tmp_path: Path, batch: Path) -> None:
 def test_decisions_survive_reanalysis(tmp_path: Path, batch: Path) -> None:
     db = tmp_path / "c.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(batch)], workers=1)
+        ingest(c, [str(batch)], workers=1)
         f = c.findings(check="timeliness", severity="error").iloc[0]
         c.decide(f["sha256"], "timeliness", None, None, f["message"], "confirmed", comment="已电话催告", user="张三")
         g = c.findings(check="shortcomings_missing").iloc[0]
         c.decide(g["sha256"], g["check"], None, None, g["message"], "dismissed", comment="不足写在附件中", user="李四")
-        res = c.reanalyze(workers=1)
+        res = reanalyze(c, workers=1)
         assert res.documents == 3 and res.skipped_no_text == 2  # the unreadable ones kept no text
         after = c.findings(check=["timeliness", "shortcomings_missing"])
         decided = after.dropna(subset=["decision"])
@@ -167,7 +168,7 @@ def test_decisions_survive_reanalysis(tmp_path: Path, batch: Path) -> None:
 def test_search_long_and_short_terms(tmp_path: Path, batch: Path) -> None:
     db = tmp_path / "c.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(batch)], workers=1)
+        ingest(c, [str(batch)], workers=1)
         hits = c.search("第一责任人职责")
         assert len(hits) == 3 and hits["snippet"].str.contains("第一责任人").all()
         assert set(c.search("不足 执法人员")["unit_name"]) == {"固安县", "永清县"}  # AND of terms
@@ -180,13 +181,13 @@ def test_search_long_and_short_terms(tmp_path: Path, batch: Path) -> None:
         assert len(c.search("第一责任人职责")) == 3
         # a report stored after the index was built is found by the next search
         write(tmp_path / "more", "文安县2023.txt", report_text("文安县", 2023))
-        c.ingest([str(tmp_path / "more")], workers=1)
+        ingest(c, [str(tmp_path / "more")], workers=1)
         assert len(c.search("第一责任人职责")) == 4
 
 
 def test_keep_bytes_stores_the_input(tmp_path: Path, batch: Path) -> None:
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(batch / "固安县2023.txt")], workers=1, keep_bytes=True)
+        ingest(c, [str(batch / "固安县2023.txt")], workers=1, keep_bytes=True)
         data = c.con.execute("SELECT content FROM inputs").fetchone()[0]
     assert data == (batch / "固安县2023.txt").read_bytes()
 
@@ -215,13 +216,13 @@ def test_schema_version_is_checked(tmp_path: Path) -> None:
 def test_seeds_and_examples_ingest(tmp_path: Path) -> None:
     paths = [str(SEEDS)] + ([str(EXAMPLES)] if EXAMPLES.is_dir() and any(EXAMPLES.iterdir()) else [])
     with Corpus(tmp_path / "c.duckdb") as c:
-        res = c.ingest(paths, workers=2)
+        res = ingest(c, paths, workers=2)
         n = res.added
         assert n >= 5 and res.unreadable == 0
         assert c.con.execute("SELECT count(*) FROM documents").fetchone()[0] == n
         yq = c.reports(unit="永清县")
         assert list(yq["report_year"]) == [2023] and list(yq["division_code"]) == ["131023"]
-        assert c.ingest(paths, workers=2).added == 0
+        assert ingest(c, paths, workers=2).added == 0
 
 
 def test_ingest_a_batch_dataset(tmp_path: Path, batch: Path) -> None:
@@ -236,9 +237,9 @@ def test_ingest_a_batch_dataset(tmp_path: Path, batch: Path) -> None:
     assert res.exit_code == 0, res.output
     assert (out / "_fazhi_dataset.json").is_file()
     with Corpus(tmp_path / "c.duckdb") as c:
-        r = c.ingest([str(out)], workers=1)
+        r = ingest(c, [str(out)], workers=1)
         assert r.added == 5
-        assert c.ingest([str(out)], workers=1).added == 0
+        assert ingest(c, [str(out)], workers=1).added == 0
         reps = c.reports(doc_type="report")
         assert set(reps["unit_name"]) == {"固安县", "永清县", "大城县"}
         sha = reps[reps["unit_name"] == "固安县"].iloc[0]["sha256"]
@@ -246,7 +247,7 @@ def test_ingest_a_batch_dataset(tmp_path: Path, batch: Path) -> None:
         assert rec["text"] and rec["text"].startswith("固安县人民政府")
         assert len(c.figures(unit="固安县")) == len(rec["figures"]) > 0
         # stored like any other ingestion: re-analysis from the stored text works
-        assert c.reanalyze(workers=1, year=2023).documents == 3
+        assert reanalyze(c, workers=1, year=2023).documents == 3
 
 
 def test_a_version_1_corpus_is_migrated(tmp_path: Path, batch: Path, capsys) -> None:
@@ -257,7 +258,7 @@ def test_a_version_1_corpus_is_migrated(tmp_path: Path, batch: Path, capsys) -> 
 
     db = tmp_path / "c.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(batch)], workers=1)
+        ingest(c, [str(batch)], workers=1)
         want = {sha: c.report(sha) for sha in c.reports()["sha256"]}
         rows = c.con.execute("SELECT doc_id, record FROM records").fetchall()
     old = tmp_path / "old.duckdb"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 
 from .test_corpus_store import report_text, write
@@ -19,7 +20,7 @@ def _yoy(tmp_path: Path, last: str, now: str, unit: str = "固安县", last_year
     write(d, "last.txt", report_text(unit, last_year, published=f"{last_year + 1}-03-01", figures=last))
     write(d, "now.txt", report_text(unit, 2023, published="2024-03-01", figures=now))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         df = c.findings(check="yoy_mismatch")
         out = []
         for r in df.to_dict("records"):
@@ -84,7 +85,7 @@ def test_no_previous_report_or_another_unit_stays_silent(tmp_path: Path) -> None
     write(d, "a.txt", report_text("永清县", 2022, published="2023-03-01", figures=LAST))
     write(d, "b.txt", report_text("固安县", 2023, published="2024-03-01", figures="全年共受理行政复议案件120件，同比增长50%。"))
     with Corpus(tmp_path / "o.duckdb") as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         assert c.findings(check="yoy_mismatch").empty
 
 
@@ -94,7 +95,7 @@ def test_previous_report_arriving_later_triggers_the_check(tmp_path: Path) -> No
                                      figures="全年共受理行政复议案件120件，同比增长50%。"))
     write(d2, "last.txt", report_text("固安县", 2022, published="2023-03-01", figures=LAST))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d1)], workers=1)
+        ingest(c, [str(d1)], workers=1)
         assert c.findings(check="yoy_mismatch").empty
-        c.ingest([str(d2)], workers=1)
+        ingest(c, [str(d2)], workers=1)
         assert list(c.findings(check="yoy_mismatch")["report_year"]) == [2023]

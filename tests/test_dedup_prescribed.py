@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus, dedup
 
 # Two townships' reports, written for this test: different work, the same prescribed
@@ -72,7 +73,7 @@ def test_quoted_rules_are_not_own_text() -> None:
 def test_townships_sharing_prescribed_text_are_not_copies(tmp_path: Path) -> None:
     write_townships(tmp_path / "r")
     with Corpus(tmp_path / "c.duckdb") as c:
-        stats = c.ingest([str(tmp_path / "r")], workers=1).crosscheck
+        stats = ingest(c, [str(tmp_path / "r")], workers=1).crosscheck
         assert stats["near_duplicate"] == 0, c.findings(check="near_duplicate")["message"].tolist()
 
 
@@ -83,7 +84,7 @@ def test_copying_beside_prescribed_headings_is_still_found(tmp_path: Path) -> No
     b = TOWNSHIP_B.replace("（二）推进普法宣传。", copied.replace("镇村", "乡村") + "\n（二）推进普法宣传。")
     (d / "河西乡.txt").write_text(b, "utf-8")
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         df = c.findings(check="near_duplicate")
         assert len(df) >= 1
         for r in df.to_dict("records"):

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 import fazhi
 from fazhi import rates
+from fazhi.batch.ingest import ingest
 from fazhi.checks.drafting import PROMPT_RE
 from fazhi.cli import app
 from fazhi.draft import LedgerError, compose, read_ledger, spec, write_docx, write_template
@@ -229,7 +230,7 @@ def test_last_year_from_the_corpus(tmp_path: Path) -> None:
 
     db = tmp_path / "c.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(EXAMPLES / "district_wuhou_2023.txt")])
+        ingest(c, [str(EXAMPLES / "district_wuhou_2023.txt")])
     prev = previous_figures(db, "武侯区", 2024)
     assert prev, "the 2023 report's figures should be found for a 2024 ledger"
     ind, (value, quote) = next(iter(prev.items()))

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from fazhi.batch.ingest import ingest
 from fazhi.cli import app
 from fazhi.corpus import Corpus
 from fazhi.export import export
@@ -43,7 +44,7 @@ def corpus_path(tmp_path_factory) -> str:
     write_townships(d / "townships")
     db = d / "c.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(EXAMPLES), str(d / "townships")] + ([str(SEEDS)] if SEEDS.is_dir() else []), workers=1)
+        ingest(c, [str(EXAMPLES), str(d / "townships")] + ([str(SEEDS)] if SEEDS.is_dir() else []), workers=1)
     return str(db)
 
 

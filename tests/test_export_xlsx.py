@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 from fazhi.export import export
 
@@ -35,7 +36,7 @@ def review_corpus(tmp_path: Path) -> Corpus:
     write(d, "xh.txt", report_text("香河县", 2023, published="2024-01-20", title="香河县人民政府2023年政府信息公开工作年度报告"))
     write(d, "sh.txt", report_text("三河市", 2023, published="2024-03-25", plan=False))
     c = Corpus(tmp_path / "c.duckdb")
-    c.ingest([str(d)], workers=1)
+    ingest(c, [str(d)], workers=1)
     reg = tmp_path / "名单.csv"
     reg.write_text(REGISTRY, "utf-8")
     c.load_registry(reg)
@@ -96,7 +97,7 @@ def test_workbook_without_a_list_of_units(tmp_path: Path) -> None:
     d = tmp_path / "r"
     write(d, "a.txt", report_text("固安县", 2023))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(d)], workers=1)
+        ingest(c, [str(d)], workers=1)
         out = export(c, tmp_path / "x.xlsx")
     assert load_workbook(out[0]).sheetnames == ["报告", "问题", "数据"]
 

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from fazhi.batch.ingest import ingest
 from fazhi.cli import app as cli_app
 from fazhi.corpus import Corpus
 from fazhi.pipeline import analyze_text
@@ -97,7 +98,7 @@ def small_corpus(tmp_path):
     src = tmp_path / "r.txt"
     src.write_text(hostile.REPORT, "utf-8")
     with Corpus(db) as c:
-        c.ingest([str(src)], workers=1)
+        ingest(c, [str(src)], workers=1)
     return db
 
 
@@ -492,7 +493,7 @@ def test_case11_crosscheck_results_do_not_depend_on_the_order_reports_were_store
     results = []
     for order in (["gu.txt", "da.txt", "yong.txt"], ["da.txt", "gu.txt", "yong.txt"], ["yong.txt", "da.txt", "gu.txt"]):
         with Corpus(tmp_path / f"{'-'.join(order)}.duckdb") as c:
-            c.ingest([paths[n] for n in order], workers=1)
+            ingest(c, [paths[n] for n in order], workers=1)
             rows = c.con.execute("""SELECT r.sha256, f."check", f.start, f."end", f.message, f.data FROM findings f
                                     JOIN records r USING (doc_id) WHERE f.origin = 'corpus'""").fetchall()
         found = set()

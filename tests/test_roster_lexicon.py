@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 from fazhi.export import export
 
@@ -34,7 +35,7 @@ def _corpus(tmp_path: Path) -> Corpus:
     shutil.copy(EXAMPLES / "dept_santai_market_2023.txt", d)
     (d / "盐亭县市场监管局.txt").write_text(OTHER_COUNTY, "utf-8")
     c = Corpus(tmp_path / "c.duckdb")
-    c.ingest([str(d)], workers=1)
+    ingest(c, [str(d)], workers=1)
     reg = tmp_path / "名单.csv"
     reg.write_text(REGISTRY, "utf-8")
     c.load_registry(reg)

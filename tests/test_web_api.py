@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from fazhi.batch.ingest import ingest, reanalyze
 from fazhi.cli import app as cli_app
 from fazhi.corpus import Corpus
 from fazhi.web import WebConfig, create_app
@@ -59,7 +60,7 @@ def env(tmp_path_factory):
     if seed is not None:
         sources.append(str(seed))
     with Corpus(db) as c:
-        c.ingest(sources, workers=1)
+        ingest(c, sources, workers=1)
     _users(db)
     app = create_app(WebConfig(db=str(db)))
     with TestClient(app, headers=HTML) as main:
@@ -231,7 +232,7 @@ def test_admin_manages_accounts(env):
 def test_public_mode_reads_but_never_writes(tmp_path):
     db = tmp_path / "public.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(EXAMPLES / "district_wuhou_2023.txt")], workers=1)
+        ingest(c, [str(EXAMPLES / "district_wuhou_2023.txt")], workers=1)
     _users(db)
     app = create_app(WebConfig(db=str(db), public=True))
     with TestClient(app, headers=HTML) as c:
@@ -409,7 +410,7 @@ def test_decisions_are_stored_kept_across_reanalysis_and_exported(env):
     assert any(x["sha256"] == sha and x["check"] == "rate_consistency" for x in dismissed)
     # re-analysis (the corpus's own, through the server's handle) keeps the decision
     with env.app.state.ws.holder.write_lock:
-        env.app.state.ws.holder.get().reanalyze(workers=1)
+        reanalyze(env.app.state.ws.holder.get(), workers=1)
     rec = c.get(f"/api/reports/{sha}", headers=h).json()
     kept = next(x for x in rec["findings"] if x["check"] == "rate_consistency")
     assert kept["decision"]["decision"] == "dismissed" and kept["decision"]["comment"] == "原文已更正"
@@ -505,7 +506,7 @@ def small(tmp_path_factory):
     d = tmp_path_factory.mktemp("small")
     db = d / "small.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(EXAMPLES / "district_wuhou_2023.txt"), str(EXAMPLES / "street_yulin_2023.txt")], workers=1)
+        ingest(c, [str(EXAMPLES / "district_wuhou_2023.txt"), str(EXAMPLES / "street_yulin_2023.txt")], workers=1)
     _users(db)
     app = create_app(WebConfig(db=str(db), max_upload_bytes=64 * 1024, allow_private_urls=True))
     with TestClient(app, headers=HTML) as c:

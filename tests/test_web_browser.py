@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 
 from .conftest import EXAMPLES, ROOT, SEEDS
@@ -64,7 +65,7 @@ def server(tmp_path_factory):
     hostile = d / "hostile.txt"
     hostile.write_text(HOSTILE, "utf-8")
     with Corpus(db) as c:
-        c.ingest([str(p) for p in sorted(EXAMPLES.glob("*.txt")) if p.name != upload.name] + [str(hostile)],
+        ingest(c, [str(p) for p in sorted(EXAMPLES.glob("*.txt")) if p.name != upload.name] + [str(hostile)],
                  workers=1)
     subprocess.run([sys.executable, "-m", "fazhi", "user", "add", USER, "--role", "reviewer", "--password", PASSWORD,
                     "--db", str(db)], check=True, capture_output=True)

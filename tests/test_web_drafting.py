@@ -17,6 +17,7 @@ from docx import Document
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
+from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 from fazhi.draft.ledger import COL, FIRST_ROW, SHEET
 from fazhi.web import WebConfig, create_app
@@ -36,7 +37,7 @@ def web(tmp_path_factory):
     d = tmp_path_factory.mktemp("drafting")
     db = d / "corpus.duckdb"
     with Corpus(db) as c:
-        c.ingest([str(EXAMPLES / "district_wuhou_2023.txt")], workers=1)
+        ingest(c, [str(EXAMPLES / "district_wuhou_2023.txt")], workers=1)
     Accounts(WebConfig(db=str(db)).accounts_path).add("起草人", PASSWORD, "viewer")
     app = create_app(WebConfig(db=str(db)))
     with TestClient(app, headers=HTML) as c:

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from fazhi.batch.ingest import ingest
 from fazhi.cli import app as cli_app
 from fazhi.web.accounts import AccountError, Accounts, hash_password, verify_password
 from fazhi.web.charts import bar_chart, line_chart, nice_ticks
@@ -262,9 +263,9 @@ def test_compare_aggregates_follow_the_corpus(tmp_path):
 
     examples = sorted((ROOT_DIR / "examples").glob("*.txt"))
     with Corpus(tmp_path / "c.duckdb") as c:
-        c.ingest([str(examples[0])], workers=1)
+        ingest(c, [str(examples[0])], workers=1)
         before = {d["id"]: d["n"] for d in indicators(c)}
-        c.ingest([str(p) for p in examples[1:]], workers=1)
+        ingest(c, [str(p) for p in examples[1:]], workers=1)
         after = {d["id"]: d["n"] for d in indicators(c)}
         assert sum(after.values()) > sum(before.values())
         assert unit_of(c, "reconsideration.closure_rate") == "%"

@@ -138,6 +138,12 @@ class LocalEngine:
         fut.fazhi_generation = self._generation  # which pool ran it: see recover()
         return fut
 
+    def call(self, fn, *args) -> Future:
+        """Run any picklable function on the pool: corpus ingestion's per-input analysis
+        (fazhi.batch.ingest) uses the same workers as a batch's chunks."""
+        assert self._pool is not None
+        return self._pool.submit(fn, *args)
+
     def wait(self, handles: "set[Future]", timeout: float | None) -> "set[Future]":
         done, _ = wait(handles, timeout=timeout, return_when=FIRST_COMPLETED)
         return done

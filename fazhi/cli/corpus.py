@@ -102,6 +102,7 @@ def ingest(
     batch: int = typer.Option(64, "--batch", min=1, help="每次提交（一个事务）的文件数；中断时最多损失正在提交的一批"),
 ) -> None:
     """把报告分析后存入语料库；重复运行不会重复入库（按文件指纹判断）。"""
+    from ..batch import ingest as ingestion
     from ..settings import DEFAULT
 
     checked_ocr(ocr)
@@ -109,7 +110,7 @@ def ingest(
     corpus = _open(db)
     try:
         with _Progress(err) as progress:
-            res = corpus.ingest(paths, workers=workers, settings=DEFAULT.with_(ocr=ocr), keep_bytes=keep_bytes,
+            res = ingestion.ingest(corpus, paths, workers=workers, settings=DEFAULT.with_(ocr=ocr), keep_bytes=keep_bytes,
                                 crosscheck=not no_crosscheck, batch_size=batch, progress=progress)
     except RuntimeError as e:
         err.print(f"[red]{e}[/red]")
@@ -136,11 +137,13 @@ def reanalyze(
     workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="分析进程数；默认等于 CPU 核数"),
 ) -> None:
     """规则、指标或词表更新后，用已保存的文本重新分析语料库中的报告（不重新读取原文件）；审查结论保留。"""
+    from ..batch import ingest as ingestion
+
     err = Console(stderr=True)
     corpus = _open(db)
     try:
         with _Progress(err) as progress:
-            res = corpus.reanalyze(workers=workers, progress=progress, year=year)
+            res = ingestion.reanalyze(corpus, workers=workers, progress=progress, year=year)
     finally:
         corpus.close()
     msg = f"重新分析完成：{res.documents}份文件（{res.seconds:.1f}秒）"

@@ -3,7 +3,7 @@ comparisons across jurisdictions and years, and the reviewer's status table.
 
     from fazhi.corpus import Corpus
     with Corpus("永清县.duckdb") as c:
-        c.ingest(["reports/"])
+        ingest(c, ["reports/"])  # from fazhi.batch.ingest: analysing sits above the corpus
         c.compare("reconsideration.received", by="jurisdiction", years=(2021, 2024))
 
 The corpus is this package's one door: the web pages, the exports and the commands call the

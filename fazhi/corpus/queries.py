@@ -277,3 +277,25 @@ class Queries:
             FROM documents d LEFT JOIN records r USING (doc_id) WHERE {cond} ORDER BY d.doc_id""", params)
         names = [c[0] for c in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def count_unreadable(self, sha256s: Sequence[str]) -> int:
+        """How many of these stored documents could not be read."""
+        return self.con.execute("SELECT count(*) FROM documents WHERE sha256 IN (SELECT unnest(?)) AND error IS NOT NULL",
+                                [list(sha256s)]).fetchone()[0]
+
+    def doc_ids(self, with_text: bool = False, **filters: Any) -> list[int]:
+        """The ids of the analysed documents the report filters select (only those with a stored text
+        when `with_text`), in order."""
+        cond, params = where_reports(filters)
+        if with_text:
+            cond += " AND d.text IS NOT NULL AND d.text <> ''"
+        return [r[0] for r in self.con.execute(
+            f"SELECT r.doc_id FROM records r JOIN documents d USING (doc_id) WHERE {cond} ORDER BY r.doc_id",
+            params).fetchall()]
+
+    def stored_documents(self, doc_ids: Sequence[int]) -> list[tuple]:
+        """What re-analysis reads of these documents: (doc_id, sha256, source, format, encoding, text,
+        page_meta, hints, pages), by id."""
+        return self.con.execute("""SELECT doc_id, sha256, source, format, encoding, text, page_meta, hints, pages
+                                   FROM documents WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id""",
+                                [list(doc_ids)]).fetchall()

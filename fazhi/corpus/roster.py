@@ -226,7 +226,9 @@ def _pick(reports: list[dict[str, Any]]) -> dict[str, Any]:
     return sorted(reports, key=key)[0]
 
 
-def _status_of(r: dict[str, Any], year: int) -> tuple[str, int | None]:
+def status_of(r: dict[str, Any], year: int) -> tuple[str, int | None]:
+    """(status code, days late) of one report of `year`: the rule the status table and the web's
+    report list share."""
     if r.get("doc_type") != "report":
         return "invalid", None
     pub = r.get("published")
@@ -296,7 +298,7 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
                          "title": None, "sha256": None, "source": None, "note": "；".join(notes)})
             continue
         r = _pick(found)
-        code, days = _status_of(r, year)
+        code, days = status_of(r, year)
         if len(found) > 1:
             notes.append(f"语料库中有该单位本年度的{len(found)}份文件，按最早公开的一份统计")
         missing = [CONTENT_ZH.get(k, k) for k in (r.get("missing_contents") or []) if k in CONTENT_KEYS] \
@@ -311,7 +313,7 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
     for ri, r in enumerate(reports):
         if ri in matched_reports:
             continue
-        code, days = _status_of(r, year)
+        code, days = status_of(r, year)
         rows.append({"unit": r.get("unit_name") or r.get("issuer") or "（未识别单位）", "level": r.get("level"),
                      "parent": r.get("county") or r.get("city"), "url": None, "status": "unlisted",
                      "status_zh": STATUS_ZH["unlisted"] + "：" + (f"逾期{days}天公开" if code == "late" else STATUS_ZH[code]),

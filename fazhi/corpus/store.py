@@ -3,7 +3,7 @@ the web app and researchers call.
 
     from fazhi.corpus import Corpus
     with Corpus("永清县.duckdb") as c:          # created on first use
-        c.ingest(["reports/"])                  # idempotent by sha256; runs the cross-report checks
+        ingest(c, ["reports/"])                 # fazhi.batch.ingest: idempotent by sha256, cross-checks
         c.reports(year=2023)                    # pandas DataFrames from here on
         c.report(sha256)                        # the analysis record + text + reviewer decisions
         c.findings(check="near_duplicate")
@@ -100,17 +100,6 @@ class Corpus(Writes, Queries, Search, Decisions, Settings):
         self.close()
 
     # -- the rest of the API, in its own modules ----------------------------------------------
-
-    def ingest(self, paths: Sequence[str], **kw: Any):
-        """Analyse and store files, directories, URLs or a cluster dataset; see fazhi.corpus.ingest.ingest."""
-        from .ingest import ingest
-
-        return ingest(self, paths, **kw)
-
-    def reanalyze(self, **kw: Any):
-        from .ingest import reanalyze
-
-        return reanalyze(self, **kw)
 
     def crosscheck(self, full: bool = False, progress=None) -> dict[str, Any]:
         """Run the cross-report checks (near_duplicate, yoy_mismatch) for what changed since the last run."""

@@ -16,6 +16,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+from ..batch import ingest as ingestion
 from ..settings import DEFAULT
 from .db import CorpusHolder
 from .sidefile import connect
@@ -134,7 +135,7 @@ class Jobs:
         corpus = self.holder.fresh()
         try:
             sources = [i["path"] if "path" in i else i["url"] for i in inputs]
-            res = corpus.ingest(sources, workers=self.workers, settings=self.settings, progress=progress)
+            res = ingestion.ingest(corpus, sources, workers=self.workers, settings=self.settings, progress=progress)
             result = {"added": res.added, "skipped": res.skipped, "unreadable": res.unreadable,
                       "seconds": round(res.seconds, 2), "crosscheck": {k: res.crosscheck.get(k, 0) for k in
                                                                        ("near_duplicate", "yoy_mismatch")},

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..corpus.roster import STATUS_ZH, _status_of
+from ..corpus.roster import STATUS_ZH, status_of
 from ..data.labels import CONTENT_ZH, LEVEL_ZH
 from ..export.frames import as_list
 from .fmt import plain, rows
@@ -49,7 +49,7 @@ def batch_rows(corpus, year: int, today: date | None = None) -> tuple[list[dict[
     out = []
     for r in rows(reports[_REPORT_COLUMNS]):
         pub = date.fromisoformat(r["published"]) if r.get("published") else None
-        code, days = _status_of({"doc_type": r.get("doc_type"), "published": pub}, year)
+        code, days = status_of({"doc_type": r.get("doc_type"), "published": pub}, year)
         missing = "、".join(CONTENT_ZH.get(k, k) for k in as_list(r.get("missing_contents")))
         zh = f"逾期{days}天公开" if code == "late" else STATUS_ZH[code]
         out.append({"unit": r.get("unit_name") or r.get("issuer") or "（未识别单位）", "level": r.get("level"),

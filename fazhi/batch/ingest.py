@@ -1,8 +1,17 @@
-"""Ingestion: read and analyse sources in a process pool, store them in the parent.
+"""Ingestion into the corpus: read and analyse sources on the local batch engine's workers,
+store them in the parent.
+
+    from fazhi.batch.ingest import ingest, reanalyze
+    with Corpus("永清县.duckdb") as c:
+        ingest(c, ["reports/"])      # idempotent by sha256; runs the cross-report checks
+        reanalyze(c, year=2023)      # after the rules changed
 
 Why this shape:
 - Analysis is CPU-bound pure Python, so it runs in worker processes (one per core by
-  default); DuckDB allows one writer, so only the parent writes.
+  default) of the same engine as `fazhi batch` (engine_local.py: a fork server that has
+  imported fazhi, workers recycled after a number of tasks); DuckDB allows one writer, so
+  only the parent writes. Why here and not in fazhi.corpus: the corpus stores and answers;
+  analysing needs the pipeline, which sits above it.
 - Idempotent by sha256: the parent hashes each input file and skips the ones already
   stored before any analysis; documents found under two names are stored once.
 - Transactional: results are committed in small batches (64 documents or two seconds,
@@ -16,27 +25,29 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from .. import __version__
+from ..corpus import AnalyzedDocument, AnalyzedInput, Corpus
+from ..corpus.dedup import document_clause_keys
+from ..corpus.rows import flatten
 from ..pipeline import analyze_document
 from ..read import iter_sources, load, read_bytes
 from ..record import Document
 from ..settings import DEFAULT, ReadSettings
-from .dedup import document_clause_keys
-from .rows import flatten
-from .store import AnalyzedDocument, AnalyzedInput, Corpus
+from .engine_local import LocalEngine
+from .work import Job
 
 DATASET_MARKER = "_fazhi_dataset.json"
-# below this many sources the analysis runs in this process: starting workers (spawn, imports)
-# costs more than it saves
+# below this many sources the analysis runs in this process: starting workers costs more
+# than it saves
 _POOL_MIN = 16
 
 # progress(stage, done, total): stage is "ingest", "reanalyze" or a cross-check stage
@@ -117,15 +128,9 @@ def _file_digest(path: str) -> str | None:
         return None
 
 
-def _worker_init() -> None:
-    # analysis imports (taxonomy, divisions) load on first use; warm them up once per worker
-    import fazhi.pipeline  # noqa: F401
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the parent holds a DuckDB connection and its threads, which must not be forked
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_init)
+def _engine(workers: int, settings: ReadSettings) -> LocalEngine:
+    """The local batch engine for ingestion: no memory cap (as before; `fazhi batch` has one)."""
+    return LocalEngine(Job(settings=settings), workers=workers, memory_limit=None)
 
 
 class _Batcher:
@@ -224,7 +229,7 @@ def ingest(corpus: Corpus, paths: Sequence[str], workers: int | None = None, set
             for s in unique:
                 batch.put(analyze_input(s, settings, keep_bytes))
         else:
-            with _pool(workers) as pool:
+            with _engine(workers, settings) as engine:
                 pending: set[Future] = set()
                 it = iter(unique)
                 limit = workers * 4  # bounded in-flight work keeps memory flat on huge batches
@@ -233,7 +238,7 @@ def ingest(corpus: Corpus, paths: Sequence[str], workers: int | None = None, set
                         s = next(it, None)
                         if s is None:
                             break
-                        pending.add(pool.submit(analyze_input, s, settings, keep_bytes))
+                        pending.add(engine.call(analyze_input, s, settings, keep_bytes))
                     if not pending:
                         break
                     finished, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -252,9 +257,7 @@ def ingest(corpus: Corpus, paths: Sequence[str], workers: int | None = None, set
         batch.flush()  # an interrupt (Ctrl-C) still commits what is finished
     res.added = len(batch.added)
     if batch.added:
-        res.unreadable = corpus.con.execute(
-            "SELECT count(*) FROM documents WHERE sha256 IN (SELECT unnest(?)) AND error IS NOT NULL",
-            [batch.added]).fetchone()[0]
+        res.unreadable = corpus.count_unreadable(batch.added)
     res.seconds = time.perf_counter() - t0
     if crosscheck:
         res.crosscheck = corpus.crosscheck(progress=progress)
@@ -289,36 +292,27 @@ def reanalyze(corpus: Corpus, workers: int | None = None, crosscheck: bool = Tru
     read. Reviewer decisions are kept; the cross-report checks run again afterwards.
     Report filters (year, level, ...) restrict which documents are re-analysed.
     """
-    from .queries import where_reports
-
     t0 = time.perf_counter()
     progress = progress or (lambda *_: None)
-    cond, params = where_reports(filters)
-    ids_all = [r[0] for r in corpus.con.execute(
-        f"SELECT r.doc_id FROM records r JOIN documents d USING (doc_id) WHERE {cond} ORDER BY r.doc_id",
-        params).fetchall()]
-    ids = [r[0] for r in corpus.con.execute(
-        "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?)) AND text IS NOT NULL AND text <> '' "
-        "ORDER BY doc_id", [ids_all]).fetchall()]
+    ids_all, ids = corpus.doc_ids(with_text=False, **filters), corpus.doc_ids(with_text=True, **filters)
     res = ReanalyzeResult(skipped_no_text=len(ids_all) - len(ids))
     total = len(ids)
     done = 0
     progress("reanalyze", 0, total)
     workers = workers or os.cpu_count() or 1
-    pool = _pool(workers) if workers > 1 and total > 1 else None
-    try:
+    with ExitStack() as stack:
+        engine = stack.enter_context(_engine(workers, DEFAULT)) if workers > 1 and total > 1 else None
         for k in range(0, total, batch_size):
             part = ids[k:k + batch_size]
-            rows = corpus.con.execute("""SELECT doc_id, sha256, source, format, encoding, text, page_meta, hints, pages
-                                         FROM documents WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id""",
-                                      [part]).fetchall()
-            results = list(pool.map(_reanalyze_one, rows)) if pool else [_reanalyze_one(r) for r in rows]
+            rows = corpus.stored_documents(part)
+            if engine is not None:
+                futures = [engine.call(_reanalyze_one, r) for r in rows]
+                results = [f.result() for f in futures]
+            else:
+                results = [_reanalyze_one(r) for r in rows]
             corpus.replace_records(results)
             done += len(part)
             progress("reanalyze", done, total)
-    finally:
-        if pool is not None:
-            pool.shutdown()
     res.documents = total
     res.seconds = time.perf_counter() - t0
     if crosscheck:
