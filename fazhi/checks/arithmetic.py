@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from .. import rates
 from ..data import load as load_data
 from ..record import Figure, Finding, Report
 from ..understand.figures import MAX_SPAN, lexicon, span_start
@@ -62,13 +63,12 @@ def _carried(figs: list[Figure], text: str, unit: str | None) -> float:
 
 
 def _decimals(f: Figure, text: str) -> int:
-    m = re.search(r"\d+(?:\.(\d+))?", text[f.start:f.end])
-    return len(m.group(1)) if m and m.group(1) else 0
+    return rates.decimals(text[f.start:f.end])
 
 
 def _tolerance(f: Figure, text: str) -> float:
-    tol = 0.5 * 10 ** (-_decimals(f, text))
-    return tol + 0.5 if f.approx else tol
+    """What the printed precision allows (fazhi.rates: the draft prints rates the same way)."""
+    return rates.tolerance(_decimals(f, text), f.approx)
 
 
 def _fmt_pct(v: float, decimals: int) -> str:
@@ -122,7 +122,7 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
             dec = _decimals(r, text)
             if whole is not None and whole.value > 0 and whole.value_high is None:
                 judged.add(r.start)
-                expected = 100.0 * part.value / whole.value
+                expected = rates.rate(part.value, whole.value)
                 if abs(expected - r.value) <= tol + 1e-9:
                     continue
                 carry = _carried(figs, text, whole.unit)
