@@ -40,12 +40,16 @@ def rubric_option(path: Optional[Path]) -> Rubric:
 
 
 def _need(*modules: str) -> None:
-    """Stop with a Chinese hint when an optional library of the `score` extra is missing."""
+    """Stop with a Chinese hint when a library is missing: the command that installs it
+    (scipy comes with the `calibrate` extra; the others are core dependencies)."""
     import importlib.util
+
+    from ..install import install_command
 
     missing = [m for m in modules if importlib.util.find_spec(m) is None]
     if missing:
-        raise typer.BadParameter(f"此功能需要 {'、'.join(missing)}：请安装 pip install 'fazhi[calibrate]'")
+        commands = "；".join(dict.fromkeys(install_command(m) for m in missing))
+        raise typer.BadParameter(f"此功能需要 {'、'.join(missing)}，当前未安装：请运行 {commands}")
 
 
 def _analyse(paths: list[str], rubric: Rubric, err: Console) -> Iterator[Report]:

@@ -155,6 +155,8 @@ def read_bytes(data: bytes, source: str, settings: ReadSettings = DEFAULT) -> li
         out = reader(data, source, settings)
     except MemoryError:
         out = Document(source=source, format=fmt, error="读取时内存不足，文件可能异常或过大")
+    except ImportError as e:  # a library the reader imports as it goes (a damaged install, a missing extra)
+        out = Document(source=source, format=fmt, error=_missing_reader_message(fmt, e.name))
     except Exception as e:  # a reader bug or a hostile file must not stop the batch
         out = Document(source=source, format=fmt, error=f"无法解析{_zh_name(fmt)}文件：{type(e).__name__}: {e}")
     docs = out if isinstance(out, list) else [out]
