@@ -29,9 +29,10 @@ def _doctypes() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _body_rules() -> tuple[list[tuple[str, bool, str, re.Pattern[str]]], dict[str, re.Pattern[str]]]:
+def _body_rules() -> tuple[list[tuple[str, bool, str, re.Pattern[str], tuple[str, ...]]], dict[str, re.Pattern[str]]]:
     data = load_data("doctypes.toml")
-    rules = [(r["type"], bool(r.get("strong")), r["where"], re.compile(r["pattern"], re.M if r["where"] != "start" else 0))
+    rules = [(r["type"], bool(r.get("strong")), r["where"], re.compile(r["pattern"], re.M if r["where"] != "start" else 0),
+              tuple(r.get("needs", ())))
              for r in data.get("body_rule", [])]
     ev = {k: re.compile(v, re.M) for k, v in data["report_evidence"].items()}
     return rules, ev
@@ -115,7 +116,13 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
             break
     head = work[body_start:min(end, body_start + _HEAD)]
     weak: tuple[str, re.Match[str], int] | None = None
-    for kind, strong, where, pat in rules:
+    text_head = work[:min(end, 2000)]
+    text_tail = work[max(2000, end - 1000):end] if end > 2000 else ""
+    for kind, strong, where, pat, needs in rules:
+        if needs:
+            region = head if where != "text" else text_head + text_tail
+            if not any(n in region for n in needs):
+                continue
         if where == "start":
             m, base = None, body_start
             for line, at in starts:
@@ -125,9 +132,9 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
         elif where == "head":
             m, base = pat.search(head), body_start
         else:  # the whole text: its head and its tail, where furniture and references sit
-            m, base = pat.search(work, 0, min(end, 3000)), 0
-            if m is None and end > 3000:
-                m = pat.search(work, max(3000, end - 1500), end)
+            m, base = pat.search(text_head), 0
+            if m is None and text_tail:
+                m, base = pat.search(text_tail), max(2000, end - 1000)
         if m is None:
             continue
         if kind == "news" and ev["repost"].search(head):
