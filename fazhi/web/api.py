@@ -164,7 +164,7 @@ def reports(request: Request, user: Reader, f: Filters, limit: Annotated[int, Qu
 def _record(request: Request, sha256: str, include_text: bool = True) -> dict[str, Any]:
     rec = corpus(request).report(sha256, include_text=include_text)
     if rec is None:
-        raise HTTPException(404, f"语料库中没有指纹为 {sha256[:16]} 的报告")
+        raise HTTPException(404, f"没有找到这份报告（文件指纹 {sha256[:16]}），请回到报告列表重新选择")
     return rec
 
 
