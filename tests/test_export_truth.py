@@ -170,6 +170,7 @@ def test_page_numbers_in_the_footer(corpus: Corpus, tmp_path: Path) -> None:
     doc = docx.Document(str(out))
     assert doc.settings.odd_and_even_pages_header_footer
     sec = doc.sections[0]
+    assert sec.bottom_margin - sec.footer_distance > Pt(14)  # below the body, not inside it
     for footer, align, side in ((sec.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right_indent"),
                                 (sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left_indent")):
         (p,) = footer.paragraphs

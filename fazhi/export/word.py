@@ -80,9 +80,11 @@ class OfficialDocument:
     def _page_numbers(self, sec) -> None:
         """"— N —" footers: odd pages right-aligned, even pages left-aligned, one character in (GB/T 9704 7.5)."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
+        from docx.shared import Cm, Pt
 
         self.doc.settings.odd_and_even_pages_header_footer = True
+        # the dash line of the number 7 mm below the body (3.5 cm bottom margin, a 4号 line ~ 0.5 cm)
+        sec.footer_distance = Cm(2.3)
         for footer, align in ((sec.footer, WD_ALIGN_PARAGRAPH.RIGHT), (sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
             footer.is_linked_to_previous = False
             p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
