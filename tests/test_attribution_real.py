@@ -160,3 +160,22 @@ def test_site_chrome_before_the_title_and_a_column_tag_in_it():
 def test_a_development_zone_is_not_a_division_named_like_its_tail():
     md = md_of("绵阳高新区2023年法治政府建设工作报告\n\n2023年，高新区坚持依法行政。\n")
     assert md.jurisdiction != "新区"
+
+
+def test_a_metadata_table_in_cells_and_bullets():
+    page = ("| [ 索引号 ] | 11510700MB0000000X/2024-00028 | [ 发文字号 ] | 无 |\n"
+            "| [ 发布机构 ] | 市市场监管局 | [ 成文日期 ] | 2024-01-30 |\n"
+            "| [ 发布日期 ] | 2024-02-25 |\n"
+            "  • 索 引 号:11510700MB0000000X/2024-00028\n"
+            "绵阳市市场监督管理局关于2023年法治政府建设情况的报告\n"
+            "2023年，市局坚持依法行政。现将有关情况报告如下。\n")
+    md = md_of(page)
+    assert md.title == "绵阳市市场监督管理局关于2023年法治政府建设情况的报告"
+    assert (md.published, md.signed) == ("2024-02-25", "2024-01-30")
+    assert (md.level, md.jurisdiction) == ("department", "绵阳市")
+
+
+def test_a_stamp_in_a_furniture_line_gives_the_date():
+    md = md_of("首页 >> 信息公开 >> 正文\n三台县人民政府2023年度法治政府建设情况报告\n"
+               "2024-03-29 17:13:17 来源: 三台县司法局 打印\n\n2023年，全县坚持依法行政。\n")
+    assert md.published == "2024-03-29"

@@ -168,7 +168,7 @@ _SENTENCE_MARKS = re.compile(r"[。,，;；]")
 _LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}")
 
 
-_STAMP_LINE = re.compile(r"^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?\s*[\u4e00-\u9fff ]{0,20}$")
+_STAMP_LINE = re.compile(r"^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?(\s.{0,40})?$")
 
 
 def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] | None:
@@ -304,6 +304,7 @@ def _places(text: str) -> list[_Place]:
     return out
 
 
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # What each level word stands for: the table's kind, and for 区/县 the end of the name.
 _LEVEL_WORD_KINDS = {"省": ("province",), "市": ("city",), "州": ("city",), "盟": ("city",), "区": ("county", "区"),
                      "县": ("county", "县"), "旗": ("county", "旗")}
@@ -332,7 +333,7 @@ class _Context:
 
         def fits(c: Division) -> bool:
             if level_word == "市" and c.kind == "province":
-                return c.name in ("北京市", "天津市", "上海市", "重庆市")
+                return c.name in _MUNICIPALITIES
             return c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
 
         counts: Counter = Counter()
@@ -606,7 +607,7 @@ def _host_place(source: str | None, level_word: str | None, context: _Context) -
     want = _LEVEL_WORD_KINDS.get(level_word or "")
     if want:
         cands = [c for c in cands if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
-                 or level_word == "市" and c.name in ("北京市", "天津市", "上海市", "重庆市")]
+                 or level_word == "市" and c.name in _MUNICIPALITIES]
     if len({c.code for c in cands}) > 1:
         cands = [c for c in cands if c.name in context.names or short_name(c.name) in context.names]
     return cands[0] if len({c.code for c in cands}) == 1 else None
@@ -740,7 +741,8 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
             if place is None:
                 iv, is_, ie = _field(page_fields, "index_no")
                 got = _index_place(iv) if iv else None
-                if got is not None and unit.place_level in (None, got.level, "central"):
+                if got is not None and (unit.place_level in (None, got.level, "central")
+                                        or unit.level_word == "市" and got.name in _MUNICIPALITIES):
                     place, place_src = got, _Cand(iv, "index_no", is_, ie, conf["index_no"])
             if place is None and unit.level_word:
                 got = context.level_place(unit.level_word, work[body_start:body_end])

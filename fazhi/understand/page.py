@@ -23,7 +23,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 # Labels of the page's metadata block, and which record field each one feeds.
 _LABELS = {
-    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "上网时间", "时间", "日期"),
+    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "上网时间", "发文时间",
+                  "时间", "日期"),
     "signed": ("成文日期", "发文日期", "印发日期", "成文时间"),
     "title": ("文件名称", "信息名称", "标题", "标 题", "名称"),
     "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "发布部门", "公开主体"),
@@ -36,8 +37,17 @@ _LABELS = {
 _LABEL_TO_FIELD = {lab: f for f, labs in _LABELS.items() for lab in labs}
 # Short labels (来源, 文号) only count at a word boundary; long ones (发布时间) anywhere, since
 # page furniture often runs them together: 来源:某县司法局发布时间:2020-03-30.
-_LONG_LABELS = sorted((re.escape(l) for l in _LABEL_TO_FIELD if len(l) >= 4), key=len, reverse=True)
-_SHORT_LABELS = sorted((re.escape(l) for l in _LABEL_TO_FIELD if len(l) < 4), key=len, reverse=True)
+def _spaced(label: str) -> str:
+    """A label that a page may set with spaces between its characters (索 引 号)."""
+    return r"\s{0,2}".join(re.escape(c) for c in label.replace(" ", ""))
+
+
+_LONG_LABELS = [_spaced(l) for l in sorted((l for l in _LABEL_TO_FIELD if len(l) >= 4), key=len, reverse=True)]
+_SHORT_LABELS = [_spaced(l) for l in sorted((l for l in _LABEL_TO_FIELD if len(l) < 4), key=len, reverse=True)]
+_LABEL_TO_FIELD.update({l.replace(" ", ""): f for l, f in list(_LABEL_TO_FIELD.items())})
+# Table cells, brackets and bullets around the labels of a metadata block (| [ 发布机构 ] |
+# 某局 |, • 索引号:, - 发文时间:): read as spaces, character for character.
+_CELLS = re.compile(r"[|｜\[\]•]|^\s*[-*·]\s")
 _LABEL_RE = re.compile(
     r"(" + "|".join(_LONG_LABELS) + r"|(?<![\u4e00-\u9fff])(?:" + "|".join(_SHORT_LABELS) + r"))"
     r"\s*(?:[:：]\s*|\s+(?=\S))"
@@ -69,7 +79,7 @@ def iter_lines(text: str):
 def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]]) -> None:
     marks = list(_LABEL_RE.finditer(line))
     for i, m in enumerate(marks):
-        name = _LABEL_TO_FIELD[m.group(1)]
+        name = _LABEL_TO_FIELD[re.sub(r"\s+", "", m.group(1))]
         stop = marks[i + 1].start() if i + 1 < len(marks) else len(line)
         other = _OTHER_LABELS.search(line, m.end(), stop)
         if other:
@@ -102,10 +112,17 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
     for start, end, line in iter_lines(norm):
         if not line.strip() or len(line) > 400:
             continue
+        line = _CELLS.sub(lambda m: " " * len(m.group(0)), line)
         if not any(pat.search(line) for pat in pats.values()):
             continue
         if pats["page_meta"].search(line) and (start < head_limit or start > n - 2000):
             _parse_fields(line, start, info.fields)
+        elif "published" not in info.fields and start < head_limit:
+            # 2022-03-29 17:13:17 来源: 某局 打印: a stamp with its time in a furniture line
+            stamp = _STAMP.search(line)
+            d = first_date(stamp.group(0)) if stamp else None
+            if d is not None:
+                info.fields["published"] = (d.isoformat(), start + stamp.start(), start + stamp.end())
         info.boilerplate.append((start, end))
     return info
 
