@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import subprocess
 import sys
 import textwrap
@@ -522,3 +523,37 @@ def test_the_whole_hostile_corpus_in_one_analyze_run(tmp_path):
         assert all(re.search(r"[\u4e00-\u9fff]", m) for m in reasons), rec["source"]
         assert reasons or rec["chars"] > 0, rec["source"]
     assert hostile.SECRET not in r.stdout
+
+
+# -- case 9: no orphans ----------------------------------------------------------------------------
+
+def test_case9_workers_die_with_the_process_that_started_them():
+    """kill -9 of a process running the local engine leaves no worker, fork server or tracker behind."""
+    psutil = pytest.importorskip("psutil")
+    code = textwrap.dedent("""
+        import sys, time
+        from fazhi.batch.engine_local import LocalEngine
+        from fazhi.batch.work import Job
+        with LocalEngine(Job(), workers=2, memory_limit=None) as engine:
+            busy = [engine._pool.submit(time.sleep, 120) for _ in range(2)]
+            while len(engine._worker_pids()) < 2:
+                time.sleep(0.1)
+            time.sleep(1.0)
+            print("ready", flush=True)
+            time.sleep(120)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    try:
+        assert proc.stdout.readline().strip() == b"ready"
+        family = psutil.Process(proc.pid).children(recursive=True)
+        assert len(family) >= 2
+        proc.kill()
+        proc.wait()
+        gone, alive = psutil.wait_procs(family, timeout=8)
+        left = [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
+        assert not left, [(p.pid, p.cmdline()[:3]) for p in left]
+    finally:
+        for p in psutil.Process().children(recursive=True):
+            if p.pid != os.getpid():
+                p.kill()

@@ -17,6 +17,7 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from .lifeline import die_with_parent, lifeline_args
 from .sources import Item
 from .work import ChunkResult, Job, analyze_chunk
 
@@ -121,8 +122,10 @@ class LocalEngine:
     def _new_pool(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["fazhi.batch.work"])
+        # workers end when this process does, however it ends (fazhi/batch/lifeline.py)
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
-                                   max_tasks_per_child=self.max_tasks_per_child)
+                                   max_tasks_per_child=self.max_tasks_per_child,
+                                   initializer=die_with_parent, initargs=lifeline_args())
 
     def describe(self) -> str:
         mem = f"，每个进程内存上限 {_fmt_bytes(self.memory_limit)}" if self.memory_limit else ""
