@@ -19,22 +19,22 @@ like `decisions`. The tables are `review_state`, `review_log` and `notes` (fazhi
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any, Sequence
 
 import pandas as pd
 
+from ..data.labels import REVIEW_ACTION_ZH, REVIEW_STATE_ZH
 from .rows import message_hash
+from .writes import utc_now
 
 STATES = ("pending", "in_review", "reviewed", "sent")
-STATE_ZH = {"pending": "待审", "in_review": "审查中", "reviewed": "已审", "sent": "意见已发"}
+STATE_ZH = REVIEW_STATE_ZH
 DONE = ("reviewed", "sent")  # states in which the review is finished and an opinion may be written
 DECISIONS = ("confirmed", "dismissed")
 SEVERITIES = ("error", "warning", "info")
 NOTE_CHECK = "reviewer_note"
 NOTE_ZH = "审查人批注"
-ACTION_ZH = {"confirmed": "确认", "dismissed": "排除", "reopened": "撤销结论", "state": "审查状态改为",
-             "note_added": "添加批注", "note_removed": "删除批注"}
+ACTION_ZH = REVIEW_ACTION_ZH
 MAX_MESSAGE = 4000
 
 
@@ -42,15 +42,11 @@ class ReviewError(ValueError):
     """A request the review cannot take (the message is Chinese, for the reviewer)."""
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
 def _log(con, sha256: str, user: str | None, action: str, check: str | None = None, start: int | None = None,
          end: int | None = None, mhash: str | None = None, note_id: int | None = None,
          detail: str | None = None) -> None:
     con.execute("INSERT INTO review_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [sha256, _now(), user, action, check, start, end, mhash, note_id, detail])
+                [sha256, utc_now(), user, action, check, start, end, mhash, note_id, detail])
 
 
 def _begin_review(con, sha256: str, user: str | None) -> None:
@@ -61,7 +57,7 @@ def _begin_review(con, sha256: str, user: str | None) -> None:
 
 
 def _put_state(con, sha256: str, state: str, user: str | None) -> None:
-    con.execute("INSERT OR REPLACE INTO review_state VALUES (?, ?, ?, ?)", [sha256, state, user, _now()])
+    con.execute("INSERT OR REPLACE INTO review_state VALUES (?, ?, ?, ?)", [sha256, state, user, utc_now()])
     _log(con, sha256, user, "state", detail=state)
 
 
@@ -155,7 +151,7 @@ def decide(corpus, sha256: str, check: str, start: int | None, end: int | None, 
         con.execute('DELETE FROM decisions WHERE sha256 = ? AND "check" = ? AND start IS NOT DISTINCT FROM ? '
                     'AND "end" IS NOT DISTINCT FROM ? AND message_hash = ?', [sha256, check, start, end, mh])
         con.execute("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [sha256, check, start, end, mh, decision, comment, user, _now()])
+                    [sha256, check, start, end, mh, decision, comment, user, utc_now()])
         _log(con, sha256, user, decision, check, start, end, mh, detail=comment)
         _begin_review(con, sha256, user)
 
@@ -214,7 +210,7 @@ def add_note(corpus, sha256: str, start: int, end: int, severity: str, message: 
     with _Tx(con):
         note_id = int(con.execute("SELECT coalesce(max(note_id), 0) + 1 FROM notes").fetchone()[0])
         con.execute("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                    [note_id, sha256, start, end, quote, severity, message, user, _now()])
+                    [note_id, sha256, start, end, quote, severity, message, user, utc_now()])
         _log(con, sha256, user, "note_added", NOTE_CHECK, start, end, message_hash(message), note_id, message)
         _begin_review(con, sha256, user)
     return note_id
@@ -228,7 +224,7 @@ def remove_note(corpus, sha256: str, note_id: int, user: str | None = None) -> N
                           "AND removed_at IS NULL", [note_id, sha256]).fetchone()
         if row is None:
             raise ReviewError("这条批注不存在或已删除")
-        con.execute("UPDATE notes SET removed_at = ? WHERE note_id = ?", [_now(), note_id])
+        con.execute("UPDATE notes SET removed_at = ? WHERE note_id = ?", [utc_now(), note_id])
         _log(con, sha256, user, "note_removed", NOTE_CHECK, row[0], row[1], message_hash(row[2]), note_id, row[2])
 
 

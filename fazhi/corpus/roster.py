@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH
+from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, REPORT_STATUS_ZH
 from ..record import CONTENT_KEYS
 from ..understand.departments import parse_unit, same_unit
 from .dedup import corpus_settings
@@ -42,8 +42,7 @@ HEADERS = {
     "url": ("网址", "报告栏目", "栏目网址", "链接", "url"),
     "aliases": ("别名", "又名", "曾用名", "aliases"),
 }
-STATUS_ZH = {"on_time": "按时公开", "late": "逾期公开", "unpublished": "未标明公开日期", "missing": "未报送",
-             "invalid": "非法治政府建设年度报告", "ambiguous": "匹配不唯一", "unlisted": "名单外报告"}
+STATUS_ZH = REPORT_STATUS_ZH
 LEVEL_CHARS = "省市县区旗镇乡"
 
 

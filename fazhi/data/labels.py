@@ -5,17 +5,16 @@ the same word for the same thing and a new label is added in one file.
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
-from typing import Mapping
 
 from . import load
 
 
-def _table(name: str) -> Mapping[str, str]:
-    return MappingProxyType(dict(load("labels.toml")[name]))
+def _table(name: str) -> dict[str, str]:
+    """A copy of one table, so that a caller changing it cannot change the others' labels."""
+    return dict(load("labels.toml")[name])
 
 
-def _doc_types() -> Mapping[str, str]:
+def _doc_types() -> dict[str, str]:
     """Each document type's name as its first rule in doctypes.toml gives it, then the types
     no rule produces (labels.toml)."""
     out: dict[str, str] = {}
@@ -24,13 +23,19 @@ def _doc_types() -> Mapping[str, str]:
         out.setdefault(rule["type"], rule["zh"])
     for k, v in load("labels.toml")["doc_type"].items():
         out.setdefault(k, v)
-    return MappingProxyType(out)
+    return out
 
 
 CONTENT_ZH = _table("content")
 LEVEL_ZH = _table("level")
 SEVERITY_ZH = _table("severity")
 DOC_TYPE_ZH = _doc_types()
+REPORT_STATUS_ZH = _table("report_status")
+REVIEW_STATE_ZH = _table("review_state")
+REVIEW_ACTION_ZH = _table("review_action")
+DECISION_ZH = {k: REVIEW_ACTION_ZH[k] for k in ("confirmed", "dismissed")}
+ORIGIN_ZH = _table("origin")
+FIGURE_KIND_ZH = _table("figure_kind")
 
 CJK = re.compile(load("labels.toml")["pattern"]["cjk"])
 TITLE_OK = re.compile(load("labels.toml")["pattern"]["title_ok"])

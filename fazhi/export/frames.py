@@ -11,13 +11,11 @@ from typing import Any
 
 import pandas as pd
 
-from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, LEVEL_ZH, SEVERITY_ZH
+from ..data.labels import CONTENT_ZH, DECISION_ZH, DOC_TYPE_ZH, LEVEL_ZH, ORIGIN_ZH, SEVERITY_ZH
+from ..data.labels import FIGURE_KIND_ZH as KIND_ZH
 
 TABLES = ("reports", "findings", "figures", "panel", "status", "sections")
 
-DECISION_ZH = {"confirmed": "确认", "dismissed": "排除"}
-ORIGIN_ZH = {"document": "本报告", "corpus": "跨报告比对", "reviewer": "审查人批注"}
-KIND_ZH = {"count": "数量", "rate": "比率", "money": "金额", "change": "增减", "duration": "时长", "other": "其他"}
 
 HEADERS_ZH = {
     "reports": {

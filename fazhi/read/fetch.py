@@ -233,16 +233,15 @@ def read_url(data: bytes, source: str, settings: ReadSettings) -> list[Document]
     so relative attachment links resolve against the page and a GBK page declared only
     in its HTTP header decodes right.
     """
-    from . import read_bytes, sniff
+    from . import read_bytes, reader_for, sniff
 
     got = fetch_bytes(source, settings)
     if got.error:
         return [Document(source=source, format="html", error=f"无法读取网址：{got.error}")]
     inner = settings.within(http_charset=got.charset, page_url=got.final_url)
     if sniff(got.data, got.final_url) == "text" and got.content_type in ("text/html", "application/xhtml+xml"):
-        from .html import read_html
-
-        docs = [read_html(got.data, source, inner)]
+        out = reader_for("html")(got.data, source, inner)  # a page the server calls HTML though it looks like text
+        docs = out if isinstance(out, list) else [out]
     else:
         docs = read_bytes(got.data, source, inner)
     for d in docs:

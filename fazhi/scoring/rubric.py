@@ -250,16 +250,13 @@ def load_rubric(path: str | Path) -> Rubric:
 
 @lru_cache(maxsize=1)
 def default_rubric() -> Rubric:
-    """The rubric shipped with fazhi (fazhi/data/rubric.toml), parsed once per process."""
-    from . import rules  # noqa: F401  (registers the rule kinds)
-
+    """The rubric shipped with fazhi (fazhi/data/rubric.toml), parsed once per process. The rule
+    kinds it names are registered by fazhi/scoring/rules.py, which the package imports first."""
     text = resources.files("fazhi.data").joinpath("rubric.toml").read_text("utf-8")
     return parse_text(text, "toml", "<内置>")
 
 
 def _build(data: dict[str, Any], source: str, text: str, fmt: str) -> Rubric:
-    from . import rules  # noqa: F401  (registers the rule kinds)
-
     problems: list[str] = []
     name = data.get("name")
     version = data.get("version")

@@ -19,8 +19,7 @@ from ..record import CONTENT_KEYS, Report
 from .coverage import STATUS_ZH, coverage
 from .rubric import Item, Outcome, Param, rule_kind
 
-REGION_ZH = {"measures": "主要举措和成效", "shortcomings": "存在的不足", "next_year_plan": "下一年度工作安排",
-             "body": "正文"}
+REGION_ZH = {**{k: CONTENT_ZH[k] for k in ("measures", "shortcomings", "next_year_plan")}, "body": "正文"}
 REGIONS = tuple(REGION_ZH)
 MARKERS = ("figure", "document", "deadline", "quoted")
 MARKER_ZH = {"figure": "数据", "document": "文件名称", "deadline": "时限", "quoted": "引号中的具体名称"}

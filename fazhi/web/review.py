@@ -6,8 +6,7 @@ from typing import Any
 
 from ..checks.registry import specs
 from ..corpus import review as rv
-from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, LEVEL_ZH, SEVERITY_ZH
-from ..export.frames import DECISION_ZH, ORIGIN_ZH
+from ..data.labels import CONTENT_ZH, DECISION_ZH, DOC_TYPE_ZH, LEVEL_ZH, ORIGIN_ZH, SEVERITY_ZH
 from ..record import CONTENT_KEYS
 from ..understand.indicators import taxonomy
 from .fmt import cn_number
