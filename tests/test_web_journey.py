@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 
 from .conftest import EXAMPLES, ROOT, SEEDS
@@ -64,7 +65,7 @@ class Server:
         self.upload = upload_source()
         db = d / "corpus.duckdb"
         with Corpus(db) as c:
-            c.ingest([str(p) for p in sorted(EXAMPLES.glob("*.txt")) if p.name != self.upload.name], workers=1)
+            ingest(c, [str(p) for p in sorted(EXAMPLES.glob("*.txt")) if p.name != self.upload.name], workers=1)
         for name, role in ((USER, "reviewer"), ("管理员", "admin")):
             subprocess.run([sys.executable, "-m", "fazhi", "user", "add", name, "--role", role, "--password", PASSWORD,
                             "--db", str(db)], check=True, capture_output=True)
