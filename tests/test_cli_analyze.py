@@ -91,3 +91,25 @@ def test_checks_lists_every_check() -> None:
     res = runner.invoke(app, ["checks", "--format", "json"])
     ids = [c["id"] for c in json.loads(res.stdout)]
     assert "rate_consistency" in ids and "near_duplicate" in ids
+
+
+@pytest.mark.parametrize("command", ["analyze", "batch", "ingest"])
+def test_shared_options_are_checked_alike(command: str, tmp_path: Path) -> None:
+    """--ocr and --select are declared once (fazhi/cli/options.py): every command refuses a wrong
+    value with the same Chinese message before it reads anything."""
+    src = tmp_path / "x.txt"
+    src.write_text(build(), "utf-8")
+    extra = {"batch": ["--out", str(tmp_path / "out")], "ingest": ["--db", str(tmp_path / "c.duckdb")]}.get(command, [])
+    res = runner.invoke(app, [command, str(src), "--ocr", "sometimes", *extra])
+    assert res.exit_code == 2 and "--ocr 只能是 auto、always 或 never" in res.output
+    if command != "ingest":  # ingest runs every check
+        res = runner.invoke(app, [command, str(src), "--select", "no_such_check", *extra])
+        assert res.exit_code == 2 and "未知的检查项" in res.output
+    assert not (tmp_path / "c.duckdb").exists() and not (tmp_path / "out").exists()
+
+
+def test_checks_markdown_is_the_documented_table() -> None:
+    from fazhi.checks.registry import checks_markdown
+
+    res = runner.invoke(app, ["checks", "--format", "markdown"])
+    assert res.exit_code == 0 and res.stdout == checks_markdown()
