@@ -28,7 +28,7 @@ class ReadSettings:
     max_chars: int = 5_000_000  # truncate extracted text beyond this (a report is ~10k)
     max_pages: int = 500  # PDF/OFD pages read; the rest are reported as skipped
     ocr: str = "auto"  # auto | always | never
-    ocr_dpi: int = 150
+    ocr_dpi: int = 200
     zip_max_members: int = 1000
     zip_max_total_bytes: int = 500 * 1024 * 1024
     zip_max_ratio: int = 200  # uncompressed/compressed ratio above which a member is a bomb
@@ -37,10 +37,10 @@ class ReadSettings:
     fetch_max_redirects: int = 5
     allow_private_urls: bool = True  # a service sets False: no loopback / private targets
     user_agent: str = "fazhi/0.1 (+https://github.com/fazhi-project/fazhi)"
-    # OCR: pages beyond this many are not recognised (about 2 s each on one core), and the
-    # detector sees the page scaled so its longer side is at most this many pixels; 960
-    # keeps every line of an A4 page at 150 dpi and cuts detection from ~1.8 s to ~0.35 s
-    # (bench/read.py, November 2026).
+    # OCR: pages beyond this many are not recognised (about 1.4 s of CPU each), and the
+    # detector sees the page scaled so its longer side is at most this many pixels; 736
+    # keeps every line of an A4 page at 200 dpi (character error rate 0.15% on scans of
+    # the examples and seeds) and costs ~0.25 s of CPU (bench/read.py, December 2026).
     ocr_max_pages: int = 60
     # A page is rendered for OCR only if page size x dpi stays within this many pixels (an A4 page
     # at 150 dpi is 2.2 million; A0 at 150 dpi 35 million); a larger page is rendered at a lower
@@ -51,7 +51,7 @@ class ReadSettings:
     # Memory a document may take while its pages are rendered and recognised (resident size
     # growth since the document was opened); the pages left are then not recognised.
     max_document_memory: int = 1024 * 1024 * 1024
-    ocr_det_side: int = 960
+    ocr_det_side: int = 736
     # threads one OCR engine may use (onnxruntime's intra-op pool); 0 lets onnxruntime use
     # every core, which suits one document at a time; a batch running several OCR workers on
     # one machine gives each cores/workers so they do not fight over the same cores

@@ -519,8 +519,9 @@ def render_red_header_pdf(text: str, org: str, doc_no: str, size: float = 14.0, 
     return buf.getvalue()
 
 
-def render_scanned_pdf(pdf: bytes, dpi: int = 150, seal: bool = True, seed: int = 7) -> bytes:
-    """Page images of a PDF (no text layer): grey paper, speckle, JPEG, a red seal on the last page."""
+def render_scanned_pdf(pdf: bytes, dpi: int = 150, seal: bool = True, seed: int = 7, skew: float = 0.0) -> bytes:
+    """Page images of a PDF (no text layer): grey paper, speckle, JPEG, a red seal on the last page,
+    each page turned by `skew` degrees (alternating in sign) as a sheet fed askew."""
     import pypdfium2 as pdfium
     from PIL import Image, ImageFilter
 
@@ -531,6 +532,8 @@ def render_scanned_pdf(pdf: bytes, dpi: int = 150, seal: bool = True, seed: int 
         img = doc[i].render(scale=dpi / 72).to_pil().convert("RGB")
         if seal and i == len(doc) - 1:
             img = _stamp(img, dpi)
+        if skew:
+            img = img.rotate(skew if i % 2 == 0 else -skew, resample=Image.BICUBIC, fillcolor=(255, 255, 255))
         img = img.filter(ImageFilter.GaussianBlur(0.5))
         px = img.load()
         w, h = img.size
@@ -569,10 +572,14 @@ def _stamp(img, dpi: int):
         ang = -math.pi / 2 + k * math.pi / 5
         star.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
     d.polygon(star, fill=red)
-    try:
-        font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", int(r * 0.22))
-    except OSError:
-        font = ImageFont.load_default()
+    font = None
+    for path in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"):
+        try:
+            font = ImageFont.truetype(path, int(r * 0.22))
+            break
+        except OSError:
+            continue
+    font = font or ImageFont.load_default()
     for k, ch in enumerate("某县人民政府办公室专用章"):
         ang = math.pi * (-0.9 + 0.8 * k / 10)
         d.text((cx + r * 0.72 * math.cos(ang) - r * 0.1, cy + r * 0.72 * math.sin(ang) - r * 0.1), ch, fill=red, font=font)
