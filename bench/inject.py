@@ -473,6 +473,32 @@ DOC_LEVEL = {"measures_missing", "shortcomings_missing", "next_year_plan_missing
 
 
 # ----------------------------------------------------------------------------- running
+_NUM = r"(\d+(?:\.\d+)?)(万)?"
+_UNIT = r"[件人名个条次项户起宗]"
+# overlapping matches (a lookahead), so that 11个社区 before 428件 does not hide 428件…421件…98.4%
+_TRIPLE = re.compile(r"(?<![\d.])(?=" + _NUM + _UNIT + r"[^。\n%]{1,24}?(?<![\d.])" + _NUM + _UNIT
+                     + r"[^。\n\d%]{1,14}?率[^。\n\d%]{0,4}?(\d+(?:\.\d+)?)%)")
+_LIST = re.compile(r"(\d+)([件条项个])[,，；;]?\s*(?:其中|分别为|包括)[：:,，]?((?:[^。\n\d]{1,10}?\d+\2[、,，；;]?){2,8})")
+
+
+def text_facts(text: str) -> list[dict]:
+    """Facts read off any report's text by plain patterns, independent of the checks: a count,
+    a smaller count and a rate that agree (受理200件，办结190件，结案率95%), and a total whose
+    其中 list adds up. Used for the examples, which have no manifest."""
+    out = []
+    for m in _TRIPLE.finditer(text):
+        if m.group(2) or m.group(4):
+            continue
+        whole, part, rate = float(m.group(1)), float(m.group(3)), m.group(5)
+        if whole.is_integer() and part.is_integer() and 0 < part <= whole and not breaks(part, whole, rate):
+            out.append({"kind": "rate", "part": int(part), "whole": int(whole), "rate": rate})
+    for m in _LIST.finditer(text):
+        parts = [int(x) for x in re.findall(r"(\d+)" + m.group(2), m.group(3))]
+        if len(parts) >= 2 and sum(parts) == int(m.group(1)):
+            out.append({"kind": "sum", "total": int(m.group(1)), "parts": parts})
+    return out
+
+
 def sources(half: str) -> list[Source]:
     import fazhi
     from fazhi.read.text import decode
@@ -486,7 +512,7 @@ def sources(half: str) -> list[Source]:
     if half in ("all", "tuned"):
         for p in sorted(EXAMPLES.glob("*.txt")):
             t = decode(p.read_bytes())[0]
-            out.append(Source("examples/" + p.name, t, [], "example"))
+            out.append(Source("examples/" + p.name, t, text_facts(t), "example"))
     for s in out:
         s.report = fazhi.analyze_text(s.text)
     return [s for s in out if s.report.metadata.doc_type == "report"]

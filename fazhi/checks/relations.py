@@ -20,6 +20,8 @@ from ..record import Figure, Report
 
 _CLAUSE = re.compile(r"[,，;；。:：!?！？、\n]")
 _SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
+# a figure's own words are at most this long; farther back is another clause's business
+_LABEL_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class _Lex:
     due: re.Pattern[str]
     carried: re.Pattern[str]
     partitions: list[dict]
+    any_part: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,13 +44,28 @@ def lex() -> _Lex:
         pats = [re.compile(f"(?:{x})") for x in p["parts"]]
         closing = [re.compile(f"(?:{x})") for x in p.get("closing", [])]
         parts.append({"name": p["name"], "parts": pats, "closing": closing, "total": re.compile(p["total"]),
-                      "exhaustive_at": int(p["exhaustive_at"])})
+                      "exhaustive_at": int(p["exhaustive_at"]),
+                      "any": re.compile("|".join(f"(?:{x})" for x in p["parts"]))})
+    any_part = re.compile("|".join(f"(?:{x})" for p in d["partition"] for x in p["parts"]))
     return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
-                re.compile(d["carried_over"]), parts)
+                re.compile(d["carried_over"]), parts, any_part)
+
+
+def _cached(report: Report, key: str, make):
+    """A value computed once per report for the three arithmetic checks that share it (kept in
+    the report's instance dict, so it lives and dies with the report)."""
+    store = report.__dict__.setdefault("_relations_cache", {})
+    if key not in store:
+        store[key] = make()
+    return store[key]
 
 
 def paragraphs(report: Report) -> list[tuple[int, int, list[Figure]]]:
     """(start, end, figures) of each line of the body that holds figures."""
+    return _cached(report, "paragraphs", lambda: _paragraphs(report))
+
+
+def _paragraphs(report: Report) -> list[tuple[int, int, list[Figure]]]:
     work = report.work
     out: dict[int, list[Figure]] = {}
     starts: list[int] = []
@@ -65,7 +83,8 @@ def paragraphs(report: Report) -> list[tuple[int, int, list[Figure]]]:
 def label(work: str, f: Figure, floor: int) -> str:
     """The words of a figure's own clause before its number (其中调解成功 for 2480件)."""
     a = f.start
-    while a > floor and not _CLAUSE.match(work, a - 1):
+    stop = max(floor, f.start - _LABEL_MAX)
+    while a > stop and not _CLAUSE.match(work, a - 1):
         a -= 1
     return work[a:f.start]
 
@@ -115,6 +134,10 @@ def _rate_stem(work: str, r: Figure, floor: int) -> tuple[str, re.Pattern[str]] 
 def rate_links(report: Report) -> list[RateLink]:
     """Each percentage named "X率" with the count of X before it in its paragraph and the
     counts that may be its base (before the count, same unit, not a part told apart)."""
+    return _cached(report, "rate_links", lambda: _rate_links(report))
+
+
+def _rate_links(report: Report) -> list[RateLink]:
     work = report.work
     lx = lex()
     out = []
@@ -168,12 +191,13 @@ def partition_runs(report: Report) -> list[PartitionRun]:
     partition, with the counts of the same unit stated before the run as candidate totals."""
     work = report.work
     out = []
-    for a, _b, figs in paragraphs(report):
-        if len(figs) > 40:
+    for a, b, figs in paragraphs(report):
+        if len(figs) > 40 or len(figs) < 2 or not lex().any_part.search(work, a, b):
             continue
+        present = [p for p in lex().partitions if p["any"].search(work, a, b)]
         counts = [f for f in figs if f.kind == "count"]
         labels = [label(work, f, a) for f in counts]
-        for p in lex().partitions:
+        for p in present:
             i = 0
             while i < len(counts):
                 run: list[Figure] = []

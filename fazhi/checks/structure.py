@@ -41,7 +41,8 @@ def _lost_last_numeral(report: Report, sibs: list[Section], style: str) -> Itera
         return
     work = report.work
     heads = {s.title_start for s in report.sections}
-    lines = [(ls, le, line) for ls, le, line in iter_lines(work) if last.title_end < ls < min(last.end, report.body_end)]
+    a, b = last.title_end, min(last.end, report.body_end)
+    lines = [(a + ls, a + le, line) for ls, le, line in iter_lines(work[a:b]) if ls > 0]
     seen_text = False
     for k, (ls, le, line) in enumerate(lines):
         core = line.strip()

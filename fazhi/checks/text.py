@@ -3,6 +3,7 @@ their number (第批, 共件, 达%), look-alike characters (进—步, 2O23), do
 paragraphs of shortcomings or plans that are stock phrasing only."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 _SENTENCE_BOUND = set("([【《〔{「『")
 _LIST_MARK = re.compile(r"(?:^|[\s、;:])[A-Za-z\d]{1,2}$")
 # the characters the bracket scan acts on: a line is walked from one to the next
+_YEAR_AT = re.compile(r"(?:19|20)\d{2}\s*年")
 # Chinese numerals and quantity words: a measure word after them has its number
 _NUMERAL_CHARS = "〇零一二三四五六七八九十百千万亿两几多余数双半"
 # a line ending so has finished its sentence; any other line may be a hard-wrapped one
@@ -167,7 +169,8 @@ def typo(report: Report) -> Iterator[Finding]:
             found = text[s - 1:s + 2]
             yield finding("typo", start=s - 1, end=s + 2, found=found, fix=before + "一" + after,
                           reason="破折号“—”误用作汉字“一”")
-    for pat in (lex.dash_end, lex.dash_start):
+    dashes = any(work.find(d, a, b) >= 0 for d in "—―－")
+    for pat in (lex.dash_end, lex.dash_start) if dashes else ():
         for m in pat.finditer(work, a, b):
             s = m.start()
             before, after = work[s - 1], work[s + 1] if s + 1 < len(work) else ""
@@ -175,7 +178,7 @@ def typo(report: Report) -> Iterator[Finding]:
                     (pat is lex.dash_start and "一" + after in lex.one_words):
                 yield finding("typo", start=s - 1, end=s + 2, found=text[s - 1:s + 2],
                               fix=text[s - 1] + "一" + text[s + 1:s + 2], reason="破折号“—”误用作汉字“一”")
-    for m in lex.words_re.finditer(work, a, b):
+    for m in lex.words_re.finditer(work, a, b) if work.find("己", a, b) >= 0 or work.find("自已", a, b) >= 0 else ():
         s, found = m.start(), m.group(0)
         if found[0] == "己" and s > 0 and work[s - 1] in lex.not_after:
             continue
@@ -206,8 +209,13 @@ def _specific(report: Report, seg: str, s: int, e: int) -> bool:
         return True
     if re.search(r"\d", lex.not_specific.sub("", seg)):
         return True
-    years = re.compile(r"(?:19|20)\d{2}\s*年")
-    return any(s <= f.start < e and not years.match(report.work, f.start) for f in report.figures)
+    starts = [f.start for f in report.figures]
+    i = bisect.bisect_left(starts, s)
+    while i < len(starts) and starts[i] < e:
+        if not _YEAR_AT.match(report.work, starts[i]):
+            return True
+        i += 1
+    return False
 
 
 def _stock_share(core: str) -> float:
