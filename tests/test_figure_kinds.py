@@ -73,3 +73,20 @@ def test_the_cue_after_the_number():
 def test_the_cue_of_an_enumeration_reaches_its_items():
     text = "全年审核规范性文件4份、合同协议12份。"
     assert [f.indicator for f in figs(text)] == ["normative_docs.reviewed", "legal_review.contracts"]
+
+
+def test_the_count_of_the_items_just_listed():
+    assert one("围绕立法、执法、司法、守法四个法治领域推进工作。", 4).kind == "context"
+    # a count of documents after a list of their kinds is a figure
+    assert one("审核规范性文件、合同、协议等30件。", 30).kind == "count"
+    # a meeting count after a list of subjects is a figure
+    assert one("就复议、应诉、信访、普法等工作召开党组会议4次。", 4).kind == "count"
+
+
+def test_a_period_ahead_and_a_service_named_by_its_hours():
+    assert one("明确未来五年法治政府建设的路径。", 5).kind == "context"
+    assert one("依托24小时自助服务区办理业务。", 24).kind == "context"
+
+
+def test_several_plenums_in_one_phrase():
+    assert figs("认真学习市委六届七次、八次全会精神。") == []

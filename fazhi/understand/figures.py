@@ -196,15 +196,26 @@ def _kind_rules() -> list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | N
         out.append((r["kind"], re.compile(r["before"]) if "before" in r else None,
                     re.compile(r["after"]) if "after" in r else None,
                     re.compile(r["sentence"]) if "sentence" in r else None,
-                    frozenset(r["units"]) if "units" in r else None))
+                    frozenset(r["units"]) if "units" in r else None, bool(r.get("list_count"))))
     return out
 
 
-def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | None) -> str | None:
+_LIST_TAIL = re.compile(r"(?:[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?、){1,19}[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?\s*等?\s*$")
+
+
+def _listed(before: str) -> int:
+    """How many items the clause ends by listing (甲、乙、丙 -> 3), 0 when it lists none."""
+    m = _LIST_TAIL.search(before)
+    return m.group(0).count("、") + 1 if m else 0
+
+
+def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | None, value: float = 0) -> str | None:
     """target / ranking / streak / context when the words around the number say so."""
     before = work[lc_start:start]
-    for kind, b, a, sent, units in _kind_rules():
+    for kind, b, a, sent, units, list_count in _kind_rules():
         if units is not None and unit not in units:
+            continue
+        if list_count and (value < 2 or _listed(before) != value):
             continue
         if b is not None and not b.search(before):
             continue
@@ -300,7 +311,7 @@ def _make(work: str, lex: Lexicon, start: int, end: int, value: float, value_hig
     direction = _change(work, lc_start, start)
     if direction:
         kind = "change"
-    kind = _context_kind(work, lc_start, start, end_q, unit) or kind
+    kind = _context_kind(work, lc_start, start, end_q, unit, value) or kind
     return Figure(value=value, unit=unit or None, start=start, end=end_q, quote=work[start:end_q], approx=approx,
                   kind=kind, value_high=value_high, direction=direction, quote_start=lc_start,
                   total_marker=bool(lex.total.search(work[lc_start:start])))
