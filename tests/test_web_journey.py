@@ -238,6 +238,8 @@ def _journey(browser, server: Server, width: str, tmp_path: Path) -> None:
     note = page.locator("li.finding.note")
     expect(note).to_contain_text(NOTE)
     expect(note).to_contain_text(words)
+    if width == "phone":  # below the paragraph holding the words
+        assert note.evaluate("e => !!e.closest('#text')")
     expect(page.locator("#progress")).to_have_text(f"2/{total + 1}")
     shot(page, f"journey-review-{width}")
     fits(page)
@@ -305,6 +307,9 @@ def test_every_page_at_three_widths(browser, tmp_path):
                 assert page.locator(".side-col").bounding_box()["y"] > box["y"]
                 page.locator("li.finding button.goto:not([disabled])").first.tap()
                 expect(page.locator("li.finding.selected")).to_have_count(1)
+                # each finding with a line sits below its paragraph, inside the text
+                placed = page.locator("#text .inline-findings li.finding")
+                assert placed.count() == page.locator("li.finding[data-line]:not([data-line=''])").count() > 0
             assert not [p for p in problems if "favicon" not in p], (width, problems)
             ctx.close()
     finally:

@@ -174,10 +174,50 @@
     ev.preventDefault();
   });
 
+  // -- on a phone, each finding goes below the paragraph it is about ---------------------
+  // The elements are moved, not rebuilt; text offsets skip them (see textNodes).
+  function textNodes() {
+    return document.createTreeWalker(text, NodeFilter.SHOW_TEXT, {acceptNode: function (n) {
+      return n.parentNode.closest(".inline-findings") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    }});
+  }
+  if (window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
+    var boxes = {};
+    items.forEach(function (li) {
+      var line = parseInt(li.getAttribute("data-line"), 10);
+      if (!line) { return; }
+      var box = boxes[line];
+      if (!box) {
+        box = document.createElement("ol");
+        box.className = "findings inline-findings";
+        var next = text.querySelector(".ln[data-n=\"" + (line + 1) + "\"]");
+        text.insertBefore(box, next);
+        boxes[line] = box;
+      }
+      box.appendChild(li);
+    });
+    // j / k now follow the findings in reading order, as they stand in the page
+    items = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
+  }
+
   // -- 批注: a selection in the text fills the note form with its offsets -------------------
   var noteForm = document.getElementById("note-form");
+  function offsetOf(container, offset) {
+    // characters of the report's text before (container, offset), skipping moved findings
+    var probe = document.createRange();
+    probe.setStart(container, offset);
+    var walker = textNodes(), n = 0, node;
+    while ((node = walker.nextNode())) {
+      if (node === container) { return n + offset; }
+      var r = document.createRange();
+      r.selectNodeContents(node);
+      if (r.compareBoundaryPoints(Range.START_TO_START, probe) >= 0) { return n; }
+      n += node.data.length;
+    }
+    return n;
+  }
   function lineAt(offset) {
-    var walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    var walker = textNodes();
     var n = 0, lines = 1, node;
     while ((node = walker.nextNode())) {
       var s = node.data;
@@ -194,14 +234,21 @@
       if (!s || s.isCollapsed || !s.rangeCount) { return; }
       var r = s.getRangeAt(0);
       if (!text.contains(r.startContainer) || !text.contains(r.endContainer)) { return; }
-      var before = document.createRange();
-      before.selectNodeContents(text);
-      before.setEnd(r.startContainer, r.startOffset);
-      var start = before.toString().length;
+      var start = offsetOf(r.startContainer, r.startOffset);
+      var end = offsetOf(r.endContainer, r.endOffset);
       var quote = r.toString();
+      if (text.querySelector(".inline-findings")) {  // the selection's own words, without moved findings
+        quote = "";
+        var w = textNodes(), node2, pos = 0;
+        while ((node2 = w.nextNode())) {
+          var a = Math.max(start, pos), b = Math.min(end, pos + node2.data.length);
+          if (b > a) { quote += node2.data.slice(a - pos, b - pos); }
+          pos += node2.data.length;
+        }
+      }
       if (!quote.trim()) { return; }
       noteForm.querySelector("[name=start]").value = start;
-      noteForm.querySelector("[name=end]").value = start + quote.length;
+      noteForm.querySelector("[name=end]").value = end;
       var shown = quote.length > 60 ? quote.slice(0, 60) + "……" : quote;
       document.getElementById("note-quote").textContent = "第" + lineAt(start) + "行：“" + shown + "”";
       noteForm.classList.add("ready");
