@@ -13,7 +13,9 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 import zlib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -557,3 +559,86 @@ def test_case9_workers_die_with_the_process_that_started_them():
         for p in psutil.Process().children(recursive=True):
             if p.pid != os.getpid():
                 p.kill()
+
+
+def test_case9_an_interrupted_ingest_leaves_no_process_behind(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    from .test_corpus_store import report_text
+
+    src = tmp_path / "in"
+    src.mkdir()
+    units = ["固安县", "永清县", "大城县", "文安县", "香河县", "三河市", "霸州市", "大厂县"]
+    for i in range(40):  # long reports: the workers are busy when the kill comes
+        (src / f"{i:02d}.txt").write_text(report_text(units[i % 8], 2016 + i // 8) * 12, "utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "fazhi", "ingest", "--db", str(tmp_path / "c.duckdb"), "-j", "2",
+                             str(src)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    try:
+        family: list = []
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            family = psutil.Process(proc.pid).children(recursive=True)
+            if len(family) >= 4:  # fork server, resource tracker, two workers
+                break
+            time.sleep(0.2)
+        assert len(family) >= 4, "the ingestion should have started its workers"
+        time.sleep(1.0)
+        family = psutil.Process(proc.pid).children(recursive=True)
+        proc.kill()
+        proc.wait()
+        _gone, alive = psutil.wait_procs(family, timeout=8)
+        left = [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
+        assert not left, [(p.pid, p.cmdline()[:3]) for p in left]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+# -- case 10: failed inputs keep their identity --------------------------------------------------------
+
+def test_case10_failed_urls_are_stored_each_under_its_own_identity(tmp_path):
+    import socket
+
+    from fazhi.batch.ingest import ingest
+    from fazhi.web.jobs import Jobs
+
+    with socket.socket() as s:  # a port nothing listens on: every fetch fails at once
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    urls = [f"http://127.0.0.1:{port}/{name}.html" for name in ("a", "b", "c")]
+    with Corpus(tmp_path / "c.duckdb") as c:
+        res = ingest(c, urls, workers=1, settings=DEFAULT.with_(fetch_retries=0, fetch_timeout=2.0))
+        rows = c.con.execute("SELECT sha256, source, error FROM documents ORDER BY source").fetchall()
+        assert res.added == 3 and res.unreadable == 3
+        assert [r[1] for r in rows] == urls
+        assert len({r[0] for r in rows}) == 3 and all(r[0] for r in rows)
+        assert all(r[2] and "无法读取网址" in r[2] for r in rows)
+        listed = [Jobs._outcome(c, {"url": u}, datetime.min) for u in urls]
+    for u, out in zip(urls, listed):
+        assert out["name"] == u and "error" not in out, out
+        (doc,) = out["documents"]
+        assert "无法读取网址" in doc["error"]
+
+
+def test_case11_two_parallel_ingests_of_the_same_files_give_identical_findings(tmp_path):
+    from fazhi.batch.ingest import ingest
+
+    from .test_corpus_store import report_text, specific
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shared = specific("固安县", 2023, 1)
+    units = ["固安县", "永清县", "大城县", "文安县", "香河县", "三河市", "霸州市", "大厂县", "廊坊市", "涿州市"]
+    for i, u in enumerate(units * 2):
+        year = 2022 + i // len(units)
+        paras = [specific(u, year, 0), shared.replace("固安县", u), specific(u, year, 2)]
+        (src / f"{i:02d}.txt").write_text(report_text(u, year, published=f"{year + 1}-03-01", paragraphs=paras), "utf-8")
+    runs = []
+    for k in range(2):
+        with Corpus(tmp_path / f"{k}.duckdb") as c:
+            ingest(c, [str(src)], workers=2)
+            runs.append(c.con.execute("""SELECT d.doc_id, d.sha256, f."check", f.start, f."end", f.message, f.data
+                                         FROM findings f JOIN documents d USING (doc_id)
+                                         ORDER BY d.sha256, f."check", f.start, f.message""").fetchall())
+    assert any(r[2] == "near_duplicate" for r in runs[0])
+    assert runs[0] == runs[1]

@@ -102,7 +102,9 @@ def analyze_input(source: str, settings: ReadSettings = DEFAULT, keep_bytes: boo
                 digest = hashlib.sha256(data).hexdigest()
                 docs = read_bytes(data, source, settings)
         analysed = []
-        for d in docs:
+        for i, d in enumerate(docs):
+            if not d.sha256:  # a failed fetch or read: its identity is its input (URL or path), never '' for all
+                d.sha256 = digest if len(docs) == 1 else hashlib.sha256(f"{digest}:{i}".encode()).hexdigest()
             try:
                 analysed.append(_to_analyzed(d))
             except Exception as e:  # an analyser bug must not cost the batch
@@ -230,20 +232,27 @@ def ingest(corpus: Corpus, paths: Sequence[str], workers: int | None = None, set
                 batch.put(analyze_input(s, settings, keep_bytes))
         else:
             with _engine(workers, settings) as engine:
-                pending: set[Future] = set()
-                it = iter(unique)
-                limit = workers * 4  # bounded in-flight work keeps memory flat on huge batches
+                # results are stored in the order of the inputs, not the order workers finish in, so
+                # two ingestions of the same files give the same rows (doc ids) and the same findings
+                pending: dict[Future, int] = {}
+                ready: dict[int, AnalyzedInput] = {}
+                it = enumerate(unique)
+                following = 0
+                limit = workers * 4  # bounded in-flight and waiting work keeps memory flat on huge batches
                 while True:
-                    while len(pending) < limit:
-                        s = next(it, None)
+                    while len(pending) + len(ready) < limit:
+                        k, s = next(it, (None, None))
                         if s is None:
                             break
-                        pending.add(engine.call(analyze_input, s, settings, keep_bytes))
+                        pending[engine.call(analyze_input, s, settings, keep_bytes)] = k
                     if not pending:
                         break
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    finished, _ = wait(set(pending), return_when=FIRST_COMPLETED)
                     for fut in finished:
-                        batch.put(fut.result())
+                        ready[pending.pop(fut)] = fut.result()
+                    while following in ready:
+                        batch.put(ready.pop(following))
+                        following += 1
         for ds in datasets:
             n = 0
             for item in _dataset_inputs(ds):
