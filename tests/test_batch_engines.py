@@ -125,8 +125,10 @@ def _scans(d: Path, n: int) -> None:
         img = Image.new("RGB", (200, 120), "white")
         img.putpixel((i, i), (0, 0, 0))  # distinct bytes: identical inputs are analysed once
         img.save(d / f"scan_{i}.pdf", "PDF", resolution=72)
+        page = Image.new("RGB", (620, 880), "white")  # page-sized: a directory walk leaves icon-sized images out
+        page.putpixel((i, i), (0, 0, 0))
         buf = io.BytesIO()
-        img.save(buf, "PNG")
+        page.save(buf, "PNG")
         (d / f"page_{i}.png").write_bytes(buf.getvalue())
 
 
