@@ -70,7 +70,9 @@ def targets(client, headers) -> list[tuple[str, str]]:
     sha = max(reports, key=lambda r: r.get("chars") or 0)["sha256"]  # the longest: the heaviest review page
     ind = "reconsideration.received"
     return [
+        ("page: home (review progress per year)", "/"),
         ("page: review of a report", f"/reports/{sha}"),
+        ("page: report list of a year, by errors", f"/reports?year={year}&sort=n_errors&order=desc"),
         ("page: batch view of a year", f"/batch?year={year}"),
         ("page: compare (bar chart)", f"/compare?indicator={ind}&year={year}"),
         ("page: compare (line chart)", f"/compare?indicator={ind}&chart=line"),

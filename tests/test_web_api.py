@@ -705,6 +705,9 @@ def test_review_state_notes_reopen_and_history(env):
     home = c.get("/").text
     assert f"已审 {after['done']}/{after['total']}" in home
     assert sha in c.get("/reports", params={"state": "done"}).text
+    done = c.get("/api/reports", params={"review_state": "reviewed,sent", "limit": 1000}, headers=h).json()
+    assert sha in {r["sha256"] for r in done}
+    assert c.get("/api/reports", params={"review_state": "done"}, headers=h).status_code == 400
     assert sha not in c.get("/reports", params={"state": "pending"}).text
     o = c.get("/api/exports/opinions", params={"sha256": sha, "year": year})
     assert o.status_code == 200

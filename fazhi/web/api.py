@@ -86,10 +86,15 @@ class NoteIn(BaseModel):
 
 def _filters(year: int | None = None, years: str | None = None, level: str | None = None,
              province: str | None = None, city: str | None = None, county: str | None = None,
-             unit: str | None = None, doc_type: str | None = None) -> dict[str, Any]:
+             unit: str | None = None, doc_type: str | None = None,
+             review_state: Annotated[str | None, Query(description="审查状态：pending、in_review、reviewed、sent，"
+                                                                   "可用逗号分隔多个")] = None) -> dict[str, Any]:
     """The report filters every listing takes (see docs/corpus.md)."""
+    states = [s.strip() for s in review_state.split(",") if s.strip()] if review_state else None
+    if states and not set(states) <= set(review.STATES):
+        raise HTTPException(400, "审查状态只能是：pending（待审）、in_review（审查中）、reviewed（已审）、sent（意见已发）")
     f = {"year": year, "years": parse_years(years), "level": level, "province": province, "city": city,
-         "county": county, "unit": unit, "doc_type": doc_type}
+         "county": county, "unit": unit, "doc_type": doc_type, "review_state": states}
     return {k: v for k, v in f.items() if v is not None}
 
 
