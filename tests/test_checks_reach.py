@@ -155,3 +155,9 @@ def test_whole_county_in_a_county_level_city():
     text = build(title="浏阳市人民政府关于2023年度法治政府建设情况的报告",
                  measures="（一）规范执法。全县各级行政机关全面推行行政执法三项制度，全年培训执法人员3期。\n")
     assert flagged_at(text, "level_mismatch", "全县")
+
+
+def test_agreement_reached_is_the_numerator_of_a_success_rate():
+    ok = _m("人民调解组织受理纠纷1294件，达成调解协议1268件，调解成功率97.99%。")
+    assert findings(ok, "rate_consistency") == []
+    assert flagged_at(ok.replace("1268件", "1243件"), "rate_consistency", "97.99%")

@@ -3,7 +3,8 @@
 The floors only move up: each entry of the file's history must catch at least as many
 planted defects per check, and raise no more false flags, than the entry before it, and
 the current code must reach the last entry. Both halves of the written reports are
-measured (the held-out half is written in phrasings the tuned half never uses)."""
+measured (the held-out half is written in phrasings the tuned half never uses), and the
+six hand-written reports of the fresh half."""
 from __future__ import annotations
 
 import json
@@ -23,17 +24,19 @@ def _load() -> dict:
 def test_floors_only_move_up():
     hist = _load()["history"]
     for old, new in zip(hist, hist[1:]):
-        for half in ("tuned", "heldout"):
+        for half in old:
             for check, v in old[half].items():
                 assert new[half][check]["caught"] >= v["caught"], (half, check)
                 assert new[half][check]["false_flags"] <= v["false_flags"], (half, check)
 
 
-@pytest.mark.parametrize("half", ["tuned", "heldout"])
+@pytest.mark.parametrize("half", ["tuned", "heldout", "fresh"])
 def test_injection_reaches_floors(half):
     floors = _load()
     res = inject.run(half, floors["seed"], floors["per"])
-    last = floors["history"][-1][half]
+    last = floors["history"][-1].get(half)
+    if last is None:
+        pytest.skip(f"no floor recorded yet for the {half} half")
     for check, v in last.items():
         got = res["checks"].get(check, {"injected": 0, "caught": 0, "false_flags": 0})
         assert got["caught"] >= v["caught"], f"{check}: {got['caught']} caught, floor {v['caught']}"
