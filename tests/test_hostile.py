@@ -642,3 +642,42 @@ def test_case11_two_parallel_ingests_of_the_same_files_give_identical_findings(t
                                          ORDER BY d.sha256, f."check", f.start, f.message""").fetchall())
     assert any(r[2] == "near_duplicate" for r in runs[0])
     assert runs[0] == runs[1]
+
+
+def test_case3_compare_pages_and_charts_tolerate_stored_non_finite_values(tmp_path):
+    from fazhi.batch.ingest import ingest
+    from fazhi.web import WebConfig, create_app
+    from fazhi.web.accounts import Accounts
+
+    from .test_corpus_store import report_text
+
+    srcs = []
+    for unit in ("固安县", "永清县", "大城县"):
+        for year in (2022, 2023):
+            p = tmp_path / f"{unit}{year}.txt"
+            p.write_text(report_text(unit, year), "utf-8")
+            srcs.append(str(p))
+    db = tmp_path / "c.duckdb"
+    with Corpus(db) as c:
+        ingest(c, srcs, workers=1)
+        ind = c.con.execute("SELECT indicator FROM figures WHERE indicator IS NOT NULL GROUP BY 1 "
+                            "ORDER BY count(*) DESC, indicator LIMIT 1").fetchone()[0]
+        ids = [r[0] for r in c.con.execute("SELECT DISTINCT doc_id FROM figures WHERE indicator = ? ORDER BY 1",
+                                           [ind]).fetchall()]
+        c.con.execute("UPDATE figures SET value = 'inf'::DOUBLE WHERE indicator = ? AND doc_id = ?", [ind, ids[0]])
+        c.con.execute("UPDATE figures SET value = 'nan'::DOUBLE WHERE indicator = ? AND doc_id = ?", [ind, ids[-1]])
+        c.con.execute("DELETE FROM panel_cache")
+    Accounts(WebConfig(db=str(db)).accounts_path).add("rev", "correct-horse-9", "reviewer")
+    with TestClient(create_app(WebConfig(db=str(db))), raise_server_exceptions=False) as w:
+        tok = w.post("/api/login", json={"username": "rev", "password": "correct-horse-9"}).json()["token"]
+        h = {"Authorization": f"Bearer {tok}"}
+        for path, params in (("/api/compare", {"indicator": ind}), ("/api/compare/rank", {"indicator": ind, "year": 2023}),
+                             ("/api/compare/rank", {"indicator": ind, "year": 2022}),
+                             ("/api/compare/changes", {"indicator": ind}), ("/api/compare/outliers", {"indicator": ind}),
+                             ("/api/charts/compare.svg", {"indicator": ind}),
+                             ("/api/charts/compare.svg", {"indicator": ind, "chart": "line"}),
+                             ("/api/exports/xlsx", {}), ("/api/exports/csv", {"table": "panel"})):
+            r = w.get(path, params=params, headers=h)
+            assert r.status_code == 200, (path, params, r.text[:300])
+            if path.startswith("/api/compare"):
+                _strict(r.text)

@@ -97,6 +97,7 @@ def _panel_sql(indicators: Sequence[str] | None, filters: dict[str, Any], extra:
                  arg_min(g.approx, g.idx) AS approx, count(*) AS n_values
           FROM figures g JOIN records r USING (doc_id)
           WHERE g.indicator IS NOT NULL AND g.kind <> 'change' AND g.value_high IS NULL
+                AND isfinite(g.value)  -- whatever is stored: NaN and inf are no value to compare
                 AND r.doc_type = 'report' AND r.report_year IS NOT NULL AND {cond}
           GROUP BY ALL)
         SELECT * EXCLUDE (doc_id) FROM per_report
