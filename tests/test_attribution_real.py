@@ -179,3 +179,22 @@ def test_a_stamp_in_a_furniture_line_gives_the_date():
     md = md_of("首页 >> 信息公开 >> 正文\n三台县人民政府2023年度法治政府建设情况报告\n"
                "2024-03-29 17:13:17 来源: 三台县司法局 打印\n\n2023年，全县坚持依法行政。\n")
     assert md.published == "2024-03-29"
+
+
+def test_a_title_led_by_its_label_or_document_number():
+    md = md_of("标题三台县司法局关于2023年法治政府建设情况的报告\n\n2023年，我局坚持依法行政。\n")
+    assert md.title == "三台县司法局关于2023年法治政府建设情况的报告"
+    md = md_of("[绵府发〔2024〕7号]绵阳市人民政府关于2023年法治政府建设情况的报告\n市委：\n2023年，市政府坚持依法行政。\n")
+    assert md.title == "绵阳市人民政府关于2023年法治政府建设情况的报告"
+
+
+def test_a_page_title_with_its_column_and_site_is_not_joined_to_the_next_line():
+    md = md_of("三台县芦溪镇2022年度法治政府建设工作情况的报告 - 规划计划 - 三台县人民政府网\n"
+               "三台县芦溪镇2022年度法治政府建设工作情况的报告\n\n2022年，我镇坚持依法行政。\n")
+    assert md.title == "三台县芦溪镇2022年度法治政府建设工作情况的报告"
+    assert (md.jurisdiction, md.level) == ("芦溪镇", "township")
+
+
+def test_a_street_written_without_its_last_character():
+    md = md_of("2021年，在区委、区政府的正确领导下，松洲街以法治建设为引领，扎实推进依法行政。现将有关情况报告如下：\n一、主要举措\n")
+    assert (md.jurisdiction, md.level) == ("松洲街道", "street")

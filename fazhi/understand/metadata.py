@@ -188,10 +188,15 @@ def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] 
     return None
 
 
+# What a page may set before a title: its label (标题, 文件名称) or its document number ([某政发〔2026〕7号]).
+_TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称)\s*[:：]?\s*)?(?:[\[【(（]?[\u4e00-\u9fff]{1,10}\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[\]】)）]?\s*)?")
+
+
 def _strip_site(title: str) -> str:
     """A title without the site name a page glued to it (…情况的报告_某县人民政府网) or the
     column name it put before it (【省政府法治建设报告】…)."""
     title = re.sub(r"^\s*【[^】]{1,20}】\s*", "", title)
+    title = _TITLE_LEAD.sub("", title)
     return _attribution()["site_suffix"].sub("", title).strip()
 
 
@@ -228,7 +233,7 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
             return None  # the body's opening sentence (现将…报告如下:), not a title
         if _TITLE_WORDS.search(text) and _LAW_WORDS.search((org[0] if partial and org else "") + text):
             a, b = s + lead, s + len(line.rstrip())
-            title = text
+            title = _strip_site(text)
             if org is not None and (partial or title.startswith("关于") or issuer_from_title(title) is None):
                 title, a = org[0] + title, org[1]
             # a title wrapped over two or three lines: join while the next line completes it
@@ -504,6 +509,9 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
                 unit = m.group("unit")
                 if _is_unit(unit):
                     return _Cand(unit, "body", s + m.start("unit"), s + m.end("unit"), conf)
+                if unit.endswith("街") and divisions().named(unit + "道"):
+                    at = s + m.start("unit")
+                    return _Cand(unit + "道", "body", at, at + len(unit), conf)  # 松洲街 for 松洲街道
                 hits = divisions().find(unit)
                 if hits and hits[0][0] == 0:  # 中村乡法治政府建设工作在…: the place that opens it
                     name = hits[0][2]
