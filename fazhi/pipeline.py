@@ -27,6 +27,8 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
     doc.text, doc.source = valid_text(doc.text), valid_text(doc.source)
     if doc.error is not None:
         doc.error = valid_text(doc.error)
+    # a manifest or a page's JSON can carry "\ud800" too: every stored string must encode
+    doc.meta = {k: valid_text(v) if isinstance(v, str) else v for k, v in doc.meta.items()}
     report = Report(document=doc)
     if doc.error is None and not doc.text.strip():
         doc.error = "文件中没有可提取的文字（可能是空文件或扫描件）"

@@ -681,3 +681,14 @@ def test_case3_compare_pages_and_charts_tolerate_stored_non_finite_values(tmp_pa
             assert r.status_code == 200, (path, params, r.text[:300])
             if path.startswith("/api/compare"):
                 _strict(r.text)
+
+
+def test_case3_surrogates_in_page_metadata_are_replaced_before_storing(tmp_path):
+    from fazhi.pipeline import analyze_document
+    from fazhi.record import Document
+
+    doc = Document(source="页面.html", text=hostile.REPORT, format="html", sha256="0" * 64,
+                   meta={"url": "http://example.gov.cn/\ud800.html", "title": "某县\udfff报告", "page_count": 3})
+    rec = analyze_document(doc).to_dict()
+    to_json(rec).encode("utf-8")
+    assert rec["page_metadata"]["url"] == "http://example.gov.cn/\ufffd.html" and rec["page_metadata"]["page_count"] == 3
