@@ -399,7 +399,18 @@ def _remove(src: Source, role: str, check: str, rng: random.Random) -> Iterator[
 
 @injector("measures_missing")
 def no_measures(src: Source, rng: random.Random) -> Iterator[Injection]:
-    yield from _remove(src, "measures", "measures_missing", rng)
+    """Remove the past year's measures: every top-level part about them (a report may give them
+    under several headings: 一、依法全面履行政府职能 二、完善依法决策机制 …)."""
+    r = src.report
+    tops = [s for s in r.sections if s.level == 1 and s.role == "measures"]
+    if not tops:
+        return
+    t = src.text
+    for s in sorted(tops, key=lambda s: -s.start):
+        a = t.rfind("\n", 0, s.start) + 1
+        t = t[:a] + t[s.end:]
+    a = src.text.rfind("\n", 0, tops[0].start) + 1
+    yield Injection("measures_missing", "remove", t, a, 0)
 
 
 @injector("shortcomings_missing")
