@@ -53,7 +53,7 @@ def test_states_move_with_who_and_when_and_count_per_year(corpus):
     assert rv.state(corpus, sha)["state"] == "reviewed"
     with pytest.raises(rv.ReviewError, match="审查状态只能是"):
         rv.set_state(corpus, sha, "done", "张三")
-    with pytest.raises(rv.ReviewError, match="没有这份报告"):
+    with pytest.raises(rv.ReviewError, match="没有找到这份报告"):
         rv.set_state(corpus, "0" * 64, "reviewed", "张三")
 
 
@@ -119,7 +119,7 @@ def test_notes_refuse_bad_input(corpus):
                       ((0, 4, "error", "字" * 4001), "最长")):
         with pytest.raises(rv.ReviewError, match=msg):
             rv.add_note(corpus, sha, *args, user="张三")
-    with pytest.raises(rv.ReviewError, match="没有这份报告"):
+    with pytest.raises(rv.ReviewError, match="没有找到这份报告"):
         rv.add_note(corpus, "f" * 64, 0, 3, "error", "x", "张三")
 
 

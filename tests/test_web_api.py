@@ -604,7 +604,7 @@ def test_exports(env):
     text = "\n".join(p.text for p in d.paragraphs)
     assert "2023年度法治政府建设年度报告" in text and "通报" in text and "某某县依法治县办" in text
     o = c.get("/api/exports/opinions", params={"year": 2023, "unit": "武侯区"}, headers=h)
-    assert o.status_code == 409 and "尚未审结" in o.json()["detail"]  # an opinion only for a reviewed report
+    assert o.status_code == 409 and "尚未审结" in o.text  # an opinion only for a reviewed report
     sha = report_of(env, "武侯区", 2023)["sha256"]
     r = c.post(f"/api/reports/{sha}/state", json={"state": "reviewed"}, headers=bearer(c, "reviewer"))
     assert r.status_code == 200 and r.json()["state_zh"] == "已审"
@@ -613,7 +613,8 @@ def test_exports(env):
     assert "%E6%AD%A6%E4%BE%AF%E5%8C%BA" in o.headers["content-disposition"]  # 武侯区 in the file name
     csv = c.get("/api/exports/csv", params={"table": "figures"}, headers=h)
     assert csv.content.startswith(b"\xef\xbb\xbf") and csv.text.lstrip("\ufeff").startswith("sha256,")
-    assert c.get("/api/exports/pdf", headers=h).status_code == 422
+    assert c.get("/api/exports/pdf", headers={**h, "accept": "application/json"}).status_code == 422
+    assert c.get("/api/exports/pdf", headers=h).status_code == 400  # a browser gets the error as a page
     assert c.get("/api/exports/csv", params={"table": "nope"}, headers=h).status_code == 400
     login(c, "viewer")
     page = c.get("/exports").text
@@ -695,7 +696,9 @@ def test_review_state_notes_reopen_and_history(env):
     hist = c.get(f"/api/reports/{sha}/history", headers=h).json()
     assert [x["action"] for x in hist][-2:] == ["confirmed", "reopened"] and "note_added" in [x["action"] for x in hist]
     # no opinion before the review is finished; the page form marks it reviewed, with who and when
-    assert c.get("/api/exports/opinions", params={"sha256": sha, "year": year}).status_code == 409
+    assert c.get("/api/exports/opinions", params={"sha256": sha, "year": year}, headers=h).status_code == 409
+    page = c.get("/api/exports/opinions", params={"sha256": sha, "year": year})  # a click in the browser
+    assert page.status_code == 409 and "尚未审结" in page.text and "<html" in page.text
     r = c.post(f"/reports/{sha}/state", data={"csrf_token": token, "state": "reviewed"}, follow_redirects=False)
     assert r.status_code == 303
     page = c.get(f"/reports/{sha}").text

@@ -77,7 +77,7 @@ class _Tx:
 
 def _require_report(con, sha256: str) -> None:
     if con.execute("SELECT count(*) FROM records WHERE sha256 = ?", [sha256]).fetchone()[0] == 0:
-        raise ReviewError("语料库中没有这份报告")
+        raise ReviewError("没有找到这份报告")
 
 
 # -- review state -------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def add_note(corpus, sha256: str, start: int, end: int, severity: str, message: 
     con = corpus.con
     row = con.execute("SELECT text FROM documents WHERE sha256 = ?", [sha256]).fetchone()
     if row is None:
-        raise ReviewError("语料库中没有这份报告")
+        raise ReviewError("没有找到这份报告")
     text = row[0] or ""
     if not (0 <= start < end <= len(text)):
         raise ReviewError("批注的位置不在正文之内，请重新选择正文中的文字")

@@ -299,7 +299,7 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
         r = _pick(found)
         code, days = status_of(r, year)
         if len(found) > 1:
-            notes.append(f"语料库中有该单位本年度的{len(found)}份文件，按最早公开的一份统计")
+            notes.append(f"已收录该单位本年度的{len(found)}份文件，按最早公开的一份统计")
         missing = [CONTENT_ZH.get(k, k) for k in (r.get("missing_contents") or []) if k in CONTENT_KEYS] \
             if code != "invalid" else []
         zh = f"逾期{days}天公开" if code == "late" else STATUS_ZH[code]

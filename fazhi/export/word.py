@@ -393,7 +393,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     if year is None:
         year = corpus.latest_report_year()
         if year is None:
-            raise ValueError("语料库中没有可通报的报告")
+            raise ValueError("没有可通报的报告（所选范围内还没有收录年度报告）")
         options["year"] = year
     year = int(year)
     issuer = issuer or _setting(corpus, "issuer")

@@ -109,8 +109,16 @@ def chinese_detail(detail: str, status: int) -> str:
     return _STATUS_ZH.get(status, f"请求未能完成（状态码 {status}）")
 
 
+# API downloads the pages link to: a reviewer who clicks one and gets an error (an opinion for a
+# report not yet reviewed) reads it as a page, not as JSON
+DOWNLOADS = ("/api/exports/", "/api/charts/")
+
+
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", "")
+    html = "text/html" in request.headers.get("accept", "")
+    if request.url.path.startswith(DOWNLOADS) and html:
+        return False
+    return request.url.path.startswith("/api/") or not html
 
 
 def create_app(config: WebConfig) -> FastAPI:
