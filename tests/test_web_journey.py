@@ -298,6 +298,10 @@ def test_every_page_at_three_widths(browser, tmp_path):
             expect(page.locator("#text")).to_be_visible()
             shot(page, f"review-{size[0]}")
             too_wide.append(overflow(page))
+            if width == "desktop":  # numbers right-aligned in the lists
+                page.goto(server.url + "/reports")
+                assert page.locator("#reports td.num").first.evaluate("e => getComputedStyle(e).textAlign") == "right"
+                page.go_back()
             if width == "desktop":  # the text has the most room at 1366 px
                 text_w = page.locator(".text-col").bounding_box()["width"]
                 assert text_w >= 600, f"text column only {text_w} px wide at 1366 px"
