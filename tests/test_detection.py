@@ -88,3 +88,16 @@ def test_a_news_item_that_carries_the_report_in_full_is_the_report():
     text = ("三台县发布2023年法治政府建设年度报告\n某某新闻网讯 三台县日前发布年度报告，具体报告如下：\n"
             "2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措\n")
     assert kind_of(text)[0] == "report"
+
+
+def test_phrasings_of_real_reports_that_look_like_other_kinds_stay_reports():
+    openings = [
+        "2023年，我县深入学习贯彻习近平总书记在中央全面依法治国工作会议上的讲话精神，全面推进依法行政。",
+        "现将我县落实《法治政府建设实施方案》的情况公布如下。2023年，我县坚持依法行政。",
+        "2023年，我局坚持依法行政。现将我局2023年度法治政府建设和行政执法工作情况报告如下：",
+    ]
+    for opening in openings:
+        text = f"三台县2023年度法治政府建设情况报告\n{opening}\n一、主要举措\n全年办理复议案件8件。\n"
+        assert kind_of(text)[0] == "report", opening
+    dated = "2024年3月29日 来源：三台县司法局\n2023年，全县坚持依法行政。现将有关情况报告如下：\n一、主要举措\n"
+    assert kind_of(dated)[0] == "report"
