@@ -692,3 +692,16 @@ def test_case3_surrogates_in_page_metadata_are_replaced_before_storing(tmp_path)
     rec = analyze_document(doc).to_dict()
     to_json(rec).encode("utf-8")
     assert rec["page_metadata"]["url"] == "http://example.gov.cn/\ufffd.html" and rec["page_metadata"]["page_count"] == 3
+
+
+def test_the_whole_hostile_corpus_ingests(tmp_path):
+    """`fazhi ingest` stores every hostile file, a file name that is not UTF-8 included."""
+    cases = hostile.build(tmp_path)
+    db = tmp_path / "c.duckdb"
+    r = CliRunner().invoke(cli_app, ["ingest", "--db", str(db), "-j", "1", str(tmp_path / "corpus")])
+    assert r.exit_code == 0, r.output[-3000:]
+    with Corpus(db) as c:
+        n, unread = c.con.execute("SELECT count(*), count(error) FROM documents").fetchone()
+        texts = " ".join(t or "" for (t,) in c.con.execute("SELECT text FROM documents").fetchall())
+    assert n == len(cases) and 0 < unread < n
+    assert hostile.SECRET not in texts

@@ -40,7 +40,7 @@ from ..corpus.dedup import document_clause_keys
 from ..corpus.rows import flatten
 from ..pipeline import analyze_document
 from ..read import iter_sources, load, read_bytes
-from ..record import Document
+from ..record import Document, valid_text
 from ..settings import DEFAULT, ReadSettings
 from .engine_local import LocalEngine
 from .work import Job
@@ -112,7 +112,8 @@ def analyze_input(source: str, settings: ReadSettings = DEFAULT, keep_bytes: boo
     except Exception as e:
         digest = hashlib.sha256(f"failed:{source}".encode()).hexdigest()
         analysed = [_failed(source, digest, f"无法读取：{type(e).__name__}: {e}")]
-    return AnalyzedInput(sha256=digest, source=source, size=len(data) if data is not None else None,
+    # a file name that is not UTF-8 comes as lone surrogates (os.fsdecode): stored, it must encode
+    return AnalyzedInput(sha256=digest, source=valid_text(source), size=len(data) if data is not None else None,
                          documents=analysed, content=data if keep_bytes else None)
 
 
