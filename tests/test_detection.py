@@ -101,3 +101,15 @@ def test_phrasings_of_real_reports_that_look_like_other_kinds_stay_reports():
         assert kind_of(text)[0] == "report", opening
     dated = "2024年3月29日 来源：三台县司法局\n2023年，全县坚持依法行政。现将有关情况报告如下：\n一、主要举措\n"
     assert kind_of(dated)[0] == "report"
+
+
+def test_a_report_delivered_to_the_peoples_congress_keeps_its_title():
+    text = ("三台县人民政府关于2023年度法治政府建设情况的报告\n主任、副主任、秘书长、各位委员：\n"
+            "受县人民政府委托，现将2023年度法治政府建设情况报告如下，请予审议。\n一、主要举措\n")
+    assert kind_of(text)[0] == "report"
+
+
+def test_keywords_in_the_page_furniture_do_not_make_a_paper():
+    text = ("三台县人民政府2023年度法治政府建设情况报告\n  • 关键词:法治政府,法治政府建设\n  • 发布日期:2024-03-28\n"
+            "2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措\n")
+    assert kind_of(text)[0] == "report"

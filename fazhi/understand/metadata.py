@@ -29,10 +29,11 @@ def _doctypes() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _body_rules() -> tuple[list[tuple[str, bool, str, re.Pattern[str], tuple[str, ...]]], dict[str, re.Pattern[str]]]:
+def _body_rules() -> tuple[list[tuple[str, bool, str, re.Pattern[str], tuple[str, ...], bool]],
+                           dict[str, re.Pattern[str]]]:
     data = load_data("doctypes.toml")
     rules = [(r["type"], bool(r.get("strong")), r["where"], re.compile(r["pattern"], re.M if r["where"] != "start" else 0),
-              tuple(r.get("needs", ())))
+              tuple(r.get("needs", ())), bool(r.get("over_title", True)))
              for r in data.get("body_rule", [])]
     ev = {k: re.compile(v, re.M) for k, v in data["report_evidence"].items()}
     return rules, ev
@@ -118,7 +119,7 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
     weak: tuple[str, re.Match[str], int] | None = None
     text_head = work[:min(end, 2000)]
     text_tail = work[max(2000, end - 1000):end] if end > 2000 else ""
-    for kind, strong, where, pat, needs in rules:
+    for kind, strong, where, pat, needs, over_title in rules:
         if needs:
             region = head if where != "text" else text_head + text_tail
             if not any(n in region for n in needs):
@@ -139,7 +140,7 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
             continue
         if kind == "news" and ev["repost"].search(head):
             continue  # a news item that reposts the report in full
-        if strong and kind_t in (None, "report", "unknown", "news", kind):
+        if strong and (kind_t in (None, "unknown", "news", kind) or kind_t == "report" and over_title):
             return kind, {"source": "body", "text": m.group(0).strip(), "start": base + m.start(), "end": base + m.end()}
         if weak is None:
             weak = (kind, m, base)
