@@ -460,6 +460,8 @@ def _title_wrap(prev: tuple[Line, float, float, float], cur: Line, left: float, 
             return False
     elif abs(a - b) > 0.2 * max(a, b):
         return False
+    if cur.x1 >= right - 0.5 * body_em and cur.x0 - left > 1.5 * body_em:
+        return False  # an indented body line spread to the margin looks centred too
     centred = all(abs((ln.x0 + ln.x1) / 2 - mid) < 1.5 * a for ln in (pln, cur))
     return centred and 0 <= cur.top - pln.bottom < 1.5 * a
 

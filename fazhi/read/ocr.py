@@ -127,6 +127,7 @@ def fix_text(line: str) -> str:
 # with the character error rate on scans of the examples unchanged (bench/read.py).
 REC_SQUEEZE = 0.5
 _TEXT_SCORE = 0.5  # lines recognised with less confidence are dropped, as RapidOCR does
+_REC_HEIGHT = 48  # the recogniser's input height (PP-OCR rec_img_shape)
 
 
 def deskew_angle(gray) -> float:
@@ -194,8 +195,11 @@ def ocr_lines(img: "Image", settings: ReadSettings, scale: float = 1.0) -> list[
         if x1 - x0 < 2 or y1 - y0 < 2:
             continue
         crop = rgb[y0:y1, x0:x1]
-        narrow = max(8, int((x1 - x0) * REC_SQUEEZE))
-        crop = cv2.resize(crop, (narrow, y1 - y0), interpolation=cv2.INTER_AREA)
+        # straight to the recogniser's height and the narrowed width in one resampling: small
+        # type squeezed at its own size first loses the strokes that tell 2 from 0
+        f = _REC_HEIGHT / (y1 - y0)
+        narrow = max(8, int((x1 - x0) * f * REC_SQUEEZE))
+        crop = cv2.resize(crop, (narrow, _REC_HEIGHT), interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC)
         rec = eng(crop, use_det=False, use_cls=False, use_rec=True)
         texts, scores = getattr(rec, "txts", None), getattr(rec, "scores", None)
         if not texts or not texts[0] or (scores and scores[0] < _TEXT_SCORE):
