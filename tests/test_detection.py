@@ -113,3 +113,14 @@ def test_keywords_in_the_page_furniture_do_not_make_a_paper():
     text = ("三台县人民政府2023年度法治政府建设情况报告\n  • 关键词:法治政府,法治政府建设\n  • 发布日期:2024-03-28\n"
             "2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措\n")
     assert kind_of(text)[0] == "report"
+
+
+def test_a_survey_a_template_download_and_a_development_report():
+    survey = "尊敬的先生/女士：\n现对我市各部门依法行政工作开展满意度测评，您的评价将作为考评依据，请投上您宝贵的一票。\n"
+    assert kind_of(survey)[0] == "survey"
+    download = "- 约1.95万字\n- 约 19页\n- 举报\n某市法治政府建设方案模板\n一、背景与意义\n"
+    assert kind_of(download)[0] == "template"
+    assert kind_of("中国法治政府发展报告（2023）\n本报告由某研究院编写。\n")[0] == "research"
+    # a report that cites a satisfaction survey stays a report
+    text = REPORT.replace("全年审核规范性文件12件。", "全年审核规范性文件12件，群众满意度调查显示满意率达95%。")
+    assert kind_of(text)[0] == "report"

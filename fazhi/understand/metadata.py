@@ -213,7 +213,7 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
     for s, e, line in iter_lines(work):
         if s < start or not line.strip():
             continue
-        if s > start + limit or len(cands) >= 6:
+        if s > start + limit or len(cands) >= 10:
             break
         cands.append((s, e, line))
     org: tuple[str, int] | None = None
