@@ -1,13 +1,16 @@
 """Render a report's text into the forms reports are published in, for tests and the bench.
 
 Each renderer lays the report out the way a publisher would: a government web page with
-breadcrumbs, a metadata table, share bars, related links and a footer; a PDF with a
-centred title, first-line indents, lines wrapped at the margin (with the Chinese rule
-that no line starts with a closing mark), a running header and ``— N —`` page numbers;
-a scanned PDF made of page images with noise and a red seal over the signature; a DOCX
-with heading styles; and an OFD package with one text object per run of one script.
-What the page says about the report (title, dates, issuer) comes from analysing the text
-itself, so the rendered copy claims nothing the text does not.
+breadcrumbs, a metadata table, share bars, related links and a footer; a PDF as offices
+print it (PDF_STYLES: first-line indents or none, a 28-character grid on which lines
+holding digits end short, justified lines, spaced paragraphs, two columns, ``— N —`` or
+``第N页 共M页`` page numbers, running headers, an 附件 label, an electronic seal, ruled
+table rows), with the Chinese rule that no line starts with a closing mark; a scanned PDF
+made of page images with noise, a red seal over the signature and a slant; a DOCX as its
+authors leave it (DOCX_STYLES: heading styles, automatic numbering, text boxes, headers
+and footers with fields, tracked changes); and an OFD package with one text object per
+run of one script. What the page says about the report (title, dates, issuer) comes from
+analysing the text itself, so the rendered copy claims nothing the text does not.
 """
 from __future__ import annotations
 
