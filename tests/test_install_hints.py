@@ -30,6 +30,7 @@ def test_core_dependencies_cover_a_reviewers_work() -> None:
 def test_commands_name_the_extra_or_the_library() -> None:
     assert install_command("rapidocr") == "pip install 'fazhi[ocr]'"
     assert install_command("onnxruntime.capi") == "pip install 'fazhi[ocr]'"
+    assert install_command("cv2") == "pip install 'fazhi[ocr]'"  # comes with rapidocr
     assert install_command("dask") == "pip install 'fazhi[cluster]'"
     assert install_command("scipy") == "pip install 'fazhi[calibrate]'"
     assert install_command("docx") == "pip install python-docx"
