@@ -8,7 +8,7 @@ import csv
 import io
 import math
 from typing import Any, Callable, Sequence
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from starlette.responses import Response
 
@@ -71,8 +71,6 @@ def paged(n: int, page: int, size: int) -> tuple[int, int, slice]:
 
 def sort_links(path: str, base: dict[str, Any], columns: Sequence[str], sort: str, order: str) -> dict[str, str]:
     """For each sortable column, the address that sorts by it (again: the other direction)."""
-    from urllib.parse import urlencode
-
     return {c: f"{path}?" + urlencode({**base, "sort": c, "order": "desc" if sort == c and order == "asc" else "asc"})
             for c in columns}
 

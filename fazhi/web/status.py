@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..corpus.review import STATES
 from ..corpus.roster import STATUS_ZH, status_of
 from ..data.labels import CONTENT_ZH, LEVEL_ZH
 from ..export.frames import as_list
@@ -15,7 +16,7 @@ from .fmt import plain, rows
 STATUS_FILTERS = {**STATUS_ZH, "deficient": "内容缺项"}
 SORTS = {"unit": "单位", "level": "层级", "status": "报送情况", "published": "公开日期", "days_late": "逾期天数",
          "missing": "缺少内容", "n_errors": "错误", "n_warnings": "警告", "score": "得分", "review": "审查状态"}
-REVIEW_ORDER = {"pending": 0, "in_review": 1, "reviewed": 2, "sent": 3}
+REVIEW_ORDER = {s: i for i, s in enumerate(STATES)}
 _REPORT_COLUMNS = ["sha256", "unit_name", "issuer", "level", "county", "city", "province", "doc_type", "published",
                    "missing_contents", "n_errors", "n_warnings", "title", "source", "score_total"]
 STATUS_ORDER = ["missing", "late", "unpublished", "invalid", "ambiguous", "on_time", "unlisted"]
