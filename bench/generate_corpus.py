@@ -299,11 +299,14 @@ def _edit(text: str, source: Unit, target: Unit, rng: random.Random) -> str:
 
 
 def example_stock() -> list[str]:
-    """Digit-free sentences of the project's example reports: more stock phrasing shared by everyone."""
+    """Digit-free sentences of the project's example reports: more stock phrasing shared by everyone.
+    The look-alike examples are left out: a plan's own words (制定本工作要点) make a report a plan."""
     import re
 
     out = []
     for p in sorted((ROOT / "examples").glob("*.txt")):
+        if p.name.startswith("lookalike_"):
+            continue
         for sent in re.split(r"[。\n]", p.read_text("utf-8", errors="replace")):
             s = sent.strip()
             if 12 <= len(s) <= 60 and not re.search(r"\d", s):
