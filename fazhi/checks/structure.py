@@ -5,26 +5,17 @@ import re
 from typing import Iterator
 
 from ..record import Finding, Report, Section
+from ..understand.numerals import format_cn_int
 from ..understand.page import iter_lines
 from .document import is_report
 from .registry import check, finding
 
-_CN = "零一二三四五六七八九十"
-
-
-def cn_numeral(n: int) -> str:
-    if n <= 10:
-        return _CN[n]
-    if n < 20:
-        return "十" + (_CN[n - 10] if n > 10 else "")
-    return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
-
 
 def render(style: str, n: int) -> str:
     """The numeral as the report would print it in a given style."""
-    return {"第一部分": f"第{cn_numeral(n)}部分", "一、": f"{cn_numeral(n)}、", "(一)": f"({cn_numeral(n)})",
+    return {"第一部分": f"第{format_cn_int(n)}部分", "一、": f"{format_cn_int(n)}、", "(一)": f"({format_cn_int(n)})",
             "1.": f"{n}.", "(1)": f"({n})", "①": chr(0x2460 + n - 1) if n <= 20 else str(n),
-            "一是": f"{cn_numeral(n)}是"}.get(style, str(n))
+            "一是": f"{format_cn_int(n)}是"}.get(style, str(n))
 
 
 # a line that could be a heading: short, no sentence punctuation, no numeral of its own

@@ -37,6 +37,7 @@ from ..checks.registry import groups as check_groups
 from ..checks.registry import specs
 from ..corpus import review
 from ..corpus.review import NOTE_CHECK
+from ..understand.numerals import format_cn_int
 from .frames import report_filters
 
 TITLE_FONT = "方正小标宋简体"
@@ -47,18 +48,10 @@ LATIN_FONT = "Times New Roman"
 PAGE_NUMBER_FONT = "宋体"
 PAGE_NUMBER_SIZE = 14  # 4号
 BLANK_SIGNATURE = "_" * 20  # a line to sign by hand when the office has not given its name
-NUMERALS = "一二三四五六七八九十"
 
 
 def cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
-
-
-def _numeral(i: int) -> str:
-    if i <= 10:
-        return NUMERALS[i - 1]
-    tens, ones = divmod(i, 10)
-    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
 class OfficialDocument:
@@ -260,7 +253,7 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
             if name not in groups:
                 continue
             k += 1
-            d.h1(f"{_numeral(k)}、{name}")
+            d.h1(f"{format_cn_int(k)}、{name}")
             for i, r in enumerate(groups[name], 1):
                 text = f"{i}. {r['message'].rstrip('。')}。"
                 q = _quote(r.get("quote"))
@@ -434,7 +427,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             if not items:
                 continue
             k += 1
-            d.h2(f"（{_numeral(k)}）{name}")
+            d.h2(f"（{format_cn_int(k)}）{name}")
             d.para(f"{_join(items)}。")
         valid = st[st["status"] != "invalid"]
         shas = [s for s in valid["sha256"].dropna()]
@@ -460,7 +453,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     other = other[[_keep(r, include_undecided) for r in other.to_dict("records")]]
     if not other.empty:
         k += 1
-        d.h2(f"（{_numeral(k)}）数据和文字问题")
+        d.h2(f"（{format_cn_int(k)}）数据和文字问题")
         by = other.groupby("check")["unit_name"].apply(lambda s: sorted({u or "未识别单位" for u in s}))
         lines = []
         for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):

@@ -81,11 +81,11 @@ def parse_cn(s: str) -> float | None:
 
 
 def format_cn_int(n: int) -> str:
-    """A heading numeral in Chinese (1 → 一, 12 → 十二, 25 → 二十五) for 1 ≤ n < 100: the
-    inverse of parse_cn_int on the range outlines and numbered lists use."""
+    """A heading numeral in Chinese (1 → 一, 12 → 十二, 25 → 二十五, 0 → 零): the inverse of
+    parse_cn_int on the range outlines and numbered lists use; outside 0–99 the Arabic digits."""
     digits = "零一二三四五六七八九"
-    if not 0 < n < 100:
-        raise ValueError(f"heading numerals run from 1 to 99, not {n}")
+    if not 0 <= n < 100:
+        return str(n)
     tens, ones = divmod(n, 10)
     if tens == 0:
         return digits[ones]
