@@ -6,12 +6,6 @@ main page is saved under tests/artifacts/web/."""
 from __future__ import annotations
 
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -19,42 +13,17 @@ import pytest
 from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 
-from .conftest import EXAMPLES, ROOT, SEEDS
+from .browser import add_user, chromium, serve, shot, skip_without_browser, upload_source
+from .conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
+skip_without_browser()
+from playwright.sync_api import expect  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = ROOT / "tests" / "artifacts" / "web"
 PASSWORD = "browser-pass-1"
 USER = "审查员"
 HOSTILE = ("某某镇人民政府关于2023年度法治政府建设工作情况的报告\n一、主要举措和成效\n"
            "<script>alert(1)</script><img src=x onerror=alert(2)>全年受理行政复议案件3件。\n")
-
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover - the dev extra installs it
-    sync_playwright = None
-
-if sync_playwright is None:
-    pytest.skip("playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-if CHROMIUM is None:
-    pytest.skip("chromium is not installed (apt-get install chromium; .ci/install-system.sh does it)",
-                allow_module_level=True)
-
-
-def upload_source() -> Path:
-    """The 汉滨区 seed when ../shared is present, else the example with a 结案率 error."""
-    if SEEDS.is_dir():
-        for p in sorted(SEEDS.glob("*")):
-            if p.is_file() and "汉滨区" in p.read_text("utf-8", errors="ignore"):
-                return p
-    return EXAMPLES / "city_mianyang_2023.txt"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -66,45 +35,16 @@ def server(tmp_path_factory):
     hostile.write_text(HOSTILE, "utf-8")
     with Corpus(db) as c:
         ingest(c, [str(p) for p in sorted(EXAMPLES.glob("*.txt")) if p.name != upload.name] + [str(hostile)],
-                 workers=1)
-    subprocess.run([sys.executable, "-m", "fazhi", "user", "add", USER, "--role", "reviewer", "--password", PASSWORD,
-                    "--db", str(db)], check=True, capture_output=True)
-    port = _free_port()
-    with open(d / "server.log", "w") as log:  # the child keeps its own copy of the descriptor
-        proc = subprocess.Popen([sys.executable, "-m", "fazhi", "serve", "--db", str(db), "--port", str(port),
-                                 "-j", "1"], stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("fazhi serve did not start: " + (d / "server.log").read_text())
-            time.sleep(0.2)
-    try:
-        yield SimpleNamespace(url=f"http://127.0.0.1:{port}", upload=upload, dir=d)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+               workers=1)
+    add_user(db, USER, "reviewer", PASSWORD)
+    with serve(db, d / "server.log", "-j", "1") as url:
+        yield SimpleNamespace(url=url, upload=upload, dir=d)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic", "--lang=zh-CN"])
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+    with chromium() as b:
+        yield b
 
 
 def test_reviewer_workflow_in_a_browser(server, browser, tmp_path):

@@ -5,11 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +18,7 @@ from fazhi.draft.ledger import COL, FIRST_ROW, SHEET
 from fazhi.web import WebConfig, create_app
 from fazhi.web.accounts import Accounts
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES
 from .test_draft import _fill, _finish
 
 PASSWORD = "drafter-pass-7"
@@ -107,79 +102,52 @@ def test_pages_need_a_signed_in_user(web) -> None:
     assert r.status_code == 303
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = ROOT / "tests" / "artifacts" / "web"
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/install-system.sh installs it)")
 def test_drafting_journey_in_a_browser(tmp_path: Path) -> None:
+    from .browser import CHROMIUM, add_user, chromium, serve, shot
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (.ci/install-system.sh installs it)")
     playwright = pytest.importorskip("playwright.sync_api")
     db = tmp_path / "corpus.duckdb"
     Corpus(db).close()
-    subprocess.run([sys.executable, "-m", "fazhi", "user", "add", "起草人", "--role", "viewer", "--password", PASSWORD,
-                    "--db", str(db)], check=True, capture_output=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    with open(tmp_path / "server.log", "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "fazhi", "serve", "--db", str(db), "--port", str(port)],
-                                stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("fazhi serve did not start: " + (tmp_path / "server.log").read_text())
-                time.sleep(0.2)
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic", "--lang=zh-CN"])
-            for width, height in ((1366, 768), (390, 844)):
-                page = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
-                                           accept_downloads=True).new_page()
-                page.goto(url + "/login?next=/draft")
-                page.fill("input[name=username]", "起草人")
-                page.fill("input[name=password]", PASSWORD)
-                page.click("button:has-text('登录')")
-                playwright.expect(page.locator("h1")).to_have_text("起草年度报告")
-                form = page.locator("form[action='/draft/template.xlsx']")
-                form.locator("input[name=unit]").fill("桃林镇")
-                form.locator("select[name=level]").select_option("township")
-                form.locator("input[name=year]").fill("2024")
-                with page.expect_download() as dl:
-                    form.locator("button").click()
-                ledger = tmp_path / f"台账-{width}.xlsx"
-                dl.value.save_as(ledger)
-                _fill(ledger, FIGURES)
-                ARTIFACTS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(ARTIFACTS / f"draft-{width}.png"))
-                page.set_input_files("input[name=ledger]", str(ledger))
-                with page.expect_download() as dl:
-                    page.click("button:has-text('生成报告草稿')")
-                draft = tmp_path / f"草稿-{width}.docx"
-                dl.value.save_as(draft)
-                assert "桃林镇人民政府关于2024年度法治政府建设情况的报告" in dl.value.suggested_filename
-                done = tmp_path / f"报告-{width}.docx"
-                _finish(draft, done)
+    add_user(db, "起草人", "viewer", PASSWORD)
+    with serve(db, tmp_path / "server.log") as url, chromium() as browser:
+        for width, height in ((1366, 768), (390, 844)):
+            page = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
+                                       accept_downloads=True).new_page()
+            page.goto(url + "/login?next=/draft")
+            page.fill("input[name=username]", "起草人")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button:has-text('登录')")
+            playwright.expect(page.locator("h1")).to_have_text("起草年度报告")
+            form = page.locator("form[action='/draft/template.xlsx']")
+            form.locator("input[name=unit]").fill("桃林镇")
+            form.locator("select[name=level]").select_option("township")
+            form.locator("input[name=year]").fill("2024")
+            with page.expect_download() as dl:
+                form.locator("button").click()
+            ledger = tmp_path / f"台账-{width}.xlsx"
+            dl.value.save_as(ledger)
+            _fill(ledger, FIGURES)
+            shot(page, f"draft-{width}")
+            page.set_input_files("input[name=ledger]", str(ledger))
+            with page.expect_download() as dl:
+                page.click("button:has-text('生成报告草稿')")
+            draft = tmp_path / f"草稿-{width}.docx"
+            dl.value.save_as(draft)
+            assert "桃林镇人民政府关于2024年度法治政府建设情况的报告" in dl.value.suggested_filename
+            done = tmp_path / f"报告-{width}.docx"
+            _finish(draft, done)
 
-                page.click("nav >> text=提交前检查")
-                page.set_input_files("input[name=file]", str(draft))
-                page.click("button:has-text('检查')")
-                playwright.expect(page.locator("#verdict")).to_contain_text("【请补充】提示未处理")
-                page.locator(".findings a").first.click()
-                page.screenshot(path=str(ARTIFACTS / f"precheck-{width}.png"))
-                page.set_input_files("input[name=file]", str(done))
-                page.click("button:has-text('检查')")
-                playwright.expect(page.locator("#verdict")).to_contain_text("未发现错误")
-                wide = page.evaluate("document.documentElement.scrollWidth")
-                assert wide <= width + 1, f"the page is {wide}px wide in a {width}px window"
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+            page.click("nav >> text=提交前检查")
+            page.set_input_files("input[name=file]", str(draft))
+            page.click("button:has-text('检查')")
+            playwright.expect(page.locator("#verdict")).to_contain_text("【请补充】提示未处理")
+            page.locator(".findings a").first.click()
+            shot(page, f"precheck-{width}")
+            page.set_input_files("input[name=file]", str(done))
+            page.click("button:has-text('检查')")
+            playwright.expect(page.locator("#verdict")).to_contain_text("未发现错误")
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width + 1, f"the page is {wide}px wide in a {width}px window"

@@ -7,11 +7,7 @@ checked to fit its width: no sideways scrolling of the page (wide tables scroll 
 from __future__ import annotations
 
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -19,42 +15,17 @@ import pytest
 from fazhi.batch.ingest import ingest
 from fazhi.corpus import Corpus
 
-from .conftest import EXAMPLES, ROOT, SEEDS
+from .browser import add_user, chromium, serve, shot, skip_without_browser, upload_source
+from .conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
+skip_without_browser()
+from playwright.sync_api import expect  # noqa: E402
 
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover - the dev extra installs it
-    sync_playwright = None
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if sync_playwright is None:
-    pytest.skip("playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-if CHROMIUM is None:
-    pytest.skip("chromium is not installed (apt-get install chromium; .ci/install-system.sh does it)",
-                allow_module_level=True)
-
-ARTIFACTS = ROOT / "tests" / "artifacts" / "web"
 PASSWORD = "journey-pass-1"
 USER = "审查员"
 NOTE = "旁听庭审的人数未写明，请补充"
 WIDTHS = {"phone": (390, 844), "tablet": (768, 1024), "desktop": (1366, 768)}
-
-
-def upload_source() -> Path:
-    """The 汉滨区 seed when ../shared is present, else the example with a 结案率 error."""
-    if SEEDS.is_dir():
-        for p in sorted(SEEDS.glob("*")):
-            if p.is_file() and "汉滨区" in p.read_text("utf-8", errors="ignore"):
-                return p
-    return EXAMPLES / "city_mianyang_2023.txt"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -67,44 +38,18 @@ class Server:
         with Corpus(db) as c:
             ingest(c, [str(p) for p in sorted(EXAMPLES.glob("*.txt")) if p.name != self.upload.name], workers=1)
         for name, role in ((USER, "reviewer"), ("管理员", "admin")):
-            subprocess.run([sys.executable, "-m", "fazhi", "user", "add", name, "--role", role, "--password", PASSWORD,
-                            "--db", str(db)], check=True, capture_output=True)
-        port = _free_port()
-        with open(d / "server.log", "w") as log:
-            self.proc = subprocess.Popen([sys.executable, "-m", "fazhi", "serve", "--db", str(db), "--port", str(port),
-                                          "-j", "1"], stdout=log, stderr=subprocess.STDOUT)
-        self.url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or self.proc.poll() is not None:
-                    self.stop()
-                    pytest.fail("fazhi serve did not start: " + (d / "server.log").read_text())
-                time.sleep(0.2)
+            add_user(db, name, role, PASSWORD)
+        self._running = ExitStack()
+        self.url = self._running.enter_context(serve(db, d / "server.log", "-j", "1"))
 
     def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
+        self._running.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic", "--lang=zh-CN"])
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+    with chromium() as b:
+        yield b
 
 
 def overflow(page) -> str:
