@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .. import rates
 from ..checks.registry import finding
 from .dedup import corpus_settings
 
@@ -133,7 +134,7 @@ def _fmt(v: float) -> str:
 def _signed_change(v: float, points: bool) -> str:
     word = ("提高" if points else "增长") if v >= 0 else "下降"
     unit = "个百分点" if points else "%"
-    return f"{word}{abs(v):.1f}{unit}"
+    return f"{word}{rates.format_number(abs(v), 1)}{unit}"
 
 
 def evaluate(text: str, figs: list[Fig], i: int, report_year: int,
@@ -176,7 +177,7 @@ def evaluate(text: str, figs: list[Fig], i: int, report_year: int,
             if not options:
                 return None
         else:
-            options.append((100.0 * (now / last - 1.0), 100.0 * (d_now / last + now * d_last / (last * last)), False))
+            options.append((rates.change(now, last).percent, 100.0 * (d_now / last + now * d_last / (last * last)), False))
     approx = c.approx or base.approx or pf.approx
     for expected, tol, _points in options:
         limit = tol_stated + tol + 1e-9
