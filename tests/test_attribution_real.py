@@ -198,3 +198,58 @@ def test_a_page_title_with_its_column_and_site_is_not_joined_to_the_next_line():
 def test_a_street_written_without_its_last_character():
     md = md_of("2021年，在区委、区政府的正确领导下，松洲街以法治建设为引领，扎实推进依法行政。现将有关情况报告如下：\n一、主要举措\n")
     assert (md.jurisdiction, md.level) == ("松洲街道", "street")
+
+
+def test_a_breadcrumb_naming_the_column_is_not_the_title():
+    md = md_of("您当前的位置：法治政府建设年度报告\n盐亭县黄甸镇人民政府关于2023年法治政府建设情况的报告\n"
+               "日期：2024-03-12\n\n2023年，我镇坚持依法行政。\n一、主要举措\n调解纠纷15起。\n")
+    assert md.title == "盐亭县黄甸镇人民政府关于2023年法治政府建设情况的报告"
+    assert (md.jurisdiction, md.level, md.published) == ("黄甸镇", "township", "2024-03-12")
+
+
+def test_a_heading_without_issuer_gives_way_to_the_fuller_title_below_it():
+    md = md_of("关于2022年法治政府建设情况的报告\n三台县芦溪镇人民政府\n关于2022年法治政府建设情况的报告\n\n"
+               "一、工作推进情况\n我镇成立了法治政府建设领导小组。\n")
+    assert md.title == "三台县芦溪镇人民政府关于2022年法治政府建设情况的报告"
+    assert (md.jurisdiction, md.level) == ("芦溪镇", "township")
+
+
+def test_a_title_broken_after_the_year():
+    md = md_of("绵阳市人民政府关于2021年度\n法治政府建设情况的报告\n绵府发〔2022〕3号\n一、主要举措\n全市审查文件30件。\n")
+    assert md.title == "绵阳市人民政府关于2021年度法治政府建设情况的报告"
+    assert md.report_year == 2021
+
+
+def test_joint_issuers_set_one_per_line_open_the_title():
+    md = md_of("中共安州区花荄镇委员会\n安州区花荄镇人民政府\n关于2021年度法治政府建设情况的报告\n区委、区政府：\n"
+               "一、主要举措\n我镇全年调处纠纷9起。\n")
+    assert md.title == "中共安州区花荄镇委员会安州区花荄镇人民政府关于2021年度法治政府建设情况的报告"
+    assert (md.jurisdiction, md.level) == ("花荄镇", "township")
+
+
+def test_labels_glued_to_their_values_in_a_table_without_cells():
+    md = md_of("索引号pbx001/2025-00003\n-\n发布机构三台县芦溪镇人民政府\n-\n发布日期2025-02-18\n"
+               "芦溪镇2024年法治政府建设工作情况报告\n\n2024年，我镇扎实推进依法行政。\n")
+    assert md.title == "芦溪镇2024年法治政府建设工作情况报告"
+    assert md.published == "2025-02-18"
+    assert md.evidence["published"]["source"] == "issuer_field"
+
+
+def test_a_media_summary_names_the_report_in_its_first_sentence():
+    md = md_of("《绵阳市人民政府2019年度法治政府建设工作报告》是2020年绵阳市人民政府发布的文件。\n"
+               "2019年，我市坚持依法行政，各项工作取得新进展。\n")
+    assert md.title == "绵阳市人民政府2019年度法治政府建设工作报告"
+    assert (md.jurisdiction, md.level, md.report_year) == ("绵阳市", "city", 2019)
+
+
+def test_a_document_number_or_file_extension_after_the_title_is_not_part_of_it():
+    md = md_of("三台县司法局2024年度法治政府建设工作报告（三司发〔2024〕12号）\n\n2024年，我局依法履职。\n")
+    assert md.title == "三台县司法局2024年度法治政府建设工作报告"
+    md = md_of("标题：三台县司法局2023年度法治政府建设工作报告.docx\n\n2023年，我局依法履职。\n")
+    assert md.title == "三台县司法局2023年度法治政府建设工作报告"
+
+
+def test_a_bulleted_slogan_above_the_title_is_site_chrome():
+    md = md_of("• 坚持人民至上，奋力推进现代化建设，谱写发展新篇章\n法治动态\n"
+               "绵阳市人民政府关于2024年法治政府建设情况的报告\n\n2024年，绵阳市坚持依法行政。\n")
+    assert md.title == "绵阳市人民政府关于2024年法治政府建设情况的报告"

@@ -17,7 +17,7 @@ from ..record import Metadata
 from .dates import DATE_RE, parse_match
 from .departments import parse_unit
 from .divisions import Division, divisions, short_name
-from .doctype import detect_kind
+from .doctype import classify_title, detect_kind
 from .numerals import DIGITS
 from .page import iter_lines
 
@@ -40,6 +40,7 @@ def _attribution() -> dict:
     return {
         "confidence": data["confidence"],
         "site_suffix": re.compile(data["title"]["site_suffix"]),
+        "media_lead": re.compile(data["title"]["media_lead"]),
         "complete_ends": tuple(data["title"]["complete_ends"]),
         "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）]{2,30}?)(?=" + verbs + ")"),
         "as_follows": re.compile(body["report_as_follows"]),
@@ -68,6 +69,10 @@ def _cn_year(s: str) -> int | None:
         return None
 
 
+_BULLET_LINE = re.compile(r"^[•·▪●◆■]")
+# The first line of a title broken after 关于 or after the year that follows it
+# (某市人民政府关于2020年度 / 法治政府建设情况的报告).
+_ENDS_WITH_ABOUT = re.compile(r"关于\s*(?:(?:19|20)\d{2}\s*年度?)?$")
 _DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(19|20)\d{2}\s*[〕\])）]\s*\d+\s*号$")
 _WRAP_ENDS = ("报告", "总结", "情况", "要点", "方案", "计划")
 # A title run together with the body that follows it (a page that lost its line breaks):
@@ -101,16 +106,41 @@ def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] 
 _TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称)\s*[:：]?\s*)?(?:[\[【(（]?[\u4e00-\u9fff]{1,10}\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[\]】)）]?\s*)?")
 
 
+# What a page may set after a title: its document number in brackets (…报告（某政字〔2025〕79号）)
+# or the extension of the file it was named after (….docx).
+_TITLE_TAIL = re.compile(r"\s*(?:[(（][\u4e00-\u9fff]{1,12}\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[)）]"
+                         r"|\.(?:docx?|pdf|wps|ofd|txt))$", re.I)
+
+
 def _strip_site(title: str) -> str:
-    """A title without the site name a page glued to it (…情况的报告_某县人民政府网) or the
-    column name it put before it (【省政府法治建设报告】…)."""
+    """A title without the site name a page glued to it (…情况的报告_某县人民政府网), the
+    column name it put before it (【省政府法治建设报告】…), a document number before or after
+    it, the name of the file it came from, or the 《》 a page quoted it in."""
     title = re.sub(r"^\s*【[^】]{1,20}】\s*", "", title)
     title = _TITLE_LEAD.sub("", title)
-    return _attribution()["site_suffix"].sub("", title).strip()
+    title = _TITLE_TAIL.sub("", title)
+    title = _attribution()["site_suffix"].sub("", title).strip()
+    m = re.fullmatch(r"《([^《》]+)》", title)
+    return m.group(1) if m else title
 
 
 def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int] | None:
-    """The report's title among the first lines: short, no full stop, naming a report or a look-alike.
+    """The report's title among the first lines; when that names no issuer (the page's
+    heading, 关于2020年…的报告) and the document's own fuller title of the same kind and
+    year follows just below it (某镇人民政府 / 关于2020年…的报告), the fuller one."""
+    found = _first_title(work, start, limit)
+    if found is None or issuer_from_title(found[0]) is not None:
+        return found
+    nxt = _first_title(work, found[2], 400)
+    if nxt is not None and issuer_from_title(nxt[0]) is not None \
+            and classify_title(nxt[0]) == classify_title(found[0]) \
+            and title_year(nxt[0]) == title_year(found[0]):
+        return nxt
+    return found
+
+
+def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int] | None:
+    """The first line that reads as a title: short, no full stop, naming a report or a look-alike.
 
     An organisation line just above a title that does not name its issuer (a red-header
     document: 某县人民政府文件 / 文号 / 关于…的报告; or a title set in two lines: 某县人民政府 /
@@ -119,18 +149,26 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
     """
     cands = []
     for s, e, line in iter_lines(work):
-        if s < start or not line.strip():
+        if s < start or not re.search(r"[\u4e00-\u9fff0-9A-Za-z]", line):
             continue
         if s > start + limit or len(cands) >= 10:
             break
         cands.append((s, e, line))
     org: tuple[str, int] | None = None
+    org_at = -2  # the index of the line org was last extended by
     partial = False  # org holds the start of a title broken over lines (…关于 / 2023年度法治政府建设)
     for i, (s, e, line) in enumerate(cands):
         text = line.strip()
         lead = len(line) - len(line.lstrip())
         if _HEADING_START.match(text):
             return None
+        if _BULLET_LINE.match(text):
+            continue  # an item of the site's menus or slogans (• 高举…旗帜，…), never the title
+        lead_m = _attribution()["media_lead"].match(text)
+        if lead_m and _TITLE_WORDS.search(lead_m.group("title")) and _LAW_WORDS.search(lead_m.group("title")):
+            # a media summary that names the report it is about: 《某市人民政府2018年度…报告》是…发布的…
+            t = lead_m.group("title")
+            return t, s + lead + lead_m.start("title"), s + lead + lead_m.end("title")
         if len(text) > 90 or "。" in text:
             m = _RUN_ON_TITLE.match(text) if i == 0 or org is None else None
             if m and _TITLE_WORDS.search(m.group(1)) and _LAW_WORDS.search(m.group(1)):
@@ -159,9 +197,14 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
                     break
                 title, b = joined, ns + len(nline.rstrip())
             return _strip_site(title), a, b
-        if _ORG_LINE.match(line) or (text.endswith("关于") and len(text) <= 40):
-            org = (re.sub(r"文件$", "", text).replace(" ", ""), s + lead)
-            partial = text.endswith("关于")
+        if _ORG_LINE.match(line) or (_ENDS_WITH_ABOUT.search(text) and len(text) <= 40):
+            name = re.sub(r"文件$", "", text).replace(" ", "")
+            if org is not None and org_at == i - 1 and not partial and len(org[0]) <= 30:
+                org = (org[0] + name, org[1])  # joint issuers set one per line: 中共某镇委员会 / 某镇人民政府
+            else:
+                org = (name, s + lead)
+            org_at = i
+            partial = bool(_ENDS_WITH_ABOUT.search(text))
             continue
         if partial and org is not None and len(text) <= 30 and _LAW_WORDS.search(text):
             org = (org[0] + text.replace(" ", ""), org[1])

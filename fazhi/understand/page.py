@@ -26,7 +26,7 @@ _LABELS = {
     "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "上网时间", "发文时间",
                   "时间", "日期"),
     "signed": ("成文日期", "发文日期", "印发日期", "成文时间"),
-    "title": ("文件名称", "信息名称", "标题", "标 题", "名称"),
+    "title": ("文件名称", "信息名称", "文件标题", "信息标题", "标题", "标 题", "名称"),
     "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "发布部门", "公开主体"),
     "source_org": ("来源", "信息来源", "文章来源", "公开责任部门"),
     "doc_no": ("文号", "发文字号", "文件编号"),
@@ -52,6 +52,9 @@ _LABEL_RE = re.compile(
     r"(" + "|".join(_LONG_LABELS) + r"|(?<![\u4e00-\u9fff])(?:" + "|".join(_SHORT_LABELS) + r"))"
     r"\s*(?:[:：]\s*|\s+(?=\S))"
 )
+# A label glued to its value at the start of a line (发布机构某县某乡人民政府, 发布日期2026-01-27),
+# as pages whose table cells lost their borders print them: long labels only.
+_GLUED_RE = re.compile(r"^\s*(" + "|".join(_LONG_LABELS) + r"|索\s{0,2}引\s{0,2}号)(?=[\u4e00-\u9fff0-9A-Za-z])")
 _STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _OTHER_LABELS = re.compile(r"(文字大小|字体大小|背景色|有效性|公开形式|公开方式|浏览次数|点击数|【|扫一扫|打印)")
 
@@ -78,6 +81,9 @@ def iter_lines(text: str):
 
 def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]]) -> None:
     marks = list(_LABEL_RE.finditer(line))
+    if not marks:
+        glued = _GLUED_RE.match(line)
+        marks = [glued] if glued else []
     for i, m in enumerate(marks):
         name = _LABEL_TO_FIELD[re.sub(r"\s+", "", m.group(1))]
         stop = marks[i + 1].start() if i + 1 < len(marks) else len(line)
