@@ -18,6 +18,40 @@ CASES = [
     ("全年受理行政复议案件64件和行政应诉案件30件。", [("reconsideration.received", 64)]),
     ("审核各类文件162份，审查合同协议50件。", [("legal_review.documents", 162), ("legal_review.contracts", 50)]),
     ("全县现有行政执法人员1386人。", [("enforcement.personnel", 1386)]),
+    # the cue after the number: the verb before it and the noun it counts name the indicator together
+    ("全年审核4份政府规范性文件。", [("normative_docs.reviewed", 4)]),
+    ("面向村居干部组织18次法治讲座。", [("law_popularization.lectures", 18)]),
+    ("开展送法进企业活动6场次，发放普法宣传册2000余份。",
+     [("law_popularization.events", 6), ("law_popularization.materials", 2000)]),
+    # entities enumerated after the number, the inspection earlier in the sentence
+    ("全年开展行政检查300余次，对辖区15家建材企业、8家加油站企业实现检查全覆盖。",
+     [("inspection.entities", 15), ("inspection.entities", 8)]),
+    ("全镇共有32人持有行政执法证。", [("enforcement.certified", 32)]),
+    ("12名执法人员通过行政执法资格考试。", [("enforcement.certified", 12)]),
+    ("对9项重大决策事项开展了合法性审查。", [("major_decisions.reviewed", 9)]),
+    ("完成规范性文件合法性审核11件。", [("normative_docs.reviewed", 11)]),
+    ("完成重大合同审查7件。", [("legal_review.contracts", 7)]),
+    # the noun long after its body once the subjects are listed between them
+    ("办理县人大代表关于教育、交通、养老等方面建议31件，办理县政协关于就业、医疗等方面提案24件。",
+     [("npc_suggestions.handled", 31), ("cppcc_proposals.handled", 24)]),
+    ("下达行政处罚决定书56份，处罚金额320万元。", [("enforcement.cases", 56), ("enforcement.fines", 3_200_000)]),
+    ("涉及本局的行政复议案件5宗，维持3宗，尚无复议结果2宗。", [("reconsideration.pending", 2)]),
+    ("组织开展年度学法考试，共计3200人参加。", [("leader_law_study.exam_takers", 3200)]),
+    ("更新本市权力清单，梳理事项1850项。", [("power_list.items", 1850)]),
+    ("开展行政执法案卷评查2次，审查案件96起。", [("enforcement.case_files_reviewed", 96)]),
+    ("全区各单位主动公开信息5200条，另通过门户网站发布信息800条。", [("disclosure.proactive", 5200)]),
+]
+
+# Figures no indicator of the taxonomy fits: each must stay without one.
+UNCODED = [
+    # a law-study test for all cadres is not the enforcement qualification exam
+    ("组织全体干部参加法治理论考试，合格率100%。", 100),
+    # powers a city hands to its zones are not enforcement powers devolved to townships
+    ("依法向开发区下放市级管理权限41项。", 41),
+    # criminal and civil suits are not the government's administrative litigation
+    ("清理涉企刑事诉讼挂案5起。", 5),
+    ("党组会议审议法治建设相关议题64个。", 64),
+    ("设立政务服务中心7个。", 7),
 ]
 
 
@@ -27,3 +61,10 @@ def test_phrasing_maps_to_indicator(sentence: str, expected: list[tuple[str, flo
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(text).figures}
     for ind, value in expected:
         assert (ind, value) in got, got
+
+
+@pytest.mark.parametrize("sentence,value", UNCODED, ids=[c[0][:12] for c in UNCODED])
+def test_no_indicator_fits(sentence: str, value: float) -> None:
+    text = f"某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n{sentence}\n"
+    got = [f for f in fazhi.analyze_text(text).figures if f.value == value]
+    assert got and all(f.indicator is None for f in got), [(f.value, f.indicator) for f in got]

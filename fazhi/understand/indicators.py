@@ -33,6 +33,7 @@ class Rule:
     domain: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     order: int
+    sentence_only: bool = False
 
 
 @dataclass
@@ -70,6 +71,7 @@ def taxonomy() -> Taxonomy:
                 domain=re.compile(r["domain"]) if "domain" in r else None,
                 exclude=re.compile(r["not"]) if "not" in r else None,
                 order=order,
+                sentence_only=r.get("scope") == "sentence",
             )
             order += 1
             for u in units:
@@ -104,52 +106,68 @@ def _last_match(pat: re.Pattern[str], s: str) -> re.Match[str] | None:
     return best
 
 
-def _domain_rank(domain: re.Pattern[str], work: str, s_start: int, p_start: int, pos: int, titles: str) -> int | None:
+def _domain_rank(domain: re.Pattern[str], work: str, s_start: int, p_start: int, pos: int, titles: str,
+                 sentence_only: bool = False) -> int | None:
     """How near the figure its domain is named: in its sentence (nearest last), its paragraph,
-    its section titles; None when nowhere."""
+    its section titles; None when nowhere (or, for a rule scoped to the sentence, not in it)."""
     dm = _last_match(domain, work[s_start:pos])
     if dm is not None:
         return 3_000_000 + dm.end()
+    if sentence_only:
+        return None
     dm = _last_match(domain, work[p_start:pos])
     if dm is not None:
         return 2_000_000 + dm.end()
     return 1_000_000 if domain.search(titles) else None
 
 
+# Ranks of the three ways a rule can name a figure: its cue before the number, its cue over
+# the noun phrase the number counts (审核4份规范性文件: 审核 + 规范性文件), its `after` pattern.
+_TIER_CUE, _TIER_NOUN, _TIER_AFTER = 1, 2, 3
+
+
 def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: str, s_start: int, p_start: int,
-               titles: str) -> tuple[tuple | None, tuple[Rule, int] | None]:
-    """The rule that names figure `f` (with its rank key and where its cue starts), or (None, None)."""
+               titles: str, noun: str = "") -> tuple[tuple | None, tuple[Rule, int] | None]:
+    """The rule that names figure `f` (with its rank key and where its cue starts), or (None, None).
+
+    `noun` is the noun phrase right after a number that precedes its noun (4份政府规范性文件);
+    a cue is then also sought over the clause joined to that phrase, which is how the
+    indicator is named when the verb comes before the number and the object after it.
+    """
     best_key = None
     best: tuple[Rule, int] | None = None
-    domain_rank: dict[int, int | None] = {}  # many rules share a domain (复议): look each up once
+    domain_rank: dict[tuple[int, bool], int | None] = {}  # many rules share a domain (复议): look each up once
+    joined = lc + noun if noun else ""
     for rule in tax.by_unit.get(f.unit or "", ()):
         if rule.exclude is not None and rule.exclude.search(lc):
             continue
-        tier = 1
+        tier = 0
         cue_start = lc_start
-        key_pos: tuple[int, int]
+        key_pos: tuple[int, int] = (0, 0)
         if rule.after is not None:
             m = rule.after.match(rc)
-            if m is None:
-                if rule.cue is None:
-                    continue
-            else:
-                tier = 2
-        if tier == 1:
-            if rule.cue is None:
-                continue
+            if m is not None:
+                tier, key_pos = _TIER_AFTER, (0, m.end())
+        if tier == 0 and rule.cue is not None:
             m = _last_match(rule.cue, lc)
-            if m is None:
-                continue
-            key_pos = (m.end() - len(lc), m.end() - m.start())
-            cue_start = lc_start + m.start()
-        else:
-            key_pos = (0, 0)
+            if m is not None:
+                tier = _TIER_CUE
+                key_pos = (m.end() - len(lc), m.end() - m.start())
+                cue_start = lc_start + m.start()
+            elif joined:
+                m = _last_match(rule.cue, joined)
+                if m is not None and m.end() > len(lc):
+                    tier = _TIER_NOUN
+                    key_pos = (m.end() - len(lc), m.end() - m.start())
+                    cue_start = lc_start + min(m.start(), len(lc))
+        if tier == 0:
+            continue
         dom_rank = 0
         if rule.domain is not None:
-            key = id(rule.domain)
+            key = (id(rule.domain), rule.sentence_only)
             if key not in domain_rank:
-                domain_rank[key] = _domain_rank(rule.domain, work, s_start, p_start, f.start, titles)
+                domain_rank[key] = _domain_rank(rule.domain, work, s_start, p_start, f.start, titles,
+                                                rule.sentence_only)
             if domain_rank[key] is None:
                 continue
             dom_rank = domain_rank[key]
@@ -157,6 +175,18 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
         if best_key is None or key > best_key:
             best_key, best = key, (rule, cue_start)
     return best_key, best
+
+
+# How far after a number its noun phrase can run (4份政府规范性文件, 20家危险化学品运输企业).
+_NOUN_SPAN = 20
+
+
+def _counted_noun(f: Figure, rc: str, room: int) -> str:
+    """The noun phrase a count precedes (审核4份政府规范性文件 -> 政府规范性文件), '' when the number
+    ends its phrase; it stops at the clause's end and before the next figure."""
+    if f.kind != "count" or not rc or not ("\u4e00" <= rc[0] <= "\u9fff") or _ENUM_START.match(rc):
+        return ""
+    return rc[:max(0, min(_NOUN_SPAN, room))]
 
 
 def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
@@ -188,6 +218,10 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         p_start = _line_start(work, f.start)
         titles = " ".join(s.title for s in chain(sections, f.start) if s.style != "一是")
         best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
+        noun_phrase = _counted_noun(f, rc, figures[i + 1].start - f.end if i + 1 < len(figures) else len(rc))
+        if best is None and noun_phrase:
+            # no cue before the number: the verb before it and the noun after it may name it together
+            best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles, noun_phrase)
         shared = False
         if best is None and prev_verb and _ENUM_SEP.match(lc):
             # 审核规范性文件9件、合同协议163件: the items of an enumeration share its verb
@@ -201,11 +235,11 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
                        and not _ENUM_START.match(rc) else f.end)
         if best is not None:
             f.indicator = best[0].id
-            if not cont and best[0].cue is not None and best_key[0] == 1:
+            if not cont and best[0].cue is not None and best_key[0] in (_TIER_CUE, _TIER_NOUN):
                 f.quote_start = min(best[1], f.start)
         if best is None:
             prev_verb = None
-        elif not shared and not cont and best[0].cue is not None and best_key[0] == 1:
+        elif not shared and not cont and best[0].cue is not None and best_key[0] in (_TIER_CUE, _TIER_NOUN):
             v = work[best[1]:best[1] + 2]
             prev_verb = v if len(v) == 2 and all("\u4e00" <= c <= "\u9fff" for c in v) else None
         prev_end = f.end
