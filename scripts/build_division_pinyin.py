@@ -1,5 +1,5 @@
 """Build fazhi/data/division_pinyin.tsv.gz: the pinyin of every province, city and county's
-short name (十堰市 -> shiyan), so that a site's host (gtzy.shiyan.gov.cn) can name the place
+short name (十堰市 -> shiyan) and the initials of every township's name, so that a site's host (gtzy.shiyan.gov.cn) can name the place
 of a report whose department is written without it (市自然资源和规划局).
 
 The pinyin is computed once here, with pypinyin (a build-time tool only: fazhi reads the
@@ -8,7 +8,9 @@ generated table and needs no pinyin library at run time).
 Usage:  pip install pypinyin && python scripts/build_division_pinyin.py
 
 Output columns (tab-separated, UTF-8, gzip): code (12 digits), pinyin of the short name
-without tones or separators, pinyin of the full name.
+without tones or separators, pinyin of the full name, the initials of the short name and
+of the full name (九龙坡区 -> jlp, jlpq: sites abbreviate a place to its initials, as in
+cqjlp.gov.cn or a path segment /yxq/ under the city's own site).
 """
 from __future__ import annotations
 
@@ -25,10 +27,18 @@ OUT = Path(__file__).resolve().parent.parent / "fazhi" / "data" / "division_piny
 def main() -> None:
     rows = []
     for d in sorted(divisions().by_code.values(), key=lambda d: d.code):
-        if d.kind not in ("province", "city", "county") or d.former:
+        if d.former:
+            continue
+        if d.kind == "township":
+            # townships only by the initials of their full name (邻鄂镇 -> lez), which county
+            # sites use as path segments for their towns' pages
+            ini = "".join(p[0] for p in lazy_pinyin(d.name))
+            rows.append("\t".join((d.code, "", "", "", ini)))
             continue
         short = short_name(d.name)
-        rows.append(f"{d.code}\t{''.join(lazy_pinyin(short))}\t{''.join(lazy_pinyin(d.name))}")
+        ps, pf = lazy_pinyin(short), lazy_pinyin(d.name)
+        rows.append("\t".join((d.code, "".join(ps), "".join(pf), "".join(p[0] for p in ps),
+                               "".join(p[0] for p in pf))))
     OUT.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
     print(f"{len(rows)} divisions -> {OUT}")
 

@@ -253,3 +253,40 @@ def test_a_bulleted_slogan_above_the_title_is_site_chrome():
     md = md_of("• 坚持人民至上，奋力推进现代化建设，谱写发展新篇章\n法治动态\n"
                "绵阳市人民政府关于2024年法治政府建设情况的报告\n\n2024年，绵阳市坚持依法行政。\n")
     assert md.title == "绵阳市人民政府关于2024年法治政府建设情况的报告"
+
+
+def md_at(text: str, url: str):
+    return fazhi.analyze_text(text, source=url).metadata
+
+
+def test_a_township_name_several_counties_share_is_settled_by_the_sites_county():
+    md = md_at("三都镇2024年法治政府建设年度报告\n\n2024年，我镇坚持依法行政，调解纠纷8起。\n",
+               "http://www.liujiang.gov.cn/xxgk/202501/t1.html")
+    assert (md.jurisdiction, md.level, md.county) == ("三都镇", "township", "柳江区")
+
+
+def test_a_host_that_joins_a_place_and_a_unit_within_it_places_a_department():
+    md = md_at("区卫生健康委关于2024年法治政府建设情况的报告\n\n2024年，区卫生健康委认真履行法定职责。\n",
+               "http://www.cqjlp.gov.cn/zwgk/bm/202502/t2.html")
+    assert (md.jurisdiction, md.level) == ("九龙坡区", "department")
+    assert md.department.startswith("九龙坡区")
+    assert md.evidence["jurisdiction"]["source"] == "site"
+
+
+def test_a_province_spelled_in_its_official_romanisation():
+    md = md_at("2023年，省政府坚持依法行政，全面推进法治政府建设。\n一、主要举措\n审查规章5件。\n",
+               "https://www.shaanxi.gov.cn/info/1/2.htm")
+    assert (md.jurisdiction, md.level) == ("陕西省", "province")
+
+
+def test_bare_initials_in_a_host_name_no_place_the_text_does_not_name():
+    text = "2024年，区文化旅游委坚持依法行政。\n一、主要举措\n办理案件3件。\n"
+    assert md_at(text, "http://www.fl.gov.cn/bm/wl/t3.html").jurisdiction is None
+    md = md_at(text + "三、下一步\n服务涪陵发展大局。\n", "http://www.fl.gov.cn/bm/wl/t3.html")
+    assert md.jurisdiction == "涪陵区"
+
+
+def test_a_county_site_files_a_street_report_under_the_streets_initials():
+    md = md_at("一、2023年主要工作\n我街道全年调解纠纷12起，办理复议1件。\n",
+               "http://www.cqfj.gov.cn/xz/yfjd/zwgk/202403/t4.html")
+    assert (md.jurisdiction, md.level, md.county) == ("鱼复街道", "street", "奉节县")

@@ -76,6 +76,7 @@ class Divisions:
                     self.by_name.setdefault(alias, []).append(d)
         self._automaton = None
         self._pinyin: dict[str, list[Division]] | None = None
+        self._initials: dict[str, list[Division]] | None = None
         self._short: dict[str, list[Division]] | None = None
 
     # -- hierarchy ---------------------------------------------------------------
@@ -155,31 +156,107 @@ class Divisions:
                 last_end = h[1]
         return out
 
+    def _pinyin_tables(self) -> tuple[dict[str, list[Division]], dict[str, list[Division]]]:
+        """(full pinyin -> divisions, initials -> divisions) of provinces, cities and counties,
+        with the well-known spellings that are not Hanyu Pinyin (shaanxi, ordos) among the first."""
+        if self._pinyin is None or self._initials is None:
+            raw = resources.files("fazhi.data").joinpath("division_pinyin.tsv.gz").read_bytes()
+            table: dict[str, list[Division]] = {}
+            initials: dict[str, list[Division]] = {}
+            for line in gzip.decompress(raw).decode("utf-8").splitlines():
+                code, short, full, ini_short, ini_full = line.split("\t")
+                d = self.by_code.get(code)
+                if d is None:
+                    continue
+                for key in {short, full}:
+                    if len(key) >= 4:
+                        table.setdefault(key, []).append(d)
+                for key in {ini_short, ini_full}:
+                    if len(key) >= 2:
+                        initials.setdefault(key, []).append(d)
+            for spelling, name in _host_aliases().items():
+                table.setdefault(spelling, []).extend(x for x in self.named(name) if not x.former)
+            self._pinyin, self._initials = table, initials
+        return self._pinyin, self._initials
+
     def from_host(self, host: str) -> list[Division]:
         """The provinces, cities and counties a site's host names by pinyin (gtzy.shiyan.gov.cn
         -> 十堰市), most specific first; several when a pinyin is shared."""
-        if self._pinyin is None:
-            raw = resources.files("fazhi.data").joinpath("division_pinyin.tsv.gz").read_bytes()
-            table: dict[str, list[Division]] = {}
-            for line in gzip.decompress(raw).decode("utf-8").splitlines():
-                code, short, full = line.split("\t")
-                d = self.by_code.get(code)
-                if d is not None:
-                    for key in {short, full}:
-                        if len(key) >= 4:
-                            table.setdefault(key, []).append(d)
-            self._pinyin = table
-        rank = {"county": 0, "city": 1, "province": 2}
-        out: list[Division] = []
-        for label in re.split(r"[.\-]", host.lower()):
-            if label in _HOST_NOISE:
+        return self.from_url(host)[0]
+
+    def from_url(self, url: str) -> tuple[list[Division], list[Division]]:
+        """(named, guessed): the divisions a site's address names, most specific first.
+
+        Named: a host label in full pinyin (shiyan -> 十堰市); a label that is a place's
+        pinyin or initials followed by the initials of a unit within it (gdsx -> 广东省 始兴县,
+        cqjlp -> 重庆市 九龙坡区); a path segment that is the initials of a unit within a
+        place the host names (yueyang.gov.cn/yxq/ -> 云溪区). Guessed: a host label that is
+        only some unit's initials (fl: 涪陵区, 浮梁县 …), to be trusted only where the text
+        names that unit too.
+        """
+        from urllib.parse import urlparse
+
+        pinyin, initials = self._pinyin_tables()
+        parsed = urlparse(url if "//" in url else "//" + url)
+        host = (parsed.hostname or "").lower()
+        named: list[Division] = []
+        guessed: list[Division] = []
+        for label in re.split(r"[.\-]", host):
+            if label in _HOST_NOISE or not label.isalpha():
                 continue
-            out.extend(self._pinyin.get(label, []))
-        return sorted(out, key=lambda d: rank.get(d.kind, 3))
+            if label in pinyin:
+                named.extend(pinyin[label])
+                continue
+            split = self._split_label(label, pinyin, initials)
+            if len({c.code for _p, c in split}) == 1:
+                named.extend((split[0][1], split[0][0]))
+            elif split:
+                guessed.extend(c for _p, c in split)
+            else:
+                guessed.extend(c for c in initials.get(label, []) if c.kind != "township")
+        rank = {"county": 0, "city": 1, "province": 2}
+        key = lambda d: rank.get(d.kind, 3)  # noqa: E731
+        named = sorted(dict.fromkeys(named), key=key)
+        if named:  # a unit the path names within the host's place comes first: it is the most specific
+            within = [c for seg in re.split(r"[/_\-.]", parsed.path.lower())
+                      if len(seg) >= 3 and seg.isalpha() and seg not in pinyin
+                      for c in initials.get(seg, []) if any(self._within(c, p) for p in named)]
+            named = list(dict.fromkeys(within + named))
+        return named, sorted(dict.fromkeys(guessed), key=key)
+
+    @staticmethod
+    def _within(child: Division, parent: Division) -> bool:
+        if child.code == parent.code or parent.kind == "township":
+            return False
+        if parent.kind == "county":
+            return child.kind == "township" and child.code.startswith(parent.code[:6])
+        return child.kind != "township" and child.code.startswith(
+            parent.code[:2] if parent.kind == "province" else parent.code[:4])
+
+    def _split_label(self, label: str, pinyin: dict[str, list[Division]],
+                     initials: dict[str, list[Division]]) -> list[tuple[Division, Division]]:
+        """A host label read as a place and a unit within it (gdsx, cqjlp, zzszq): every
+        such reading as (place, unit)."""
+        found: list[tuple[Division, Division]] = []
+        for i in range(2, len(label) - 1):
+            head, tail = label[:i], label[i:]
+            parents = [p for p in pinyin.get(head, []) + initials.get(head, []) if p.kind in ("province", "city")]
+            for p in parents:
+                for c in initials.get(tail, []) + pinyin.get(tail, []):
+                    if c.kind != "township" and self._within(c, p):
+                        found.append((p, c))
+        return found
 
     def names_in(self, text: str) -> set[str]:
         """Every full or short division name occurring anywhere in text (overlaps allowed)."""
         return {name for _end, (name, _short) in self.automaton().iter(text)}
+
+
+@lru_cache(maxsize=1)
+def _host_aliases() -> dict[str, str]:
+    from ..data import load as load_data
+
+    return dict(load_data("attribution.toml")["host"]["aliases"])
 
 
 @lru_cache(maxsize=1)

@@ -268,17 +268,35 @@ _LEVEL_WORD_KINDS = {"省": ("province",), "市": ("city",), "州": ("city",), "
 
 
 class _Context:
-    """The place names a document mentions, computed only when a name is ambiguous."""
+    """The place names a document mentions, computed only when a name is ambiguous, and the
+    places its site's address names (liujiang.gov.cn: 柳江区), which settle a township name
+    that several counties share as a mention in the text would."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, url: str | None = None):
         self._text = text
+        self._url = url if url and url.startswith(("http://", "https://")) else None
+        self._text_names: set[str] | None = None
         self._names: set[str] | None = None
+        self._host: tuple[list[Division], list[Division]] | None = None
+
+    @property
+    def text_names(self) -> set[str]:
+        if self._text_names is None:
+            self._text_names = divisions().names_in(self._text)
+        return self._text_names
 
     @property
     def names(self) -> set[str]:
         if self._names is None:
-            self._names = divisions().names_in(self._text)
+            self._names = self.text_names | {n for d in self.host[0] for n in (d.name, short_name(d.name))}
         return self._names
+
+    @property
+    def host(self) -> tuple[list[Division], list[Division]]:
+        """(named, guessed) divisions of the site's address (Divisions.from_url)."""
+        if self._host is None:
+            self._host = divisions().from_url(self._url) if self._url else ([], [])
+        return self._host
 
     def level_place(self, level_word: str, body: str) -> Division | None:
         """The place a bare level word (省/市/区/县 in 省司法厅, 市人社局) stands for: the place
@@ -556,21 +574,30 @@ def _as_written(text: str, work: str, a: int, b: int, title: str) -> str:
     return orig if re.sub(r"\s+", "", orig) == orig else title
 
 
-def _host_place(source: str | None, level_word: str | None, context: _Context) -> Division | None:
-    """The place a site's host names (gtzy.shiyan.gov.cn -> 十堰市), at the level the name's
-    level word asks for; when the pinyin is shared, the one the text names."""
-    if not source or not source.startswith(("http://", "https://")):
-        return None
-    from urllib.parse import urlparse
-
-    cands = divisions().from_host(urlparse(source).hostname or "")
+def _host_place(level_word: str | None, context: _Context) -> Division | None:
+    """The place a site's address names (gtzy.shiyan.gov.cn -> 十堰市, cqjlp.gov.cn -> 九龙坡区),
+    at the level the name's level word asks for; when the pinyin is shared, the one the text
+    names; a place the address gives only by initials (fl.gov.cn) only when the text names it."""
+    named, guessed = context.host
+    known = context.text_names
+    named = [c for c in named if c.kind != "township"]
+    cands = named + [g for g in guessed if g.name in known or short_name(g.name) in known]
     want = _LEVEL_WORD_KINDS.get(level_word or "")
     if want:
         cands = [c for c in cands if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
                  or level_word == "市" and c.name in _MUNICIPALITIES]
     if len({c.code for c in cands}) > 1:
-        cands = [c for c in cands if c.name in context.names or short_name(c.name) in context.names]
+        cands = [c for c in cands if c.name in known or short_name(c.name) in known]
     return cands[0] if len({c.code for c in cands}) == 1 else None
+
+
+def _host_town(self_level: str | None, context: _Context) -> Division | None:
+    """The one township or street a site's path names within the county its host names, for
+    a report that speaks of itself as a township or street, or not at all."""
+    if self_level not in (None, "township", "street"):
+        return None
+    towns = [c for c in context.host[0] if c.kind == "township" and (self_level is None or c.level == self_level)]
+    return towns[0] if len(towns) == 1 else None
 
 
 def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *, text: str | None = None,
@@ -670,7 +697,8 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     issuer = primary.name if primary else None
 
     body = work[body_start:body_end]
-    context = _Context(work[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)))
+    context = _Context(work[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
+                       doc_meta.get("url") or source)
     self_level, _counts = _self_level(body)
 
     place: Division | None = None
@@ -709,7 +737,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
                 if got is not None:
                     place, place_src = got, _Cand(got.name, "inferred", None, None, conf["inferred"])
             if place is None:
-                got = _host_place(doc_meta.get("url") or source, unit.level_word, context)
+                got = _host_place(unit.level_word, context)
                 if got is not None:
                     place, place_src = got, _Cand(got.name, "site", None, None, conf["site"])
             if place is not None and unit.place is None and md.department:
@@ -728,12 +756,18 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
             place, place_src = got, _Cand(iv, "index_no", is_, ie, conf["index_no"])
         else:
             place = _infer_place(body, self_level, context)
-            if place is not None:
+            town = _host_town(self_level, context)
+            if town is not None and (place is None or town.code.startswith(place.code6)
+                                     or place.kind == "township" and place.code == town.code):
+                # a county site files its towns' pages under their initials (/lez/, /yfjd/)
+                md.inferred.append("jurisdiction")
+                place, place_src = town, _Cand(town.name, "site", None, None, conf["site"])
+            elif place is not None:
                 md.inferred.append("jurisdiction")
                 place_src = _Cand(place.name, "inferred", None, None, conf["inferred"])
             elif self_level == "department":
                 # 我局 with no name anywhere: the department's place from the site's host
-                place = _host_place(doc_meta.get("url") or source, None, context)
+                place = _host_place(None, context)
                 if place is not None:
                     md.inferred.append("jurisdiction")
                     place_src = _Cand(place.name, "site", None, None, conf["site"])
