@@ -90,3 +90,50 @@ def test_a_period_ahead_and_a_service_named_by_its_hours():
 
 def test_several_plenums_in_one_phrase():
     assert figs("认真学习市委六届七次、八次全会精神。") == []
+
+
+def test_session_numbers_in_digits():
+    assert figs("在县委十五届18次常委会议上听取法治建设汇报。") == []
+
+
+def test_a_weekday_is_not_a_count():
+    assert figs("机关干部坚持参加星期三集中学习和周五例会。") == []
+
+
+def test_counts_of_places_in_an_assessment():
+    assert one("在参评的80个城市中位居第五。", 80).kind == "context"
+    assert one("全国60个地级市营商环境评价中排名靠前。", 60).kind == "context"
+
+
+def test_a_standing_frequency_is_not_a_count_of_the_year():
+    f = one("坚持每季度组织1次执法案卷交叉评查。", 1)
+    assert f.kind == "frequency" and f.indicator is None
+
+
+def test_a_minimum_is_a_target():
+    assert one("要求各单位全年至少开展法治讲座3次。", 3).kind == "target"
+
+
+def test_a_page_counter_is_not_a_figure():
+    f = one("某县2023年法治政府建设报告\n浏览:3381次 来源:本站\n", 3381)
+    assert f.kind == "context"
+
+
+def test_one_of_several():
+    assert one("我县作为全省4个试点县之一，推进综合执法改革。", 4).kind == "context"
+
+
+def test_years_as_a_span():
+    assert one("经过三年的持续努力，执法规范化水平明显提升。", 3).kind == "context"
+    assert one("编制法治建设5年规划。", 5).kind == "context"
+
+
+def test_a_streak_glossed_with_pinyin():
+    assert one("全县连续(xù)八年获评考核优秀。", 8).kind == "streak"
+
+
+def test_what_a_plan_is_made_of():
+    assert one("制定实施方案，明确28个量化目标。", 28).kind == "context"
+    assert one("建立健全12个工作机制。", 12).kind == "context"
+    # a count of work listed beside it stays a figure
+    assert one("形成调研报告15篇、政策建议9项。", 15).kind == "count"

@@ -100,6 +100,8 @@ _MASKS = [
     re.compile(r"(?<!\d)(?=\d)(?:" + "|".join(f"(?:{p})" for p in _DIGIT_MASKS) + ")"),
     re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号"),  # document numbers
     re.compile(rf"第\s*[\d{CN_NUM}]+"),  # ordinals: 第一, 第3批
+    re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]"),  # weekdays: 周五集中学习
+    re.compile(rf"届\s*(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"),  # 十二届22次常委会
     re.compile(r"“[^“”\n]{1,20}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,60}〉"),
     re.compile(r"https?://\S+|www\.\S+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|(?<![A-Za-z])[A-Za-z]+\d+"),
 ]
@@ -184,8 +186,8 @@ def _change(work: str, lc_start: int, num_start: int) -> str | None:
 
 
 # Kinds of numbers that are not figures of the year's work (targets, rankings, streaks,
-# counts of compared places): kept in the record, never given an indicator or summed.
-NON_WORK_KINDS = frozenset({"target", "ranking", "streak", "context"})
+# counts of compared places, standing frequencies such as 每月1次): kept in the record, never given an indicator or summed.
+NON_WORK_KINDS = frozenset({"target", "ranking", "streak", "context", "frequency"})
 
 
 @lru_cache(maxsize=1)
