@@ -160,6 +160,7 @@ def test_site_chrome_before_the_title_and_a_column_tag_in_it():
 def test_a_development_zone_is_not_a_division_named_like_its_tail():
     md = md_of("绵阳高新区2023年法治政府建设工作报告\n\n2023年，高新区坚持依法行政。\n")
     assert md.jurisdiction != "新区"
+    assert (md.jurisdiction, md.city) == ("绵阳高新区", "绵阳市")
 
 
 def test_a_metadata_table_in_cells_and_bullets():
@@ -290,3 +291,28 @@ def test_a_county_site_files_a_street_report_under_the_streets_initials():
     md = md_at("一、2023年主要工作\n我街道全年调解纠纷12起，办理复议1件。\n",
                "http://www.cqfj.gov.cn/xz/yfjd/zwgk/202403/t4.html")
     assert (md.jurisdiction, md.level, md.county) == ("鱼复街道", "street", "奉节县")
+
+
+def test_a_development_zone_led_by_its_places_lies_in_the_last_of_them():
+    md = md_of("天津滨海高新区2024年度法治政府建设情况报告\n\n2024年，滨海高新区坚持依法行政，审查合同30份。\n")
+    assert (md.jurisdiction, md.level) == ("天津滨海高新区", None)
+    assert (md.province, md.county) == ("天津市", "滨海新区")
+
+
+def test_a_zone_introduced_with_its_short_name_in_the_opening_sentence():
+    md = md_at("2024年，广西-东盟经济技术开发区（以下简称“东盟经开区”）坚持依法行政，推进各项改革。\n"
+               "一、主要举措\n办理复议1件。\n", "http://gxdmjkq.nanning.gov.cn/xwzx/t1.html")
+    assert md.jurisdiction == "广西-东盟经济技术开发区"
+    assert md.city == "南宁市"
+
+
+def test_a_zone_department_without_its_place_takes_the_sites_city():
+    md = md_at("2023年，高新区综治局在区管委会的领导下，坚持依法行政。\n一、主要举措\n调解纠纷6起。\n",
+               "http://www.zhuhai-hitech.gov.cn/zwgk/content/post_1.html")
+    assert (md.jurisdiction, md.level, md.city) == ("珠海高新区", "department", "珠海市")
+    assert md.department == "珠海高新区综治局"
+
+
+def test_a_zone_that_names_its_district_in_brackets_is_that_district():
+    md = md_of("高新区（新市区）人民政府2024年法治政府建设工作报告\n\n2024年，全区依法行政水平持续提升。\n")
+    assert (md.jurisdiction, md.level) == ("新市区", "district")

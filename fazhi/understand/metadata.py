@@ -42,10 +42,15 @@ def _attribution() -> dict:
         "site_suffix": re.compile(data["title"]["site_suffix"]),
         "media_lead": re.compile(data["title"]["media_lead"]),
         "complete_ends": tuple(data["title"]["complete_ends"]),
-        "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）]{2,30}?)(?=" + verbs + ")"),
+        "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）\-]{2,30}?)"
+                              r"(?:[(（](?:以下)?简称[^()（）]{1,20}[)）])?(?=" + verbs + ")"),
         "as_follows": re.compile(body["report_as_follows"]),
         "title_issuer_verbs": re.compile(data["title"]["issuer_verbs"]),
         "credit": re.compile(data["index_no"]["credit"]),
+        "zone": re.compile(r"^(?P<zone>[\u4e00-\u9fff\-—]{0,14}?(?:"
+                           + "|".join(sorted(data["zone"]["suffixes"], key=len, reverse=True)) + r"))(?:"
+                           + "|".join(data["zone"]["governing"]) + r")?(?P<rest>.*)$"),
+        "zone_generic": frozenset(data["zone"]["generic"]),
         "division": re.compile(data["index_no"]["division"]),
     }
 
@@ -477,7 +482,7 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
             m = att["subject"].match(line, pos)
             if m:
                 unit = m.group("unit")
-                if _is_unit(unit):
+                if _is_unit(unit) or _zone_parts(unit):
                     return _Cand(unit, "body", s + m.start("unit"), s + m.end("unit"), conf)
                 if unit.endswith("街") and divisions().named(unit + "道"):
                     at = s + m.start("unit")
@@ -536,6 +541,53 @@ def _place_of(name: str, context: _Context) -> tuple[Division | None, str | None
         levels = {c.level for c in places[0].cands}
         return None, places[0].name, (levels.pop() if len(levels) == 1 else None), None
     return place, None, None, None
+
+
+@lru_cache(maxsize=256)
+def _zone_parts(name: str) -> tuple[str, str, Division | None] | None:
+    """(zone, what follows it, the most specific place that leads its name) for a development
+    zone or new area the division table lacks (珠海高新区综治局 -> 珠海高新区, 综治局, 珠海市)."""
+    m = _attribution()["zone"].match(re.sub(r"\s+", "", name))
+    if m is None:
+        return None
+    zone, rest = m.group("zone"), m.group("rest")
+    d = divisions()
+    if d.named(zone) or rest.startswith(("(", "（")) or zone in ("新区", "示范区", "试验区", "合作区"):
+        return None  # a division (两江新区), or a zone that names its division in brackets
+    if rest and not parse_unit(rest).is_department and not re.fullmatch(r"(人民政府|政府|办公室)?", rest):
+        return None
+    parent: Division | None = None
+    pos = 0
+    shorts = d.short_names()
+    while pos < len(zone):
+        best = None
+        for n in range(min(12, len(zone) - pos), 1, -1):
+            piece = zone[pos:pos + n]
+            cands = [c for c in d.named(piece) + shorts.get(piece, []) if not c.former and c.kind != "township"
+                     and (parent is None or c.code != parent.code and c.code.startswith(
+                         parent.code[:2] if parent.kind == "province" else parent.code[:4]))]
+            if cands and len({c.code for c in cands}) == 1:
+                best = (cands[0], n)
+                break
+        if best is None:
+            break
+        parent, pos = best[0], pos + best[1]
+    if zone[pos:] in ("", "新区"):
+        return None  # nothing but places: not a zone
+    return zone, rest, parent
+
+
+def _zone_place(parts: tuple[str, str, Division | None], context: _Context) -> tuple[str, Division | None]:
+    """The zone's name as the record gives it and its parent: the place leading its name, or
+    a place within that (or any, when none leads it) that the site's address names."""
+    zone, _rest, parent = parts
+    hosted = [c for c in context.host[0] if c.kind in ("city", "county")]
+    within = [c for c in hosted if parent is None or divisions()._within(c, parent)]
+    if within and len({c.code for c in within}) == 1:
+        if parent is None and zone in _attribution()["zone_generic"]:
+            zone = short_name(within[0].name) + zone
+        parent = within[0]
+    return zone, parent
 
 
 def _set_place(md: Metadata, place: Division) -> None:
@@ -693,7 +745,8 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     if v and _is_unit(v):
         cands.append(_Cand(v, "source_field", fs, fe, conf["source_field"]))
     # the title's issuer is kept even when it is no known unit (某县); others must be units
-    primary = next((c for c in cands if c.source in ("title", "title_field", "document") or _is_unit(c.name)), None)
+    primary = next((c for c in cands if c.source in ("title", "title_field", "document") or _is_unit(c.name)
+                    or _zone_parts(c.name)), None)
     issuer = primary.name if primary else None
 
     body = work[body_start:body_end]
@@ -703,7 +756,18 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
 
     place: Division | None = None
     place_src: _Cand | None = primary
-    if issuer:
+    zone = _zone_parts(issuer) if issuer else None
+    if zone is not None:
+        # a development zone or new area: named as written, placed under the division it lies in
+        name, parent = _zone_place(zone, context)
+        if parent is not None:
+            _set_place(md, parent)
+            if parent.kind == "county":
+                md.county = parent.name
+        md.jurisdiction, md.level = name, None  # a zone is none of the record's levels
+        if zone[1] and parse_unit(zone[1]).is_department:
+            md.department = name + zone[1]
+    elif issuer:
         place, amb_name, amb_level, above = _place_of(issuer, context)
         if place is None and amb_name:
             if above is not None:  # a street the table lacks: its district is its county
@@ -775,7 +839,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
         _set_place(md, place)
     if md.department or (self_level == "department" and place_src is not None and place_src.source == "site"):
         md.level = "department"
-    elif md.level is None and self_level and self_level != "department":
+    elif md.level is None and self_level and self_level != "department" and zone is None:
         md.level = self_level
         md.inferred.append("level")
     elif md.level is None and self_level == "department":
