@@ -316,3 +316,20 @@ def test_a_zone_department_without_its_place_takes_the_sites_city():
 def test_a_zone_that_names_its_district_in_brackets_is_that_district():
     md = md_of("高新区（新市区）人民政府2024年法治政府建设工作报告\n\n2024年，全区依法行政水平持续提升。\n")
     assert (md.jurisdiction, md.level) == ("新市区", "district")
+
+
+def test_an_autonomous_region_speaking_of_itself_as_the_region_is_a_province():
+    md = md_of("2023年，自治区坚持依法行政，全区法治政府建设取得新成效。\n一、主要举措\n"
+               "自治区人民政府常务会议审议地方性法规草案6件，自治区党委听取法治建设汇报2次。\n")
+    assert md.level == "province"
+    md = md_of("2023年，我区坚持依法行政。\n一、主要举措\n在自治区党委、自治区人民政府的领导下，"
+               "区委、区政府审议规范性文件6件。\n")
+    assert md.level == "district"
+
+
+def test_a_government_report_naming_no_place_on_a_site_of_its_own_level():
+    text = "2024年，我县坚持依法行政，全县办理复议案件9件。\n一、主要举措\n审查合同40份。\n"
+    md = md_at(text, "http://www.huaibin.gov.cn/zwgk/2025/t5.html")
+    assert (md.jurisdiction, md.level) == ("淮滨县", "county")
+    assert md.evidence["jurisdiction"]["source"] == "site"
+    assert md_at(text, "http://www.xinyang.gov.cn/zwgk/2025/t5.html").jurisdiction is None

@@ -63,6 +63,8 @@ _GOV_WORDS = re.compile(r"人民政府|政府|党委|县委|市委|区委|省委
 _SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff、,]{2,30}[:]\s*$")
 _ORG_LINE = re.compile(r"^\s*(中共)?[\u4e00-\u9fff() ]{3,40}(人民政府|政府|委员会|局|厅|办公室|办事处|街道|党委|县委|区委|市委|镇|乡|委|院|中心)(文件)?\s*$")
 
+# The level word a government uses of itself at each level (我县, 我区 …), as _host_place reads it.
+_SELF_LEVEL_WORDS = {"province": "省", "city": "市", "county": "县", "district": "区"}
 _LEVEL_SUFFIX = {"province": "人民政府", "city": "人民政府", "county": "人民政府", "district": "人民政府",
                  "township": "人民政府", "street": "街道办事处"}
 
@@ -378,8 +380,23 @@ def _self_level(work: str) -> tuple[str | None, Counter]:
         for lvl, pat in _self_patterns(table):
             counts[lvl] = len(pat.findall(work))
         if counts and max(counts.values()) > 0:
-            return counts.most_common(1)[0][0], counts
+            level = counts.most_common(1)[0][0]
+            if level == "district" and _speaks_as_region(work):
+                level = "province"
+            return level, counts
     return None, counts
+
+
+@lru_cache(maxsize=1)
+def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    r = levels_lexicon()["region"]
+    return re.compile(r["own"]), re.compile(r["district_own"]), int(r["min_own"])
+
+
+def _speaks_as_region(work: str) -> bool:
+    """True when 我区/全区 is an autonomous region speaking of itself (自治区人民政府…, no 区委)."""
+    own, district_own, least = _region_patterns()
+    return len(own.findall(work)) >= least and district_own.search(work) is None
 
 
 def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
@@ -835,6 +852,15 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
                 if place is not None:
                     md.inferred.append("jurisdiction")
                     place_src = _Cand(place.name, "site", None, None, conf["site"])
+            elif self_level in _SELF_LEVEL_WORDS:
+                # a government's report that names no place (我县…, 全区…) on a site whose address
+                # names a place of that very level: its own site
+                place = _host_place(_SELF_LEVEL_WORDS[self_level], context)
+                if place is not None and place.level == self_level:
+                    md.inferred.append("jurisdiction")
+                    place_src = _Cand(place.name, "site", None, None, conf["site"])
+                else:
+                    place = None
     if place is not None:
         _set_place(md, place)
     if md.department or (self_level == "department" and place_src is not None and place_src.source == "site"):
