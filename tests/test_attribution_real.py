@@ -333,3 +333,27 @@ def test_a_government_report_naming_no_place_on_a_site_of_its_own_level():
     assert (md.jurisdiction, md.level) == ("淮滨县", "county")
     assert md.evidence["jurisdiction"]["source"] == "site"
     assert md_at(text, "http://www.xinyang.gov.cn/zwgk/2025/t5.html").jurisdiction is None
+
+
+def test_publication_dates_in_the_furniture_as_pages_set_them():
+    body = "\n2024年，我县坚持依法行政。\n一、主要举措\n审查文件8件。\n"
+    title = "盐亭县人民政府2024年法治政府建设工作报告\n"
+    # a date before the source label
+    assert md_of(title + "2025年02月20日    来源：县司法局\n" + body).published == "2025-02-20"
+    # a bare 时间 label after a view counter
+    assert md_of(title + "阅读：310次 时间：2025-02-21 来源：本站\n" + body).published == "2025-02-21"
+    # a label glued to its value in the middle of a line, ahead of a stale clock
+    md = md_of("主题分类其他 发布日期2025-02-22\n" + title + "时间:2016-05-01  来源:某报\n" + body)
+    assert md.published == "2025-02-22"
+    # a bulleted label with one space
+    assert md_of("  • 发布日期 2025-02-23\n" + title + body).published == "2025-02-23"
+    # a bare date in figures right under the title
+    assert md_of(title + "  • 2025-02-24\n" + body).published == "2025-02-24"
+    # a date with its time in a 发文日期 field is when the page went up
+    md = md_of(title + "- 发文日期: 2025-02-25 17:01\n" + body)
+    assert (md.published, md.signed) == ("2025-02-25", "2025-02-25")
+
+
+def test_a_date_written_in_words_under_the_title_is_not_taken_for_the_page_date():
+    md = md_of("盐亭县人民政府2024年法治政府建设工作报告\n（2025年2月26日）\n\n2024年，我县坚持依法行政。\n")
+    assert md.published is None

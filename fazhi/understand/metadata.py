@@ -89,12 +89,14 @@ _SENTENCE_MARKS = re.compile(r"[。,，;；]")
 _LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}")
 
 
-_STAMP_LINE = re.compile(r"^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?(\s.{0,40})?$")
+_STAMP_LINE = re.compile(r"^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?(\s.{0,40})?$"
+                         r"|^\s*[•·]?\s*(?P<bare>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 
 
 def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] | None:
     """A page's publication stamp set on its own line by the title (2022-05-12 14:44, maybe
-    with the publisher after it): a date with its time, before the body begins."""
+    with the publisher after it): a date with its time, or a bare date in figures (2025-01-22:
+    a document's own date is written 2025年1月22日), before the body begins."""
     for s, e, line in iter_lines(work):
         if s < start or not line.strip():
             continue
@@ -102,7 +104,7 @@ def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] 
             break
         m = _STAMP_LINE.match(line)
         if m:
-            found = DATE_RE.search(m.group("d"))
+            found = DATE_RE.search(m.group("d") or m.group("bare"))
             d = parse_match(found) if found else None
             if d is not None:
                 return d.isoformat(), s, e

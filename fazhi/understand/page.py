@@ -54,7 +54,9 @@ _LABEL_RE = re.compile(
 )
 # A label glued to its value at the start of a line (发布机构某县某乡人民政府, 发布日期2026-01-27),
 # as pages whose table cells lost their borders print them: long labels only.
-_GLUED_RE = re.compile(r"^\s*(" + "|".join(_LONG_LABELS) + r"|索\s{0,2}引\s{0,2}号)(?=[\u4e00-\u9fff0-9A-Za-z])")
+_GLUED_RE = re.compile(r"(?:^|(?<=\s))(" + "|".join(_LONG_LABELS) + r"|索\s{0,2}引\s{0,2}号)(?=[\u4e00-\u9fff0-9A-Za-z])")
+# A date that opens a furniture line before its first label (2019年02月25日  来源：某局).
+_LEAD_DATE = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s")
 _STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _OTHER_LABELS = re.compile(r"(文字大小|字体大小|背景色|有效性|公开形式|公开方式|浏览次数|点击数|【|扫一扫|打印)")
 
@@ -81,9 +83,13 @@ def iter_lines(text: str):
 
 def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]]) -> None:
     marks = list(_LABEL_RE.finditer(line))
-    if not marks:
-        glued = _GLUED_RE.match(line)
-        marks = [glued] if glued else []
+    marks += [g for g in _GLUED_RE.finditer(line) if not any(g.start() < m.end() and m.start() < g.end() for m in marks)]
+    marks.sort(key=lambda m: m.start())
+    lead = _LEAD_DATE.match(line[:marks[0].start()] if marks else "")
+    if lead and "published" not in fields:
+        d = first_date(lead.group(1))
+        if d is not None:
+            fields["published"] = (d.isoformat(), base + lead.start(1), base + lead.end(1))
     for i, m in enumerate(marks):
         name = _LABEL_TO_FIELD[re.sub(r"\s+", "", m.group(1))]
         stop = marks[i + 1].start() if i + 1 < len(marks) else len(line)
@@ -104,6 +110,9 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
             d = first_date(value)
             if d is None:
                 continue
+            if name == "signed" and "published" not in fields and _STAMP.search(value):
+                # 发文日期: 2019-02-28 17:01: a moment to the minute is when the page went up
+                fields["published"] = (d.isoformat(), base + m.start(), base + stop)
             value = d.isoformat()
         if not value or name in fields:
             continue
