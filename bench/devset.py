@@ -42,7 +42,7 @@ DEPT_ABBREV = (
     ("生态环境局", "生态环境局"), ("应急局", "应急管理局"), ("农业农村局", "农业农村局"),
     ("交通局", "交通运输局"), ("自然资源局", "自然资源局"), ("文旅局", "文化和旅游局"),
     ("文广旅局", "文化广电和旅游局"), ("医保局", "医疗保障局"), ("退役军人局", "退役军人事务局"),
-    ("市监局", "市场监督管理局"), ("城管局", "城市管理局"), ("工信局", "工业和信息化局"),
+    ("市监局", "市场监督管理局"), ("林草局", "林业和草原局"), ("城管局", "城市管理局"), ("工信局", "工业和信息化局"),
 )
 # A parent the page does not name can still be known from the division table, so an
 # answer there is neither right nor wrong; every other field's null means "not on the page".
