@@ -810,3 +810,20 @@ def test_settings_page_for_the_office(env):
     assert v.get("/admin/settings").status_code == 403
     assert v.post("/api/settings", json={"issuer": "x"}, headers=bearer(v, "reviewer")).status_code == 403
     assert "/admin/settings" not in v.get("/").text
+
+
+def test_home_counts_annual_reports_only(tmp_path):
+    """A year that only a look-alike (a 工作要点) carries says 无年度报告 on the home page, not 已审 0/0."""
+    db = tmp_path / "c.duckdb"
+    with Corpus(db) as c:
+        ingest(c, [str(EXAMPLES / "lookalike_plan_zitong_2024.txt"), str(EXAMPLES / "city_mianyang_2023.txt")],
+               workers=1)
+        assert {(r.report_year, r.doc_type) for r in c.reports().itertuples()} == {(2024, "plan"), (2023, "report")}
+    _users(db)
+    with TestClient(create_app(WebConfig(db=str(db))), headers=HTML) as c:
+        login(c, "viewer")
+        page = c.get("/").text
+    rows = dict(re.findall(r"<tr>\s*<td>(\d{4})年度</td>(.*?)</tr>", page, re.S))
+    assert "无年度报告" in rows["2024"] and "已审" not in rows["2024"]
+    assert "已审 0/1" in rows["2023"] and "无年度报告" not in rows["2023"]
+    assert "0/0" not in page

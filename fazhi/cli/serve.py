@@ -135,6 +135,10 @@ def serve(
     workers: int | None = typer.Option(None, "--workers", "-j", min=1, help="入库分析进程数；默认等于 CPU 核数"),
     forwarded_allow_ips: str | None = typer.Option(None, "--forwarded-allow-ips",
                                                       help="反向代理的地址（逗号分隔）：信任其 X-Forwarded-For/Proto 请求头"),
+    readers: int = typer.Option(0, "--readers", min=0, max=64,
+                                help="浏览进程数：多人同时使用时设为 CPU 核数，由这些进程并行处理浏览页面，另有一个写入进程"
+                                     "处理审查结论、批注、上传和检索（需要与语料库同样大小的磁盘空间存放只读副本）；"
+                                     "默认 0：一个进程处理全部请求"),
 ) -> None:
     """启动网页工作台：上传、审查、报送情况、检索、比较、导出，以及 /api 下的接口。"""
     import uvicorn
@@ -146,17 +150,30 @@ def serve(
     err = Console(stderr=True)
     config = WebConfig(db=_db(db), public=public, max_upload_bytes=int(max_upload_mb * 1048576),
                        allow_private_urls=allow_private_urls, workers=workers)
+
+    def announce(web) -> None:
+        if not web.state.ws.accounts.has_admin():
+            err.print(f"[yellow]尚未创建管理员账户。请另开一个终端运行：fazhi user add 用户名 --role admin --db {config.db}[/yellow]")
+        if not _loopback(host):
+            err.print("[yellow]注意：工作台对其他计算机开放。请在它前面配置 HTTPS 反向代理（见 docs/web.md），"
+                      "不要让密码以明文在网络上传输。[/yellow]")
+        shown = f"[{host}]" if ":" in host else host
+        err.print(f"网页工作台：http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/　语料库：{config.db}"
+                  + ("　（公众只读模式）" if public else "")
+                  + (f"　{readers} 个浏览进程" if readers else "") + "　按 Ctrl+C 停止")
+
+    if readers:
+        from ..web.processes import serve_many
+
+        try:
+            serve_many(config, host, port, readers, forwarded_allow_ips, on_ready=announce)
+        except (SchemaError, RuntimeError) as e:
+            _fail(e)
+        return
     try:
         web = create_app(config)
     except (SchemaError, RuntimeError) as e:
         _fail(e)
-    if not web.state.ws.accounts.has_admin():
-        err.print(f"[yellow]尚未创建管理员账户。请另开一个终端运行：fazhi user add 用户名 --role admin --db {config.db}[/yellow]")
-    if not _loopback(host):
-        err.print("[yellow]注意：工作台对其他计算机开放。请在它前面配置 HTTPS 反向代理（见 docs/web.md），"
-                  "不要让密码以明文在网络上传输。[/yellow]")
-    shown = f"[{host}]" if ":" in host else host
-    err.print(f"网页工作台：http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/　语料库：{config.db}"
-              + ("　（公众只读模式）" if public else "") + "　按 Ctrl+C 停止")
+    announce(web)
     uvicorn.run(web, host=host, port=port, log_level="warning", proxy_headers=forwarded_allow_ips is not None,
                 forwarded_allow_ips=forwarded_allow_ips, server_header=False)

@@ -22,12 +22,14 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..corpus.replica import Publisher
 from .accounts import ROLE_ZH, Accounts
 from .auth import Throttle
 from .config import WebConfig
-from .db import CorpusHolder
+from .db import CorpusHolder, ReplicaHolder
 from .fmt import cn_date, cn_datetime, cn_number
-from .jobs import Jobs
+from .jobs import JobLog, Jobs
+from .processes import PublishAfterWrite, ToWriter
 from .uploads import BodyLimit
 
 HERE = Path(__file__).parent
@@ -42,8 +44,8 @@ class Workspace:
 
     config: WebConfig
     accounts: Accounts
-    holder: CorpusHolder
-    jobs: Jobs
+    holder: "CorpusHolder | ReplicaHolder"
+    jobs: JobLog
     templates: Jinja2Templates
     throttle: Throttle
 
@@ -122,15 +124,26 @@ def _wants_json(request: Request) -> bool:
 
 
 def create_app(config: WebConfig) -> FastAPI:
-    holder = CorpusHolder(config.db)  # first: a locked or foreign file stops here, before any side file is made
-    accounts = Accounts(config.accounts_path, session_hours=config.session_hours)
-    jobs = Jobs(config.accounts_path, holder, allow_private_urls=config.allow_private_urls, workers=config.workers)
+    publisher: Publisher | None = None
+    jobs: JobLog
+    if config.role == "reader":
+        holder: CorpusHolder | ReplicaHolder = ReplicaHolder(config.replicas_dir)
+        accounts = Accounts(config.accounts_path, session_hours=config.session_hours)
+        jobs = JobLog(config.accounts_path, allow_private_urls=config.allow_private_urls)
+    else:
+        holder = CorpusHolder(config.db)  # first: a locked or foreign file stops here, before any side file is made
+        if config.role == "writer":
+            publisher = Publisher(holder.main, config.replicas_dir)
+            publisher.publish_base()
+        accounts = Accounts(config.accounts_path, session_hours=config.session_hours)
+        jobs = Jobs(config.accounts_path, holder, allow_private_urls=config.allow_private_urls, workers=config.workers,
+                    after=publisher.publish_base if publisher else None)
     ws = Workspace(config, accounts, holder, jobs, _templates(), Throttle())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        if jobs.stop():
+        if not isinstance(jobs, Jobs) or jobs.stop():
             holder.close()
         # else the job thread still writes through its own cursor: closing the database under it
         # would fail its batch; the process exit ends both, and the job resumes at the next start
@@ -141,6 +154,10 @@ def create_app(config: WebConfig) -> FastAPI:
                               "之后以 `Authorization: Bearer <令牌>` 调用；用浏览器会话（Cookie）调用写操作时需带 "
                               "`X-CSRF-Token` 请求头。")
     app.state.ws = ws
+    if publisher is not None:
+        app.add_middleware(PublishAfterWrite, publish=publisher.publish_live)
+    if config.role == "reader":
+        app.add_middleware(ToWriter, socket_path=config.writer_socket)
     app.add_middleware(BodyLimit, upload_paths=UPLOAD_PATHS, upload_limit=config.max_upload_bytes,
                        form_limit=config.max_form_bytes)
     app.add_middleware(SecurityHeaders)

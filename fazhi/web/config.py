@@ -23,10 +23,19 @@ class WebConfig:
     session_hours: float = 12.0  # a session ends after this long without a request
     uploads: str | None = None  # where uploaded files are kept; default `<db>.uploads`
     accounts: str | None = None  # the SQLite side file; default `<db>.web.sqlite`
+    # with `fazhi serve --readers N` (fazhi.web.processes): "writer" holds the corpus and publishes
+    # read-only copies into `replicas`; a "reader" serves pages from them and sends writes to `writer_socket`
+    role: str = "single"
+    replicas: str | None = None
+    writer_socket: str | None = None
 
     @property
     def uploads_dir(self) -> Path:
         return Path(self.uploads or f"{self.db}.uploads")
+
+    @property
+    def replicas_dir(self) -> str:
+        return self.replicas or f"{self.db}.readers"
 
     @property
     def accounts_path(self) -> str:

@@ -14,7 +14,7 @@ import queue
 import threading
 import time
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Callable
 
 from ..batch import ingest as ingestion
 from ..settings import DEFAULT
@@ -22,21 +22,55 @@ from .db import CorpusHolder
 from .sidefile import connect
 
 STATE_ZH = {"queued": "排队中", "running": "分析中", "done": "已完成", "failed": "失败"}
-STAGE_ZH = {"ingest": "读取和分析", "reanalyze": "重新分析", "index": "建立雷同索引", "compare": "跨报告比对"}
+STAGE_ZH = {"ingest": "读取和分析", "reanalyze": "重新分析", "index": "建立雷同索引", "compare": "跨报告比对",
+            "publish": "更新浏览副本"}
 
 
 def _now() -> str:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0).isoformat()
 
 
-class Jobs:
-    def __init__(self, side_path: str, holder: CorpusHolder, allow_private_urls: bool = False,
-                 workers: int | None = None):
+class JobLog:
+    """The jobs as rows of the side file: what every server process may read (a reader process of
+    `fazhi serve --readers` lists them; only the writer process runs them)."""
+
+    def __init__(self, side_path: str, allow_private_urls: bool = False):
         self.path = side_path
-        self.holder = holder
         # uploads are the uploader's word: no crawl manifest among them decides what else is read
         self.settings = DEFAULT.with_(allow_private_urls=allow_private_urls, crawl_manifests=False)
+
+    def get(self, job_id: int) -> dict[str, Any] | None:
+        with connect(self.path) as con:
+            row = con.execute("SELECT * FROM jobs WHERE id = ?", [job_id]).fetchone()
+            names = [d[0] for d in con.execute("SELECT * FROM jobs LIMIT 0").description]
+        return self._public(dict(zip(names, row))) if row else None
+
+    def list(self, limit: int = 50) -> list[dict[str, Any]]:
+        with connect(self.path) as con:
+            cur = con.execute("SELECT * FROM jobs ORDER BY id DESC LIMIT ?", [int(limit)])
+            names = [d[0] for d in cur.description]
+            return [self._public(dict(zip(names, r))) for r in cur.fetchall()]
+
+    @staticmethod
+    def _public(j: dict[str, Any]) -> dict[str, Any]:
+        inputs = json.loads(j["inputs"])
+        return {"id": j["id"], "user": j["user_name"], "created_at": j["created_at"], "finished_at": j["finished_at"],
+                "state": j["state"], "state_zh": STATE_ZH.get(j["state"], j["state"]), "stage": j["stage"],
+                "stage_zh": STAGE_ZH.get(j["stage"] or "", j["stage"] or ""), "done": j["done"], "total": j["total"],
+                "inputs": [{"name": i.get("name") or i.get("url")} for i in inputs],
+                "result": json.loads(j["result"]) if j["result"] else None, "error": j["error"]}
+
+
+class Jobs(JobLog):
+    """JobLog and the one thread that runs the jobs. `after` runs once a job has stored its documents
+    and before it is marked done (the writer process publishes the corpus for its readers there)."""
+
+    def __init__(self, side_path: str, holder: CorpusHolder, allow_private_urls: bool = False,
+                 workers: int | None = None, after: Callable[[], None] | None = None):
+        super().__init__(side_path, allow_private_urls)
+        self.holder = holder
         self.workers = workers
+        self.after = after
         self._queue: queue.Queue[int | None] = queue.Queue()
         self._thread = threading.Thread(target=self._loop, name="fazhi-jobs", daemon=True)
         self._idle = threading.Event()
@@ -62,27 +96,6 @@ class Jobs:
     def _enqueue(self, job_id: int) -> None:
         self._idle.clear()
         self._queue.put(job_id)
-
-    def get(self, job_id: int) -> dict[str, Any] | None:
-        with connect(self.path) as con:
-            row = con.execute("SELECT * FROM jobs WHERE id = ?", [job_id]).fetchone()
-            names = [d[0] for d in con.execute("SELECT * FROM jobs LIMIT 0").description]
-        return self._public(dict(zip(names, row))) if row else None
-
-    def list(self, limit: int = 50) -> list[dict[str, Any]]:
-        with connect(self.path) as con:
-            cur = con.execute("SELECT * FROM jobs ORDER BY id DESC LIMIT ?", [int(limit)])
-            names = [d[0] for d in cur.description]
-            return [self._public(dict(zip(names, r))) for r in cur.fetchall()]
-
-    @staticmethod
-    def _public(j: dict[str, Any]) -> dict[str, Any]:
-        inputs = json.loads(j["inputs"])
-        return {"id": j["id"], "user": j["user_name"], "created_at": j["created_at"], "finished_at": j["finished_at"],
-                "state": j["state"], "state_zh": STATE_ZH.get(j["state"], j["state"]), "stage": j["stage"],
-                "stage_zh": STAGE_ZH.get(j["stage"] or "", j["stage"] or ""), "done": j["done"], "total": j["total"],
-                "inputs": [{"name": i.get("name") or i.get("url")} for i in inputs],
-                "result": json.loads(j["result"]) if j["result"] else None, "error": j["error"]}
 
     def wait_idle(self, timeout: float) -> bool:
         """Block until no job is queued or running (tests, shutdown)."""
@@ -140,10 +153,18 @@ class Jobs:
                       "seconds": round(res.seconds, 2), "crosscheck": {k: res.crosscheck.get(k, 0) for k in
                                                                        ("near_duplicate", "yoy_mismatch")},
                       "inputs": [self._outcome(corpus, i, started) for i in inputs]}
+            if self.after is not None:
+                self._update(job_id, stage="publish")
+                self.after()
             self._update(job_id, state="done", stage=None, done=len(inputs), total=len(inputs), finished_at=_now(),
                          result=json.dumps(result, ensure_ascii=False))
         except Exception as e:  # noqa: BLE001 - the job fails with its reason; the server and later jobs go on
             self._update(job_id, state="failed", stage=None, finished_at=_now(), error=f"{type(e).__name__}: {e}")
+            if self.after is not None:  # the batches committed before the failure are shown too
+                try:
+                    self.after()
+                except Exception:  # noqa: BLE001 - the readers keep the copy they have; the job's error stands
+                    pass
         finally:
             corpus.close()
 

@@ -1,0 +1,210 @@
+"""`fazhi serve --readers N`: pages served by N reader processes while one writer process takes
+the reviewers' decisions and uploads.
+
+Why processes: a page is mostly Python (the record's JSON, the marked text, the template), so
+one process uses one core however many threads it has. Why a single writer: DuckDB lets one
+process open the corpus for writing, and then no other process may open it at all. So:
+
+- the writer process holds the corpus as `fazhi serve` always did, listens on a Unix socket
+  in a private folder, and after every change publishes read-only copies
+  (fazhi.corpus.replica): the reviewers' tables after a decision, note, state or setting
+  (milliseconds), the whole corpus after an upload's documents are stored;
+- N reader processes share the public listening socket (the kernel hands each connection
+  to one of them), answer every read from the latest copy, and pass each write — any
+  method but GET and HEAD — and each full-text search (its index is kept by the writer) to
+  the writer, streaming the request and the answer through.
+
+A write is answered only once its copy is published, so the reviewer's next page, whichever
+reader serves it, shows it (read-your-writes). Sessions, accounts and jobs are in the SQLite
+side file, which all processes share.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, replace
+from typing import Any, Callable
+
+import anyio
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .config import WebConfig
+
+READ_METHODS = ("GET", "HEAD")
+WRITER_READS = ("/search", "/api/search")  # reads the writer answers: the full-text index is kept there
+HOP_BY_HOP = {b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"te", b"trailer",
+              b"transfer-encoding", b"upgrade", b"x-forwarded-for", b"x-forwarded-proto", b"forwarded"}
+WRITER_DOWN = "工作台的写入进程没有响应，请稍后再试；如果一直如此，请重新启动 fazhi serve".encode()
+
+
+def goes_to_writer(method: str, path: str) -> bool:
+    return method not in READ_METHODS or path in WRITER_READS
+
+
+class PublishAfterWrite:
+    """The writer's middleware: once a write request has succeeded, publish the reviewers' tables
+    for the readers before its answer leaves, so that the next page shows the change."""
+
+    def __init__(self, app: ASGIApp, publish: Callable[[], None]):
+        self.app = app
+        self.publish = publish
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in READ_METHODS:
+            await self.app(scope, receive, send)
+            return
+
+        async def publish_then_send(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] < 400:
+                await anyio.to_thread.run_sync(self.publish)
+            await send(message)
+
+        await self.app(scope, receive, publish_then_send)
+
+
+class ToWriter:
+    """A reader's middleware: writes and searches go to the writer process over its Unix socket,
+    request and answer streamed (an upload of 50 MB is not held in memory)."""
+
+    def __init__(self, app: ASGIApp, socket_path: str):
+        import httpx
+
+        self.app = app
+        self.client = httpx.AsyncClient(transport=httpx.AsyncHTTPTransport(uds=socket_path),
+                                        base_url="http://fazhi-writer", timeout=httpx.Timeout(600.0, connect=10.0))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not goes_to_writer(scope["method"], scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        import httpx
+
+        async def body():
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                if message.get("body"):
+                    yield message["body"]
+                if not message.get("more_body"):
+                    return
+
+        client = scope.get("client")
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() not in HOP_BY_HOP]
+        headers += [(b"x-forwarded-for", (client[0] if client else "").encode()),
+                    (b"x-forwarded-proto", scope.get("scheme", "http").encode())]
+        target = scope.get("raw_path") or scope["path"].encode()
+        if scope.get("query_string"):
+            target += b"?" + scope["query_string"]
+        request = self.client.build_request(scope["method"], target.decode("latin-1"), headers=headers, content=body())
+        try:
+            response = await self.client.send(request, stream=True)
+        except httpx.TransportError:
+            await send({"type": "http.response.start", "status": 503,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+            await send({"type": "http.response.body", "body": WRITER_DOWN})
+            return
+        try:
+            await send({"type": "http.response.start", "status": response.status_code,
+                        "headers": [(k, v) for k, v in response.headers.raw if k.lower() not in HOP_BY_HOP]})
+            async for chunk in response.aiter_raw():
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b""})
+        finally:
+            await response.aclose()
+
+
+# -- the processes ------------------------------------------------------------------------------
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.create_server((host, port), family=family, backlog=2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve_many(config: WebConfig, host: str, port: int, readers: int, forwarded_allow_ips: str | None,
+               on_ready: Callable[[Any], None] | None = None) -> None:
+    """Run the writer in this process and `readers` reader processes on host:port until stopped."""
+    import uvicorn
+
+    from .app import create_app
+
+    run_dir = tempfile.mkdtemp(prefix="fazhi-serve-")  # private (0700): only this user's processes reach the socket
+    writer_socket = os.path.join(run_dir, "writer.sock")
+    writer_config = replace(config, role="writer", replicas=config.replicas_dir)
+    try:
+        listener = _listen(host, port)
+    except OSError as e:
+        raise RuntimeError(f"无法在 {host}:{port} 上监听（{e.strerror or e}），端口可能已被占用") from e
+    try:
+        app = create_app(writer_config)  # opens the corpus and publishes the first copy
+    except BaseException:
+        listener.close()
+        raise
+    reader_config = replace(writer_config, role="reader", writer_socket=writer_socket)
+    cmd = [sys.executable, "-m", "fazhi.web.reader", "--fd", str(listener.fileno()),
+           "--config", json.dumps(asdict(reader_config), ensure_ascii=False)]
+    if forwarded_allow_ips is not None:
+        cmd += ["--forwarded-allow-ips", forwarded_allow_ips]
+    procs = [subprocess.Popen(cmd, pass_fds=(listener.fileno(),)) for _ in range(readers)]
+    # uvicorn stops on SIGTERM and then raises it again: end through Python, so the readers are
+    # stopped and the copies removed below instead of the process dying on the spot
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        if on_ready is not None:
+            on_ready(app)
+        # only the readers connect here, and they have already applied the proxy's headers
+        uvicorn.run(app, uds=writer_socket, log_level="warning", proxy_headers=True, forwarded_allow_ips="*",
+                    server_header=False)
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        listener.close()
+        shutil.rmtree(run_dir, ignore_errors=True)
+        shutil.rmtree(writer_config.replicas_dir, ignore_errors=True)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this reader when the writer process is gone (killed without a chance to stop its readers)."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+
+
+def reader_main(argv: list[str] | None = None) -> None:
+    """A reader process, started by `serve_many` with the listening socket's descriptor."""
+    ap = argparse.ArgumentParser(prog="fazhi.web.reader")
+    ap.add_argument("--fd", type=int, required=True)
+    ap.add_argument("--config", required=True)
+    ap.add_argument("--forwarded-allow-ips", default=None)
+    a = ap.parse_args(argv)
+    import uvicorn
+
+    from .app import create_app
+
+    fields: dict[str, Any] = json.loads(a.config)
+    app = create_app(WebConfig(**fields))
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False,
+                                           proxy_headers=a.forwarded_allow_ips is not None,
+                                           forwarded_allow_ips=a.forwarded_allow_ips))
+    server.run(sockets=[socket.socket(fileno=a.fd)])
+
