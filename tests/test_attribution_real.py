@@ -357,3 +357,15 @@ def test_publication_dates_in_the_furniture_as_pages_set_them():
 def test_a_date_written_in_words_under_the_title_is_not_taken_for_the_page_date():
     md = md_of("盐亭县人民政府2024年法治政府建设工作报告\n（2025年2月26日）\n\n2024年，我县坚持依法行政。\n")
     assert md.published is None
+
+
+def test_the_year_may_come_before_the_unit_in_the_reporting_sentence():
+    md = md_of("根据有关要求，现将2019年绵阳市法治政府建设情况报告如下：\n一、主要举措\n"
+               "市政府常务会议审议规范性文件11件。\n")
+    assert (md.jurisdiction, md.level) == ("绵阳市", "city")
+    assert md.evidence["jurisdiction"]["source"] == "body"
+
+
+def test_a_street_written_without_its_last_character_in_the_title():
+    md = md_of("松洲街2021年法治政府建设情况报告\n\n2021年，我街道坚持依法行政。\n")
+    assert (md.jurisdiction, md.level) == ("松洲街道", "street")

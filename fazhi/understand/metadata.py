@@ -185,7 +185,7 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
             return None
         if _SALUTATION.match(line):
             continue
-        if len(text) > 30 and (text.endswith((":", "：")) or "如下" in text):
+        if len(text) > 30 and (text.endswith((":", "：")) or "如下" in text) or re.search(r"如下\s*[:：]?$", text):
             return None  # the body's opening sentence (现将…报告如下:), not a title
         if _TITLE_WORDS.search(text) and _LAW_WORDS.search((org[0] if partial and org else "") + text):
             a, b = s + lead, s + len(line.rstrip())
@@ -544,6 +544,8 @@ def _place_of(name: str, context: _Context) -> tuple[Division | None, str | None
     text's other place names; else the ambiguous name and its level when all readings agree.
     A township or street the table lacks (a new 街道 of a district) is not taken for its district."""
     places = _places(name)
+    if not places and name.endswith("街") and divisions().named(name + "道"):
+        places = _places(name + "道")  # 海滨街 for 海滨街道
     rank = {"township": 0, "county": 1, "city": 2, "province": 3}
     places.sort(key=lambda p: min((rank[c.kind] for c in p.cands), default=9))
     place = None
