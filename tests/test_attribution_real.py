@@ -369,3 +369,26 @@ def test_the_year_may_come_before_the_unit_in_the_reporting_sentence():
 def test_a_street_written_without_its_last_character_in_the_title():
     md = md_of("松洲街2021年法治政府建设情况报告\n\n2021年，我街道坚持依法行政。\n")
     assert (md.jurisdiction, md.level) == ("松洲街道", "street")
+
+
+def test_a_department_site_names_the_department_of_a_report_that_never_does():
+    text = "2024年，我局坚持依法行政，办理行政复议案件15件。\n一、主要举措\n审查合同12份。\n"
+    md = md_at(text, "https://ssfj.suining.gov.cn/zwgk/show/a1.html")  # 市 + 司法局 on the city's host
+    assert (md.jurisdiction, md.level, md.department) == ("遂宁市", "department", "遂宁市司法局")
+    assert md.evidence["department"]["source"] == "site"
+    md = md_at(text, "http://www.rongchang.gov.cn/bm/qsfj/zwgk/t2.html")  # 区 + 司法局 in the path
+    assert (md.jurisdiction, md.department) == ("荣昌区", "荣昌区司法局")
+    md = md_at(text, "http://www.xinhui.gov.cn/gzjg/jmsxhqtjj/t3.html")  # 江门市新会区 + 统计局
+    assert (md.jurisdiction, md.department) == ("新会区", "新会区统计局")
+
+
+def test_a_government_speaking_as_itself_on_a_department_site_stays_the_government():
+    md = md_at("2024年，我市坚持依法行政，全市办理复议案件150件。\n一、主要举措\n",
+               "https://sfj.suining.gov.cn/zwgk/show/a4.html")
+    assert md.department is None
+    assert md.level == "city"
+
+
+def test_a_ministry_speaks_of_itself_as_we_the_ministry():
+    md = md_of("2023年，我部深入贯彻习近平法治思想，全面推进依法行政。\n一、主要工作\n审查规章草案4件。\n")
+    assert md.level == "department"

@@ -9,10 +9,12 @@ them once and parses names against them and against the division table.
 """
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from ..data import load as load_data
 from .divisions import Division, divisions, short_name
@@ -243,3 +245,60 @@ def find_departments(text: str) -> list[tuple[int, int, str, str]]:
     """Department names in running text as (start, end, written form, canonical name)."""
     lex = lexicon()
     return [(m.start(), m.end(), m.group(0), lex.forms[m.group(0)][0]) for m in lex.regex().finditer(text)]
+
+
+# Letters a department's site puts before its initials for the level of its place
+# (ssfj: 市司法局, qsfj: 区司法局, xsfj: 县司法局).
+_LEVEL_LETTERS = {"s": "市", "x": "县", "q": "区"}
+
+
+@lru_cache(maxsize=1)
+def _department_initials() -> dict[str, str]:
+    raw = resources.files("fazhi.data").joinpath("department_initials.tsv.gz").read_bytes()
+    out: dict[str, str] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line:
+            ini, name = line.split("\t")
+            out[ini] = name
+    return out
+
+
+@dataclass(frozen=True)
+class AddressDepartment:
+    """A department a site's address names by its initials: the canonical name, the
+    places its initials were led by (several when they are ambiguous) or the level letter
+    that stands for its place, and the part of the address read."""
+
+    department: str
+    places: tuple[Division, ...]
+    level_word: str | None
+    label: str
+
+
+def departments_in_address(url: str) -> list[AddressDepartment]:
+    """Departments a site's host labels or path segments name by initials, each whole
+    segment read as [place initials or a level letter] + department initials:
+    sfj.suining.gov.cn (司法局), …/qsfj/… (区司法局), …/jmsxhqtjj/… (江门市新会区统计局)."""
+    from urllib.parse import urlparse
+
+    table = _department_initials()
+    parsed = urlparse(url if "//" in url else "//" + url)
+    segments = re.split(r"[.\-]", (parsed.hostname or "").lower()) + re.split(r"[/_\-.]", parsed.path.lower())
+    out: list[AddressDepartment] = []
+    for seg in segments:
+        if len(seg) < 3 or not seg.isalpha():
+            continue
+        for i in range(0, len(seg) - 2):
+            head, tail = seg[:i], seg[i:]
+            if tail not in table:
+                continue
+            if not head:
+                out.append(AddressDepartment(table[tail], (), None, seg))
+            elif head in _LEVEL_LETTERS:
+                out.append(AddressDepartment(table[tail], (), _LEVEL_LETTERS[head], seg))
+            else:
+                places = divisions().places_by_initials(head)
+                if places:
+                    out.append(AddressDepartment(table[tail], tuple(places), None, seg))
+            break
+    return out

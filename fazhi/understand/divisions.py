@@ -233,6 +233,15 @@ class Divisions:
         return child.kind != "township" and child.code.startswith(
             parent.code[:2] if parent.kind == "province" else parent.code[:4])
 
+    def places_by_initials(self, head: str) -> list[Division]:
+        """The provinces, cities and counties a run of letters names: one place's pinyin or
+        initials (sts: 汕头市 …), or a place and a unit within it (jmsxhq: 江门市 新会区),
+        the most specific of each reading."""
+        pinyin, initials = self._pinyin_tables()
+        out = [d for d in pinyin.get(head, []) + initials.get(head, []) if d.kind != "township"]
+        out += [c for _p, c in self._split_label(head, pinyin, initials)]
+        return list(dict.fromkeys(out))
+
     def _split_label(self, label: str, pinyin: dict[str, list[Division]],
                      initials: dict[str, list[Division]]) -> list[tuple[Division, Division]]:
         """A host label read as a place and a unit within it (gdsx, cqjlp, zzszq): every

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..data import load as load_data
 from ..record import Metadata
 from .dates import DATE_RE, parse_match
-from .departments import parse_unit
+from .departments import departments_in_address, parse_unit
 from .divisions import Division, divisions, short_name
 from .doctype import classify_title, detect_kind
 from .numerals import DIGITS
@@ -283,7 +283,7 @@ class _Context:
 
     def __init__(self, text: str, url: str | None = None):
         self._text = text
-        self._url = url if url and url.startswith(("http://", "https://")) else None
+        self.url = url if url and url.startswith(("http://", "https://")) else None
         self._text_names: set[str] | None = None
         self._names: set[str] | None = None
         self._host: tuple[list[Division], list[Division]] | None = None
@@ -304,7 +304,7 @@ class _Context:
     def host(self) -> tuple[list[Division], list[Division]]:
         """(named, guessed) divisions of the site's address (Divisions.from_url)."""
         if self._host is None:
-            self._host = divisions().from_url(self._url) if self._url else ([], [])
+            self._host = divisions().from_url(self.url) if self.url else ([], [])
         return self._host
 
     def level_place(self, level_word: str, body: str) -> Division | None:
@@ -664,6 +664,32 @@ def _host_place(level_word: str | None, context: _Context) -> Division | None:
     return cands[0] if len({c.code for c in cands}) == 1 else None
 
 
+def _speaks_as_government(body: str) -> bool:
+    """True when the body speaks in the first person as a government (我市, 我县, 我镇 …)."""
+    return any(p.search(body) for lvl, p in _self_patterns("self") if lvl != "department")
+
+
+def _address_department(body: str, context: _Context) -> tuple[str, Division | None] | None:
+    """The department a site's address names by its initials and its place: the place its
+    initials were led by (one the address or text names when several fit), the host's place
+    of the level its level letter gives, or the host's own place."""
+    if not context.url:
+        return None
+    for a in departments_in_address(context.url):
+        place: Division | None = None
+        if a.places:
+            known = context.names
+            fits = [p for p in a.places if p in context.host[0] or p.name in known or short_name(p.name) in known]
+            cands = fits or list(a.places)
+            place = cands[0] if len({c.code for c in cands}) == 1 else None
+        elif a.level_word:
+            place = _host_place(a.level_word, context) or context.level_place(a.level_word, body)
+        else:
+            place = _host_place(None, context)
+        return a.department, place
+    return None
+
+
 def _host_town(self_level: str | None, context: _Context) -> Division | None:
     """The one township or street a site's path names within the county its host names, for
     a report that speaks of itself as a township or street, or not at all."""
@@ -865,6 +891,21 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
                     place_src = _Cand(place.name, "site", None, None, conf["site"])
                 else:
                     place = None
+    if not issuer and md.department is None and not _speaks_as_government(body):
+        # a report that never names its unit, on a department's own site (sfj.suining.gov.cn,
+        # …/qsfj/…): the department the address names, in the place it or the host names
+        found = _address_department(body, context)
+        if found is not None:
+            canon, dplace = found
+            if dplace is not None and (place is None or place_src is not None
+                                       and place_src.source in ("inferred", "site")):
+                place, place_src = dplace, _Cand(dplace.name, "site", None, None, conf["site"])
+                if "jurisdiction" not in md.inferred:
+                    md.inferred.append("jurisdiction")
+            md.department = (place.name if place is not None else "") + canon
+            md.inferred.append("department")
+            md.evidence["department"] = {"source": "site", "text": canon, "start": None, "end": None}
+            md.confidence["department"] = conf["site"]
     if place is not None:
         _set_place(md, place)
     if md.department or (self_level == "department" and place_src is not None and place_src.source == "site"):

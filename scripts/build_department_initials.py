@@ -1,0 +1,57 @@
+"""Build fazhi/data/department_initials.tsv.gz: the pinyin initials of every written form of
+every department in fazhi/data/departments.toml (司法局 -> sfj, 卫健委 -> wjw, 市场监管局 ->
+scjgj), so that a department's own site (sfj.suining.gov.cn, …/qsfj/…) can name the
+department of a report that never writes its own name.
+
+The pinyin is computed once here, with pypinyin (a build-time tool only: fazhi reads the
+generated table and needs no pinyin library at run time). Where two departments share
+initials, a full name beats short forms (jyj: 教育局, not 交运局 for 交通运输局); initials
+shared otherwise are left out: they name neither.
+
+Usage:  pip install pypinyin && python scripts/build_department_initials.py
+
+Output columns (tab-separated, UTF-8, gzip): initials, canonical full name.
+"""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from fazhi.understand.departments import lexicon
+
+OUT = Path(__file__).resolve().parent.parent / "fazhi" / "data" / "department_initials.tsv.gz"
+
+
+def main() -> None:
+    lex = lexicon()
+    found: dict[str, set[str]] = {}
+    full: dict[str, set[str]] = {}
+    for form, (canonical, key) in lex.forms.items():
+        if key in lex.former:
+            continue
+        initials = "".join(p[0] for p in lazy_pinyin(form) if p and p[0].isalpha())
+        stem0 = key.split("#")[0]
+        if not canonical.startswith(stem0):
+            # an older official name (交通厅): sites today are the current department's (交通运输厅)
+            for suffix in lex.generic:
+                if canonical.endswith(suffix) and lex.forms.get(stem0 + suffix, ("", ""))[1] == key:
+                    canonical = stem0 + suffix
+                    break
+        if len(initials) >= 3 and len(initials) == len(form):
+            found.setdefault(initials, set()).add(canonical)
+            if form == canonical:
+                full.setdefault(initials, set()).add(canonical)
+    rows = []
+    for ini, names in sorted(found.items()):
+        if len(names) > 1:
+            names = full.get(ini, set())
+        if len(names) == 1:
+            rows.append(f"{ini}\t{next(iter(names))}")
+    OUT.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
+    print(f"{len(rows)} initials -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
