@@ -13,6 +13,23 @@ import pandas as pd
 from . import review
 from .schema import SCHEMA_VERSION, record_json
 
+# Everything a report's page needs besides its record, in one query (each query costs about a
+# millisecond of DuckDB's planning, and the page used to ask five): its findings (0), the decisions
+# on them (1), its live notes (2), its review state (3) and history (4), as rows of one shape —
+# kind, check, start, end, message_hash, four text columns, a time and two numbers — that
+# `Queries.report` takes apart. $1 is the doc_id, $2 the sha256.
+_REPORT_ROWS = """
+    SELECT 0, "check", start, "end", message_hash, severity, message, data::VARCHAR, origin, NULL::TIMESTAMP,
+           idx, NULL::BIGINT FROM findings WHERE doc_id = $1
+    UNION ALL SELECT 1, "check", start, "end", message_hash, decision, comment, "user", NULL, decided_at, NULL, NULL
+           FROM decisions WHERE sha256 = $2
+    UNION ALL SELECT 2, NULL, start, "end", NULL, severity, message, "user", quote, created_at, note_id, NULL
+           FROM notes WHERE sha256 = $2 AND removed_at IS NULL
+    UNION ALL SELECT 3, NULL, NULL, NULL, NULL, state, NULL, "user", NULL, changed_at, NULL, NULL
+           FROM review_state WHERE sha256 = $2
+    UNION ALL SELECT 4, "check", start, "end", message_hash, action, detail, "user", NULL, logged_at, note_id, rowid
+           FROM review_log WHERE sha256 = $2"""
+
 _FILTERS = {
     "year": ("r.report_year = ?", None), "level": ("r.level = ?", None), "province": ("r.province = ?", None),
     "city": ("r.city = ?", None), "county": ("r.county = ?", None), "jurisdiction": ("r.jurisdiction = ?", None),
@@ -104,12 +121,14 @@ class Queries:
         row = self.con.execute("SELECT text FROM documents WHERE sha256 = ?", [sha256]).fetchone()
         return row[0] if row else None
 
-    def report(self, sha256: str, include_text: bool = True) -> dict[str, Any] | None:
+    def report(self, sha256: str, include_text: bool = True, with_review: bool = False) -> dict[str, Any] | None:
         """The analysis record as spec/output.md, with the corpus findings merged in.
 
         Each finding carries `origin` (document | corpus) and, when a reviewer decided on it,
         `decision` {decision, comment, user, decided_at}. The text is included by default
-        (offsets point into it).
+        (offsets point into it). With `with_review`, `review` holds the report's review state and
+        history as fazhi.corpus.review's `state` and `history` give them (the review page's needs,
+        read in the same query as the findings).
         """
         row = self.con.execute("SELECT r.doc_id, r.record, d.text FROM records r JOIN documents d USING (doc_id) "
                                "WHERE r.sha256 = ?", [sha256]).fetchone()
@@ -117,24 +136,39 @@ class Queries:
             return None
         doc_id, blob, text = row
         rec = record_json(blob)
-        rec["findings"] = self._report_findings(doc_id, sha256) + review.notes(self, sha256, text or "")
+        parts: dict[int, list[tuple]] = {k: [] for k in range(5)}
+        for r in self.con.execute(_REPORT_ROWS, [doc_id, sha256]).fetchall():
+            parts[r[0]].append(r[1:])
+        findings = [(n1, check, s1, s2, start, end, s3, s4, mh)
+                    for check, start, end, mh, s1, s2, s3, s4, _at, n1, _n2 in parts[0]]
+        findings.sort(key=lambda f: (f[4] is not None, f[4] or 0, f[0]))  # start NULLS FIRST, idx
+        decisions = [(check, start, end, mh, s1, s2, s3, at) for check, start, end, mh, s1, s2, s3, _s4, at, _n1, _n2
+                     in parts[1]]
+        notes = sorted(((n1, start, end, s4, s1, s2, s3, at) for _c, start, end, _mh, s1, s2, s3, s4, at, n1, _n2
+                        in parts[2]), key=lambda n: (n[1], n[0]))
+        rec["findings"] = self._report_findings(findings, decisions) + review.notes_of(notes, text or "")
+        if with_review:
+            state = parts[3][0] if parts[3] else None
+            log = sorted(parts[4], key=lambda r: (r[8], r[10]))  # logged_at, rowid
+            rec["review"] = {
+                "state": review.state_of((state[4], state[6], state[8]) if state else None),
+                "history": review.history_of([(at, s3, s1, check, start, end, mh, n1, s2)
+                                              for check, start, end, mh, s1, s2, s3, _s4, at, n1, _n2 in log])}
         if include_text:
             rec["text"] = text
         return rec
 
-    def _report_findings(self, doc_id: int, sha256: str) -> list[dict[str, Any]]:
-        """One document's findings with their decisions, matched as `_findings_sql` matches them.
+    @staticmethod
+    def _report_findings(rows: list[tuple], decisions: list[tuple]) -> list[dict[str, Any]]:
+        """One document's findings (idx, check, severity, message, start, end, data, origin, message_hash)
+        with their decisions (check, start, end, message_hash, decision, comment, user, decided_at),
+        matched as `_findings_sql` matches them.
 
-        The review page asks for this on every view: two small point queries and the matching
-        in Python cost a few milliseconds where the general query (joins, pandas) costs tens.
+        The review page asks for this on every view: a point query and the matching in Python cost a
+        few milliseconds where the general query (joins, pandas) costs tens.
         """
-        rows = self.con.execute("""SELECT idx, "check", severity, message, start, "end", data, origin, message_hash
-                                   FROM findings WHERE doc_id = ? ORDER BY start NULLS FIRST, idx""",
-                                [doc_id]).fetchall()
         decided: dict[tuple, list[tuple]] = {}
-        for check, start, end, mhash, decision, comment, user, at in self.con.execute(
-                """SELECT "check", start, "end", message_hash, decision, comment, "user", decided_at
-                   FROM decisions WHERE sha256 = ?""", [sha256]).fetchall():
+        for check, start, end, mhash, decision, comment, user, at in decisions:
             decided.setdefault((check, start, end), []).append((mhash, decision, comment, user, at))
         out = []
         for _idx, check, severity, message, start, end, data, origin, mhash in rows:

@@ -86,6 +86,11 @@ def state(corpus, sha256: str) -> dict[str, Any]:
     """{state, state_zh, user, changed_at} of one report (pending when nobody has touched it)."""
     row = corpus.con.execute('SELECT state, "user", changed_at FROM review_state WHERE sha256 = ?',
                              [sha256]).fetchone()
+    return state_of(row)
+
+
+def state_of(row: tuple | None) -> dict[str, Any]:
+    """A review_state row (state, user, changed_at) as `state` gives it; None is pending."""
     st, user, at = row if row else ("pending", None, None)
     return {"state": st, "state_zh": STATE_ZH[st], "user": user, "changed_at": at}
 
@@ -175,10 +180,16 @@ def reopen(corpus, sha256: str, check: str, start: int | None, end: int | None, 
 
 def history(corpus, sha256: str) -> list[dict[str, Any]]:
     """Everything done on a report, oldest first: decisions, reopenings, notes, state changes."""
+    return history_of(corpus.con.execute(
+        """SELECT logged_at, "user", action, "check", start, "end", message_hash, note_id, detail FROM review_log
+           WHERE sha256 = ? ORDER BY logged_at, rowid""", [sha256]).fetchall())
+
+
+def history_of(rows: Sequence[tuple]) -> list[dict[str, Any]]:
+    """review_log rows (logged_at, user, action, check, start, end, message_hash, note_id, detail), in
+    order, as `history` gives them."""
     out = []
-    for at, user, action, check, start, end, mh, note_id, detail in corpus.con.execute(
-            """SELECT logged_at, "user", action, "check", start, "end", message_hash, note_id, detail FROM review_log
-               WHERE sha256 = ? ORDER BY logged_at, rowid""", [sha256]).fetchall():
+    for at, user, action, check, start, end, mh, note_id, detail in rows:
         out.append({"at": at, "user": user, "action": action, "action_zh": ACTION_ZH.get(action, action),
                     "check": check, "start": start, "end": end, "message_hash": mh, "note_id": note_id,
                     "detail": detail, "detail_zh": STATE_ZH.get(detail, detail) if action == "state" else detail})
@@ -247,10 +258,16 @@ def notes(corpus, sha256: str, text: str | None = None) -> list[dict[str, Any]]:
     current text."""
     if text is None:
         text = corpus.text(sha256) or ""
+    return notes_of(corpus.con.execute(
+        """SELECT note_id, start, "end", quote, severity, message, "user", created_at FROM notes
+           WHERE sha256 = ? AND removed_at IS NULL ORDER BY start, note_id""", [sha256]).fetchall(), text)
+
+
+def notes_of(rows: Sequence[tuple], text: str) -> list[dict[str, Any]]:
+    """Live notes rows (note_id, start, end, quote, severity, message, user, created_at), in order, as
+    `notes` gives them."""
     out = []
-    for note_id, start, end, quote, severity, message, user, at in corpus.con.execute(
-            """SELECT note_id, start, "end", quote, severity, message, "user", created_at FROM notes
-               WHERE sha256 = ? AND removed_at IS NULL ORDER BY start, note_id""", [sha256]).fetchall():
+    for note_id, start, end, quote, severity, message, user, at in rows:
         s, e = anchor(text, start, end, quote)
         out.append({"check": NOTE_CHECK, "severity": severity, "message": message, "start": s, "end": e,
                     "origin": "reviewer", "note_id": note_id, "quote": quote,

@@ -50,10 +50,11 @@ def shown_source(source: str | None) -> str:
 
 def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | None:
     """The review page's content: metadata, outline, checklist, score, findings, and the text in segments."""
-    rec = corpus.report(sha256)
+    rec = corpus.report(sha256, with_review=True)
     if rec is None:
         return None
     text = rec.pop("text", None) or ""
+    reviewed = rec.pop("review")
     md = rec.get("metadata") or {}
     error = next((f["message"] for f in rec.get("findings") or [] if f["check"] == "unreadable"), None)
     findings = findings_view(rec, text)
@@ -119,15 +120,15 @@ def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | No
         "segments": with_lines(segments(text, marks, anchors)), "chars": len(text), "hits": hits,
         "query": query or "", "lines": text.count("\n") + 1,
         "counts": {sev: sum(1 for f in findings if f["severity"] == sev) for sev in ("error", "warning", "info")},
-        "state": rv.state(corpus, sha256), "progress": rv.progress(rec.get("findings") or []),
-        "history": _history(corpus, sha256, text), "states": rv.STATE_ZH,
+        "state": reviewed["state"], "progress": rv.progress(rec.get("findings") or []),
+        "history": _history(reviewed["history"], text), "states": rv.STATE_ZH,
     }
 
 
-def _history(corpus, sha256: str, text: str) -> list[dict[str, Any]]:
-    """The report's review history, newest first, with the checks' Chinese names."""
+def _history(out: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The report's review history (oldest first, as fazhi.corpus.review.history gives it), newest
+    first, with the checks' Chinese names and lines."""
     names = {k: v.name for k, v in specs().items()} | {rv.NOTE_CHECK: rv.NOTE_ZH}
-    out = rv.history(corpus, sha256)
     for h in out:
         h["check_zh"] = names.get(h["check"] or "", h["check"] or "")
         h["line"] = _line(text, h["start"])
