@@ -392,3 +392,20 @@ def test_a_government_speaking_as_itself_on_a_department_site_stays_the_governme
 def test_a_ministry_speaks_of_itself_as_we_the_ministry():
     md = md_of("2023年，我部深入贯彻习近平法治思想，全面推进依法行政。\n一、主要工作\n审查规章草案4件。\n")
     assert md.level == "department"
+
+
+def test_report_years_read_from_openings_that_do_not_start_with_the_year():
+    assert md_of("2020年是本轮规划的收官之年。我县坚持依法行政。\n一、主要举措\n").report_year == 2020
+    md = md_of("根据有关规定，区财政局认真梳理总结2025年度法治政府建设情况，现报告如下。\n一、主要举措\n")
+    assert md.report_year == 2025
+    assert md_of("??2021年,我州坚持依法行政。\n一、主要举措\n").report_year == 2021
+
+
+def test_an_autonomous_prefecture_speaks_of_itself_as_a_city():
+    assert md_of("2021年，我州坚持依法行政，全州办理复议案件30件。\n一、主要举措\n").level == "city"
+
+
+def test_the_rest_of_a_breadcrumb_on_its_own_line_is_not_the_title():
+    md = md_of("当前位置：首页\n> 政务公开 > 法治政府建设年度报告和工作要点\n杭州市审计局2024年度法治政府建设年度报告\n"
+               "\n2024年，我局坚持依法审计。\n")
+    assert md.title == "杭州市审计局2024年度法治政府建设年度报告"
