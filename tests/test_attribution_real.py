@@ -409,3 +409,20 @@ def test_the_rest_of_a_breadcrumb_on_its_own_line_is_not_the_title():
     md = md_of("当前位置：首页\n> 政务公开 > 法治政府建设年度报告和工作要点\n杭州市审计局2024年度法治政府建设年度报告\n"
                "\n2024年，我局坚持依法审计。\n")
     assert md.title == "杭州市审计局2024年度法治政府建设年度报告"
+
+
+def test_more_publication_labels_and_a_bracketed_date_under_the_title():
+    body = "\n2024年，我县坚持依法行政。\n一、主要举措\n审查文件8件。\n"
+    title = "盐亭县人民政府2024年法治政府建设工作报告\n"
+    assert md_of(title + "发布：2025-03-01  浏览：20\n" + body).published == "2025-03-01"
+    assert md_of(title + "[2025-03-02]\n" + body).published == "2025-03-02"
+    assert md_of(title + "录入时间：2025-03-03 作者：办公室\n" + body).published == "2025-03-03"
+    assert md_of(title + "来源：县司法局 发稿时间：2025-03-04\n" + body).published == "2025-03-04"
+
+
+def test_a_township_name_is_not_confirmed_by_the_county_its_own_name_contains():
+    # 芦溪镇 lies in several counties, one of them 芦溪县 (whose short name 芦溪 it holds);
+    # the text names 三台县, which settles it
+    md = md_of("芦溪镇2023年法治政府建设工作总结\n\n2023年，我镇坚持依法行政。\n一、主要举措\n"
+               "审查合同20份。\n三台县芦溪镇\n")
+    assert (md.jurisdiction, md.county) == ("芦溪镇", "三台县")

@@ -90,7 +90,7 @@ _LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|
 
 
 _STAMP_LINE = re.compile(r"^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?(\s.{0,40})?$"
-                         r"|^\s*[•·]?\s*(?P<bare>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
+                         r"|^\s*[•·]?\s*[\[【(（]?\s*(?P<bare>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*[\]】)）]?\s*$")
 
 
 def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] | None:
@@ -550,7 +550,7 @@ def _place_of(name: str, context: _Context) -> tuple[Division | None, str | None
     places.sort(key=lambda p: min((rank[c.kind] for c in p.cands), default=9))
     place = None
     for p in places:
-        place = _resolve(p.cands, context)
+        place = _resolve(p.cands, context, exclude=p.name)
         if place is not None:
             break
     if place is not None and place.kind != "township":

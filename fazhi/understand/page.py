@@ -24,6 +24,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 # Labels of the page's metadata block, and which record field each one feeds.
 _LABELS = {
     "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "上网时间", "发文时间",
+                  "发稿时间", "上传时间", "录入时间", "添加时间", "发布",
                   "时间", "日期"),
     "signed": ("成文日期", "发文日期", "印发日期", "成文时间"),
     "title": ("文件名称", "信息名称", "文件标题", "信息标题", "标题", "标 题", "名称"),
