@@ -5,12 +5,15 @@
     python bench/web.py --users 20 --requests 400         # bounded load: 20 concurrent users
     python bench/web.py --users 20 --think 2              # ... each pausing about 2 s between pages
     python bench/web.py --only review,compare             # some targets only
+    python bench/web.py --readers 2                       # fazhi serve --readers 2: two reader processes
 
 Starts `fazhi serve` on a free loopback port (a real server process, as a reviewer runs it),
 signs a benchmark user in with a bearer token, then:
 1. one user: each target requested `--repeat` times in turn, p50/p95/max latency;
 2. `--users` concurrent users (threads with their own connections) sharing `--requests`
    requests over the targets, p50/p95 per target and the throughput.
+The machine is printed with the figures: cores and the load average before and after (other
+programs running on the same cores slow every figure; compare runs made at similar load).
 Loopback only; nothing is asserted, the figures are printed (speed targets live in bench/,
 not in timed tests: CONTRIBUTING.md).
 """
@@ -56,6 +59,12 @@ def build_corpus(db: Path) -> None:
     print(f"corpus: {res.added} documents from {len(sources)} files (seeds and examples)")
 
 
+def machine() -> str:
+    """Cores and load average: the figures mean little without them on a shared machine."""
+    one, five, fifteen = os.getloadavg()
+    return f"{os.cpu_count()} cores, load average {one:.2f} / {five:.2f} / {fifteen:.2f} (1 / 5 / 15 min)"
+
+
 def percentile(xs: list[float], q: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
@@ -94,6 +103,7 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=0.0,
                     help="seconds a user reads a page before the next request (uniform 0.5x-1.5x, as locust's "
                          "wait_time); 0: each user sends the next request at once (the worst case)")
+    ap.add_argument("--readers", type=int, default=0, help="fazhi serve --readers N (0: one process serves all)")
     ap.add_argument("--only", default=None, help="comma-separated words: time only the targets whose label has one "
                     "(e.g. review,compare)")
     a = ap.parse_args()
@@ -115,11 +125,11 @@ def main() -> None:
         port = _free_port()
         log = tmp / "server.log"
         with open(log, "w") as out:
-            proc = subprocess.Popen([sys.executable, "-m", "fazhi", "serve", "--db", str(db), "--port", str(port)],
-                                    stdout=out, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen([sys.executable, "-m", "fazhi", "serve", "--db", str(db), "--port", str(port),
+                                     "--readers", str(a.readers)], stdout=out, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 120
+            deadline = time.monotonic() + 900  # --readers: the first copy of a large corpus is made first
             while True:
                 try:
                     httpx.get(base + "/login", timeout=2)
@@ -134,6 +144,9 @@ def main() -> None:
                 stats = c.get("/api/stats", headers=h).json()
                 print(f"corpus: {stats['documents']} documents, {stats['reports']} reports, "
                       f"{stats['figures']} figures, {stats['findings']} findings")
+                print(f"server: fazhi serve --readers {a.readers} "
+                      f"({'one process' if not a.readers else f'{a.readers} reader processes and a writer'}); "
+                      f"machine: {machine()}")
                 tg = targets(c, h)
                 if a.only:
                     tg = [t for t in tg if any(w in t[0] for w in a.only.split(","))]
@@ -149,6 +162,7 @@ def main() -> None:
                         times.append(1000 * (time.perf_counter() - t0))
                     print(f"{label:36} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}")
             load(base, h, tg, a.users, a.requests, a.think)
+            print(f"machine after: {machine()}")
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -195,7 +209,7 @@ def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total:
     done = sum(len(v) for v in results.values())
     pace = f", {think:g} s think time" if think else ", no think time"
     print(f"\n{users} concurrent users{pace}, {total} requests: {done / wall:.1f} requests/s"
-          f" on {os.cpu_count()} cores (ms):")
+          f" on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} (ms):")
     print(f"{'target':36} {'n':>4} {'p50':>8} {'p95':>8}")
     for label, times in results.items():
         if times:

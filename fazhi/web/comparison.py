@@ -95,12 +95,20 @@ def comparison(corpus, indicator: str, by: str = "jurisdiction", years: tuple[in
 
     A national comparison by unit has some 20,000 unit-year rows and draws 20 bars and a
     200-row table: the rows stay in DuckDB (as Arrow), which ranks and cuts them, and only
-    what is drawn comes back to Python.
+    what is drawn comes back to Python. The result is kept until the corpus changes (`_cached`):
+    colleagues open the same charts, and a chart depends on the records alone, not on anyone's
+    review. Callers must not change it.
     """
     name = check_args(indicator, by, agg)
     if chart not in CHARTS:
         raise HTTPException(400, "图表类型只能是 bar（柱状图）或 line（折线图）")
     filters = {k: v for k, v in filters.items() if v}
+    key = ("comparison", indicator, by, years, agg, chart, year, top, tuple(sorted(filters.items())))
+    return _cached(corpus, key, lambda: _comparison(corpus, indicator, name, by, years, agg, chart, year, top, filters))
+
+
+def _comparison(corpus, indicator: str, name: str, by: str, years: tuple[int, int] | None, agg: str | None,
+                chart: str, year: int | None, top: int, filters: dict[str, Any]) -> dict[str, Any]:
     unit = unit_of(corpus, indicator)
     agg_used = agg or ("mean" if unit == "%" else "sum")
     subtitle_tail = f"按{BY_ZH[by]}{AGG_ZH[agg_used]}" + (f"；单位：{unit}" if unit else "")
