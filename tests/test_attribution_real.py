@@ -426,3 +426,21 @@ def test_a_township_name_is_not_confirmed_by_the_county_its_own_name_contains():
     md = md_of("芦溪镇2023年法治政府建设工作总结\n\n2023年，我镇坚持依法行政。\n一、主要举措\n"
                "审查合同20份。\n三台县芦溪镇\n")
     assert (md.jurisdiction, md.county) == ("芦溪镇", "三台县")
+
+
+def test_a_title_broken_after_the_unit_and_its_year():
+    md = md_of("吴兴区退役军人事务局2024年度\n法治政府建设工作报告\n\n一、主要举措\n我局办理信访件30件。\n")
+    assert md.title == "吴兴区退役军人事务局2024年度法治政府建设工作报告"
+    assert (md.level, md.jurisdiction) == ("department", "吴兴区")
+
+
+def test_an_autonomous_county_or_prefecture_written_without_its_autonomy():
+    md = md_of("新晃县退役军人事务局2024年法治政府建设情况报告\n\n2024年，我局坚持依法行政。\n")
+    assert (md.jurisdiction, md.level, md.city) == ("新晃侗族自治县", "department", "怀化市")
+    assert md_of("湘西州人民政府2024年法治政府建设情况报告\n\n2024年，全州坚持依法行政。\n").level == "city"
+
+
+def test_a_provincial_department_on_a_site_named_by_the_provinces_initials():
+    md = md_at("一、2019年主要工作\n（一）深化改革。省本级事项全部实现网上办理，办理复议案件12件。\n",
+               "http://jtt.sc.gov.cn/jtt/c1/2020/2/28/a.shtml")
+    assert (md.jurisdiction, md.level, md.department) == ("四川省", "department", "四川省交通运输厅")

@@ -18,7 +18,8 @@ from importlib import resources
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
              "地区", "林区", "特区", "新区", "省", "市", "县", "区", "旗", "盟")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
-# 镇宁布依族苗族自治县 is written 镇宁自治县: the peoples' names dropped before 自治县/州/旗.
+# 镇宁布依族苗族自治县 is written 镇宁自治县 (the peoples' names dropped before 自治县/州/旗)
+# or 镇宁县 (the autonomy dropped as well).
 _AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:[\u4e00-\u9fff]{1,4}族)+)(自治县|自治州|自治旗)$")
 # Official names that are also common words inside other names (高新区 holds 新区): found
 # only where nothing joins them on the left.
@@ -71,9 +72,14 @@ class Divisions:
         for d in rows:
             m = _AUTONOMOUS.match(d.name)
             if m and d.kind in ("city", "county"):
-                alias = m.group(1) + m.group(3)
-                if alias not in self.by_name or all(x.name != d.name for x in self.by_name[alias]):
-                    self.by_name.setdefault(alias, []).append(d)
+                # 镇宁自治县, and 新晃县 / 湘西州 with the autonomy dropped too where no other
+                # unit bears that name
+                plain = m.group(1) + m.group(3)[-1]
+                for alias in (m.group(1) + m.group(3), plain):
+                    if alias == plain and alias in self.by_name:
+                        continue
+                    if alias not in self.by_name or all(x.name != d.name for x in self.by_name[alias]):
+                        self.by_name.setdefault(alias, []).append(d)
         self._automaton = None
         self._pinyin: dict[str, list[Division]] | None = None
         self._initials: dict[str, list[Division]] | None = None

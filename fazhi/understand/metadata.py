@@ -77,9 +77,9 @@ def _cn_year(s: str) -> int | None:
 
 
 _BULLET_LINE = re.compile(r"^[•·▪●◆■]")
-# The first line of a title broken after 关于 or after the year that follows it
-# (某市人民政府关于2020年度 / 法治政府建设情况的报告).
-_ENDS_WITH_ABOUT = re.compile(r"关于\s*(?:(?:19|20)\d{2}\s*年度?)?$")
+# The first line of a title broken after 关于 or after the year that follows it, or after
+# the year that follows the unit (某市人民政府关于2020年度 / 法治政府建设情况的报告; 某区某局2024年度 / …).
+_ENDS_WITH_ABOUT = re.compile(r"关于\s*(?:(?:19|20)\d{2}\s*年度?)?$|(?<=[局委办厅府镇乡区县市道])(?:19|20)\d{2}\s*年度?$")
 _DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[(（]\s*(19|20)\d{2}\s*[〕\])）]\s*\d+\s*号$")
 _WRAP_ENDS = ("报告", "总结", "情况", "要点", "方案", "计划")
 # A title run together with the body that follows it (a page that lost its line breaks):
@@ -650,7 +650,8 @@ def _as_written(text: str, work: str, a: int, b: int, title: str) -> str:
 def _host_place(level_word: str | None, context: _Context) -> Division | None:
     """The place a site's address names (gtzy.shiyan.gov.cn -> 十堰市, cqjlp.gov.cn -> 九龙坡区),
     at the level the name's level word asks for; when the pinyin is shared, the one the text
-    names; a place the address gives only by initials (fl.gov.cn) only when the text names it."""
+    names; a place the address gives only by initials (fl.gov.cn) only when the text names it,
+    or when a province is asked for and the initials are one province's alone (sc.gov.cn)."""
     named, guessed = context.host
     known = context.text_names
     named = [c for c in named if c.kind != "township"]
@@ -659,6 +660,8 @@ def _host_place(level_word: str | None, context: _Context) -> Division | None:
     if want:
         cands = [c for c in cands if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
                  or level_word == "市" and c.name in _MUNICIPALITIES]
+        if not cands and want[0] == "province":
+            cands = [g for g in guessed if g.kind == "province"]
     if len({c.code for c in cands}) > 1:
         cands = [c for c in cands if c.name in known or short_name(c.name) in known]
     return cands[0] if len({c.code for c in cands}) == 1 else None
@@ -682,10 +685,10 @@ def _address_department(body: str, context: _Context) -> tuple[str, Division | N
             fits = [p for p in a.places if p in context.host[0] or p.name in known or short_name(p.name) in known]
             cands = fits or list(a.places)
             place = cands[0] if len({c.code for c in cands}) == 1 else None
-        elif a.level_word:
-            place = _host_place(a.level_word, context) or context.level_place(a.level_word, body)
         else:
-            place = _host_place(None, context)
+            # a 厅 is a province's department (jtt.sc.gov.cn: 四川省交通运输厅)
+            word = a.level_word or ("省" if a.department.endswith("厅") else None)
+            place = _host_place(word, context) or (context.level_place(word, body) if word else None)
         return a.department, place
     return None
 
