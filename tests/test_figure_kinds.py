@@ -137,3 +137,21 @@ def test_what_a_plan_is_made_of():
     assert one("建立健全12个工作机制。", 12).kind == "context"
     # a count of work listed beside it stays a figure
     assert one("形成调研报告15篇、政策建议9项。", 15).kind == "count"
+
+
+def test_a_standard_every_unit_meets_is_a_target():
+    assert one("各村（社区）均实现3名以上法律明白人。", 3).kind == "target"
+    # the approximation after the number still tells a target of the year ahead
+    assert one("下一步将把群众满意率提升至95%以上。", 95).kind == "target"
+
+
+def test_numbers_written_as_hundreds_thousands_and_tens_of_thousands():
+    got = {(f.value, f.unit, f.approx) for f in figs("张贴标语百余条，发放资料两万余份，覆盖群众千余人。")}
+    assert got == {(100, "条", True), (20000, "份", True), (1000, "人", True)}
+    # 三万余人次 is thirty thousand person-times, not three in a unit called 万余
+    assert [(f.value, f.unit) for f in figs("覆盖群众三万余人次。")] == [(30000, "人次")]
+
+
+def test_two_events_in_chinese():
+    assert [f.value for f in figs("区政府常务会议两次专题研究法治工作，举办两场法治讲座。")] == [2, 2]
+    assert figs("坚决做到两个维护。") == []

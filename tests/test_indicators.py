@@ -31,6 +31,7 @@ CASES = [
     ("对9项重大决策事项开展了合法性审查。", [("major_decisions.reviewed", 9)]),
     ("完成规范性文件合法性审核11件。", [("normative_docs.reviewed", 11)]),
     ("完成重大合同审查7件。", [("legal_review.contracts", 7)]),
+    ("组织法律顾问参与合同审查52件次。", [("legal_review.contracts", 52)]),
     # the noun long after its body once the subjects are listed between them
     ("办理县人大代表关于教育、交通、养老等方面建议31件，办理县政协关于就业、医疗等方面提案24件。",
      [("npc_suggestions.handled", 31), ("cppcc_proposals.handled", 24)]),
@@ -52,6 +53,8 @@ UNCODED = [
     ("清理涉企刑事诉讼挂案5起。", 5),
     ("党组会议审议法治建设相关议题64个。", 64),
     ("设立政务服务中心7个。", 7),
+    # a count with its own noun does not inherit the cue of the figure before it
+    ("公布政务服务事项120项，7个便民服务中心实现延时服务。", 7),
 ]
 
 
@@ -68,3 +71,9 @@ def test_no_indicator_fits(sentence: str, value: float) -> None:
     text = f"某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n{sentence}\n"
     got = [f for f in fazhi.analyze_text(text).figures if f.value == value]
     assert got and all(f.indicator is None for f in got), [(f.value, f.indicator) for f in got]
+
+
+def test_the_longer_after_pattern_decides():
+    """Both name the people after the number; passing the exam is the more specific reading."""
+    text = "某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年11名执法人员通过行政执法资格考试。\n"
+    assert [f.indicator for f in fazhi.analyze_text(text).figures] == ["enforcement.certified"]

@@ -60,7 +60,7 @@ def lexicon() -> Lexicon:
     )
     chinese = re.compile(
         rf"(?P<pct>百分之)(?P<cnp>[{CN_NUM}]+)"
-        rf"|(?<![{CN_NUM}第])(?P<cn>[一二两三四五六七八九十][{CN_NUM}]*?)"
+        rf"|(?<![{CN_NUM}第\d.])(?P<cn>[一二两三四五六七八九十][{CN_NUM}]*?|[百千万](?=[余多]))"
         r"(?P<cnapprox>余|多)?"
         rf"(?P<cnunit>{unit_alt})"
     )
@@ -232,6 +232,11 @@ def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | No
     return None
 
 
+# 两 counts only events (两次召开, 两场讲座, 两期); with other measure words it is mostly a
+# name or a slogan (两个维护, 两项制度). A bare 一 is an article, never counted.
+_TWO_UNITS = frozenset({"次", "场", "场次", "期", "轮", "轮次", "批", "批次"})
+
+
 def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
     """The figures in work[start:end], in reading order, without indicators yet."""
     lex = lexicon()
@@ -283,7 +288,7 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
             continue
         token = m.group("cn")
         unit = m.group("cnunit")
-        if token in ("一", "两") or not _unit_ok(work, unit, m.end()):
+        if token == "一" or (token == "两" and unit not in _TWO_UNITS) or not _unit_ok(work, unit, m.end()):
             continue
         v = parse_cn(token)
         if v is None:
@@ -313,7 +318,9 @@ def _make(work: str, lex: Lexicon, start: int, end: int, value: float, value_hig
     direction = _change(work, lc_start, start)
     if direction:
         kind = "change"
-    kind = _context_kind(work, lc_start, start, end_q, unit, value) or kind
+    # the words after are read from the unit on, so that 以上/左右 (taken into the quote as
+    # approximations) still tell a target
+    kind = _context_kind(work, lc_start, start, end, unit, value) or kind
     return Figure(value=value, unit=unit or None, start=start, end=end_q, quote=work[start:end_q], approx=approx,
                   kind=kind, value_high=value_high, direction=direction, quote_start=lc_start,
                   total_marker=bool(lex.total.search(work[lc_start:start])))

@@ -207,18 +207,24 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             continue
         lc_start = max(f.quote_start, prev_end)
         lc = work[lc_start:f.start]
-        cont = False
-        if _FILLER.match(lc) and prev_lc is not None and i > 0 and figures[i - 1].end >= _sentence_start(work, f.start):
-            lc_start, lc_end = prev_lc
-            lc = work[lc_start:lc_end]
-            cont = True
         rc_end = _clause_end(work, f.end)
         rc = work[f.end:rc_end]
         s_start = _sentence_start(work, f.start)
         p_start = _line_start(work, f.start)
         titles = " ".join(s.title for s in chain(sections, f.start) if s.style != "一是")
-        best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
         noun_phrase = _counted_noun(f, rc, figures[i + 1].start - f.end if i + 1 < len(figures) else len(rc))
+        cont = False
+        best_key = best = None
+        if _FILLER.match(lc) and prev_lc is not None and i > 0 and figures[i - 1].end >= s_start:
+            if noun_phrase:
+                # 7个政务服务中心 after a clause on service items: its own noun speaks first
+                best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles, noun_phrase)
+            if best is None:
+                lc_start, lc_end = prev_lc
+                lc = work[lc_start:lc_end]
+                cont = True
+        if best is None:
+            best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
         if best is None and noun_phrase:
             # no cue before the number: the verb before it and the noun after it may name it together
             best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles, noun_phrase)
