@@ -214,17 +214,14 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         titles = " ".join(s.title for s in chain(sections, f.start) if s.style != "一是")
         noun_phrase = _counted_noun(f, rc, figures[i + 1].start - f.end if i + 1 < len(figures) else len(rc))
         cont = False
-        best_key = best = None
-        if _FILLER.match(lc) and prev_lc is not None and i > 0 and figures[i - 1].end >= s_start:
-            if noun_phrase:
-                # 7个政务服务中心 after a clause on service items: its own noun speaks first
-                best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles, noun_phrase)
-            if best is None:
-                lc_start, lc_end = prev_lc
-                lc = work[lc_start:lc_end]
-                cont = True
-        if best is None:
-            best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
+        # a figure after mere filler continues the previous figure's cue (受理30件，共计…), unless it
+        # precedes a noun of its own (…事项120项，7个便民服务中心): that noun names it, or nothing does
+        if (_FILLER.match(lc) and not noun_phrase and prev_lc is not None and i > 0
+                and figures[i - 1].end >= s_start):
+            lc_start, lc_end = prev_lc
+            lc = work[lc_start:lc_end]
+            cont = True
+        best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
         if best is None and noun_phrase:
             # no cue before the number: the verb before it and the noun after it may name it together
             best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles, noun_phrase)
