@@ -444,3 +444,11 @@ def test_a_provincial_department_on_a_site_named_by_the_provinces_initials():
     md = md_at("一、2019年主要工作\n（一）深化改革。省本级事项全部实现网上办理，办理复议案件12件。\n",
                "http://jtt.sc.gov.cn/jtt/c1/2020/2/28/a.shtml")
     assert (md.jurisdiction, md.level, md.department) == ("四川省", "department", "四川省交通运输厅")
+
+
+def test_pinyin_glosses_in_the_furniture_are_read_past():
+    md = md_of("盐亭县司法局2024年度法治政府建设工作报告\n盐亭县人民政府门户网(wǎng)站 发(fā)布时间:2025-01-24 11:51\n"
+               "\n2024年，我局坚持依法行政。\n")
+    assert md.published == "2025-01-24"
+    ev = md.evidence["published"]
+    assert ev["text"].startswith("发(fā)布时间")

@@ -713,6 +713,8 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     """
     md = Metadata()
     conf = _attribution()["confidence"]
+    # evidence quotes the text as read: the working view has the page furniture blanked
+    shown = text if text is not None and len(text) == len(work) else work
     found = find_title(work, start)
     body_start = start
     wtitle: str | None = None  # the title in the working view (simplified script), for matching
@@ -723,18 +725,18 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
             md.title = _as_written(text, work, a, b, md.title)
         md.title_span = (a, b)
         body_start = b
-        _evidence(md, "title", "title", work, None, None, conf["title"], md.title)
+        _evidence(md, "title", "title", shown, None, None, conf["title"], md.title)
         md.evidence["title"].update(start=a, end=b)
     else:
         v = doc_meta.get("title")
         if v:
             md.title = wtitle = _strip_site(re.sub(r"\s+", "", str(v)))
-            _evidence(md, "title", "document", work, None, None, conf["document"], md.title)
+            _evidence(md, "title", "document", shown, None, None, conf["document"], md.title)
         else:
             v, fs, fe = _field(page_fields, "title")
             if v:
                 md.title = wtitle = _strip_site(re.sub(r"\s+", "", str(v)))
-                _evidence(md, "title", "title_field", work, fs, fe, conf["title_field"])
+                _evidence(md, "title", "title_field", shown, fs, fe, conf["title_field"])
     # skip a salutation line (县委:) right after the title: it names the addressee
     for s, e, line in iter_lines(work):
         if s < body_start or not line.strip():
@@ -752,27 +754,27 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     # dates: the page's labelled fields first, then the signature block
     if doc_meta.get("published"):
         md.published = doc_meta["published"]
-        _evidence(md, "published", "document", work, None, None, conf["document"], md.published)
+        _evidence(md, "published", "document", shown, None, None, conf["document"], md.published)
     else:
         pub, ps, pe = _field(page_fields, "published")
         if pub:
             md.published = pub
-            _evidence(md, "published", "issuer_field", work, ps, pe, conf["issuer_field"])
+            _evidence(md, "published", "issuer_field", shown, ps, pe, conf["issuer_field"])
     if md.published is None:
         stamp = _stamp_line(work, start, body_start)
         if stamp is not None:
             md.published = stamp[0]
-            _evidence(md, "published", "stamp", work, stamp[1], stamp[2], conf["stamp"])
+            _evidence(md, "published", "stamp", shown, stamp[1], stamp[2], conf["stamp"])
     sv, ss, se = _field(page_fields, "signed")
     if doc_meta.get("signed"):
         md.signed = doc_meta["signed"]
-        _evidence(md, "signed", "document", work, None, None, conf["document"], md.signed)
+        _evidence(md, "signed", "document", shown, None, None, conf["document"], md.signed)
     elif sv:
         md.signed = sv
-        _evidence(md, "signed", "issuer_field", work, ss, se, conf["issuer_field"])
+        _evidence(md, "signed", "issuer_field", shown, ss, se, conf["issuer_field"])
     elif signed:
         md.signed = signed
-        _evidence(md, "signed", "signature", work, sig_span[0], sig_span[1], conf["signature"])
+        _evidence(md, "signed", "signature", shown, sig_span[0], sig_span[1], conf["signature"])
 
     # issuer candidates, most trusted first
     cands: list[_Cand] = []
@@ -929,11 +931,11 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     if primary is not None:
         for fld in ("issuer", "department"):
             if getattr(md, fld):
-                _evidence(md, fld, primary.source, work, primary.start, primary.end, primary.conf, primary.name)
+                _evidence(md, fld, primary.source, shown, primary.start, primary.end, primary.conf, primary.name)
                 md.evidence[fld].update(start=primary.start, end=primary.end)
     if md.jurisdiction and place_src is not None:
         c = place_src if place is not None else primary
-        _evidence(md, "jurisdiction", c.source, work, c.start, c.end, c.conf * (1.0 if place else 0.7), c.name)
+        _evidence(md, "jurisdiction", c.source, shown, c.start, c.end, c.conf * (1.0 if place else 0.7), c.name)
         md.evidence["jurisdiction"].update(start=c.start, end=c.end)
     if md.level:
         lc = md.confidence.get("jurisdiction", conf["inferred"]) if "level" not in md.inferred else conf["inferred"]
@@ -954,7 +956,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     md.report_year = y
     if y is not None:
         if "report_year" in md.inferred:
-            _evidence(md, "report_year", "body", work, None, None, conf["inferred"], str(y))
+            _evidence(md, "report_year", "body", shown, None, None, conf["inferred"], str(y))
         else:
             te = md.evidence["title"]
             md.evidence["report_year"] = dict(te)

@@ -120,6 +120,21 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
         fields[name] = (value, base + m.start(), base + stop)
 
 
+# A pinyin gloss that spam mirrors put after characters (發(fā)布時間): read past in furniture.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def _unglossed(line: str) -> tuple[str, list[int]]:
+    """The line without pinyin glosses, and for each of its characters its offset in the line."""
+    keep: list[int] = []
+    pos = 0
+    for m in _GLOSS.finditer(line):
+        keep.extend(range(pos, m.start()))
+        pos = m.end()
+    keep.extend(range(pos, len(line)))
+    return "".join(line[i] for i in keep), keep
+
+
 def scan(norm: str, head_limit: int = 3000) -> PageInfo:
     """Find furniture lines anywhere and labelled fields in the page head and tail."""
     pats = _patterns()
@@ -129,16 +144,26 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
         if not line.strip() or len(line) > 400:
             continue
         line = _CELLS.sub(lambda m: " " * len(m.group(0)), line)
+        offsets: list[int] | None = None
+        if _GLOSS.search(line):
+            line, offsets = _unglossed(line)
         if not any(pat.search(line) for pat in pats.values()):
             continue
+        found: dict[str, tuple[str, int, int]] = {k: (v, -1, -1) for k, v in
+                                                  ((k, v[0]) for k, v in info.fields.items())}
         if pats["page_meta"].search(line) and (start < head_limit or start > n - 2000):
-            _parse_fields(line, start, info.fields)
+            _parse_fields(line, 0, found)
         elif "published" not in info.fields and start < head_limit:
             # 2022-03-29 17:13:17 来源: 某局 打印: a stamp with its time in a furniture line
             stamp = _STAMP.search(line)
             d = first_date(stamp.group(0)) if stamp else None
             if d is not None:
-                info.fields["published"] = (d.isoformat(), start + stamp.start(), start + stamp.end())
+                found["published"] = (d.isoformat(), stamp.start(), stamp.end())
+        for k, (v, a, b) in found.items():
+            if k not in info.fields:  # offsets back in the text as read
+                at = (lambda i: offsets[i] if offsets is not None and i < len(offsets) else
+                      (offsets[-1] + 1 if offsets else i))
+                info.fields[k] = (v, start + at(a), start + (at(b - 1) + 1 if b > 0 else at(b)))
         info.boilerplate.append((start, end))
     return info
 
