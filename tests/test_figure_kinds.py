@@ -155,3 +155,32 @@ def test_numbers_written_as_hundreds_thousands_and_tens_of_thousands():
 def test_two_events_in_chinese():
     assert [f.value for f in figs("区政府常务会议两次专题研究法治工作，举办两场法治讲座。")] == [2, 2]
     assert figs("坚决做到两个维护。") == []
+
+
+def test_a_place_near_the_top_is_a_ranking():
+    assert one("法治政府建设考评位列全省前5名。", 5).kind == "ranking"
+
+
+def test_a_rate_set_by_someone_else_is_a_target():
+    assert one("行政复议案件纠错率超过省里规定的15%。", 15).kind == "target"
+    # a count of tasks a plan set stays a figure: the tasks are the year's work
+    assert one("全面完成年初确定的48项任务。", 48).kind == "count"
+
+
+def test_a_policy_package_named_by_its_articles():
+    assert one("出台支持民营经济高质量发展15条。", 15).kind == "context"
+    assert one("把营商环境政策由10条迭代升级为18条。", 18).kind == "context"
+    # measures counted as the year's output stay figures
+    assert one("制定落实举措13条。", 13).kind == "count"
+
+
+def test_a_count_in_a_plan_set_higher_up():
+    assert one("全面落实国务院部署的13个重点领域改革。", 13).kind == "context"
+
+
+def test_the_statutory_steps_of_a_decision():
+    assert one("将公众参与、专家论证等5项法定程序纳入决策必经环节。", 5).kind == "context"
+
+
+def test_slogans_of_four_and_three():
+    assert figs("区长带头落实四个亲自，推动实现三个全覆盖。") == []
