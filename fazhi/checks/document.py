@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator
 
-from ..data.labels import DOC_TYPE_ZH
+from ..data.labels import DOC_TYPE_COUNT, DOC_TYPE_ZH
 from ..record import Finding, Report
 from .registry import check, finding
 
@@ -16,12 +16,22 @@ def is_report(report: Report) -> bool:
 
 @check("not_a_report")
 def not_a_report(report: Report) -> Iterator[Finding]:
+    """A look-alike is named with the words that show what it is, so a reviewer who
+    disagrees sees at once what the decision rests on."""
     md = report.metadata
     if md.doc_type != "report":
-        why = f"（标题：{md.title}）" if md.title else ""
-        yield finding("not_a_report", start=md.title_span[0] if md.title_span else None,
+        shown = []
+        if md.title:
+            shown.append(f"标题：{md.title}")
+        ev = md.evidence.get("doc_type") or {}
+        if ev.get("source") == "body" and ev.get("text"):
+            shown.append(f"依据：“{ev['text'][:40]}”")
+        why = f"（{'；'.join(shown)}）" if shown else ""
+        zh = DOC_TYPE_ZH.get(md.doc_type, md.doc_type)
+        yield finding("not_a_report", "unknown" if md.doc_type == "unknown" else "default",
+                      start=md.title_span[0] if md.title_span else None,
                       end=md.title_span[1] if md.title_span else None,
-                      kind=DOC_TYPE_ZH.get(md.doc_type, md.doc_type), why=why, data={"doc_type": md.doc_type})
+                      kind=DOC_TYPE_COUNT.get(md.doc_type, "") + zh, why=why, data={"doc_type": md.doc_type})
 
 
 @check("missing_title")

@@ -15,21 +15,23 @@ def _table(name: str) -> dict[str, str]:
 
 
 def _doc_types() -> dict[str, str]:
-    """Each document type's name as its first rule in doctypes.toml gives it, then the types
-    no rule produces (labels.toml)."""
-    out: dict[str, str] = {}
-    data = load("doctypes.toml")
-    for rule in data.get("title_rule", []) + data.get("body_rule", []):
-        out.setdefault(rule["type"], rule["zh"])
+    """Each document type's name (doctypes.toml [kinds]), then the types no rule produces (labels.toml)."""
+    out = {k: v["zh"] for k, v in load("doctypes.toml")["kinds"].items()}
     for k, v in load("labels.toml")["doc_type"].items():
         out.setdefault(k, v)
     return out
+
+
+def _doc_type_counts() -> dict[str, str]:
+    """The measure word each document type's name takes in a sentence (这是一篇会议新闻)."""
+    return {k: v.get("count", "") for k, v in load("doctypes.toml")["kinds"].items()}
 
 
 CONTENT_ZH = _table("content")
 LEVEL_ZH = _table("level")
 SEVERITY_ZH = _table("severity")
 DOC_TYPE_ZH = _doc_types()
+DOC_TYPE_COUNT = _doc_type_counts()
 REPORT_STATUS_ZH = _table("report_status")
 REVIEW_STATE_ZH = _table("review_state")
 REVIEW_ACTION_ZH = _table("review_action")

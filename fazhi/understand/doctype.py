@@ -4,104 +4,225 @@ Sites publish, next to the reports, news of the meetings that discussed them, th
 and notices they answer, other annual reports (政府信息公开, 政府工作报告), the 人大's
 reports and papers about them. Analysing those as reports would fill a corpus with
 false findings, so each document is classified before any content check runs.
+
+No single phrase decides. Each kind of document has its own marks (a news lead, an
+addressee list of subordinates, a plan's 总体要求, a disclosure report's fixed sections)
+and a report has its own (报告如下, a unit's account of its own year, the superiors it
+reports to, the parts the rules require). Every mark found adds its weight
+(fazhi/data/doctypes.toml) to its kind; a look-alike kind wins only when it clearly
+outweighs the report's marks, so a real report that mentions a meeting or a plan, or that
+lost its title, stays a report.
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load as load_data
 from .page import iter_lines
 
+_SENTENCE = re.compile(r"[。,;!?]")
+# pinyin glosses a page set after each character (学(xué)习(xí)) hide the words marks look for
+_GLOSS = re.compile(r"\([a-z\u00e0-\u024f]{1,7}\)")
+REGIONS = ("title", "lines", "addressee", "start", "head", "body", "text")
+
+
+@dataclass(frozen=True)
+class _Signal:
+    kind: str
+    weight: float
+    where: str
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+    count: int  # distinct matches counted, each with the full weight
+    least: int  # distinct matches needed for the mark to count at all
+
+
+@dataclass(frozen=True)
+class _Refine:
+    kind: str
+    to: str
+    where: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    titles: list[tuple[str, re.Pattern[str], float]]
+    signals: list[_Signal]
+    refines: list[_Refine]
+    catch: float
+    margin: float
+    others_share: float
+    unmarked_catch: float
+    unmarked_margin: float
+    line_share: float
+    head: int
+    body: int
+    subject: re.Pattern[str]
+
 
 @lru_cache(maxsize=1)
-def _doctypes() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
+def _rules() -> _Rules:
     data = load_data("doctypes.toml")
-    rules = [(r["type"], re.compile(r["pattern"])) for r in data["title_rule"]]
-    return rules, re.compile(data["body"]["disclosure"])
-
-
-@lru_cache(maxsize=1)
-def _body_rules() -> tuple[list[tuple[str, bool, str, re.Pattern[str], tuple[str, ...], bool]],
-                           dict[str, re.Pattern[str]]]:
-    data = load_data("doctypes.toml")
-    rules = [(r["type"], bool(r.get("strong")), r["where"], re.compile(r["pattern"], re.M if r["where"] != "start" else 0),
-              tuple(r.get("needs", ())), bool(r.get("over_title", True)))
-             for r in data.get("body_rule", [])]
-    ev = {k: re.compile(v, re.M) for k, v in data["report_evidence"].items()}
-    return rules, ev
+    dec = data["decision"]
+    titles = [(r["type"], re.compile(r["pattern"]), float(r.get("weight", dec["title_weight"])))
+              for r in data["title_rule"]]
+    signals = []
+    for r in data["signal"]:
+        if r["where"] not in REGIONS:
+            raise ValueError(f"doctypes.toml: unknown region {r['where']!r} in a signal of {r['kind']}")
+        signals.append(_Signal(r["kind"], float(r["weight"]), r["where"], re.compile(r["pattern"], re.M),
+                               tuple(r.get("needs", ())), int(r.get("count", 1)),
+                               int(r.get("least", 1))))
+    refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
+    return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
+                  float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]),
+                  float(dec["line_share"]), int(dec["head_chars"]),
+                  int(dec["body_chars"]), re.compile(dec["subject"]))
 
 
 def classify_title(title: str) -> str:
+    """The kind a title names by its form (…情况的报告, …工作要点, …的通知), or "unknown"."""
+    return _title_rule(title)[0]
+
+
+def _title_rule(title: str) -> tuple[str, float]:
     t = re.sub(r"\s+", "", title)
-    rules, _ = _doctypes()
-    for kind, pat in rules:
+    for kind, pat, weight in _rules().titles:
         if pat.search(t):
-            return kind
-    return "unknown"
+            return kind, weight
+    return "unknown", 0.0
 
 
-_HEAD = 600
+def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Rules) -> dict[str, tuple[str, int]]:
+    """Each region's text and where it starts in `work` (title: -1, it may come from page fields)."""
+    addressee, addr_at = "", -1
+    before = [(s, line) for s, _e, line in iter_lines(work[max(0, body_start - 200):body_start]) if line.strip()]
+    if before and before[-1][1].rstrip().endswith(":"):
+        addr_at = max(0, body_start - 200) + before[-1][0]
+        addressee = before[-1][1]
+    # the short lines above the first paragraph (a heading the title finder did not take),
+    # the addressee line among them, and the first paragraph itself
+    short: list[tuple[str, int]] = []
+    para: tuple[str, int] | None = None
+    for s, _e, line in iter_lines(work):
+        if s < body_start or not line.strip():
+            continue
+        if s >= end or s > body_start + 2 * rules.head:
+            break
+        text = line.strip()
+        if text.endswith(":") and len(text) <= 200 and not addressee:
+            addressee, addr_at = line, s
+            continue
+        if len(text) >= 30 and (_SENTENCE.search(text) or len(text) > 80 or not short):
+            para = (line, s)
+            break
+        short.append((line, s))
+    first = short[:1] if short else []
+    starts = first + ([para] if para else [])
+    text_tail_at = max(2000, end - 1000)
+    regions = {
+        "title": (re.sub(r"\s+", "", title) if title else "", -1),
+        "lines": ("\n".join(re.sub(r"\s+", "", line) for line, _s in short[-4:]), -1),
+        "addressee": (addressee, addr_at),
+        "start": ("\n".join(line for line, _s in starts), starts[0][1] if starts else body_start),
+        "head": (work[body_start:min(end, body_start + rules.head)], body_start),
+        "body": (work[body_start:min(end, body_start + rules.body)], body_start),
+        "text": (work[:min(end, 2000)] + ("\n" + work[text_tail_at:end] if end > 2000 else ""), 0),
+    }
+    if _GLOSS.search(regions["head"][0]):
+        regions = {k: (_GLOSS.sub("", v), -1) for k, (v, _at) in regions.items()}
+    return regions
+
+
+def _offset(region: str, base: int, text: str, m: re.Match[str], work: str) -> tuple[int | None, int | None]:
+    """Where a match in a region sits in the working text (None for the title and joined lines)."""
+    if base < 0:
+        return None, None
+    if region in ("head", "body", "addressee") or region == "text" and m.start() < 2000:
+        return base + m.start(), base + m.end()
+    at = work.find(m.group(0), base)
+    return (at, at + len(m.group(0))) if at >= 0 else (None, None)
+
+
+def scores(title: str | None, work: str, body_start: int, end: int) -> tuple[dict[str, float], dict[str, dict]]:
+    """Every kind's score, and for each kind the heaviest mark found for it (its evidence)."""
+    rules = _rules()
+    regions = _regions(title, work, body_start, end, rules)
+    score: dict[str, float] = defaultdict(float)
+    best: dict[str, tuple[float, dict]] = {}
+    if title:
+        kind, weight = _title_rule(title)
+        if kind != "unknown":
+            score[kind] += weight
+            best[kind] = (weight, {"source": "title", "text": title, "start": None, "end": None})
+    else:  # a heading line the title finder passed over counts for less: it may be the site's
+        for line in regions["lines"][0].splitlines():
+            kind, weight = _title_rule(line)
+            if kind != "unknown":
+                score[kind] += weight * rules.line_share
+                best.setdefault(kind, (weight * rules.line_share,
+                                       {"source": "body", "text": line, "start": None, "end": None}))
+                break
+    for sig in rules.signals:
+        text, base = regions[sig.where]
+        if not text or sig.needs and not any(n in text for n in sig.needs):
+            continue
+        found: list[re.Match[str]] = []
+        seen: set[str] = set()
+        for m in sig.pattern.finditer(text):
+            if m.group(0) not in seen:
+                seen.add(m.group(0))
+                found.append(m)
+                if len(found) >= max(sig.count, sig.least):
+                    break
+        if len(found) < sig.least:
+            continue
+        found = found[:sig.count]
+        score[sig.kind] += sig.weight * len(found)
+        if sig.kind not in best or best[sig.kind][0] < sig.weight:
+            m = found[0]
+            start, stop = _offset(sig.where, base, text, m, work)
+            best[sig.kind] = (sig.weight, {"source": "title" if sig.where == "title" else "body",
+                                           "text": m.group(0).strip(), "start": start, "end": stop})
+    return dict(score), {k: v[1] for k, v in best.items()}
 
 
 def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tuple[str, dict | None]:
     """What the document is, and the words that show it when it is not a report.
 
-    The title's form decides unless the body shows a look-alike beyond doubt (a strong
-    rule: a 范文 site's furniture, 各位代表：, a news lead, a notice's addressee list). A
-    title-less document is a report when it reads as one (报告如下, a unit's own year) and
-    a weak look-alike rule decides only when nothing does.
+    The look-alike kind with the highest score is the answer when it reaches the
+    `catch` score and leads the report's own score by `margin`; otherwise the document
+    is a report when anything marks it as one or it speaks of the subject at all (a page
+    that shows only a report's opening rarely says more), and "unknown" when it does not.
     """
-    rules, ev = _body_rules()
-    kind_t = classify_title(title) if title else None
-    starts: list[tuple[str, int]] = []  # the first non-empty line, and the first paragraph
-    for s, _e, line in iter_lines(work):
-        if s < body_start or not line.strip():
-            continue
-        if not starts or len(line.strip()) >= 30:
-            starts.append((line, s))
-        if len(line.strip()) >= 30 or len(starts) == 2 or s > body_start + _HEAD:
-            break
-    head = work[body_start:min(end, body_start + _HEAD)]
-    weak: tuple[str, re.Match[str], int] | None = None
-    text_head = work[:min(end, 2000)]
-    text_tail = work[max(2000, end - 1000):end] if end > 2000 else ""
-    for kind, strong, where, pat, needs, over_title in rules:
-        if needs:
-            region = head if where != "text" else text_head + text_tail
-            if not any(n in region for n in needs):
-                continue
-        if where == "start":
-            m, base = None, body_start
-            for line, at in starts:
-                m, base = pat.search(line), at
-                if m:
-                    break
-        elif where == "head":
-            m, base = pat.search(head), body_start
-        else:  # the whole text: its head and its tail, where furniture and references sit
-            m, base = pat.search(text_head), 0
-            if m is None and text_tail:
-                m, base = pat.search(text_tail), max(2000, end - 1000)
-        if m is None:
-            continue
-        if kind == "news" and ev["repost"].search(head):
-            continue  # a news item that reposts the report in full
-        if strong and (kind_t in (None, "unknown", "news", kind) or kind_t == "report" and over_title):
-            return kind, {"source": "body", "text": m.group(0).strip(), "start": base + m.start(), "end": base + m.end()}
-        if weak is None:
-            weak = (kind, m, base)
-    if kind_t is not None and kind_t != "unknown":
-        return kind_t, ({"source": "title", "text": title, "start": None, "end": None} if kind_t != "report" else None)
-    if len(_doctypes()[1].findall(work)) >= 2:
-        return "disclosure_report", {"source": "body", "text": _doctypes()[1].search(work).group(0), "start": None,
-                                     "end": None}
-    body = work[body_start:end]
-    shows_report = bool(ev["phrases"].search(body) or ev["first_person"].search(body)
-                        or any(ev["year_opening"].search(line) for line, _at in starts))
-    if weak is not None and not shows_report:
-        kind, m, base = weak
-        return kind, {"source": "body", "text": m.group(0).strip(), "start": base + m.start(), "end": base + m.end()}
-    if ev["subject"].search(body):
+    rules = _rules()
+    score, evidence = scores(title, work, body_start, end)
+    report = score.pop("report", 0.0)
+    kind, best = max(score.items(), key=lambda kv: kv[1], default=("unknown", 0.0))
+    against = best + rules.others_share * (sum(score.values()) - best)
+    catch, margin = (rules.unmarked_catch, rules.unmarked_margin) if report == 0 and not title else \
+        (rules.catch, rules.margin)
+    if best >= catch and against - report >= margin:
+        return _refined(kind, title, work, body_start, end, rules), evidence.get(kind)
+    if report > 0 or rules.subject.search(work, body_start, min(end, body_start + rules.body)):
         return "report", None
+    if best > 0:
+        return _refined(kind, title, work, body_start, end, rules), evidence.get(kind)
     return "unknown", None
+
+
+def _refined(kind: str, title: str | None, work: str, body_start: int, end: int, rules: _Rules) -> str:
+    """A narrower kind when its mark is there (a news item about a meeting is 会议新闻)."""
+    regions = None
+    for r in rules.refines:
+        if r.kind != kind:
+            continue
+        if regions is None:
+            regions = _regions(title, work, body_start, end, rules)
+        if r.pattern.search(regions[r.where][0]):
+            return r.to
+    return kind
