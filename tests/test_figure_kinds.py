@@ -184,3 +184,16 @@ def test_the_statutory_steps_of_a_decision():
 
 def test_slogans_of_four_and_three():
     assert figs("区长带头落实四个亲自，推动实现三个全覆盖。") == []
+
+
+def test_how_long_a_campaign_ran():
+    assert one("开展为期3个月的执法突出问题专项整治。", 3).kind == "context"
+
+
+def test_a_streak_with_its_verb():
+    assert one("宪法宣传周活动已连续举办5年。", 5).kind == "streak"
+
+
+def test_a_plan_among_the_year_work():
+    assert one("计划开展送法下乡活动20场，已完成12场。", 20).kind == "target"
+    assert one("计划开展送法下乡活动20场，已完成12场。", 12).kind == "count"

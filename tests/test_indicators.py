@@ -38,6 +38,8 @@ CASES = [
     ("下达行政处罚决定书56份，处罚金额320万元。", [("enforcement.cases", 56), ("enforcement.fines", 3_200_000)]),
     ("涉及本局的行政复议案件5宗，维持3宗，尚无复议结果2宗。", [("reconsideration.pending", 2)]),
     ("组织开展年度学法考试，共计3200人参加。", [("leader_law_study.exam_takers", 3200)]),
+    # a study session is law study where its sentence names the law, before or after the number
+    ("党组理论学习中心组集中学习6次，重点学习宪法和行政复议法。", [("leader_law_study.sessions", 6)]),
     ("更新本市权力清单，梳理事项1850项。", [("power_list.items", 1850)]),
     ("开展行政执法案卷评查2次，审查案件96起。", [("enforcement.case_files_reviewed", 96)]),
     ("全区各单位主动公开信息5200条，另通过门户网站发布信息800条。", [("disclosure.proactive", 5200)]),
@@ -52,6 +54,8 @@ UNCODED = [
     # criminal and civil suits are not the government's administrative litigation
     ("清理涉企刑事诉讼挂案5起。", 5),
     ("党组会议审议法治建设相关议题64个。", 64),
+    # the same words for political theory measure no indicator of the taxonomy
+    ("开展“第一议题”学习20次，深入学习新思想新论断。", 20),
     ("设立政务服务中心7个。", 7),
     # a count with its own noun does not inherit the cue of the figure before it
     ("公布政务服务事项120项，7个便民服务中心实现延时服务。", 7),

@@ -114,7 +114,11 @@ def _domain_rank(domain: re.Pattern[str], work: str, s_start: int, p_start: int,
     if dm is not None:
         return 3_000_000 + dm.end()
     if sentence_only:
-        return None
+        # a rule scoped to the sentence may find its domain after the number too
+        # (中心组学习8次，重点学习宪法和民法典)
+        s_end = min((p for p in (work.find(c, pos, pos + MAX_SPAN) for c in SENTENCE_DELIMS) if p >= 0),
+                    default=min(len(work), pos + MAX_SPAN))
+        return 2_500_000 if domain.search(work, pos, s_end) else None
     dm = _last_match(domain, work[p_start:pos])
     if dm is not None:
         return 2_000_000 + dm.end()
