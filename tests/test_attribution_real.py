@@ -452,3 +452,16 @@ def test_pinyin_glosses_in_the_furniture_are_read_past():
     assert md.published == "2025-01-24"
     ev = md.evidence["published"]
     assert ev["text"].startswith("发(fā)布时间")
+
+
+def test_a_closing_organisation_line_without_its_date_signs_the_report():
+    md = md_of("关于2023年度法治政府建设工作情况的报告\n\n2023年，我县坚持依法行政，全县办理复议案件9件。\n"
+               "一、主要举措\n审查合同40份。\n盐亭县人民政府\n")
+    assert (md.jurisdiction, md.level) == ("盐亭县", "county")
+    assert md.evidence["jurisdiction"]["source"] == "signature"
+
+
+def test_a_province_that_names_itself_only_in_short():
+    md = md_of("2024年，全省各级行政机关坚持依法行政，推进法治青海建设。\n一、主要举措\n"
+               "我们把总书记对青海工作的指示作为重大政治任务，审查规章9件。\n")
+    assert (md.jurisdiction, md.level) == ("青海省", "province")

@@ -418,13 +418,19 @@ def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]
 
 
 def _signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int, tuple[int, int]]:
-    """(signing date, signing org, where the signature block begins, its span) from the last lines."""
+    """(signing date, signing org, where the signature block begins, its span) from the last
+    lines: a date and the organisation lines above it, or an organisation line alone at the end."""
     lines = [(s, e, l) for s, e, l in iter_lines(work) if start <= s < end and l.strip()]
     signed = org = None
     sig_start = end
     sig_end = end
-    for s, e, line in reversed(lines[-6:]):
+    for i, (s, e, line) in enumerate(reversed(lines[-6:])):
         text = line.strip()
+        if i == 0 and _ORG_LINE.match(line) and len(text) <= 30 and not _TITLE_WORDS.search(text):
+            # a closing organisation line whose date the page dropped: 某县人民政府
+            org = text.replace(" ", "")
+            sig_start, sig_end = s, e
+            break
         m = DATE_RE.search(text)
         if m and len(text) - len(m.group(0)) <= 6 and signed is None:
             d = parse_match(m)
@@ -986,4 +992,18 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         # characters mentioned at least twice
         if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
             return got
+    if not counts and self_level in ("province", "city"):
+        # a province or city that names itself only in short (法治青海, 青海工作): the one short
+        # name of its level the body uses at least twice and more than any other
+        d = divisions()
+        shorts = d.short_names()
+        by_short: Counter = Counter()
+        for _end, (name, is_short) in d.automaton().iter(body):
+            if is_short:
+                cs = [c for c in shorts.get(name, []) if c.kind in kinds and not c.former]
+                if len({c.code for c in cs}) == 1:
+                    by_short[cs[0].code] += 1
+        best = by_short.most_common(2)
+        if best and best[0][1] >= 2 and (len(best) == 1 or best[0][1] > best[1][1]):
+            return d.by_code[best[0][0]]
     return None
