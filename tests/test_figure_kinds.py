@@ -197,3 +197,11 @@ def test_a_streak_with_its_verb():
 def test_a_plan_among_the_year_work():
     assert one("计划开展送法下乡活动20场，已完成12场。", 20).kind == "target"
     assert one("计划开展送法下乡活动20场，已完成12场。", 12).kind == "count"
+
+
+def test_targets_phrased_with_a_deadline_or_a_requirement():
+    assert one("力争2025年底前行政复议纠错率达到15%。", 15).kind == "target"
+    assert one("确保群众满意度达95%以上。", 95).kind == "target"
+    assert one("按照考核要求，结案率须在90%以上。", 90).kind == "target"
+    # the same words reporting a result stay a rate
+    assert one("全年群众满意度达95%以上。", 95).kind == "rate"
