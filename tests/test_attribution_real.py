@@ -465,3 +465,17 @@ def test_a_province_that_names_itself_only_in_short():
     md = md_of("2024年，全省各级行政机关坚持依法行政，推进法治青海建设。\n一、主要举措\n"
                "我们把总书记对青海工作的指示作为重大政治任务，审查规章9件。\n")
     assert (md.jurisdiction, md.level) == ("青海省", "province")
+
+
+def test_a_title_in_a_table_cell_and_a_zone_placed_by_the_sites_host():
+    md = md_at("|东疆综合保税区2025年度法治政府建设情况报告|\n\n2025年，东疆综合保税区坚持依法行政。\n",
+               "https://www.tjbh.gov.cn/dj/contents/1/2.html")
+    assert md.title == "东疆综合保税区2025年度法治政府建设情况报告"
+    assert (md.jurisdiction, md.county) == ("东疆综合保税区", "滨海新区")
+
+
+def test_a_county_that_names_itself_only_in_short_needs_its_city_or_a_third_use():
+    text = "2024年，我县坚持依法行政，推进法治盐亭建设。\n一、主要举措\n盐亭各乡镇办理案件9件。\n"
+    assert md_of(text).jurisdiction is None
+    md = md_of(text + "二、下一步\n服务绵阳发展大局。\n")
+    assert (md.jurisdiction, md.level) == ("盐亭县", "county")

@@ -125,6 +125,7 @@ def _strip_site(title: str) -> str:
     """A title without the site name a page glued to it (…情况的报告_某县人民政府网), the
     column name it put before it (【省政府法治建设报告】…), a document number before or after
     it, the name of the file it came from, or the 《》 a page quoted it in."""
+    title = title.strip(" |｜")  # a title set in a table's cell: |某区2025年度…报告|
     title = re.sub(r"^\s*【[^】]{1,20}】\s*", "", title)
     title = _TITLE_LEAD.sub("", title)
     title = _TITLE_TAIL.sub("", title)
@@ -992,9 +993,10 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         # characters mentioned at least twice
         if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
             return got
-    if not counts and self_level in ("province", "city"):
-        # a province or city that names itself only in short (法治青海, 青海工作): the one short
-        # name of its level the body uses at least twice and more than any other
+    if not counts and self_level in ("province", "city", "county", "district"):
+        # a place that names itself only in short (法治青海, 青海工作): the one short name of
+        # its level the body uses at least twice and more than any other; a county's short
+        # name (two characters that may be a word) also needs an ancestor named or a third use
         d = divisions()
         shorts = d.short_names()
         by_short: Counter = Counter()
@@ -1005,5 +1007,7 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
                     by_short[cs[0].code] += 1
         best = by_short.most_common(2)
         if best and best[0][1] >= 2 and (len(best) == 1 or best[0][1] > best[1][1]):
-            return d.by_code[best[0][0]]
+            got = d.by_code[best[0][0]]
+            if got.kind != "county" or got.level == self_level and (best[0][1] >= 3 or context.confirms(got)):
+                return got
     return None
