@@ -49,6 +49,10 @@ def test_copies_follow_the_writer(db, tmp_path):
         holder = ReplicaHolder(str(folder))
         try:
             r = holder.get()
+            assert len(r.reports()) == len(w.reports())
+            # the near-duplicate index stays with the writer (the cross-report checks run there)
+            assert w.query("SELECT count(*) AS n FROM passages").n[0] > 0
+            assert r.query("SELECT count(*) AS n FROM passages").n[0] == 0
             f = w.findings().iloc[0]
             before = len(r.decisions())
             w.decide(f.sha256, f.check, _nan(f.start), _nan(f.end), f.message, "confirmed", user="reviewer")

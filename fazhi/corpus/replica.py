@@ -29,6 +29,9 @@ from .store import Corpus
 
 # The tables a reviewer changes without an ingestion; everything else changes only when documents are added.
 LIVE_TABLES = ("decisions", "review_state", "review_log", "notes", "settings", "units")
+# The near-duplicate index: read by the cross-report checks, which run in the writer only. The base
+# copy has these tables empty (about half of a corpus's bytes are here).
+WRITER_ONLY = ("passages", "clause_keys", "bands", "stock_phrases")
 CURRENT = "current.json"
 
 
@@ -66,14 +69,23 @@ class Publisher:
         return self._gen, self.folder / f"{kind}_{self._gen}.duckdb"
 
     def _copy(self, path: Path, tables: tuple[str, ...] | None) -> None:
-        """Copy the given tables (all, when None) into a new DuckDB file at `path`, from one cursor's snapshot."""
+        """Copy the given tables (when None: the schema, and every table's rows but WRITER_ONLY's) into a
+        new DuckDB file at `path`, all from one snapshot."""
         con = self.corpus.con.cursor()
         alias = f"pub_{path.stem}"
         try:
             con.execute(f"ATTACH {_literal(path)} AS {alias}")
             try:
                 if tables is None:
-                    con.execute(f"COPY FROM DATABASE {_name(_current(con))} TO {alias}")
+                    src = _current(con)
+                    # the tables as they are declared (keys and their indexes: a report is found by its sha256)
+                    con.execute(f"COPY FROM DATABASE {_name(src)} TO {alias} (SCHEMA)")
+                    con.execute("BEGIN TRANSACTION")
+                    for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ? "
+                                            "AND schema_name = 'main'", [src]).fetchall():
+                        if t not in WRITER_ONLY:
+                            con.execute(f"INSERT INTO {alias}.main.{_name(t)} SELECT * FROM main.{_name(t)}")
+                    con.execute("COMMIT")
                 else:
                     con.execute("BEGIN TRANSACTION")  # one snapshot for all the tables
                     for t in tables:
