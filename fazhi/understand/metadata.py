@@ -658,7 +658,7 @@ def _host_place(level_word: str | None, context: _Context) -> Division | None:
     """The place a site's address names (gtzy.shiyan.gov.cn -> 十堰市, cqjlp.gov.cn -> 九龙坡区),
     at the level the name's level word asks for; when the pinyin is shared, the one the text
     names; a place the address gives only by initials (fl.gov.cn) only when the text names it,
-    or when the level word leaves one place of those initials (区: 涪陵区; 省: sc.gov.cn 四川省)."""
+    or when a province is asked for and the initials are one province's alone (sc.gov.cn)."""
     named, guessed = context.host
     known = context.text_names
     named = [c for c in named if c.kind != "township"]
@@ -667,10 +667,10 @@ def _host_place(level_word: str | None, context: _Context) -> Division | None:
     if want:
         cands = [c for c in cands if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
                  or level_word == "市" and c.name in _MUNICIPALITIES]
-        if not cands:
-            # initials alone, narrowed by the level word to one place (fl.gov.cn and 区: 涪陵区,
-            # not 浮梁县; sc.gov.cn and 省: 四川省)
-            cands = [g for g in guessed if g.kind == want[0] and (len(want) == 1 or g.name.endswith(want[1:]))]
+        if not cands and want[0] == "province":
+            # a province's initials (sc.gov.cn), which few provinces share; a county's (fl.gov.cn)
+            # are shared too widely to be read without the text naming the place
+            cands = [g for g in guessed if g.kind == "province"]
     if len({c.code for c in cands}) > 1:
         cands = [c for c in cands if c.name in known or short_name(c.name) in known]
     return cands[0] if len({c.code for c in cands}) == 1 else None
