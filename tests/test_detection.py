@@ -234,6 +234,20 @@ def test_the_message_names_the_kind_and_the_words_it_rests_on():
     assert "依据：" in msg
 
 
+def test_an_untitled_page_with_no_mark_of_a_report_is_not_taken_for_one():
+    text = ("各地坚持以习近平法治思想为指导，推进依法行政，法治政府建设取得新进展，依法治理水平不断提高。\n"
+            "（二）深化政务公开\n持续推进决策、执行、管理、服务、结果公开。\n")
+    assert kind_of(text)[0] == "unknown"
+    # the same words under a report's title are a report
+    assert kind_of("桐溪县2023年度法治政府建设情况报告\n" + text)[0] == "report"
+
+
+def test_a_news_headline_that_names_the_report_is_not_a_report_title():
+    text = ("桐溪县2023年度法治政府建设情况报告发布会举行\n3月28日，桐溪县召开新闻发布会，介绍2023年度法治政府建设"
+            "情况。县司法局负责人表示，全县行政复议纠错率明显下降。\n")
+    assert kind_of(text)[0] in ("news", "meeting_news")
+
+
 def test_a_page_about_nothing_of_the_kind_is_unknown_with_its_own_message():
     got, msg = kind_of("本店经营各类办公用品，欢迎新老客户惠顾。\n营业时间：每日九点至晚上九点。\n")
     assert got == "unknown"

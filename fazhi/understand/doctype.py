@@ -196,8 +196,9 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
 
     The look-alike kind with the highest score is the answer when it reaches the
     `catch` score and leads the report's own score by `margin`; otherwise the document
-    is a report when anything marks it as one or it speaks of the subject at all (a page
-    that shows only a report's opening rarely says more), and "unknown" when it does not.
+    is a report when anything marks it as one, or when it has a title and speaks of the
+    subject. An untitled page with no mark of a report at all (no 报告如下, no year of
+    its own work, no first person, no required part) is not taken for one: "unknown".
     """
     rules = _rules()
     score, evidence = scores(title, work, body_start, end)
@@ -208,7 +209,7 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
         (rules.catch, rules.margin)
     if best >= catch and against - report >= margin:
         return _refined(kind, title, work, body_start, end, rules), evidence.get(kind)
-    if report > 0 or rules.subject.search(work, body_start, min(end, body_start + rules.body)):
+    if report > 0 or title and rules.subject.search(work, body_start, min(end, body_start + rules.body)):
         return "report", None
     if best > 0:
         return _refined(kind, title, work, body_start, end, rules), evidence.get(kind)
