@@ -480,3 +480,21 @@ def test_a_county_that_names_itself_only_in_short_needs_its_city_or_a_third_use(
     assert md_of(text).jurisdiction is None
     md = md_of(text + "二、下一步\n服务绵阳发展大局。\n")
     assert (md.jurisdiction, md.level) == ("盐亭县", "county")
+
+
+def test_a_date_after_the_title_on_its_line_is_the_page_date():
+    md = md_of("2024年度殷行街道法治政府建设工作情况报告 2025-02-26\n一、主要举措\n我街道调解纠纷30起。\n")
+    assert (md.title, md.published) == ("2024年度殷行街道法治政府建设工作情况报告", "2025-02-26")
+
+
+def test_a_page_title_with_its_column_and_site_before_the_documents_own():
+    md = md_of("友谊路街道2025年法治政府建设情况报告_街镇文件_上海市宝山区人民政府门户网站\n"
+               "友谊路街道2025年法治政府建设情况报告\n\n2025年，我街道坚持依法行政。\n")
+    assert md.title == "友谊路街道2025年法治政府建设情况报告"
+
+
+def test_site_footers_before_the_body_and_the_hosts_name_in_them_settle_a_shared_town_name():
+    md = md_of("主办单位：山西省临汾市吉县人民政府\n涉密文件严禁上网\n"
+               "本网站提示：使用1366*768分辨率以上的浏览器可以获得最佳浏览效果！\n"
+               "2024年，吉昌镇在县委、县政府的坚强领导下，坚持依法行政。\n一、主要举措\n调解纠纷8起。\n")
+    assert (md.jurisdiction, md.level, md.county) == ("吉昌镇", "township", "吉县")

@@ -89,7 +89,8 @@ _SENTENCE_MARKS = re.compile(r"[。,，;；]")
 _LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}")
 
 
-_STAMP_LINE = re.compile(r"^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?(\s.{0,40})?$"
+_STAMP_LINE = re.compile(r"^[^\n]{4,80}?(?:报告|总结)\s+(?P<after>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
+                         r"|^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?(\s.{0,40})?$"
                          r"|^\s*[•·]?\s*[\[【(（]?\s*(?P<bare>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*[\]】)）]?\s*$")
 
 
@@ -104,7 +105,7 @@ def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] 
             break
         m = _STAMP_LINE.match(line)
         if m:
-            found = DATE_RE.search(m.group("d") or m.group("bare"))
+            found = DATE_RE.search(m.group("d") or m.group("bare") or m.group("after"))
             d = parse_match(found) if found else None
             if d is not None:
                 return d.isoformat(), s, e
@@ -118,6 +119,7 @@ _TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称)\s*[:�
 # What a page may set after a title: its document number in brackets (…报告（某政字〔2025〕79号）)
 # or the extension of the file it was named after (….docx).
 _TITLE_TAIL = re.compile(r"\s*(?:[(（][\u4e00-\u9fff]{1,12}\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[)）]"
+                         r"|(?<=[告结况])\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                          r"|\.(?:docx?|pdf|wps|ofd|txt))$", re.I)
 
 
@@ -811,7 +813,9 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     issuer = primary.name if primary else None
 
     body = work[body_start:body_end]
-    context = _Context(work[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
+    # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
+    # as its address does), settle names that several places share
+    context = _Context(shown[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
                        doc_meta.get("url") or source)
     self_level, _counts = _self_level(body)
 
