@@ -126,7 +126,7 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
     text_tail_at = max(2000, end - 1000)
     regions = {
         "title": (re.sub(r"\s+", "", title) if title else "", -1),
-        "lines": ("\n".join(re.sub(r"\s+", "", line) for line, _s in short[-4:]), -1),
+        "lines": ("\n".join(re.sub(r"\s+", "", line) for line, _s in short[-4:] if not _SENTENCE.search(line)), -1),
         "addressee": (addressee, addr_at),
         "start": ("\n".join(line for line, _s in starts), starts[0][1] if starts else body_start),
         "head": (work[body_start:min(end, body_start + rules.head)], body_start),
