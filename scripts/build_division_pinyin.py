@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from fazhi.understand.divisions import divisions, short_name
+from fazhi.understand.divisions import _AUTONOMOUS, divisions, short_name
 
 OUT = Path(__file__).resolve().parent.parent / "fazhi" / "data" / "division_pinyin.tsv.gz"
 
@@ -36,7 +36,9 @@ def main() -> None:
             rows.append("\t".join((d.code, "", "", "", ini)))
             continue
         short = short_name(d.name)
-        ps, pf = lazy_pinyin(short), lazy_pinyin(d.name)
+        # an autonomous county's site spells it without the peoples (石柱县: szx, not sztjzzzx)
+        m = _AUTONOMOUS.match(d.name)
+        ps, pf = lazy_pinyin(short), lazy_pinyin(m.group(1) + m.group(3)[-1] if m else d.name)
         rows.append("\t".join((d.code, "".join(ps), "".join(pf), "".join(p[0] for p in ps),
                                "".join(p[0] for p in pf))))
     OUT.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))

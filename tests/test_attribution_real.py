@@ -498,3 +498,16 @@ def test_site_footers_before_the_body_and_the_hosts_name_in_them_settle_a_shared
                "本网站提示：使用1366*768分辨率以上的浏览器可以获得最佳浏览效果！\n"
                "2024年，吉昌镇在县委、县政府的坚强领导下，坚持依法行政。\n一、主要举措\n调解纠纷8起。\n")
     assert (md.jurisdiction, md.level, md.county) == ("吉昌镇", "township", "吉县")
+
+
+def test_an_autonomous_county_is_known_by_its_short_name_in_a_sites_address():
+    md = md_at("2025年，我局坚持依法行政，办理行政复议案件4件。\n一、主要举措\n",
+               "http://cqszx.gov.cn/bm/xgaj/fzzfjsndbg1/202601/t1.html")
+    assert md.jurisdiction == "石柱土家族自治县"
+
+
+def test_a_department_site_of_a_place_within_a_municipality_is_placed_in_the_smaller_place():
+    md = md_at("2024年，我委坚持依法行政，审查合同15份。\n一、主要举措\n",
+               "http://www.cqkz.gov.cn/kz/fzhggwyh_7401/zwgk/t2.html")
+    assert (md.jurisdiction, md.level) == ("开州区", "department")
+    assert md.department == "开州区发展和改革委员会"

@@ -51,6 +51,9 @@ class Division:
 
 
 def short_name(name: str) -> str:
+    m = _AUTONOMOUS.match(name)
+    if m:
+        return m.group(1)  # 石柱土家族自治县 -> 石柱
     for suf in _SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             return name[: -len(suf)]
@@ -83,6 +86,7 @@ class Divisions:
         self._automaton = None
         self._pinyin: dict[str, list[Division]] | None = None
         self._initials: dict[str, list[Division]] | None = None
+        self._short_keys: set[tuple[str, str]] = set()  # (pinyin or initials, code) of short names
         self._short: dict[str, list[Division]] | None = None
 
     # -- hierarchy ---------------------------------------------------------------
@@ -169,11 +173,13 @@ class Divisions:
             raw = resources.files("fazhi.data").joinpath("division_pinyin.tsv.gz").read_bytes()
             table: dict[str, list[Division]] = {}
             initials: dict[str, list[Division]] = {}
+            shorts: set[tuple[str, str]] = set()
             for line in gzip.decompress(raw).decode("utf-8").splitlines():
                 code, short, full, ini_short, ini_full = line.split("\t")
                 d = self.by_code.get(code)
                 if d is None:
                     continue
+                shorts.update({(short, code), (ini_short, code)})
                 for key in {short, full}:
                     if len(key) >= 4:
                         table.setdefault(key, []).append(d)
@@ -182,7 +188,7 @@ class Divisions:
                         initials.setdefault(key, []).append(d)
             for spelling, name in _host_aliases().items():
                 table.setdefault(spelling, []).extend(x for x in self.named(name) if not x.former)
-            self._pinyin, self._initials = table, initials
+            self._pinyin, self._initials, self._short_keys = table, initials, shorts
         return self._pinyin, self._initials
 
     def from_host(self, host: str) -> list[Division]:
@@ -214,6 +220,13 @@ class Divisions:
                 named.extend(pinyin[label])
                 continue
             split = self._split_label(label, pinyin, initials)
+            if len({c.code for _p, c in split}) > 1:
+                # cqszx: 重庆 + 石柱县 (cq, the place's short initials, as sites write it) rather
+                # than 重庆市 + 忠县 (cqs, its full initials)
+                by_short = [(p, c) for p, c in split if (label[:len(label) - self._tail_len(label, c)], p.code)
+                            in self._short_keys]
+                if len({c.code for _p, c in by_short}) == 1:
+                    split = by_short
             if len({c.code for _p, c in split}) == 1:
                 named.extend((split[0][1], split[0][0]))
             elif split:
@@ -238,6 +251,14 @@ class Divisions:
             return child.kind == "township" and child.code.startswith(parent.code[:6])
         return child.kind != "township" and child.code.startswith(
             parent.code[:2] if parent.kind == "province" else parent.code[:4])
+
+    def _tail_len(self, label: str, child: Division) -> int:
+        """How many letters of label the child's pinyin or initials take at its end."""
+        pinyin, initials = self._pinyin_tables()
+        for i in range(2, len(label) - 1):
+            if child in initials.get(label[i:], []) or child in pinyin.get(label[i:], []):
+                return len(label) - i
+        return 0
 
     def places_by_initials(self, head: str) -> list[Division]:
         """The provinces, cities and counties a run of letters names: one place's pinyin or

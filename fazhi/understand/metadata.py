@@ -673,6 +673,12 @@ def _host_place(level_word: str | None, context: _Context) -> Division | None:
             # a province's initials (sc.gov.cn), which few provinces share; a county's (fl.gov.cn)
             # are shared too widely to be read without the text naming the place
             cands = [g for g in guessed if g.kind == "province"]
+    if len({c.code for c in cands}) > 1 and level_word is None:
+        # a place and the places above it (cqkz.gov.cn: 开州区 in 重庆市): the most specific
+        chain = sorted(cands, key=lambda c: {"township": 0, "county": 1, "city": 2, "province": 3}[c.kind])
+        above = {x.code for x in divisions().ancestors(chain[0])}
+        if all(a.code in above for a in chain[1:] if a.code != chain[0].code):
+            return chain[0]
     if len({c.code for c in cands}) > 1:
         cands = [c for c in cands if c.name in known or short_name(c.name) in known]
     return cands[0] if len({c.code for c in cands}) == 1 else None
