@@ -143,8 +143,6 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     domain_rank: dict[tuple[int, bool], int | None] = {}  # many rules share a domain (复议): look each up once
     joined = lc + noun if noun else ""
     for rule in tax.by_unit.get(f.unit or "", ()):
-        if rule.exclude is not None and rule.exclude.search(lc):
-            continue
         tier = 0
         cue_start = lc_start
         key_pos: tuple[int, int] = (0, 0)
@@ -164,7 +162,7 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
                     tier = _TIER_NOUN
                     key_pos = (m.end() - len(lc), m.end() - m.start())
                     cue_start = lc_start + min(m.start(), len(lc))
-        if tier == 0:
+        if tier == 0 or (rule.exclude is not None and rule.exclude.search(lc)):
             continue
         dom_rank = 0
         if rule.domain is not None:
