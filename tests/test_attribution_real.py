@@ -511,3 +511,9 @@ def test_a_department_site_of_a_place_within_a_municipality_is_placed_in_the_sma
                "http://www.cqkz.gov.cn/kz/fzhggwyh_7401/zwgk/t2.html")
     assert (md.jurisdiction, md.level) == ("开州区", "department")
     assert md.department == "开州区发展和改革委员会"
+
+
+def test_a_municipality_speaks_of_itself_as_a_city():
+    md = md_of("2023年，我市坚持依法行政，全市办理复议案件500件。\n一、主要举措\n"
+               "重庆市政府常务会议审议规章草案6件，重庆各区县推进依法行政。\n")
+    assert md.jurisdiction == "重庆市"

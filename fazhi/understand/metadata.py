@@ -910,7 +910,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
                 # a government's report that names no place (我县…, 全区…) on a site whose address
                 # names a place of that very level: its own site
                 place = _host_place(_SELF_LEVEL_WORDS[self_level], context)
-                if place is not None and place.level == self_level:
+                if place is not None and (place.level == self_level or place.name in _MUNICIPALITIES):
                     md.inferred.append("jurisdiction")
                     place_src = _Cand(place.name, "site", None, None, conf["site"])
                 else:
@@ -992,7 +992,9 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
     counts: Counter = Counter()
     cands: dict[str, list[Division]] = {}
     for p in _places(body):
-        cs = [c for c in p.cands if c.kind in kinds and c.level == self_level]
+        # a municipality (重庆市) speaks of itself as a city: 我市, 全市
+        cs = [c for c in p.cands if c.kind in kinds and c.level == self_level
+              or self_level == "city" and c.name in _MUNICIPALITIES]
         if cs:
             counts[p.name] += 1
             cands[p.name] = cs
@@ -1014,7 +1016,8 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         by_short: Counter = Counter()
         for _end, (name, is_short) in d.automaton().iter(body):
             if is_short:
-                cs = [c for c in shorts.get(name, []) if c.kind in kinds and not c.former]
+                cs = [c for c in shorts.get(name, []) if not c.former and (
+                    c.kind in kinds or self_level == "city" and c.name in _MUNICIPALITIES)]
                 if len({c.code for c in cs}) == 1:
                     by_short[cs[0].code] += 1
         best = by_short.most_common(2)
