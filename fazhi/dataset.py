@@ -51,7 +51,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("level", "string", "province | city | county | district | township | street | department"),
     ("department", "string", "for a department's report, the department"),
     ("division_code", "string", "six-digit GB/T 2260 division code"),
-    ("doc_type", "string", "report | disclosure_report | plan | notice | interpretation | news | speech | unknown"),
+    ("doc_type", "string", "report, or the kind of look-alike (fazhi/data/doctypes.toml [kinds]: disclosure_report, plan, notice, meeting_news …), or unknown"),
     ("title", "string", "the report's title"),
     ("issuer", "string", "the body that issues the report"),
     ("published", "date32", "date the report was made public"),

@@ -190,7 +190,7 @@ class Metadata:
     published: str | None = None
     signed: str | None = None
     issuer: str | None = None
-    doc_type: str = "report"  # report | disclosure_report | plan | notice | interpretation | news | speech | unknown
+    doc_type: str = "report"  # report, a look-alike kind of doctypes.toml [kinds], or unknown
     title_span: tuple[int, int] | None = None
     inferred: list[str] = field(default_factory=list)  # fields inferred from the body, not stated
     # where each field was read: {"title": {"source": "title_field", "text": "标题:…", "start": 12, "end": 40}};
