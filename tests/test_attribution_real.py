@@ -515,5 +515,5 @@ def test_a_department_site_of_a_place_within_a_municipality_is_placed_in_the_sma
 
 def test_a_municipality_speaks_of_itself_as_a_city():
     md = md_of("2023年，我市坚持依法行政，全市办理复议案件500件。\n一、主要举措\n"
-               "重庆市政府常务会议审议规章草案6件，重庆各区县推进依法行政。\n")
+               "重庆市政府常务会议审议规章草案6件，重庆市各区县推进依法行政。\n")
     assert md.jurisdiction == "重庆市"
