@@ -21,6 +21,7 @@ CASES = [
     # the cue after the number: the verb before it and the noun it counts name the indicator together
     ("全年审核4份政府规范性文件。", [("normative_docs.reviewed", 4)]),
     ("面向村居干部组织18次法治讲座。", [("law_popularization.lectures", 18)]),
+    ("律师团队进社区开展法治讲座26场。", [("law_popularization.lectures", 26)]),
     ("开展送法进企业活动6场次，发放普法宣传册2000余份。",
      [("law_popularization.events", 6), ("law_popularization.materials", 2000)]),
     # entities enumerated after the number, the inspection earlier in the sentence
@@ -54,6 +55,8 @@ UNCODED = [
     # criminal and civil suits are not the government's administrative litigation
     ("清理涉企刑事诉讼挂案5起。", 5),
     ("党组会议审议法治建设相关议题64个。", 64),
+    # a lecture in a sentence about the leaders' own study is not public legal education
+    ("区政府常务会议会前学法4次，举办法治专题讲座2场。", 2),
     # the same words for political theory measure no indicator of the taxonomy
     ("开展“第一议题”学习20次，深入学习新思想新论断。", 20),
     ("设立政务服务中心7个。", 7),

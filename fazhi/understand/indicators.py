@@ -34,6 +34,7 @@ class Rule:
     exclude: re.Pattern[str] | None
     order: int
     sentence_only: bool = False
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -72,6 +73,7 @@ def taxonomy() -> Taxonomy:
                 exclude=re.compile(r["not"]) if "not" in r else None,
                 order=order,
                 sentence_only=r.get("scope") == "sentence",
+                unless=re.compile(r["unless"]) if "unless" in r else None,
             )
             order += 1
             for u in units:
@@ -163,6 +165,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
                     key_pos = (m.end() - len(lc), m.end() - m.start())
                     cue_start = lc_start + min(m.start(), len(lc))
         if tier == 0 or (rule.exclude is not None and rule.exclude.search(lc)):
+            continue
+        if rule.unless is not None and rule.unless.search(work, s_start, f.start):
             continue
         dom_rank = 0
         if rule.domain is not None:
