@@ -205,3 +205,10 @@ def test_targets_phrased_with_a_deadline_or_a_requirement():
     assert one("按照考核要求，结案率须在90%以上。", 90).kind == "target"
     # the same words reporting a result stay a rate
     assert one("全年群众满意度达95%以上。", 95).kind == "rate"
+
+
+def test_a_plan_headings_counted_in_chinese_numerals():
+    assert one("年初制定法治政府建设十项重点任务。", 10).kind == "context"
+    assert one("围绕三个“着力”推进依法行政。", 3).kind == "context"
+    # the same count in digits is the year's work listed
+    assert one("全面完成29项重点任务。", 29).kind == "count"

@@ -84,3 +84,10 @@ def test_the_longer_after_pattern_decides():
     """Both name the people after the number; passing the exam is the more specific reading."""
     text = "某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年11名执法人员通过行政执法资格考试。\n"
     assert [f.indicator for f in fazhi.analyze_text(text).figures] == ["enforcement.certified"]
+
+
+def test_training_is_enforcement_training_only_where_its_sentence_says_so():
+    text = ("某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
+            "全面推行行政执法三项制度。组织自然资源法律法规业务培训6次。组织行政执法人员培训3期。\n")
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[6] is None and got[3] == "enforcement.training_sessions", got

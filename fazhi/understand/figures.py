@@ -192,13 +192,14 @@ NON_WORK_KINDS = frozenset({"target", "ranking", "streak", "context", "frequency
 
 @lru_cache(maxsize=1)
 def _kind_rules() -> list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None,
-                                frozenset[str] | None]]:
+                                frozenset[str] | None, bool, bool]]:
     out = []
     for r in load_data("figure_kinds.toml")["kind"]:
         out.append((r["kind"], re.compile(r["before"]) if "before" in r else None,
                     re.compile(r["after"]) if "after" in r else None,
                     re.compile(r["sentence"]) if "sentence" in r else None,
-                    frozenset(r["units"]) if "units" in r else None, bool(r.get("list_count"))))
+                    frozenset(r["units"]) if "units" in r else None, bool(r.get("list_count")),
+                    r.get("numerals") == "chinese"))
     return out
 
 
@@ -211,11 +212,14 @@ def _listed(before: str) -> int:
     return m.group(0).count("、") + 1 if m else 0
 
 
-def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | None, value: float = 0) -> str | None:
+def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | None, value: float = 0,
+                  chinese: bool = False) -> str | None:
     """target / ranking / streak / context when the words around the number say so."""
     before = work[lc_start:start]
-    for kind, b, a, sent, units, list_count in _kind_rules():
+    for kind, b, a, sent, units, list_count, chinese_only in _kind_rules():
         if units is not None and unit not in units:
+            continue
+        if chinese_only and not chinese:
             continue
         if list_count and (value < 2 or _listed(before) != value):
             continue
@@ -293,13 +297,13 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
         v = parse_cn(token)
         if v is None:
             continue
-        found.append(_make(work, lex, s, m.end(), v, None, unit, bool(m.group("cnapprox")), False))
+        found.append(_make(work, lex, s, m.end(), v, None, unit, bool(m.group("cnapprox")), False, chinese=True))
     found.sort(key=lambda f: f.start)
     return found
 
 
 def _make(work: str, lex: Lexicon, start: int, end: int, value: float, value_high: float | None,
-          unit: str, approx: bool, pct: bool) -> Figure:
+          unit: str, approx: bool, pct: bool, chinese: bool = False) -> Figure:
     lc_start = span_start(work, start, CLAUSE_DELIMS)
     before = work[max(lc_start, start - 8):start]
     if lex.approx_before.search(before.rstrip()):
@@ -320,7 +324,7 @@ def _make(work: str, lex: Lexicon, start: int, end: int, value: float, value_hig
         kind = "change"
     # the words after are read from the unit on, so that 以上/左右 (taken into the quote as
     # approximations) still tell a target
-    kind = _context_kind(work, lc_start, start, end, unit, value) or kind
+    kind = _context_kind(work, lc_start, start, end, unit, value, chinese) or kind
     return Figure(value=value, unit=unit or None, start=start, end=end_q, quote=work[start:end_q], approx=approx,
                   kind=kind, value_high=value_high, direction=direction, quote_start=lc_start,
                   total_marker=bool(lex.total.search(work[lc_start:start])))
