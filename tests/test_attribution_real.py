@@ -517,3 +517,15 @@ def test_a_municipality_speaks_of_itself_as_a_city():
     md = md_of("2023年，我市坚持依法行政，全市办理复议案件500件。\n一、主要举措\n"
                "重庆市政府常务会议审议规章草案6件，重庆市各区县推进依法行政。\n")
     assert md.jurisdiction == "重庆市"
+
+
+def test_a_region_named_by_its_level_word_is_not_placed_in_the_host_county():
+    from fazhi.understand.departments import parse_unit
+
+    u = parse_unit("自治区司法厅")
+    assert (u.level_word, u.department, u.place_level) == ("自治区", "司法厅", "province")
+    md = md_at("来源：自治区人民政府法制办 发布日期：2018-04-03 16:13\n"
+               "2017年，自治区认真落实法治政府建设实施纲要。现将2017年自治区法治政府建设情况报告如下：\n"
+               "一、主要举措\n新疆各地审查规范性文件300件，新疆法治政府建设取得成效。\n",
+               "http://shache.gov.cn/scx/c1/202110/a.html")
+    assert md.jurisdiction == "新疆维吾尔自治区"

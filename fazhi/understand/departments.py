@@ -23,6 +23,9 @@ _SPACE = re.compile(r"\s+")
 # One-character level words that stand for "this level's" place: 市人社局, 县司法局.
 _LEVEL_CHARS = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county",
                 "区": "district", "镇": "township", "乡": "township"}
+# Level words of more than one character (自治区人民政府法制办: the region's).
+_LONG_LEVEL_WORDS = ("自治区", "自治州")
+_LEVEL_CHARS.update({"自治区": "province", "自治州": "city"})
 _PARTY_PREFIX = "中共"
 _GOVERNMENTS = ("人民政府", "政府")
 
@@ -189,13 +192,14 @@ def parse_unit(name: str) -> Unit:
     if places and rest.startswith("委") and len(rest) > 2:
         rest = rest[1:]  # 中共某县委政法委: a body of the county's party committee
     dept, key, known = _department_part(rest)
-    if (dept is None or not known) and rest[:1] in _LEVEL_CHARS and len(rest) > 2:
+    lw = next((w for w in _LONG_LEVEL_WORDS if rest.startswith(w)), rest[:1] if rest[:1] in _LEVEL_CHARS else None)
+    if (dept is None or not known) and lw and len(rest) > len(lw) + 1:
         # 市人社局: the level word stands for the place; 市场监督管理局 itself is known above
-        d2, k2, known2 = _department_part(rest[1:])
-        if d2 is not None and (known2 or dept is None):
-            level_word, dept, key, known = rest[0], d2, k2, known2
-    if dept is None and not places and rest[:1] in _LEVEL_CHARS and rest[1:] in _GOVERNMENTS:
-        level_word = rest[0]  # 省政府, 市人民政府: the government of this level's place
+        d2, k2, known2 = _department_part(rest[len(lw):])
+        if d2 is not None and (known2 or dept is None or lw in _LONG_LEVEL_WORDS):
+            level_word, dept, key, known = lw, d2, k2, known2
+    if dept is None and not places and lw and rest[len(lw):] in _GOVERNMENTS:
+        level_word = lw  # 省政府, 市人民政府: the government of this level's place
     place = "".join(places) or None
     return Unit(name=s, place=place, division=_resolve_chain(places), level_word=level_word,
                 department=dept, key=key, known=known)

@@ -276,7 +276,7 @@ def _places(text: str) -> list[_Place]:
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # What each level word stands for: the table's kind, and for 区/县 the end of the name.
 _LEVEL_WORD_KINDS = {"省": ("province",), "市": ("city",), "州": ("city",), "盟": ("city",), "区": ("county", "区"),
-                     "县": ("county", "县"), "旗": ("county", "旗")}
+                     "县": ("county", "县"), "旗": ("county", "旗"), "自治区": ("province",), "自治州": ("city",)}
 
 
 class _Context:
@@ -877,7 +877,8 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
                     place, place_src = got, _Cand(got.name, "site", None, None, conf["site"])
             if place is not None and unit.place is None and md.department:
                 rest = parse_unit(md.department)
-                body_name = md.department[1:] if rest.level_word in ("省", "市", "州", "县", "区", "旗", "盟") \
+                lw = rest.level_word or ""
+                body_name = md.department[len(lw):] if lw in _LEVEL_WORD_KINDS and md.department.startswith(lw) \
                     else md.department
                 if rest.known and rest.department and body_name != rest.department:
                     body_name = rest.department  # 人社局 -> 人力资源和社会保障局
