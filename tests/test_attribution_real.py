@@ -529,3 +529,10 @@ def test_a_region_named_by_its_level_word_is_not_placed_in_the_host_county():
                "一、主要举措\n新疆各地审查规范性文件300件，新疆法治政府建设取得成效。\n",
                "http://shache.gov.cn/scx/c1/202110/a.html")
     assert md.jurisdiction == "新疆维吾尔自治区"
+
+
+def test_a_date_closing_the_source_line_and_a_published_on_label():
+    body = "\n2024年，我县坚持依法行政。\n一、主要举措\n审查文件8件。\n"
+    title = "盐亭县人民政府2024年法治政府建设工作报告\n"
+    assert md_of(title + "来源：县司法局  2025-03-05\n" + body).published == "2025-03-05"
+    assert md_of(title + "发表于：2025-03-06\n" + body).published == "2025-03-06"

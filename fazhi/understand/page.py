@@ -29,7 +29,7 @@ def _any_pattern() -> re.Pattern[str]:
 
 # Labels of the page's metadata block, and which record field each one feeds.
 _LABELS = {
-    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "上网时间", "发文时间",
+    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "发表于", "上网时间", "发文时间",
                   "发稿时间", "上传时间", "录入时间", "添加时间", "发布",
                   "时间", "日期"),
     "signed": ("成文日期", "发文日期", "印发日期", "成文时间"),
@@ -64,6 +64,8 @@ _LABEL_RE = re.compile(
 _GLUED_RE = re.compile(r"(?:^|(?<=\s))(" + "|".join(_LONG_LABELS) + r"|索\s{0,2}引\s{0,2}号)(?=[\u4e00-\u9fff0-9A-Za-z])")
 # A date that opens a furniture line before its first label (2019年02月25日  来源：某局).
 _LEAD_DATE = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s")
+# A date in figures closing a source label's value: 来源：某县司法局  2022-03-30
+_SOURCE_DATE = re.compile(r"(?<=\s)(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$")
 _STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _OTHER_LABELS = re.compile(r"(文字大小|字体大小|背景色|有效性|公开形式|公开方式|浏览次数|点击数|【|扫一扫|打印)")
 
@@ -108,6 +110,8 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
             # 来源:某日报 2026-03-16 08:15: a date with its time beside another label is the
             # moment the page went up
             stamp = _STAMP.search(value)
+            if stamp is None and name == "source_org":
+                stamp = _SOURCE_DATE.search(value)  # 来源：某县司法局 2022-03-30
             if stamp:
                 d = first_date(stamp.group(0))
                 if d is not None:
