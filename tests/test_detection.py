@@ -257,6 +257,11 @@ def test_an_untitled_page_with_no_mark_of_a_report_is_not_taken_for_one():
     assert kind_of("桐溪县2023年度法治政府建设情况报告\n" + text)[0] == "report"
 
 
+def test_one_passing_mark_of_a_report_does_not_outweigh_a_news_item():
+    text = "在全省法治政府建设考核中，我县位列第一。据悉，这是全县连续第三年获此殊荣。\n"
+    assert kind_of(text)[0] == "news"
+
+
 def test_a_news_headline_that_names_the_report_is_not_a_report_title():
     text = ("桐溪县2023年度法治政府建设情况报告发布会举行\n3月28日，桐溪县召开新闻发布会，介绍2023年度法治政府建设"
             "情况。县司法局负责人表示，全县行政复议纠错率明显下降。\n")

@@ -58,6 +58,7 @@ class _Rules:
     others_share: float
     unmarked_catch: float
     unmarked_margin: float
+    weak: float
     line_share: float
     head: int
     body: int
@@ -79,7 +80,7 @@ def _rules() -> _Rules:
                                int(r.get("least", 1))))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
-                  float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]),
+                  float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
                   float(dec["line_share"]), int(dec["head_chars"]),
                   int(dec["body_chars"]), re.compile(dec["subject"]))
 
@@ -205,7 +206,7 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
     report = score.pop("report", 0.0)
     kind, best = max(score.items(), key=lambda kv: kv[1], default=("unknown", 0.0))
     against = best + rules.others_share * (sum(score.values()) - best)
-    catch, margin = (rules.unmarked_catch, rules.unmarked_margin) if report == 0 and not title else \
+    catch, margin = (rules.unmarked_catch, rules.unmarked_margin) if report <= rules.weak and not title else \
         (rules.catch, rules.margin)
     if best >= catch and against - report >= margin:
         return _refined(kind, title, work, body_start, end, rules), evidence.get(kind)
