@@ -59,6 +59,21 @@ def build_corpus(db: Path) -> None:
     print(f"corpus: {res.added} documents from {len(sources)} files (seeds and examples)")
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server process and its children (the readers and the writer)."""
+    import psutil
+
+    root = psutil.Process(pid)
+    total = 0.0
+    for p in [root, *root.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
 def machine() -> str:
     """Cores and load average: the figures mean little without them on a shared machine."""
     one, five, fifteen = os.getloadavg()
@@ -152,6 +167,10 @@ def main() -> None:
                     tg = [t for t in tg if any(w in t[0] for w in a.only.split(","))]
                 for _, path in tg:  # warm: the full-text index is built on the first search
                     c.get(path, headers=h).raise_for_status()
+                for _ in range(4 * a.readers):  # warm each reader (a new connection goes to any of them)
+                    with httpx.Client(base_url=base, timeout=600) as fresh:
+                        for _, path in tg:
+                            fresh.get(path, headers=h).raise_for_status()
                 print(f"\none user, {a.repeat} requests per target (ms):")
                 print(f"{'target':36} {'p50':>8} {'p95':>8} {'max':>8}")
                 for label, path in tg:
@@ -161,7 +180,11 @@ def main() -> None:
                         c.get(path, headers=h).raise_for_status()
                         times.append(1000 * (time.perf_counter() - t0))
                     print(f"{label:36} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}")
-            load(base, h, tg, a.users, a.requests, a.think)
+            cpu0 = server_cpu(proc.pid)
+            done = load(base, h, tg, a.users, a.requests, a.think)
+            cpu = server_cpu(proc.pid) - cpu0
+            print(f"server CPU: {cpu:.1f} s for {done} requests = {1000 * cpu / max(done, 1):.1f} ms per request "
+                  f"(all its processes; what the figures above cost whatever else the machine runs)")
             print(f"machine after: {machine()}")
         finally:
             proc.terminate()
@@ -170,9 +193,9 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total: int, think: float = 0.0) -> None:
+def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total: int, think: float = 0.0) -> int:
     """`users` threads, each with its own connection, sharing `total` requests over the targets;
-    with `think`, each user pauses between its requests as a reader does."""
+    with `think`, each user pauses between its requests as a reader does. Returns the requests answered."""
     import httpx
 
     jobs = [tg[i % len(tg)] for i in range(total)]
@@ -216,6 +239,9 @@ def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total:
             print(f"{label:36} {len(times):4d} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f}")
     if errors:
         print(f"{len(errors)} failed requests, e.g. {errors[:3]}")
+    else:
+        print("no failed requests")
+    return done + len(errors)
 
 
 if __name__ == "__main__":

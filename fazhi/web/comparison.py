@@ -22,20 +22,28 @@ MAX_TABLE = 200  # rows of the table under a chart; the CSV export has them all
 
 _CACHE: dict[tuple, Any] = {}
 _CACHE_LOCK = threading.Lock()
+_COMPUTING: dict[tuple, threading.Lock] = {}  # one computation per key at a time
 
 
 def _cached(corpus, key: tuple, compute: Callable[[], Any]) -> Any:
     """An aggregate over every figure (tens of milliseconds at 20,000 reports), kept until the
-    corpus changes: its records' count, ids and latest analysis time are read in a millisecond."""
+    corpus changes: its records' count, ids and latest analysis time are read in a millisecond.
+    Requests that miss together wait for one computation instead of each running it."""
     full = (corpus.path, corpus.records_state()) + key
     with _CACHE_LOCK:
         if full in _CACHE:
             return _CACHE[full]
-    value = compute()
-    with _CACHE_LOCK:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        _CACHE[full] = value
+        lock = _COMPUTING.setdefault(full, threading.Lock())
+    with lock:
+        with _CACHE_LOCK:
+            if full in _CACHE:
+                return _CACHE[full]
+        value = compute()
+        with _CACHE_LOCK:
+            if len(_CACHE) > 256:
+                _CACHE.clear()
+            _CACHE[full] = value
+            _COMPUTING.pop(full, None)
     return value
 
 

@@ -45,7 +45,7 @@ from .auth import (
 from .comparison import AGG_ZH, BY_ZH, CHARTS, comparison, indicators, parse_years
 from .exports import KINDS, TABLE_ZH
 from .fmt import rows
-from .review import review
+from .review import marked_text, review
 
 router = APIRouter(include_in_schema=False)
 FormStr = Annotated[str, Form()]
@@ -236,7 +236,9 @@ def _review(request: Request, user, sha256: str, q: str = "", status_code: int =
     if view is None:
         raise HTTPException(404, "没有找到这份报告（可能已被删除），请回到报告列表重新选择")
     note_form = note_form or {"start": "", "end": "", "severity": "warning", "message": "", "error": ""}
+    text_html = marked_text(request.app.state.ws.templates.env, sha256, view["marked"])
     return render(request, "report.html", status_code=status_code, nav="reports", r=view, md=view["metadata"],
+                  text_html=text_html,
                   can_review=user.can("reviewer"), note_form=note_form, severities=SEVERITY_ZH,
                   done_states=DONE)
 

@@ -2,7 +2,12 @@
 corpus findings and the reviewer's decisions) and nothing else."""
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
 
 from ..checks.registry import specs
 from ..corpus import review as rv
@@ -13,6 +18,9 @@ from .fmt import cn_number
 from .highlight import Mark, segments, with_lines
 
 MAX_SEARCH_MARKS = 300
+MAX_MARKED = 64  # report texts kept rendered with their marks (marked_text)
+_MARKED: "OrderedDict[tuple, Markup]" = OrderedDict()
+_MARKED_LOCK = threading.Lock()
 MAX_EVIDENCE_MARKS = 30
 
 
@@ -117,12 +125,36 @@ def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | No
         "error": error, "findings": findings, "figures": figures, "contents": contents, "sections": sections,
         "score": {"total": score.get("total"), "max": score.get("max"), "parts": parts,
                   "rubric": (score.get("rubric") or {}).get("name")},
-        "segments": with_lines(segments(text, marks, anchors)), "chars": len(text), "hits": hits,
+        "marked": (text, tuple(marks), tuple(anchors)), "chars": len(text), "hits": hits,
         "query": query or "", "lines": text.count("\n") + 1,
         "counts": {sev: sum(1 for f in findings if f["severity"] == sev) for sev in ("error", "warning", "info")},
         "state": reviewed["state"], "progress": rv.progress(rec.get("findings") or []),
         "history": _history(reviewed["history"], text), "states": rv.STATE_ZH,
     }
+
+
+def marked_text(env: Environment, sha256: str, marked: tuple[str, tuple[Mark, ...], tuple[tuple[int, str], ...]]
+                ) -> Markup:
+    """The report's text with its marks and line numbers, as HTML (the templates' `_marked_text.html`).
+
+    Kept for the last MAX_MARKED texts and sets of marks: the page's largest part, and the same for
+    every colleague who opens the report until its findings, figures or notes change (a decision
+    changes no mark). Keyed by the marks themselves, so a changed mark is a new entry, never a stale one.
+    """
+    text, marks, anchors = marked
+    key = (sha256, text, marks, anchors)
+    with _MARKED_LOCK:
+        html = _MARKED.get(key)
+        if html is not None:
+            _MARKED.move_to_end(key)
+            return html
+    html = Markup(env.get_template("_marked_text.html").render(segments=with_lines(segments(text, list(marks),
+                                                                                              list(anchors)))))
+    with _MARKED_LOCK:
+        _MARKED[key] = html
+        while len(_MARKED) > MAX_MARKED:
+            _MARKED.popitem(last=False)
+    return html
 
 
 def _history(out: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
