@@ -212,3 +212,15 @@ def test_a_plan_headings_counted_in_chinese_numerals():
     assert one("围绕三个“着力”推进依法行政。", 3).kind == "context"
     # the same count in digits is the year's work listed
     assert one("全面完成29项重点任务。", 29).kind == "count"
+
+
+def test_the_places_listed_after_a_count_of_places():
+    assert [f.kind for f in figs("全县共有12个乡镇、3个街道。")] == ["context", "context"]
+
+
+def test_a_national_session_number():
+    assert figs("认真学习十二届全国人大五次会议精神。") == []
+
+
+def test_a_service_open_every_day():
+    assert one("政务服务大厅全年365天不打烊。", 365).kind == "context"
