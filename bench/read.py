@@ -9,9 +9,11 @@ Targets (issue 16): text-PDF at least 20 pages per second on one core; OCR at mo
 resident, character error rate at most 1%.
 
 Times are given as wall time and as this process's CPU time: on a machine shared with
-other work the wall time measures the neighbours too. Pin to one core to measure one:
+other work the wall time measures the neighbours too, and the CPU time grows with them
+(two processes on one core's hyperthreads, or sharing its caches, each run slower): each
+OCR line gives the 1-minute load average before and after it. Pin to one core to measure one:
 
-    taskset -c 1 python bench/read.py [--rounds 3] [--ocr-docs 4] [--dpi 200] [--skew 1.5]
+    taskset -c 1 python bench/read.py [--rounds 3] [--ocr-docs 4] [--ocr-rounds 3] [--dpi 200] [--skew 1.5]
         [--det-side 736] [--squeeze 0.5] [--threads 1]
 
 The scans are page images at --dpi with speckle, a grey tint, JPEG compression, a red
@@ -124,32 +126,37 @@ def bench_ocr(reports: list[str], a: argparse.Namespace) -> None:
     shortest = sorted(reports, key=len)[: a.ocr_docs]
     scans = [R.render_scanned_pdf(R.render_pdf(t), dpi=a.dpi, seal=True, skew=a.skew) for t in shortest]
     read_bytes(scans[0], "warm", settings)  # builds the engine
-    pages = wall = cpu = errors = chars = 0
-    for t, scan in zip(shortest, scans):
-        n = len(pdfium.PdfDocument(scan))
-        t0, c0 = time.perf_counter(), time.process_time()
-        d = read_bytes(scan, "scan.pdf", settings)[0]
-        wall += time.perf_counter() - t0
-        cpu += time.process_time() - c0
-        assert d.format == "pdf-ocr", d.error
-        e, k = cer(t, d.text)
-        errors, chars, pages = errors + e, chars + k, pages + n
-    print(f"{'OCR':<10} {wall / pages:.2f} s per A4 page wall, {cpu / pages:.2f} s CPU; character error rate "
-          f"{100 * errors / chars:.2f}% ({errors} of {chars}); {pages} pages of {len(scans)} reports at {a.dpi} dpi, "
-          f"skew {a.skew}°, seal; detector side {a.det_side}, line images x{a.squeeze}, "
-          f"{a.threads or 'all'} onnxruntime thread(s)")
+    for _ in range(a.ocr_rounds):
+        load = os.getloadavg()[0]
+        pages = wall = cpu = errors = chars = 0
+        for t, scan in zip(shortest, scans):
+            n = len(pdfium.PdfDocument(scan))
+            t0, c0 = time.perf_counter(), time.process_time()
+            d = read_bytes(scan, "scan.pdf", settings)[0]
+            wall += time.perf_counter() - t0
+            cpu += time.process_time() - c0
+            assert d.format == "pdf-ocr", d.error
+            e, k = cer(t, d.text)
+            errors, chars, pages = errors + e, chars + k, pages + n
+        print(f"{'OCR':<10} {wall / pages:.2f} s per A4 page wall, {cpu / pages:.2f} s CPU; character error rate "
+              f"{100 * errors / chars:.2f}% ({errors} of {chars}); {pages} pages of {len(scans)} reports at {a.dpi} dpi, "
+              f"skew {a.skew}°, seal; detector side {a.det_side}, line images x{a.squeeze}, "
+              f"{a.threads or 'all'} onnxruntime thread(s); load {load:.1f} before, {os.getloadavg()[0]:.1f} after; "
+              f"peak memory {peak_mb():.0f} MB")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--ocr-docs", type=int, default=4, help="scanned reports to OCR, the shortest first (0: none)")
+    ap.add_argument("--ocr-rounds", type=int, default=1, help="times the scans are read (one line each)")
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--skew", type=float, default=1.5, help="degrees each scanned page is turned")
     ap.add_argument("--det-side", type=int, default=None, help="detector's longer side (default: the setting)")
     ap.add_argument("--squeeze", type=float, default=None, help="width factor of line images (default: REC_SQUEEZE)")
     ap.add_argument("--threads", type=int, default=1, help="onnxruntime threads for OCR (0: all cores)")
     ap.add_argument("--skip-html", action="store_true")
+    ap.add_argument("--skip-pdf", action="store_true", help="leave text PDFs out (OCR alone)")
     a = ap.parse_args()
     from fazhi.read import ocr
     from fazhi.settings import DEFAULT
@@ -165,12 +172,13 @@ def main() -> None:
         html = [R.render_html(t, style=("trs", "list", "lines")[i % 3]) for i, t in enumerate(reports)]
         timed("HTML", html, a.rounds, len(html))  # one web page per document
         print(f"           peak memory so far {peak_mb():.0f} MB")
-    import pypdfium2 as pdfium
+    if not a.skip_pdf:
+        import pypdfium2 as pdfium
 
-    pdfs, how = text_pdfs(reports)
-    pages = sum(len(pdfium.PdfDocument(p)) for p in pdfs)
-    timed("text-PDF", pdfs, a.rounds, pages)
-    print(f"           {pages / len(pdfs):.1f} pages per document; PDFs {how}; peak memory so far {peak_mb():.0f} MB")
+        pdfs, how = text_pdfs(reports)
+        pages = sum(len(pdfium.PdfDocument(p)) for p in pdfs)
+        timed("text-PDF", pdfs, a.rounds, pages)
+        print(f"           {pages / len(pdfs):.1f} pages per document; PDFs {how}; peak memory so far {peak_mb():.0f} MB")
     if a.ocr_docs > 0:
         bench_ocr(reports, a)
     print(f"peak memory {peak_mb():.0f} MB (the OCR engine and its page buffers dominate)")

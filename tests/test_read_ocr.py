@@ -157,3 +157,67 @@ def test_skewed_scan_with_a_seal_in_an_office_layout_reads_like_the_text():
     assert got["findings"] == want["findings"]
     assert got["sections"] == want["sections"]
     assert got["metadata"] == want["metadata"]
+
+
+def test_half_width_characters_come_from_the_full_width_reading():
+    """Digits lost in the narrowed reading are taken from the full-width one; the Chinese
+    characters and the full-width marks of the narrowed reading stay (a dash read there stays a dash)."""
+    from fazhi.read.ocr import merge_half_width
+
+    assert merge_half_width("有效公开日期：2-04-0", "有效公开日期:2024-04-02") == "有效公开日期：2024-04-02"
+    assert merge_half_width("结案率约8.28%，超额", "结案率约88.28%,超额") == "结案率约88.28%，超额"
+    assert merge_half_width("(2021—2025)》和", "(2021一2025)》和") == "(2021—2025)》和"
+    assert merge_half_width("相关部门负责人", "相关部内负责人") == "相关部门负责人"
+
+
+def test_digits_in_doubt_send_a_line_to_the_full_width_pass():
+    from fazhi.read.ocr import Reading, digits_in_doubt
+
+    def reading(text: str, probs: list[float], spans: list[tuple[int, int]]) -> Reading:
+        return Reading(text, sum(probs) / len(probs), probs, spans)
+
+    sure = reading("办结70件", [1.0, 1.0, 0.99, 0.98, 1.0], [(0, 2), (3, 5), (6, 6), (7, 8), (9, 11)])
+    assert not digits_in_doubt(sure)
+    unsure = reading("办结70件", [1.0, 1.0, 0.99, 0.52, 1.0], [(0, 2), (3, 5), (6, 6), (7, 8), (9, 11)])
+    assert digits_in_doubt(unsure)
+    spread = reading("日期2-0", [1.0, 1.0, 0.99, 0.99, 0.99], [(0, 2), (3, 5), (6, 9), (10, 12), (13, 16)])
+    assert digits_in_doubt(spread)  # three characters over eleven columns: digits merged or lost
+    assert not digits_in_doubt(reading("一、总体情况", [1.0] * 6, [(i, i) for i in range(6)]))
+
+
+def _stroke_page(swell: bool):
+    """A grey page strip holding one horizontal stroke 40 px long, 3 px thick, with or
+    without the heavier right end of 一 in Song type."""
+    import numpy as np
+
+    gray = np.full((60, 200), 250, dtype=np.uint8)
+    gray[28:31, 80:120] = 30
+    if swell:
+        gray[25:33, 112:119] = 30
+    return gray
+
+
+def test_a_stroke_that_presses_down_at_its_end_is_one_and_an_even_one_a_dash():
+    from fazhi.read.ocr import stroke_stops
+
+    assert stroke_stops(_stroke_page(True), 100, 5, 57) is True
+    assert stroke_stops(_stroke_page(False), 100, 5, 57) is False
+    blank = _stroke_page(False)
+    blank[:] = 250
+    assert stroke_stops(blank, 100, 5, 57) is None  # no stroke there: the recogniser's reading stands
+
+
+def test_scanned_dash_typo_and_date_are_read_as_printed():
+    """A dash typed for 一 (进—步) stays a dash, 一 stays 一, and a date's digits survive the
+    narrowed line images, in a 150 dpi scan of an office layout turned 1.5 degrees."""
+    text = ("某县人民政府关于2023年度法治政府建设情况的报告\n"
+            "公开日期：2024-04-02 10:28\n"
+            "一是领导重视。我县根据人员变动，及时调整领导小组，做到人员变动、组织不乱、工作不断。进—步明确领导小组工作职责，"
+            "领导小组负责研究制定工作计划。\n"
+            "二是明确责任。全年办结案件88件，结案率约88.28%，进一步提升办案质量。\n")
+    pdf = R.render_pdf(text, style="grid-justified")
+    doc = read_bytes(R.render_scanned_pdf(pdf, seal=False, skew=1.5), "dash.pdf")[0]
+    flat = doc.text.replace("\n", "")
+    assert "进—步明确" in flat, doc.text
+    assert "进一步提升" in flat and "一是领导" in flat, doc.text
+    assert "2024-04-02" in flat and "88.28%" in flat and "88件" in flat, doc.text

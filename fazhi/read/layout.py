@@ -454,8 +454,12 @@ def _title_wrap(prev: tuple[Line, float, float, float], cur: Line, left: float, 
     a, b = em(pln), em(cur)
     if min(a, b) < 1.15 * body_em or cur.size < 0.85 * pln.size:
         return False  # a body line spread to the margin measures large by width, not by height
-    if len(cur.text.strip()) < 4:
-        # a last character or two: its size comes from its box, which OCR pads
+    n = len(cur.text.strip())
+    if n < 4:
+        # a last character or two: its size comes from its box, which OCR pads on every
+        # side alike, so the width less the height leaves n - 1 characters' advance
+        if n >= 2 and cur.x1 - cur.x0 > cur.size:
+            b = min(b, (cur.x1 - cur.x0 - cur.size) / (n - 1))
         if not 0.8 * a <= b <= 1.5 * a:
             return False
     elif abs(a - b) > 0.2 * max(a, b):

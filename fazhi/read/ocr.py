@@ -13,9 +13,11 @@ layout to rebuild lines and paragraphs from them).
 """
 from __future__ import annotations
 
+import difflib
 import io
 import re
 import threading
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..record import Document
@@ -27,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _ENGINES: dict[tuple[int, int], object] = {}
 _LOCK = threading.Lock()
+_SEAL_PAPER = 200  # red-channel value from which a seal's pixel is taken for paper
 MAX_PIXELS = 80_000_000  # larger images are refused rather than decoded (decompression bombs)
 _OCR_LONG_SIDE = 2400  # photos and 300 dpi scans are scaled down to about 200 dpi for A4
 
@@ -87,8 +90,12 @@ def remove_seals(img: "Image") -> "Image":
             continue
         if not 0.6 <= bw / bh <= 1.6:
             continue
+        # the red channel sees through red ink: paper and seal come out light, the black
+        # strokes the seal was stamped over stay dark (whitening the red pixels took the
+        # edges of those strokes, blurred into red, with them)
         region = red[y:y + bh, x:x + bw]
-        out[y:y + bh, x:x + bw][region] = 255
+        seen = r[y:y + bh, x:x + bw][region]
+        out[y:y + bh, x:x + bw][region] = np.where(seen >= _SEAL_PAPER, 255, seen).astype(np.uint8)[:, None]
         changed = True
     if not changed:
         return img
@@ -125,9 +132,140 @@ def fix_text(line: str) -> str:
 # Recognition dominates OCR time (about 80% of a page) and grows with the width of each
 # line image; narrowing line images to half their width before recognition halves it,
 # with the character error rate on scans of the examples unchanged (bench/read.py).
+# Half-width characters pay for it: a digit narrowed to a quarter of an em gets one or
+# two of the recogniser's output columns (one per 8 pixels), too few to keep "2024"
+# apart from "2" or "88" from "8". A line whose digits were read with little confidence,
+# or spread over more columns than one digit takes, is read again at full width, and only
+# its half-width characters are taken from that reading (the narrow reading is the better
+# one for Chinese characters: at full width the language prior reads a dash as 一).
 REC_SQUEEZE = 0.5
 _TEXT_SCORE = 0.5  # lines recognised with less confidence are dropped, as RapidOCR does
 _REC_HEIGHT = 48  # the recogniser's input height (PP-OCR rec_img_shape)
+_REC_MIN_WIDTH = 320  # narrower line images are padded to this width (PP-OCR rec_img_shape)
+_REC_STRIDE = 8  # input pixels per output column of the recogniser
+_END_PAD = 0.25  # ems of paper added after a line: a last comma narrowed to the edge is dropped
+_DIGIT_DOUBT = 0.9  # a digit read with less confidence sends its line to the full-width pass
+_DIGIT_SPREAD = 2.5  # mean output columns per half-width character beyond which digits merged
+_HALF_WIDTH = re.compile(r"[0-9A-Za-z.,:;%/+\-]")
+# 一 and the em dash — are one horizontal stroke each, and the recogniser's sense of
+# language picks 一 between two characters (进—步 is read 进一步, a typo lost). When it
+# gives the other reading any chance (_RIVAL_DOUBT), the stroke decides: 一 in Song and
+# FangSong type, the faces reports are printed in, presses down at its right end (the
+# brush's stop) and a dash runs even to both ends.
+_RIVALS = {"一": "—", "—": "一"}
+_RIVAL_DOUBT = 0.01  # surely read 一s leave the dash less than 0.001
+_FACE_REFERENCES = 2
+_STOP_SWELL = 1.5  # the stroke's right end this much heavier than its middle: 一
+
+
+@dataclass
+class Reading:
+    """A line image's text with its confidence and, per character, the confidence and the
+    recogniser's output columns it was read from."""
+
+    text: str
+    score: float
+    probs: list[float]
+    spans: list[tuple[int, int]]
+    rivals: dict[int, float] = field(default_factory=dict)  # index of a 一 or — -> the other's probability
+
+
+def _decode(prob, chars) -> Reading:
+    """Greedy CTC decoding (the class of highest probability per column, repeats merged,
+    blanks dropped) keeping each character's columns; the score is the mean confidence of
+    the characters' columns, as RapidOCR computes it."""
+    best = prob.argmax(axis=1)
+    conf = prob.max(axis=1)
+    text: list[str] = []
+    probs: list[float] = []
+    spans: list[tuple[int, int]] = []
+    kept: list[float] = []
+    last = 0
+    for t, k in enumerate(best):
+        if k and k != last:
+            text.append(chars[k])
+            probs.append(float(conf[t]))
+            spans.append((t, t))
+            kept.append(float(conf[t]))
+        elif k and k == last:
+            probs[-1] = min(probs[-1], float(conf[t]))
+            spans[-1] = (spans[-1][0], t)
+        last = k
+    score = sum(kept) / len(kept) if kept else 0.0
+    r = Reading("".join(text), score, probs, spans)
+    index = {c: i for i, c in enumerate(chars) if c in _RIVALS}
+    if len(index) == 2:
+        for i, ch in enumerate(r.text):
+            if ch in _RIVALS:
+                t0, t1 = r.spans[i]
+                r.rivals[i] = float(prob[t0:t1 + 1, index[_RIVALS[ch]]].max())
+    return r
+
+
+def _recognise(rec, image) -> Reading:
+    """One line image (already _REC_HEIGHT high) through the recognition model."""
+    import numpy as np
+
+    h, w = image.shape[:2]
+    x = np.zeros((1, 3, h, max(w, _REC_MIN_WIDTH)), dtype=np.float32)  # grey padding, as PP-OCR's
+    x[0, :, :, :w] = image.transpose(2, 0, 1).astype(np.float32) / 127.5 - 1.0
+    return _decode(rec.session(x)[0], rec.postprocess_op.character)
+
+
+def _line_image(rgb, x0: int, x1: int, y0: int, y1: int, squeeze: float):
+    """The line's box at the recogniser's height, its width times `squeeze`, with
+    `_END_PAD` ems of paper after it."""
+    import cv2
+    import numpy as np
+
+    crop = rgb[y0:y1, x0:x1]
+    pad = int(round(_END_PAD * (y1 - y0)))
+    if pad:
+        paper = np.median(crop[:, -max(1, pad):].reshape(-1, crop.shape[2]), axis=0)
+        crop = np.concatenate([crop, np.broadcast_to(paper.astype(crop.dtype), (crop.shape[0], pad, crop.shape[2]))], axis=1)
+    # straight to the recogniser's height and the narrowed width in one resampling: small
+    # type squeezed at its own size first loses the strokes that tell 2 from 0
+    f = _REC_HEIGHT / (y1 - y0)
+    narrow = max(8, int(crop.shape[1] * f * squeeze))
+    return cv2.resize(crop, (narrow, _REC_HEIGHT), interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC)
+
+
+def digits_in_doubt(r: Reading) -> bool:
+    """Whether a narrowed line's digits may have been lost or merged: a digit read with
+    little confidence, or a run of half-width characters spread over more output
+    columns than its characters need."""
+    i, n = 0, len(r.text)
+    while i < n:
+        if not _HALF_WIDTH.match(r.text[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _HALF_WIDTH.match(r.text[j]):
+            j += 1
+        run = r.text[i:j]
+        if any(ch.isdigit() for ch in run):
+            if min(r.probs[i:j]) < _DIGIT_DOUBT:
+                return True
+            columns = r.spans[j - 1][1] - r.spans[i][0] + 1
+            if len(run) >= 2 and columns / len(run) > _DIGIT_SPREAD:
+                return True
+        i = j
+    return False
+
+
+def merge_half_width(narrow: str, wide: str) -> str:
+    """The narrow reading with its half-width characters corrected from the wide one: where
+    the two differ only in digits, Latin letters and their punctuation, the wide reading
+    wins; everywhere else the narrow one stays."""
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, narrow, wide, autojunk=False).get_opcodes():
+        mine, theirs = narrow[i1:i2], wide[j1:j2]
+        if op != "equal" and all(_HALF_WIDTH.match(ch) for ch in mine + theirs) and any(
+                ch.isdigit() for ch in mine + theirs):
+            out.append(theirs)
+        else:
+            out.append(mine)
+    return "".join(out)
 
 
 def deskew_angle(gray) -> float:
@@ -170,23 +308,90 @@ def deskew(rgb):
     return cv2.warpAffine(rgb, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
 
 
+def stroke_stops(gray, cx: float, y0: int, y1: int) -> bool | None:
+    """Whether the lone horizontal stroke around column `cx` of a line (rows y0..y1 of a
+    grey page) presses down at its right end as 一 does in Song type; None when no lone
+    stroke is found there (the reading then stands)."""
+    import numpy as np
+
+    h = y1 - y0
+    a, b = max(0, int(cx - 0.6 * h)), min(gray.shape[1], int(cx + 0.6 * h))
+    if b - a < 0.5 * h:
+        return None
+    ink = (255.0 - gray[y0:y1, a:b].astype(np.float32)) / 255.0
+    mid = ink[:, int(0.3 * (b - a)):int(0.7 * (b - a)) + 1]
+    row = int(mid.sum(axis=1).argmax())
+    half = max(2, round(0.07 * h))
+    band = ink[max(0, row - half):row + half + 1]
+    mass = band.sum(axis=0)
+    centre = int(cx) - a
+    floor = 0.35 * float(np.median(mass[max(0, centre - h // 6):centre + h // 6 + 1]))
+    if floor <= 0:
+        return None
+    left = right = min(max(centre, 0), len(mass) - 1)
+    while left > 0 and mass[left - 1] > floor:
+        left -= 1
+    while right < len(mass) - 1 and mass[right + 1] > floor:
+        right += 1
+    length = right - left + 1
+    if length < 0.5 * h:
+        return None
+    # a lone stroke: little ink above and below it along its length
+    rest = ink[:, left:right + 1].sum() - band[:, left:right + 1].sum()
+    if rest > 0.5 * band[:, left:right + 1].sum():
+        return None
+    body = float(np.median(mass[left + length // 5:right - length // 5 + 1]))
+    end = float(mass[right - length // 4:right + 1].max())
+    return body > 0 and end / body >= _STOP_SWELL
+
+
+def settle_rivals(readings: list[tuple[Reading, list[str], int, int, int]], gray, squeeze: float) -> None:
+    """Decide by its stroke each 一 or — of a page's readings (reading, its characters to
+    correct, box x0, y0, y1) that the recogniser gave the other a chance of _RIVAL_DOUBT.
+
+    Only on a page whose surely read 一s press down at their end (a Song or FangSong face,
+    _FACE_REFERENCES of them at least): in a Hei face 一 runs even, like a dash."""
+    def stops(r: Reading, i: int, x0: int, y0: int, y1: int) -> bool | None:
+        t0, t1 = r.spans[i]
+        per_column = _REC_STRIDE / (_REC_HEIGHT / (y1 - y0) * squeeze)  # page pixels per output column
+        return stroke_stops(gray, x0 + (t0 + t1 + 1) / 2 * per_column, y0, y1)
+
+    references: list[bool] = []
+    for r, _chars, x0, y0, y1 in readings:
+        for i, other in r.rivals.items():
+            if len(references) < 3 * _FACE_REFERENCES and r.text[i] == "一" and other < 1e-3 and r.probs[i] > 0.99:
+                seen = stops(r, i, x0, y0, y1)
+                if seen is not None:
+                    references.append(seen)
+    if len(references) < _FACE_REFERENCES or sum(references) < 0.8 * len(references):
+        return
+    for r, chars, x0, y0, y1 in readings:
+        for i, other in r.rivals.items():
+            if other >= _RIVAL_DOUBT:
+                seen = stops(r, i, x0, y0, y1)
+                if seen is not None:
+                    chars[i] = "一" if seen else "—"
+
+
 def ocr_lines(img: "Image", settings: ReadSettings, scale: float = 1.0) -> list[Line]:
     """Recognised text lines of one page image, coordinates divided by `scale`.
 
     The seal's red ink is whitened and the page levelled first; the detector finds the
     line boxes, and each line is recognised on its own, narrowed by `REC_SQUEEZE` (one
-    line at a time also keeps memory low: no batch padded to its widest line)."""
+    line at a time also keeps memory low: no batch padded to its widest line); a line
+    whose digits are in doubt is read again at full width for its half-width characters."""
     import cv2
     import numpy as np
 
     eng = engine(settings)
+    rec = eng._load_rec_model()  # RapidOCR builds its models on first use; _recognise needs the columns
     rgb = deskew(np.asarray(remove_seals(img.convert("RGB"))))
     det = eng(rgb, use_det=True, use_cls=False, use_rec=False)
     boxes = getattr(det, "boxes", None)
     if boxes is None or len(boxes) == 0:
         return []
     h, w = rgb.shape[:2]
-    frags = []
+    found: list[tuple[Reading, list[str], int, int, int, list[float]]] = []
     for box in boxes:
         xs = [float(p[0]) for p in box]
         ys = [float(p[1]) for p in box]
@@ -194,17 +399,18 @@ def ocr_lines(img: "Image", settings: ReadSettings, scale: float = 1.0) -> list[
         y0, y1 = max(0, int(min(ys))), min(h, int(np.ceil(max(ys))))
         if x1 - x0 < 2 or y1 - y0 < 2:
             continue
-        crop = rgb[y0:y1, x0:x1]
-        # straight to the recogniser's height and the narrowed width in one resampling: small
-        # type squeezed at its own size first loses the strokes that tell 2 from 0
-        f = _REC_HEIGHT / (y1 - y0)
-        narrow = max(8, int((x1 - x0) * f * REC_SQUEEZE))
-        crop = cv2.resize(crop, (narrow, _REC_HEIGHT), interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC)
-        rec = eng(crop, use_det=False, use_cls=False, use_rec=True)
-        texts, scores = getattr(rec, "txts", None), getattr(rec, "scores", None)
-        if not texts or not texts[0] or (scores and scores[0] < _TEXT_SCORE):
-            continue
-        frags.append(Line(str(texts[0]), min(xs) / scale, max(xs) / scale, min(ys) / scale, max(ys) / scale))
+        r = _recognise(rec, _line_image(rgb, x0, x1, y0, y1, REC_SQUEEZE))
+        if r.text and r.score >= _TEXT_SCORE:
+            found.append((r, list(r.text), x0, y0, y1, [min(xs), max(xs), min(ys), max(ys)]))
+    if any(p >= _RIVAL_DOUBT for r, *_rest in found for p in r.rivals.values()):
+        settle_rivals([f[:5] for f in found], cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), REC_SQUEEZE)
+    frags = []
+    for r, chars, x0, y0, y1, (left, right, top, bottom) in found:
+        text = "".join(chars)
+        if REC_SQUEEZE < 1.0 and digits_in_doubt(r):
+            x1 = min(w, int(np.ceil(right)))
+            text = merge_half_width(text, _recognise(rec, _line_image(rgb, x0, x1, y0, y1, 1.0)).text)
+        frags.append(Line(text, left / scale, right / scale, top / scale, bottom / scale))
     lines = merge_fragments(frags, width=w / scale)
     for ln in lines:
         ln.text = fix_text(ln.text)
