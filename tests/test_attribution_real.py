@@ -536,3 +536,9 @@ def test_a_date_closing_the_source_line_and_a_published_on_label():
     title = "盐亭县人民政府2024年法治政府建设工作报告\n"
     assert md_of(title + "来源：县司法局  2025-03-05\n" + body).published == "2025-03-05"
     assert md_of(title + "发表于：2025-03-06\n" + body).published == "2025-03-06"
+
+
+def test_a_township_government_named_by_its_level_word_is_not_its_county():
+    md = md_at("2019年，乡人民政府认真贯彻依法行政要求。\n一、主要举措\n全乡调解纠纷11起。\n",
+               "http://cqwx.gov.cn/jz/wlx/zwgk/t1.html")
+    assert (md.jurisdiction, md.level, md.county) == ("乌龙乡", "township", "巫溪县")

@@ -276,7 +276,8 @@ def _places(text: str) -> list[_Place]:
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # What each level word stands for: the table's kind, and for 区/县 the end of the name.
 _LEVEL_WORD_KINDS = {"省": ("province",), "市": ("city",), "州": ("city",), "盟": ("city",), "区": ("county", "区"),
-                     "县": ("county", "县"), "旗": ("county", "旗"), "自治区": ("province",), "自治州": ("city",)}
+                     "县": ("county", "县"), "旗": ("county", "旗"), "自治区": ("province",), "自治州": ("city",),
+                     "乡": ("township", "乡"), "镇": ("township", "镇")}
 
 
 class _Context:
@@ -663,9 +664,9 @@ def _host_place(level_word: str | None, context: _Context) -> Division | None:
     or when a province is asked for and the initials are one province's alone (sc.gov.cn)."""
     named, guessed = context.host
     known = context.text_names
-    named = [c for c in named if c.kind != "township"]
-    cands = named + [g for g in guessed if g.name in known or short_name(g.name) in known]
     want = _LEVEL_WORD_KINDS.get(level_word or "")
+    named = [c for c in named if c.kind != "township" or want and want[0] == "township"]
+    cands = named + [g for g in guessed if g.name in known or short_name(g.name) in known]
     if want:
         cands = [c for c in cands if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
                  or level_word == "市" and c.name in _MUNICIPALITIES]
