@@ -224,3 +224,9 @@ def test_a_national_session_number():
 
 def test_a_service_open_every_day():
     assert one("政务服务大厅全年365天不打烊。", 365).kind == "context"
+
+
+def test_a_streak_in_months_a_comparison_and_time_spent():
+    assert one("连续12个月保持行政诉讼零败诉。", 12).kind == "streak"
+    assert one("与全市其他10个区县相比处于前列。", 10).kind == "context"
+    assert one("耗时3天完成系统迁移。", 3).kind == "context"

@@ -44,6 +44,10 @@ CASES = [
     ("更新本市权力清单，梳理事项1850项。", [("power_list.items", 1850)]),
     ("开展行政执法案卷评查2次，审查案件96起。", [("enforcement.case_files_reviewed", 96)]),
     ("全区各单位主动公开信息5200条，另通过门户网站发布信息800条。", [("disclosure.proactive", 5200)]),
+    ("全年依申请公开信息12件。", [("disclosure.applications", 12)]),
+    ("制定年度双随机抽查计划35条。", [("inspection.plans", 35)]),
+    ("法律顾问全年提出专业意见18条。", [("legal_advisers.opinions", 18)]),
+    ("对各类文件进行合法性审查40次。", [("legal_review.documents", 40)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
