@@ -542,3 +542,10 @@ def test_a_township_government_named_by_its_level_word_is_not_its_county():
     md = md_at("2019年，乡人民政府认真贯彻依法行政要求。\n一、主要举措\n全乡调解纠纷11起。\n",
                "http://cqwx.gov.cn/jz/wlx/zwgk/t1.html")
     assert (md.jurisdiction, md.level, md.county) == ("乌龙乡", "township", "巫溪县")
+
+
+def test_a_machine_written_date_under_the_title_is_the_page_date_a_written_one_is_not():
+    body = "\n2024年，我县坚持依法行政。\n一、主要举措\n审查文件8件。\n"
+    title = "盐亭县人民政府2024年法治政府建设工作报告\n"
+    assert md_of(title + "2025年03月07日\n" + body).published == "2025-03-07"
+    assert md_of(title + "2025年3月7日\n" + body).published is None

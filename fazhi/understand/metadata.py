@@ -91,13 +91,15 @@ _LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|
 
 _STAMP_LINE = re.compile(r"^[^\n]{4,80}?(?:报告|总结)\s+(?P<after>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
                          r"|^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?(\s.{0,40})?$"
-                         r"|^\s*[•·]?\s*[\[【(（]?\s*(?P<bare>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*[\]】)）]?\s*$")
+                         r"|^\s*[•·]?\s*[\[【(（]?\s*(?P<bare>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                         r"|(?:19|20)\d{2}年(?:0\d月\d{1,2}|\d{1,2}月0\d)日)\s*[\]】)）]?\s*$")
 
 
 def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] | None:
     """A page's publication stamp set on its own line by the title (2022-05-12 14:44, maybe
-    with the publisher after it): a date with its time, or a bare date in figures (2025-01-22:
-    a document's own date is written 2025年1月22日), before the body begins."""
+    with the publisher after it): a date with its time, or a bare date in figures (2025-01-22)
+    or with a zero a person would not write (2025年01月22日: a document's own date is written
+    2025年1月22日), before the body begins."""
     for s, e, line in iter_lines(work):
         if s < start or not line.strip():
             continue
