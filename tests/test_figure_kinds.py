@@ -230,3 +230,9 @@ def test_a_streak_in_months_a_comparison_and_time_spent():
     assert one("连续12个月保持行政诉讼零败诉。", 12).kind == "streak"
     assert one("与全市其他10个区县相比处于前列。", 10).kind == "context"
     assert one("耗时3天完成系统迁移。", 3).kind == "context"
+
+
+def test_a_share_at_the_top_and_a_requirement():
+    assert one("考评结果位列全省前10%。", 10).kind == "ranking"
+    assert one("要求各单位负责人出庭应诉率达到100%。", 100).kind == "target"
+    assert one("全年负责人出庭应诉率达到100%。", 100).kind == "rate"
