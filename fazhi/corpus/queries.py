@@ -110,7 +110,15 @@ class Queries:
     def records_state(self) -> tuple:
         """A value that changes whenever records are added or re-analysed (their count, the sum of
         their ids, the latest analysis time): what caches derived from the records are keyed by.
-        Reading it costs a millisecond at 20,000 reports."""
+        Reading it costs a millisecond at 20,000 reports; a read-only handle reads it once, as no
+        process can write the file while it is open read-only (DuckDB's lock; a reader's copy of
+        `fazhi serve --readers` is never written)."""
+        if self.read_only:
+            memo = self.__dict__.get("_records_state")
+            if memo is None:
+                memo = self.__dict__["_records_state"] = tuple(
+                    self.con.execute("SELECT count(*), sum(doc_id), max(analyzed_at) FROM records").fetchone())
+            return memo
         return tuple(self.con.execute("SELECT count(*), sum(doc_id), max(analyzed_at) FROM records").fetchone())
 
     def doc_id(self, sha256: str) -> int | None:
