@@ -549,3 +549,9 @@ def test_a_machine_written_date_under_the_title_is_the_page_date_a_written_one_i
     title = "盐亭县人民政府2024年法治政府建设工作报告\n"
     assert md_of(title + "2025年03月07日\n" + body).published == "2025-03-07"
     assert md_of(title + "2025年3月7日\n" + body).published is None
+
+
+def test_a_municipalitys_initials_as_the_registrant_of_a_gov_cn_name():
+    md = md_at("2024年，我委坚持依法行政，审查合同15份。\n一、主要举措\n",
+               "http://whlyw.cq.gov.cn/zwgk/t9.html")
+    assert (md.jurisdiction, md.level) == ("重庆市", "department")

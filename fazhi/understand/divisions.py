@@ -213,12 +213,19 @@ class Divisions:
         host = (parsed.hostname or "").lower()
         named: list[Division] = []
         guessed: list[Division] = []
-        for label in re.split(r"[.\-]", host):
+        labels = re.split(r"[.\-]", host)
+        for i, label in enumerate(labels):
             if label in _HOST_NOISE or not label.isalpha():
                 continue
             if label in pinyin:
                 named.extend(pinyin[label])
                 continue
+            if labels[i + 1:i + 3] == ["gov", "cn"]:
+                # the registrant of a gov.cn name spelled as a municipality's initials (cq.gov.cn)
+                cities = [d for d in initials.get(label, []) if d.name in _MUNICIPALITIES]
+                if len(cities) == 1:
+                    named.extend(cities)
+                    continue
             split = self._split_label(label, pinyin, initials)
             if len({c.code for _p, c in split}) > 1:
                 # cqszx: 重庆 + 石柱县 (cq, the place's short initials, as sites write it) rather
