@@ -236,3 +236,9 @@ def test_a_share_at_the_top_and_a_requirement():
     assert one("考评结果位列全省前10%。", 10).kind == "ranking"
     assert one("要求各单位负责人出庭应诉率达到100%。", 100).kind == "target"
     assert one("全年负责人出庭应诉率达到100%。", 100).kind == "rate"
+
+
+def test_items_counted_with_jian_before_shi():
+    # 件 before 事项 is a count; 三件事 in a slogan is not
+    assert one("实现120件事项跨区通办。", 120).kind == "count"
+    assert figs("聚焦“学、查、改”三件事。") == []
