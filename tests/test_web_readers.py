@@ -87,8 +87,13 @@ def test_decisions_read_back_through_the_readers(db, tmp_path):
         f = c.get(f"/api/reports/{sha}/findings", headers=h).json()[0]
         key = {"check": f["check"], "start": f["start"], "end": f["end"], "message": f["message"]}
 
+        page = {"accept": "text/html"}
+        for _ in range(4):  # the review page as every reader has it (and keeps it until the next change)
+            assert "decided-dismissed" not in c.get(f"/reports/{sha}", headers=h | page).text
         r = c.post(f"/api/reports/{sha}/decisions", headers=h, json=key | {"decision": "dismissed", "comment": "口径不同"})
         assert r.status_code == 200, r.text
+        for _ in range(4):
+            assert "口径不同" in c.get(f"/reports/{sha}", headers=h | page).text
         for _ in range(8):  # each on a new connection: both readers answer some of them
             got = c.get(f"/api/reports/{sha}/findings", headers=h).json()
             mine = next(x for x in got if x["check"] == key["check"] and x["message"] == key["message"])

@@ -36,6 +36,10 @@ class CorpusHolder:
             self._local.corpus = c
         return c
 
+    def version(self) -> None:
+        """No version: this process writes the corpus, so nothing read from it may be kept (ReplicaHolder has one)."""
+        return None
+
     def fresh(self) -> Corpus:
         """A new handle for a job (it numbers new documents from the count it reads now); close it after."""
         with self._guard:
@@ -101,6 +105,12 @@ class ReplicaHolder:
             replica.detach_live(base, set(range(pub.live_gen - self.KEEP_LIVE, pub.live_gen + 1)))
             self._now, self._stamp = (pub, path), stamp
             return self._now
+
+    def version(self) -> tuple[str, int, int]:
+        """What this process reads now: the folder and the published base and live numbers. Anything
+        computed from the corpus may be kept under this key; the next publication changes it."""
+        pub, _ = self._refresh()
+        return (self.folder, pub.base_gen, pub.live_gen)
 
     def get(self) -> Corpus:
         """This thread's handle on the latest published copy."""

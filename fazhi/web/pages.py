@@ -45,7 +45,7 @@ from .auth import (
 from .comparison import AGG_ZH, BY_ZH, CHARTS, comparison, indicators, parse_years
 from .exports import KINDS, TABLE_ZH
 from .fmt import rows
-from .review import marked_text, review
+from .review import marked_text, review, review_of
 
 router = APIRouter(include_in_schema=False)
 FormStr = Annotated[str, Form()]
@@ -232,7 +232,7 @@ def review_page(request: Request, user: Reader, sha256: str, q: str = "") -> Res
 
 def _review(request: Request, user, sha256: str, q: str = "", status_code: int = 200,
             note_form: dict[str, Any] | None = None) -> Response:
-    view = review(corpus(request), sha256, q or None)
+    view = review_of(request.app.state.ws.holder, sha256, q or None)
     if view is None:
         raise HTTPException(404, "没有找到这份报告（可能已被删除），请回到报告列表重新选择")
     note_form = note_form or {"start": "", "end": "", "severity": "warning", "message": "", "error": ""}

@@ -21,6 +21,9 @@ MAX_SEARCH_MARKS = 300
 MAX_MARKED = 64  # report texts kept rendered with their marks (marked_text)
 _MARKED: "OrderedDict[tuple, Markup]" = OrderedDict()
 _MARKED_LOCK = threading.Lock()
+MAX_VIEWS = 128  # review pages' content kept by a reader process (review_of)
+_VIEWS: "OrderedDict[tuple, dict[str, Any] | None]" = OrderedDict()
+_VIEWS_LOCK = threading.Lock()
 MAX_EVIDENCE_MARKS = 30
 
 
@@ -131,6 +134,27 @@ def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | No
         "state": reviewed["state"], "progress": rv.progress(rec.get("findings") or []),
         "history": _history(reviewed["history"], text), "states": rv.STATE_ZH,
     }
+
+
+def review_of(holder, sha256: str, query: str | None = None) -> dict[str, Any] | None:
+    """`review` through a reader process's cache: the content of a report's page is the same for every
+    colleague until the writer publishes a change (`ReplicaHolder.version`), so it is computed once per
+    publication; a process that writes the corpus itself (no version) computes it every time. Callers
+    must not change it."""
+    version = holder.version()
+    if version is None:
+        return review(holder.get(), sha256, query)
+    key = (version, sha256, query)
+    with _VIEWS_LOCK:
+        if key in _VIEWS:
+            _VIEWS.move_to_end(key)
+            return _VIEWS[key]
+    view = review(holder.get(), sha256, query)
+    with _VIEWS_LOCK:
+        _VIEWS[key] = view
+        while len(_VIEWS) > MAX_VIEWS:
+            _VIEWS.popitem(last=False)
+    return view
 
 
 def marked_text(env: Environment, sha256: str, marked: tuple[str, tuple[Mark, ...], tuple[tuple[int, str], ...]]
