@@ -39,6 +39,9 @@ CASES = [
     ("下达行政处罚决定书56份，处罚金额320万元。", [("enforcement.cases", 56), ("enforcement.fines", 3_200_000)]),
     ("涉及本局的行政复议案件5宗，维持3宗，尚无复议结果2宗。", [("reconsideration.pending", 2)]),
     ("组织开展年度学法考试，共计3200人参加。", [("leader_law_study.exam_takers", 3200)]),
+    # each item of an enumeration of counts before their nouns is named by its own noun
+    ("全年审核4份规范性文件、12份合作协议。", [("normative_docs.reviewed", 4), ("legal_review.contracts", 12)]),
+    ("组织3次法治讲座、5场普法宣传活动。", [("law_popularization.lectures", 3), ("law_popularization.events", 5)]),
     # a study session is law study where its sentence names the law, before or after the number
     ("党组理论学习中心组集中学习6次，重点学习宪法和行政复议法。", [("leader_law_study.sessions", 6)]),
     ("更新本市权力清单，梳理事项1850项。", [("power_list.items", 1850)]),

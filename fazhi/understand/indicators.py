@@ -251,7 +251,10 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         elif not shared and not cont and best[0].cue is not None and best_key[0] in (_TIER_CUE, _TIER_NOUN):
             v = work[best[1]:best[1] + 2]
             prev_verb = v if len(v) == 2 and all("\u4e00" <= c <= "\u9fff" for c in v) else None
-        prev_end = f.end
+        # in an enumeration (3次法治讲座、5场宣传活动) the noun a count precedes is its own: the
+        # next item's clause starts after it
+        tail = f.end + len(noun_phrase)
+        prev_end = tail if noun_phrase and work[tail:tail + 1] == "、" else f.end
         prev_lc = (lc_start, f.start) if not cont else prev_lc
     _apply_part_only(work, figures, tax)
     _drop_subset_duplicates(work, figures)
