@@ -123,6 +123,25 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or not html
 
 
+def _after_write(holder: CorpusHolder, publisher: Publisher | None):
+    """What follows a successful write request: a new version of what this process reads (its kept
+    pages are stale), and the reviewers' tables published for the readers when there are any."""
+    def after() -> None:
+        if publisher is not None:
+            publisher.publish_live()
+        holder.bump()
+    return after
+
+
+def _after_job(holder: CorpusHolder, publisher: Publisher | None):
+    """What follows an upload job's storing of documents: a new version, and the whole corpus published."""
+    def after() -> None:
+        if publisher is not None:
+            publisher.publish_base()
+        holder.bump()
+    return after
+
+
 def create_app(config: WebConfig) -> FastAPI:
     publisher: Publisher | None = None
     jobs: JobLog
@@ -137,7 +156,7 @@ def create_app(config: WebConfig) -> FastAPI:
             publisher.publish_base()
         accounts = Accounts(config.accounts_path, session_hours=config.session_hours)
         jobs = Jobs(config.accounts_path, holder, allow_private_urls=config.allow_private_urls, workers=config.workers,
-                    after=publisher.publish_base if publisher else None)
+                    after=_after_job(holder, publisher))
     ws = Workspace(config, accounts, holder, jobs, _templates(), Throttle())
 
     @asynccontextmanager
@@ -154,8 +173,8 @@ def create_app(config: WebConfig) -> FastAPI:
                               "之后以 `Authorization: Bearer <令牌>` 调用；用浏览器会话（Cookie）调用写操作时需带 "
                               "`X-CSRF-Token` 请求头。")
     app.state.ws = ws
-    if publisher is not None:
-        app.add_middleware(PublishAfterWrite, publish=publisher.publish_live)
+    if isinstance(holder, CorpusHolder):
+        app.add_middleware(PublishAfterWrite, publish=_after_write(holder, publisher))
     if config.role == "reader":
         app.add_middleware(ToWriter, socket_path=config.writer_socket)
     app.add_middleware(BodyLimit, upload_paths=UPLOAD_PATHS, upload_limit=config.max_upload_bytes,

@@ -25,6 +25,7 @@ class CorpusHolder:
         self._guard = threading.Lock()
         self.write_lock = threading.Lock()
         self.search_lock = threading.Lock()
+        self._version = 0
 
     def get(self) -> Corpus:
         """This thread's handle on the corpus."""
@@ -36,9 +37,14 @@ class CorpusHolder:
             self._local.corpus = c
         return c
 
-    def version(self) -> None:
-        """No version: this process writes the corpus, so nothing read from it may be kept (ReplicaHolder has one)."""
-        return None
+    def version(self) -> tuple[int, int]:
+        """What the corpus holds now, as a key for what is computed from it: changed by `bump`, which the
+        server calls after every successful write request and every upload job, before answering."""
+        return (id(self), self._version)
+
+    def bump(self) -> None:
+        with self._guard:
+            self._version += 1
 
     def fresh(self) -> Corpus:
         """A new handle for a job (it numbers new documents from the count it reads now); close it after."""

@@ -51,8 +51,10 @@ def goes_to_writer(method: str, path: str) -> bool:
 
 
 class PublishAfterWrite:
-    """The writer's middleware: once a write request has succeeded, publish the reviewers' tables
-    for the readers before its answer leaves, so that the next page shows the change."""
+    """Once a request that may write has been handled, and before its answer leaves, `publish`: the
+    writer publishes the reviewers' tables for the readers, and the server's kept pages are made
+    stale, so that the next page shows the change. Also after a refused or failed request (what it
+    wrote before failing is shown too; a rare request, and publishing costs milliseconds)."""
 
     def __init__(self, app: ASGIApp, publish: Callable[[], None]):
         self.app = app
@@ -62,13 +64,20 @@ class PublishAfterWrite:
         if scope["type"] != "http" or scope["method"] in READ_METHODS:
             await self.app(scope, receive, send)
             return
+        published = False
 
         async def publish_then_send(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] < 400:
+            nonlocal published
+            if message["type"] == "http.response.start" and not published:
+                published = True
                 await anyio.to_thread.run_sync(self.publish)
             await send(message)
 
-        await self.app(scope, receive, publish_then_send)
+        try:
+            await self.app(scope, receive, publish_then_send)
+        finally:
+            if not published:  # an exception, answered by the error handler outside this middleware
+                await anyio.to_thread.run_sync(self.publish)
 
 
 class ToWriter:

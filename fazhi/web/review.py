@@ -21,7 +21,7 @@ MAX_SEARCH_MARKS = 300
 MAX_MARKED = 64  # report texts kept rendered with their marks (marked_text)
 _MARKED: "OrderedDict[tuple, Markup]" = OrderedDict()
 _MARKED_LOCK = threading.Lock()
-MAX_VIEWS = 128  # review pages' content kept by a reader process (review_of)
+MAX_VIEWS = 128  # review pages' content kept (review_of)
 _VIEWS: "OrderedDict[tuple, dict[str, Any] | None]" = OrderedDict()
 _VIEWS_LOCK = threading.Lock()
 MAX_EVIDENCE_MARKS = 30
@@ -137,13 +137,10 @@ def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | No
 
 
 def review_of(holder, sha256: str, query: str | None = None) -> dict[str, Any] | None:
-    """`review` through a reader process's cache: the content of a report's page is the same for every
-    colleague until the writer publishes a change (`ReplicaHolder.version`), so it is computed once per
-    publication; a process that writes the corpus itself (no version) computes it every time. Callers
-    must not change it."""
+    """`review` through a cache: the content of a report's page is the same for every colleague until the
+    corpus changes (`holder.version()`: a reader's publication, or the one process's count of writes),
+    so it is computed once per change. Callers must not change it."""
     version = holder.version()
-    if version is None:
-        return review(holder.get(), sha256, query)
     key = (version, sha256, query)
     with _VIEWS_LOCK:
         if key in _VIEWS:
