@@ -20,12 +20,14 @@ CASES = [
     ("全县现有行政执法人员1386人。", [("enforcement.personnel", 1386)]),
     # the cue after the number: the verb before it and the noun it counts name the indicator together
     ("全年审核4份政府规范性文件。", [("normative_docs.reviewed", 4)]),
-    ("面向村居干部组织18次法治讲座。", [("law_popularization.lectures", 18)]),
+    ("面向辖区群众组织18次法治讲座。", [("law_popularization.lectures", 18)]),
+    # a lecture the leaders hold for themselves is their own law study
+    ("区政府常务会议会前学法4次，举办法治专题讲座2场。", [("leader_law_study.sessions", 2)]),
     ("律师团队进社区开展法治讲座26场。", [("law_popularization.lectures", 26)]),
     ("开展送法进企业活动6场次，发放普法宣传册2000余份。",
      [("law_popularization.events", 6), ("law_popularization.materials", 2000)]),
     # entities enumerated after the number, the inspection earlier in the sentence
-    ("全年开展行政检查300余次，对辖区15家建材企业、8家加油站企业实现检查全覆盖。",
+    ("全年开展双随机抽查300余次，对辖区15家建材企业、8家加油站企业实现检查全覆盖。",
      [("inspection.entities", 15), ("inspection.entities", 8)]),
     ("全镇共有32人持有行政执法证。", [("enforcement.certified", 32)]),
     ("12名执法人员通过行政执法资格考试。", [("enforcement.certified", 12)]),
@@ -45,6 +47,10 @@ CASES = [
     # a study session is law study where its sentence names the law, before or after the number
     ("党组理论学习中心组集中学习6次，重点学习宪法和行政复议法。", [("leader_law_study.sessions", 6)]),
     ("更新本市权力清单，梳理事项1850项。", [("power_list.items", 1850)]),
+    # powers a city hands to its zones are items of its power list, not powers devolved to townships
+    ("依法向开发区下放市级管理权限41项。", [("power_list.items", 41)]),
+    ("取消行政许可事项3项，承接上级下放事项9项。", [("approval.items", 3), ("approval.items", 9)]),
+    ("其中20项行政许可、5项行政确认。", [("approval.items", 20), ("approval.items", 5)]),
     ("开展行政执法案卷评查2次，审查案件96起。", [("enforcement.case_files_reviewed", 96)]),
     ("全区各单位主动公开信息5200条，另通过门户网站发布信息800条。", [("disclosure.proactive", 5200)]),
     ("全年依申请公开信息12件。", [("disclosure.applications", 12)]),
@@ -57,13 +63,13 @@ CASES = [
 UNCODED = [
     # a law-study test for all cadres is not the enforcement qualification exam
     ("组织全体干部参加法治理论考试，合格率100%。", 100),
-    # powers a city hands to its zones are not enforcement powers devolved to townships
-    ("依法向开发区下放市级管理权限41项。", 41),
+    # an inspection that is not a random (双随机) one
+    ("全年开展行政检查300余次，检查企业85家。", 85),
     # criminal and civil suits are not the government's administrative litigation
     ("清理涉企刑事诉讼挂案5起。", 5),
     ("党组会议审议法治建设相关议题64个。", 64),
-    # a lecture in a sentence about the leaders' own study is not public legal education
-    ("区政府常务会议会前学法4次，举办法治专题讲座2场。", 2),
+    # a party lecture is not law study
+    ("党委书记为全体党员讲党课3次。", 3),
     # the same words for political theory measure no indicator of the taxonomy
     ("开展“第一议题”学习20次，深入学习新思想新论断。", 20),
     ("设立政务服务中心7个。", 7),
