@@ -24,6 +24,8 @@ from ..data import load as load_data
 from .page import iter_lines
 
 _SENTENCE = re.compile(r"[。,;!?]")
+# a line ending in a colon that opens the text rather than naming whom it is sent to
+_NOT_ADDRESSEE = re.compile(r"[。;]|如下|以下")
 # pinyin glosses a page set after each character (学(xué)习(xí)) hide the words marks look for
 _GLOSS = re.compile(r"\([a-z\u00e0-\u024f]{1,7}\)")
 REGIONS = ("title", "lines", "addressee", "start", "head", "body", "text")
@@ -115,7 +117,7 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
         if s >= end or s > body_start + 2 * rules.head:
             break
         text = line.strip()
-        if text.endswith(":") and len(text) <= 200 and not addressee:
+        if text.endswith(":") and len(text) <= 200 and not addressee and not _NOT_ADDRESSEE.search(text):
             addressee, addr_at = line, s
             continue
         if len(text) >= 30 and (_SENTENCE.search(text) or len(text) > 80 or not short):
