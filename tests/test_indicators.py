@@ -51,6 +51,7 @@ CASES = [
     ("依法向开发区下放市级管理权限41项。", [("power_list.items", 41)]),
     ("取消行政许可事项3项，承接上级下放事项9项。", [("approval.items", 3), ("approval.items", 9)]),
     ("其中20项行政许可、5项行政确认。", [("approval.items", 20), ("approval.items", 5)]),
+    ("全区1200个事项纳入综合窗口办理，编制行政备案事项清单35项。", [("approval.items", 1200), ("approval.items", 35)]),
     ("开展行政执法案卷评查2次，审查案件96起。", [("enforcement.case_files_reviewed", 96)]),
     ("全区各单位主动公开信息5200条，另通过门户网站发布信息800条。", [("disclosure.proactive", 5200)]),
     ("全年依申请公开信息12件。", [("disclosure.applications", 12)]),
