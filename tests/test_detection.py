@@ -265,6 +265,15 @@ def test_an_untitled_page_with_no_mark_of_a_report_is_not_taken_for_one():
     assert kind_of("桐溪县2023年度法治政府建设情况报告\n" + text)[0] == "report"
 
 
+def test_a_headline_that_is_not_in_a_reports_form_is_news():
+    text = ("桐溪县多措并举推进法治政府建设提质增效\n近年来，桐溪县把法治政府建设摆在突出位置，依法行政水平不断提升，"
+            "群众满意度逐年提高。\n")
+    assert kind_of(text)[0] == "news"
+    # a report page that opens at a numbered heading keeps its heading out of the headline
+    page = "一、推进法治政府建设的主要举措和成效\n2023年，我局坚持依法行政，全年办理行政复议案件12件。\n"
+    assert kind_of(page)[0] == "report"
+
+
 def test_one_passing_mark_of_a_report_does_not_outweigh_a_news_item():
     text = "在全省法治政府建设考核中，我县位列第一。据悉，这是全县连续第三年获此殊荣。\n"
     assert kind_of(text)[0] == "news"

@@ -25,6 +25,8 @@ from .page import iter_lines
 
 _SENTENCE = re.compile(r"[。,;!?]")
 # a line ending in a colon that opens the text rather than naming whom it is sent to
+# a numbered heading of the text (一、/（二）/3.) is no headline of the page
+_NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
 _NOT_ADDRESSEE = re.compile(r"[。;]|如下|以下")
 # pinyin glosses a page set after each character (学(xué)习(xí)) hide the words marks look for
 _GLOSS = re.compile(r"\([a-z\u00e0-\u024f]{1,7}\)")
@@ -129,7 +131,8 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
     text_tail_at = max(2000, end - 1000)
     regions = {
         "title": (re.sub(r"\s+", "", title) if title else "", -1),
-        "lines": ("\n".join(re.sub(r"\s+", "", line) for line, _s in short[-4:] if not _SENTENCE.search(line)), -1),
+        "lines": ("\n".join(re.sub(r"\s+", "", line) for line, _s in short[-4:]
+                             if not _SENTENCE.search(line) and not _NUMBERED.match(line)), -1),
         "addressee": (addressee, addr_at),
         "start": ("\n".join(line for line, _s in starts), starts[0][1] if starts else body_start),
         "head": (work[body_start:min(end, body_start + rules.head)], body_start),
