@@ -221,3 +221,31 @@ def test_scanned_dash_typo_and_date_are_read_as_printed():
     assert "进—步明确" in flat, doc.text
     assert "进一步提升" in flat and "一是领导" in flat, doc.text
     assert "2024-04-02" in flat and "88.28%" in flat and "88件" in flat, doc.text
+
+
+def _columns(rows: list[dict[str, float]], chars: list[str]):
+    """A recogniser's output: one row of class probabilities per column, the rest on blank."""
+    import numpy as np
+
+    prob = np.zeros((len(rows), len(chars)), dtype=np.float32)
+    for t, row in enumerate(rows):
+        for ch, p in row.items():
+            prob[t, chars.index(ch)] = p
+        prob[t, 0] = 1.0 - sum(row.values())
+    return prob
+
+
+def test_a_thin_quotation_mark_seen_between_characters_completes_its_pair():
+    """‘ seen weakly in the blank before 枫 goes in when the line closes it (’), and not where
+    nothing in the line needs it or where it could belong to the next line."""
+    from fazhi.read.ocr import _decode
+
+    chars = ["blank", "展", "枫", "桥", "后", "补", "‘", "’", "“", "”", "一", "—"]
+    quoted = _columns([{"展": 1.0}, {}, {"‘": 0.04}, {"枫": 1.0}, {}, {"桥": 1.0}, {"’": 0.9}], chars)
+    assert _decode(quoted, chars).text == "展‘枫桥’"
+    unneeded = _columns([{"展": 1.0}, {}, {"‘": 0.04}, {"枫": 1.0}, {}, {"桥": 1.0}], chars)
+    assert _decode(unneeded, chars).text == "展枫桥"
+    at_the_end = _columns([{"“": 0.9}, {"后": 1.0}, {}, {"”": 0.03}], chars)
+    assert _decode(at_the_end, chars).text == "“后"  # its closing mark may be on the next line
+    inside = _columns([{"“": 0.9}, {"后": 1.0}, {}, {"”": 0.03}, {"补": 1.0}], chars)
+    assert _decode(inside, chars).text == "“后”补"
