@@ -9,8 +9,8 @@ process open the corpus for writing, and then no other process may open it at al
   in a private folder, and after every change publishes read-only copies
   (fazhi.corpus.replica): the reviewers' tables after a decision, note, state or setting
   (milliseconds), the whole corpus after an upload's documents are stored;
-- N reader processes share the public listening socket (the kernel hands each connection
-  to one of them), answer every read from the latest copy, and pass each write — any
+- N reader processes listen on the public port together (SO_REUSEPORT: the kernel hands
+  each new connection to one of them), answer every read from the latest copy, and pass each write — any
   method but GET and HEAD — and each full-text search (its index is kept by the writer) to
   the writer, streaming the request and the answer through.
 
@@ -134,10 +134,21 @@ class ToWriter:
 
 # -- the processes ------------------------------------------------------------------------------
 
-def _listen(host: str, port: int) -> socket.socket:
+def _socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to host:port with SO_REUSEPORT: each reader listens on its own, and the
+    kernel spreads new connections evenly over them (one shared listening socket would let the
+    reader that wakes first take a whole burst of connections, and keep them)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.create_server((host, port), family=family, backlog=2048)
-    sock.set_inheritable(True)
+    # proto given: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets that say they are
+    # TCP, and with it on, a response written in two parts waits 40 ms for the client's delayed ACK
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
     return sock
 
 
@@ -152,20 +163,20 @@ def serve_many(config: WebConfig, host: str, port: int, readers: int, forwarded_
     writer_socket = os.path.join(run_dir, "writer.sock")
     writer_config = replace(config, role="writer", replicas=config.replicas_dir)
     try:
-        listener = _listen(host, port)
+        probe = _socket(host, port)  # bound, never listening: the port is ours before the corpus is opened
     except OSError as e:
         raise RuntimeError(f"无法在 {host}:{port} 上监听（{e.strerror or e}），端口可能已被占用") from e
     try:
         app = create_app(writer_config)  # opens the corpus and publishes the first copy
     except BaseException:
-        listener.close()
+        probe.close()
         raise
     reader_config = replace(writer_config, role="reader", writer_socket=writer_socket)
-    cmd = [sys.executable, "-m", "fazhi.web.reader", "--fd", str(listener.fileno()),
+    cmd = [sys.executable, "-m", "fazhi.web.reader", "--host", host, "--port", str(port),
            "--config", json.dumps(asdict(reader_config), ensure_ascii=False)]
     if forwarded_allow_ips is not None:
         cmd += ["--forwarded-allow-ips", forwarded_allow_ips]
-    procs = [subprocess.Popen(cmd, pass_fds=(listener.fileno(),)) for _ in range(readers)]
+    procs = [subprocess.Popen(cmd) for _ in range(readers)]
     # uvicorn stops on SIGTERM and then raises it again: end through Python, so the readers are
     # stopped and the copies removed below instead of the process dying on the spot
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -184,7 +195,7 @@ def serve_many(config: WebConfig, host: str, port: int, readers: int, forwarded_
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 p.kill()
-        listener.close()
+        probe.close()
         shutil.rmtree(run_dir, ignore_errors=True)
         shutil.rmtree(writer_config.replicas_dir, ignore_errors=True)
 
@@ -199,9 +210,10 @@ def _watch_parent(parent: int) -> None:
 
 
 def reader_main(argv: list[str] | None = None) -> None:
-    """A reader process, started by `serve_many` with the listening socket's descriptor."""
+    """A reader process, started by `serve_many`: listens on host:port beside the other readers."""
     ap = argparse.ArgumentParser(prog="fazhi.web.reader")
-    ap.add_argument("--fd", type=int, required=True)
+    ap.add_argument("--host", required=True)
+    ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--config", required=True)
     ap.add_argument("--forwarded-allow-ips", default=None)
     a = ap.parse_args(argv)
@@ -215,5 +227,7 @@ def reader_main(argv: list[str] | None = None) -> None:
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False,
                                            proxy_headers=a.forwarded_allow_ips is not None,
                                            forwarded_allow_ips=a.forwarded_allow_ips))
-    server.run(sockets=[socket.socket(fileno=a.fd)])
+    sock = _socket(a.host, a.port)
+    sock.listen(2048)
+    server.run(sockets=[sock])
 
