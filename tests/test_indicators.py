@@ -105,3 +105,32 @@ def test_training_is_enforcement_training_only_where_its_sentence_says_so():
             "全面推行行政执法三项制度。组织自然资源法律法规业务培训6次。组织行政执法人员培训3期。\n")
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[6] is None and got[3] == "enforcement.training_sessions", got
+
+
+def test_first_chars_of_a_cue():
+    """A rule is skipped when its context holds none of the characters its cue can begin
+    with, so that set must be exact, and unknown (None) whenever it cannot be worked out."""
+    from fazhi.understand.indicators import first_chars
+
+    assert first_chars("(正在|尚在|仍在)?审理中|在审") == frozenset("正尚仍在审")
+    assert first_chars("(?<![\u4e00-\u9fff])(近日|日前)") == frozenset("近日")
+    assert first_chars("[一-丁]类") == frozenset("一丁")
+    assert first_chars("[^,;]{0,4}复议") is None  # a negated class can begin with anything
+    assert first_chars("(复议)?") is None  # can match nothing
+    assert first_chars(".复议") is None
+
+
+def test_every_cue_begins_with_its_first_chars():
+    """Every match of every cue of the taxonomy, in every phrasing of this file, begins with a
+    character of the rule's set: skipping by the set never loses a match."""
+    from fazhi.understand.indicators import taxonomy
+
+    rules = {r.order: r for rs in taxonomy().by_unit.values() for r in rs}
+    text = "\n".join(s for s, _ in CASES)
+    for r in rules.values():
+        if r.cue is None or r.cue_first is None:
+            continue
+        for i in range(len(text)):
+            m = r.cue.match(text, i)
+            if m is not None and m.end() > m.start():
+                assert text[i] in r.cue_first, (r.id, r.cue.pattern, m.group(0))

@@ -35,6 +35,9 @@ class Rule:
     order: int
     sentence_only: bool = False
     unless: re.Pattern[str] | None = None
+    # every character a match of `cue` can begin with (None: any); a context holding none of
+    # them cannot contain the cue, so the rule is skipped without running the pattern
+    cue_first: frozenset[str] | None = None
 
 
 @dataclass
@@ -74,6 +77,7 @@ def taxonomy() -> Taxonomy:
                 order=order,
                 sentence_only=r.get("scope") == "sentence",
                 unless=re.compile(r["unless"]) if "unless" in r else None,
+                cue_first=first_chars(r["cue"]) if "cue" in r else None,
             )
             order += 1
             for u in units:
@@ -82,6 +86,77 @@ def taxonomy() -> Taxonomy:
                     part_of=data.get("part_of", []), sums=data.get("sum", []),
                     bounded=set(data["bounded"]["rates"]), bounded_words=re.compile(data["bounded"]["words"]),
                     units=unit_groups)
+
+
+class _Unknown(Exception):
+    """A pattern construct whose first characters are not worked out (the rule is then always tried)."""
+
+
+_MAX_RANGE = 512  # a character class spanning more than this is taken as "any character"
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a non-empty match of `pattern` must begin with, or None when that is not
+    a small known set (a negated class, any character, a pattern that can match nothing...).
+
+    Used only to skip a rule whose cue cannot match: the set is exact or the answer is None,
+    so skipping never changes which rules match.
+    """
+    from re import _parser
+
+    if re.compile(pattern).flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        chars, nullable = _first_of(_parser.parse(pattern))
+    except _Unknown:
+        return None
+    return None if nullable else frozenset(chars)
+
+
+def _first_of(seq) -> tuple[set[str], bool]:
+    """(first characters, whether the sequence can match the empty string) of a parsed sequence."""
+    from re import _constants as c
+
+    out: set[str] = set()
+    for op, av in seq:
+        if op is c.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is c.IN:
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.add(chr(iav))
+                elif iop is c.RANGE and iav[1] - iav[0] <= _MAX_RANGE:
+                    out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                else:
+                    raise _Unknown
+            return out, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the next item consumes the first character
+        if op is c.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                ch, n = _first_of(alt)
+                out |= ch
+                nullable = nullable or n
+            if not nullable:
+                return out, False
+            continue
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _Unknown  # inline flags
+            ch, n = _first_of(av[3])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            ch, n = _first_of(av[2])
+            n = n or av[0] == 0
+        elif op is c.ATOMIC_GROUP:
+            ch, n = _first_of(av)
+        else:
+            raise _Unknown
+        out |= ch
+        if not n:
+            return out, False
+    return out, True
 
 
 def _sentence_start(work: str, pos: int) -> int:
@@ -144,6 +219,7 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     best: tuple[Rule, int] | None = None
     domain_rank: dict[tuple[int, bool], int | None] = {}  # many rules share a domain (复议): look each up once
     joined = lc + noun if noun else ""
+    cue_chars = set(joined or lc)  # a cue is sought in lc, then in joined (which starts with lc)
     for rule in tax.by_unit.get(f.unit or "", ()):
         tier = 0
         cue_start = lc_start
@@ -152,7 +228,7 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
             m = rule.after.match(rc)
             if m is not None:
                 tier, key_pos = _TIER_AFTER, (0, m.end())
-        if tier == 0 and rule.cue is not None:
+        if tier == 0 and rule.cue is not None and (rule.cue_first is None or not rule.cue_first.isdisjoint(cue_chars)):
             m = _last_match(rule.cue, lc)
             if m is not None:
                 tier = _TIER_CUE
