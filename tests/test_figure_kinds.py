@@ -242,3 +242,20 @@ def test_items_counted_with_jian_before_shi():
     # 件 before 事项 is a count; 三件事 in a slogan is not
     assert one("实现120件事项跨区通办。", 120).kind == "count"
     assert figs("聚焦“学、查、改”三件事。") == []
+
+
+def test_span_start_indexed_agrees_with_a_scan():
+    """span_start indexes a text's delimiters when asked about it again; the index must give
+    the same clause and sentence starts as scanning back, also at the span limit."""
+    from fazhi.understand.figures import CLAUSE_DELIMS, SENTENCE_DELIMS, span_start
+
+    text = "全年受理复议案件64件，办结58件；结案率95.3%。\n" + "无标点的长句" * 80 + "。共计12件"
+
+    def scan(pos: int, delims: str, limit: int) -> int:
+        floor = max(0, pos - limit)
+        return max([floor] + [i + 1 for i in range(floor, pos) if text[i] in delims])
+
+    for delims in (CLAUSE_DELIMS, SENTENCE_DELIMS):
+        for limit in (400, 30):
+            for pos in range(len(text) + 1):
+                assert span_start(text, pos, delims, limit) == scan(pos, delims, limit)

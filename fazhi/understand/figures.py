@@ -10,6 +10,7 @@ measures is decided afterwards by `indicators.assign`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,10 +166,36 @@ def _unit_ok(work: str, unit: str, end: int) -> bool:
 MAX_SPAN = 400
 
 
+# The text span_start was last asked about, with, per delimiter set, the sorted offsets of its
+# delimiters, built the second time one text is asked about (a report's figures ask dozens of
+# times; a one-off caller pays nothing extra). Compared by identity (holding the text keeps it
+# alive) and replaced as one tuple, so threads analysing different texts never mix them.
+_delim_cache: tuple[str | None, dict[str, list[int] | None]] = (None, {})
+
+
+def _offsets_of(work: str, delims: str) -> list[int] | None:
+    global _delim_cache
+    cache = _delim_cache
+    if cache[0] is not work:
+        cache = _delim_cache = (work, {})
+    got = cache[1].get(delims, False)
+    if got is False:
+        cache[1][delims] = None  # first request: answered by rfind, indexed on the next
+        return None
+    if got is None:
+        got = cache[1][delims] = [m.start() for m in
+                                  re.finditer("[" + "".join(re.escape(c) for c in delims) + "]", work)]
+    return got
+
+
 def span_start(work: str, pos: int, delims: str, limit: int = MAX_SPAN) -> int:
     """Start of the clause or sentence holding `pos`: just after the last delimiter, at most `limit` back."""
     floor = max(0, pos - limit)
-    return max(max(work.rfind(ch, floor, pos) for ch in delims) + 1, floor)
+    offsets = _offsets_of(work, delims)
+    if offsets is None:
+        return max(max(work.rfind(ch, floor, pos) for ch in delims) + 1, floor)
+    k = bisect_left(offsets, pos) - 1
+    return offsets[k] + 1 if k >= 0 and offsets[k] >= floor else floor
 
 
 def _change(work: str, lc_start: int, num_start: int) -> str | None:
