@@ -83,3 +83,11 @@ def test_stale_site_clock_is_boilerplate() -> None:
     r = fazhi.analyze_text("今天是2019年12月3日星期二\n" + REPORT)
     assert any("今天是" in r.text[s:e] for s, e in r.boilerplate)
     assert r.metadata.published == "2024-03-20"
+
+
+def test_normalize_maps_each_character_once() -> None:
+    """Each character is mapped once, as one table lookup would: a half-width middle dot
+    becomes the katakana one, which is not mapped again on to the Latin middle dot."""
+    s = "受理，办结\uff65复议\u30fb案件\u3000共计"
+    assert normalize(s) == "受理,办结\u30fb复议·案件 共计"
+    assert normalize("受理，办结。") == "受理,办结。"

@@ -68,14 +68,26 @@ _SEEN: set[str] = set()
 
 
 def _translate(text: str) -> str:
-    """`_map_char` over the text at C speed: a character is looked at once per process."""
-    new = set(text) - _SEEN
+    """`_map_char` over the text at C speed: a character is looked at once per process.
+
+    Only a handful of characters change (full-width commas, odd spaces), so each one the
+    text holds is replaced with str.replace, which runs far faster than str.translate's
+    lookup of every character; translate stays for the rare text where one replacement
+    could feed another (a character mapped onto one that is itself mapped).
+    """
+    chars = set(text)
+    new = chars - _SEEN
     for ch in new:
         m = _map_char(ch)
         if m != ch:
             _TABLE[ord(ch)] = m
     _SEEN.update(new)
-    return text.translate(_TABLE)
+    present = {ch: _TABLE[ord(ch)] for ch in chars if ord(ch) in _TABLE}
+    if any(m in present for m in present.values()):
+        return text.translate(_TABLE)
+    for ch, m in present.items():
+        text = text.replace(ch, m)
+    return text
 
 
 def _looks_traditional(text: str) -> bool:
