@@ -167,6 +167,7 @@ def test_half_width_characters_come_from_the_full_width_reading():
     assert merge_half_width("有效公开日期：2-04-0", "有效公开日期:2024-04-02") == "有效公开日期：2024-04-02"
     assert merge_half_width("结案率约8.28%，超额", "结案率约88.28%,超额") == "结案率约88.28%，超额"
     assert merge_half_width("(2021—2025)》和", "(2021一2025)》和") == "(2021—2025)》和"
+    assert merge_half_width("约8828%,超额", "约88.28%,超额") == "约88.28%,超额"  # the point between digits
     assert merge_half_width("相关部门负责人", "相关部内负责人") == "相关部门负责人"
 
 

@@ -331,8 +331,9 @@ def merge_half_width(narrow: str, wide: str) -> str:
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, narrow, wide, autojunk=False).get_opcodes():
         mine, theirs = narrow[i1:i2], wide[j1:j2]
+        beside = narrow[i1 - 1:i1] + narrow[i2:i2 + 1]  # a decimal point lost between two digits
         if op != "equal" and all(_HALF_WIDTH.match(ch) for ch in mine + theirs) and any(
-                ch.isdigit() for ch in mine + theirs):
+                ch.isdigit() for ch in mine + theirs + beside):
             out.append(theirs)
         else:
             out.append(mine)
