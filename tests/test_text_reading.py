@@ -91,3 +91,12 @@ def test_normalize_maps_each_character_once() -> None:
     s = "受理，办结\uff65复议\u30fb案件\u3000共计"
     assert normalize(s) == "受理,办结\u30fb复议·案件 共计"
     assert normalize("受理，办结。") == "受理,办结。"
+
+
+def test_traditional_text_is_read_simplified() -> None:
+    """A report written in traditional characters is matched in simplified ones; a
+    simplified report with a stray traditional word keeps its characters."""
+    trad = "本機關全年受理行政復議案件六十四件，辦結五十八件，依法糾正違法行政行為三件，結案率百分之九十。"
+    assert normalize(trad) == "本机关全年受理行政复议案件六十四件，办结五十八件，依法纠正违法行政行为三件，结案率百分之九十。".replace("，", ",")
+    simp = "本机关全年受理行政复议案件六十四件，办结五十八件，依法纠正违法行政行为三件。" * 2 + "結案率百分之九十。"
+    assert normalize(simp) == simp.replace("，", ",")

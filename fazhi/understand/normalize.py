@@ -8,6 +8,7 @@ view is an offset into the text as read.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -90,14 +91,22 @@ def _translate(text: str) -> str:
     return text
 
 
+# The characters CJK does not match, when CJK is one plain character class ([\u3400-\u9fff]):
+# deleting them leaves the CJK characters in one C pass, without a list of one-character strings.
+_NON_CJK = (re.compile("[^" + CJK.pattern[1:], CJK.flags) if re.fullmatch(r"\[[^\^\[\]\\]*(?:\\.[^\[\]\\]*)*\]", CJK.pattern)
+            else None)
+
+
 def _looks_traditional(text: str) -> bool:
     sample = text[:4000]
-    cjk = CJK.findall(sample)
+    cjk = _NON_CJK.sub("", sample) if _NON_CJK is not None else "".join(CJK.findall(sample))
     if len(cjk) < 20:
         return False
-    converted = _t2s().convert("".join(cjk))
+    converted = _t2s().convert(cjk)
     if len(converted) != len(cjk):
         return True
+    if converted == cjk:
+        return False
     diff = sum(1 for a, b in zip(cjk, converted) if a != b)
     return diff > 0.02 * len(cjk)
 
