@@ -204,12 +204,10 @@ def _change(work: str, lc_start: int, num_start: int) -> str | None:
     before = lex.approx_before.sub("", before).rstrip()
     if before.endswith(("了",)):
         before = before[:-1]
-    for w in lex.change_up:
-        if before.endswith(w):
-            return "up"
-    for w in lex.change_down:
-        if before.endswith(w):
-            return "down"
+    if before.endswith(lex.change_up):
+        return "up"
+    if before.endswith(lex.change_down):
+        return "down"
     return None
 
 
@@ -257,8 +255,10 @@ def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | No
             continue
         if sent is not None:
             s0 = span_start(work, start, SENTENCE_DELIMS)
-            stop = min((p for p in (work.find(c, end) for c in SENTENCE_DELIMS) if p >= 0), default=len(work))
-            if not sent.search(work, s0, min(stop, end + MAX_SPAN)):
+            # the sentence's end, looked for no further than the span searched
+            bound = end + MAX_SPAN
+            stop = min((p for p in (work.find(c, end, bound) for c in SENTENCE_DELIMS) if p >= 0), default=len(work))
+            if not sent.search(work, s0, min(stop, bound)):
                 continue
         return kind
     return None
