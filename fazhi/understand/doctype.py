@@ -24,9 +24,9 @@ from ..data import load as load_data
 from .page import iter_lines
 
 _SENTENCE = re.compile(r"[。,;!?]")
-# a line ending in a colon that opens the text rather than naming whom it is sent to
 # a numbered heading of the text (一、/（二）/3.) is no headline of the page
 _NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+# a line ending in a colon that opens the text rather than naming whom it is sent to
 _NOT_ADDRESSEE = re.compile(r"[。;]|如下|以下")
 # pinyin glosses a page set after each character (学(xué)习(xí)) hide the words marks look for
 _GLOSS = re.compile(r"\([a-z\u00e0-\u024f]{1,7}\)")
