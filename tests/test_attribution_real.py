@@ -555,3 +555,29 @@ def test_a_municipalitys_initials_as_the_registrant_of_a_gov_cn_name():
     md = md_at("2024年，我委坚持依法行政，审查合同15份。\n一、主要举措\n",
                "http://whlyw.cq.gov.cn/zwgk/t9.html")
     assert (md.jurisdiction, md.level) == ("重庆市", "department")
+
+
+def test_a_town_written_with_the_common_form_of_its_rare_character():
+    # the official name is 下𱳪镇; pages without the character write 下太镇
+    md = md_of("2023年，我镇坚持依法行政，扎实推进各项工作，下太镇全年调解纠纷9起。\n一、主要举措\n"
+               "镇党委把英德市的部署落到实处，下太镇法治建设稳步推进。\n")
+    assert (md.jurisdiction, md.level, md.county) == ("下太镇", "township", "英德市")
+
+
+def test_a_district_of_a_prefecture_that_only_the_statistical_codes_list():
+    md = md_of("呼中区司法局关于2024年度法治政府建设情况的报告\n\n2024年，我局坚持依法行政。\n")
+    assert (md.jurisdiction, md.level, md.department) == ("呼中区", "department", "呼中区司法局")
+    assert (md.city, md.province) == ("大兴安岭地区", "黑龙江省")
+
+
+def test_a_bureau_that_calls_itself_only_wo_ju_is_named_by_its_own_documents():
+    md = md_of("2023年，我局坚持依法统计，扎实推进法治建设。现将有关情况报告如下：\n一、主要举措\n"
+               "制定《盐亭县统计局2023年统计执法检查计划》，在区委的领导下开展检查。\n")
+    assert (md.department, md.jurisdiction, md.level) == ("盐亭县统计局", "盐亭县", "department")
+
+
+def test_a_bureau_named_by_its_leaders_and_not_by_the_bureaus_it_thanks():
+    md = md_of("2023年，我局在县司法局的指导下推进依法行政。\n一、主要举措\n"
+               "县文化广电旅游局党组书记带头学法，局长讲授法治课2次；三台县群众文化活动依法开展。\n")
+    assert md.department == "三台县文化广电旅游局"
+    assert md.level == "department"

@@ -2,7 +2,8 @@
 
 The table (fazhi/data/divisions.tsv.gz, built by scripts/build_divisions.py from the
 national place-name database) has every province, city, county and township with its
-12-digit code, plus former names of renamed counties and cities. Township names repeat
+12-digit code, plus former names of renamed counties and cities and the common written
+forms of names spelled with a rare character (下太镇 for 下𱳪镇). Township names repeat
 across the country (桃林镇 is in four counties), so a match is resolved by the other
 place names the text mentions. The automaton is built on first use only.
 """
@@ -35,6 +36,7 @@ class Division:
     kind: str  # province | city | county | township
     parent: str
     former: bool = False
+    variant: bool = False  # another written form of a current name: found in text, never the code's name
 
     @property
     def level(self) -> str:
@@ -67,7 +69,7 @@ class Divisions:
         self.by_code: dict[str, Division] = {}
         self.by_name: dict[str, list[Division]] = {}
         for d in rows:
-            if not d.former:
+            if not d.former and not d.variant:
                 self.by_code[d.code] = d
             else:
                 self.by_code.setdefault(d.code, d)
@@ -310,5 +312,5 @@ def divisions() -> Divisions:
         if not line or line.startswith("#"):
             continue
         code, name, parent, kind, status, _year = line.split("\t")
-        rows.append(Division(code, name, kind, parent, status == "former"))
+        rows.append(Division(code, name, kind, parent, status == "former", status == "variant"))
     return Divisions(rows)

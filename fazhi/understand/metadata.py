@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..data import load as load_data
 from ..record import Metadata
 from .dates import DATE_RE, parse_match
-from .departments import departments_in_address, parse_unit
+from .departments import departments_in_address, find_departments, parse_unit
 from .divisions import Division, divisions, short_name
 from .doctype import classify_title, detect_kind
 from .numerals import DIGITS
@@ -535,6 +535,45 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
     return None
 
 
+def _own_department(work: str, body_start: int, body_end: int) -> _Cand | None:
+    """The department a 我局 report names as itself: a department name (with its place or
+    level word) followed by its own leading bodies or posts (区司法局党委书记, 市文旅局党组),
+    or opening the title of a document it made (《某区统计局2022年…计划》). The one named so
+    most often, when it is alone at the top."""
+    own = _own_marks()
+    body = work[body_start:body_end]
+    counts: Counter = Counter()
+    first: dict[str, tuple[str, int, int]] = {}
+    for s, e, _form, canon in find_departments(body):
+        a = _named_start(body, s, e)
+        if a is None or not (own.match(body, e) or body[a - 1:a] == "《"):
+            continue
+        counts[canon] += 1
+        first.setdefault(canon, (body[a:e], a, e))
+    best = counts.most_common(2)
+    if not best or len(best) > 1 and best[0][1] == best[1][1]:
+        return None
+    name, a, b = first[best[0][0]]
+    return _Cand(name, "body", body_start + a, body_start + b, _attribution()["confidence"]["body"])
+
+
+@lru_cache(maxsize=1)
+def _own_marks() -> re.Pattern[str]:
+    return re.compile("|".join(levels_lexicon()["own_department"]["after"]))
+
+
+def _named_start(body: str, s: int, e: int) -> int | None:
+    """Where the department name ending at e begins, with the place names or the level word
+    that open it (江门市新会区统计局, 区司法局; 市文化旅游广电局 around the known 广电局);
+    None when no place or level word opens it."""
+    best = None
+    for a in range(s - 1, max(0, s - 16) - 1, -1):
+        u = parse_unit(body[a:e])
+        if u.is_department and (u.place is not None and u.name.startswith(u.place) or u.level_word):
+            best = a
+    return best
+
+
 def _index_place(value: str) -> Division | None:
     """The division whose code opens a 索引号 (11510722MB…/2023-00012 or 510722-…)."""
     att = _attribution()
@@ -819,14 +858,20 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     # the title's issuer is kept even when it is no known unit (某县); others must be units
     primary = next((c for c in cands if c.source in ("title", "title_field", "document") or _is_unit(c.name)
                     or _zone_parts(c.name)), None)
+    body = work[body_start:body_end]
+    self_level, _counts = _self_level(body)
+    if primary is None and self_level == "department":
+        # a department that calls itself only 我局 still names itself where it speaks of its
+        # own leaders or documents (区司法局党委书记…; 制定《某区统计局2022年…计划》)
+        primary = _own_department(work, body_start, body_end)
+        if primary is not None:
+            cands.append(primary)
     issuer = primary.name if primary else None
 
-    body = work[body_start:body_end]
     # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
     # as its address does), settle names that several places share
     context = _Context(shown[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
                        doc_meta.get("url") or source)
-    self_level, _counts = _self_level(body)
 
     place: Division | None = None
     place_src: _Cand | None = primary
