@@ -138,6 +138,9 @@ class Figure:
     direction: str | None = None  # for a change: up | down
     refers_to: int | None = None  # for a change: index of the figure it changes
     total_marker: bool = False  # 共/共计/合计/累计 before it
+    # for a part listed after its total (其中…) that counts the same thing: index of the total; the
+    # part carries the total's indicator, and checks that pair one count per indicator skip it
+    part_of: int | None = None
     quote_start: int = 0  # where the phrase that states the figure begins (its cue, or its clause)
     quote_end: int = 0  # where that phrase ends (the counted noun after a number: 112项行政执法权)
 
@@ -154,6 +157,8 @@ class Figure:
             d["direction"] = self.direction
         if self.refers_to is not None:
             d["refers_to"] = self.refers_to
+        if self.part_of is not None:
+            d["part_of"] = self.part_of
         return d
 
 

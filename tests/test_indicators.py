@@ -58,6 +58,11 @@ CASES = [
     ("制定年度双随机抽查计划35条。", [("inspection.plans", 35)]),
     ("法律顾问全年提出专业意见18条。", [("legal_advisers.opinions", 18)]),
     ("对各类文件进行合法性审查40次。", [("legal_review.documents", 40)]),
+    # parts listed after their total (其中…) count the same thing and carry the total's id
+    ("全年受理审批服务事项2400件，其中网上办理1500件，窗口办理900件。",
+     [("approval.items", 2400), ("approval.items", 1500), ("approval.items", 900)]),
+    ("共立案查处违法案件120件（其中适用简易程序45件），罚没款30万元。",
+     [("enforcement.cases", 120), ("enforcement.cases", 45)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
@@ -134,3 +139,27 @@ def test_every_cue_begins_with_its_first_chars():
             m = r.cue.match(text, i)
             if m is not None and m.end() > m.start():
                 assert text[i] in r.cue_first, (r.id, r.cue.pattern, m.group(0))
+
+
+def _report(sentence: str):
+    return fazhi.analyze_text(f"某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n{sentence}\n")
+
+
+def test_a_part_points_at_its_total_and_keeps_its_own_id_when_it_names_one():
+    rep = _report("全年办件8000件，其中行政许可5000件；受理行政复议案件40件，其中维持25件。")
+    figs = {f.value: f for f in rep.figures}
+    assert figs[5000].indicator == "approval.items" and rep.figures[figs[5000].part_of] is figs[8000]
+    assert figs[25].indicator == "reconsideration.upheld" and figs[25].part_of is None
+    assert figs[8000].part_of is None and figs[40].part_of is None
+    # a bracket opened by 其中 closes the list: the figure after it is not a part
+    rep = _report("共取消权力事项15项（其中3项为子项），新增行政权力事项6项。")
+    assert [f.part_of for f in rep.figures] == [None, 0, None]
+
+
+def test_a_part_does_not_hide_the_total_from_the_checks():
+    """The part shares the total's id; the checks that pair one count per indicator still
+    find the total (here: more cases closed than received)."""
+    rep = _report("全年受理行政复议案件40件，其中涉及征收12件，办结45件。")
+    assert [f.indicator for f in rep.figures[:2]] == ["reconsideration.received"] * 2
+    hits = [f for f in rep.findings if f.check == "count_order"]
+    assert hits and hits[0].data == {"part": 45, "whole": 40}

@@ -81,10 +81,12 @@ def _num(v: float) -> str:
 
 def _counts(figs: list[Figure]) -> dict[str, Figure | None]:
     """Each indicator's count figure in a statement, or None when the statement has several
-    (then which one a relation means is unclear, and the checks stay silent)."""
+    (then which one a relation means is unclear, and the checks stay silent). A part listed
+    under its total (其中…, `part_of` set) shares the total's indicator but is not a second
+    candidate: the total is what a rate or a relation means."""
     out: dict[str, Figure | None] = {}
     for f in figs:
-        if f.indicator and f.kind == "count":
+        if f.indicator and f.kind == "count" and f.part_of is None:
             out[f.indicator] = None if f.indicator in out else f
     return out
 

@@ -333,7 +333,7 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         prev_end = tail if noun_phrase and work[tail:tail + 1] == "、" else f.end
         prev_lc = (lc_start, f.start) if not cont else prev_lc
     _apply_part_only(work, figures, tax)
-    _drop_subset_duplicates(work, figures)
+    _link_parts(work, figures)
 
 
 def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
@@ -351,23 +351,41 @@ def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
             f.indicator = total_id
 
 
+# 其中/包括 between a total and the figure after it opens the list of the total's parts
 _PARTS_MARKER = re.compile(r"其中|包括|含")
+_OPEN_PAREN = "(（"
+_CLOSE_PAREN = ")）"
 
 
-def _drop_subset_duplicates(work: str, figures: list[Figure]) -> None:
-    """A part listed after 其中 that matched its total's own indicator is a subset, not a second total.
+def _link_parts(work: str, figures: list[Figure]) -> None:
+    """Parts listed after their total (其中…) count the same thing as the total: a part with no
+    indicator of its own, or its total's, gets the total's id and `part_of` pointing at the total.
 
-    涉诉一二审案件共计32件，其中集团诉讼2件: the 2 cases are litigation cases too, but giving
-    them the same indicator would put two values of one indicator in one report.
+    办件30751件，其中行政许可16634件: the 16634 are 办件 too (a reader codes them so), but they are
+    not a second value of the indicator: `part_of` keeps the arithmetic checks and the corpus's
+    one-value-per-indicator comparisons on the total. A part that names an indicator of its own
+    (其中维持10件) keeps it. The list ends with the sentence, with a new total (共/合计), with a
+    figure of another unit or kind, and, when 其中 opens a bracket, with the bracket.
     """
-    for i, f in enumerate(figures):
-        if not f.indicator:
+    n = len(figures)
+    for i, t in enumerate(figures):
+        if not t.indicator or t.kind != "count" or t.part_of is not None or i + 1 >= n:
             continue
-        s0 = _sentence_start(work, f.start)
-        for j in range(i - 1, -1, -1):
-            g = figures[j]
-            if g.start < s0:
+        nxt = figures[i + 1]
+        gap = work[t.end:nxt.start]
+        m = _PARTS_MARKER.search(gap)
+        # the marker follows the total or its counted noun (3个重大决策事项，其中…) and opens the list
+        if (m is None or any(c in SENTENCE_DELIMS for c in gap[:m.start()])
+                or len(gap[:m.start()].strip(" ,，、")) > _NOUN_SPAN or len(gap) - m.end() > _NOUN_SPAN):
+            continue
+        bracket = m.start() > 0 and gap[m.start() - 1] in _OPEN_PAREN
+        for j in range(i + 1, n):
+            p = figures[j]
+            between = work[figures[j - 1].end:p.start]
+            if j > i + 1 and (any(c in SENTENCE_DELIMS for c in between)
+                              or (bracket and any(c in _CLOSE_PAREN for c in between))):
                 break
-            if g.indicator == f.indicator and _PARTS_MARKER.search(work, g.end, f.start):
-                f.indicator = None
+            if p.kind != "count" or p.unit != t.unit or p.total_marker:
                 break
+            if p.indicator is None or p.indicator == t.indicator:
+                p.indicator, p.part_of = t.indicator, i
