@@ -581,3 +581,23 @@ def test_a_bureau_named_by_its_leaders_and_not_by_the_bureaus_it_thanks():
                "县文化广电旅游局党组书记带头学法，局长讲授法治课2次；三台县群众文化活动依法开展。\n")
     assert md.department == "三台县文化广电旅游局"
     assert md.level == "department"
+
+
+def test_a_street_that_opens_with_its_work_and_speaks_of_the_district_above_it():
+    md = md_of("2023年春熙路街道法治政府建设工作，紧紧围绕区委、区政府部署，稳步推进。\n一、主要举措\n"
+               "街道全年调解纠纷12起，区委、区政府交办事项全部办结。\n")
+    assert (md.jurisdiction, md.level, md.county) == ("春熙路街道", "street", "锦江区")
+
+
+def test_the_subject_after_an_opening_about_the_year_itself():
+    md = md_of("2023年是全面贯彻党的二十大精神的开局之年。在区委的领导下，春熙路街坚持依法行政，各项工作稳步推进。\n"
+               "一、主要举措\n街道全年调解纠纷12起。\n")
+    assert (md.jurisdiction, md.level) == ("春熙路街道", "street")
+
+
+def test_a_street_filed_under_its_initials_that_speaks_only_of_the_district_above_it():
+    r = fazhi.analyze_text("为加快建设法治政府，2023年街道按照《游仙区法治政府建设实施方案》要求，围绕全区工作大局推进依法行政。\n"
+                           "一、主要举措\n街道完善执法流程，街道各科室建立制度，街道调解纠纷8起。\n",
+                           source="http://www.youxian.gov.cn/xz/fjjd/2024/report.html")
+    assert (r.metadata.jurisdiction, r.metadata.level, r.metadata.county) == ("涪江街道", "street", "游仙区")
+    assert r.metadata.evidence["jurisdiction"]["source"] == "site"

@@ -44,6 +44,8 @@ def _attribution() -> dict:
         "complete_ends": tuple(data["title"]["complete_ends"]),
         "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）\-]{2,30}?)"
                               r"(?:[(（](?:以下)?简称[^()（）]{1,20}[)）])?(?=" + verbs + ")"),
+        "topic": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff]{2,20}?)(?=" + body["topic"] + ")"),
+        "preamble": re.compile(body["preamble"]),
         "as_follows": re.compile(body["report_as_follows"]),
         "title_issuer_verbs": re.compile(data["title"]["issuer_verbs"]),
         "credit": re.compile(data["index_no"]["credit"]),
@@ -380,9 +382,10 @@ def _resolve(cands: list[Division], context: _Context, exclude: str = "") -> Div
     return None
 
 
-def _self_level(work: str) -> tuple[str | None, Counter]:
+def _self_level(work: str) -> tuple[str | None, bool]:
     """The level a report speaks of itself as (我镇 -> township); failing any first-person
-    reference, the level of the whole area and leading bodies it names most (全区, 区政府)."""
+    reference, the level of the whole area and leading bodies it names most (全区, 区政府),
+    which a street's report also uses of the district above it: (level, read in the first person)."""
     for table in ("self", "self_weak"):
         counts: Counter = Counter()
         for lvl, pat in _self_patterns(table):
@@ -391,8 +394,8 @@ def _self_level(work: str) -> tuple[str | None, Counter]:
             level = counts.most_common(1)[0][0]
             if level == "district" and _speaks_as_region(work):
                 level = "province"
-            return level, counts
-    return None, counts
+            return level, table == "self"
+    return None, False
 
 
 @lru_cache(maxsize=1)
@@ -507,10 +510,23 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
         if s > body_start + 1500:
             break
         stop = line.find("。")
+        if stop >= 0 and att["preamble"].match(line, 0, stop):
+            # 2021年是"十四五"开局之年。在区委的领导下，某街…: the subject opens the next sentence
+            nxt_stop = line.find("。", stop + 1)
+            stop = len(line) if nxt_stop < 0 else nxt_stop
         stop = min(len(line), 250) if stop < 0 else min(stop, 250)
         pos = 0
         while pos < stop:
             m = att["subject"].match(line, pos)
+            t = att["topic"].match(line, pos) if m is None else None
+            if t is not None:
+                # 2022年某街道法治政府建设工作，…: only a township or street is read so, the
+                # unit a district's page most often leaves unnamed elsewhere
+                unit = t.group("unit")
+                name = unit + "道" if unit.endswith("街") else unit
+                if any(c.kind == "township" for c in divisions().named(name)):
+                    at = s + t.start("unit")
+                    return _Cand(name, "body", at, at + len(unit), conf)
             if m:
                 unit = m.group("unit")
                 if _is_unit(unit) or _zone_parts(unit):
@@ -752,12 +768,17 @@ def _address_department(body: str, context: _Context) -> tuple[str, Division | N
     return None
 
 
-def _host_town(self_level: str | None, context: _Context) -> Division | None:
+def _host_town(self_level: str | None, first_person: bool, body: str, context: _Context) -> Division | None:
     """The one township or street a site's path names within the county its host names, for
-    a report that speaks of itself as a township or street, or not at all."""
-    if self_level not in (None, "township", "street"):
-        return None
-    towns = [c for c in context.host[0] if c.kind == "township" and (self_level is None or c.level == self_level)]
+    a report that speaks of itself as a township or street, or not at all; or, for a street,
+    one that speaks of the county above it (全县) only and of 街道 as itself."""
+    towns = [c for c in context.host[0] if c.kind == "township"]
+    if self_level in ("township", "street"):
+        towns = [c for c in towns if c.level == self_level]
+    elif self_level is not None:
+        if first_person or body.count("街道") < 3:
+            return None
+        towns = [c for c in towns if c.level == "street"]
     return towns[0] if len(towns) == 1 else None
 
 
@@ -859,7 +880,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     primary = next((c for c in cands if c.source in ("title", "title_field", "document") or _is_unit(c.name)
                     or _zone_parts(c.name)), None)
     body = work[body_start:body_end]
-    self_level, _counts = _self_level(body)
+    self_level, first_person = _self_level(body)
     if primary is None and self_level == "department":
         # a department that calls itself only 我局 still names itself where it speaks of its
         # own leaders or documents (区司法局党委书记…; 制定《某区统计局2022年…计划》)
@@ -940,7 +961,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
             place, place_src = got, _Cand(iv, "index_no", is_, ie, conf["index_no"])
         else:
             place = _infer_place(body, self_level, context)
-            town = _host_town(self_level, context)
+            town = _host_town(self_level, first_person, body, context)
             if town is not None and (place is None or town.code.startswith(place.code6)
                                      or place.kind == "township" and place.code == town.code):
                 # a county site files its towns' pages under their initials (/lez/, /yfjd/)
