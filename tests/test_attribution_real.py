@@ -601,3 +601,10 @@ def test_a_street_filed_under_its_initials_that_speaks_only_of_the_district_abov
                            source="http://www.youxian.gov.cn/xz/fjjd/2024/report.html")
     assert (r.metadata.jurisdiction, r.metadata.level, r.metadata.county) == ("涪江街道", "street", "游仙区")
     assert r.metadata.evidence["jurisdiction"]["source"] == "site"
+
+
+def test_an_autonomous_region_with_pinyin_glosses_in_its_body_names_itself_once_in_short():
+    md = md_of("2023年，我區(qū)堅(jiān)持依法行政，各項(xiàng)工作穩(wěn)步推進(jìn)。\n"
+               "一、主要舉措(jǔ)\n自治區(qū)人民政府常務(wù)會(huì)議學(xué)法4次，編寫《法治寧夏建設(shè)報(bào)告》。\n"
+               "自治區(qū)人民政府帶頭依法決策，全區(qū)辦理復(fù)議案件30件。\n")
+    assert (md.jurisdiction, md.level) == ("宁夏回族自治区", "province")

@@ -19,6 +19,7 @@ from .departments import departments_in_address, find_departments, parse_unit
 from .divisions import Division, divisions, short_name
 from .doctype import classify_title, detect_kind
 from .numerals import DIGITS
+from .page import GLOSS as _GLOSS
 from .page import iter_lines
 
 
@@ -551,6 +552,11 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
     return None
 
 
+def _unglossed(text: str) -> str:
+    """text without pinyin glosses after its characters (區(qū) -> 區); most texts have none."""
+    return _GLOSS.sub("", text) if "(" in text else text
+
+
 def _own_department(work: str, body_start: int, body_end: int) -> _Cand | None:
     """The department a 我局 report names as itself: a department name (with its place or
     level word) followed by its own leading bodies or posts (区司法局党委书记, 市文旅局党组),
@@ -879,7 +885,9 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     # the title's issuer is kept even when it is no known unit (某县); others must be units
     primary = next((c for c in cands if c.source in ("title", "title_field", "document") or _is_unit(c.name)
                     or _zone_parts(c.name)), None)
-    body = work[body_start:body_end]
+    # the body as read for words and names, without the pinyin glosses a mirror put after its
+    # characters (自治區(qū)人民政府); only what needs no offsets reads it
+    body = _unglossed(work[body_start:body_end])
     self_level, first_person = _self_level(body)
     if primary is None and self_level == "department":
         # a department that calls itself only 我局 still names itself where it speaks of its
@@ -891,7 +899,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
 
     # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
     # as its address does), settle names that several places share
-    context = _Context(shown[start:end] + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
+    context = _Context(_unglossed(shown[start:end]) + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
                        doc_meta.get("url") or source)
 
     place: Division | None = None
@@ -937,7 +945,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
                                         or unit.level_word == "市" and got.name in _MUNICIPALITIES):
                     place, place_src = got, _Cand(iv, "index_no", is_, ie, conf["index_no"])
             if place is None and unit.level_word:
-                got = context.level_place(unit.level_word, work[body_start:body_end])
+                got = context.level_place(unit.level_word, body)
                 if got is not None:
                     place, place_src = got, _Cand(got.name, "inferred", None, None, conf["inferred"])
             if place is None:
@@ -1077,6 +1085,15 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         # characters mentioned at least twice
         if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
             return got
+    if not counts and self_level == "province" and _speaks_as_region(body):
+        # an autonomous region speaking of itself (自治区人民政府…) names itself rarely, and
+        # then in short (法治内蒙古): the one region it names, however few times
+        d = divisions()
+        regions = {c.code for _end, (name, _short) in d.automaton().iter(body)
+                   for c in d.named(name) + d.short_names().get(name, [])
+                   if c.kind == "province" and c.name.endswith("自治区") and not c.former}
+        if len(regions) == 1:
+            return d.by_code[regions.pop()]
     if not counts and self_level in ("province", "city", "county", "district"):
         # a place that names itself only in short (法治青海, 青海工作): the one short name of
         # its level the body uses at least twice and more than any other; a county's short

@@ -135,15 +135,16 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
         fields[name] = (value, base + m.start(), base + stop)
 
 
-# A pinyin gloss that spam mirrors put after characters (發(fā)布時間): read past in furniture.
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+# A pinyin gloss that spam mirrors put after characters (發(fā)布時間): read past in furniture,
+# and in the body where attribution reads words and names.
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
 def _unglossed(line: str) -> tuple[str, list[int]]:
     """The line without pinyin glosses, and for each of its characters its offset in the line."""
     keep: list[int] = []
     pos = 0
-    for m in _GLOSS.finditer(line):
+    for m in GLOSS.finditer(line):
         keep.extend(range(pos, m.start()))
         pos = m.end()
     keep.extend(range(pos, len(line)))
@@ -160,7 +161,7 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
             continue
         line = _CELLS.sub(lambda m: " " * len(m.group(0)), line)
         offsets: list[int] | None = None
-        if _GLOSS.search(line):
+        if GLOSS.search(line):
             line, offsets = _unglossed(line)
         if not any(p.search(line) for p in _line_patterns()):
             continue
