@@ -2,7 +2,9 @@
 records, and a run over the real pages when their texts are present on this machine."""
 from __future__ import annotations
 
+import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -144,3 +146,29 @@ def test_expected_is_well_formed():
             assert rec["level"] == "department", rec["url"]
         for f in rec.get("figures") or []:
             assert len(f["quote"]) <= 30
+
+
+ZONE_NAME = re.compile(r"(开发区|高新区|新区|经济区|园区|保税区|管理区)$")
+DIVISIONS = Path(devset.ROOT) / "fazhi" / "data" / "divisions.tsv.gz"
+
+
+def _county_level_names() -> set[str]:
+    with gzip.open(DIVISIONS, "rt", encoding="utf-8") as fh:
+        return {cols[1] for line in fh if not line.startswith("#")
+                for cols in [line.rstrip("\n").split("\t")] if len(cols) > 3 and cols[3] == "county"}
+
+
+@pytest.mark.skipif(not DIVISIONS.is_file(), reason="the division table fazhi/data/divisions.tsv.gz is absent")
+def test_development_zones_follow_the_written_rule():
+    """devset/README.md, 'Development zones': a zone that is not a division in the table has no level of its
+    own; only a department of the zone is level department."""
+    path = Path(devset.EXPECTED)
+    if not path.is_file():
+        pytest.skip("devset/expected.jsonl is absent")
+    divisions = _county_level_names()
+    assert "滨海新区" in divisions and "郑东新区" not in divisions
+    for rec in devset.load_expected(path):
+        place = rec.get("jurisdiction") or ""
+        if ZONE_NAME.search(place) and place not in divisions:
+            assert rec["level"] in (None, "department"), (rec["url"], place, rec["level"])
+            assert (rec["level"] == "department") == bool(rec.get("department")), rec["url"]
