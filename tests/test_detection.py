@@ -310,3 +310,75 @@ def test_every_kind_has_a_name_and_a_measure_word():
         {r["to"] for r in data.get("refine", [])}
     assert used <= set(kinds)
     assert all(v["zh"] and v["count"] for v in kinds.values())
+
+
+# Pages that open like a report but are written about a unit by someone else, or are
+# another body's account of its year: each told by who speaks, the title's genre, the page's
+# furniture or the body that reports (all invented).
+WRITTEN_ABOUT_OR_BY_OTHERS = [
+    ("news", "2023年，桐溪县坚持以习近平法治思想为指导，扎实推进法治政府建设。记者从县司法局了解到，全县去年"
+             "办理行政复议案件43件。\n"),
+    ("news", "2023年，桐溪县坚持依法行政，法治政府建设取得新成效。\n全县审核规范性文件18件。\n"
+             "来源：山川日报\n"),
+    ("news", "2023年，桐溪县深入推进法治政府建设。“过去要跑三趟，现在一趟就办成了。”在政务服务中心办事的王女士说。"
+             "“每一份文件都要经过合法性审核。”县司法局负责人说。\n"),
+    ("news", "今年以来，桐溪县坚持依法行政，法治政府建设稳步推进。该县把合法性审核作为决策的必经程序，"
+             "今年共审核文件60余件。同时，该县推行行政执法“三项制度”，执法行为更加规范。\n"),
+    ("experience", "桐溪县推进法治政府建设的经验做法\n2023年，桐溪县坚持以习近平法治思想为指导，聚焦重点领域，"
+                   "探索出一条山区县法治政府建设的新路子。\n一、高位推动\n"),
+    ("news", "法润山城 善治桐溪\n——桐溪县法治政府建设工作纪实\n近年来，桐溪县坚持以习近平法治思想为指导，"
+             "全面推进依法行政。\n"),
+    ("template", "法治政府建设工作总结\n【篇一】\n今年以来，我局坚持依法行政，全面推进法治政府建设。现将有关情况"
+                 "总结如下：\n【篇二】\n2023年，我镇在县委、县政府的领导下推进依法行政。\n"),
+    ("template", "2023年，某某县坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：\n"
+                 "一、主要举措和成效\n（一）某某局全年办理行政复议案件若干件。\n"),
+    ("yearbook", "依法行政\n2023年，县政府审核规范性文件18件，办理行政复议案件43件，组织行政执法人员培训4期。"
+                 "（撰稿：李明）\n"),
+    ("book", "第三章 县级法治政府建设\n本章梳理了西部一个县推进法治政府建设的做法。2023年，该县审核规范性文件18件，"
+             "办理行政复议案件43件。\n"),
+    ("court_report", "桐溪县人民法院工作报告\n各位代表：\n现在，我代表县人民法院向大会报告工作，请予审议。\n"
+                     "2023年，全院共受理各类案件5600件，审结5400件。\n"),
+    ("cppcc_report", "各位委员：\n受政协桐溪县第十届委员会常务委员会委托，我向大会报告工作，请予审议。\n"
+                     "2023年，县政协坚持团结和民主两大主题。\n"),
+    ("other_summary", "2023年，我局坚持以习近平法治思想为指导，认真落实普法责任制。现将2023年普法依法治理工作总结如下：\n"
+                      "一、主要工作\n全年开展普法活动60余场。\n"),
+    ("other_summary", "桐溪县司法局2023年普法依法治理工作总结\n2023年，我局深入开展法治宣传教育，全年开展普法活动60余场。"
+                      "\n"),
+    ("speech", "2023年，本人作为县交通运输局主要负责人，坚持依法行政。现将本人2023年度履行推进法治建设第一责任人职责"
+               "述法报告如下：\n一、学法用法情况\n"),
+    ("speech", "县交通运输局局长2023年度履行推进法治建设第一责任人职责情况报告\n2023年，我坚持学法用法，带头依法决策。"
+               "\n"),
+    ("npc_report", "桐溪县人大常委会2023年工作总结\n2023年，县人大常委会坚持依法履职，全年审议法治政府建设等专项工作报告"
+                   "6项。\n"),
+]
+
+
+@pytest.mark.parametrize("kind, text", WRITTEN_ABOUT_OR_BY_OTHERS,
+                         ids=[f"{k}{i}" for i, (k, _t) in enumerate(WRITTEN_ABOUT_OR_BY_OTHERS)])
+def test_a_page_about_a_unit_or_by_another_body_is_not_its_report(kind, text):
+    assert kind_of(text)[0] == kind
+
+
+# Real reports that show words of those pages in passing.
+REPORTS_WITH_WORDS_OF_OTHERS = [
+    # a combined title that names the first-responsibility duty after the report's subject
+    "桐溪县交通运输局2023年度法治建设工作情况暨主要负责人履行推进法治建设第一责任人职责情况报告\n"
+    "2023年，我局坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n",
+    # reporters and quoted terms in a 政务公开 paragraph
+    "桐溪县2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。召开新闻发布会6场，回答记者提问32个；"
+    "邀请“法律明白人”现场介绍，推行“一网通办”表示满意的群众达98%。\n一、主要举措\n",
+    # pinyin glosses inside the title
+    "桐溪县2023年度法(fǎ)治政(zhèng)府建设情况报(bào)告\n2023年，我(wǒ)县坚持依法行政。\n一、主要举措\n",
+    # the report reposted by the local paper
+    "桐溪县人民政府关于2023年度法治政府建设情况的报告\n来源：桐溪日报\n2023年，我县坚持依法行政。现将有关情况"
+    "报告如下：\n一、主要举措和成效\n全年审核规范性文件18件。\n",
+    # a report that tells what the 普法 work was, inside its own year
+    "2023年，我县坚持依法行政，扎实推进法治政府建设。现将2023年度法治政府建设暨普法依法治理工作情况报告如下：\n"
+    "一、主要举措和成效\n",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS_WITH_WORDS_OF_OTHERS,
+                         ids=[f"report{i}" for i in range(len(REPORTS_WITH_WORDS_OF_OTHERS))])
+def test_a_report_that_shows_their_words_in_passing_stays_a_report(text):
+    assert kind_of(text)[0] == "report"

@@ -30,7 +30,7 @@ _NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|[(（][�
 _NOT_ADDRESSEE = re.compile(r"[。;]|如下|以下")
 # pinyin glosses a page set after each character (学(xué)习(xí)) hide the words marks look for
 _GLOSS = re.compile(r"\([a-z\u00e0-\u024f]{1,7}\)")
-REGIONS = ("title", "lines", "addressee", "start", "head", "body", "text")
+REGIONS = ("title", "lines", "addressee", "start", "head", "body", "text", "source")
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class _Rules:
     head: int
     body: int
     subject: re.Pattern[str]
+    untyped: tuple[str, float, re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,9 @@ def _rules() -> _Rules:
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
                   float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
                   float(dec["line_share"]), int(dec["head_chars"]),
-                  int(dec["body_chars"]), re.compile(dec["subject"]))
+                  int(dec["body_chars"]), re.compile(dec["subject"]),
+                  (dec["untyped_title"]["kind"], float(dec["untyped_title"]["weight"]),
+                   re.compile(dec["untyped_title"]["unless"])))
 
 
 def classify_title(title: str) -> str:
@@ -95,15 +98,17 @@ def classify_title(title: str) -> str:
 
 
 def _title_rule(title: str) -> tuple[str, float]:
-    t = re.sub(r"\s+", "", title)
+    t = _GLOSS.sub("", re.sub(r"\s+", "", title))
     for kind, pat, weight in _rules().titles:
         if pat.search(t):
             return kind, weight
     return "unknown", 0.0
 
 
-def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Rules) -> dict[str, tuple[str, int]]:
-    """Each region's text and where it starts in `work` (title: -1, it may come from page fields)."""
+def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Rules,
+             source: str | None = None) -> dict[str, tuple[str, int]]:
+    """Each region's text and where it starts in `work` (title and source: -1, they come from
+    page fields; the working view has the furniture lines blanked)."""
     addressee, addr_at = "", -1
     before = [(s, line) for s, _e, line in iter_lines(work[max(0, body_start - 200):body_start]) if line.strip()]
     if before and before[-1][1].rstrip().endswith(":"):
@@ -138,6 +143,7 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
         "head": (work[body_start:min(end, body_start + rules.head)], body_start),
         "body": (work[body_start:min(end, body_start + rules.body)], body_start),
         "text": (work[:min(end, 2000)] + ("\n" + work[text_tail_at:end] if end > 2000 else ""), 0),
+        "source": (re.sub(r"\s+", "", source) if source else "", -1),
     }
     if _GLOSS.search(regions["head"][0]):
         regions = {k: (_GLOSS.sub("", v), -1) for k, (v, _at) in regions.items()}
@@ -154,15 +160,18 @@ def _offset(region: str, base: int, text: str, m: re.Match[str], work: str) -> t
     return (at, at + len(m.group(0))) if at >= 0 else (None, None)
 
 
-def scores(title: str | None, work: str, body_start: int, end: int) -> tuple[dict[str, float], dict[str, dict]]:
+def scores(title: str | None, work: str, body_start: int, end: int,
+           source: str | None = None) -> tuple[dict[str, float], dict[str, dict]]:
     """Every kind's score, and for each kind the heaviest mark found for it (its evidence)."""
     rules = _rules()
-    regions = _regions(title, work, body_start, end, rules)
+    regions = _regions(title, work, body_start, end, rules, source)
     score: dict[str, float] = defaultdict(float)
     best: dict[str, tuple[float, dict]] = {}
     if title:
         kind, weight = _title_rule(title)
-        if kind != "unknown":
+        if kind == "unknown" and not rules.untyped[2].search(title):  # a headline in no form a report's title takes
+            kind, weight = rules.untyped[:2]
+        if weight > 0:
             score[kind] += weight
             best[kind] = (weight, {"source": "title", "text": title, "start": None, "end": None})
     else:  # a heading line the title finder passed over counts for less: it may be the site's
@@ -192,13 +201,16 @@ def scores(title: str | None, work: str, body_start: int, end: int) -> tuple[dic
         if sig.kind not in best or best[sig.kind][0] < sig.weight:
             m = found[0]
             start, stop = _offset(sig.where, base, text, m, work)
-            best[sig.kind] = (sig.weight, {"source": "title" if sig.where == "title" else "body",
+            best[sig.kind] = (sig.weight, {"source": sig.where if sig.where in ("title", "source") else "body",
                                            "text": m.group(0).strip(), "start": start, "end": stop})
     return dict(score), {k: v[1] for k, v in best.items()}
 
 
-def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tuple[str, dict | None]:
+def detect_kind(title: str | None, work: str, body_start: int, end: int,
+                source: str | None = None) -> tuple[str, dict | None]:
     """What the document is, and the words that show it when it is not a report.
+
+    `source` is the page's 来源 field (a newspaper there marks a news page).
 
     The look-alike kind with the highest score is the answer when it reaches the
     `catch` score and leads the report's own score by `margin`; otherwise the document
@@ -207,29 +219,30 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int) -> tupl
     its own work, no first person, no required part) is not taken for one: "unknown".
     """
     rules = _rules()
-    score, evidence = scores(title, work, body_start, end)
+    score, evidence = scores(title, work, body_start, end, source)
     report = score.pop("report", 0.0)
     kind, best = max(score.items(), key=lambda kv: kv[1], default=("unknown", 0.0))
     against = best + rules.others_share * (sum(score.values()) - best)
     catch, margin = (rules.unmarked_catch, rules.unmarked_margin) if report <= rules.weak and not title else \
         (rules.catch, rules.margin)
     if best >= catch and against - report >= margin:
-        return _refined(kind, title, work, body_start, end, rules), evidence.get(kind)
+        return _refined(kind, title, work, body_start, end, rules, source), evidence.get(kind)
     if report > 0 or title and rules.subject.search(work, body_start, min(end, body_start + rules.body)):
         return "report", None
     if best > 0:
-        return _refined(kind, title, work, body_start, end, rules), evidence.get(kind)
+        return _refined(kind, title, work, body_start, end, rules, source), evidence.get(kind)
     return "unknown", None
 
 
-def _refined(kind: str, title: str | None, work: str, body_start: int, end: int, rules: _Rules) -> str:
+def _refined(kind: str, title: str | None, work: str, body_start: int, end: int, rules: _Rules,
+             source: str | None) -> str:
     """A narrower kind when its mark is there (a news item about a meeting is 会议新闻)."""
     regions = None
     for r in rules.refines:
         if r.kind != kind:
             continue
         if regions is None:
-            regions = _regions(title, work, body_start, end, rules)
+            regions = _regions(title, work, body_start, end, rules, source)
         if r.pattern.search(regions[r.where][0]):
             return r.to
     return kind

@@ -831,7 +831,8 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
             body_start = e
         break
 
-    md.doc_type, why = detect_kind(wtitle, work, body_start, end)
+    md.doc_type, why = detect_kind(wtitle, work, body_start, end,
+                                   doc_meta.get("source_org") or _field(page_fields, "source_org")[0])
     if why is not None:
         md.evidence["doc_type"] = why
 
