@@ -608,3 +608,16 @@ def test_an_autonomous_region_with_pinyin_glosses_in_its_body_names_itself_once_
                "一、主要舉措(jǔ)\n自治區(qū)人民政府常務(wù)會(huì)議學(xué)法4次，編寫《法治寧夏建設(shè)報(bào)告》。\n"
                "自治區(qū)人民政府帶頭依法決策，全區(qū)辦理復(fù)議案件30件。\n")
     assert (md.jurisdiction, md.level) == ("宁夏回族自治区", "province")
+
+
+def test_a_city_bureaus_branch_named_after_its_district_belongs_to_the_district():
+    md = md_of("绵阳市生态环境局游仙分局2023年法治政府建设工作报告\n\n2023年，我局坚持依法行政。\n")
+    assert (md.jurisdiction, md.level, md.city) == ("游仙区", "department", "绵阳市")
+    assert md.department == "绵阳市生态环境局游仙分局"
+
+
+def test_a_branch_named_with_the_level_word_of_its_city():
+    md = md_of("2023年，市交通运输局游仙管理局深入贯彻市交通运输局和游仙区委的部署，推进依法行政。\n"
+               "一、主要举措\n绵阳市交通运输执法案件依法办结15件。\n")
+    assert (md.jurisdiction, md.level) == ("游仙区", "department")
+    assert md.department == "绵阳市交通运输局游仙管理局"

@@ -84,3 +84,8 @@ def test_every_written_form_maps_to_a_name_of_its_own_entry():
     assert len(keys) >= 80
     for form, (canonical, key) in lex.forms.items():
         assert lex.forms[canonical][1] == key, form
+
+
+def test_a_level_word_before_a_bureaus_branch_stands_for_the_bureaus_place():
+    u = parse_unit("市交通运输局游仙管理局")
+    assert (u.level_word, u.department, u.place_level) == ("市", "交通运输局游仙管理局", "city")

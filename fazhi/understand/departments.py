@@ -196,13 +196,21 @@ def parse_unit(name: str) -> Unit:
     if (dept is None or not known) and lw and len(rest) > len(lw) + 1:
         # 市人社局: the level word stands for the place; 市场监督管理局 itself is known above
         d2, k2, known2 = _department_part(rest[len(lw):])
-        if d2 is not None and (known2 or dept is None or lw in _LONG_LEVEL_WORDS):
+        if d2 is not None and (known2 or dept is None or lw in _LONG_LEVEL_WORDS
+                               or _opens_with_known(rest[len(lw):])):
             level_word, dept, key, known = lw, d2, k2, known2
     if dept is None and not places and lw and rest[len(lw):] in _GOVERNMENTS:
         level_word = lw  # 省政府, 市人民政府: the government of this level's place
     place = "".join(places) or None
     return Unit(name=s, place=place, division=_resolve_chain(places), level_word=level_word,
                 department=dept, key=key, known=known)
+
+
+def _opens_with_known(name: str) -> bool:
+    """A name that opens with a department the lexicon knows (交通运输局龙岗管理局: a branch of
+    交通运输局), so a level word before it stands for the bureau's place."""
+    lex = lexicon()
+    return any(lex.lookup(name[:i]) for i in range(3, len(name) - 1))
 
 
 def canonical_department(name: str) -> str | None:

@@ -47,6 +47,7 @@ def _attribution() -> dict:
                               r"(?:[(（](?:以下)?简称[^()（）]{1,20}[)）])?(?=" + verbs + ")"),
         "topic": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff]{2,20}?)(?=" + body["topic"] + ")"),
         "preamble": re.compile(body["preamble"]),
+        "branch": re.compile(r"(?P<head>[\u4e00-\u9fff]{2,40}?)(?:" + "|".join(data["branch"]["words"]) + ")$"),
         "as_follows": re.compile(body["report_as_follows"]),
         "title_issuer_verbs": re.compile(data["title"]["issuer_verbs"]),
         "credit": re.compile(data["index_no"]["credit"]),
@@ -552,6 +553,23 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
     return None
 
 
+def _branch_place(name: str, place: Division) -> Division | None:
+    """The county-level unit within `place` that names a department's branch by its short or
+    full name just before the branch word (龙岗管理局, 游仙分局, 宿城区分局)."""
+    m = _attribution()["branch"].search(re.sub(r"\s+", "", name))
+    if m is None:
+        return None
+    d = divisions()
+    head = m.group("head")
+    for k in range(2, min(5, len(head) - 2) + 1):
+        piece = head[-k:]
+        cands = [c for c in d.named(piece) + d.short_names().get(piece, [])
+                 if c.kind == "county" and not c.former and d._within(c, place)]
+        if len({c.code for c in cands}) == 1 and parse_unit(head[:-k]).is_department:
+            return cands[0]
+    return None
+
+
 def _unglossed(text: str) -> str:
     """text without pinyin glosses after its characters (區(qū) -> 區); most texts have none."""
     return _GLOSS.sub("", text) if "(" in text else text
@@ -963,6 +981,10 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
                 md.department = place.name + body_name
             elif place is not None and unit.level_word and not md.department:
                 issuer = place.name + "人民政府"  # 省政府 -> 四川省人民政府
+        if place is not None and place.kind in ("province", "city") and md.department:
+            # a city bureau's branch named after the district it serves (某市交通运输局龙岗管理局,
+            # 市生态环境局游仙分局): the district is its place
+            place = _branch_place(md.department, place) or place
     if place is None and md.jurisdiction is None and not issuer:
         iv, is_, ie = _field(page_fields, "index_no")
         got = _index_place(iv) if iv else None
