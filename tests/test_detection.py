@@ -348,6 +348,13 @@ WRITTEN_ABOUT_OR_BY_OTHERS = [
                "述法报告如下：\n一、学法用法情况\n"),
     ("speech", "县交通运输局局长2023年度履行推进法治建设第一责任人职责情况报告\n2023年，我坚持学法用法，带头依法决策。"
                "\n"),
+    ("meeting_news", "压实责任，抓住关键少数！桐溪县推动述法评议落地落实\n"
+                     "为推动领导干部带头尊法学法守法用法，切实履行推进法治建设第一责任人职责，3月4日，桐溪县委依法治县办"
+                     "组织召开年度述法评议会议。\n会上，5个单位主要负责人现场述法。\n"),
+    ("other_summary", "桐溪县“八五”普法与依法治县工作总结\n2023年，我县的普法和依法治县工作在县委的领导下，"
+                      "扎实推进，取得了较好成效。\n一、夯实工作基础\n"),
+    ("template", "××年，我县在县委、县政府的坚强领导下，全面推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：\n"
+                 "一、主要举措和成效\n"),
     ("npc_report", "桐溪县人大常委会2023年工作总结\n2023年，县人大常委会坚持依法履职，全年审议法治政府建设等专项工作报告"
                    "6项。\n"),
 ]
@@ -382,3 +389,10 @@ REPORTS_WITH_WORDS_OF_OTHERS = [
                          ids=[f"report{i}" for i in range(len(REPORTS_WITH_WORDS_OF_OTHERS))])
 def test_a_report_that_shows_their_words_in_passing_stays_a_report(text):
     assert kind_of(text)[0] == "report"
+
+
+def test_a_headline_with_a_comma_or_an_exclamation_is_no_reports_title():
+    from fazhi.understand.doctype import classify_title
+
+    assert classify_title("压实责任，抓住关键少数！桐溪县推动述法评议落地落实") == "news"
+    assert classify_title("桐溪县人民政府关于2023年度法治政府建设情况的报告") == "report"
