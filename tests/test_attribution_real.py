@@ -621,3 +621,29 @@ def test_a_branch_named_with_the_level_word_of_its_city():
                "一、主要举措\n绵阳市交通运输执法案件依法办结15件。\n")
     assert (md.jurisdiction, md.level) == ("游仙区", "department")
     assert md.department == "绵阳市交通运输局游仙管理局"
+
+
+def test_a_numbered_breadcrumb_does_not_end_the_search_for_the_title():
+    md = md_of("1. 当前位置:\n  2. 首页 > 政务公开 > 文件\n  3. > 正文\n\n盐亭县2023年度法治政府建设工作报告\n\n"
+               "2023年，全县坚持依法行政。\n")
+    assert md.title == "盐亭县2023年度法治政府建设工作报告"
+    assert (md.jurisdiction, md.level) == ("盐亭县", "county")
+
+
+def test_a_preface_that_publishes_the_report_names_its_title():
+    md = md_of("根据有关通知要求，现将《盐亭县统计局2023年度法治政府建设情况报告》予以公布。\n"
+               "2023年，县统计局坚持依法统计。\n")
+    assert md.title == "盐亭县统计局2023年度法治政府建设情况报告"
+    assert md.department == "盐亭县统计局"
+
+
+def test_a_glossed_document_number_before_a_quoted_title_is_dropped_and_the_script_kept():
+    md = md_of("綿政發(fā)〔2024〕5號《綿陽市人民政府關(guān)於2023年度法治政府建設(shè)情況的報告》\n"
+               "四川省人民政府：\n2023年，全市堅持依法行政。\n")
+    assert md.title == "綿陽市人民政府關(guān)於2023年度法治政府建設(shè)情況的報告"
+    assert md.jurisdiction == "绵阳市"
+
+
+def test_a_name_label_before_the_title_field():
+    md = md_of("名        称 盐亭县2023年度法治政府建设工作报告\n发布日期 2024-03-20\n\n2023年，全县坚持依法行政。\n")
+    assert md.title == "盐亭县2023年度法治政府建设工作报告"

@@ -42,6 +42,7 @@ def _attribution() -> dict:
         "confidence": data["confidence"],
         "site_suffix": re.compile(data["title"]["site_suffix"]),
         "media_lead": re.compile(data["title"]["media_lead"]),
+        "announce": re.compile(data["title"]["announce"]),
         "complete_ends": tuple(data["title"]["complete_ends"]),
         "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）\-]{2,30}?)"
                               r"(?:[(（](?:以下)?简称[^()（）]{1,20}[)）])?(?=" + verbs + ")"),
@@ -59,6 +60,7 @@ def _attribution() -> dict:
     }
 
 
+_BREADCRUMB = re.compile(r"当前位置|首页\s*[>›»]|^\S{0,4}\s*[>›»]")
 _TITLE_WORDS = re.compile(r"报告|总结|情况|要点|计划|方案|安排|通报|通知|解读|年报|讲话|述法|述职|规划|分工|表彰|表扬|命名|召开|举行|出台|获评")
 _HEADING_START = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年|([〇零○一二三四五六七八九]{4})\s*年")
@@ -119,7 +121,8 @@ def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] 
 
 
 # What a page may set before a title: its label (标题, 文件名称) or its document number ([某政发〔2026〕7号]).
-_TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称)\s*[:：]?\s*)?(?:[\[【(（]?[\u4e00-\u9fff]{1,10}\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[\]】)）]?\s*)?")
+_TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称|名\s*称)\s*[:：]?\s*)?(?:[\[【(（]?(?:[\u4e00-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))?){1,10}"
+                         r"\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[\]】)）]?\s*)?")
 
 
 # What a page may set after a title: its document number in brackets (…报告（某政字〔2025〕79号）)
@@ -178,10 +181,16 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
     for i, (s, e, line) in enumerate(cands):
         text = line.strip()
         lead = len(line) - len(line.lstrip())
+        if _BREADCRUMB.search(text):
+            continue  # the site's breadcrumb, numbered as a list (2. 首页 > 政务公开 > …)
         if _HEADING_START.match(text):
             return None
         if _BULLET_LINE.match(text):
             continue  # an item of the site's menus or slogans (• 高举…旗帜，…), never the title
+        ann = _attribution()["announce"].search(text)
+        if ann and _LAW_WORDS.search(ann.group("title")):
+            # 现将《某局2025年度法治政府建设情况报告》予以公布: the preface names the title
+            return ann.group("title"), s + lead + ann.start("title"), s + lead + ann.end("title")
         lead_m = _attribution()["media_lead"].match(text)
         if lead_m and _TITLE_WORDS.search(lead_m.group("title")) and _LAW_WORDS.search(lead_m.group("title")):
             # a media summary that names the report it is about: 《某市人民政府2018年度…报告》是…发布的…
@@ -732,9 +741,11 @@ def _as_written(text: str, work: str, a: int, b: int, title: str) -> str:
     characters of text at the positions the title took from the working view."""
     squashed = re.sub(r"\s+", "", title)
     pos = [i for i in range(a, b) if not work[i].isspace()]
-    if len(pos) < len(squashed) or "".join(work[i] for i in pos[:len(squashed)]) != squashed:
+    # the title may sit inside its span after what was stripped before it (a document number)
+    at = "".join(work[i] for i in pos).find(squashed)
+    if at < 0:
         return title
-    orig = "".join(text[i] for i in pos[:len(squashed)])
+    orig = "".join(text[i] for i in pos[at:at + len(squashed)])
     return orig if re.sub(r"\s+", "", orig) == orig else title
 
 
