@@ -647,3 +647,24 @@ def test_a_glossed_document_number_before_a_quoted_title_is_dropped_and_the_scri
 def test_a_name_label_before_the_title_field():
     md = md_of("名        称 盐亭县2023年度法治政府建设工作报告\n发布日期 2024-03-20\n\n2023年，全县坚持依法行政。\n")
     assert md.title == "盐亭县2023年度法治政府建设工作报告"
+
+
+def test_a_day_first_stamp_with_its_time_under_the_title():
+    md = md_of("盐亭县人民政府2023年推进依法行政工作情况\n\n18.03.2024  09:30\n\n2023年，全县坚持依法行政。\n")
+    assert md.published == "2024-03-18"
+    assert md.evidence["published"]["source"] == "stamp"
+
+
+def test_unlabelled_dates_one_under_another_say_nothing_of_which_is_published():
+    md = md_of("  • 11510723MB0000000X/2024-00002\n  • 其他\n  • 2024-01-26\n  • 2024-01-27\n\n"
+               "盐亭县2023年度法治政府建设工作报告\n\n2023年，全县坚持依法行政。\n")
+    assert md.published is None
+
+
+def test_an_update_moment_is_the_page_date_a_bare_generation_date_is_not():
+    md = md_of("盐亭县2023年度法治政府建设工作报告\n作者: 来源:盐亭县人民政府更新时间:2024-03-10 12:17:36\n\n"
+               "2023年，全县坚持依法行政。\n")
+    assert md.published == "2024-03-10"
+    md = md_of("发布机构: 盐亭县人民政府 生成日期: 2024-02-20\n盐亭县2023年度法治政府建设工作报告\n\n"
+               "2023年，全县坚持依法行政。\n")
+    assert md.published is None

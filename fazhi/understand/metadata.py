@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 
 from ..data import load as load_data
@@ -105,7 +106,11 @@ def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] 
     """A page's publication stamp set on its own line by the title (2022-05-12 14:44, maybe
     with the publisher after it): a date with its time, or a bare date in figures (2025-01-22)
     or with a zero a person would not write (2025年01月22日: a document's own date is written
-    2025年1月22日), before the body begins."""
+    2025年1月22日), before the body begins; a day-first date with its time (25.02.2016 10:00).
+    Bare dates one under another are an unlabelled metadata list (成文 and 发布 dates both):
+    which is which is not said, so none is taken."""
+    found_at: tuple[str, int, int] | None = None
+    bare_run = 0
     for s, e, line in iter_lines(work):
         if s < start or not line.strip():
             continue
@@ -116,8 +121,22 @@ def _stamp_line(work: str, start: int, body_start: int) -> tuple[str, int, int] 
             found = DATE_RE.search(m.group("d") or m.group("bare") or m.group("after"))
             d = parse_match(found) if found else None
             if d is not None:
-                return d.isoformat(), s, e
-    return None
+                if not m.group("bare"):
+                    return d.isoformat(), s, e
+                bare_run += 1
+                found_at = found_at or (d.isoformat(), s, e)
+                continue
+        elif (dm := _DAY_FIRST_STAMP.match(line)) is not None:
+            try:
+                return date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1))).isoformat(), s, e
+            except ValueError:
+                pass
+        if found_at is not None:
+            break
+    return found_at if bare_run == 1 else None
+
+
+_DAY_FIRST_STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 
 # What a page may set before a title: its label (标题, 文件名称) or its document number ([某政发〔2026〕7号]).
@@ -881,6 +900,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
         if stamp is not None:
             md.published = stamp[0]
             _evidence(md, "published", "stamp", shown, stamp[1], stamp[2], conf["stamp"])
+
     sv, ss, se = _field(page_fields, "signed")
     if doc_meta.get("signed"):
         md.signed = doc_meta["signed"]

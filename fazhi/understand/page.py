@@ -126,8 +126,9 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
             d = first_date(value)
             if d is None:
                 continue
-            if name == "signed" and "published" not in fields and _STAMP.search(value):
-                # 发文日期: 2019-02-28 17:01: a moment to the minute is when the page went up
+            if name in ("signed", "updated") and "published" not in fields and _STAMP.search(value):
+                # 发文日期: 2019-02-28 17:01, 更新时间:2022-03-10 12:17:36: a moment to the minute
+                # is when the page went up (a bare 生成日期 may be the file's, and is not taken)
                 fields["published"] = (d.isoformat(), base + m.start(), base + stop)
             value = d.isoformat()
         if not value or name in fields:
