@@ -63,16 +63,24 @@ def main(wheel: str) -> None:
                     tname, status = tname[: -len(mark)], "former"
             add(tcode, tname, ccode, "township", status)
     current = {r[1] for r in rows if r[3] in ("county", "city") and not r[4]}
-    # Former names of county- and city-level units renamed since 2000 (撤县设区, 更名 ...):
-    # a 2019 report still says 某县 for what is 某区 today.
+    held = {r[0] for r in rows if not r[4]}
+    # Former names of county- and city-level units renamed or merged since 2000 (撤县设区,
+    # 更名, 撤销 ...): a 2019 report still says 某县 for what is 某区 today. A former name that
+    # another unit bears today (重庆市江北区, merged in 2025; 宁波市江北区 remains) is kept
+    # under its own old code, so that the old unit's place in its province stays known.
     for ev in hist["events"]:
         if ev.get("year", 0) < 2000 or ev.get("level") not in (2, 3):
             continue
         old, new = ev.get("old") or {}, ev.get("new") or {}
         oname, ncode = old.get("name"), new.get("code")
-        if not oname or not ncode or oname == new.get("name") or oname in current:
+        if not oname or not ncode or oname == new.get("name"):
             continue
         kind = "city" if ev["level"] == 2 else "county"
+        if oname in current:
+            ocode = old.get("code")
+            if ocode and ocode not in held and ocode[:2] == ncode[:2]:
+                add(ocode, oname, old.get("parent_code") or "", kind, "former", str(ev["year"]))
+            continue
         add(ncode, oname, new.get("parent_code") or "", kind, "former", str(ev["year"]))
     supplement = tomllib.loads((DATA / "divisions_supplement.toml").read_text(encoding="utf-8"))
     for u in supplement.get("unit", []):

@@ -668,3 +668,11 @@ def test_an_update_moment_is_the_page_date_a_bare_generation_date_is_not():
     md = md_of("发布机构: 盐亭县人民政府 生成日期: 2024-02-20\n盐亭县2023年度法治政府建设工作报告\n\n"
                "2023年，全县坚持依法行政。\n")
     assert md.published is None
+
+
+def test_a_district_merged_away_whose_name_another_city_still_bears():
+    # 重庆市江北区 was merged into 两江新区 in 2025; 宁波市江北区 remains
+    md = md_of("重庆市江北区2023年法治政府建设情况报告\n\n2023年，全区坚持依法行政。\n")
+    assert (md.jurisdiction, md.level, md.city, md.province) == ("江北区", "district", "重庆市", "重庆市")
+    md = md_of("宁波市江北区2023年法治政府建设情况报告\n\n2023年，全区坚持依法行政。\n")
+    assert (md.jurisdiction, md.city) == ("江北区", "宁波市")
