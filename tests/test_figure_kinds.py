@@ -259,3 +259,40 @@ def test_span_start_indexed_agrees_with_a_scan():
         for limit in (400, 30):
             for pos in range(len(text) + 1):
                 assert span_start(text, pos, delims, limit) == scan(pos, delims, limit)
+
+
+def test_places_elsewhere_a_policy_comes_from():
+    assert one("将全国其他9个自贸试验区的做法复制推广到本区。", 9).kind == "context"
+    assert one("学习借鉴外省6个城市的经验。", 6).kind == "context"
+
+
+def test_the_indicators_of_an_assessment_and_a_plan_content():
+    assert one("对照市对县考核15项指标逐项落实。", 15).kind == "context"
+    assert one("全年完成86项创建指标。", 86).kind == "count"
+    assert one("实施方案提出建立12项重要制度。", 12).kind == "context"
+
+
+def test_working_groups_named_in_chinese_numerals():
+    assert one("调整委员会成员和三个协调小组成员。", 3).kind == "context"
+
+
+def test_a_policy_named_by_its_hours():
+    assert one("落实外国人72小时过境免签政策。", 72).kind == "context"
+
+
+def test_work_announced_for_next_year():
+    assert one("计划全年组织普法活动60场。", 60).kind == "target"
+    assert one("拟于明年制定规范性文件4件。", 4).kind == "target"
+    assert one("下一步将培训执法人员300人次。", 300).kind == "target"
+
+
+def test_the_place_itself_described():
+    f = figs("全县面积860平方公里，辖9个乡镇、2个街道。")
+    assert [g.kind for g in f] == ["context"] * 3
+
+
+def test_figures_in_the_plan_for_next_year_are_targets():
+    text = ("某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年开展普法活动120场。\n"
+            "二、下一步工作打算\n全年开展普法活动150场。\n")
+    kinds = {f.value: f.kind for f in figs(text)}
+    assert kinds == {120: "count", 150: "target"}

@@ -63,6 +63,38 @@ CASES = [
      [("approval.items", 2400), ("approval.items", 1500), ("approval.items", 900)]),
     ("共立案查处违法案件120件（其中适用简易程序45件），罚没款30万元。",
      [("enforcement.cases", 120), ("enforcement.cases", 45)]),
+    # the filing review (审查和备案, 备案审查) is not the review before issue
+    ("全年审查和备案规范性文件31件。", [("normative_docs.filed", 31)]),
+    ("全年审结行政复议案件44件。", [("reconsideration.closed", 44)]),
+    # a mixed total of reviewed documents of several kinds is documents
+    ("全年审查规范性文件、合同协议、会议纪要等190份。", [("legal_review.documents", 190)]),
+    ("协助完成22件重大决策与规范性文件法制审核。", [("legal_review.documents", 22)]),
+    ("法律顾问参与合同审核等工作30余次。", [("legal_review.contracts", 30)]),
+    ("为各村配备村法律顾问14名。", [("legal_advisers.count", 14)]),
+    ("依法向企业备案合同16件。", [("legal_review.contracts", 16)]),
+    ("镇司法所在执法监督平台录入行政执法案件52件。", [("enforcement.cases", 52)]),
+    ("行政处罚案件立案230件。", [("enforcement.cases", 230)]),
+    ("14名机关干部通过行政执法培训及考试。", [("enforcement.certified", 14)]),
+    # approval: licences issued, matters named after the number, themes after 一件事
+    ("全年核发各类经营许可证860张。", [("approval.items", 860)]),
+    ("提升审批效率，120个高频事项实现即办。", [("approval.items", 120)]),
+    ("落实“一件事”改革，完成9个主题上线运行。", [("approval.items", 9)]),
+    ("推行告知承诺办理450件。", [("approval.items", 450)]),
+    # powers handed to a zone or taken over from above are items of the power list
+    ("26项上级下放事项在园区落地。", [("power_list.items", 26)]),
+    ("向经开区赋权40项。", [("power_list.items", 40)]),
+    ("动态调整88项镇街赋权执法事项。", [("enforcement.devolved_powers", 88)]),
+    # law study: a lecture for the government's own session, a talk to leaders by invitation
+    ("召开县政府全体会议学习民法典，举办法治专题讲座2场。", [("leader_law_study.sessions", 2)]),
+    ("先后3次邀请法官为各部门主要负责同志作行政应诉专题报告。", [("leader_law_study.sessions", 3)]),
+    ("带头讲授“法治党课”2场。", [("leader_law_study.sessions", 2)]),
+    # a 宣讲 by the leaders is carried to the public; a talk in a school is 普法
+    ("主要负责人带头开展法治宣讲3场次。", [("law_popularization.lectures", 3)]),
+    ("主要负责人走进校园开展法治授课2场次。", [("law_popularization.lectures", 2)]),
+    ("开展“法治进万家”普法宣传，举办“护苗”活动6次。", [("law_popularization.events", 6)]),
+    ("在服务群众中普法学法60余场次。", [("law_popularization.events", 60)]),
+    ("组织任前法律知识考试4场，参考38人。", [("leader_law_study.exam_takers", 38)]),
+    ("发放宣传资料3000份，张贴宣传海报200张。", [("law_popularization.materials", 200)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
@@ -81,6 +113,20 @@ UNCODED = [
     ("设立政务服务中心7个。", 7),
     # a count with its own noun does not inherit the cue of the figure before it
     ("公布政务服务事项120项，7个便民服务中心实现延时服务。", 7),
+    # the noun after a count names what it counts: bodies, places, a plan's parts
+    ("审核并公布市级28个部门权责清单。", 28),
+    ("专题研究执法监督等6项重点工作。", 6),
+    ("设立政务服务事项“帮办”窗口15个。", 15),
+    # intermediary services and legal services are not 政务服务
+    ("清理规范行政审批中介服务事项40项。", 40),
+    ("优化公共法律服务事项12项。", 12),
+    # theory study, a study mixed with other work, a 宣讲 of theory
+    ("组织开展理论学习36次。", 36),
+    ("召开常务会议开展专题学习、研究法治工作18次。", 18),
+    ("开展理论微宣讲活动25场。", 25),
+    ("新增执法人员6人。", 6),
+    ("修改和废止不符合公平竞争要求的文件21份。", 21),
+    ("提供合同审查及法律咨询等专项法律服务9次。", 9),
 ]
 
 

@@ -51,11 +51,15 @@ class Taxonomy:
     bounded: set[str]
     bounded_words: re.Pattern[str]
     units: dict[str, list[str]] = field(default_factory=dict)
+    counted: re.Pattern[str] | None = None  # nouns after a count that no cue before it can name
+    plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
+    plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
 
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
     data = load_data("indicators.toml")
+    plan = load_data("figure_kinds.toml")["plan_section"]
     unit_groups: dict[str, list[str]] = data["units"]
     names: dict[str, str] = {}
     part_only: dict[str, str] = {}
@@ -85,7 +89,8 @@ def taxonomy() -> Taxonomy:
     return Taxonomy(names=names, part_only=part_only, by_unit=by_unit, rates=data.get("rate", []),
                     part_of=data.get("part_of", []), sums=data.get("sum", []),
                     bounded=set(data["bounded"]["rates"]), bounded_words=re.compile(data["bounded"]["words"]),
-                    units=unit_groups)
+                    units=unit_groups, counted=re.compile(data["counted"]["nouns"]),
+                    plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]))
 
 
 class _Unknown(Exception):
@@ -259,6 +264,16 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     return best_key, best
 
 
+def _in_plan(tax: Taxonomy, titles: str) -> bool:
+    """Whether the section headings holding a figure announce next year's plan."""
+    return tax.plan_title.search(titles) is not None and tax.plan_not.search(titles) is None
+
+
+def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str) -> bool:
+    """Whether the count is of bodies, places or a plan's parts named right after it (60个部门)."""
+    return f.kind == "count" and tax.counted is not None and tax.counted.match(rc) is not None
+
+
 # How far after a number its noun phrase can run (4份政府规范性文件, 20家危险化学品运输企业).
 _NOUN_SPAN = 20
 
@@ -287,13 +302,17 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             f.refers_to = next((j for j in range(i - 1, -1, -1) if figures[j].start >= s0 and figures[j].kind != "change"), None)
             prev_end = f.end
             continue
+        titles = " ".join(s.title for s in chain(sections, f.start) if s.style != "一是")
+        if titles and _in_plan(tax, titles):
+            f.kind = "target"  # next year's plan: a target, not the year's work
+            prev_end = f.end
+            continue
         lc_start = max(f.quote_start, prev_end)
         lc = work[lc_start:f.start]
         rc_end = _clause_end(work, f.end)
         rc = work[f.end:rc_end]
         s_start = _sentence_start(work, f.start)
         p_start = _line_start(work, f.start)
-        titles = " ".join(s.title for s in chain(sections, f.start) if s.style != "一是")
         noun_phrase = _counted_noun(f, rc, figures[i + 1].start - f.end if i + 1 < len(figures) else len(rc))
         cont = False
         # a figure after mere filler continues the previous figure's cue (受理30件，共计…), unless it
@@ -304,11 +323,14 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             lc = work[lc_start:lc_end]
             cont = True
         best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
+        if best is not None and best_key[0] != _TIER_AFTER and _counts_other_noun(tax, f, rc):
+            best_key, best = None, None
+            noun_phrase = ""
         if best is None and noun_phrase:
             # no cue before the number: the verb before it and the noun after it may name it together
             best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles, noun_phrase)
         shared = False
-        if best is None and prev_verb and _ENUM_SEP.match(lc):
+        if best is None and prev_verb and _ENUM_SEP.match(lc) and not _counts_other_noun(tax, f, rc):
             # 审核规范性文件9件、合同协议163件: the items of an enumeration share its verb
             best_key, best = _best_rule(tax, f, work, prev_verb + lc, lc_start - len(prev_verb), rc, s_start,
                                         p_start, titles)
@@ -387,5 +409,6 @@ def _link_parts(work: str, figures: list[Figure]) -> None:
                 break
             if p.kind != "count" or p.unit != t.unit or p.total_marker:
                 break
-            if p.indicator is None or p.indicator == t.indicator:
+            if p.indicator == t.indicator or (p.indicator is None and not _counts_other_noun(
+                    taxonomy(), p, work[p.end:_clause_end(work, p.end)])):
                 p.indicator, p.part_of = t.indicator, i
