@@ -676,3 +676,29 @@ def test_a_district_merged_away_whose_name_another_city_still_bears():
     assert (md.jurisdiction, md.level, md.city, md.province) == ("江北区", "district", "重庆市", "重庆市")
     md = md_of("宁波市江北区2023年法治政府建设情况报告\n\n2023年，全区坚持依法行政。\n")
     assert (md.jurisdiction, md.city) == ("江北区", "宁波市")
+
+
+def test_a_sentence_naming_a_host_unit_word_is_prose_not_furniture():
+    md = md_of("2023年，在省委、省政府的领导下，省交通运输厅坚持依法行政，围绕交通强省建设统筹推进各项任务，"
+               "各项工作取得明显成效。厅法规处获评全省法治建设先进集体。"
+               "省交通运输厅被评为省政协先进提案承办单位。\n一、主要举措\n办理复议案件6件。\n")
+    assert (md.level, md.department, md.report_year) == ("department", "省交通运输厅", 2023)
+
+
+def test_a_regions_own_rule_of_law_committee_is_not_a_districts_party_committee():
+    md = md_of("2023年，自治区人民政府坚持依法行政，召开全面依法治区委员会会议，推进法治广西建设。\n"
+               "一、主要举措\n全区办理复议案件300件。\n")
+    assert (md.level, md.jurisdiction) == ("province", "广西壮族自治区")
+
+
+def test_a_province_named_once_and_no_other_is_the_reports_own():
+    md = md_of("2023年，在省委的领导下，全省各级行政机关坚持依法行政。\n一、主要举措\n"
+               "省政府常务会议学法4次，法治四川建设稳步推进，全省办理复议案件500件。\n")
+    assert (md.level, md.jurisdiction) == ("province", "四川省")
+
+
+def test_a_department_that_opens_the_subject_of_its_work():
+    md = md_of("2023年，绵阳市农业农村局法治政府建设工作在市委的领导下稳步推进。\n一、主要举措\n办理案件3件。\n")
+    assert (md.department, md.level, md.jurisdiction) == ("绵阳市农业农村局", "department", "绵阳市")
+    md = md_of("2023年绵阳市农业农村局法治政府建设工作，紧紧围绕市委部署推进。\n一、主要举措\n办理案件3件。\n")
+    assert (md.department, md.level) == ("绵阳市农业农村局", "department")

@@ -557,6 +557,10 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
                 if any(c.kind == "township" for c in divisions().named(name)):
                     at = s + t.start("unit")
                     return _Cand(name, "body", at, at + len(unit), conf)
+                u = parse_unit(unit)
+                if u.is_department and (u.place is not None or u.level_word):
+                    at = s + t.start("unit")
+                    return _Cand(unit, "body", at, at + len(unit), conf)
             if m:
                 unit = m.group("unit")
                 if _is_unit(unit) or _zone_parts(unit):
@@ -564,6 +568,10 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
                 if unit.endswith("街") and divisions().named(unit + "道"):
                     at = s + m.start("unit")
                     return _Cand(unit + "道", "body", at, at + len(unit), conf)  # 松洲街 for 松洲街道
+                dept = _department_prefix(unit)
+                if dept:  # 某市农业农村局法治政府建设工作在…: the department that opens it
+                    at = s + m.start("unit")
+                    return _Cand(dept, "body", at, at + len(dept), conf)
                 hits = divisions().find(unit)
                 if hits and hits[0][0] == 0:  # 中村乡法治政府建设工作在…: the place that opens it
                     name = hits[0][2]
@@ -601,6 +609,20 @@ def _branch_place(name: str, place: Division) -> Division | None:
 def _unglossed(text: str) -> str:
     """text without pinyin glosses after its characters (區(qū) -> 區); most texts have none."""
     return _GLOSS.sub("", text) if "(" in text else text
+
+
+def _department_prefix(unit: str) -> str | None:
+    """The department with its place or level word that opens a longer subject
+    (某市农业农村局法治政府建设工作 -> 某市农业农村局), or None."""
+    for m in reversed(list(_DEPT_END.finditer(unit))):
+        head = unit[:m.end()]
+        u = parse_unit(head)
+        if u.is_department and (u.place is not None or u.level_word):
+            return head
+    return None
+
+
+_DEPT_END = re.compile(r"(?:局|厅|委员会|委|办公室|中心|署)(?=.)")
 
 
 def _own_department(work: str, body_start: int, body_end: int) -> _Cand | None:
@@ -1162,7 +1184,9 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
                 if len({c.code for c in cs}) == 1:
                     by_short[cs[0].code] += 1
         best = by_short.most_common(2)
-        if best and best[0][1] >= 2 and (len(best) == 1 or best[0][1] > best[1][1]):
+        # a province is few among its peers: one named once, and no other, is the report's own
+        least = 1 if self_level == "province" and len(best) == 1 else 2
+        if best and best[0][1] >= least and (len(best) == 1 or best[0][1] > best[1][1]):
             got = d.by_code[best[0][0]]
             if got.kind != "county" or got.level == self_level and (best[0][1] >= 3 or context.confirms(got)):
                 return got

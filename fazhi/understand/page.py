@@ -158,8 +158,8 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
     info = PageInfo()
     n = len(norm)
     for start, end, line in iter_lines(norm):
-        if not line.strip() or len(line) > 400:
-            continue
+        if not line.strip() or len(line) > 400 or len(line) > 80 and line.count("。") >= 2:
+            continue  # prose: a sentence may name a 承办单位 or a 来源 without being furniture
         line = _CELLS.sub(lambda m: " " * len(m.group(0)), line)
         offsets: list[int] | None = None
         if GLOSS.search(line):
