@@ -417,4 +417,16 @@ def test_a_headline_with_a_comma_or_an_exclamation_is_no_reports_title():
     from fazhi.understand.doctype import classify_title
 
     assert classify_title("压实责任，抓住关键少数！桐溪县推动述法评议落地落实") == "news"
+    assert classify_title("桐溪县2023年法治政府建设成效显著") == "news"
+    assert classify_title("2023年桐溪县法治政府建设再上新台阶") == "news"
     assert classify_title("桐溪县人民政府关于2023年度法治政府建设情况的报告") == "report"
+
+
+def test_a_title_in_no_report_form_counts_against_unless_it_is_a_reports_cut_short():
+    from fazhi.understand.doctype import detect_kind
+
+    body = "桐溪县把依法行政贯穿政府工作全过程，法治政府建设不断深化。\n"
+    assert detect_kind("法润山城 善治桐溪", body, 0, len(body))[0] == "article"
+    assert detect_kind("桐溪县2023年法治之路", body, 0, len(body))[0] == "article"
+    # a title cut before its genre word (…法治政府建设 / …2023年度) is still a report's
+    assert detect_kind("桐溪县人民政府2023年度法治政府建设", body, 0, len(body))[0] == "report"
