@@ -407,6 +407,9 @@ REPORTS_WITH_WORDS_OF_OTHERS = [
     # the report reposted by the local paper
     "桐溪县人民政府关于2023年度法治政府建设情况的报告\n来源：桐溪日报\n2023年，我县坚持依法行政。现将有关情况"
     "报告如下：\n一、主要举措和成效\n全年审核规范性文件18件。\n",
+    # a page that opens at the report's first part, its year and its voice left above it
+    "一、总体情况\n认真贯彻落实法治政府建设实施纲要，深入推进依法行政，街道未发生行政诉讼案件。\n"
+    "二、工作开展情况及成效\n（一）坚持高位统筹。街道党工委会议专题学习习近平法治思想4次。\n",
     # a report that tells what the 普法 work was, inside its own year
     "2023年，我县坚持依法行政，扎实推进法治政府建设。现将2023年度法治政府建设暨普法依法治理工作情况报告如下：\n"
     "一、主要举措和成效\n",
