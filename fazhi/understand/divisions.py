@@ -5,7 +5,7 @@ national place-name database) has every province, city, county and township with
 12-digit code, plus former names of renamed counties and cities and the common written
 forms of names spelled with a rare character (下太镇 for 下𱳪镇). Township names repeat
 across the country (桃林镇 is in four counties), so a match is resolved by the other
-place names the text mentions. The automaton is built on first use only.
+place names the text mentions. The name tables are built on first use only.
 """
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def short_name(name: str) -> str:
 
 
 class Divisions:
-    """Lookup by name and code, and a lazily built Aho-Corasick automaton over names."""
+    """Lookup by name and code, and finding names in text (tables built on first use)."""
 
     def __init__(self, rows: list[Division]):
         self.by_code: dict[str, Division] = {}
@@ -85,7 +85,7 @@ class Divisions:
                         continue
                     if alias not in self.by_name or all(x.name != d.name for x in self.by_name[alias]):
                         self.by_name.setdefault(alias, []).append(d)
-        self._automaton = None
+        self._names: tuple[dict[str, tuple[str, bool]], dict[str, tuple[int, ...]]] | None = None
         self._pinyin: dict[str, list[Division]] | None = None
         self._initials: dict[str, list[Division]] | None = None
         self._short_keys: set[tuple[str, str]] = set()  # (pinyin or initials, code) of short names
@@ -131,26 +131,52 @@ class Divisions:
             self._short = short
         return self._short
 
-    def automaton(self):
-        """One automaton over full names (value: (name, False)) and short names (value: (name, True))."""
-        if self._automaton is None:
-            import ahocorasick
-
-            a = ahocorasick.Automaton()
+    def _name_tables(self) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[int, ...]]]:
+        """Every full name (value: (name, False)) and short name (value: (name, True)) of two
+        or more characters, and for each two characters that begin one the lengths of the
+        names they begin, shortest first."""
+        if self._names is None:
+            names: dict[str, tuple[str, bool]] = {}
             for name in self.by_name:
                 if len(name) >= 2:
-                    a.add_word(name, (name, False))
+                    names[name] = (name, False)
             for short in self.short_names():
                 if short not in self.by_name:
-                    a.add_word(short, (short, True))
-            a.make_automaton()
-            self._automaton = a
-        return self._automaton
+                    names[short] = (short, True)
+            lengths: dict[str, set[int]] = {}
+            for name in names:
+                lengths.setdefault(name[:2], set()).add(len(name))
+            self._names = names, {head: tuple(sorted(ls)) for head, ls in lengths.items()}
+        return self._names
+
+    def matches(self, text: str) -> list[tuple[int, tuple[str, bool]]]:
+        """Every full or short name in text, overlaps included, as (index of its last
+        character, (name, is_short)).
+
+        A dictionary probe per position and name length: names are two to a dozen
+        characters, so this beats an Aho-Corasick automaton over 37,000 names, whose
+        root has thousands of edges to search at every character (2.2x the CPU on the
+        dev-set pages, with the same matches).
+        """
+        names, lengths = self._name_tables()
+        get_name, get_lengths = names.get, lengths.get
+        n = len(text)
+        out = []
+        for i in range(n - 1):
+            ls = get_lengths(text[i:i + 2])
+            if ls is not None:
+                for k in ls:
+                    if i + k > n:
+                        break
+                    hit = get_name(text[i:i + k])
+                    if hit is not None:
+                        out.append((i + k - 1, hit))
+        return out
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every full division name in text as (start, end, name), longest match kept."""
         hits = []
-        for end, (name, is_short) in self.automaton().iter(text):
+        for end, (name, is_short) in self.matches(text):
             if not is_short:
                 start = end - len(name) + 1
                 if name in _GENERIC_NAMES and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
@@ -294,7 +320,7 @@ class Divisions:
 
     def names_in(self, text: str) -> set[str]:
         """Every full or short division name occurring anywhere in text (overlaps allowed)."""
-        return {name for _end, (name, _short) in self.automaton().iter(text)}
+        return {name for _end, (name, _short) in self.matches(text)}
 
 
 @lru_cache(maxsize=1)

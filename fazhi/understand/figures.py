@@ -153,7 +153,7 @@ def _to_float(s: str) -> float:
 
 
 def _too_long(*nums: str | None) -> bool:
-    return any(n is not None and sum(c.isdigit() for c in n) > MAX_DIGITS for n in nums)
+    return any(n is not None and len(n) > MAX_DIGITS and sum(c.isdigit() for c in n) > MAX_DIGITS for n in nums)
 
 
 def _unit_ok(work: str, unit: str, end: int) -> bool:
@@ -229,6 +229,15 @@ def _kind_rules() -> list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | N
     return out
 
 
+@lru_cache(maxsize=256)
+def _kind_rules_for(unit: str | None) -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None,
+                                                  re.Pattern[str] | None, bool, bool], ...]:
+    """The kind rules that apply to a unit, in order (each figure tries only these)."""
+    return tuple((kind, b, a, sent, list_count, chinese_only)
+                 for kind, b, a, sent, units, list_count, chinese_only in _kind_rules()
+                 if units is None or unit in units)
+
+
 _LIST_TAIL = re.compile(r"(?:[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?、){1,19}[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?\s*等?\s*$")
 
 
@@ -242,9 +251,7 @@ def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | No
                   chinese: bool = False) -> str | None:
     """target / ranking / streak / context when the words around the number say so."""
     before = work[lc_start:start]
-    for kind, b, a, sent, units, list_count, chinese_only in _kind_rules():
-        if units is not None and unit not in units:
-            continue
+    for kind, b, a, sent, list_count, chinese_only in _kind_rules_for(unit):
         if chinese_only and not chinese:
             continue
         if list_count and (value < 2 or _listed(before) != value):

@@ -54,6 +54,37 @@ class Taxonomy:
     counted: re.Pattern[str] | None = None  # nouns after a count that no cue before it can name
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
+    # per unit, built on first use: the positions in by_unit[unit] of the rules always tried
+    # (an `after` pattern, or a cue whose first characters are unknown), and per character
+    # the positions of the rules whose cue can begin with it
+    _cue_index: dict[str, tuple[tuple[int, ...], dict[str, list[int]]]] = field(default_factory=dict)
+
+    def rules_for(self, unit: str, chars: set[str]) -> list[Rule]:
+        """The rules of `unit` that can name a figure whose context holds `chars`, in order.
+
+        A figure's context holds few of the characters the ~40 cues of its unit begin with;
+        looking the rules up by character instead of testing each rule in turn halves the
+        time of indicator assignment. Rules with neither a cue nor an `after` name nothing.
+        """
+        rules = self.by_unit.get(unit, ())
+        index = self._cue_index.get(unit)
+        if index is None:
+            always: list[int] = []
+            by_char: dict[str, list[int]] = {}
+            for k, r in enumerate(rules):
+                if r.after is not None or r.cue is not None and r.cue_first is None:
+                    always.append(k)
+                elif r.cue is not None and r.cue_first is not None:
+                    for ch in r.cue_first:
+                        by_char.setdefault(ch, []).append(k)
+            index = self._cue_index[unit] = (tuple(always), by_char)
+        always, by_char = index
+        picked = set(always)
+        for ch in chars:
+            ks = by_char.get(ch)
+            if ks is not None:
+                picked.update(ks)
+        return [rules[k] for k in sorted(picked)]
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +256,7 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     domain_rank: dict[tuple[int, bool], int | None] = {}  # many rules share a domain (复议): look each up once
     joined = lc + noun if noun else ""
     cue_chars = set(joined or lc)  # a cue is sought in lc, then in joined (which starts with lc)
-    for rule in tax.by_unit.get(f.unit or "", ()):
+    for rule in tax.rules_for(f.unit or "", cue_chars):
         tier = 0
         cue_start = lc_start
         key_pos: tuple[int, int] = (0, 0)

@@ -365,7 +365,7 @@ class _Context:
                 counts[cs[0].code] += 1
         if not counts:
             shorts = d.short_names()
-            for _end, (name, is_short) in d.automaton().iter(body):
+            for _end, (name, is_short) in d.matches(body):
                 if is_short:
                     cs = [c for c in shorts.get(name, []) if fits(c) and not c.former]
                     if len({c.code for c in cs}) == 1:
@@ -1165,7 +1165,7 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         # an autonomous region speaking of itself (自治区人民政府…) names itself rarely, and
         # then in short (法治内蒙古): the one region it names, however few times
         d = divisions()
-        regions = {c.code for _end, (name, _short) in d.automaton().iter(body)
+        regions = {c.code for _end, (name, _short) in d.matches(body)
                    for c in d.named(name) + d.short_names().get(name, [])
                    if c.kind == "province" and c.name.endswith("自治区") and not c.former}
         if len(regions) == 1:
@@ -1177,7 +1177,7 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         d = divisions()
         shorts = d.short_names()
         by_short: Counter = Counter()
-        for _end, (name, is_short) in d.automaton().iter(body):
+        for _end, (name, is_short) in d.matches(body):
             if is_short:
                 cs = [c for c in shorts.get(name, []) if not c.former and (
                     c.kind in kinds or self_level == "city" and c.name in _MUNICIPALITIES)]
