@@ -95,6 +95,28 @@ CASES = [
     ("在服务群众中普法学法60余场次。", [("law_popularization.events", 60)]),
     ("组织任前法律知识考试4场，参考38人。", [("leader_law_study.exam_takers", 38)]),
     ("发放宣传资料3000份，张贴宣传海报200张。", [("law_popularization.materials", 200)]),
+    ("发放各类宣传材料2600余份。", [("law_popularization.materials", 2600)]),
+    # law training of the unit's own staff is their study; shows and contests about the law are 普法
+    ("开展全员法治培训4场次。", [("leader_law_study.sessions", 4)]),
+    ("举办依法行政专题培训班3期。", [("leader_law_study.sessions", 3)]),
+    ("举办法治文艺汇演9场。", [("law_popularization.events", 9)]),
+    ("组织“法律七进”活动150余次。", [("law_popularization.events", 150)]),
+    ("组织新任干部任前法律知识考试2批次38人。", [("leader_law_study.exam_takers", 38)]),
+    # the people first, the advice or the firms after them
+    ("为200余名群众提供法律咨询。", [("legal_advisers.consultations", 200)]),
+    ("在原有基础上另聘请2家擅长行政诉讼的律所担任法律顾问。", [("legal_advisers.firms", 2)]),
+    ("累计出具80余份书面法律意见。", [("legal_advisers.opinions", 80)]),
+    # approval and power list vocabulary
+    ("办理建设工程施工许可64件。", [("approval.items", 64)]),
+    ("编制街道“属地管理”事项清单47项。", [("power_list.items", 47)]),
+    ("制定行政执法事项清单，明确执法事项430项。", [("power_list.items", 430)]),
+    ("审核涉法事务36件。", [("legal_review.documents", 36)]),
+    # a department taking over a province's powers: its power list, not powers devolved to townships
+    ("承接省厅委托的9个行政职权事项。", [("power_list.items", 9)]),
+    ("审查各类重大决策事项、规范性文件、涉法文件140件。", [("legal_review.documents", 140)]),
+    # two parts of disclosure side by side: the proactive count is a part, not the total
+    ("主动公开各类信息96条，依申请公开事项3项。",
+     [("disclosure.proactive", 96), ("disclosure.applications", 3)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
@@ -127,6 +149,8 @@ UNCODED = [
     ("新增执法人员6人。", 6),
     ("修改和废止不符合公平竞争要求的文件21份。", 21),
     ("提供合同审查及法律咨询等专项法律服务9次。", 9),
+    ("通过微信公众号发布普法信息300余条。", 300),
+    ("全局通过法律职业资格考试人数5人。", 5),
 ]
 
 
@@ -155,7 +179,8 @@ def test_training_is_enforcement_training_only_where_its_sentence_says_so():
     text = ("某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
             "全面推行行政执法三项制度。组织自然资源法律法规业务培训6次。组织行政执法人员培训3期。\n")
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
-    assert got[6] is None and got[3] == "enforcement.training_sessions", got
+    # law training of the unit's own staff is their law study (the coding guide), not enforcement training
+    assert got[6] == "leader_law_study.sessions" and got[3] == "enforcement.training_sessions", got
 
 
 def test_first_chars_of_a_cue():

@@ -390,17 +390,19 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
 
 
 def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
-    """An indicator defined as a part (主动公开) stands for the total when no total is stated beside it."""
+    """An indicator defined as a part (主动公开) stands for the total when no total is stated beside
+    it, nor another part of that total (主动公开118条，依申请公开2项: two parts, no total)."""
     by_start = sorted(figures, key=lambda g: g.start)
     starts = [g.start for g in by_start]
     for f in figures:
         total_id = tax.part_only.get(f.indicator or "")
         if not total_id:
             continue
+        siblings = {p for rel in tax.sums if rel["total"] == total_id for p in rel["parts"]} - {f.indicator}
         s_start = _sentence_start(work, f.start)
         s_end = next((i for i in range(f.end, min(len(work), f.end + 200)) if work[i] in SENTENCE_DELIMS), f.end)
         near = by_start[bisect_left(starts, s_start):bisect_left(starts, s_end)]
-        if not any(g.indicator == total_id for g in near if g is not f):
+        if not any(g.indicator == total_id or g.indicator in siblings for g in near if g is not f):
             f.indicator = total_id
 
 
