@@ -311,7 +311,7 @@ def test_a_zone_department_without_its_place_takes_the_sites_city():
     md = md_at("2023年，高新区综治局在区管委会的领导下，坚持依法行政。\n一、主要举措\n调解纠纷6起。\n",
                "http://www.zhuhai-hitech.gov.cn/zwgk/content/post_1.html")
     assert (md.jurisdiction, md.level, md.city) == ("珠海高新区", "department", "珠海市")
-    assert md.department == "珠海高新区综治局"
+    assert md.department == "珠海高新区综合治理局"  # the record gives a department in full
 
 
 def test_a_zone_that_names_its_district_in_brackets_is_that_district():
@@ -702,3 +702,20 @@ def test_a_department_that_opens_the_subject_of_its_work():
     assert (md.department, md.level, md.jurisdiction) == ("绵阳市农业农村局", "department", "绵阳市")
     md = md_of("2023年绵阳市农业农村局法治政府建设工作，紧紧围绕市委部署推进。\n一、主要举措\n办理案件3件。\n")
     assert (md.department, md.level) == ("绵阳市农业农村局", "department")
+
+
+def test_a_county_bureau_of_a_city_department_named_between_city_and_department():
+    md = md_of("绵阳市三台生态环境局2023年法治政府建设工作报告\n\n2023年，我局坚持依法行政。\n")
+    assert (md.jurisdiction, md.level, md.city) == ("三台县", "department", "绵阳市")
+
+
+def test_a_street_office_named_under_its_districts_government():
+    md = md_of("绵阳市游仙区人民政府富乐街道办事处2023年法治政府建设工作报告\n\n2023年，街道坚持依法行政。\n")
+    assert (md.jurisdiction, md.level, md.county) == ("富乐街道", "street", "游仙区")
+
+
+def test_a_party_committee_department_and_a_zones_abbreviated_bureau():
+    md = md_of("中共三台县委宣传部关于2023年法治建设情况的报告\n\n2023年，部机关坚持依法办事。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "三台县", "中共三台县委宣传部")
+    md = md_of("珠海高新区综治局2023年法治政府建设年度报告\n\n2023年，我局坚持依法行政。\n")
+    assert md.department == "珠海高新区综合治理局"

@@ -591,11 +591,20 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
 
 def _branch_place(name: str, place: Division) -> Division | None:
     """The county-level unit within `place` that names a department's branch by its short or
-    full name just before the branch word (龙岗管理局, 游仙分局, 宿城区分局)."""
-    m = _attribution()["branch"].search(re.sub(r"\s+", "", name))
+    full name just before the branch word (龙岗管理局, 游仙分局, 宿城区分局), or between the
+    city and the department (某市三台生态环境局)."""
+    d = divisions()
+    name = re.sub(r"\s+", "", name)
+    rest = name[name.find(place.name) + len(place.name):] if place.name in name else ""
+    for k in range(2, 5):
+        # 某市三台生态环境局: the county's short name between the city and the department
+        cands = [c for c in d.named(rest[:k]) + d.short_names().get(rest[:k], [])
+                 if c.kind == "county" and not c.former and d._within(c, place)]
+        if len({c.code for c in cands}) == 1 and parse_unit(rest[k:]).known:
+            return cands[0]
+    m = _attribution()["branch"].search(name)
     if m is None:
         return None
-    d = divisions()
     head = m.group("head")
     for k in range(2, min(5, len(head) - 2) + 1):
         piece = head[-k:]
@@ -696,6 +705,7 @@ def _place_of(name: str, context: _Context) -> tuple[Division | None, str | None
             break
     if place is not None and place.kind != "township":
         tail = name[name.find(place.name) + len(place.name):] if place.name in name else ""
+        tail = re.sub(r"^(?:人民政府|政府)", "", tail)  # 某区人民政府某街道办事处
         m = re.match(r"^([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?:办事处|人民政府|党委|党工委)?", tail)
         if m and not parse_unit(tail).is_department:
             return None, m.group(1), "street" if m.group(1).endswith("街道") else "township", place
@@ -985,8 +995,10 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
             if parent.kind == "county":
                 md.county = parent.name
         md.jurisdiction, md.level = name, None  # a zone is none of the record's levels
-        if zone[1] and parse_unit(zone[1]).is_department:
-            md.department = name + zone[1]
+        zu = parse_unit(zone[1]) if zone[1] else None
+        if zu is not None and zu.is_department:
+            # 综治局 -> 综合治理局: a short form the lexicon knows is given in full
+            md.department = name + (zu.department if zu.known and zu.department else zone[1])
     elif issuer:
         place, amb_name, amb_level, above = _place_of(issuer, context)
         if place is None and amb_name:
