@@ -434,6 +434,39 @@ def test_decisions_are_stored_kept_across_reanalysis_and_exported(env):
     assert hit and hit[0]["审查结论"] == "确认" and hit[0]["审查人"] == "reviewer"
 
 
+def test_kept_review_page_has_each_sessions_token_and_rights(env):
+    """The review page's body is rendered once and kept until the corpus changes (fazhi.web.fragments):
+    still, every form carries the session's own CSRF token, a viewer never gets a reviewer's forms, and
+    a decision made through the API shows on the next load of a page kept before it."""
+    rate_sha, _ = rate_report(env)
+    h = bearer(client(env), "viewer")
+    fs = [f for f in client(env).get("/api/findings", params={"severity": "warning"}, headers=h).json()
+          if f["sha256"] != rate_sha and f.get("start") is not None]
+    assert fs, "the corpus should hold a located warning outside the rate report"
+    sha = fs[0]["sha256"]
+    f = next(x for x in client(env).get(f"/api/reports/{sha}", headers=h).json()["findings"]
+             if x["check"] == fs[0]["check"] and x["start"] == fs[0]["start"])
+    a, b, v = client(env), client(env), client(env)
+    token_a, token_b = login(a, "reviewer"), login(b, "reviewer")
+    login(v, "viewer")
+    assert token_a != token_b
+    for c, token in ((a, token_a), (b, token_b), (a, token_a)):
+        page = c.get(f"/reports/{sha}").text
+        forms = set(re.findall(r'name="csrf_token" value="([^"]+)"', page))
+        assert forms == {token} and f'<meta name="csrf-token" content="{token}">' in page
+        assert f'action="/reports/{sha}/decision"' in page and "添加批注" in page
+    page = v.get(f"/reports/{sha}").text
+    assert token_a not in page and token_b not in page
+    assert f'action="/reports/{sha}/decision"' not in page and "添加批注" not in page and "只读" in page
+    key = {k: f[k] for k in ("check", "start", "end", "message")}
+    r = a.post(f"/api/reports/{sha}/decisions", json={**key, "decision": "dismissed", "comment": "页面缓存之后的结论"},
+               headers={"X-CSRF-Token": token_a})
+    assert r.status_code == 200, r.text
+    assert "页面缓存之后的结论" in b.get(f"/reports/{sha}").text and "页面缓存之后的结论" in v.get(f"/reports/{sha}").text
+    assert a.post(f"/api/reports/{sha}/reopen", json=key, headers={"X-CSRF-Token": token_a}).status_code == 200
+    assert "页面缓存之后的结论" not in b.get(f"/reports/{sha}").text.split('id="history"')[0]
+
+
 # -- uploads and jobs ------------------------------------------------------------------------------
 
 def _zip(members: dict[str, bytes]) -> bytes:

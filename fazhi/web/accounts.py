@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from .sidefile import connect, init
+from .sidefile import connect, init, kept
 
 ROLES = ("admin", "reviewer", "viewer")
 ROLE_ZH = {"admin": "管理员", "reviewer": "审查人", "viewer": "只读用户"}
@@ -270,11 +270,13 @@ class Accounts:
             return None
         now = _now()
         h = self._token_hash(token)
-        with connect(self.path) as con:
-            row = con.execute("""SELECT s.csrf, s.expires_at, u.name, u.role, u.active FROM sessions s
-                                 JOIN users u ON u.name = s.user_name WHERE s.token_hash = ?""", [h]).fetchone()
-            if row is None:
+        with kept(self.path) as con:
+            # fetchall: the statement is done and holds no read snapshot on the kept connection
+            rows = con.execute("""SELECT s.csrf, s.expires_at, u.name, u.role, u.active FROM sessions s
+                                  JOIN users u ON u.name = s.user_name WHERE s.token_hash = ?""", [h]).fetchall()
+            if not rows:
                 return None
+            row = rows[0]
             csrf, expires, name, role, active = row
             if not active or expires < _iso(now):
                 con.execute("DELETE FROM sessions WHERE token_hash = ?", [h])

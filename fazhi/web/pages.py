@@ -45,7 +45,8 @@ from .auth import (
 from .comparison import AGG_ZH, BY_ZH, CHARTS, comparison, indicators, parse_years
 from .exports import KINDS, TABLE_ZH
 from .fmt import rows
-from .review import marked_text, review, review_of
+from .fragments import kept_main
+from .review import NOT_KEPT, marked_text, review, review_of
 
 router = APIRouter(include_in_schema=False)
 FormStr = Annotated[str, Form()]
@@ -226,21 +227,40 @@ def reports_page(request: Request, user: Reader, year: str = "", level: str = ""
 
 
 @router.get("/reports/{sha256}")
-def review_page(request: Request, user: Reader, sha256: str, q: str = "") -> Response:
-    return _review(request, user, sha256, q)
+async def review_page(request: Request, user: Reader, sha256: str, q: str = "") -> Response:
+    """A kept page is answered here, on the event loop (a few dictionary lookups and the header); a
+    page to compute, from the corpus, in a thread."""
+    page = _review(request, user, sha256, q, compute=False)
+    return page if page is not None else await run_in_threadpool(_review, request, user, sha256, q)
 
 
 def _review(request: Request, user, sha256: str, q: str = "", status_code: int = 200,
-            note_form: dict[str, Any] | None = None) -> Response:
-    view = review_of(request.app.state.ws.holder, sha256, q or None)
+            note_form: dict[str, Any] | None = None, compute: bool = True) -> Response | None:
+    """The review page; with `compute=False` only from what is kept (fazhi.web.review's content and
+    fazhi.web.fragments' body), None when either is not."""
+    ws = request.app.state.ws
+    version = ws.holder.version()
+    view = review_of(ws.holder, sha256, q or None, version, compute=compute)
+    if view is NOT_KEPT:
+        return None
     if view is None:
         raise HTTPException(404, "没有找到这份报告（可能已被删除），请回到报告列表重新选择")
-    note_form = note_form or {"start": "", "end": "", "severity": "warning", "message": "", "error": ""}
-    text_html = marked_text(request.app.state.ws.templates.env, sha256, view["marked"])
-    return render(request, "report.html", status_code=status_code, nav="reports", r=view, md=view["metadata"],
-                  text_html=text_html,
-                  can_review=user.can("reviewer"), note_form=note_form, severities=SEVERITY_ZH,
-                  done_states=DONE)
+    can_review = user.can("reviewer")
+
+    def context() -> dict[str, Any]:
+        return {"r": view, "md": view["metadata"], "can_review": can_review, "severities": SEVERITY_ZH,
+                "done_states": DONE, "text_html": marked_text(ws.templates.env, sha256, view["marked"]),
+                "note_form": note_form or {"start": "", "end": "", "severity": "warning", "message": "", "error": ""}}
+
+    if note_form is not None:  # a 批注 refused: the form keeps what was typed, on this page only
+        return render(request, "report.html", status_code=status_code, nav="reports", **context())
+    sess = session_of(request)
+    main = kept_main(ws.templates.env, "report.html", ("report", version, sha256, q, can_review),
+                     context if compute else None, sess.csrf if sess else "")
+    if main is None:
+        return None
+    return render(request, "_kept.html", status_code=status_code, nav="reports", page="report.html",
+                  main_html=main, r=view, md=view["metadata"])
 
 
 def _int_or_none(v: str) -> int | None:
@@ -394,13 +414,30 @@ def _split(text: str, term: str) -> list[tuple[str, bool]]:
 
 
 @router.get("/compare")
-def compare_page(request: Request, user: Reader, indicator: str = "", by: str = "jurisdiction", years: str = "",
-                 agg: str = "", chart: str = "bar", year: str = "", top: str = "20", level: str = "",
-                 province: str = "", city: str = "") -> Response:
+async def compare_page(request: Request, user: Reader, indicator: str = "", by: str = "jurisdiction",
+                       years: str = "", agg: str = "", chart: str = "bar", year: str = "", top: str = "20",
+                       level: str = "", province: str = "", city: str = "") -> Response:
     """The comparison form and its chart. Every field is read forgivingly: a bad or emptied one
     is named in Chinese above the form, which keeps what was typed, and the chart is drawn
-    without it."""
-    c = corpus(request)
+    without it. The page's body depends on these fields and the corpus alone: it is kept
+    (fazhi.web.fragments) until the corpus changes, for every colleague asking the same; a kept
+    body is answered on the event loop, one to compute in a thread."""
+    ws = request.app.state.ws
+    key = ("compare", ws.holder.version(), indicator, by, years, agg, chart, year, top, level, province, city)
+    sess = session_of(request)
+    csrf = sess.csrf if sess else ""
+    main = kept_main(ws.templates.env, "compare.html", key, None, csrf)
+    if main is None:
+        main = await run_in_threadpool(
+            kept_main, ws.templates.env, "compare.html", key,
+            lambda: _compare_context(corpus(request), indicator, by, years, agg, chart, year, top, level, province,
+                                     city),
+            csrf)
+    return render(request, "_kept.html", nav="compare", page="compare.html", main_html=main)
+
+
+def _compare_context(c, indicator: str, by: str, years: str, agg: str, chart: str, year: str, top: str, level: str,
+                     province: str, city: str) -> dict[str, Any]:
     inds = indicators(c)
     problems: list[str] = []
     indicator = indicator or (inds[0]["id"] if inds and inds[0]["n"] else "reconsideration.received")
@@ -432,10 +469,9 @@ def compare_page(request: Request, user: Reader, indicator: str = "", by: str = 
     params = {k: v for k, v in {"indicator": indicator, "by": by, "years": years if span else "", "agg": agg,
                                 "chart": chart, "year": y, "top": n_top, "level": level, "province": province,
                                 "city": city}.items() if v not in (None, "")}
-    return render(request, "compare.html", nav="compare", indicators=inds, indicator=indicator, by=by, years=years,
-                  agg=agg, chart=chart, year=year, top=top, level=level, province=province, city=city, c=result,
-                  groups=BY_ZH, aggs=AGG_ZH, charts=CHARTS, levels=LEVEL_ZH, problems=problems,
-                  svg_link="/api/charts/compare.svg?" + urlencode(params))
+    return dict(indicators=inds, indicator=indicator, by=by, years=years, agg=agg, chart=chart, year=year, top=top,
+                level=level, province=province, city=city, c=result, groups=BY_ZH, aggs=AGG_ZH, charts=CHARTS,
+                levels=LEVEL_ZH, problems=problems, svg_link="/api/charts/compare.svg?" + urlencode(params))
 
 
 @router.get("/exports")

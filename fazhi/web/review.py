@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 from typing import Any
 
 from jinja2 import Environment
@@ -136,16 +137,25 @@ def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | No
     }
 
 
-def review_of(holder, sha256: str, query: str | None = None) -> dict[str, Any] | None:
+NOT_KEPT = object()  # review_of(compute=False) when the page's content is not kept
+
+
+def review_of(holder, sha256: str, query: str | None = None, version: Hashable | None = None,
+              compute: bool = True) -> Any:
     """`review` through a cache: the content of a report's page is the same for every colleague until the
     corpus changes (`holder.version()`: a reader's publication, or the one process's count of writes),
-    so it is computed once per change. Callers must not change it."""
-    version = holder.version()
+    so it is computed once per change. `version`: the caller's reading of `holder.version()`, taken
+    before this call (what is read is then at least that new). `compute=False`: NOT_KEPT rather than
+    reading the corpus. None when there is no such report. Callers must not change the result."""
+    if version is None:
+        version = holder.version()
     key = (version, sha256, query)
     with _VIEWS_LOCK:
         if key in _VIEWS:
             _VIEWS.move_to_end(key)
             return _VIEWS[key]
+    if not compute:
+        return NOT_KEPT
     view = review(holder.get(), sha256, query)
     with _VIEWS_LOCK:
         _VIEWS[key] = view

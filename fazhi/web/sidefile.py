@@ -8,6 +8,7 @@ transactional rows, which SQLite does well from several processes at once.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,29 @@ def connect(path: str) -> Iterator[sqlite3.Connection]:
             yield con
     finally:
         con.close()
+
+
+_THREAD = threading.local()
+
+
+@contextmanager
+def kept(path: str) -> Iterator[sqlite3.Connection]:
+    """`connect`, on this thread's connection to `path`, opened once and kept: for the session every
+    request looks up, where opening a connection and setting its pragmas cost more than the query.
+    Outside a transaction each statement reads the latest commit (WAL), as a new connection would."""
+    if path == ":memory:":  # a new connection is a new database: nothing to keep
+        with connect(path) as con:
+            yield con
+        return
+    cons: dict[str, sqlite3.Connection] = _THREAD.__dict__.setdefault("cons", {})
+    con = cons.get(path)
+    if con is None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        con = cons[path] = sqlite3.connect(path, timeout=10.0)
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA busy_timeout = 10000")
+    with con:
+        yield con
 
 
 def init(path: str) -> None:
