@@ -296,3 +296,13 @@ def test_figures_in_the_plan_for_next_year_are_targets():
             "二、下一步工作打算\n全年开展普法活动150场。\n")
     kinds = {f.value: f.kind for f in figs(text)}
     assert kinds == {120: "count", 150: "target"}
+
+
+def test_a_service_area_named_by_minutes_and_indicators_in_chinese_numerals():
+    assert one("打造20分钟便民服务圈。", 20).kind == "context"
+    assert one("空气质量六项指标全面达标。", 6).kind == "context"
+
+
+def test_ten_thousand_hundred_millions():
+    f = one("全市实现增加值1.5万亿元。", 1.5e12)
+    assert f.unit == "元" and f.kind == "money"

@@ -114,6 +114,13 @@ CASES = [
     # a department taking over a province's powers: its power list, not powers devolved to townships
     ("承接省厅委托的9个行政职权事项。", [("power_list.items", 9)]),
     ("审查各类重大决策事项、规范性文件、涉法文件140件。", [("legal_review.documents", 140)]),
+    # the review named in the clause after the count (cue across a comma)
+    ("全年出台党委文件12个、政府文件9个，均经过合法性审查。",
+     [("legal_review.documents", 12), ("legal_review.documents", 9)]),
+    ("制定行政规范性文件3件，均经合法性审核后公布。", [("normative_docs.reviewed", 3)]),
+    ("办理机关合同、协议、招标文书法制审核95件。", [("legal_review.contracts", 95)]),
+    ("权力和责任清单的事项扩充至26项。", [("power_list.items", 26)]),
+    ("全年办理教师资格认定1200件。", [("approval.items", 1200)]),
     # two parts of disclosure side by side: the proactive count is a part, not the total
     ("主动公开各类信息96条，依申请公开事项3项。",
      [("disclosure.proactive", 96), ("disclosure.applications", 3)]),
@@ -150,6 +157,8 @@ UNCODED = [
     ("修改和废止不符合公平竞争要求的文件21份。", 21),
     ("提供合同审查及法律咨询等专项法律服务9次。", 9),
     ("通过微信公众号发布普法信息300余条。", 300),
+    # documents issued with no review named after them
+    ("全年出台政府文件9个，均已公开发布。", 9),
     ("全局通过法律职业资格考试人数5人。", 5),
 ]
 

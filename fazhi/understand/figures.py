@@ -55,7 +55,7 @@ def lexicon() -> Lexicon:
         r"(?<![\d.A-Za-z\-/])"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
         r"(?:\s*(?P<rsep>[-~至到—]|－)\s*(?P<num2>\d+(?:\.\d+)?))?"
-        r"\s*(?P<scale>千万|百万|万|亿|千)?"
+        r"\s*(?P<scale>千万|百万|万亿|万|亿|千)?"
         r"(?P<approx>余|多)?"
         rf"\s*(?P<unit>{unit_alt})?"
     )
@@ -139,7 +139,7 @@ def mask(work: str, extra: list[tuple[int, int]] = ()) -> bytearray:
     return m
 
 
-_SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7}
+_SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "万亿": 1e12}
 
 
 # No figure a report states has more significant digits than this (a national budget in yuan has
@@ -296,7 +296,7 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
             if nxt in ("%", "‰"):
                 unit, fig_end, pct = nxt, fig_end + 1, True
         if unit is None:
-            if m.group("scale") in ("万", "亿") and not m.group("rsep"):
+            if m.group("scale") in ("万", "亿", "万亿") and not m.group("rsep"):
                 unit = ""  # 30万 on its own: a scaled bare quantity
             else:
                 continue

@@ -35,6 +35,9 @@ class Rule:
     order: int
     sentence_only: bool = False
     unless: re.Pattern[str] | None = None
+    # must match right after the figure, over the rest of its sentence (审核 named in the clause
+    # after the count: 出台文件31个，均经过合法性审查)
+    follow: re.Pattern[str] | None = None
     # every character a match of `cue` can begin with (None: any); a context holding none of
     # them cannot contain the cue, so the rule is skipped without running the pattern
     cue_first: frozenset[str] | None = None
@@ -112,6 +115,7 @@ def taxonomy() -> Taxonomy:
                 order=order,
                 sentence_only=r.get("scope") == "sentence",
                 unless=re.compile(r["unless"]) if "unless" in r else None,
+                follow=re.compile(r["follow"]) if "follow" in r else None,
                 cue_first=first_chars(r["cue"]) if "cue" in r else None,
             )
             order += 1
@@ -199,6 +203,12 @@ def _sentence_start(work: str, pos: int) -> int:
     return span_start(work, pos, SENTENCE_DELIMS)
 
 
+def _sentence_end(work: str, pos: int) -> int:
+    """Where the sentence holding `pos` ends (its delimiter), at most MAX_SPAN on."""
+    stop = min(len(work), pos + MAX_SPAN)
+    return min((p for p in (work.find(c, pos, stop) for c in SENTENCE_DELIMS) if p >= 0), default=stop)
+
+
 def _line_start(work: str, pos: int) -> int:
     return max(work.rfind("\n", 0, pos) + 1, pos - 2 * MAX_SPAN)
 
@@ -279,6 +289,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
         if tier == 0 or (rule.exclude is not None and rule.exclude.search(lc)):
             continue
         if rule.unless is not None and rule.unless.search(work, s_start, f.start):
+            continue
+        if rule.follow is not None and not rule.follow.match(work[f.end:_sentence_end(work, f.end)]):
             continue
         dom_rank = 0
         if rule.domain is not None:
