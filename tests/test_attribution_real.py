@@ -719,3 +719,20 @@ def test_a_party_committee_department_and_a_zones_abbreviated_bureau():
     assert (md.level, md.jurisdiction, md.department) == ("department", "三台县", "中共三台县委宣传部")
     md = md_of("珠海高新区综治局2023年法治政府建设年度报告\n\n2023年，我局坚持依法行政。\n")
     assert md.department == "珠海高新区综合治理局"
+
+
+def test_a_department_written_in_short_with_its_place_is_given_in_full():
+    md = md_of("绵阳市卫健委2023年法治政府建设工作报告\n\n2023年，我委坚持依法行政。\n")
+    assert md.department == "绵阳市卫生健康委员会"
+
+
+def test_the_unit_speaking_of_itself_is_no_name():
+    md = md_of("2023年，我分局坚持依法行政，推进法治公安建设。\n一、主要举措\n办理案件8件。\n")
+    assert md.department != "我分局"
+    assert md.level == "department"
+
+
+def test_a_bureau_that_names_no_site_is_placed_by_the_whole_area_it_speaks_of():
+    md = md_of("现将我局2023年法治政府建设工作情况报告如下。\n一、主要举措\n"
+               "全市交通运输系统依法行政，绵阳市交通运输执法案件办结20件；全市公路建设依法推进，绵阳市综合执法检查开展15次。\n")
+    assert (md.level, md.jurisdiction) == ("department", "绵阳市")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..data import load as load_data
 from ..record import Metadata
 from .dates import DATE_RE, parse_match
-from .departments import departments_in_address, find_departments, parse_unit
+from .departments import departments_in_address, find_departments, lexicon, parse_unit
 from .divisions import Division, divisions, short_name
 from .doctype import classify_title, detect_kind
 from .numerals import DIGITS
@@ -412,12 +412,13 @@ def _resolve(cands: list[Division], context: _Context, exclude: str = "") -> Div
     return None
 
 
-def _self_level(work: str) -> tuple[str | None, bool]:
+def _self_level(work: str, tables: tuple[str, ...] = ("self", "self_weak")) -> tuple[str | None, bool]:
     """The level a report speaks of itself as (我镇 -> township); failing any first-person
     reference, the level of the whole area and leading bodies it names most (全区, 区政府),
     which a street's report also uses of the district above it: (level, read in the first person)."""
-    for table in ("self", "self_weak"):
-        counts: Counter = Counter()
+    counts: Counter = Counter()
+    for table in tables:
+        counts = Counter()
         for lvl, pat in _self_patterns(table):
             counts[lvl] = len(pat.findall(work))
         if counts and max(counts.values()) > 0:
@@ -517,9 +518,14 @@ def _field(page_fields: dict, key: str) -> tuple[str | None, int | None, int | N
     return (v[0], v[1], v[2]) if v else (None, None, None)
 
 
+_SELF_WORDS = ("我", "本", "该", "各", "全")
+
+
 def _is_unit(name: str) -> bool:
     """A name that is a government or a department (not a newspaper or a site's section);
     省政府 and 市人民政府 name their place by its level alone."""
+    if name[:1] in _SELF_WORDS:
+        return False  # 我分局, 本委, 该局: the unit speaking of itself, not its name
     u = parse_unit(name)
     if u.is_department or (u.place is not None and len(u.name) <= len(u.place) + 6):
         return True
@@ -613,6 +619,17 @@ def _branch_place(name: str, place: Division) -> Division | None:
         if len({c.code for c in cands}) == 1 and parse_unit(head[:-k]).is_department:
             return cands[0]
     return None
+
+
+def _full_department(name: str) -> str:
+    """A department with its place, its name given in full where it was written in a short
+    form the lexicon knows (某市科技局 -> 某市科学技术局), as the record gives departments."""
+    u = parse_unit(name)
+    if not (u.known and u.department and u.place) or not name.startswith(u.place):
+        return name
+    rest = name[len(u.place):]
+    hit = lexicon().lookup(rest)
+    return u.place + hit[0] if hit and hit[0] != rest else name
 
 
 def _unglossed(text: str) -> str:
@@ -1067,11 +1084,18 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
                 md.inferred.append("jurisdiction")
                 place_src = _Cand(place.name, "inferred", None, None, conf["inferred"])
             elif self_level == "department":
-                # 我局 with no name anywhere: the department's place from the site's host
+                # 我局 with no name anywhere: the department's place from the site's host, else
+                # the place of the level it calls its whole area (全省, 全市) that it names
                 place = _host_place(None, context)
                 if place is not None:
                     md.inferred.append("jurisdiction")
                     place_src = _Cand(place.name, "site", None, None, conf["site"])
+                else:
+                    area, _fp = _self_level(body, ("self_weak",))
+                    place = _infer_place(body, area, context) if area not in (None, "township", "street") else None
+                    if place is not None:
+                        md.inferred.append("jurisdiction")
+                        place_src = _Cand(place.name, "inferred", None, None, conf["inferred"])
             elif self_level in _SELF_LEVEL_WORDS:
                 # a government's report that names no place (我县…, 全区…) on a site whose address
                 # names a place of that very level: its own site
@@ -1098,7 +1122,10 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
             md.confidence["department"] = conf["site"]
     if place is not None:
         _set_place(md, place)
-    if md.department or (self_level == "department" and place_src is not None and place_src.source == "site"):
+    if md.department:
+        md.department = _full_department(md.department)
+    if md.department or (self_level == "department" and place_src is not None
+                         and place_src.source in ("site", "inferred")):
         md.level = "department"
     elif md.level is None and self_level and self_level != "department" and zone is None:
         md.level = self_level
