@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load as load_data
+from .literals import screen
 from .page import iter_lines
 
 _SENTENCE = re.compile(r"[。,;!?]")
@@ -42,6 +43,7 @@ class _Signal:
     needs: tuple[str, ...]
     count: int  # distinct matches counted, each with the full weight
     least: int  # distinct matches needed for the mark to count at all
+    screen: re.Pattern[str] | None = None  # finds a word every match holds (literals.screen)
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,10 @@ def _rules() -> _Rules:
     for r in data["signal"]:
         if r["where"] not in REGIONS:
             raise ValueError(f"doctypes.toml: unknown region {r['where']!r} in a signal of {r['kind']}")
-        signals.append(_Signal(r["kind"], float(r["weight"]), r["where"], re.compile(r["pattern"], re.M),
+        pattern = re.compile(r["pattern"], re.M)
+        signals.append(_Signal(r["kind"], float(r["weight"]), r["where"], pattern,
                                tuple(r.get("needs", ())), int(r.get("count", 1)),
-                               int(r.get("least", 1))))
+                               int(r.get("least", 1)), screen(pattern)))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
                   float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
@@ -184,7 +187,7 @@ def scores(title: str | None, work: str, body_start: int, end: int,
                 break
     for sig in rules.signals:
         text, base = regions[sig.where]
-        if not text or sig.needs and not any(n in text for n in sig.needs):
+        if not text or sig.needs and not any(n in text for n in sig.needs) or sig.screen is not None and not sig.screen.search(text):
             continue
         found: list[re.Match[str]] = []
         seen: set[str] = set()

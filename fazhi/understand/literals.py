@@ -1,0 +1,101 @@
+"""The words a regular expression cannot match without: a cheap test before a costly scan.
+
+Many rule patterns (look-alike marks, furniture lines) begin with a character class or a
+repeat, so the regex engine tries them at every position of a text. Most texts hold none
+of the words such a pattern needs (下面是小编, 打印本页, 记者), and `word in text` runs at
+memory speed where the scan does not. `required_words` works the words out of the
+parsed pattern; `screen` compiles them into one search. The set is exact in one
+direction only: a text without any of the words has no match, so skipping the scan never
+changes a result.
+"""
+from __future__ import annotations
+
+import re
+from re import _constants as _c
+from re import _parser
+
+# A set with more words than this costs about as much to test as the scan it would save.
+MAX_WORDS = 24
+# A character class with more characters than this tells nothing worth testing.
+_MAX_CLASS = 8
+
+
+def required_words(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
+    """Words one of which every match of `pattern` contains, or None when there is no
+    short list of them (a pattern that can match an arbitrary text, case-folding flags)."""
+    p = re.compile(pattern) if isinstance(pattern, str) else pattern
+    if p.flags & (re.IGNORECASE | re.LOCALE | re.VERBOSE) or not isinstance(p.pattern, str):
+        return None
+    words = _of_sequence(_parser.parse(p.pattern, p.flags))
+    if words is None or "" in words:
+        return None
+    # a word holding another (信息来源, 来源) is found only where the shorter one is
+    words = {w for w in words if not any(v != w and v in w for v in words)}
+    return frozenset(words) if len(words) <= MAX_WORDS else None
+
+
+def screen(pattern: str | re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that finds one of `pattern`'s required words, None when it has none.
+
+    A text the screen finds nothing in holds no match of `pattern`. One search for a few
+    literal words runs on the regex engine's fast literal scan, cheaper than testing the
+    words one by one in Python and than scanning with a pattern that starts with a
+    character class or a repeat (where the engine tries every position).
+    """
+    words = required_words(pattern)
+    if words is None:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
+def _of_sequence(seq) -> set[str] | None:
+    """Among the items every match of the sequence goes through, the most telling word set.
+
+    Adjacent literals form one word; a group, an alternation whose every branch has a set
+    (their union), a repeat taken at least once, and a small character class each give a
+    set; anything else (assertions, any character, optional parts) gives none. The set whose
+    shortest word is longest wins, then the smaller one.
+    """
+    found: list[set[str]] = []
+    run = ""
+    for op, av in seq:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.append({run})
+            run = ""
+        got: set[str] | None = None
+        if op is _c.SUBPATTERN:
+            if not (av[1] or av[2]):  # inline flags may fold case: no words then
+                got = _of_sequence(av[3])
+        elif op is _c.ATOMIC_GROUP:
+            got = _of_sequence(av)
+        elif op is _c.BRANCH:
+            alts = [_of_sequence(alt) for alt in av[1]]
+            if all(a for a in alts):
+                got = set().union(*alts)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                got = _of_sequence(av[2])
+        elif op is _c.IN:
+            got = _class_chars(av)
+        if got:
+            found.append(got)
+    if run:
+        found.append({run})
+    if not found:
+        return None
+    return max(found, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _class_chars(items) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.update(chr(x) for x in range(av[0], av[1] + 1))
+        else:  # a negation, a category (\d, \s), a wide range
+            return None
+    return chars if 0 < len(chars) <= _MAX_CLASS else None

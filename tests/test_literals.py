@@ -1,0 +1,77 @@
+"""The required words of a pattern: a text without them must never hold a match."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fazhi.data import load as load_data
+from fazhi.read.text import decode
+from fazhi.understand.literals import required_words, screen
+from fazhi.understand.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"【?\s*(打印本页|关闭窗口|打印|关闭)\s*】?\s*$", {"打印", "关闭"}),  # 打印本页 holds 打印
+    (r"^\s*[\u4e00-\u9fff]{2,6}(表示|介绍说|指出)[,，]?“", {"表示", "介绍说", "指出"}),
+    (r"(?<![\u4e00-\u9fff])(近日|日前)[,，]", {"近日", "日前"}),
+    (r"报告如下|特此报告", {"报告如下", "特此报告"}),
+    (r"现将.{0,60}(情况|工作)的?报告", {"现将"}),  # the longest word the match must go through
+    (r"(?:19|20)\d{2}\s*年\s*第?\s*\d{1,2}\s*期", {"19", "20"}),
+    (r"(主要)?(举措|措施)(和|及)(成效|成绩)", {"举措", "措施"}),  # the first of two equal sets
+    (r"x{2,}[ab]", {"x"}),
+])
+def test_required_words(pattern: str, words: set[str]) -> None:
+    assert required_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"[\u3040-\u30ff]{2,}",  # a wide class: no short list
+    r"(?i)english",  # case folding: the literal is not what the text holds
+    r"(报告)?\s*\d+",  # nothing every match goes through
+    r"[^。]{2,}",
+    r"(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)",  # more words than a test is worth
+])
+def test_no_words(pattern: str) -> None:
+    assert required_words(pattern) is None
+    assert screen(pattern) is None
+
+
+@lru_cache(maxsize=1)
+def _screened() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """The look-alike marks and furniture patterns of the data files, with their screens."""
+    pats = [re.compile(r["pattern"], re.M) for r in load_data("doctypes.toml")["signal"]]
+    pats += [re.compile(p) for ps in load_data("boilerplate.toml")["line"].values() for p in ps]
+    pairs = [(p, screen(p)) for p in pats]
+    return [(p, s) for p, s in pairs if s is not None]
+
+
+def test_screen_passes_every_text_a_data_pattern_matches() -> None:
+    """Over the project's own examples, line by line and whole: a match is never screened out."""
+    texts = [normalize(decode(p.read_bytes())[0]) for p in sorted((ROOT / "examples").glob("*.txt"))]
+    assert texts
+    pieces = texts + [line for t in texts for line in t.splitlines()]
+    assert len(_screened()) > 50
+    for pat, scr in _screened():
+        for t in pieces:
+            if pat.search(t):
+                assert scr.search(t), (pat.pattern, t)
+
+
+# texts built from the words the patterns need, their neighbours and noise
+_ALPHABET = list("报告如下特此现将情况工作的年度第期主要举措和及成效绩存在问题不足打印关闭本页发布时间来源：:记者表示指出"
+                 "0123456789 \n，。、（）()【】")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=60).map("".join))
+def test_screen_is_sound_on_random_text(text: str) -> None:
+    for pat, scr in _screened():
+        if pat.search(text):
+            assert scr.search(text), (pat.pattern, text)
