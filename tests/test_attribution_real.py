@@ -736,3 +736,30 @@ def test_a_bureau_that_names_no_site_is_placed_by_the_whole_area_it_speaks_of():
     md = md_of("现将我局2023年法治政府建设工作情况报告如下。\n一、主要举措\n"
                "全市交通运输系统依法行政，绵阳市交通运输执法案件办结20件；全市公路建设依法推进，绵阳市综合执法检查开展15次。\n")
     assert (md.level, md.jurisdiction) == ("department", "绵阳市")
+
+
+def test_a_title_line_with_its_publisher_and_date_after_it():
+    md = md_of("绵阳市统计局2023年度法治政府建设情况报告 绵阳市统计局 2024-03-08\n\n2023年，我局坚持依法统计。\n")
+    assert md.title == "绵阳市统计局2023年度法治政府建设情况报告"
+    assert md.published == "2024-03-08"
+
+
+def test_a_cover_letter_names_the_report_it_sends():
+    md = md_of("生态环境厅：\n2023年，在市委、市政府领导下，我局坚持依法行政，各项工作取得成效。"
+               "根据有关规定，现将《绵阳市生态环境局关于2023年度法治政府建设情况的报告》报上，请审阅。\n"
+               "绵阳市生态环境局\n2024年1月20日\n")
+    assert md.title == "绵阳市生态环境局关于2023年度法治政府建设情况的报告"
+    assert md.department == "绵阳市生态环境局"
+
+
+def test_a_provincial_department_reposted_on_a_county_bureaus_site():
+    r = fazhi.analyze_text("四川省人民政府：\n2023年，在省委、省政府的领导下，我厅坚持依法行政。\n一、主要举措\n"
+                           "我厅办理复议案件12件。\n", source="http://sfj.santai.gov.cn/xwzx/2024/report.html")
+    assert (r.metadata.jurisdiction, r.metadata.department) == ("四川省", "四川省司法厅")
+
+
+def test_a_ministry_reposted_on_a_local_site_is_no_department_of_that_place():
+    r = fazhi.analyze_text("2023年，交通运输部坚持依法行政，推进交通运输法治政府部门建设。\n一、主要举措\n部党组学法4次。\n",
+                           source="http://jtt.sc.gov.cn/zwgk/2024/report.html")
+    assert r.metadata.jurisdiction is None
+    assert (r.metadata.level, r.metadata.department) == ("department", "交通运输部")

@@ -96,7 +96,7 @@ _SENTENCE_MARKS = re.compile(r"[。,，;；]")
 _LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}")
 
 
-_STAMP_LINE = re.compile(r"^[^\n]{4,80}?(?:报告|总结)\s+(?P<after>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
+_STAMP_LINE = re.compile(r"^[^\n]{4,80}?(?:报告|总结)\s+(?:[\u4e00-\u9fff]{2,20}\s+)?(?P<after>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
                          r"|^\s*(?P<d>(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}(:\d{2})?(\s.{0,40})?$"
                          r"|^\s*[•·]?\s*[\[【(（]?\s*(?P<bare>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                          r"|(?:19|20)\d{2}年(?:0\d月\d{1,2}|\d{1,2}月0\d)日)\s*[\]】)）]?\s*$")
@@ -147,7 +147,7 @@ _TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称|名\s*�
 # What a page may set after a title: its document number in brackets (…报告（某政字〔2025〕79号）)
 # or the extension of the file it was named after (….docx).
 _TITLE_TAIL = re.compile(r"\s*(?:[(（][\u4e00-\u9fff]{1,12}\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[)）]"
-                         r"|(?<=[告结况])\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                         r"|(?<=[告结况])\s+(?:[\u4e00-\u9fff]{2,20}\s+)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                          r"|\.(?:docx?|pdf|wps|ofd|txt))$", re.I)
 
 
@@ -169,7 +169,18 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
     heading, 关于2020年…的报告) and the document's own fuller title of the same kind and
     year follows just below it (某镇人民政府 / 关于2020年…的报告), the fuller one."""
     found = _first_title(work, start, limit)
-    if found is None or issuer_from_title(found[0]) is not None:
+    if found is None:
+        # a cover letter before the report (现将《某局关于2021年度…的报告》报上，请审阅): its title
+        for s, _e, line in iter_lines(work):
+            if s < start or not line.strip():
+                continue
+            if s > start + limit:
+                break
+            ann = _attribution()["announce"].search(line)
+            if ann and _LAW_WORDS.search(ann.group("title")):
+                return ann.group("title"), s + ann.start("title"), s + ann.end("title")
+        return None
+    if issuer_from_title(found[0]) is not None:
         return found
     nxt = _first_title(work, found[2], 400)
     if nxt is not None and issuer_from_title(nxt[0]) is not None \
@@ -621,6 +632,20 @@ def _branch_place(name: str, place: Division) -> Division | None:
     return None
 
 
+_OWN_TING = re.compile(r"[我本]厅")
+# The party committee's departments (组织部 …): the only 部 below the central level.
+_PARTY_DEPARTMENTS = ("组织部", "宣传部", "统一战线工作部")
+
+
+def _central(unit) -> bool:
+    """A ministry named without a place (交通运输部, 国家税务总局): reposted on a local site it
+    is still no department of that place."""
+    if unit.place is not None or unit.level_word in _LEVEL_WORD_KINDS:
+        return False
+    dept = unit.department or ""
+    return unit.place_level == "central" or dept.endswith("部") and dept not in _PARTY_DEPARTMENTS
+
+
 def _full_department(name: str) -> str:
     """A department with its place, its name given in full where it was written in a short
     form the lexicon knows (某市科技局 -> 某市科学技术局), as the record gives departments."""
@@ -1027,7 +1052,8 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
         dept = _department_name(issuer) if not unit.is_department else issuer
         if dept and not re.search(r"人民政府$|政府$", dept):
             md.department = re.sub(r"\s+", "", dept)
-        if place is None and md.jurisdiction is None and (md.department or unit.level_word):
+        if place is None and md.jurisdiction is None and (md.department or unit.level_word) \
+                and not _central(unit):
             # a department named without its place (市司法局, 我局) or a government by its level
             # alone (省人民政府): the place from the other sources that name one, then from the
             # 索引号, then the place of that level the body names most
@@ -1111,6 +1137,10 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
         found = _address_department(body, context)
         if found is not None:
             canon, dplace = found
+            if _OWN_TING.search(body) and not canon.endswith("厅"):
+                # 我厅 on a city's or county's site: a province's department reposted there
+                canon = re.sub(r"局$", "厅", canon)
+                dplace = divisions().province_of(dplace) if dplace is not None else None
             if dplace is not None and (place is None or place_src is not None
                                        and place_src.source in ("inferred", "site")):
                 place, place_src = dplace, _Cand(dplace.name, "site", None, None, conf["site"])
