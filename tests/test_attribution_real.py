@@ -763,3 +763,9 @@ def test_a_ministry_reposted_on_a_local_site_is_no_department_of_that_place():
                            source="http://jtt.sc.gov.cn/zwgk/2024/report.html")
     assert r.metadata.jurisdiction is None
     assert (r.metadata.level, r.metadata.department) == ("department", "交通运输部")
+
+
+def test_the_bureau_in_the_source_line_of_a_government_report_is_not_its_issuer():
+    md = md_of("来源：绵阳市司法局\n\n2023年，我市坚持依法行政，全市法治政府建设取得新成效。\n一、主要举措\n"
+               "我市办理复议案件120件，绵阳市各级行政机关依法履职，绵阳市政务服务持续优化。\n")
+    assert (md.level, md.department, md.jurisdiction) == ("city", None, "绵阳市")

@@ -646,6 +646,12 @@ def _central(unit) -> bool:
     return unit.place_level == "central" or dept.endswith("部") and dept not in _PARTY_DEPARTMENTS
 
 
+def _drafter(name: str, self_level: str | None, first_person: bool) -> bool:
+    """A department in the page's 来源 field of a report that speaks of itself as a government
+    (我市, 我县): the bureau that drafted or posted it, not its issuer."""
+    return first_person and self_level not in (None, "department") and parse_unit(name).is_department
+
+
 def _full_department(name: str) -> str:
     """A department with its place, its name given in full where it was written in a short
     form the lexicon knows (某市科技局 -> 某市科学技术局), as the record gives departments."""
@@ -986,6 +992,10 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
         md.signed = signed
         _evidence(md, "signed", "signature", shown, sig_span[0], sig_span[1], conf["signature"])
 
+    # the body as read for words and names, without the pinyin glosses a mirror put after its
+    # characters (自治區(qū)人民政府); only what needs no offsets reads it
+    body = _unglossed(work[body_start:body_end])
+    self_level, first_person = _self_level(body)
     # issuer candidates, most trusted first
     cands: list[_Cand] = []
     if wtitle:
@@ -1004,15 +1014,11 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     if doc_meta.get("issuer"):
         cands.append(_Cand(str(doc_meta["issuer"]), "document", None, None, conf["document"]))
     v, fs, fe = _field(page_fields, "source_org")
-    if v and _is_unit(v):
+    if v and _is_unit(v) and not _drafter(v, self_level, first_person):
         cands.append(_Cand(v, "source_field", fs, fe, conf["source_field"]))
     # the title's issuer is kept even when it is no known unit (某县); others must be units
     primary = next((c for c in cands if c.source in ("title", "title_field", "document") or _is_unit(c.name)
                     or _zone_parts(c.name)), None)
-    # the body as read for words and names, without the pinyin glosses a mirror put after its
-    # characters (自治區(qū)人民政府); only what needs no offsets reads it
-    body = _unglossed(work[body_start:body_end])
-    self_level, first_person = _self_level(body)
     if primary is None and self_level == "department":
         # a department that calls itself only 我局 still names itself where it speaks of its
         # own leaders or documents (区司法局党委书记…; 制定《某区统计局2022年…计划》)
