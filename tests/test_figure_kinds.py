@@ -306,3 +306,8 @@ def test_a_service_area_named_by_minutes_and_indicators_in_chinese_numerals():
 def test_ten_thousand_hundred_millions():
     f = one("全市实现增加值1.5万亿元。", 1.5e12)
     assert f.unit == "元" and f.kind == "money"
+
+
+def test_the_count_of_items_listed_with_a_last_he():
+    assert one("推荐甲区、乙区和丙区三个区参评。", 3).kind == "context"
+    assert one("审核合同和协议2件。", 2).kind == "count"

@@ -111,6 +111,7 @@ CASES = [
     ("编制街道“属地管理”事项清单47项。", [("power_list.items", 47)]),
     ("制定行政执法事项清单，明确执法事项430项。", [("power_list.items", 430)]),
     ("审核涉法事务36件。", [("legal_review.documents", 36)]),
+    ("为街道各类合同、文件进行合法性审查40次。", [("legal_review.documents", 40)]),
     # a department taking over a province's powers: its power list, not powers devolved to townships
     ("承接省厅委托的9个行政职权事项。", [("power_list.items", 9)]),
     ("审查各类重大决策事项、规范性文件、涉法文件140件。", [("legal_review.documents", 140)]),
@@ -121,6 +122,9 @@ CASES = [
     ("办理机关合同、协议、招标文书法制审核95件。", [("legal_review.contracts", 95)]),
     ("权力和责任清单的事项扩充至26项。", [("power_list.items", 26)]),
     ("全年办理教师资格认定1200件。", [("approval.items", 1200)]),
+    # the count in a clause of mere filler after the clause that tells what was done
+    ("在干部职工大会上对宪法进行解读学习，全年共计5次。", [("leader_law_study.sessions", 5)]),
+    ("3次召开区政府常务会议，专题学习《行政处罚法》。", [("leader_law_study.sessions", 3)]),
     # two parts of disclosure side by side: the proactive count is a part, not the total
     ("主动公开各类信息96条，依申请公开事项3项。",
      [("disclosure.proactive", 96), ("disclosure.applications", 3)]),
@@ -159,6 +163,8 @@ UNCODED = [
     ("通过微信公众号发布普法信息300余条。", 300),
     # documents issued with no review named after them
     ("全年出台政府文件9个，均已公开发布。", 9),
+    # a list of contracts and other documents is documents; service inquiries are no legal advice
+    ("上线以来日均登记服务咨询件超150件。", 150),
     ("全局通过法律职业资格考试人数5人。", 5),
 ]
 

@@ -241,10 +241,17 @@ def _kind_rules_for(unit: str | None) -> tuple[tuple[str, re.Pattern[str] | None
 _LIST_TAIL = re.compile(r"(?:[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?、){1,19}[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?\s*等?\s*$")
 
 
-def _listed(before: str) -> int:
-    """How many items the clause ends by listing (甲、乙、丙 -> 3), 0 when it lists none."""
+_LAST_JOIN = re.compile(r"[\u4e00-\u9fff][和及与][\u4e00-\u9fff]")
+
+
+def _listed(before: str) -> tuple[int, ...]:
+    """How many items the clause may end by listing (甲、乙、丙 -> 3; 甲、乙和丙 -> 2 or 3, as 和
+    may join the last two items or belong to a name), () when it lists none."""
     m = _LIST_TAIL.search(before)
-    return m.group(0).count("、") + 1 if m else 0
+    if not m:
+        return ()
+    n = m.group(0).count("、") + 1
+    return (n, n + 1) if _LAST_JOIN.search(m.group(0).rsplit("、", 1)[-1]) else (n,)
 
 
 def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | None, value: float = 0,
@@ -254,7 +261,7 @@ def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | No
     for kind, b, a, sent, list_count, chinese_only in _kind_rules_for(unit):
         if chinese_only and not chinese:
             continue
-        if list_count and (value < 2 or _listed(before) != value):
+        if list_count and (value < 2 or value not in _listed(before)):
             continue
         if b is not None and not b.search(before):
             continue

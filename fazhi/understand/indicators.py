@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..data import load as load_data
 from ..record import Figure, Section
-from .figures import MAX_SPAN, NON_WORK_KINDS, SENTENCE_DELIMS, span_start
+from .figures import CLAUSE_DELIMS, MAX_SPAN, NON_WORK_KINDS, SENTENCE_DELIMS, span_start
 from .outline import chain
 
 _ENUM_START = re.compile(r"[一二三四五六七八九十]是")
@@ -365,6 +365,12 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             lc_start, lc_end = prev_lc
             lc = work[lc_start:lc_end]
             cont = True
+        elif (_FILLER.match(lc) and not noun_phrase and lc_start > s_start
+              and not (i > 0 and figures[i - 1].end >= s_start)):
+            # a sentence that first tells what was done and then counts it (…进行解读学习，全年共计7次):
+            # the clause before names the figure
+            lc_start = max(s_start, span_start(work, lc_start - 1, CLAUSE_DELIMS))
+            lc = work[lc_start:f.start]
         best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
         if best is not None and best_key[0] != _TIER_AFTER and _counts_other_noun(tax, f, rc):
             best_key, best = None, None
