@@ -318,7 +318,8 @@ def test_every_kind_has_a_name_and_a_measure_word():
 WRITTEN_ABOUT_OR_BY_OTHERS = [
     ("news", "2023年，桐溪县坚持以习近平法治思想为指导，扎实推进法治政府建设。记者从县司法局了解到，全县去年"
              "办理行政复议案件43件。\n"),
-    ("news", "2023年，桐溪县坚持依法行政，法治政府建设取得新成效。\n全县审核规范性文件18件。\n"
+    # a newspaper as the page's source is a hint (reposted reports carry it too), with a second one
+    ("news", "2023年，桐溪县坚持依法行政，法治政府建设取得新成效。\n如今，全县规范性文件全部经过合法性审核。\n"
              "来源：山川日报\n"),
     ("news", "2023年，桐溪县深入推进法治政府建设。“过去要跑三趟，现在一趟就办成了。”在政务服务中心办事的王女士说。"
              "“每一份文件都要经过合法性审核。”县司法局负责人说。\n"),
@@ -429,6 +430,9 @@ REPORTS_WITH_WORDS_OF_OTHERS = [
     "邀请“法律明白人”现场介绍，推行“一网通办”表示满意的群众达98%。\n一、主要举措\n",
     # pinyin glosses inside the title
     "桐溪县2023年度法(fǎ)治政(zhèng)府建设情况报(bào)告\n2023年，我(wǒ)县坚持依法行政。\n一、主要举措\n",
+    # the report reposted by the local paper, its source line naming the paper
+    "2023年，我县坚持依法行政，法治政府建设取得新成效。\n一、主要举措和成效\n全年审核规范性文件18件。\n"
+    "来源：桐溪日报\n",
     # the report reposted by the local paper
     "桐溪县人民政府关于2023年度法治政府建设情况的报告\n来源：桐溪日报\n2023年，我县坚持依法行政。现将有关情况"
     "报告如下：\n一、主要举措和成效\n全年审核规范性文件18件。\n",
@@ -438,6 +442,9 @@ REPORTS_WITH_WORDS_OF_OTHERS = [
     # the party committee and the government report together
     "中共桐溪县委 桐溪县人民政府关于2023年度法治政府建设情况的报告\n2023年，县委、县政府坚持依法行政。"
     "现将有关情况报告如下：\n一、主要举措和成效\n",
+    # a report that calls itself the year's summary and the next year's plan
+    "2023年，我县坚持以习近平法治思想为指导，深入推进法治政府建设。现将2023年工作总结暨2024年工作安排报告如下：\n"
+    "一、2023年法治政府建设情况\n",
     # a report that tells what the 普法 work was, inside its own year
     "2023年，我县坚持依法行政，扎实推进法治政府建设。现将2023年度法治政府建设暨普法依法治理工作情况报告如下：\n"
     "一、主要举措和成效\n",
