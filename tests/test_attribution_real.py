@@ -769,3 +769,17 @@ def test_the_bureau_in_the_source_line_of_a_government_report_is_not_its_issuer(
     md = md_of("来源：绵阳市司法局\n\n2023年，我市坚持依法行政，全市法治政府建设取得新成效。\n一、主要举措\n"
                "我市办理复议案件120件，绵阳市各级行政机关依法履职，绵阳市政务服务持续优化。\n")
     assert (md.level, md.department, md.jurisdiction) == ("city", None, "绵阳市")
+
+
+def test_the_one_place_of_its_level_whose_party_committee_the_report_names_is_its_own():
+    md = md_of("2023年，在省委、省政府和绵阳市委的正确领导下，我市坚持依法行政，法治政府建设取得新成效。\n"
+               "一、主要举措\n全市办理复议案件100件。\n")
+    assert (md.level, md.jurisdiction) == ("city", "绵阳市")
+
+
+def test_a_title_with_a_picture_mark_a_bracketed_column_or_a_bracketed_date():
+    for line in ("盐亭县2023年度法治政府建设工作报告（图）", "[通知公告]盐亭县2023年度法治政府建设工作报告",
+                 "盐亭县2023年度法治政府建设工作报告(2024-03-20)"):
+        md = md_of(line + "\n\n2023年，全县坚持依法行政。\n")
+        assert md.title == "盐亭县2023年度法治政府建设工作报告", line
+

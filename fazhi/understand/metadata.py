@@ -147,6 +147,8 @@ _TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称|名\s*�
 # What a page may set after a title: its document number in brackets (…报告（某政字〔2025〕79号）)
 # or the extension of the file it was named after (….docx).
 _TITLE_TAIL = re.compile(r"\s*(?:[(（][\u4e00-\u9fff]{1,12}\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[)）]"
+                         r"|[(（](?:图|组图|附图|全文|附全文|视频|图文)[)）]"
+                         r"|[(（\[](?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[)）\]]"
                          r"|(?<=[告结况])\s+(?:[\u4e00-\u9fff]{2,20}\s+)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                          r"|\.(?:docx?|pdf|wps|ofd|txt))$", re.I)
 
@@ -156,7 +158,7 @@ def _strip_site(title: str) -> str:
     column name it put before it (【省政府法治建设报告】…), a document number before or after
     it, the name of the file it came from, or the 《》 a page quoted it in."""
     title = title.strip(" |｜")  # a title set in a table's cell: |某区2025年度…报告|
-    title = re.sub(r"^\s*【[^】]{1,20}】\s*", "", title)
+    title = re.sub(r"^\s*(?:【[^】]{1,20}】|\[[\u4e00-\u9fff]{1,12}\])\s*", "", title)
     title = _TITLE_LEAD.sub("", title)
     title = _TITLE_TAIL.sub("", title)
     title = _attribution()["site_suffix"].sub("", title).strip()
@@ -1212,6 +1214,9 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     return md, body_start, body_end
 
 
+_LEADING_BODY = re.compile(r"(?:委(?!员)|党委|人民政府|政府)")
+
+
 def _infer_place(body: str, self_level: str | None, context: _Context) -> Division | None:
     """The unit a title-less report is about: the place of the report's own level it names most."""
     if self_level is None or self_level == "department":
@@ -1220,6 +1225,7 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
              "city": ("city",), "province": ("province",)}[self_level]
     counts: Counter = Counter()
     cands: dict[str, list[Division]] = {}
+    led: set[str] = set()  # names followed by their own leading bodies: 保定市委、市政府
     for p in _places(body):
         # a municipality (重庆市) speaks of itself as a city: 我市, 全市
         cs = [c for c in p.cands if c.kind in kinds and c.level == self_level
@@ -1227,6 +1233,8 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         if cs:
             counts[p.name] += 1
             cands[p.name] = cs
+            if _LEADING_BODY.match(body, p.start + len(p.name)):
+                led.add(p.name)
     for name, n in counts.most_common():
         got = _resolve(cands[name], context, exclude=name)
         if got is None:
@@ -1235,6 +1243,13 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         # ancestor the text also names, or by being a current, unambiguous name of 3+
         # characters mentioned at least twice
         if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
+            return got
+    if len(led) == 1:
+        # the one place of its level whose party committee or government the report names
+        # (在省政府和淮安市委的正确领导下，我市…): its own, though named once
+        name = next(iter(led))
+        got = _resolve(cands[name], context, exclude=name)
+        if got is not None and not got.former and len(name) >= 3:
             return got
     if not counts and self_level == "province" and _speaks_as_region(body):
         # an autonomous region speaking of itself (自治区人民政府…) names itself rarely, and
