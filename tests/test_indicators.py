@@ -125,6 +125,13 @@ CASES = [
     # the count in a clause of mere filler after the clause that tells what was done
     ("在干部职工大会上对宪法进行解读学习，全年共计5次。", [("leader_law_study.sessions", 5)]),
     ("3次召开区政府常务会议，专题学习《行政处罚法》。", [("leader_law_study.sessions", 3)]),
+    # X、Y分别为N1、N2: each number is named by its own item
+    ("全年审核规范性文件、合同分别为8件、30件。",
+     [("normative_docs.reviewed", 8), ("legal_review.contracts", 30)]),
+    ("受理、办结行政复议案件分别为42件、39件。",
+     [("reconsideration.received", 42), ("reconsideration.closed", 39)]),
+    ("开展普法讲座和法治宣传活动分别为16场、27场。",
+     [("law_popularization.lectures", 16), ("law_popularization.events", 27)]),
     # two parts of disclosure side by side: the proactive count is a part, not the total
     ("主动公开各类信息96条，依申请公开事项3项。",
      [("disclosure.proactive", 96), ("disclosure.applications", 3)]),

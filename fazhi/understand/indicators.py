@@ -403,8 +403,59 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         tail = f.end + len(noun_phrase)
         prev_end = tail if noun_phrase and work[tail:tail + 1] == "、" else f.end
         prev_lc = (lc_start, f.start) if not cont else prev_lc
+    _respective(work, figures, sections, tax)
     _apply_part_only(work, figures, tax)
     _link_parts(work, figures)
+
+
+_RESPECTIVE = re.compile(r"分别(?:为|是|达到|达|有|计|占|完成)?\s*$")
+_RUN_SEP = re.compile(r"^[\s,、和及与]*$")
+_LAST_JOIN = re.compile(r"(?<=[\u4e00-\u9fff])[和及与](?=[\u4e00-\u9fff])")
+
+
+def _respective(work: str, figures: list[Figure], sections: list[Section], tax: Taxonomy) -> None:
+    """X、Y分别为N1、N2: the k-th number counts the k-th item listed before 分别.
+
+    Read as one clause, every number would take the cue nearest 分别 (the last item). Each is
+    read again with its own item, the item after the first item's opening words (审核规范性文件、合同), or
+    the item with the last item's noun (受理、办结行政复议案件); a number none of these names
+    gets no id rather than its neighbour's.
+    """
+    i = 0
+    n = len(figures)
+    while i < n:
+        f = figures[i]
+        c0 = span_start(work, f.start, CLAUSE_DELIMS)
+        m = _RESPECTIVE.search(work, c0, f.start) if f.kind in ("count", "rate") else None
+        if m is None:
+            i += 1
+            continue
+        run = [f]
+        while (i + len(run) < n and run[-1].unit == figures[i + len(run)].unit
+               and _RUN_SEP.match(work[run[-1].end:figures[i + len(run)].start])):
+            run.append(figures[i + len(run)])
+        items = [x for x in work[c0:m.start()].split("、") if x]
+        if len(items) == len(run) - 1 and _LAST_JOIN.search(items[-1]):
+            a, b = _LAST_JOIN.split(items[-1], maxsplit=1)
+            items[-1:] = [a, b]
+        if 2 <= len(run) == len(items):
+            s_start = _sentence_start(work, f.start)
+            p_start = _line_start(work, f.start)
+            for k, g in enumerate(run):
+                rc = work[g.end:_clause_end(work, g.end)]
+                titles = " ".join(s.title for s in chain(sections, g.start) if s.style != "一是")
+                cands = [items[k]]
+                if k > 0:  # the first item's verb: its opening words, shortest first
+                    cands += [items[0][:j] + items[k] for j in range(2, len(items[0]) - 1)]
+                if k < len(items) - 1:
+                    cands.append(items[k] + items[-1][2:])
+                g.indicator = None
+                for cand in cands:
+                    _, best = _best_rule(tax, g, work, cand, c0, rc, s_start, p_start, titles)
+                    if best is not None:
+                        g.indicator = best[0].id
+                        break
+        i += len(run)
 
 
 def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
