@@ -84,8 +84,11 @@ def label(work: str, f: Figure, floor: int) -> str:
     """The words of a figure's own clause before its number (其中调解成功 for 2480件)."""
     a = f.start
     stop = max(floor, f.start - _LABEL_MAX)
-    while a > stop and not _CLAUSE.match(work, a - 1):
-        a -= 1
+    if stop < a:  # just after the last clause delimiter in reach, else as far back as it reaches
+        last = None
+        for last in _CLAUSE.finditer(work, stop, a):
+            pass
+        a = last.end() if last is not None else stop
     return work[a:f.start]
 
 

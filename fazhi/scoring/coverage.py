@@ -191,13 +191,18 @@ def _collect(report: Report, outline: Outline, zone: tuple[int, int], sents: lis
             clauses.add(bisect_right(delims, p))  # figures in the same clause measure the area
         for c in clauses:
             f["figs"].update(clause_figs.get(c, ()))
-    prefixes = [(area.id, ind) for area in outline.areas for ind in area.indicators]
+    # an area names indicators by id or by a dotted prefix of ids (disputes -> disputes.mediated)
+    by_prefix: dict[str, list[str]] = {}
+    for area in outline.areas:
+        for pre in area.indicators:
+            by_prefix.setdefault(pre, []).append(area.id)
     for pos, i in figs:
         ind = report.figures[i].indicator
         if not ind:
             continue
-        for aid, pre in prefixes:
-            if ind.startswith(pre) and (len(ind) == len(pre) or ind[len(pre)] == "."):
+        parts = ind.split(".")
+        for n in range(1, len(parts) + 1):
+            for aid in by_prefix.get(".".join(parts[:n]), ()):
                 found[aid]["figs"].add(i)
                 k = bisect_right(starts, pos) - 1
                 if k >= 0 and pos < sents[k][1]:

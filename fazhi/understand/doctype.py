@@ -44,6 +44,7 @@ class _Signal:
     count: int  # distinct matches counted, each with the full weight
     least: int  # distinct matches needed for the mark to count at all
     screen: re.Pattern[str] | None = None  # finds a word every match holds (literals.screen)
+    needs_screen: re.Pattern[str] | None = None  # finds one of `needs` (one search, not a loop)
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,11 @@ def _rules() -> _Rules:
         if r["where"] not in REGIONS:
             raise ValueError(f"doctypes.toml: unknown region {r['where']!r} in a signal of {r['kind']}")
         pattern = re.compile(r["pattern"], re.M)
+        needs = tuple(r.get("needs", ()))
         signals.append(_Signal(r["kind"], float(r["weight"]), r["where"], pattern,
-                               tuple(r.get("needs", ())), int(r.get("count", 1)),
-                               int(r.get("least", 1)), screen(pattern)))
+                               needs, int(r.get("count", 1)),
+                               int(r.get("least", 1)), screen(pattern),
+                               re.compile("|".join(map(re.escape, needs))) if needs else None))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
                   float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
@@ -187,7 +190,8 @@ def scores(title: str | None, work: str, body_start: int, end: int,
                 break
     for sig in rules.signals:
         text, base = regions[sig.where]
-        if not text or sig.needs and not any(n in text for n in sig.needs) or sig.screen is not None and not sig.screen.search(text):
+        if not text or sig.needs_screen is not None and not sig.needs_screen.search(text) \
+                or sig.screen is not None and not sig.screen.search(text):
             continue
         found: list[re.Match[str]] = []
         seen: set[str] = set()

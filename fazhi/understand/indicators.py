@@ -57,10 +57,10 @@ class Taxonomy:
     counted: re.Pattern[str] | None = None  # nouns after a count that no cue before it can name
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
-    # per unit, built on first use: the positions in by_unit[unit] of the rules always tried
-    # (an `after` pattern, or a cue whose first characters are unknown), and per character
-    # the positions of the rules whose cue can begin with it
-    _cue_index: dict[str, tuple[tuple[int, ...], dict[str, list[int]]]] = field(default_factory=dict)
+    # per unit, built on first use: the rules always tried (an `after` pattern, or a cue whose
+    # first characters are unknown), and per character the positions in by_unit[unit] of
+    # the rules whose cue can begin with it
+    _cue_index: dict[str, tuple[list[Rule], frozenset[int], dict[str, list[int]]]] = field(default_factory=dict)
 
     def rules_for(self, unit: str, chars: set[str]) -> list[Rule]:
         """The rules of `unit` that can name a figure whose context holds `chars`, in order.
@@ -69,9 +69,9 @@ class Taxonomy:
         looking the rules up by character instead of testing each rule in turn halves the
         time of indicator assignment. Rules with neither a cue nor an `after` name nothing.
         """
-        rules = self.by_unit.get(unit, ())
         index = self._cue_index.get(unit)
         if index is None:
+            rules = self.by_unit.get(unit, [])
             always: list[int] = []
             by_char: dict[str, list[int]] = {}
             for k, r in enumerate(rules):
@@ -80,13 +80,15 @@ class Taxonomy:
                 elif r.cue is not None and r.cue_first is not None:
                     for ch in r.cue_first:
                         by_char.setdefault(ch, []).append(k)
-            index = self._cue_index[unit] = (tuple(always), by_char)
-        always, by_char = index
+            index = self._cue_index[unit] = ([rules[k] for k in always], frozenset(always), by_char)
+        always_rules, always, by_char = index
+        hit = by_char.keys() & chars
+        if not hit:
+            return always_rules
         picked = set(always)
-        for ch in chars:
-            ks = by_char.get(ch)
-            if ks is not None:
-                picked.update(ks)
+        for ch in hit:
+            picked.update(by_char[ch])
+        rules = self.by_unit[unit]
         return [rules[k] for k in sorted(picked)]
 
 
