@@ -430,6 +430,9 @@ REPORTS_WITH_WORDS_OF_OTHERS = [
     "邀请“法律明白人”现场介绍，推行“一网通办”表示满意的群众达98%。\n一、主要举措\n",
     # pinyin glosses inside the title
     "桐溪县2023年度法(fǎ)治政(zhèng)府建设情况报(bào)告\n2023年，我(wǒ)县坚持依法行政。\n一、主要举措\n",
+    # a department's report that opens with its duties for a party committee's office
+    "一、统筹推进依法治县工作\n认真履行县委全面依法治县委员会办公室职责，组织开展全县法治政府建设督察，反馈问题"
+    "87个。\n二、加强规范性文件监督\n全年审查规范性文件26件。\n",
     # the report reposted by the local paper, its source line naming the paper
     "2023年，我县坚持依法行政，法治政府建设取得新成效。\n一、主要举措和成效\n全年审核规范性文件18件。\n"
     "来源：桐溪日报\n",
