@@ -783,3 +783,11 @@ def test_a_title_with_a_picture_mark_a_bracketed_column_or_a_bracketed_date():
         md = md_of(line + "\n\n2023年，全县坚持依法行政。\n")
         assert md.title == "盐亭县2023年度法治政府建设工作报告", line
 
+
+
+def test_a_title_set_on_one_line_with_the_pages_furniture():
+    for line in ("盐亭县2023年度法治政府建设工作报告 发布时间：2024-03-20 来源：盐亭县司法局",
+                 "盐亭县2023年度法治政府建设工作报告  浏览次数：120",
+                 "盐亭县2023年度法治政府建设工作报告 2024-03-20 来源：盐亭县司法局"):
+        md = md_of(line + "\n\n2023年，全县坚持依法行政。\n")
+        assert md.title == "盐亭县2023年度法治政府建设工作报告", line

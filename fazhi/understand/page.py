@@ -185,8 +185,15 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
                 at = (lambda i: offsets[i] if offsets is not None and i < len(offsets) else
                       (offsets[-1] + 1 if offsets else i))
                 info.fields[k] = (v, start + at(a), start + (at(b - 1) + 1 if b > 0 else at(b)))
-        info.boilerplate.append((start, end))
+        # a title that a page set on one line with its furniture (…报告 发布时间：… 来源：…)
+        # stays in the working view; the furniture after it is blanked
+        keep = _TITLE_BEFORE.match(norm, start, end)
+        info.boilerplate.append((keep.end(1) if keep else start, end))
     return info
+
+
+# A title ending in 报告/总结 that opens a furniture line, before its first label or date.
+_TITLE_BEFORE = re.compile(r"\s*([^\s:：|]{6,80}?(?:报告|总结))(?=\s+(?:(?:19|20)\d{2}|[^\s:：]{2,6}\s*[:：]))")
 
 
 def blank(norm: str, spans: list[tuple[int, int]]) -> str:
