@@ -791,3 +791,9 @@ def test_a_title_set_on_one_line_with_the_pages_furniture():
                  "盐亭县2023年度法治政府建设工作报告 2024-03-20 来源：盐亭县司法局"):
         md = md_of(line + "\n\n2023年，全县坚持依法行政。\n")
         assert md.title == "盐亭县2023年度法治政府建设工作报告", line
+
+
+def test_a_traditional_script_page_settles_a_sites_initials_by_the_names_it_gives():
+    r = fazhi.analyze_text("2023年，我局堅持依法行政，推進始興縣文化事業依法發展。\n一、主要舉措\n辦理案件3件。\n",
+                           source="http://www.gdsx.gov.cn/xxgk/content/post_1.html")
+    assert (r.metadata.jurisdiction, r.metadata.level) == ("始兴县", "department")

@@ -666,6 +666,14 @@ def _full_department(name: str) -> str:
     return u.place + hit[0] if hit and hit[0] != rest else name
 
 
+def _converted(work: str, shown: str, start: int, end: int) -> str:
+    """The working view's text where the page is in traditional script (its place names are
+    found in simplified form only), else nothing: most pages need no second reading."""
+    sample = [(a, b) for a, b in zip(work[start:start + 600], shown[start:start + 600]) if "\u4e00" <= a <= "\u9fff"]
+    changed = sum(1 for a, b in sample if a != b)
+    return _unglossed(work[start:end]) + " " if sample and changed > 0.02 * len(sample) else ""
+
+
 def _unglossed(text: str) -> str:
     """text without pinyin glosses after its characters (區(qū) -> 區); most texts have none."""
     return _GLOSS.sub("", text) if "(" in text else text
@@ -1032,7 +1040,7 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
 
     # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
     # as its address does), settle names that several places share
-    context = _Context(_unglossed(shown[start:end]) + " " + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
+    context = _Context(_unglossed(shown[start:end]) + " " + _converted(work, shown, start, end) + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
                        doc_meta.get("url") or source)
 
     place: Division | None = None
