@@ -311,3 +311,9 @@ def test_ten_thousand_hundred_millions():
 def test_the_count_of_items_listed_with_a_last_he():
     assert one("推荐甲区、乙区和丙区三个区参评。", 3).kind == "context"
     assert one("审核合同和协议2件。", 2).kind == "count"
+
+
+def test_an_approximation_before_the_scale():
+    f = one("通过法律援助为困难群众挽回经济损失420余万元。", 4_200_000)
+    assert f.approx and f.unit == "元" and f.indicator == "legal_aid.recovered_amount"
+    assert one("全年接受法治宣传教育的群众达6多万人次。", 60_000).approx

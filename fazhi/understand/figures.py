@@ -55,7 +55,8 @@ def lexicon() -> Lexicon:
         r"(?<![\d.A-Za-z\-/])"
         r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
         r"(?:\s*(?P<rsep>[-~至到—]|－)\s*(?P<num2>\d+(?:\.\d+)?))?"
-        r"\s*(?P<scale>千万|百万|万亿|万|亿|千)?"
+        # 870余万元, 10多万人: the approximation may stand before the scale as well as after it
+        r"(?P<approx0>余|多)?\s*(?P<scale>千万|百万|万亿|万|亿|千)?"
         r"(?P<approx>余|多)?"
         rf"\s*(?P<unit>{unit_alt})?"
     )
@@ -319,7 +320,7 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
         value_high = _to_float(m.group("num2")) * scale if m.group("num2") else None
         if m.group("rsep") and m.group("rsep") in "-—－" and value_high is not None and value_high < value:
             continue  # 12-3 is not a range
-        fig = _make(work, lex, ns, fig_end, value * scale, value_high, unit, bool(m.group("approx")), pct)
+        fig = _make(work, lex, ns, fig_end, value * scale, value_high, unit, bool(m.group("approx") or m.group("approx0")), pct)
         found.append(fig)
         taken[ns:fig_end] = b"\x01" * (fig_end - ns)
     for m in lex.chinese.finditer(work, start, end):
