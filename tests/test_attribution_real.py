@@ -797,3 +797,20 @@ def test_a_traditional_script_page_settles_a_sites_initials_by_the_names_it_give
     r = fazhi.analyze_text("2023年，我局堅持依法行政，推進始興縣文化事業依法發展。\n一、主要舉措\n辦理案件3件。\n",
                            source="http://www.gdsx.gov.cn/xxgk/content/post_1.html")
     assert (r.metadata.jurisdiction, r.metadata.level) == ("始兴县", "department")
+
+
+def test_a_page_glossed_throughout_is_read_without_its_glosses_and_its_title_kept_as_written():
+    text = ("盐(yán)亭县司法局2023年度法治政(zhèng)府建设工作报(bào)告\n\n"
+            "2023年，盐亭县司(sī)法局坚持依法行政，各项工(gōng)作稳步推进。\n一、主要举措\n办理复议案(àn)件12件。\n")
+    md = md_of(text)
+    assert md.title == "盐(yán)亭县司法局2023年度法治政(zhèng)府建设工作报(bào)告"
+    assert (md.department, md.jurisdiction, md.level, md.report_year) == ("盐亭县司法局", "盐亭县", "department", 2023)
+    a, b = md.title_span
+    assert text[a:b] == md.title
+    ev = md.evidence["department"]
+    assert text[ev["start"]:ev["end"]].startswith("盐(yán)亭县司法局")
+
+
+def test_a_department_named_by_its_level_word_alone_and_placed_nowhere_has_no_name():
+    md = md_of("2023年，区住房建设局在区委、区政府的领导下坚持依法行政。\n一、主要举措\n办理案件3件。\n")
+    assert (md.department, md.jurisdiction, md.level) == (None, None, "department")

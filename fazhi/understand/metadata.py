@@ -936,6 +936,56 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
     page's labelled fields and the 索引号; the addressee line (市人民政府：) names the
     recipient and is never read as the issuer.
     """
+    if "(" in work and _GLOSS.search(work, start, end):
+        return _extract_unglossed(work, page_fields, doc_meta, start, end, text=text, source=source)
+    return _extract(work, page_fields, doc_meta, start, end, text=text, source=source)
+
+
+def _extract_unglossed(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *,
+                       text: str | None, source: str | None) -> tuple[Metadata, int, int]:
+    """A page whose mirror put pinyin glosses after its characters (广(guǎng)东省): read
+    without them, every offset mapped back to the text as read, the title as written."""
+    from .page import unglossed
+
+    plain, keep = unglossed(work)
+    shown = text if text is not None and len(text) == len(work) else work
+    plain_shown = "".join(shown[i] for i in keep)
+    inv = [0] * (len(work) + 1)  # original offset -> offset in plain (a gloss maps to what follows)
+    j = len(keep)
+    for i in range(len(work), -1, -1):
+        while j > 0 and keep[j - 1] >= i:
+            j -= 1
+        inv[i] = j
+    back = lambda k: keep[k] if k < len(keep) else len(work)  # noqa: E731
+    fields = {k: (v[0], inv[v[1]], inv[v[2]]) if v[1] is not None and v[1] >= 0 else v for k, v in page_fields.items()}
+    md, bs, be = _extract(plain, fields, doc_meta, inv[start], inv[end], text=plain_shown, source=source)
+    for ev in md.evidence.values():
+        if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+            ev["start"], ev["end"] = back(ev["start"]), back(ev["end"] - 1) + 1 if ev["end"] > 0 else 0
+            ev["text"] = shown[ev["start"]:ev["end"]].strip()
+    if md.title_span is not None:
+        pa, pb = md.title_span
+        md.title_span = (back(pa), back(pb - 1) + 1)
+        if md.title and md.evidence.get("title", {}).get("source") == "title":
+            # the title as written, its glosses kept: the stretch of the text its characters take
+            pos = [i for i in range(pa, pb) if not plain_shown[i].isspace()]
+            squashed = re.sub(r"\s+", "", md.title)
+            at = "".join(plain_shown[i] for i in pos).find(squashed)
+            if at >= 0 and squashed:
+                md.title = re.sub(r"\s+", "", shown[back(pos[at]):back(pos[at + len(squashed) - 1]) + 1])
+    # what the document is, read on the page as written, as for any page (detection reads
+    # glosses its own way)
+    wtitle = _strip_site(work[md.title_span[0]:md.title_span[1]]) if md.title_span is not None else md.title
+    md.evidence.pop("doc_type", None)
+    md.doc_type, why = detect_kind(wtitle, work, back(bs), end,
+                                   doc_meta.get("source_org") or _field(page_fields, "source_org")[0])
+    if why is not None:
+        md.evidence["doc_type"] = why
+    return md, back(bs), back(be - 1) + 1 if be > 0 else 0
+
+
+def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *, text: str | None = None,
+             source: str | None = None) -> tuple[Metadata, int, int]:
     md = Metadata()
     conf = _attribution()["confidence"]
     # evidence quotes the text as read: the working view has the page furniture blanked
@@ -1171,6 +1221,13 @@ def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, 
         _set_place(md, place)
     if md.department:
         md.department = _full_department(md.department)
+        if place is None and md.jurisdiction is None and md.department[:1] in _LEVEL_WORD_KINDS \
+                and not md.department.startswith(("省", "自治区")):
+            # 区住房建设局 with no district found anywhere: a department's name needs its place
+            # (省交通运输厅 names its level, one of a few); the report stays a department's
+            md.department = None
+            self_level = "department"
+            place_src = place_src or _Cand("", "inferred", None, None, conf["inferred"])
     if md.department or (self_level == "department" and place_src is not None
                          and place_src.source in ("site", "inferred")):
         md.level = "department"

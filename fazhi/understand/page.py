@@ -145,7 +145,7 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
 GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
-def _unglossed(line: str) -> tuple[str, list[int]]:
+def unglossed(line: str) -> tuple[str, list[int]]:
     """The line without pinyin glosses, and for each of its characters its offset in the line."""
     keep: list[int] = []
     pos = 0
@@ -167,7 +167,7 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
         line = _CELLS.sub(lambda m: " " * len(m.group(0)), line)
         offsets: list[int] | None = None
         if GLOSS.search(line):
-            line, offsets = _unglossed(line)
+            line, offsets = unglossed(line)
         if not any((words is None or words.search(line)) and p.search(line) for p, words in _line_patterns()):
             continue
         found: dict[str, tuple[str, int, int]] = {k: (v, -1, -1) for k, v in
