@@ -814,3 +814,9 @@ def test_a_page_glossed_throughout_is_read_without_its_glosses_and_its_title_kep
 def test_a_department_named_by_its_level_word_alone_and_placed_nowhere_has_no_name():
     md = md_of("2023年，区住房建设局在区委、区政府的领导下坚持依法行政。\n一、主要举措\n办理案件3件。\n")
     assert (md.department, md.jurisdiction, md.level) == (None, None, "department")
+
+
+def test_the_publishing_office_and_its_date_under_the_title():
+    md = md_of("四川省人民政府关于2023年法治政府建设情况的报告\n省政府办公厅 2024-03-15\n\n2023年，省政府坚持依法行政。\n")
+    assert md.published == "2024-03-15"
+    assert md.evidence["published"]["source"] == "stamp"
