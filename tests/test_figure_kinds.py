@@ -317,3 +317,9 @@ def test_an_approximation_before_the_scale():
     f = one("通过法律援助为困难群众挽回经济损失420余万元。", 4_200_000)
     assert f.approx and f.unit == "元" and f.indicator == "legal_aid.recovered_amount"
     assert one("全年接受法治宣传教育的群众达6多万人次。", 60_000).approx
+
+
+def test_the_field_of_a_comparison_is_no_count_of_work():
+    assert one("与全省其他7个市相比，我市复议纠错率较低。", 7).kind not in ("count", "rate")
+    assert one("在全省21个部门中率先完成权责清单调整。", 21).kind not in ("count", "rate")
+    assert one("确保每个社区配备1名法律顾问。", 1).kind == "target"
