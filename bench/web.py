@@ -180,11 +180,13 @@ def main() -> None:
                         c.get(path, headers=h).raise_for_status()
                         times.append(1000 * (time.perf_counter() - t0))
                     print(f"{label:36} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}")
-            cpu0 = server_cpu(proc.pid)
+            cpu0, own0 = server_cpu(proc.pid), time.process_time()
             done = load(base, h, tg, a.users, a.requests, a.think)
-            cpu = server_cpu(proc.pid) - cpu0
+            cpu, own = server_cpu(proc.pid) - cpu0, time.process_time() - own0
             print(f"server CPU: {cpu:.1f} s for {done} requests = {1000 * cpu / max(done, 1):.1f} ms per request "
                   f"(all its processes; what the figures above cost whatever else the machine runs)")
+            print(f"client CPU: {own:.1f} s = {1000 * own / max(done, 1):.1f} ms per request (this benchmark's own "
+                  f"users, on the same cores as the server)")
             print(f"machine after: {machine()}")
         finally:
             proc.terminate()

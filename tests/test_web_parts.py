@@ -27,6 +27,36 @@ from fazhi.web.uploads import parse_urls, safe_name
 
 ROOT_DIR = Path(__file__).resolve().parents[1]
 
+# -- kept page bodies ------------------------------------------------------------------------------
+
+
+def test_kept_bodies_are_rendered_once_carry_each_token_and_stay_within_their_budget(monkeypatch):
+    from jinja2 import DictLoader, Environment
+
+    from fazhi.web import fragments
+
+    monkeypatch.setattr(fragments, "_KEPT", type(fragments._KEPT)())
+    monkeypatch.setattr(fragments, "_SIZE", 0)
+    env = Environment(autoescape=True, loader=DictLoader({
+        "p.html": "{% block main %}<p>{{ text }}</p><input value=\"{{ csrf }}\">{{ csrf }}{% endblock %}"}))
+    calls = []
+
+    def context(text):
+        return lambda: calls.append(text) or {"text": text}
+
+    first = fragments.kept_main(env, "p.html", ("k", 1), context("<报告>"), "tok-1")
+    assert first == '<p>&lt;报告&gt;</p><input value="tok-1">tok-1'.encode()
+    again = fragments.kept_main(env, "p.html", ("k", 1), context("changed"), 'tok"2')
+    assert again == '<p>&lt;报告&gt;</p><input value="tok&#34;2">tok&#34;2'.encode() and calls == ["<报告>"]
+    assert fragments.kept_main(env, "p.html", ("k", 2), None, "tok-1") is None  # not kept: no context, no body
+    monkeypatch.setattr(fragments, "MAX_KEPT_BYTES", 3 * len(first))
+    for i in range(10):
+        fragments.kept_main(env, "p.html", ("n", i), context("<报告>"), "tok-1")
+    assert len(fragments._KEPT) == 3 and fragments._SIZE <= 3 * len(first)
+    assert fragments.kept_main(env, "p.html", ("n", 9), None, "t") is not None
+    assert fragments.kept_main(env, "p.html", ("k", 1), None, "t") is None  # the oldest went first
+
+
 # -- highlighting --------------------------------------------------------------------------------
 
 

@@ -219,9 +219,11 @@ def create_app(config: WebConfig) -> FastAPI:
     from .drafting import router as drafting_router
     from .pages import router as pages_router
 
-    app.include_router(api_router)
+    # the pages first: a router tries its routes in turn (FastAPI matches every route of an included
+    # router against the path), and the pages are what most requests ask for; no page path starts with /api
     app.include_router(pages_router)
     app.include_router(drafting_router)
+    app.include_router(api_router)
     return app
 
 

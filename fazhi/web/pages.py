@@ -45,7 +45,7 @@ from .auth import (
 from .comparison import AGG_ZH, BY_ZH, CHARTS, comparison, indicators, parse_years
 from .exports import KINDS, TABLE_ZH
 from .fmt import rows
-from .fragments import kept_main
+from .fragments import around, kept_main
 from .review import NOT_KEPT, marked_text, review, review_of
 
 router = APIRouter(include_in_schema=False)
@@ -59,6 +59,17 @@ def render(request: Request, template: str, status_code: int = 200, **ctx: Any) 
     sess = session_of(request)
     base = {"user": user_of(request), "csrf": sess.csrf if sess else "", "public": ws.config.public, "nav": ""}
     return ws.templates.TemplateResponse(request, template, {**base, **ctx}, status_code=status_code)
+
+
+def render_kept(request: Request, template: str, main: bytes, status_code: int = 200, **ctx: Any) -> Response:
+    """`render` of a page whose body was kept (fazhi.web.fragments): the header and `template`'s other
+    blocks from `ctx`, around `main`."""
+    ws = request.app.state.ws
+    sess = session_of(request)
+    base = {"request": request, "user": user_of(request), "csrf": sess.csrf if sess else "",
+            "public": ws.config.public, "nav": ""}
+    return Response(around(ws.templates.env, template, main, {**base, **ctx}), status_code=status_code,
+                    media_type="text/html")
 
 
 def corpus(request: Request):
@@ -259,8 +270,8 @@ def _review(request: Request, user, sha256: str, q: str = "", status_code: int =
                      context if compute else None, sess.csrf if sess else "")
     if main is None:
         return None
-    return render(request, "_kept.html", status_code=status_code, nav="reports", page="report.html",
-                  main_html=main, r=view, md=view["metadata"])
+    return render_kept(request, "report.html", main, status_code=status_code, nav="reports", r=view,
+                       md=view["metadata"])
 
 
 def _int_or_none(v: str) -> int | None:
@@ -433,7 +444,7 @@ async def compare_page(request: Request, user: Reader, indicator: str = "", by: 
             lambda: _compare_context(corpus(request), indicator, by, years, agg, chart, year, top, level, province,
                                      city),
             csrf)
-    return render(request, "_kept.html", nav="compare", page="compare.html", main_html=main)
+    return render_kept(request, "compare.html", main, nav="compare")
 
 
 def _compare_context(c, indicator: str, by: str, years: str, agg: str, chart: str, year: str, top: str, level: str,
