@@ -19,7 +19,7 @@ words that open a clause's sentence when the clause alone cannot tell), one para
 per clause, inside the usual frame (title, 报告如下, numbered parts, signature), and
 each report is analysed with `fazhi.analyze_text`.
 
-    python bench/phrasings.py [--details] [--part tune|held|both]
+    python bench/phrasings.py [--details] [--families] [--part tune|held|both]
 
 The LAST lines are one summary line per part:
     phrasings[tune] n=… fig=…% ind=…% false=…%
@@ -214,9 +214,23 @@ def score(outcomes: list[Outcome]) -> Score:
     return s
 
 
+def family(row: Row) -> str:
+    """The class a row belongs to: the part of its id before the dot, or null / nonfigure."""
+    return row.expect.split(".")[0]
+
+
 def run(part: str, bank: Path = BANK) -> Score:
     rows = [r for r in load_bank(bank) if part_of(r) == part]
     return score(analyse(rows))
+
+
+def by_family(part: str, bank: Path = BANK) -> dict[str, Score]:
+    """One score per class (复议, 法律援助, … ; null; nonfigure): where phrasing still defeats the rules."""
+    outcomes = analyse([r for r in load_bank(bank) if part_of(r) == part])
+    groups: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        groups.setdefault(family(o.row), []).append(o)
+    return {k: score(v) for k, v in sorted(groups.items())}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,8 +238,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true", help="list the misses of the tune part (never of held)")
     ap.add_argument("--part", choices=("tune", "held", "both"), default="both")
     ap.add_argument("--bank", type=Path, default=BANK)
+    ap.add_argument("--families", action="store_true", help="one line per class and part (rates only, no clauses)")
     args = ap.parse_args(argv)
     parts = ("tune", "held") if args.part == "both" else (args.part,)
+    if args.families:
+        for p in parts:
+            for name, sc in by_family(p, args.bank).items():
+                print(f"{p:5} {name:20} n={sc.n:3} fig={sc.fig[0]}/{sc.fig[1]} ind={sc.ind[0]}/{sc.ind[1]} "
+                      f"false={sc.false[0]}/{sc.false[1]}")
     scores = {p: run(p, args.bank) for p in parts}
     if args.details and "tune" in scores:
         for m in scores["tune"].misses:

@@ -17,10 +17,13 @@ from bench import phrasings as ph
 
 ROOT = Path(__file__).resolve().parents[1]
 INDICATORS = ROOT / "fazhi" / "data" / "indicators.toml"
-# Floors of the held part, set from the measured value (ind 83.7%, false 3.2% when set)
-# minus a small margin: a change that loses generality on unseen phrasings fails here.
-HELD_IND_FLOOR = 0.81
-HELD_FALSE_CEILING = 0.06
+# Floors set from the measured values minus a small margin (held: ind 86.4%, false 3.3%;
+# tune: ind 95.5%, false 8.9%). The held part, which no rule was fitted to, says whether a
+# change generalises; the tune part keeps the classes fixed from it from sliding back.
+HELD_IND_FLOOR = 0.84
+HELD_FALSE_CEILING = 0.05
+TUNE_IND_FLOOR = 0.93
+TUNE_FALSE_CEILING = 0.11
 ZH_NUMERALS = set("零一二三四五六七八九十百千万两")
 HOTLINE = re.compile(r"123\d\d")
 
@@ -90,7 +93,15 @@ def test_scorer_counts_misses_of_each_kind():
     assert s.ind == [1, 1] and s.false == [0, 1] and not s.misses
 
 
-def test_held_phrasings_stay_above_their_floor():
-    held = ph.run("held")
-    assert held.ind_rate >= HELD_IND_FLOOR, held.line("held")
-    assert held.false_rate <= HELD_FALSE_CEILING, held.line("held")
+@pytest.mark.parametrize(("part", "ind_floor", "false_ceiling"), [
+    ("held", HELD_IND_FLOOR, HELD_FALSE_CEILING), ("tune", TUNE_IND_FLOOR, TUNE_FALSE_CEILING)])
+def test_phrasings_stay_above_their_floor(part, ind_floor, false_ceiling):
+    got = ph.run(part)
+    assert got.ind_rate >= ind_floor, got.line(part)
+    assert got.false_rate <= false_ceiling, got.line(part)
+
+
+def test_families_split_the_part_into_classes():
+    fams = ph.by_family("held")
+    assert {"reconsideration", "null", "nonfigure"} <= set(fams)
+    assert sum(s.n for s in fams.values()) == ph.run("held").n
