@@ -479,6 +479,7 @@ def test_a_headline_with_a_comma_or_an_exclamation_is_no_reports_title():
     assert classify_title("压实责任，抓住关键少数！桐溪县推动述法评议落地落实") == "news"
     assert classify_title("桐溪县2023年法治政府建设成效显著") == "news"
     assert classify_title("2023年桐溪县法治政府建设再上新台阶") == "news"
+    assert classify_title("山川省法治政府建设的进展与展望") == "research"
     assert classify_title("桐溪县人民政府关于2023年度法治政府建设情况的报告") == "report"
 
 
