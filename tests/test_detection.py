@@ -480,6 +480,8 @@ def test_a_headline_with_a_comma_or_an_exclamation_is_no_reports_title():
     assert classify_title("桐溪县2023年法治政府建设成效显著") == "news"
     assert classify_title("2023年桐溪县法治政府建设再上新台阶") == "news"
     assert classify_title("山川省法治政府建设的进展与展望") == "research"
+    assert classify_title("桐溪县法治政府建设示范指标体系") == "rules"
+    assert classify_title("桐溪县2023年度法治政府建设主要指标统计表") == "table"
     assert classify_title("桐溪县人民政府关于2023年度法治政府建设情况的报告") == "report"
 
 
