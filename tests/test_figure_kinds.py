@@ -323,3 +323,19 @@ def test_the_field_of_a_comparison_is_no_count_of_work():
     assert one("与全省其他7个市相比，我市复议纠错率较低。", 7).kind not in ("count", "rate")
     assert one("在全省21个部门中率先完成权责清单调整。", 21).kind not in ("count", "rate")
     assert one("确保每个社区配备1名法律顾问。", 1).kind == "target"
+
+
+def test_a_standard_per_unit_and_a_deadline_target():
+    assert one("确保每个社区配备1名法律顾问。", 1).kind == "target"
+    assert one("年底前实现村居法律顾问100%覆盖。", 100).kind == "target"
+    assert one("年内组织专题法治学习6次。", 6).kind == "count"
+
+
+def test_the_field_a_place_was_first_in_and_places_elsewhere():
+    assert one("在全市12个部门中率先完成清单编制。", 12).kind == "context"
+    assert one("与全市其他7个区相比。", 7).kind == "context"
+
+
+def test_a_plan_in_a_review_is_a_count_of_documents():
+    assert one("审查县政府拟出台的规范性文件6件。", 6).kind == "count"
+    assert one("以图解等形式解读政策31条。", 31).kind == "count"

@@ -132,6 +132,28 @@ CASES = [
      [("reconsideration.received", 42), ("reconsideration.closed", 39)]),
     ("开展普法讲座和法治宣传活动分别为16场、27场。",
      [("law_popularization.lectures", 16), ("law_popularization.events", 27)]),
+    # the outcome verbs of a reconsideration win over the noun 复议申请 (驳回复议申请 is rejected)
+    ("依法驳回行政复议申请7件。", [("reconsideration.rejected", 7)]),
+    ("申请人主动撤回复议申请3件。", [("reconsideration.withdrawn", 3)]),
+    ("行政复议中以和解方式结案6件。", [("reconsideration.mediated", 6)]),
+    ("行政复议决定责令被申请人限期履行2件。", [("reconsideration.ordered_to_perform", 2)]),
+    ("行政复议中确认原行政行为违法3件。", [("reconsideration.confirmed_illegal", 3)]),
+    ("行政复议案件结转下一年度审理4件。", [("reconsideration.pending", 4)]),
+    ("审结行政复议案件40件，办结率为93.5%。", [("reconsideration.closure_rate", 93.5)]),
+    ("分管领导出庭应诉5次。", [("litigation.head_appearances", 5)]),
+    ("行政机关一审败诉案件2件。", [("litigation.lost", 2)]),
+    ("为残疾人提供法律援助85件。", [("legal_aid.cases", 85)]),
+    ("为420名困难职工提供法律援助。", [("legal_aid.cases", 420)]),
+    ("办结法律援助案件260件。", [("legal_aid.closed", 260)]),
+    ("调解纠纷后达成调解协议510份。", [("mediation.resolved", 510)]),
+    ("对31件规范性文件进行全面清理。", [("normative_docs.cleaned", 31)]),
+    ("为118名执法人员换发行政执法证。", [("enforcement.certified", 118)]),
+    ("参训行政执法人员650人。", [("enforcement.trainees", 650)]),
+    ("作出行政处罚920件。", [("enforcement.cases", 920)]),
+    ("制定年度双随机抽查工作计划18个。", [("inspection.plans", 18)]),
+    ("开展双随机抽查，随机抽取企业320户。", [("inspection.entities", 320)]),
+    ("镇综合行政执法队承接下放行政执法事项66项。", [("enforcement.devolved_powers", 66)]),
+    ("审查工程建设、政府采购等合同52份。", [("legal_review.contracts", 52)]),
     # two parts of disclosure side by side: the proactive count is a part, not the total
     ("主动公开各类信息96条，依申请公开事项3项。",
      [("disclosure.proactive", 96), ("disclosure.applications", 3)]),
@@ -173,6 +195,8 @@ UNCODED = [
     # a list of contracts and other documents is documents; service inquiries are no legal advice
     ("上线以来日均登记服务咨询件超150件。", 150),
     ("全局通过法律职业资格考试人数5人。", 5),
+    # 法制审核 of enforcement decisions is no count of penalty cases
+    ("全年法制审核行政处罚案件16件。", 16),
 ]
 
 
@@ -256,3 +280,11 @@ def test_a_part_does_not_hide_the_total_from_the_checks():
     assert [f.indicator for f in rep.figures[:2]] == ["reconsideration.received"] * 2
     hits = [f for f in rep.findings if f.check == "count_order"]
     assert hits and hits[0].data == {"part": 45, "whole": 40}
+
+
+def test_cases_carried_in_from_last_year_are_not_pending():
+    """上年结转 are last year's cases handled this year: no id, so the checks count them in the base."""
+    rep = _report("全年新收行政复议案件50件，上年结转案件3件，共审结52件，结案率98.1%。")
+    figs = {f.value: f for f in rep.figures}
+    assert figs[3].indicator is None
+    assert not [f for f in rep.findings if f.check in ("count_order", "rate_consistency")]
