@@ -820,3 +820,9 @@ def test_the_publishing_office_and_its_date_under_the_title():
     md = md_of("四川省人民政府关于2023年法治政府建设情况的报告\n省政府办公厅 2024-03-15\n\n2023年，省政府坚持依法行政。\n")
     assert md.published == "2024-03-15"
     assert md.evidence["published"]["source"] == "stamp"
+
+
+def test_joint_issuers_opening_the_body_name_the_government():
+    md = md_of("2023年，中共盐亭县委、盐亭县人民政府坚持依法行政，统筹推进法治建设。\n一、主要举措\n办理案件3件。\n")
+    assert (md.jurisdiction, md.level, md.issuer) == ("盐亭县", "county", "盐亭县人民政府")
+    assert md.evidence["issuer"]["source"] == "body"

@@ -45,7 +45,7 @@ def _attribution() -> dict:
         "media_lead": re.compile(data["title"]["media_lead"]),
         "announce": re.compile(data["title"]["announce"]),
         "complete_ends": tuple(data["title"]["complete_ends"]),
-        "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）\-]{2,30}?)"
+        "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）\-、]{2,40}?)"
                               r"(?:[(（](?:以下)?简称[^()（）]{1,20}[)）])?(?=" + verbs + ")"),
         "topic": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff]{2,20}?)(?=" + body["topic"] + ")"),
         "preamble": re.compile(body["preamble"]),
@@ -581,6 +581,14 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
                 if u.is_department and (u.place is not None or u.level_word):
                     at = s + t.start("unit")
                     return _Cand(unit, "body", at, at + len(unit), conf)
+            if m and "、" in m.group("unit"):
+                # joint issuers (中共某县委、某县人民政府坚持…): the government, named last
+                at = s + m.start("unit")
+                for part in reversed(m.group("unit").split("、")):
+                    if len(part) >= 2 and _is_unit(part):
+                        a = at + m.group("unit").rfind(part)
+                        return _Cand(part, "body", a, a + len(part), conf)
+                m = None
             if m:
                 unit = m.group("unit")
                 if _is_unit(unit) or _zone_parts(unit):
