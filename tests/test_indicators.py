@@ -288,3 +288,12 @@ def test_cases_carried_in_from_last_year_are_not_pending():
     figs = {f.value: f for f in rep.figures}
     assert figs[3].indicator is None
     assert not [f for f in rep.findings if f.check in ("count_order", "rate_consistency")]
+
+
+def test_a_numbered_paragraph_that_states_counts_is_no_plan_heading():
+    # no heading sentence: the first sentence stands as the paragraph's title; 工作计划 in it
+    # names the work done, the plan of next year is a heading without counts
+    text = ("一、主要工作\n（一）制定年度普法工作计划1个，开展普法宣传活动32场。\n"
+            "二、下一步工作计划\n（一）开展普法宣传活动40场。\n")
+    got = {(f.value, f.kind) for f in fazhi.analyze_text(text).figures}
+    assert (32, "count") in got and (40, "target") in got

@@ -309,6 +309,12 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     return best_key, best
 
 
+# A numbered paragraph with no heading of its own has its first sentence for a title
+# ((一)编制抽查工作计划46个，抽查市场主体2380户): a "title" that states counts is the year's work,
+# never the heading of next year's plan, whatever words (工作计划, 工作重点) it uses.
+_STATES_FIGURES = re.compile(r"\d(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:个|件|项|人|名|次|场|户|家|条|份|卷|宗|起|元|%)")
+
+
 def _in_plan(tax: Taxonomy, titles: str) -> bool:
     """Whether the section headings holding a figure announce next year's plan."""
     return tax.plan_title.search(titles) is not None and tax.plan_not.search(titles) is None
@@ -347,8 +353,9 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             f.refers_to = next((j for j in range(i - 1, -1, -1) if figures[j].start >= s0 and figures[j].kind != "change"), None)
             prev_end = f.end
             continue
-        titles = " ".join(s.title for s in chain(sections, f.start) if s.style != "一是")
-        if titles and _in_plan(tax, titles):
+        heads = [s.title for s in chain(sections, f.start) if s.style != "一是"]
+        titles = " ".join(heads)
+        if titles and _in_plan(tax, " ".join(h for h in heads if not _STATES_FIGURES.search(h))):
             f.kind = "target"  # next year's plan: a target, not the year's work
             prev_end = f.end
             continue
