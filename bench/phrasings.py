@@ -19,7 +19,10 @@ words that open a clause's sentence when the clause alone cannot tell), one para
 per clause, inside the usual frame (title, 报告如下, numbered parts, signature), and
 each report is analysed with `fazhi.analyze_text`.
 
-    python bench/phrasings.py [--details] [--families] [--part tune|held|both]
+    python bench/phrasings.py [--details] [--families] [--joined] [--part tune|held|both]
+
+--joined also scores the context-free clauses packed four to a sentence, one paragraph
+per class, as reports pack their figures (a line per part and separator, before the summary).
 
 The LAST lines are one summary line per part:
     phrasings[tune] n=… fig=…% ind=…% false=…%
@@ -147,19 +150,60 @@ class Outcome:
     quote: str | None
 
 
-def analyse(rows: list[Row]) -> list[Outcome]:
-    """Analyse the rows' reports; for each row the work figure on its token, if any."""
+JOIN_SIZE = 4
+
+
+def build_joined_report(rows: list[Row], sep: str, year: int = 2023) -> tuple[str, list[Placed]]:
+    """The clauses without a context packed the way reports pack their figures: one numbered
+    paragraph per class, each sentence holding up to four clauses joined by `sep` (，、；)."""
+    fams: OrderedDict[str, list[Row]] = OrderedDict()
+    for r in rows:
+        if not r.context:
+            fams.setdefault(family(r), []).append(r)
+    parts = [f"某县人民政府关于{year}年度法治政府建设情况的报告\n\n",
+             f"{year}年，我县扎实推进法治政府建设。现将有关情况报告如下：\n\n一、主要工作和成效\n"]
+    pos = sum(len(p) for p in parts)
+    placed: list[Placed] = []
+    for k, members in enumerate(fams.values()):
+        para = f"（{zh_number(k + 1)}）"
+        for i in range(0, len(members), JOIN_SIZE):
+            chunk = members[i:i + JOIN_SIZE]
+            for j, r in enumerate(chunk):
+                start = pos + len(para) + r.clause.index(r.token)
+                placed.append(Placed(r, start, start + len(r.token)))
+                para += r.clause + (sep if j < len(chunk) - 1 else "。")
+        para += "\n"
+        parts.append(para)
+        pos += len(para)
+    parts.append(f"\n特此报告。\n\n某县人民政府\n{year + 1}年3月20日\n")
+    return "".join(parts), placed
+
+
+def _outcomes(text: str, placed: list[Placed]) -> list[Outcome]:
     import fazhi
 
+    figures = [f for f in fazhi.analyze_text(text).figures if f.kind in WORK_KINDS]
+    out: list[Outcome] = []
+    for p in placed:
+        hits = [f for f in figures if f.start < p.end and p.start < f.end]
+        hits.sort(key=lambda f: -(min(f.end, p.end) - max(f.start, p.start)))
+        g = hits[0] if hits else None
+        out.append(Outcome(p.row, g is not None, g.indicator if g else None, g.quote if g else None))
+    return out
+
+
+def analyse(rows: list[Row], joined: str | None = None) -> list[Outcome]:
+    """Analyse the rows' reports; for each row the work figure on its token, if any.
+
+    With `joined` (a separator), the clauses without a context are packed into shared
+    sentences instead (build_joined_report): a rule that only works on a clause standing
+    alone, or a paragraph whose first sentence is taken for a heading, shows up there.
+    """
+    if joined:
+        return _outcomes(*build_joined_report(rows, joined))
     out: list[Outcome] = []
     for group in group_by_context(rows):
-        text, placed = build_report(group)
-        figures = [f for f in fazhi.analyze_text(text).figures if f.kind in WORK_KINDS]
-        for p in placed:
-            hits = [f for f in figures if f.start < p.end and p.start < f.end]
-            hits.sort(key=lambda f: -(min(f.end, p.end) - max(f.start, p.start)))
-            g = hits[0] if hits else None
-            out.append(Outcome(p.row, g is not None, g.indicator if g else None, g.quote if g else None))
+        out.extend(_outcomes(*build_report(group)))
     return out
 
 
@@ -219,9 +263,9 @@ def family(row: Row) -> str:
     return row.expect.split(".")[0]
 
 
-def run(part: str, bank: Path = BANK) -> Score:
+def run(part: str, bank: Path = BANK, joined: str | None = None) -> Score:
     rows = [r for r in load_bank(bank) if part_of(r) == part]
-    return score(analyse(rows))
+    return score(analyse(rows, joined))
 
 
 def by_family(part: str, bank: Path = BANK) -> dict[str, Score]:
@@ -239,8 +283,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("tune", "held", "both"), default="both")
     ap.add_argument("--bank", type=Path, default=BANK)
     ap.add_argument("--families", action="store_true", help="one line per class and part (rates only, no clauses)")
+    ap.add_argument("--joined", action="store_true",
+                    help="also score the clauses packed four to a sentence (joined by ，, 、 and ；)")
     args = ap.parse_args(argv)
     parts = ("tune", "held") if args.part == "both" else (args.part,)
+    if args.joined:
+        for p in parts:
+            for sep in ("，", "、", "；"):
+                print(run(p, args.bank, sep).line(f"{p} joined{sep}"))
     if args.families:
         for p in parts:
             for name, sc in by_family(p, args.bank).items():
