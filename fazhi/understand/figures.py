@@ -52,8 +52,9 @@ def lexicon() -> Lexicon:
     units = tuple(sorted(unit_kind, key=len, reverse=True))
     unit_alt = "|".join(re.escape(u) for u in units)
     arabic = re.compile(
-        r"(?<![\d.A-Za-z\-/])"
-        r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+        # the first digit comes before the look-behind over it, so that the regex engine
+        # jumps from digit to digit instead of trying the look-behind at every character
+        r"(?P<num>\d(?<![\d.A-Za-z\-/]\d)(?:\d{0,2}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d*(?:\.\d+)?))"
         r"(?:\s*(?P<rsep>[-~至到—]|－)\s*(?P<num2>\d+(?:\.\d+)?))?"
         # 870余万元, 10多万人: the approximation may stand before the scale as well as after it
         r"(?P<approx0>余|多)?\s*(?P<scale>千万|百万|万亿|万|亿|千)?"
@@ -106,11 +107,15 @@ _MASKS = [
     # 十二届22次常委会, 十二届全国人大五次会议
     re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"),
     re.compile(r"“[^“”\n]{1,20}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,60}〉"),
-    re.compile(r"https?://\S+|www\.\S+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|(?<![A-Za-z])[A-Za-z]+\d+"),
+    # addresses, e-mails, codes (ABC123): each begins with one character of the class in front,
+    # matched before the look-behinds so that the regex engine can jump to such characters
+    re.compile(r"[A-Za-z0-9._%+-](?:(?<=h)ttps?://\S+|(?<=w)ww\.\S+|(?<![A-Za-z0-9._%+-].)[A-Za-z0-9._%+-]*@[A-Za-z0-9.-]+"
+               r"|(?<![A-Za-z].)(?<=[A-Za-z])[A-Za-z]*\d+)"),
 ]
 
 
-_PLACE_CAND = re.compile(f"(?=[{NON_FIGURE_START}])[{NON_FIGURE_START}][\u4e00-\u9fff]{{1,6}}?(?:镇|乡|县|区|市|旗|州|街道)")
+# (a leading class, not a look-ahead: the regex engine jumps only to a class's characters)
+_PLACE_CAND = re.compile(f"[{NON_FIGURE_START}][\u4e00-\u9fff]{{1,6}}?(?:镇|乡|县|区|市|旗|州|街道)")
 
 
 @lru_cache(maxsize=1)
