@@ -826,3 +826,15 @@ def test_joint_issuers_opening_the_body_name_the_government():
     md = md_of("2023年，中共盐亭县委、盐亭县人民政府坚持依法行政，统筹推进法治建设。\n一、主要举措\n办理案件3件。\n")
     assert (md.jurisdiction, md.level, md.issuer) == ("盐亭县", "county", "盐亭县人民政府")
     assert md.evidence["issuer"]["source"] == "body"
+
+
+def test_a_title_wrapped_at_the_width_of_its_page():
+    for head, tail in (("盐亭县司法局2023年度法", "治政府建设工作报告"), ("盐亭县司法局关于2023年度法治政府建设情", "况的报告")):
+        md = md_of(head + "\n" + tail + "\n\n2023年，我局坚持依法行政。\n")
+        assert md.title == head + tail
+        assert md.department == "盐亭县司法局"
+
+
+def test_a_column_header_above_a_title_that_names_its_issuer_is_not_joined():
+    md = md_of("法治政府建设\n盐亭县2023年度法治政府建设工作报告\n\n2023年，全县坚持依法行政。\n")
+    assert md.title == "盐亭县2023年度法治政府建设工作报告"

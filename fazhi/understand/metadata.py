@@ -210,6 +210,7 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
         cands.append((s, e, line))
     org: tuple[str, int] | None = None
     org_at = -2  # the index of the line org was last extended by
+    head: tuple[str, int, int] | None = None  # a short line that may open a wrapped title, and its index
     partial = False  # org holds the start of a title broken over lines (…关于 / 2023年度法治政府建设)
     for i, (s, e, line) in enumerate(cands):
         text = line.strip()
@@ -238,11 +239,17 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
             continue
         if len(text) > 30 and (text.endswith((":", "：")) or "如下" in text) or re.search(r"如下\s*[:：]?$", text):
             return None  # the body's opening sentence (现将…报告如下:), not a title
-        if _TITLE_WORDS.search(text) and _LAW_WORDS.search((org[0] if partial and org else "") + text):
+        joined_head = head[0] if head is not None and head[2] == i - 1 and org is None else ""
+        if _TITLE_WORDS.search(text) and _LAW_WORDS.search((org[0] if partial and org else "") + joined_head + text):
             a, b = s + lead, s + len(line.rstrip())
             title = _strip_site(text)
             if org is not None and (partial or title.startswith("关于") or issuer_from_title(title) is None):
                 title, a = org[0] + title, org[1]
+            elif org is None and head is not None and head[2] == i - 1 and issuer_from_title(title) is None \
+                    and not title.startswith("关于"):
+                # a title wrapped at the width of its page (某区司法局2021年度法 / 治政府建设工作报告):
+                # the line just above, which no title word ended, is its start
+                title, a = head[0] + title, head[1]
             # a title wrapped over two or three lines: join while the next line completes it
             for ns, _ne, nline in cands[i + 1:i + 3]:
                 if title.endswith(_WRAP_ENDS):
@@ -271,6 +278,8 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
             continue
         if DATE_RE.search(text) or _DOC_NO_LINE.match(text):
             continue
+        if len(text) <= 40 and not _SENTENCE_MARKS.search(text) and re.search(r"[\u4e00-\u9fff]", text):
+            head = (text.replace(" ", ""), s + lead, i)
         if len(text) > 20 and _SENTENCE_MARKS.search(text):
             return None  # the body has begun; a long line without them is the site's chrome
     return None
