@@ -154,6 +154,13 @@ CASES = [
     ("开展双随机抽查，随机抽取企业320户。", [("inspection.entities", 320)]),
     ("镇综合行政执法队承接下放行政执法事项66项。", [("enforcement.devolved_powers", 66)]),
     ("审查工程建设、政府采购等合同52份。", [("legal_review.contracts", 52)]),
+    # talks given to the leaders: 专题辅导, a 讲堂 for cadres, a head who 讲法
+    ("邀请高校教授为党组成员作行政法专题辅导3场。", [("leader_law_study.sessions", 3)]),
+    ("举办领导干部法治讲堂4期。", [("leader_law_study.sessions", 4)]),
+    ("开展“一把手”讲法治活动5次。", [("leader_law_study.sessions", 5)]),
+    # 普法 in other forms: consultation events, mock courts, law culture events
+    ("在广场开展法律咨询活动14场。", [("law_popularization.events", 14)]),
+    ("组织中学生举办模拟法庭活动3场。", [("law_popularization.events", 3)]),
     # two parts of disclosure side by side: the proactive count is a part, not the total
     ("主动公开各类信息96条，依申请公开事项3项。",
      [("disclosure.proactive", 96), ("disclosure.applications", 3)]),
