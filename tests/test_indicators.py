@@ -304,3 +304,16 @@ def test_a_numbered_paragraph_that_states_counts_is_no_plan_heading():
             "二、下一步工作计划\n（一）开展普法宣传活动40场。\n")
     got = {(f.value, f.kind) for f in fazhi.analyze_text(text).figures}
     assert (32, "count") in got and (40, "target") in got
+
+
+# Own-words phrasings a first rule did not cover, one per rule added for them.
+MORE_CASES = [
+    ("司法所全年接待群众调解申请46件。", ("mediation.disputes", 46)),
+    ("市场监管局全年共查办各类违法案件213件。", ("enforcement.cases", 213)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE_CASES)
+def test_more_phrasings_map_to_their_indicator(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got
