@@ -310,6 +310,8 @@ def test_a_numbered_paragraph_that_states_counts_is_no_plan_heading():
 MORE_CASES = [
     ("司法所全年接待群众调解申请46件。", ("mediation.disputes", 46)),
     ("市场监管局全年共查办各类违法案件213件。", ("enforcement.cases", 213)),
+    ("全年组织85名执法人员参加行政执法业务培训。", ("enforcement.trainees", 85)),
+    ("为新录用人员新办执法证件24本。", ("enforcement.certified", 24)),
 ]
 
 
