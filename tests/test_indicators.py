@@ -312,6 +312,8 @@ MORE_CASES = [
     ("市场监管局全年共查办各类违法案件213件。", ("enforcement.cases", 213)),
     ("全年组织85名执法人员参加行政执法业务培训。", ("enforcement.trainees", 85)),
     ("为新录用人员新办执法证件24本。", ("enforcement.certified", 24)),
+    ("司法局组织律师开展法治讲座进校园42场。", ("law_popularization.lectures", 42)),
+    ("全年审查重大行政决策事项7项。", ("major_decisions.reviewed", 7)),
 ]
 
 
