@@ -838,3 +838,11 @@ def test_a_title_wrapped_at_the_width_of_its_page():
 def test_a_column_header_above_a_title_that_names_its_issuer_is_not_joined():
     md = md_of("法治政府建设\n盐亭县2023年度法治政府建设工作报告\n\n2023年，全县坚持依法行政。\n")
     assert md.title == "盐亭县2023年度法治政府建设工作报告"
+
+
+def test_a_sites_menu_and_a_columns_name_above_the_report_are_not_its_title():
+    chrome = "首页 政务公开 政务服务 互动交流\n法治政府建设年度报告\n"
+    md = md_of(chrome + "盐亭县2023年度法治政府建设工作报告\n\n2023年，全县坚持依法行政。\n")
+    assert md.title == "盐亭县2023年度法治政府建设工作报告"
+    md = md_of(chrome + "2023年，我镇坚持依法行政，富驿镇法治建设稳步推进，富驿镇调解纠纷9起。\n")
+    assert md.title is None

@@ -61,6 +61,8 @@ def _attribution() -> dict:
     }
 
 
+# A line of the site's menu: three or more short words set apart by spaces or bars.
+_MENU_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*|\s+)[\u4e00-\u9fff]{2,6}(?:\s*[|｜]\s*|\s+)[\u4e00-\u9fff]{2,6}")
 _BREADCRUMB = re.compile(r"当前位置|首页\s*[>›»]|^\S{0,4}\s*[>›»]")
 _TITLE_WORDS = re.compile(r"报告|总结|情况|要点|计划|方案|安排|通报|通知|解读|年报|讲话|述法|述职|规划|分工|表彰|表扬|命名|召开|举行|出台|获评")
 _HEADING_START = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])")
@@ -188,7 +190,8 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
     nxt = _first_title(work, found[2], 400)
     if nxt is not None and issuer_from_title(nxt[0]) is not None \
             and classify_title(nxt[0]) == classify_title(found[0]) \
-            and title_year(nxt[0]) == title_year(found[0]):
+            and title_year(nxt[0]) in (title_year(found[0]), None if title_year(found[0]) else title_year(nxt[0])):
+        # the same title given in full, or a column's name (法治政府建设年度报告) above a report's
         return nxt
     return found
 
@@ -243,6 +246,9 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
         if _TITLE_WORDS.search(text) and _LAW_WORDS.search((org[0] if partial and org else "") + joined_head + text):
             a, b = s + lead, s + len(line.rstrip())
             title = _strip_site(text)
+            if org is None and not joined_head and title.endswith(("报告", "总结")) \
+                    and title_year(title) is None and issuer_from_title(title) is None:
+                continue  # a column's name (法治政府建设年度报告) above the page, not a report's title
             if org is not None and (partial or title.startswith("关于") or issuer_from_title(title) is None):
                 title, a = org[0] + title, org[1]
             elif org is None and head is not None and head[2] == i - 1 and issuer_from_title(title) is None \
@@ -278,7 +284,8 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
             continue
         if DATE_RE.search(text) or _DOC_NO_LINE.match(text):
             continue
-        if len(text) <= 40 and not _SENTENCE_MARKS.search(text) and re.search(r"[\u4e00-\u9fff]", text):
+        if len(text) <= 40 and not _SENTENCE_MARKS.search(text) and re.search(r"[\u4e00-\u9fff]", text) \
+                and not _MENU_LINE.search(text):
             head = (text.replace(" ", ""), s + lead, i)
         if len(text) > 20 and _SENTENCE_MARKS.search(text):
             return None  # the body has begun; a long line without them is the site's chrome
