@@ -161,6 +161,8 @@ CASES = [
     # 普法 in other forms: consultation events, mock courts, law culture events
     ("在广场开展法律咨询活动14场。", [("law_popularization.events", 14)]),
     ("组织中学生举办模拟法庭活动3场。", [("law_popularization.events", 3)]),
+    # a policy interpreted, counted in times too; a reading of 法治思想 is study, not an interpretation
+    ("围绕新出台政策开展政策解读11次。", [("disclosure.interpretations", 11)]),
     # two parts of disclosure side by side: the proactive count is a part, not the total
     ("主动公开各类信息96条，依申请公开事项3项。",
      [("disclosure.proactive", 96), ("disclosure.applications", 3)]),
