@@ -316,6 +316,11 @@ MORE_CASES = [
     ("为新录用人员新办执法证件24本。", ("enforcement.certified", 24)),
     ("司法局组织律师开展法治讲座进校园42场。", ("law_popularization.lectures", 42)),
     ("全年审查重大行政决策事项7项。", ("major_decisions.reviewed", 7)),
+    ("审结的行政复议案件中，依法撤销、变更、确认违法5件。", ("reconsideration.corrected", 5)),
+    ("全年行政机关负责人出庭应诉比例达96%。", ("litigation.head_appearance_rate", 96)),
+    ("深化综合行政执法改革，向乡镇赋权57项。", ("enforcement.devolved_powers", 57)),
+    ("全年制定行政规范性文件4件，报送备案4件。", ("normative_docs.filed", 4)),
+    ("开展“民法典进万家”活动36场次。", ("law_popularization.events", 36)),
 ]
 
 
