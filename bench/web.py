@@ -184,7 +184,7 @@ def main() -> None:
             done = load(base, h, tg, a.users, a.requests, a.think)
             cpu, own = server_cpu(proc.pid) - cpu0, time.process_time() - own0
             print(f"server CPU: {cpu:.1f} s for {done} requests = {1000 * cpu / max(done, 1):.1f} ms per request "
-                  f"(all its processes; what the figures above cost whatever else the machine runs)")
+                  f"(all its processes; steadier than the latencies on a shared machine, though it grows with the load)")
             print(f"client CPU: {own:.1f} s = {1000 * own / max(done, 1):.1f} ms per request (this benchmark's own "
                   f"users, on the same cores as the server)")
             print(f"machine after: {machine()}")
