@@ -846,3 +846,9 @@ def test_a_sites_menu_and_a_columns_name_above_the_report_are_not_its_title():
     assert md.title == "盐亭县2023年度法治政府建设工作报告"
     md = md_of(chrome + "2023年，我镇坚持依法行政，富驿镇法治建设稳步推进，富驿镇调解纠纷9起。\n")
     assert md.title is None
+
+
+def test_the_year_of_a_page_that_lost_its_line_breaks():
+    md = md_of("首页 >> 信息公开 >> 正文 来源: 盐亭县司法局 打印 2023年,全县坚持依法行政,各项工作稳步推进。"
+               "一、主要举措 办理复议案件12件。二、存在问题 培训不足。三、下一步打算 加强培训。")
+    assert md.report_year == 2023

@@ -474,7 +474,7 @@ def _speaks_as_region(work: str) -> bool:
 def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
     """The year the body reports on, and the year its plans are for."""
     years: Counter = Counter()
-    for m in re.finditer(r"(?:^|[。;\n]|现将|报告如下|[,:])[\s?？]*((?:19|20)\d{2})\s*年(?:度|以来|来|,|,|全年|我|全|共|累计|是)"
+    for m in re.finditer(r"(?:^|[。;\n]|现将|报告如下|[,:]|(?<=[\u4e00-\u9fff])\s)[\s?？]*((?:19|20)\d{2})\s*年(?:度|以来|来|,|,|全年|我|全|共|累计|是)"
                          r"|(?:现将|总结|梳理|回顾)[\u4e00-\u9fff]{0,8}?\s*((?:19|20)\d{2})\s*年", work[start:end]):
         y = int(m.group(1) or m.group(2))
         years[y] += 1
