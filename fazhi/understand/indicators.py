@@ -495,8 +495,9 @@ def _link_parts(work: str, figures: list[Figure]) -> None:
     indicator of its own, or its total's, gets the total's id and `part_of` pointing at the total.
 
     办件30751件，其中行政许可16634件: the 16634 are 办件 too (a reader codes them so), but they are
-    not a second value of the indicator: `part_of` keeps the arithmetic checks and the corpus's
-    one-value-per-indicator comparisons on the total. A part that names an indicator of its own
+    not a second value of the indicator: `part_of` keeps the arithmetic checks on the total (the
+    corpus does not store the link; its panel takes a report's first value of an indicator,
+    which is the total, as the total precedes its parts). A part that names an indicator of its own
     (其中维持10件) keeps it. The list ends with the sentence, with a new total (共/合计), with a
     figure of another unit or kind, and, when 其中 opens a bracket, with the bracket.
     """
