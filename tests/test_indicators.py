@@ -321,6 +321,9 @@ MORE_CASES = [
     ("深化综合行政执法改革，向乡镇赋权57项。", ("enforcement.devolved_powers", 57)),
     ("全年制定行政规范性文件4件，报送备案4件。", ("normative_docs.filed", 4)),
     ("开展“民法典进万家”活动36场次。", ("law_popularization.events", 36)),
+    ("各村人民调解委员会全年受理217起。", ("mediation.disputes", 217)),
+    ("新录用执法人员领取执法证31人。", ("enforcement.certified", 31)),
+    ("全年适用简易程序处罚案件92件。", ("enforcement.cases", 92)),
 ]
 
 
