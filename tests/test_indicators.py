@@ -324,6 +324,7 @@ MORE_CASES = [
     ("各村人民调解委员会全年受理217起。", ("mediation.disputes", 217)),
     ("新录用执法人员领取执法证31人。", ("enforcement.certified", 31)),
     ("全年适用简易程序处罚案件92件。", ("enforcement.cases", 92)),
+    ("全县法治副校长到校授课156场次。", ("law_popularization.lectures", 156)),
 ]
 
 
