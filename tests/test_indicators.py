@@ -325,6 +325,7 @@ MORE_CASES = [
     ("新录用执法人员领取执法证31人。", ("enforcement.certified", 31)),
     ("全年适用简易程序处罚案件92件。", ("enforcement.cases", 92)),
     ("全县法治副校长到校授课156场次。", ("law_popularization.lectures", 156)),
+    ("县司法局全年审查5项重大行政决策。", ("major_decisions.reviewed", 5)),
 ]
 
 
