@@ -42,6 +42,10 @@ class CorpusHolder:
         server calls after every successful write request and every upload job, before answering."""
         return (id(self), self._version)
 
+    def version_now(self) -> tuple[int, int]:
+        """`version`: never blocks (fazhi.web.pages asks it on the event loop)."""
+        return self.version()
+
     def bump(self) -> None:
         with self._guard:
             self._version += 1
@@ -117,6 +121,20 @@ class ReplicaHolder:
         computed from the corpus may be kept under this key; the next publication changes it."""
         pub, _ = self._refresh()
         return (self.folder, pub.base_gen, pub.live_gen)
+
+    def version_now(self) -> tuple[str, int, int] | None:
+        """`version` when nothing new was published since the last look (one `stat`), else None: moving
+        to a new publication opens or attaches a copy, which is left to a thread, off the event loop
+        that asks this (fazhi.web.pages)."""
+        try:
+            st = os.stat(os.path.join(self.folder, replica.CURRENT))
+        except FileNotFoundError:
+            return None
+        stamp = self._stamp  # before `_now`: `_refresh` sets `_now` first, so a new stamp means a new `_now`
+        now = self._now
+        if now is None or (st.st_mtime_ns, st.st_ino) != stamp:
+            return None
+        return (self.folder, now[0].base_gen, now[0].live_gen)
 
     def get(self) -> Corpus:
         """This thread's handle on the latest published copy."""

@@ -250,7 +250,9 @@ def _review(request: Request, user, sha256: str, q: str = "", status_code: int =
     """The review page; with `compute=False` only from what is kept (fazhi.web.review's content and
     fazhi.web.fragments' body), None when either is not."""
     ws = request.app.state.ws
-    version = ws.holder.version()
+    version = ws.holder.version() if compute else ws.holder.version_now()
+    if version is None:  # a new copy to move to: in a thread
+        return None
     view = review_of(ws.holder, sha256, q or None, version, compute=compute)
     if view is NOT_KEPT:
         return None
@@ -434,16 +436,19 @@ async def compare_page(request: Request, user: Reader, indicator: str = "", by: 
     (fazhi.web.fragments) until the corpus changes, for every colleague asking the same; a kept
     body is answered on the event loop, one to compute in a thread."""
     ws = request.app.state.ws
-    key = ("compare", ws.holder.version(), indicator, by, years, agg, chart, year, top, level, province, city)
+    fields = (indicator, by, years, agg, chart, year, top, level, province, city)
     sess = session_of(request)
     csrf = sess.csrf if sess else ""
-    main = kept_main(ws.templates.env, "compare.html", key, None, csrf)
-    if main is None:
-        main = await run_in_threadpool(
-            kept_main, ws.templates.env, "compare.html", key,
-            lambda: _compare_context(corpus(request), indicator, by, years, agg, chart, year, top, level, province,
-                                     city),
-            csrf)
+    version = ws.holder.version_now()
+    main = None if version is None else kept_main(ws.templates.env, "compare.html", ("compare", version, *fields),
+                                                    None, csrf)
+    if main is None:  # to compute, or a new copy to move to: in a thread
+        def compute() -> bytes | None:
+            key = ("compare", ws.holder.version(), *fields)
+            return kept_main(ws.templates.env, "compare.html", key,
+                             lambda: _compare_context(corpus(request), *fields), csrf)
+
+        main = await run_in_threadpool(compute)
     return render_kept(request, "compare.html", main, nav="compare")
 
 
