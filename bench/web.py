@@ -6,6 +6,7 @@
     python bench/web.py --users 20 --think 2              # ... each pausing about 2 s between pages
     python bench/web.py --only review,compare             # some targets only
     python bench/web.py --readers 2                       # fazhi serve --readers 2: two reader processes
+    python bench/web.py --spread 200                      # also review pages of 200 different reports
 
 Starts `fazhi serve` on a free loopback port (a real server process, as a reviewer runs it),
 signs a benchmark user in with a bearer token, then:
@@ -85,15 +86,20 @@ def percentile(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
 
 
-def targets(client, headers) -> list[tuple[str, str]]:
-    """(label, path) of the pages and endpoints to time, filled from what the corpus holds."""
+def targets(client, headers, spread: int = 0) -> list[tuple[str, str | list[str]]]:
+    """(label, path) of the pages and endpoints to time, filled from what the corpus holds. With `spread`,
+    one more target whose path is a list: the review pages of that many different reports, each asked in
+    turn, so most requests find no kept page (20 reviewers each opening their own units' reports)."""
     stats = client.get("/api/stats", headers=headers).json()
     year = stats.get("last_year") or 2023
-    reports = client.get("/api/reports", params={"year": year, "limit": 50}, headers=headers).json()
+    reports = client.get("/api/reports", params={"year": year, "limit": max(50, spread)}, headers=headers).json()
     reports = [r for r in reports if r.get("doc_type") == "report"] or reports
     sha = max(reports, key=lambda r: r.get("chars") or 0)["sha256"]  # the longest: the heaviest review page
     ind = "reconsideration.received"
-    return [
+    many: list[tuple[str, str | list[str]]] = []
+    if spread:
+        many = [(f"page: review of {min(spread, len(reports))} reports", [f"/reports/{r['sha256']}" for r in reports[:spread]])]
+    return many + [
         ("page: home (review progress per year)", "/"),
         ("page: review of a report", f"/reports/{sha}"),
         ("page: report list of a year, by errors", f"/reports?year={year}&sort=n_errors&order=desc"),
@@ -119,6 +125,8 @@ def main() -> None:
                     help="seconds a user reads a page before the next request (uniform 0.5x-1.5x, as locust's "
                          "wait_time); 0: each user sends the next request at once (the worst case)")
     ap.add_argument("--readers", type=int, default=0, help="fazhi serve --readers N (0: one process serves all)")
+    ap.add_argument("--spread", type=int, default=0, help="also time the review pages of N different reports "
+                    "(not warmed: the first view of each is computed)")
     ap.add_argument("--only", default=None, help="comma-separated words: time only the targets whose label has one "
                     "(e.g. review,compare)")
     a = ap.parse_args()
@@ -162,22 +170,23 @@ def main() -> None:
                 print(f"server: fazhi serve --readers {a.readers} "
                       f"({'one process' if not a.readers else f'{a.readers} reader processes and a writer'}); "
                       f"machine: {machine()}")
-                tg = targets(c, h)
+                tg = targets(c, h, a.spread)
                 if a.only:
                     tg = [t for t in tg if any(w in t[0] for w in a.only.split(","))]
-                for _, path in tg:  # warm: the full-text index is built on the first search
+                warm = [(label, path) for label, path in tg if isinstance(path, str)]
+                for _, path in warm:  # warm: the full-text index is built on the first search
                     c.get(path, headers=h).raise_for_status()
                 for _ in range(4 * a.readers):  # warm each reader (a new connection goes to any of them)
                     with httpx.Client(base_url=base, timeout=600) as fresh:
-                        for _, path in tg:
+                        for _, path in warm:
                             fresh.get(path, headers=h).raise_for_status()
                 print(f"\none user, {a.repeat} requests per target (ms):")
                 print(f"{'target':36} {'p50':>8} {'p95':>8} {'max':>8}")
                 for label, path in tg:
                     times = []
-                    for _ in range(a.repeat):
+                    for i in range(a.repeat):
                         t0 = time.perf_counter()
-                        c.get(path, headers=h).raise_for_status()
+                        c.get(path if isinstance(path, str) else path[-1 - i % len(path)], headers=h).raise_for_status()
                         times.append(1000 * (time.perf_counter() - t0))
                     print(f"{label:36} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}")
             cpu0, own0 = server_cpu(proc.pid), time.process_time()
@@ -195,12 +204,17 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def load(base: str, headers: dict, tg: list[tuple[str, str]], users: int, total: int, think: float = 0.0) -> int:
-    """`users` threads, each with its own connection, sharing `total` requests over the targets;
-    with `think`, each user pauses between its requests as a reader does. Returns the requests answered."""
+def load(base: str, headers: dict, tg: list[tuple[str, str | list[str]]], users: int, total: int,
+         think: float = 0.0) -> int:
+    """`users` threads, each with its own connection, sharing `total` requests over the targets (a target
+    with a list of paths asks them in turn); with `think`, each user pauses between its requests as a
+    reader does. Returns the requests answered."""
     import httpx
 
-    jobs = [tg[i % len(tg)] for i in range(total)]
+    jobs = []
+    for i in range(total):
+        label, path = tg[i % len(tg)]
+        jobs.append((label, path if isinstance(path, str) else path[(i // len(tg)) % len(path)]))
     random.Random(1).shuffle(jobs)
     lock = threading.Lock()
     results: dict[str, list[float]] = {label: [] for label, _ in tg}
