@@ -333,3 +333,59 @@ MORE_CASES = [
 def test_more_phrasings_map_to_their_indicator(sentence: str, expected: tuple[str, float]) -> None:
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
     assert expected in got, got
+
+
+# 政务服务 and licensing: the matters named by a slogan, by one service word, by a bare verb
+# in a paragraph about 审批, or listed after the bodies that host them.
+APPROVAL_CASES = [
+    ("梳理公布“就近办”事项86项。", 86),
+    ("实行“容缺受理”的事项41项。", 41),
+    ("全年为群众办理户籍、社保等政务服务9800余件。", 9800),
+    ("全年审批各类投资项目210个。", 210),
+    ("全年受理依申请事项6500件。", 6500),
+    ("市民中心综合窗口全年接件3.1万件。", 31000),
+    ("办理建筑企业资质审批58件。", 58),
+    ("为个体工商户办理营业执照760户。", 760),
+    ("县政务服务中心进驻部门26个、事项742项。", 742),
+    ("我局将全部行政许可事项纳入政务服务中心。全年网上受理事项93件，办结88件。", 88),
+    ("依托政务服务平台，已实现全程网办的有35项。", 35),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), APPROVAL_CASES)
+def test_approval_matters_and_cases(sentence: str, value: float) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert ("approval.items", value) in got, got
+
+
+def test_other_work_in_an_approval_paragraph_keeps_its_own_id():
+    # a bare verb takes the 政务服务 reading only when the clause names no other work
+    text = "深化行政审批制度改革。全年受理投诉举报12件，受理依申请公开事项3项，受理行政复议案件5件。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[12] is None and got[3] != "approval.items" and got[5] == "reconsideration.received", got
+
+
+LAW_STUDY_CASES = [
+    # a law named without book-title marks is law content
+    ("局长办公会专题学习新修订的安全生产法3次。", 3),
+    # the clause before says what was studied, the clause after only counts
+    ("组织班子成员集体学法，全年累计开展9次。", 9),
+    # the meetings counted, the law studied at them named right after
+    ("全年召开常务会议12次，学习法律法规12部。", 12),
+    # 讲法治课: the later, longer cue (法治课) is found inside the earlier one (讲法)
+    ("镇党委书记带头讲法治课2次。", 2),
+    ("组织公职人员学习民法典专题讲座4场。", 4),
+    ("组织开展学法用法专题培训2期。", 2),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), LAW_STUDY_CASES)
+def test_law_study_sessions(sentence: str, value: float) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert ("leader_law_study.sessions", value) in got, got
+
+
+def test_meetings_that_only_deploy_work_are_no_law_study():
+    text = "依法治县办召开专项工作会议5次，部署依法防控和民法典学习宣传等工作。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[5] is None, got

@@ -21,7 +21,11 @@ from .outline import chain
 
 _ENUM_START = re.compile(r"[一二三四五六七八九十]是")
 _ENUM_SEP = re.compile(r"^\s*(?:、|和|及|以及|与)")
-_FILLER = re.compile(r"^[\s,、:;()]*(?:(?:共计|合计|累计|总计|其中|分别为|分别是|分别|约|近|达到|达|为|是|有|计|共|以上|超过|超|逾|均|全部|已达|已|和|及|与|另|同时|全年|年度|今年|目前|截至目前|总数|数量|数|的)[\s,、:;]*)*$")
+_FILLER_WORDS = "共计|合计|累计|总计|其中|分别为|分别是|分别|约|近|达到|达|为|是|有|计|共|以上|超过|超|逾|均|全部|已达|已|和|及|与|另|同时|全年|年度|今年|目前|截至目前|总数|数量|数|的"
+_FILLER = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS})[\s,、:;]*)*$")
+# A clause that only counts, with a bare verb (…组织领导干部学法，全年累计开展11次): the clause
+# before it says what was done
+_COUNT_ONLY = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS}|本年度|年内|一年来|先后|组织开展|组织|开展|举办|举行|召开|进行|完成|实施|了|各类)[\s,、:;]*)*$")
 
 
 @dataclass
@@ -224,10 +228,23 @@ def _clause_end(work: str, pos: int, limit: int = 40) -> int:
 
 
 def _last_match(pat: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """The match of `pat` in `s` that ends last (at equal ends, the longer one).
+
+    Matches found left to right do not overlap, so a later-ending match that begins inside
+    an earlier one is missed (讲法治课: 讲法 is found, 法治课 not); those are looked for after it.
+    """
     best = None
     for m in pat.finditer(s):
         if best is None or m.end() > best.end() or (m.end() == best.end() and m.start() < best.start()):
             best = m
+    pos = best.start() + 1 if best is not None else len(s) + 1
+    while best is not None and pos < best.end():
+        m = pat.search(s, pos)
+        if m is None or m.start() >= best.end():
+            break
+        if m.end() > best.end():
+            best = m
+        pos = m.start() + 1
     return best
 
 
@@ -374,7 +391,7 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             lc_start, lc_end = prev_lc
             lc = work[lc_start:lc_end]
             cont = True
-        elif (_FILLER.match(lc) and not noun_phrase and lc_start > s_start
+        elif (_COUNT_ONLY.match(lc) and not noun_phrase and lc_start > s_start
               and not (i > 0 and figures[i - 1].end >= s_start)):
             # a sentence that first tells what was done and then counts it (…进行解读学习，全年共计7次):
             # the clause before names the figure
