@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import fazhi
+from fazhi.understand.doctype import classify_title
 
 REPORT = ("三台县人民政府关于2023年度法治政府建设情况的报告\n\n"
           "2023年，我县坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：\n"
@@ -514,3 +515,66 @@ def test_a_title_in_no_report_form_counts_against_unless_it_is_a_reports_cut_sho
     assert detect_kind("桐溪县2023年法治之路", body, 0, len(body))[0] == "article"
     # a title cut before its genre word (…法治政府建设 / …2023年度) is still a report's
     assert detect_kind("桐溪县人民政府2023年度法治政府建设", body, 0, len(body))[0] == "report"
+
+
+# Pages seen on real sites that passed for reports before: a file offered on a document-sharing
+# site, a sample with its places starred out, a summary of one line of work, the older format
+# of the disclosure report, an indicator table with its edition, a report of the years before
+# the annual report system, an inspection's or an assessment's account, a 解读 that lost its
+# title, a summary of 法治宣传教育.
+MORE_LOOKALIKES = [
+    ("template", "《某街道2023年度法治政府建设工作报告.docx》由会员分享，可在线阅读，更多相关《某街道2023年度"
+                 "法治政府建设工作报告.docx(12页珍藏版)》请在文库上搜索。\n2023年，我街道坚持依法行政。现将有关情况"
+                 "报告如下：\n"),
+    ("template", "县司法局2023年度行政复议工作情况的报告\n2023年，我县行政复议工作稳步推进。为方便群众申请，我县在"
+                 "*路*号设立了复议受理窗口。现将有关情况报告如下：\n一、主要成效\n全年受理复议案件12件。\n"),
+    ("other_summary", "桐溪县青石乡人民政府关于2023年度行政执法工作总结和数据统计报告\n县依法治县办执法协调小组：\n"
+                      "按照县里的统一安排，现将我乡2023年行政执法工作总结报送：\n一、执法公示情况\n"),
+    ("disclosure_report", "一、政府信息公开总体工作情况\n（一）组织机构建设。市政府健全了政府信息公开工作领导小组。\n"
+                          "（二）《指南》和《目录》的更新情况。各部门及时更新了公开指南。\n（三）政府信息查阅场所"
+                          "建设情况。市档案馆增设了查阅电脑。\n"),
+    ("rules", "县级法治政府建设评价指标体系（2024年版）\n发布日期：2024-05-06 来源：县司法局\n为推动法治政府建设"
+              "可量化、可比较，县委依法治县办修订了评价指标体系。\n一级指标\n二级指标\n三级指标\n"),
+    ("earlier_report", "桐溪县2013年度依法行政工作情况报告\n2013年，在市政府的领导下，我县依法行政工作扎实推进，法治"
+                       "政府建设取得新进展。现将有关情况报告如下：\n一、加强组织领导\n"),
+    ("earlier_report", "2012年，在省委、省政府的正确领导下，我市紧紧围绕依法行政考核标准，扎实推进依法行政各项工作。\n"
+                       "一、健全工作机制\n市政府调整充实了依法行政工作领导小组。\n"),
+    ("other_summary", "桐溪县2023年度法治政府建设督察工作总结\n按照年度安排，县委依法治县办组成督察组，对各乡镇和县直"
+                      "部门开展了实地督察。现将督察情况总结如下：\n一、督察基本情况\n"),
+    ("interpretation", "一、背景依据\n按照督察工作规定，县政府每年向县委报告上一年度的法治政府建设情况。\n二、起草过程\n"
+                       "县司法局汇总各部门材料，形成初稿。\n三、主要内容\n"),
+    ("other_summary", "桐溪县2023年法治宣传教育工作总结\n2023年，我县深入实施八五普法规划，广泛开展宪法和民法典宣传。"
+                      "现将有关情况总结如下：\n一、主要做法\n"),
+]
+
+
+@pytest.mark.parametrize("kind, text", MORE_LOOKALIKES, ids=[f"{k}-{i}" for i, (k, _t) in enumerate(MORE_LOOKALIKES)])
+def test_more_lookalikes_of_real_sites(kind, text):
+    assert kind_of(text)[0] == kind
+
+
+# Reports with what looked like marks of those kinds: a star a mirror's word filter left in
+# a sentence, the question and exclamation marks a mis-decoded page leaves of its characters,
+# a report of 2015 (the first year of the system), a department's report that names its
+# 行政执法 in the title beside 法治政府建设.
+REPORTS_AS_MIRRORS_LEAVE_THEM = [
+    "2023年，县生态环境局坚持用*严格的制度保护生态环境，取得积*进展。现将2023年度法治政府建设情况报告如下：\n"
+    "一、主要举措\n全年办理行政处罚案件31件。\n",
+    "2021年,司法部坚持以习近平法治思想为指导,扎实推进法治政府建设。\n一、加强党的领导\n完成《实施?!毒V要》"
+    "起草工作?。落实第一责任人职责。\n",
+    "桐溪县2015年推进依法行政工作情况及2016年工作打算\n2015年，我县认真贯彻法治政府建设实施纲要，扎实推进依法"
+    "行政。现将有关情况报告如下：\n一、主要工作\n",
+    "桐溪县交通运输局2023年度法治政府建设暨行政执法工作报告\n2023年，我局坚持依法行政。现将有关情况报告如下：\n"
+    "一、主要举措\n",
+]
+
+
+def test_a_feature_headed_as_the_years_round_up_is_news_by_its_title():
+    assert classify_title("桐溪县2023年法治政府建设年终盘点") == "news"
+    assert classify_title("2023，桐溪法治政府建设年终特稿") == "news"
+    assert classify_title("桐溪县2023年度法治政府建设情况报告") == "report"
+
+
+@pytest.mark.parametrize("text", REPORTS_AS_MIRRORS_LEAVE_THEM)
+def test_reports_as_mirrors_leave_them_stay_reports(text):
+    assert kind_of(text)[0] == "report"

@@ -31,6 +31,9 @@ _NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.]|[(（][�
 _NOT_ADDRESSEE = re.compile(r"[。;]|如下|以下")
 # pinyin glosses a page set after each character (学(xué)习(xí)) hide the words marks look for
 _GLOSS = re.compile(r"\([a-z\u00e0-\u024f]{1,7}\)")
+# an edition or a status after a title (…指标体系(2021年版), …办法(试行), …(征求意见稿)) hides the
+# word the title's form ends with; a title no rule knows is tried again without it
+_EDITION = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 REGIONS = ("title", "lines", "addressee", "start", "head", "body", "text", "source")
 
 
@@ -105,9 +108,11 @@ def classify_title(title: str) -> str:
 
 def _title_rule(title: str) -> tuple[str, float]:
     t = _GLOSS.sub("", re.sub(r"\s+", "", title))
-    for kind, pat, weight in _rules().titles:
-        if pat.search(t):
-            return kind, weight
+    bare = _EDITION.sub("", t)
+    for form in (t,) if bare == t else (t, bare):
+        for kind, pat, weight in _rules().titles:
+            if pat.search(form):
+                return kind, weight
     return "unknown", 0.0
 
 
