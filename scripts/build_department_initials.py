@@ -33,7 +33,7 @@ def main() -> None:
             continue
         initials = "".join(p[0] for p in lazy_pinyin(form) if p and p[0].isalpha())
         stem0 = key.split("#")[0]
-        if not canonical.startswith(stem0):
+        if not canonical.startswith(stem0) and canonical not in lex.short_of_names:
             # an older official name (交通厅): sites today are the current department's (交通运输厅)
             for suffix in lex.generic:
                 if canonical.endswith(suffix) and lex.forms.get(stem0 + suffix, ("", ""))[1] == key:

@@ -852,3 +852,55 @@ def test_the_year_of_a_page_that_lost_its_line_breaks():
     md = md_of("首页 >> 信息公开 >> 正文 来源: 盐亭县司法局 打印 2023年,全县坚持依法行政,各项工作稳步推进。"
                "一、主要举措 办理复议案件12件。二、存在问题 培训不足。三、下一步打算 加强培训。")
     assert md.report_year == 2023
+
+
+def test_a_department_that_opens_as_itself_is_a_department_however_often_it_says_our_city():
+    md = md_of("2023年，我局认真贯彻上级部署，全力服务我市发展大局。\n一、主要工作\n"
+               "我市营商环境持续优化，我市法治建设扎实推进，全市交通运输系统执法规范。\n")
+    assert md.level == "department"
+
+
+def test_a_department_that_never_names_itself_names_its_line_of_work_as_its_places_system():
+    md = md_of("现将我局2023年法治政府建设工作情况报告如下。\n一、主要工作\n"
+               "认真落实《绵阳市法治建设第一责任人职责实施办法》，举办全市交通运输系统执法培训班，"
+               "全市交通运输系统干部职工参加。严格落实《绵阳市行政执法公示办法》。\n")
+    assert (md.level, md.jurisdiction) == ("department", "绵阳市")
+    assert md.department == "绵阳市交通运输局"
+    assert "department" in md.inferred and md.evidence["department"]["text"].startswith("全市交通运输")
+
+
+def test_a_short_name_that_stands_for_a_later_full_name_and_a_column_of_the_host_site():
+    from fazhi.understand.departments import departments_in_address, parse_unit
+
+    assert parse_unit("三台县文广旅体局").department == "文化广电旅游体育局"
+    found = departments_in_address("http://www.example.gov.cn/wgltjxxgk/content/post_1.html")
+    assert [a.department for a in found] == ["文化广电旅游体育局"]
+
+
+def test_one_office_under_two_names_the_second_in_brackets():
+    md = md_of("四川省民族语委办（编译局）2024年度法治政府建设工作报告\n\n2024年，办（局）坚持依法行政。\n")
+    assert (md.level, md.jurisdiction) == ("department", "四川省")
+    assert md.department == "四川省民族语委办(编译局)"  # the working view has half-width brackets
+
+
+def test_a_province_that_names_itself_once_in_full():
+    md = md_of("2022年，自治区人民政府坚持依法行政，现将有关情况报告如下：\n一、主要工作\n"
+               "自治区人民政府常务会议专题研究法治政府建设8次，印发《广西壮族自治区法治政府建设重点任务》，"
+               "全区各级行政机关严格执法。\n")
+    assert (md.level, md.jurisdiction) == ("province", "广西壮族自治区")
+
+
+def test_a_provincial_department_known_by_the_document_numbers_it_cites():
+    md = md_of("根据省依法行政领导小组办公室《关于报送年度法治政府建设情况的通知》（浙依法办〔2020〕3号）要求，"
+               "现将我局2020年度法治政府建设情况报告如下：\n一、主要工作\n全省登记机关办件量增长，我省改革经验在全国推广。\n")
+    assert (md.level, md.jurisdiction) == ("department", "浙江省")
+
+
+def test_a_town_keeps_the_county_its_title_names_though_the_table_now_files_it_elsewhere():
+    md = md_of("重庆市渝北区大盛镇人民政府关于2024年法治政府建设情况的报告\n\n按照有关规定，现将我镇2024年法治政府建设情况报告如下：\n")
+    assert (md.jurisdiction, md.level, md.county) == ("大盛镇", "township", "渝北区")
+
+
+def test_a_street_named_with_its_last_word_gets_one_office_word():
+    md = md_of("2022年，友谊路街道坚持依法行政，街道党工委统筹推进法治建设。\n一、主要工作\n街道党工委会议集体讨论决定重大事项。\n")
+    assert md.issuer == "友谊路街道办事处"

@@ -76,6 +76,7 @@ class Lexicon:
         self.central: tuple[str, ...] = tuple(sorted(data["central"]["prefixes"], key=len, reverse=True))
         self.forms: dict[str, tuple[str, str]] = {}  # written form -> (canonical, key)
         self.former: set[str] = set()
+        self.short_of_names: set[str] = set()  # full names a short_of short stands for
         for i, entry in enumerate(data["department"]):
             stems = entry["stems"]
             key = f"{stems[0]}#{i}"
@@ -89,6 +90,13 @@ class Lexicon:
                 for suf in suffixes:
                     if suf in short_suffix:
                         self._add(stem + short_suffix[suf], stem + suf, key)
+            for short, stem in entry.get("short_of", {}).items():
+                # 文广旅体局 is the short of 文化广电旅游体育局, not of the entry's first stem
+                for suf in suffixes:
+                    self.short_of_names.add(stem + suf)
+                    self._add(short + suf, stem + suf, key)
+                    if suf in short_suffix:
+                        self._add(short + short_suffix[suf], stem + suf, key)
             for short in entry.get("short", []):
                 for suf in suffixes:
                     canonical = stems[0] + suf
@@ -160,12 +168,19 @@ def _resolve_chain(names: list[str]) -> Division | None:
     return cands[0] if len({c.code for c in cands}) == 1 else None
 
 
+_BRACKETED = re.compile(r"^(?P<head>.+?)（(?P<other>[\u4e00-\u9fff]{2,12})）$")
+
+
 def _department_part(rest: str) -> tuple[str | None, str | None, bool]:
     lex = lexicon()
     hit = lex.lookup(rest)
     if hit:
         return hit[0], hit[1], True
     if lex.is_generic_department(rest):
+        return rest, rest, False
+    m = _BRACKETED.match(rest)
+    if m and (lex.lookup(m.group("head")) or lex.is_generic_department(m.group("head"))):
+        # one office under two names, the second in brackets (某语委办（编译局）): named as written
         return rest, rest, False
     return None, None, False
 
@@ -264,6 +279,10 @@ def find_departments(text: str) -> list[tuple[int, int, str, str]]:
 _LEVEL_LETTERS = {"s": "市", "x": "县", "q": "区"}
 
 
+# The initials of a column's kind after a department's own (信息公开, 政务公开, 公开目录).
+_COLUMN_TAIL = re.compile(r"(?:xxgk|zwgk|gkml|zfxxgk)$")
+
+
 @lru_cache(maxsize=1)
 def _department_initials() -> dict[str, str]:
     raw = resources.files("fazhi.data").joinpath("department_initials.tsv.gz").read_bytes()
@@ -300,6 +319,8 @@ def departments_in_address(url: str) -> list[AddressDepartment]:
     for seg in segments:
         if len(seg) < 3 or not seg.isalpha():
             continue
+        # a department's column of the host government's site: /wgltjxxgk/ (its 信息公开)
+        seg = _COLUMN_TAIL.sub("", seg) if len(seg) > 7 else seg
         for i in range(0, len(seg) - 2):
             head, tail = seg[:i], seg[i:]
             if tail not in table:

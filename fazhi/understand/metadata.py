@@ -58,6 +58,8 @@ def _attribution() -> dict:
                            + "|".join(data["zone"]["governing"]) + r")?(?P<rest>.*)$"),
         "zone_generic": frozenset(data["zone"]["generic"]),
         "division": re.compile(data["index_no"]["division"]),
+        "system_data": data["system"],
+        "document_number": data["document_number"],
     }
 
 
@@ -460,6 +462,73 @@ def _self_level(work: str, tables: tuple[str, ...] = ("self", "self_weak")) -> t
 
 
 @lru_cache(maxsize=1)
+def _system_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, ...]]]:
+    sy = _attribution()["system_data"]
+    return re.compile(sy["pattern"]), dict(sy["stems"]), {k: tuple(v) for k, v in sy["suffixes"].items()}
+
+
+def _system_department(body: str, place: Division) -> tuple[str, str] | None:
+    """(department name, the words read) for a 我局 report that names its line of work as its
+    place's system (全市交通运输系统, 全省市场监管系统, 全县司法行政系统): the department of
+    that line, with the suffix its self-reference gives (我局 -> 局, 我委 -> 委员会)."""
+    pattern, stems, suffixes = _system_patterns()
+    lex = lexicon()
+    counts: Counter = Counter()
+    said: dict[str, str] = {}
+    for m in pattern.finditer(body):
+        stem = stems.get(m.group("stem"), m.group("stem"))
+        counts[stem] += 1
+        said.setdefault(stem, m.group(0))
+    if not counts:
+        return None
+    best = counts.most_common(2)
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        return None
+    stem = best[0][0]
+    self_words = Counter(w for w in re.findall(r"[我本]([局委厅办])", body))
+    word = self_words.most_common(1)[0][0] if self_words else "局"
+    order = suffixes.get(f"{word}:{place.kind}") or suffixes.get(word) or ("局",)
+    for suf in order:
+        hit = lex.lookup(stem + suf)
+        if hit is not None and hit[1].split("#")[0] and hit[1] not in lex.former:
+            return hit[0], said[stem]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _document_number_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    dn = _attribution()["document_number"]
+    return re.compile(dn["pattern"]), dict(dn["provinces"])
+
+
+def _province_of_document_numbers(body: str) -> Division | None:
+    """The province whose one-character name opens the numbers of the documents a report
+    that speaks as a province (全省, 我省) cites (苏依法办〔2019〕5号, 川府发〔2021〕3号): the one
+    province they all name."""
+    pattern, provinces = _document_number_pattern()
+    found = {provinces[m.group("abbr")] for m in pattern.finditer(body) if m.group("abbr") in provinces}
+    if len(found) != 1:
+        return None
+    got = [c for c in divisions().named(found.pop()) if c.kind == "province" and not c.former]
+    return got[0] if len(got) == 1 else None
+
+
+_OPENING_REPORT = re.compile(r"现将[^。]{0,40}?报告如下")
+
+
+def _opens_as_department(body: str) -> bool:
+    """True when the body's first sentence, or its 现将…报告如下, has the unit call itself a
+    department (我局, 本委): how the report names its speaker, whatever it names most after."""
+    dept = dict(_self_patterns("self"))["department"]
+    head = body[:600]
+    stop = head.find("。")
+    if dept.search(head, 0, stop if 0 <= stop < 300 else 300):
+        return True
+    m = _OPENING_REPORT.search(head)
+    return bool(m and dept.search(m.group(0)))
+
+
+@lru_cache(maxsize=1)
 def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     r = levels_lexicon()["region"]
     return re.compile(r["own"]), re.compile(r["district_own"]), int(r["min_own"])
@@ -851,6 +920,26 @@ def _zone_place(parts: tuple[str, str, Division | None], context: _Context) -> t
     return zone, parent
 
 
+def _county_as_named(issuer: str, town: Division) -> str | None:
+    """The county a township's issuer names before it (重庆市某区某镇人民政府) when the table
+    now files the town elsewhere (a district merged or towns moved since): the report's
+    county is the one it was written under."""
+    d = divisions()
+    name = re.sub(r"\s+", "", issuer)
+    at = name.find(town.name)
+    counties = [n for s, _e, n in d.find(name[:at] if at > 0 else "")
+                if any(c.kind == "county" for c in d.named(n))]
+    if not counties:
+        return None
+    cands = [c for c in d.named(counties[-1]) if c.kind == "county"]
+    own = d.county_of(town)
+    if own is not None and any(c.code == own.code and c.name == own.name for c in cands):
+        return None
+    if own is not None and not all(c.code[:2] == own.code[:2] for c in cands):
+        return None  # a county of another province: no reading of the town's
+    return counties[-1]
+
+
 def _set_place(md: Metadata, place: Division) -> None:
     d = divisions()
     md.jurisdiction = place.name
@@ -1087,6 +1176,10 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     # characters (自治區(qū)人民政府); only what needs no offsets reads it
     body = _unglossed(work[body_start:body_end])
     self_level, first_person = _self_level(body)
+    if self_level != "department" and _opens_as_department(body):
+        # 2022年，我局…; 现将我局…报告如下 — a department that goes on to speak of its city
+        # (我市, 全市) more often than of itself is still the one reporting
+        self_level, first_person = "department", True
     # issuer candidates, most trusted first
     cands: list[_Cand] = []
     if wtitle:
@@ -1247,8 +1340,19 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             md.inferred.append("department")
             md.evidence["department"] = {"source": "site", "text": canon, "start": None, "end": None}
             md.confidence["department"] = conf["site"]
+    if md.department is None and not issuer and self_level == "department" and place is not None \
+            and place.kind in ("province", "city", "county"):
+        # 我局 naming itself nowhere, but its line of work as its place's system (全市交通运输系统)
+        got_dept = _system_department(body, place)
+        if got_dept is not None:
+            md.department = place.name + got_dept[0]
+            md.inferred.append("department")
+            md.evidence["department"] = {"source": "body", "text": got_dept[1], "start": None, "end": None}
+            md.confidence["department"] = conf["inferred"]
     if place is not None:
         _set_place(md, place)
+        if place.kind == "township" and issuer:
+            md.county = _county_as_named(issuer, place) or md.county
     if md.department:
         md.department = _full_department(md.department)
         if place is None and md.jurisdiction is None and md.department[:1] in _LEVEL_WORD_KINDS \
@@ -1272,7 +1376,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
         md.issuer = re.sub(r"\s+", "", issuer)
     elif md.jurisdiction and md.level in _LEVEL_SUFFIX:
         # the place as the text names it (成都市武侯区), else the jurisdiction, plus its government
-        md.issuer = (re.sub(r"\s+", "", issuer) if issuer else md.jurisdiction) + _LEVEL_SUFFIX[md.level]
+        named = re.sub(r"\s+", "", issuer) if issuer else md.jurisdiction
+        suffix = _LEVEL_SUFFIX[md.level]
+        md.issuer = named + (suffix[2:] if suffix.startswith("街道") and named.endswith("街道") else suffix)
         md.inferred.append("issuer")
     if primary is not None:
         for fld in ("issuer", "department"):
@@ -1340,6 +1446,13 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         # characters mentioned at least twice
         if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
             return got
+    if self_level == "province" and len(counts) == 1:
+        # a province names few peers in full: the only one it names (《某自治区贯彻…方案》)
+        # is its own, however few times
+        name = next(iter(counts))
+        got = _resolve(cands[name], context, exclude=name)
+        if got is not None and not got.former:
+            return got
     if len(led) == 1:
         # the one place of its level whose party committee or government the report names
         # (在省政府和淮安市委的正确领导下，我市…): its own, though named once
@@ -1356,6 +1469,10 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
                    if c.kind == "province" and c.name.endswith("自治区") and not c.former}
         if len(regions) == 1:
             return d.by_code[regions.pop()]
+    if not counts and self_level == "province":
+        got = _province_of_document_numbers(body)
+        if got is not None:
+            return got
     if not counts and self_level in ("province", "city", "county", "district"):
         # a place that names itself only in short (法治青海, 青海工作): the one short name of
         # its level the body uses at least twice and more than any other; a county's short
