@@ -389,3 +389,48 @@ def test_meetings_that_only_deploy_work_are_no_law_study():
     text = "依法治县办召开专项工作会议5次，部署依法防控和民法典学习宣传等工作。"
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[5] is None, got
+
+
+# A department's own approvals, registrations and window business, in whatever it licenses.
+DEPARTMENT_APPROVAL_CASES = [
+    ("全年审批林木采伐许可证260份。", 260),
+    ("审批各类建设项目用地38宗。", 38),
+    ("受理特种设备使用登记900台。", 900),
+    ("完成企业投资项目备案74个。", 74),
+    ("全年受理户籍业务2.4万件。", 24000),
+    ("办理道路运输证1100余张。", 1100),
+    ("新办理医师执业注册130人次。", 130),
+    ("办理不动产首次登记、转移登记等各类登记1.7万件。", 17000),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), DEPARTMENT_APPROVAL_CASES)
+def test_department_approvals_and_registrations(sentence: str, value: float) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert ("approval.items", value) in got, got
+
+
+@pytest.mark.parametrize("sentence", [
+    # the steps and time limits of an approval are no approvals
+    "审批环节由8个精简至5个。",
+    # bodies counted before the approval work they do: the count is of bodies
+    "组织32个部门和单位开展审批事项自查整改。",
+    # a count of bodies before the documents they drafted
+    "审查9个部门起草的规范性文件。",
+])
+def test_counts_that_are_no_approvals(sentence: str) -> None:
+    figs = fazhi.analyze_text(sentence).figures
+    assert figs and all(f.indicator is None for f in figs), [(f.quote, f.indicator) for f in figs]
+
+
+def test_a_study_groups_session_count_is_not_law_study_when_law_is_only_on_its_agenda():
+    text = ("将习近平法治思想作为党组理论学习中心组学习重要内容，全年开展党组理论学习中心组学习14次。"
+            "将民法典纳入中心组学习内容，开展民法典专题学习3次。")
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[14] is None and got[3] == "leader_law_study.sessions", got
+
+
+def test_petition_work_is_neither_law_study_nor_mediation():
+    text = "组织开展信访工作法治化业务培训2次，到党校开展信访工作授课3次，依法化解信访积案26件。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[2] is None and got[3] is None and got[26] is None, got

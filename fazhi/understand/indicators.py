@@ -59,6 +59,7 @@ class Taxonomy:
     bounded_words: re.Pattern[str]
     units: dict[str, list[str]] = field(default_factory=dict)
     counted: re.Pattern[str] | None = None  # nouns after a count that no cue before it can name
+    acting: re.Pattern[str] | None = None  # …and what follows bodies counted as the subject of the work
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
     # per unit, built on first use: the rules always tried (an `after` pattern, or a cue whose
@@ -130,7 +131,7 @@ def taxonomy() -> Taxonomy:
     return Taxonomy(names=names, part_only=part_only, by_unit=by_unit, rates=data.get("rate", []),
                     part_of=data.get("part_of", []), sums=data.get("sum", []),
                     bounded=set(data["bounded"]["rates"]), bounded_words=re.compile(data["bounded"]["words"]),
-                    units=unit_groups, counted=re.compile(data["counted"]["nouns"]),
+                    units=unit_groups, counted=re.compile(data["counted"]["nouns"]), acting=re.compile(data["counted"]["acting"]),
                     plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]))
 
 
@@ -305,7 +306,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
                     tier = _TIER_NOUN
                     key_pos = (m.end() - len(lc), m.end() - m.start())
                     cue_start = lc_start + min(m.start(), len(lc))
-        if tier == 0 or (rule.exclude is not None and rule.exclude.search(lc)):
+        # (a cue read over the noun phrase is excluded by words of that phrase too)
+        if tier == 0 or (rule.exclude is not None and rule.exclude.search(joined if tier == _TIER_NOUN else lc)):
             continue
         if rule.unless is not None and rule.unless.search(work, s_start, f.start):
             continue
@@ -337,9 +339,16 @@ def _in_plan(tax: Taxonomy, titles: str) -> bool:
     return tax.plan_title.search(titles) is not None and tax.plan_not.search(titles) is None
 
 
-def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str) -> bool:
-    """Whether the count is of bodies, places or a plan's parts named right after it (60个部门)."""
-    return f.kind == "count" and tax.counted is not None and tax.counted.match(rc) is not None
+def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str, bodies_only: bool = False) -> bool:
+    """Whether the count is of bodies, places or a plan's parts named right after it (60个部门);
+    with `bodies_only`, of bodies or places that begin the words after it and then act
+    (32个部门和单位开展审批事项自查: the bodies are the subject, no `after` pattern may read past them)."""
+    if f.kind != "count" or tax.counted is None:
+        return False
+    m = tax.counted.match(rc)
+    if m is None or not bodies_only:
+        return m is not None
+    return m.group(3) is not None and tax.acting is not None and tax.acting.match(rc, m.end()) is not None
 
 
 # How far after a number its noun phrase can run (4份政府规范性文件, 20家危险化学品运输企业).
@@ -398,7 +407,9 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             lc_start = max(s_start, span_start(work, lc_start - 1, CLAUSE_DELIMS))
             lc = work[lc_start:f.start]
         best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
-        if best is not None and best_key[0] != _TIER_AFTER and _counts_other_noun(tax, f, rc):
+        if ((best is None or best_key[0] != _TIER_AFTER) and _counts_other_noun(tax, f, rc)) or (
+                best is not None and best_key[0] == _TIER_AFTER and _counts_other_noun(tax, f, rc, bodies_only=True)):
+            # a count of bodies or places (59个部门开展…审批自查): no cue before it or over its noun names it
             best_key, best = None, None
             noun_phrase = ""
         if best is None and noun_phrase:
