@@ -904,3 +904,32 @@ def test_a_town_keeps_the_county_its_title_names_though_the_table_now_files_it_e
 def test_a_street_named_with_its_last_word_gets_one_office_word():
     md = md_of("2022年，友谊路街道坚持依法行政，街道党工委统筹推进法治建设。\n一、主要工作\n街道党工委会议集体讨论决定重大事项。\n")
     assert md.issuer == "友谊路街道办事处"
+
+
+def test_a_department_set_off_by_a_comma_opens_the_body_but_a_clause_ending_in_a_word_like_a_bureau_does_not():
+    md = md_of("2024年，在市委、市政府的正确领导下，楚雄市林业和草原局，以依法履职为目标，抓好法治建设。\n"
+               "一、主要工作\n全局组织学法8次。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "楚雄市", "楚雄市林业和草原局")
+    md = md_of("2024年，我局全面落实党中央、国务院关于法治政府建设的决策部署，依法履职。\n一、主要工作\n组织学法8次。\n")
+    assert md.department is None
+
+
+def test_a_town_name_several_counties_share_is_settled_by_initials_that_fit_one_of_them():
+    # fjyx: 福建 + yx, which fits 尤溪县 and 云霄县; only 尤溪县 has a 梅仙镇
+    md = fazhi.analyze_text("梅仙镇2024年法治政府建设年度报告\n\n2024年，梅仙镇坚持依法行政。\n",
+                            source="http://www.fjyx.gov.cn/ztzl/fzzfjs/t1.htm").metadata
+    assert (md.jurisdiction, md.level, md.county) == ("梅仙镇", "township", "尤溪县")
+
+
+def test_a_summary_label_before_the_title_and_a_spaced_date_after_it():
+    md = md_of("内容概述:常州市司法局2021年度法治政府建设情况报告\n\n2021年，市司法局坚持依法行政。\n")
+    assert md.title == "常州市司法局2021年度法治政府建设情况报告"
+    md = md_of("市外办2020年法治政府建设年度报告 ( 2020.12.10 )\n一、法治工作总结\n2020年，我办坚持依法行政。\n")
+    assert md.title == "市外办2020年法治政府建设年度报告"
+
+
+def test_a_news_headline_announcing_the_report_is_not_its_title_but_names_its_issuer():
+    md = md_of("水利部发布2023年法治政府建设年度报告\n\n据水利部网站消息，水利部发布2023年法治政府建设年度报告。全文如下：\n"
+               "一、加强党的领导\n部党组专题研究法治建设。\n")
+    assert md.title is None
+    assert (md.issuer, md.level, md.report_year) == ("水利部", "department", 2023)

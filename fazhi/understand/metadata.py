@@ -43,10 +43,11 @@ def _attribution() -> dict:
         "confidence": data["confidence"],
         "site_suffix": re.compile(data["title"]["site_suffix"]),
         "media_lead": re.compile(data["title"]["media_lead"]),
+        "news_headline": re.compile(data["title"]["news_headline"]),
         "announce": re.compile(data["title"]["announce"]),
         "complete_ends": tuple(data["title"]["complete_ends"]),
         "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）\-、]{2,40}?)"
-                              r"(?:[(（](?:以下)?简称[^()（）]{1,20}[)）])?(?=" + verbs + ")"),
+                              r"(?:[(（](?:以下)?简称[^()（）]{1,20}[)）])?(?=[,，]?(?:" + verbs + "))"),
         "topic": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff]{2,20}?)(?=" + body["topic"] + ")"),
         "preamble": re.compile(body["preamble"]),
         "branch": re.compile(r"(?P<head>[\u4e00-\u9fff]{2,40}?)(?:" + "|".join(data["branch"]["words"]) + ")$"),
@@ -144,7 +145,7 @@ _DAY_FIRST_STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{
 
 
 # What a page may set before a title: its label (标题, 文件名称) or its document number ([某政发〔2026〕7号]).
-_TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称|名\s*称)\s*[:：]?\s*)?(?:[\[【(（]?(?:[\u4e00-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))?){1,10}"
+_TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称|名\s*称|内容概述)\s*[:：]?\s*)?(?:[\[【(（]?(?:[\u4e00-\u9fff](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))?){1,10}"
                          r"\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[\]】)）]?\s*)?")
 
 
@@ -152,7 +153,7 @@ _TITLE_LEAD = re.compile(r"^\s*(?:(?:标\s*题|文件名称|信息名称|名\s*�
 # or the extension of the file it was named after (….docx).
 _TITLE_TAIL = re.compile(r"\s*(?:[(（][\u4e00-\u9fff]{1,12}\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号[)）]"
                          r"|[(（](?:图|组图|附图|全文|附全文|视频|图文)[)）]"
-                         r"|[(（\[](?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[)）\]]"
+                         r"|[(（\[]\s*(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[)）\]]"
                          r"|(?<=[告结况])\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+(?:来源|作者|发布|浏览|点击|字号)[^\n]*"
                          r"|(?<=[告结况])\s+(?:[\u4e00-\u9fff]{2,20}\s+)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                          r"|\.(?:docx?|pdf|wps|ofd|txt))$", re.I)
@@ -441,6 +442,13 @@ def _resolve(cands: list[Division], context: _Context, exclude: str = "") -> Div
     codes = {c.code for c in current}
     if len(codes) == 1:
         return current[0]
+    if context.url:
+        # a site's initials that fit several places (fjyx: 尤溪县 or 云霄县) settle a name
+        # shared across counties when only one of those places holds it
+        guessed = {g.code for g in context.host[1]}
+        held = [c for c in current if any(a.code in guessed for a in d.ancestors(c))]
+        if len({c.code for c in held}) == 1:
+            return held[0]
     return None
 
 
@@ -653,6 +661,13 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
         pos = 0
         while pos < stop:
             m = att["subject"].match(line, pos)
+            if m is not None and line[m.end("unit"):m.end("unit") + 1] in (",", "，"):
+                # the unit set off by a comma (某市林业和草原局，以…): only a known department
+                # with its place, or a place's government, not any clause (…的决策部署，…)
+                u = parse_unit(m.group("unit"))
+                if not (u.known and u.place is not None or u.department is None and u.place is not None
+                        and _GOV_WORDS.search(m.group("unit"))):
+                    m = None
             t = att["topic"].match(line, pos) if m is None else None
             if t is not None:
                 # 2022年某街道法治政府建设工作，…: only a township or street is read so, the
@@ -1413,6 +1428,11 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             te = md.evidence["title"]
             md.evidence["report_year"] = dict(te)
             md.confidence["report_year"] = md.confidence["title"]
+    if md.title and _attribution()["news_headline"].match(re.sub(r"\s+", "", md.title)):
+        # a repost's headline: it named the issuer and the year above, but is no title of the report
+        md.title = None
+        md.evidence.pop("title", None)
+        md.confidence.pop("title", None)
     return md, body_start, body_end
 
 
