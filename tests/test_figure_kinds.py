@@ -339,3 +339,24 @@ def test_the_field_a_place_was_first_in_and_places_elsewhere():
 def test_a_plan_in_a_review_is_a_count_of_documents():
     assert one("审查县政府拟出台的规范性文件6件。", 6).kind == "count"
     assert one("以图解等形式解读政策31条。", 31).kind == "count"
+
+
+def test_a_requirement_with_yao_is_a_target():
+    assert one("全县政务服务事项网上可办率要达到90%。", 90).kind == "target"
+
+
+def test_the_villages_of_the_place_are_context():
+    assert one("全县共有186个行政村，均配备法律顾问。", 186).kind == "context"
+
+
+def test_the_field_a_selection_was_drawn_from_is_context():
+    assert one("我县做法入选全国20个法治政府建设典型案例。", 20).kind == "context"
+
+
+def test_the_field_compared_within_needs_no_leading_zai():
+    assert one("全省42个试点县中率先完成改革任务。", 42).kind == "context"
+
+
+def test_plenums_listed_after_the_first_are_session_numbers():
+    text = "认真贯彻县委十四届三次、四次和五次全会精神，全年召开常务会议18次。"
+    assert [f.value for f in figs(text)] == [18]

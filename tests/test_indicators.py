@@ -434,3 +434,14 @@ def test_petition_work_is_neither_law_study_nor_mediation():
     text = "组织开展信访工作法治化业务培训2次，到党校开展信访工作授课3次，依法化解信访积案26件。"
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[2] is None and got[3] is None and got[26] is None, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全局4名执法人员取得资格。", ("enforcement.certified", 4)),
+    ("完成36人行政执法证件换发。", ("enforcement.certified", 36)),
+    ("完成7项涉企政策解读。", ("disclosure.interpretations", 7)),
+    ("回复群众信息公开申请5件。", ("disclosure.applications", 5)),
+])
+def test_the_noun_after_the_number_names_it(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got

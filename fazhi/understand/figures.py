@@ -105,7 +105,9 @@ _MASKS = [
     re.compile(rf"第\s*[\d{CN_NUM}]+"),  # ordinals: 第一, 第3批
     re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]"),  # weekdays: 周五集中学习
     # 十二届22次常委会, 十二届全国人大五次会议
-    re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"),
+    # …and the sessions listed after the first: 市委六届二次、三次、四次全会
+    re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"
+               rf"(?:\s*[、和及与至]\s*[\d{CN_NUM}]+\s*次)*"),
     re.compile(r"“[^“”\n]{1,20}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,60}〉"),
     # addresses, e-mails, codes (ABC123): each begins with one character of the class in front,
     # matched before the look-behinds so that the regex engine can jump to such characters
