@@ -521,7 +521,9 @@ def test_a_title_in_no_report_form_counts_against_unless_it_is_a_reports_cut_sho
 # site, a sample with its places starred out, a summary of one line of work, the older format
 # of the disclosure report, an indicator table with its edition, a report of the years before
 # the annual report system, an inspection's or an assessment's account, a 解读 that lost its
-# title, a summary of 法治宣传教育.
+# title, a summary of 法治宣传教育; a feature with unnumbered two-part subheadings, a 行政执法
+# 年报 without its title, a newspaper's byline, a 解读 that carries the report's title, a plan's
+# 目标/措施 tasks and a plan made 如下.
 MORE_LOOKALIKES = [
     ("template", "《某街道2023年度法治政府建设工作报告.docx》由会员分享，可在线阅读，更多相关《某街道2023年度"
                  "法治政府建设工作报告.docx(12页珍藏版)》请在文库上搜索。\n2023年，我街道坚持依法行政。现将有关情况"
@@ -545,6 +547,19 @@ MORE_LOOKALIKES = [
                        "县司法局汇总各部门材料，形成初稿。\n三、主要内容\n"),
     ("other_summary", "桐溪县2023年法治宣传教育工作总结\n2023年，我县深入实施八五普法规划，广泛开展宪法和民法典宣传。"
                       "现将有关情况总结如下：\n一、主要做法\n"),
+    ("news", "2023年以来，省交通运输厅认真落实省委、省政府的部署，全面推进法治交通建设，在年度考核中被评为优秀"
+             "等次。\n\n压实领导责任，推动法治建设落地见效\n\n厅主要负责人认真履行第一责任人职责，多次研究部署"
+             "法治工作。\n"),
+    ("other_summary", "一、2023年行政执法基本情况\n我局共有持证执法人员6名，全年办理行政处罚案件4件，无行政复议和"
+                      "行政诉讼案件。\n二、执法规范化建设情况\n（一）落实三项制度。\n"),
+    ("news", "□ 本报记者 王某某\n□ 通讯员 李某\n2023年，桐溪县坚持依法行政，全县行政复议案件纠错率明显下降，群众"
+             "满意度稳步提升。\n"),
+    ("interpretation", "《桐溪县2023年度法治政府建设情况报告》\n一、起草背景\n按照督察工作规定，县政府每年应报告"
+                       "上一年度法治政府建设情况。\n二、起草过程\n县司法局汇总各部门材料后形成初稿，现将有关情况"
+                       "说明如下。\n"),
+    ("plan", "三、规范行政执法行为\n目标：执法程序更加规范，行政执法的社会满意度明显提高。\n措施：\n12.全面推行"
+             "行政执法三项制度。\n13.加强执法人员培训。\n"),
+    ("plan", "为抓好督察反馈问题的整改，根据督察反馈意见，桐溪县特制定如下整改方案，具体内容详见附件。\n"),
 ]
 
 
@@ -567,6 +582,15 @@ REPORTS_AS_MIRRORS_LEAVE_THEM = [
     "桐溪县交通运输局2023年度法治政府建设暨行政执法工作报告\n2023年，我局坚持依法行政。现将有关情况报告如下：\n"
     "一、主要举措\n",
 ]
+
+
+def test_a_news_outlet_named_as_the_source_of_a_page():
+    text = ("桐溪县持续优化法治化营商环境\n来源：中国桐溪网 2024-01-05\n近年来，桐溪县坚持把优化法治化营商环境"
+            "作为重点工作。\n")
+    assert kind_of(text)[0] == "news"
+    repost = ("桐溪县2023年度法治政府建设情况报告\n来源：中国政府网\n2023年，我县坚持依法行政。现将有关情况报告如下："
+              "\n一、主要举措\n")
+    assert kind_of(repost)[0] == "report"
 
 
 def test_a_feature_headed_as_the_years_round_up_is_news_by_its_title():
