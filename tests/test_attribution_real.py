@@ -933,3 +933,33 @@ def test_a_news_headline_announcing_the_report_is_not_its_title_but_names_its_is
                "一、加强党的领导\n部党组专题研究法治建设。\n")
     assert md.title is None
     assert (md.issuer, md.level, md.report_year) == ("水利部", "department", 2023)
+
+
+def test_a_point_of_a_list_is_not_the_subject_that_opens_the_body():
+    md = md_of("一、主要工作\n一是农工委党组中心组专题学习法治思想，组织干部职工学法。\n")
+    assert md.issuer is None and md.department is None
+
+
+def test_a_unit_that_calls_itself_the_department_of_a_line_of_work_is_a_department():
+    md = fazhi.analyze_text("市政府：\n2020年，在市委市政府的领导下，作为生态环境部门，我们全力推进污染防治。"
+                            "现将2020年度工作情况报告如下：\n一、主要工作\n我市空气质量持续向好，全市环境监管加强。\n",
+                            source="http://hbj.siping.gov.cn/zwgk/t1.html").metadata
+    assert (md.level, md.jurisdiction, md.department) == ("department", "四平市", "四平市生态环境局")
+
+
+def test_a_bureau_that_says_only_its_area_names_itself_in_a_document_it_made():
+    md = md_of("一、2020年度主要举措\n1.加强领导。制定出台《余杭区农业农村局2020年法治工作要点》，"
+               "不断强化全区农业领域的法治化水平。\n2.聘请律师事务所为局常年法律顾问。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "余杭区", "余杭区农业农村局")
+
+
+def test_a_metadata_list_in_bullets_before_the_title_does_not_hide_it():
+    # a list whose labels lost characters on the way (索号, 有性), so no label reader knows them
+    furniture = "".join(f"  • [ {k} ]\n  • {v}\n" for k, v in (
+        ("索号", "11510722MB0000000X/2024-00004"), ("文字号", "无"), ("题分类", "城乡建设、环境保护"),
+        ("体裁类", "其他"), ("成日期", "2024-01-05"), ("布日期", "2024-01-05"), ("发机构", "三台县生态环境局"),
+        ("有性", "有效")))
+    md = md_of(furniture + "三台县生态环境局 关于2023年法治政府建设情况的报告\n日期:2024-01-05\n\n"
+               "2023年，在县委、县政府的坚强领导下，我局坚持依法行政。\n")
+    assert md.title == "三台县生态环境局关于2023年法治政府建设情况的报告"
+    assert md.department == "三台县生态环境局"

@@ -208,12 +208,15 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
     does not end as titles end runs on into the next one or two short lines.
     """
     cands = []
-    for s, e, line in iter_lines(work):
+    counted = 0  # lines that could be a title or the body; a metadata list in bullets (• 发布机构 /
+    for s, e, line in iter_lines(work):  # • 某局) does not use up the lines looked at
         if s < start or not re.search(r"[\u4e00-\u9fff0-9A-Za-z]", line):
             continue
-        if s > start + limit or len(cands) >= 10:
+        if s > start + limit or counted >= 10:
             break
         cands.append((s, e, line))
+        if not (_BULLET_LINE.match(line.strip()) or len(line.strip()) <= 12):
+            counted += 1
     org: tuple[str, int] | None = None
     org_at = -2  # the index of the line org was last extended by
     head: tuple[str, int, int] | None = None  # a short line that may open a wrapped title, and its index
@@ -470,23 +473,39 @@ def _self_level(work: str, tables: tuple[str, ...] = ("self", "self_weak")) -> t
 
 
 @lru_cache(maxsize=1)
-def _system_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, ...]]]:
+def _system_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, ...]], re.Pattern[str],
+                                re.Pattern[str]]:
     sy = _attribution()["system_data"]
-    return re.compile(sy["pattern"]), dict(sy["stems"]), {k: tuple(v) for k, v in sy["suffixes"].items()}
+    return (re.compile(sy["pattern"]), dict(sy["stems"]), {k: tuple(v) for k, v in sy["suffixes"].items()},
+            re.compile(sy["bare_self"]), re.compile(sy["as_department"]))
+
+
+def _line_of_work(body: str, which: str = "both") -> Counter:
+    """The lines of work (交通运输, 生态环境) a department names as its own: as its place's
+    system (全市交通运输系统) or as itself (作为生态环境部门); only stems the lexicon knows."""
+    system, stems, _suffixes, _bare, as_dept = _system_patterns()
+    lex = lexicon()
+    pats = {"system": (system,), "as_department": (as_dept,), "both": (system, as_dept)}[which]
+    counts: Counter = Counter()
+    for pat in pats:
+        for m in pat.finditer(body):
+            stem = stems.get(m.group("stem"), m.group("stem"))
+            if any(lex.lookup(stem + suf) for suf in ("局", "厅", "委员会")):
+                counts[(stem, m.group(0))] += 1
+    return counts
 
 
 def _system_department(body: str, place: Division) -> tuple[str, str] | None:
     """(department name, the words read) for a 我局 report that names its line of work as its
     place's system (全市交通运输系统, 全省市场监管系统, 全县司法行政系统): the department of
     that line, with the suffix its self-reference gives (我局 -> 局, 我委 -> 委员会)."""
-    pattern, stems, suffixes = _system_patterns()
+    suffixes = _system_patterns()[2]
     lex = lexicon()
     counts: Counter = Counter()
     said: dict[str, str] = {}
-    for m in pattern.finditer(body):
-        stem = stems.get(m.group("stem"), m.group("stem"))
-        counts[stem] += 1
-        said.setdefault(stem, m.group(0))
+    for (stem, words), n in _line_of_work(body).items():
+        counts[stem] += n
+        said.setdefault(stem, words)
     if not counts:
         return None
     best = counts.most_common(2)
@@ -640,6 +659,7 @@ def _is_unit(name: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,，;；:：]")
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|同时|此外)")
 
 
 def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
@@ -689,6 +709,8 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
                         a = at + m.group("unit").rfind(part)
                         return _Cand(part, "body", a, a + len(part), conf)
                 m = None
+            if m and _ENUMERATOR.match(m.group("unit")):
+                m = None  # 一是农工委党组…: a point of a list, whose subject is a body of the unit
             if m:
                 unit = m.group("unit")
                 if _is_unit(unit) or _zone_parts(unit):
@@ -1191,7 +1213,7 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     # characters (自治區(qū)人民政府); only what needs no offsets reads it
     body = _unglossed(work[body_start:body_end])
     self_level, first_person = _self_level(body)
-    if self_level != "department" and _opens_as_department(body):
+    if self_level != "department" and (_opens_as_department(body) or _line_of_work(body, "as_department")):
         # 2022年，我局…; 现将我局…报告如下 — a department that goes on to speak of its city
         # (我市, 全市) more often than of itself is still the one reporting
         self_level, first_person = "department", True
@@ -1218,12 +1240,15 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     # the title's issuer is kept even when it is no known unit (某县); others must be units
     primary = next((c for c in cands if c.source in ("title", "title_field", "document") or _is_unit(c.name)
                     or _zone_parts(c.name)), None)
-    if primary is None and self_level == "department":
+    if primary is None and (self_level == "department"
+                            or not first_person and _system_patterns()[3].search(body)):
         # a department that calls itself only 我局 still names itself where it speaks of its
-        # own leaders or documents (区司法局党委书记…; 制定《某区统计局2022年…计划》)
+        # own leaders or documents (区司法局党委书记…; 制定《某区统计局2022年…计划》); so does
+        # one that speaks of its area (全区) and of itself only as 局 (局党组, 全局干部)
         primary = _own_department(work, body_start, body_end)
         if primary is not None:
             cands.append(primary)
+            self_level = "department"
     issuer = primary.name if primary else None
 
     # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
