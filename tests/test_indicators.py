@@ -445,3 +445,20 @@ def test_petition_work_is_neither_law_study_nor_mediation():
 def test_the_noun_after_the_number_names_it(sentence: str, expected: tuple[str, float]) -> None:
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
     assert expected in got, got
+
+
+def test_parts_listed_at_the_head_of_the_next_sentence_take_the_totals_id():
+    text = "全年开展领导干部学法16次。其中，常务会议会前学法6次，专题讲座4场。"
+    got = {f.value: (f.indicator, f.part_of) for f in fazhi.analyze_text(text).figures}
+    assert got[4] == ("leader_law_study.sessions", 0), got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全年共有38项行政许可事项下放至乡镇。", ("approval.items", 38)),
+    ("“一窗受理”业务2.2万件。", ("approval.items", 22000)),
+    ("受理企业开办申请640件。", ("approval.items", 640)),
+    ("全年办理行政许可9.3万宗。", ("approval.items", 93000)),
+])
+def test_more_approval_wordings(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got

@@ -518,6 +518,14 @@ _OPEN_PAREN = "(（"
 _CLOSE_PAREN = ")）"
 
 
+def _same_measure(a: str | None, b: str | None) -> bool:
+    """Whether two units count the same thing (次 and 场 are both sessions; 件 and 项 are not)."""
+    if a == b:
+        return True
+    groups = taxonomy().units
+    return any(a in g and b in g for g in (groups.get("times", ()), groups.get("person_times", ())))
+
+
 def _link_parts(work: str, figures: list[Figure]) -> None:
     """Parts listed after their total (其中…) count the same thing as the total: a part with no
     indicator of its own, or its total's, gets the total's id and `part_of` pointing at the total.
@@ -536,9 +544,10 @@ def _link_parts(work: str, figures: list[Figure]) -> None:
         nxt = figures[i + 1]
         gap = work[t.end:nxt.start]
         m = _PARTS_MARKER.search(gap)
-        # the marker follows the total or its counted noun (3个重大决策事项，其中…) and opens the list
-        if (m is None or any(c in SENTENCE_DELIMS for c in gap[:m.start()])
-                or len(gap[:m.start()].strip(" ,，、")) > _NOUN_SPAN or len(gap) - m.end() > _NOUN_SPAN):
+        # the marker follows the total or its counted noun (3个重大决策事项，其中…) and opens the list,
+        # in the total's sentence or at the head of the next one (办件3.2万件。其中，网上办件…)
+        if (m is None or len(gap[:m.start()].strip(" ,，、")) > _NOUN_SPAN or len(gap) - m.end() > _NOUN_SPAN
+                or any(c in SENTENCE_DELIMS for c in gap[:m.start()].rstrip(" ,:(（").rstrip(SENTENCE_DELIMS))):
             continue
         bracket = m.start() > 0 and gap[m.start() - 1] in _OPEN_PAREN
         for j in range(i + 1, n):
@@ -547,7 +556,7 @@ def _link_parts(work: str, figures: list[Figure]) -> None:
             if j > i + 1 and (any(c in SENTENCE_DELIMS for c in between)
                               or (bracket and any(c in _CLOSE_PAREN for c in between))):
                 break
-            if p.kind != "count" or p.unit != t.unit or p.total_marker:
+            if p.kind != "count" or not _same_measure(p.unit, t.unit) or p.total_marker:
                 break
             if p.indicator == t.indicator or (p.indicator is None and not _counts_other_noun(
                     taxonomy(), p, work[p.end:_clause_end(work, p.end)])):
