@@ -467,6 +467,51 @@ def test_kept_review_page_has_each_sessions_token_and_rights(env):
     assert "页面缓存之后的结论" not in b.get(f"/reports/{sha}").text.split('id="history"')[0]
 
 
+def test_a_decision_stales_the_kept_page_of_its_own_report_only(env, monkeypatch):
+    """A kept review page is keyed by its own report's version (fazhi.web.db): a decision, an undo or a
+    state change on one report makes that report's page computed anew, with the change, while every
+    other report's kept page is answered as it was; signing in changes nothing, and a change that is not
+    one report's (the settings) makes every page computed again."""
+    from fazhi.web import review as webreview
+
+    h = bearer(client(env), "viewer")
+    fs = [f for f in client(env).get("/api/findings", params={"severity": "warning"}, headers=h).json()
+          if f.get("start") is not None]
+    shas = list(dict.fromkeys(f["sha256"] for f in fs))
+    assert len(shas) >= 2, "the corpus should hold two reports with located warnings"
+    mine, other = shas[0], shas[1]
+    f = next(x for x in client(env).get(f"/api/reports/{mine}", headers=h).json()["findings"]
+             if x.get("start") is not None and x["check"] != "reviewer_note")
+    key = {k: f[k] for k in ("check", "start", "end", "message")}
+    a = client(env)
+    token = login(a, "reviewer")
+    before = {sha: a.get(f"/reports/{sha}").text for sha in (mine, other)}
+    computed: list[str] = []
+    real = webreview.review
+    monkeypatch.setattr(webreview, "review", lambda c, sha, q=None: computed.append(sha) or real(c, sha, q))
+    assert [a.get(f"/reports/{sha}").text for sha in (mine, other)] == list(before.values())
+    assert computed == []  # both kept
+    login(client(env), "viewer")  # a colleague signs in: a write request, but not to the corpus
+    assert a.get(f"/reports/{other}").status_code == 200 and computed == []
+
+    r = a.post(f"/api/reports/{mine}/decisions", json={**key, "decision": "confirmed", "comment": "只改这一份"},
+               headers={"X-CSRF-Token": token})
+    assert r.status_code == 200, r.text
+    assert a.get(f"/reports/{other}").text == before[other] and computed == []  # the other report's page: kept
+    assert "只改这一份" in a.get(f"/reports/{mine}").text and computed == [mine]
+    assert a.post(f"/api/reports/{mine}/reopen", json=key, headers={"X-CSRF-Token": token}).status_code == 200
+    assert "只改这一份" not in a.get(f"/reports/{mine}").text.split('id="history"')[0]
+    assert a.post(f"/reports/{mine}/state", data={"csrf_token": token, "state": "reviewed"},
+                  follow_redirects=False).status_code == 303
+    assert 'id="state-label">已审' in a.get(f"/reports/{mine}").text
+    assert a.get(f"/reports/{other}").text == before[other] and computed == [mine, mine, mine]
+
+    admin = client(env)
+    r = admin.post("/api/settings", json={"issuer": "某某县司法局"}, headers=bearer(admin, "admin"))
+    assert r.status_code == 200, r.text
+    assert a.get(f"/reports/{other}").text == before[other] and computed[-1] == other
+
+
 # -- uploads and jobs ------------------------------------------------------------------------------
 
 def _zip(members: dict[str, bytes]) -> bytes:

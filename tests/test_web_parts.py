@@ -4,6 +4,7 @@ charts, Chinese formatting, accounts and sessions, upload names, and the `fazhi 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from fazhi.cli import app as cli_app
 from fazhi.web.accounts import AccountError, Accounts, hash_password, verify_password
 from fazhi.web.charts import bar_chart, line_chart, nice_ticks
 from fazhi.web.fmt import cn_date, cn_datetime, cn_number
-from fazhi.web.highlight import Mark, segments
+from fazhi.web.highlight import Mark, marked_html, segments
 from fazhi.web.uploads import parse_urls, safe_name
 
 ROOT_DIR = Path(__file__).resolve().parents[1]
@@ -99,6 +100,56 @@ def test_segments_never_lose_or_reorder_text(text, spans):
             a, b = spans[int(key)]
             assert max(a, 0) <= pos and pos + len(p["text"]) <= min(b, len(text))
         pos += len(p["text"])
+
+
+def _spans_of(html_text: str) -> list[tuple[str, str]]:
+    """The marked text's HTML as (opening tag or '', text) in order: every text piece with the tag of the
+    span that holds it (the markup holds no nested spans)."""
+    import html
+    import re
+
+    out = []
+    for m in re.finditer(r'(<span [^>]*>)([^<]*)</span>|([^<]+)', html_text):
+        out.append((m.group(1) or "", html.unescape(m.group(2) if m.group(1) else m.group(3))))
+    return out
+
+
+def test_marked_text_escapes_marks_and_numbers_every_line():
+    text = '一、概况\n全年受理<行政复议>案件53件，"办结"41件&\n\n结案率87.2%。'
+    marks = [Mark(15, 32, "f", "0", severity="warning", title='【警告】数字"不符"'),
+             Mark(17, 20, "g", "1", title="行政复议受理案件数：53件"), Mark(0, 4, "c", "measures")]
+    out = marked_html(text, marks, [(5, "s-1"), (0, "s-0")])
+    assert "<行政复议>" not in out and "&lt;行政复议&gt;" in out and "&#34;办结&#34;" in out and "&amp;" in out
+    assert out.startswith('<span class="ln" data-n="1" aria-hidden="true"></span><span class="anchor" id="s-0"></span>')
+    assert [int(n) for n in re.findall(r'data-n="(\d+)"', out)] == [1, 2, 3, 4]
+    # the finding crosses two line breaks: cut at each, every part in a span of its own, the markers between
+    assert [t for tag, t in _spans_of(out) if 'data-f="0"' in tag] == ["案件", "53件", '，"办结"41件&\n', "\n", "结"]
+    assert '41件&amp;\n</span><span class="ln" data-n="3" aria-hidden="true"></span><span class="m m-f' in out
+    both = next(tag for tag, t in _spans_of(out) if t == "53件")
+    assert 'class="m m-f m-g sev-warning"' in both and 'data-f="0" data-g="1"' in both
+    assert 'title="【警告】数字&#34;不符&#34;；行政复议受理案件数：53件"' in both
+
+
+@given(st.text(alphabet="行政复议\n<&\"'a ", max_size=80),
+       st.lists(st.tuples(st.integers(-5, 90), st.integers(-5, 90), st.sampled_from(["f", "g", "c"])), max_size=8))
+def test_marked_text_keeps_the_text_and_each_marks_words(text, spans):
+    """Whatever the marks, the page's text is the report's text character for character (line markers
+    and anchors hold none), lines are numbered where they begin, and each mark covers its words."""
+    marks = [Mark(a, b, kind, str(i), severity="error" if kind == "f" else None, title=f"第{i}个")
+             for i, (a, b, kind) in enumerate(spans)]
+    out = marked_html(text, marks, [(a, f"a{i}") for i, (a, _, _) in enumerate(spans)])
+    pieces = _spans_of(out)
+    assert "".join(t for _, t in pieces) == text
+    seen = ""
+    for tag, t in pieces:
+        if 'class="ln"' in tag:
+            assert tag == f'<span class="ln" data-n="{seen.count(chr(10)) + 1}" aria-hidden="true">'
+            assert not seen or seen.endswith("\n")
+        seen += t
+    assert len(re.findall('class="ln"', out)) == text.count("\n") + 1
+    for i, (a, b, kind) in enumerate(spans):
+        words = "".join(t for tag, t in pieces if re.search(rf'data-{kind}="(\S+ )*{i}( \S+)*"', tag))
+        assert words == text[max(a, 0):min(b, len(text))] if max(a, 0) < min(b, len(text)) else words == ""
 
 
 # -- charts ----------------------------------------------------------------------------------------

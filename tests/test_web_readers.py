@@ -73,6 +73,46 @@ def test_copies_follow_the_writer(db, tmp_path):
             holder.close()
 
 
+def test_a_readers_versions_follow_the_reports_each_copy_changed(db, tmp_path, monkeypatch):
+    """What a reader keeps is keyed by `ReplicaHolder.version`: a live copy published after a change to
+    one report moves that report's version only; a change to anything (None), a new base, or a reader
+    that missed more copies than `current.json` lists, moves every version."""
+    from fazhi.corpus import replica
+
+    monkeypatch.setattr(replica, "KEEP_CHANGES", 3)
+    shutil.copy(db, tmp_path / "own.duckdb")
+    with Corpus(tmp_path / "own.duckdb") as w:
+        pub = Publisher(w, tmp_path / "copies")
+        pub.publish_base()
+        holder = ReplicaHolder(str(tmp_path / "copies"))
+        try:
+            a, b = [r for r in w.reports().sha256][:2]
+
+            def versions() -> tuple:
+                return holder.version(), holder.version(a), holder.version(b)
+
+            first = versions()
+            pub.publish_live({a})
+            everything, of_a, of_b = versions()
+            assert everything == first[0] and of_b == first[2] and of_a != first[1]
+            assert holder.version_now(a) == of_a and holder.version_now(b) == of_b
+            pub.publish_live({b})
+            pub.publish_live(set())  # a copy that changed no report (a decision that failed before writing)
+            assert versions() == (everything, of_a, holder.version(b)) and holder.version(b) != of_b
+            now = versions()
+            pub.publish_live(None)
+            assert all(x != y for x, y in zip(versions(), now))
+            now = versions()
+            for _ in range(4):  # one more than the changes current.json lists: this reader missed some
+                pub.publish_live({a})
+            assert all(x != y for x, y in zip(versions(), now))
+            now = versions()
+            pub.publish_base()
+            assert all(x != y for x, y in zip(versions(), now))
+        finally:
+            holder.close()
+
+
 def _fresh(base: str) -> httpx.Client:
     """A client whose every request opens a new connection (so requests spread over the readers)."""
     return httpx.Client(base_url=base, timeout=60, limits=httpx.Limits(max_keepalive_connections=0))

@@ -10,7 +10,9 @@ The writer publishes copies instead, into a folder of its own:
 - a *live* file: the small tables reviewers change one row at a time (decisions, review state
   and history, notes, settings, the list of units), copied after every such change in a few
   milliseconds;
-- `current.json`, replaced atomically, naming the base and the live file in force.
+- `current.json`, replaced atomically, naming the base and the live file in force, and which
+  reports each of the last live copies changed (so that a reader keeps what it computed from the
+  other reports: a decision on one report leaves every other report's page as it was).
 
 A reader opens the base read-only, attaches the live file and puts it first on the search
 path, so every query of `Corpus` sees the reviewers' latest tables over the base's reports
@@ -22,6 +24,8 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections import deque
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,16 +37,20 @@ LIVE_TABLES = ("decisions", "review_state", "review_log", "notes", "settings", "
 # copy has these tables empty (about half of a corpus's bytes are here).
 WRITER_ONLY = ("passages", "clause_keys", "bands", "stock_phrases")
 CURRENT = "current.json"
+KEEP_CHANGES = 256  # live copies whose changed reports current.json lists (a reader further behind starts afresh)
 
 
 @dataclass(frozen=True)
 class Published:
-    """What `current.json` names: the base and live files and their numbers."""
+    """What `current.json` names: the base and live files and their numbers, and for the last live
+    copies over this base (oldest first, numbers consecutive, the last being `live_gen`) the reports
+    each changed: a tuple of sha256s, or None when the change may touch anything."""
 
     base: str
     live: str
     base_gen: int
     live_gen: int
+    changes: tuple[tuple[int, tuple[str, ...] | None], ...] = ()
 
 
 class Publisher:
@@ -63,6 +71,7 @@ class Publisher:
         self._gen = 0
         self._base: str | None = None
         self._base_gen = 0
+        self._changes: deque[tuple[int, tuple[str, ...] | None]] = deque(maxlen=KEEP_CHANGES)
 
     def _next(self, kind: str) -> tuple[int, Path]:
         self._gen += 1
@@ -98,7 +107,8 @@ class Publisher:
 
     def _point(self, base_gen: int, base: str, live_gen: int, live: str) -> None:
         tmp = self.folder / f"{CURRENT}.tmp"
-        tmp.write_text(json.dumps({"base": base, "live": live, "base_gen": base_gen, "live_gen": live_gen}), "utf-8")
+        tmp.write_text(json.dumps({"base": base, "live": live, "base_gen": base_gen, "live_gen": live_gen,
+                                   "changes": list(self._changes)}), "utf-8")
         os.replace(tmp, self.folder / CURRENT)
         keep = {base, live, CURRENT}
         for p in self.folder.glob("*.duckdb*"):
@@ -113,15 +123,19 @@ class Publisher:
             live_gen, live = self._next("live")
             self._copy(live, LIVE_TABLES)
             self._base, self._base_gen = base.name, base_gen
+            self._changes.clear()
             self._point(base_gen, base.name, live_gen, live.name)
 
-    def publish_live(self) -> None:
-        """A new copy of the reviewers' tables over the base in force."""
+    def publish_live(self, reports: Collection[str] | None = None) -> None:
+        """A new copy of the reviewers' tables over the base in force, after a change to the reviewers'
+        work on `reports` only (their decisions, notes, review state and history), or (None) to anything
+        in these tables."""
         with self._lock:
             if self._base is None:
                 raise RuntimeError("publish_base must run first")
             live_gen, live = self._next("live")
             self._copy(live, LIVE_TABLES)
+            self._changes.append((live_gen, None if reports is None else tuple(sorted(reports))))
             self._point(self._base_gen, self._base, live_gen, live.name)
 
 
@@ -131,7 +145,8 @@ def published(folder: "str | os.PathLike[str]") -> Published | None:
         d = json.loads((Path(folder) / CURRENT).read_text("utf-8"))
     except FileNotFoundError:
         return None
-    return Published(d["base"], d["live"], int(d["base_gen"]), int(d["live_gen"]))
+    changes = tuple((int(gen), None if shas is None else tuple(shas)) for gen, shas in d.get("changes") or ())
+    return Published(d["base"], d["live"], int(d["base_gen"]), int(d["live_gen"]), changes)
 
 
 def open_base(folder: "str | os.PathLike[str]", pub: Published) -> Corpus:

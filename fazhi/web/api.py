@@ -29,6 +29,7 @@ from . import uploads
 from .accounts import User
 from .auth import COOKIE, AdminWrite, Reader, ReviewerWrite, session_of
 from .comparison import check_args, comparison, parse_years
+from .db import will_change
 from .exports import download
 from .fmt import rows
 from .review import find_finding
@@ -105,6 +106,7 @@ Filters = Annotated[dict, Depends(_filters)]
 
 @router.post("/login", response_model=LoginOut, summary="登录，取得会话令牌")
 def login(body: LoginIn, request: Request) -> Any:
+    will_change(request)  # the corpus is not touched: the kept pages stay
     w = ws(request)
     keys = (body.username, request.client.host if request.client else "")
     if w.throttle.blocked(*keys):
@@ -120,6 +122,7 @@ def login(body: LoginIn, request: Request) -> Any:
 
 @router.post("/logout", summary="结束会话")
 def logout(request: Request) -> Any:
+    will_change(request)
     sess = session_of(request)
     if sess is None:
         raise HTTPException(401, "请先登录")
@@ -213,6 +216,7 @@ def _machine_finding(request: Request, sha256: str, check: str, start: int | Non
 def record_decision(request: Request, sha256: str, check: str, start: int | None, end: int | None, message: str,
                     decision: str, comment: str | None, user: User) -> dict[str, Any]:
     """Store a decision on a finding the report really has (shared by the page and the API)."""
+    will_change(request, sha256)
     _machine_finding(request, sha256, check, start, end, message)
     w = ws(request)
     with w.holder.write_lock:
@@ -237,6 +241,7 @@ def jsonable_state(st: dict[str, Any]) -> dict[str, Any]:
 def reopen_decision(request: Request, sha256: str, check: str, start: int | None, end: int | None, message: str,
                     user: User) -> dict[str, Any]:
     """Undo a decision (shared by the page and the API)."""
+    will_change(request, sha256)
     _machine_finding(request, sha256, check, start, end, message)
     with ws(request).holder.write_lock:
         review.reopen(corpus(request), sha256, check, start, end, message, user=user.name)
@@ -244,6 +249,7 @@ def reopen_decision(request: Request, sha256: str, check: str, start: int | None
 
 
 def change_state(request: Request, sha256: str, state: str, user: User) -> dict[str, Any]:
+    will_change(request, sha256)
     _record(request, sha256, False)
     try:
         with ws(request).holder.write_lock:
@@ -255,6 +261,7 @@ def change_state(request: Request, sha256: str, state: str, user: User) -> dict[
 
 def add_note(request: Request, sha256: str, start: int, end: int, severity: str, message: str,
              user: User) -> dict[str, Any]:
+    will_change(request, sha256)
     _record(request, sha256, False)
     try:
         with ws(request).holder.write_lock:
@@ -266,6 +273,7 @@ def add_note(request: Request, sha256: str, start: int, end: int, severity: str,
 
 
 def remove_note(request: Request, sha256: str, note_id: int, user: User) -> dict[str, Any]:
+    will_change(request, sha256)
     _record(request, sha256, False)
     try:
         with ws(request).holder.write_lock:

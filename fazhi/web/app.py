@@ -124,12 +124,16 @@ def _wants_json(request: Request) -> bool:
 
 
 def _after_write(holder: CorpusHolder, publisher: Publisher | None):
-    """What follows a successful write request: a new version of what this process reads (its kept
-    pages are stale), and the reviewers' tables published for the readers when there are any."""
-    def after() -> None:
+    """What follows a write request: the reviewers' tables published for the readers when there are
+    any, and a new version of what this process reads — of the reports the request changed (their
+    kept pages are stale, the others' stay), or of everything (`changed` None). Nothing when the
+    request changed nothing in the corpus (signing in)."""
+    def after(changed: frozenset[str] | None) -> None:
+        if changed is not None and not changed:
+            return
         if publisher is not None:
-            publisher.publish_live()
-        holder.bump()
+            publisher.publish_live(changed)
+        holder.bump(changed)
     return after
 
 

@@ -6,14 +6,36 @@ cursor (`Corpus.cursor`): requests run in a thread pool and each pool thread kee
 cursor. Reviewer writes (decisions, the list of units) are serialised by `write_lock`;
 ingestion runs in the single job thread (one writer of documents at a time). The full-text
 index is brought up to date on a search, so searches are serialised by `search_lock`.
+
+What is computed from the corpus and kept (the review and compare pages: fazhi.web.review,
+fazhi.web.fragments) is keyed by a version the holder gives. Most writes are a reviewer's work on
+one report (a decision, an undo, a 批注, its review state): a write request says which report it
+changed (`will_change`), and only that report's version moves, so every other report's kept page stays
+valid; any other write moves the version of everything.
 """
 from __future__ import annotations
 
 import os
 import threading
 import time
+from collections.abc import Iterable
 
 from ..corpus import Corpus, replica
+
+CHANGED = "fazhi_changed_reports"  # the request state's key for what a write request changed (`will_change`)
+
+
+def will_change(request, *sha256s: str) -> None:
+    """Say what the write request being handled changes in the corpus: the reviewers' work on the
+    reports `sha256s` (their decisions, notes, review state and history) and nothing else; with no
+    report, nothing in the corpus (signing in or out). A write request that says nothing is taken to
+    change everything. Called before the write, so a write that fails half-way is covered too."""
+    setattr(request.state, CHANGED, frozenset(sha256s))
+
+
+def changed_by(scope) -> frozenset[str] | None:
+    """What the request of `scope` said it changed (`will_change`); None: everything."""
+    return (scope.get("state") or {}).get(CHANGED)
 
 
 class CorpusHolder:
@@ -25,7 +47,10 @@ class CorpusHolder:
         self._guard = threading.Lock()
         self.write_lock = threading.Lock()
         self.search_lock = threading.Lock()
-        self._version = 0
+        # (count of writes that may have changed anything, {sha256: number of its report's last change});
+        # replaced as a whole when everything changes, so a reader never pairs a new count with an old map
+        self._state: tuple[int, dict[str, int]] = (0, {})
+        self._changes = 0
 
     def get(self) -> Corpus:
         """This thread's handle on the corpus."""
@@ -37,18 +62,27 @@ class CorpusHolder:
             self._local.corpus = c
         return c
 
-    def version(self) -> tuple[int, int]:
+    def version(self, sha256: str | None = None) -> tuple:
         """What the corpus holds now, as a key for what is computed from it: changed by `bump`, which the
-        server calls after every successful write request and every upload job, before answering."""
-        return (id(self), self._version)
+        server calls after every successful write request and every upload job, before answering. With
+        `sha256`, the key of what is computed from that report alone (its record and the reviewers' work
+        on it): a change to another report leaves it as it was."""
+        count, reports = self._state
+        return (id(self), count) if sha256 is None else (id(self), count, reports.get(sha256, 0))
 
-    def version_now(self) -> tuple[int, int]:
+    def version_now(self, sha256: str | None = None) -> tuple:
         """`version`: never blocks (fazhi.web.pages asks it on the event loop)."""
-        return self.version()
+        return self.version(sha256)
 
-    def bump(self) -> None:
+    def bump(self, reports: Iterable[str] | None = None) -> None:
+        """A write happened: to the reviewers' work on `reports` only, or (None) to anything."""
         with self._guard:
-            self._version += 1
+            if reports is None:
+                self._state = (self._state[0] + 1, {})
+                return
+            for sha in reports:  # a report's number only grows: a key read meanwhile is never an old one
+                self._changes += 1
+                self._state[1][sha] = self._changes
 
     def fresh(self) -> Corpus:
         """A new handle for a job (it numbers new documents from the count it reads now); close it after."""
@@ -66,10 +100,16 @@ class CorpusHolder:
 class ReplicaHolder:
     """A reader process's corpus: the copies the writer process publishes (fazhi.corpus.replica).
 
-    Same `get` as CorpusHolder. Each request's `get` looks at what is published (one `stat`): a
-    new live file is attached and this thread's cursor switched to it; a new base is opened and
-    the thread moves to it. The previous base and the last few live files stay open for requests
+    Same `get` and `version` as CorpusHolder. Each request's `get` looks at what is published (one
+    `stat`): a new live file is attached and this thread's cursor switched to it; a new base is opened
+    and the thread moves to it. The previous base and the last few live files stay open for requests
     still running on them. Writes never reach a reader: the server sends them to the writer.
+
+    Versions: a report's is the live number of the last publication that changed it, read from the
+    list of changes the writer publishes with each copy (`Published.changes`); everything else's, the
+    last publication that may have changed anything. A reader that finds the list does not reach
+    back to the copy it read before (it missed more publications than the list keeps) counts
+    everything as changed.
     """
 
     KEEP_LIVE = 8  # live files kept attached for requests still reading an older one
@@ -79,7 +119,9 @@ class ReplicaHolder:
         self._guard = threading.Lock()
         self._local = threading.local()
         self._stamp: tuple[int, int] | None = None
-        self._now: tuple[replica.Published, str] | None = None  # the publication in force and its search path
+        # the publication in force, its search path, the live number of its last change to anything and
+        # {sha256: live number of the report's last change} (see `_versions`)
+        self._now: tuple[replica.Published, str, int, dict[str, int]] | None = None
         self._bases: dict[int, Corpus] = {}  # base generation -> its read-only corpus (the current and the previous)
         self._cursors: dict[int, list[Corpus]] = {}  # base generation -> the threads' cursors on it
         deadline = time.monotonic() + wait
@@ -89,9 +131,9 @@ class ReplicaHolder:
             time.sleep(0.1)
         self._refresh()
 
-    def _refresh(self) -> tuple[replica.Published, str]:
-        """Follow `current.json` when it changed since the last look: the publication in force and the
-        search path that reads it."""
+    def _refresh(self) -> tuple[replica.Published, str, int, dict[str, int]]:
+        """Follow `current.json` when it changed since the last look: the publication in force, the
+        search path that reads it, and the versions (`_versions`)."""
         try:
             st = os.stat(os.path.join(self.folder, replica.CURRENT))
             stamp: tuple[int, int] | None = (st.st_mtime_ns, st.st_ino)
@@ -104,6 +146,7 @@ class ReplicaHolder:
             if pub is None or (self._now is not None and pub == self._now[0]):
                 self._stamp = stamp
                 return self._now  # type: ignore[return-value]
+            everything, reports = self._versions(pub)
             if pub.base_gen not in self._bases:
                 self._bases[pub.base_gen] = replica.open_base(self.folder, pub)
                 for gen in sorted(self._bases)[:-2]:
@@ -113,16 +156,35 @@ class ReplicaHolder:
             base = self._bases[pub.base_gen]
             path = replica.attach_live(base, self.folder, pub)
             replica.detach_live(base, set(range(pub.live_gen - self.KEEP_LIVE, pub.live_gen + 1)))
-            self._now, self._stamp = (pub, path), stamp
+            self._now, self._stamp = (pub, path, everything, reports), stamp
             return self._now
 
-    def version(self) -> tuple[str, int, int]:
-        """What this process reads now: the folder and the published base and live numbers. Anything
-        computed from the corpus may be kept under this key; the next publication changes it."""
-        pub, _ = self._refresh()
-        return (self.folder, pub.base_gen, pub.live_gen)
+    def _versions(self, pub: replica.Published) -> tuple[int, dict[str, int]]:
+        """For a new publication `pub`: the live number of its last change to anything, and each changed
+        report's live number, carried on from the publication read before when `pub.changes` covers every
+        publication since (the same base), else starting afresh with everything changed at `pub`."""
+        if self._now is not None:
+            old, _, everything, reports = self._now
+            new = [(gen, shas) for gen, shas in pub.changes if gen > old.live_gen]
+            if pub.base_gen == old.base_gen and [g for g, _ in new] == list(range(old.live_gen + 1, pub.live_gen + 1)):
+                reports = dict(reports)
+                for gen, shas in new:
+                    if shas is None:
+                        everything, reports = gen, {}
+                    else:
+                        reports.update(dict.fromkeys(shas, gen))
+                return everything, reports
+        return pub.live_gen, {}
 
-    def version_now(self) -> tuple[str, int, int] | None:
+    def version(self, sha256: str | None = None) -> tuple:
+        """What this process reads now, as a key for what is computed from it (CorpusHolder.version): the
+        folder, the base's number and that of the last publication that may have changed anything; with
+        `sha256`, also that of the last publication that changed this report."""
+        pub, _, everything, reports = self._refresh()
+        key = (self.folder, pub.base_gen, everything)
+        return key if sha256 is None else (*key, reports.get(sha256, 0))
+
+    def version_now(self, sha256: str | None = None) -> tuple | None:
         """`version` when nothing new was published since the last look (one `stat`), else None: moving
         to a new publication opens or attaches a copy, which is left to a thread, off the event loop
         that asks this (fazhi.web.pages)."""
@@ -134,11 +196,12 @@ class ReplicaHolder:
         now = self._now
         if now is None or (st.st_mtime_ns, st.st_ino) != stamp:
             return None
-        return (self.folder, now[0].base_gen, now[0].live_gen)
+        key = (self.folder, now[0].base_gen, now[2])
+        return key if sha256 is None else (*key, now[3].get(sha256, 0))
 
     def get(self) -> Corpus:
         """This thread's handle on the latest published copy."""
-        pub, path = self._refresh()
+        pub, path, _, _ = self._refresh()
         mine = getattr(self._local, "state", None)
         if mine is None or mine[0] != pub.base_gen or mine[2] not in self._cursors.get(pub.base_gen, ()):
             with self._guard:

@@ -71,27 +71,60 @@ def segments(text: str, marks: list[Mark], anchors: list[tuple[int, str]] = ()) 
     return out
 
 
-def with_lines(pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The pieces with a {"line": n} marker where each line begins, numbered as the findings
-    count lines (第N行: newlines before the offset, plus one). A piece spanning a newline is cut
-    there, so each marker sits at the start of its line; the markers hold no text, so the page's
-    text stays the report's text character for character (a selection's offsets are the record's)."""
-    out: list[dict[str, Any]] = [{"line": 1}]
+def marked_html(text: str, marks: list[Mark], anchors: list[tuple[int, str]] = ()) -> str:
+    """The text as HTML: each piece of `segments` in one `<span>` with its classes, data attributes
+    and title (a piece no mark covers as bare text), and an empty `<span class="ln" data-n="N">`
+    where each line begins, numbered as the findings count lines (第N行: newlines before the offset,
+    plus one). A piece spanning a newline is cut there, so each marker sits at the start of its
+    line; the markers hold no text, so the page's text stays the report's text character for
+    character (a selection's offsets are the record's). Everything from the report or the record is
+    escaped as Jinja's autoescape escapes it.
+
+    Written here rather than as a template: a report's text is thousands of pieces, and a Jinja loop
+    over them (attribute lookups, loop bookkeeping per piece) was most of the cost of a report's
+    first view; here a marked piece's opening tag is built once, even when line breaks cut it."""
+    out: list[str] = ['<span class="ln" data-n="1" aria-hidden="true"></span>']
+    add = out.append
+    heads: dict[tuple, str] = {}  # a marked piece's opening tag by its classes, keys and title
     n = 1
-    for p in pieces:
-        text = p.get("text")
-        if not text or "\n" not in text:
-            out.append(p)
+    for p in segments(text, marks, anchors):
+        piece = p.get("text")
+        if piece is None:
+            add(f'<span class="anchor" id="{_escape(p["anchor"])}"></span>' if p["anchor"] else "")
             continue
-        parts = text.split("\n")
+        cls = p.get("cls")
+        if cls:
+            key = (cls, tuple(p["data"]), p.get("title"))
+            head = heads.get(key)
+            if head is None:
+                head = f'<span class="{_escape(cls)}"' + "".join(f' data-{_escape(k)}="{_escape(v)}"'
+                                                                for k, v in p["data"])
+                if p.get("title"):
+                    head += f' title="{_escape(p["title"])}"'
+                head = heads[key] = head + ">"
+        if "\n" not in piece:
+            add(f"{head}{_escape(piece)}</span>" if cls else _escape(piece))
+            continue
+        parts = piece.split("\n")
+        last = len(parts) - 1
         for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            if part or not last:
-                out.append({**p, "text": part + ("" if last else "\n")})
-            if not last:
+            if i < last:
+                part += "\n"
+            if part:
+                add(f"{head}{_escape(part)}</span>" if cls else _escape(part))
+            if i < last:
                 n += 1
-                out.append({"line": n})
-    return out
+                add(f'<span class="ln" data-n="{n}" aria-hidden="true"></span>')
+    return "".join(out)
+
+
+def _escape(s: str) -> str:
+    """`markupsafe.escape(s)` as a plain string (the replacements of its pure-Python version, in its
+    order), without making a Markup object for each of a text's thousands of pieces: most pieces of a
+    Chinese report need no replacement at all."""
+    if "&" in s or "<" in s or ">" in s or "'" in s or '"' in s:
+        return s.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
+    return s
 
 
 def _clip(m: Mark, n: int) -> Mark | None:
@@ -106,19 +139,29 @@ def _piece(text: str, marks) -> dict[str, Any]:
     worst = 0
     titles: list[str] = []
     for m in marks:
-        keys.setdefault(m.kind, []).append(m.key)
-        if m.kind == "f":
+        kind = m.kind
+        got = keys.get(kind)
+        if got is None:
+            keys[kind] = [m.key]
+        else:
+            got.append(m.key)
+        if kind == "f":
             worst = max(worst, SEVERITY_RANK.get(m.severity or "", 0))
         if m.title and m.title not in titles:
-            if m.kind == "f":  # a finding's words come before a figure's on the same mark
+            if kind == "f":  # a finding's words come before a figure's on the same mark
                 titles.insert(sum(1 for t in titles if t.startswith("【")), m.title)
             else:
                 titles.append(m.title)
-    cls = ["m"] + [f"m-{kind}" for kind in KINDS if kind in keys]
+    kinds = [kind for kind in KINDS if kind in keys]
+    cls = "m " + " ".join(_CLASS[kind] for kind in kinds)
     if worst:
-        cls.append("sev-" + {3: "error", 2: "warning", 1: "info"}[worst])
-    data = [(kind, " ".join(sorted(set(keys[kind]), key=_natural))) for kind in KINDS if kind in keys]
-    return {"text": text, "cls": " ".join(cls), "data": data, "title": "；".join(titles) or None}
+        cls += _SEVERITY_CLASS[worst]
+    data = [(kind, ks[0] if len(ks := keys[kind]) == 1 else " ".join(sorted(set(ks), key=_natural))) for kind in kinds]
+    return {"text": text, "cls": cls, "data": data, "title": "；".join(titles) or None}
+
+
+_CLASS = {kind: f"m-{kind}" for kind in KINDS}
+_SEVERITY_CLASS = {3: " sev-error", 2: " sev-warning", 1: " sev-info"}
 
 
 def _natural(s: str) -> tuple:

@@ -43,6 +43,7 @@ from .auth import (
     user_of,
 )
 from .comparison import AGG_ZH, BY_ZH, CHARTS, comparison, indicators, parse_years
+from .db import will_change
 from .exports import KINDS, TABLE_ZH
 from .fmt import rows
 from .fragments import around, kept_main
@@ -104,6 +105,7 @@ def login_form(request: Request, next: str = "/") -> Response:
 @router.post("/login")
 def login(request: Request, username: FormStr = "", password: FormStr = "", csrf_token: FormStr = "",
           next: FormStr = "/") -> Response:
+    will_change(request)  # the corpus is not touched: the kept pages stay
     ws = request.app.state.ws
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
     if not cookie or not hmac.compare_digest(cookie, csrf_token):
@@ -126,6 +128,7 @@ def login(request: Request, username: FormStr = "", password: FormStr = "", csrf
 
 @router.post("/logout")
 def logout(request: Request, user: ViewerWrite) -> Response:
+    will_change(request)
     sess = session_of(request)
     request.app.state.ws.accounts.end_session(sess.token if sess else None)
     resp = RedirectResponse("/login", status_code=303)
@@ -250,7 +253,8 @@ def _review(request: Request, user, sha256: str, q: str = "", status_code: int =
     """The review page; with `compute=False` only from what is kept (fazhi.web.review's content and
     fazhi.web.fragments' body), None when either is not."""
     ws = request.app.state.ws
-    version = ws.holder.version() if compute else ws.holder.version_now()
+    # this report's version: a change to another report (a colleague's decision) leaves its kept page valid
+    version = ws.holder.version(sha256) if compute else ws.holder.version_now(sha256)
     if version is None:  # a new copy to move to: in a thread
         return None
     view = review_of(ws.holder, sha256, q or None, version, compute=compute)
@@ -262,7 +266,7 @@ def _review(request: Request, user, sha256: str, q: str = "", status_code: int =
 
     def context() -> dict[str, Any]:
         return {"r": view, "md": view["metadata"], "can_review": can_review, "severities": SEVERITY_ZH,
-                "done_states": DONE, "text_html": marked_text(ws.templates.env, sha256, view["marked"]),
+                "done_states": DONE, "text_html": marked_text(sha256, view["marked"]),
                 "note_form": note_form or {"start": "", "end": "", "severity": "warning", "message": "", "error": ""}}
 
     if note_form is not None:  # a 批注 refused: the form keeps what was typed, on this page only

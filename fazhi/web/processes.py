@@ -38,6 +38,7 @@ import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .config import WebConfig
+from .db import changed_by
 
 READ_METHODS = ("GET", "HEAD")
 WRITER_READS = ("/search", "/api/search")  # reads the writer answers: the full-text index is kept there
@@ -52,11 +53,13 @@ def goes_to_writer(method: str, path: str) -> bool:
 
 class PublishAfterWrite:
     """Once a request that may write has been handled, and before its answer leaves, `publish`: the
-    writer publishes the reviewers' tables for the readers, and the server's kept pages are made
-    stale, so that the next page shows the change. Also after a refused or failed request (what it
-    wrote before failing is shown too; a rare request, and publishing costs milliseconds)."""
+    writer publishes the reviewers' tables for the readers, and the server's kept pages of what the
+    request changed are made stale, so that the next page shows the change. `publish` is given what
+    the request said it changed (fazhi.web.db.will_change: some reports, or nothing), None when it said
+    nothing. Also after a refused or failed request (what it wrote before failing is shown too; a rare
+    request, and publishing costs milliseconds)."""
 
-    def __init__(self, app: ASGIApp, publish: Callable[[], None]):
+    def __init__(self, app: ASGIApp, publish: Callable[[frozenset[str] | None], None]):
         self.app = app
         self.publish = publish
 
@@ -70,14 +73,14 @@ class PublishAfterWrite:
             nonlocal published
             if message["type"] == "http.response.start" and not published:
                 published = True
-                await anyio.to_thread.run_sync(self.publish)
+                await anyio.to_thread.run_sync(self.publish, changed_by(scope))
             await send(message)
 
         try:
             await self.app(scope, receive, publish_then_send)
         finally:
             if not published:  # an exception, answered by the error handler outside this middleware
-                await anyio.to_thread.run_sync(self.publish)
+                await anyio.to_thread.run_sync(self.publish, changed_by(scope))
 
 
 class ToWriter:

@@ -7,7 +7,6 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
 
-from jinja2 import Environment
 from markupsafe import Markup
 
 from ..checks.registry import specs
@@ -16,7 +15,7 @@ from ..data.labels import CONTENT_ZH, DECISION_ZH, DOC_TYPE_ZH, LEVEL_ZH, ORIGIN
 from ..record import CONTENT_KEYS
 from ..understand.indicators import taxonomy
 from .fmt import cn_number
-from .highlight import Mark, segments, with_lines
+from .highlight import Mark, marked_html
 
 MAX_SEARCH_MARKS = 300
 MAX_MARKED = 64  # report texts kept rendered with their marks (marked_text)
@@ -143,12 +142,12 @@ NOT_KEPT = object()  # review_of(compute=False) when the page's content is not k
 def review_of(holder, sha256: str, query: str | None = None, version: Hashable | None = None,
               compute: bool = True) -> Any:
     """`review` through a cache: the content of a report's page is the same for every colleague until the
-    corpus changes (`holder.version()`: a reader's publication, or the one process's count of writes),
-    so it is computed once per change. `version`: the caller's reading of `holder.version()`, taken
+    report or the reviewers' work on it changes (`holder.version(sha256)`, fazhi.web.db), so it is
+    computed once per change. `version`: the caller's reading of `holder.version(sha256)`, taken
     before this call (what is read is then at least that new). `compute=False`: NOT_KEPT rather than
     reading the corpus. None when there is no such report. Callers must not change the result."""
     if version is None:
-        version = holder.version()
+        version = holder.version(sha256)
     key = (version, sha256, query)
     with _VIEWS_LOCK:
         if key in _VIEWS:
@@ -164,9 +163,8 @@ def review_of(holder, sha256: str, query: str | None = None, version: Hashable |
     return view
 
 
-def marked_text(env: Environment, sha256: str, marked: tuple[str, tuple[Mark, ...], tuple[tuple[int, str], ...]]
-                ) -> Markup:
-    """The report's text with its marks and line numbers, as HTML (the templates' `_marked_text.html`).
+def marked_text(sha256: str, marked: tuple[str, tuple[Mark, ...], tuple[tuple[int, str], ...]]) -> Markup:
+    """The report's text with its marks and line numbers, as HTML (fazhi.web.highlight.marked_html).
 
     Kept for the last MAX_MARKED texts and sets of marks: the page's largest part, and the same for
     every colleague who opens the report until its findings, figures or notes change (a decision
@@ -179,8 +177,7 @@ def marked_text(env: Environment, sha256: str, marked: tuple[str, tuple[Mark, ..
         if html is not None:
             _MARKED.move_to_end(key)
             return html
-    html = Markup(env.get_template("_marked_text.html").render(segments=with_lines(segments(text, list(marks),
-                                                                                              list(anchors)))))
+    html = Markup(marked_html(text, list(marks), list(anchors)))
     with _MARKED_LOCK:
         _MARKED[key] = html
         while len(_MARKED) > MAX_MARKED:
