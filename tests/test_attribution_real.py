@@ -963,3 +963,19 @@ def test_a_metadata_list_in_bullets_before_the_title_does_not_hide_it():
                "2023年，在县委、县政府的坚强领导下，我局坚持依法行政。\n")
     assert md.title == "三台县生态环境局关于2023年法治政府建设情况的报告"
     assert md.department == "三台县生态环境局"
+
+
+def test_a_governments_own_offices_are_named_as_its_and_short_forms_are_given_in_full():
+    md = md_of("菏泽市外事办公室2024年度法治政府建设情况报告\n\n2024年，市外办坚持依法行政。\n")
+    assert md.department == "菏泽市人民政府外事办公室"
+    md = md_of("市政府国资委2025年法治政府建设情况报告\n\n2025年，武汉市市政府国资委坚持依法行政，服务武汉市国有企业发展。\n")
+    assert md.department == "武汉市人民政府国有资产监督管理委员会"
+    md = md_of("天台县科技局2024年度法治政府建设工作报告\n\n2024年，县科技局坚持依法行政。\n")
+    assert md.department == "天台县科学技术局"
+
+
+def test_a_short_name_of_the_combined_ethnic_and_religious_affairs_bureau():
+    from fazhi.understand.departments import parse_unit
+
+    assert parse_unit("州民宗局").department == "民族宗教事务局"
+    assert parse_unit("湘西土家族苗族自治州民宗局").department == "民族宗教事务局"

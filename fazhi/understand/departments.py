@@ -77,6 +77,7 @@ class Lexicon:
         self.forms: dict[str, tuple[str, str]] = {}  # written form -> (canonical, key)
         self.former: set[str] = set()
         self.short_of_names: set[str] = set()  # full names a short_of short stands for
+        self.government_offices: set[str] = set()  # full names a place's government gives its own
         for i, entry in enumerate(data["department"]):
             stems = entry["stems"]
             key = f"{stems[0]}#{i}"
@@ -86,6 +87,8 @@ class Lexicon:
             for stem in stems:
                 for suf in suffixes:
                     self._add(stem + suf, stem + suf, key)
+                    if suf in entry.get("government_prefix", ()):
+                        self.government_offices.add(stem + suf)
             for stem in stems:  # 政法委, 卫生健康委: a full stem with the short suffix
                 for suf in suffixes:
                     if suf in short_suffix:
@@ -206,6 +209,15 @@ def parse_unit(name: str) -> Unit:
                 break
     if places and rest.startswith("委") and len(rest) > 2:
         rest = rest[1:]  # 中共某县委政法委: a body of the county's party committee
+    gov = next((g for g in _GOVERNMENTS if rest.startswith(g) and len(rest) > len(g) + 1), None) \
+        or next((g for g in _GOVERNMENTS if rest[1:].startswith(g) and rest[:1] in _LEVEL_CHARS
+                 and len(rest) > len(g) + 2), None)
+    if gov is not None:
+        # 某市人民政府外事办公室, 市政府国资委: the government's own office, named by it
+        lw_gov = "" if rest.startswith(gov) else rest[:1]
+        tail = rest[len(lw_gov) + len(gov):]
+        if lexicon().lookup(tail):
+            rest = lw_gov + tail
     dept, key, known = _department_part(rest)
     lw = next((w for w in _LONG_LEVEL_WORDS if rest.startswith(w)), rest[:1] if rest[:1] in _LEVEL_CHARS else None)
     if (dept is None or not known) and lw and len(rest) > len(lw) + 1:

@@ -792,8 +792,13 @@ def _full_department(name: str) -> str:
     if not (u.known and u.department and u.place) or not name.startswith(u.place):
         return name
     rest = name[len(u.place):]
-    hit = lexicon().lookup(rest)
-    return u.place + hit[0] if hit and hit[0] != rest else name
+    gov = next((g for g in ("人民政府", "政府") if rest.startswith(g)), "")
+    hit = lexicon().lookup(rest[len(gov):])
+    full = hit[0] if hit else rest[len(gov):]
+    if full in lexicon().government_offices:
+        # 某市外事办公室, 某市政府国资委: the office is its government's, and named so
+        return u.place + "人民政府" + full
+    return u.place + full if hit and hit[0] != rest else name
 
 
 def _converted(work: str, shown: str, start: int, end: int) -> str:
