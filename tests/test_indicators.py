@@ -462,3 +462,13 @@ def test_parts_listed_at_the_head_of_the_next_sentence_take_the_totals_id():
 def test_more_approval_wordings(sentence: str, expected: tuple[str, float]) -> None:
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
     assert expected in got, got
+
+
+def test_a_clause_that_only_counts_with_its_own_verb_reads_the_clause_before():
+    text = "对县政府拟出台的政策文件进行合法性审查，全年共审查27件。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[27] == "legal_review.documents", got
+    # the verb of the counting clause still names the count nearest (审结, not the 受理 before it)
+    text = "依法受理行政复议案件，全年审结45件。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[45] == "reconsideration.closed", got
