@@ -979,3 +979,15 @@ def test_a_short_name_of_the_combined_ethnic_and_religious_affairs_bureau():
 
     assert parse_unit("州民宗局").department == "民族宗教事务局"
     assert parse_unit("湘西土家族苗族自治州民宗局").department == "民族宗教事务局"
+
+
+def test_a_street_named_by_its_party_committee_and_office_opens_the_body():
+    md = md_of("2022年，在区委、区政府的正确领导下，友谊路街党工委、办事处高举法治旗帜，推进依法行政。\n"
+               "一、主要举措\n街党工委中心组学法6次。\n")
+    assert (md.jurisdiction, md.level) == ("友谊路街道", "street")
+
+
+def test_a_bureau_that_works_around_its_line_of_work_is_that_lines_department():
+    md = md_of("2020年，我局全面贯彻上级部署，围绕水务中心工作，积极推进法治政府建设。\n一、主要工作\n"
+               "印发《汕头市龙湖区河道管理范围划定方案》，对全区河湖名录进行完善，龙湖区河长制落实有力。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "龙湖区", "龙湖区水务局")

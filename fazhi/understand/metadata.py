@@ -489,7 +489,8 @@ def _line_of_work(body: str, which: str = "both") -> Counter:
     counts: Counter = Counter()
     for pat in pats:
         for m in pat.finditer(body):
-            stem = stems.get(m.group("stem"), m.group("stem"))
+            said = m.group("stem") or (m.groupdict().get("stem2") or "")
+            stem = stems.get(said, said)
             if any(lex.lookup(stem + suf) for suf in ("局", "厅", "委员会")):
                 counts[(stem, m.group(0))] += 1
     return counts
@@ -658,6 +659,21 @@ def _is_unit(name: str) -> bool:
     return u.level_word is not None and u.name[1:] in ("政府", "人民政府")
 
 
+_TOWN_BODIES = re.compile(r"(?:党工委|党委|办事处|人民政府|政府)$")
+
+
+def _town_of(part: str) -> tuple[str, int] | None:
+    """(the township or street, how much of part names it) for a town's leading body named
+    after it (某街党工委, 某镇党委): 街 stands for 街道 (某街 is how a street names itself)."""
+    rest = _TOWN_BODIES.sub("", part)
+    if rest == part or len(rest) < 2:
+        return None
+    name = rest + "道" if rest.endswith("街") else rest
+    if any(c.kind == "township" for c in divisions().named(name)):
+        return name, len(rest)
+    return None
+
+
 _CLAUSE_END = re.compile(r"[,，;；:：]")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|同时|此外)")
 
@@ -708,6 +724,10 @@ def _body_subject(work: str, body_start: int, body_end: int) -> _Cand | None:
                     if len(part) >= 2 and _is_unit(part):
                         a = at + m.group("unit").rfind(part)
                         return _Cand(part, "body", a, a + len(part), conf)
+                    town = _town_of(part)
+                    if town is not None:  # 某街党工委、办事处…: the street its bodies stand for
+                        a = at + m.group("unit").rfind(part)
+                        return _Cand(town[0], "body", a, a + town[1], conf)
                 m = None
             if m and _ENUMERATOR.match(m.group("unit")):
                 m = None  # 一是农工委党组…: a point of a list, whose subject is a body of the unit
