@@ -607,6 +607,9 @@ def test_a_feature_headed_as_the_years_round_up_is_news_by_its_title():
 def test_a_headline_that_tells_of_the_report_being_heard_is_news():
     assert classify_title("桐溪县人大常委会审议县政府2023年度法治政府建设情况报告") == "news"
     assert classify_title("市政府常务会议听取2023年法治政府建设工作报告") == "news"
+    assert classify_title("县长周明作2023年度法治政府建设情况报告") == "news"
+    assert classify_title("桐溪县公开2023年度法治政府建设报告") == "news"
+    assert classify_title("桐溪县人民政府2023年度法治政府建设工作报告") == "report"
     assert classify_title("桐溪县人民政府关于2023年度法治政府建设情况的报告") == "report"
 
 
