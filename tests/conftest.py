@@ -63,6 +63,17 @@ def _uses_shared(module) -> bool:
     return False
 
 
+def _own_example_case(item) -> bool:
+    """Whether a parametrized test runs on one of the project's own examples (an `example:` case id).
+
+    The reader tests are parametrized over the seeds and the examples alike (tests/readers_fixtures.py
+    names the cases `seed:…` and `example:…`); a case of an example never reads ../shared, so it gives
+    the same result with or without it and need not run twice in CI.
+    """
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and any(part.startswith("example:") for part in callspec.id.split("-"))
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     """Mark the tests of modules that read ../shared `shared`, so CI can run just those once more without it."""
     seen: dict[str, bool] = {}
@@ -72,5 +83,5 @@ def pytest_collection_modifyitems(config, items) -> None:
             continue
         if module.__name__ not in seen:
             seen[module.__name__] = _uses_shared(module)
-        if seen[module.__name__]:
+        if seen[module.__name__] and not _own_example_case(item):
             item.add_marker(pytest.mark.shared)
