@@ -472,3 +472,14 @@ def test_a_clause_that_only_counts_with_its_own_verb_reads_the_clause_before():
     text = "依法受理行政复议案件，全年审结45件。"
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[45] == "reconsideration.closed", got
+
+
+def test_a_licensing_reform_named_earlier_in_the_paragraph_names_its_batches():
+    text = "我市分三批取消和调整行政许可事项。第一批取消4项，承接6项。第二批取消3项。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[3] == "approval.items" and got[6] == "approval.items", got
+
+
+def test_a_slogan_counted_in_chinese_numerals_is_no_figure():
+    figs = fazhi.analyze_text("为打赢两场硬仗提供法治保障，全年开展两场法治讲座。").figures
+    assert [(f.value, f.kind) for f in figs] == [(2, "context"), (2, "count")]
