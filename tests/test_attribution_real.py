@@ -991,3 +991,14 @@ def test_a_bureau_that_works_around_its_line_of_work_is_that_lines_department():
     md = md_of("2020年，我局全面贯彻上级部署，围绕水务中心工作，积极推进法治政府建设。\n一、主要工作\n"
                "印发《汕头市龙湖区河道管理范围划定方案》，对全区河湖名录进行完善，龙湖区河长制落实有力。\n")
     assert (md.level, md.jurisdiction, md.department) == ("department", "龙湖区", "龙湖区水务局")
+
+
+def test_a_party_body_and_a_government_unit_run_together_in_a_title_issue_as_the_unit():
+    md = md_of("中共绵阳市委教育工作委员会绵阳市教育局关于2023年法治政府建设情况的报告\n\n2023年，市教育局坚持依法行政。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "绵阳市", "绵阳市教育局")
+
+
+def test_a_municipality_speaking_of_itself_as_a_city_names_itself_once_in_short():
+    md = md_of("2021年，全市各区、各部门在市委、市政府的坚强领导下，持续推动本市法治政府建设提质增效，"
+               "为天津加快建设现代化大都市提供法治保障。具体情况如下：\n一、主要工作\n本市印发重点工作措施。\n")
+    assert (md.jurisdiction, md.level) == ("天津市", "province")

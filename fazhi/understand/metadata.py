@@ -324,7 +324,26 @@ def issuer_from_title(title: str) -> str | None:
         head = head.strip("《“”·-—")
         head = re.sub(r"(19|20)\d{2}年度?$", "", head)
         head = _attribution()["title_issuer_verbs"].sub("", head)
+        head = _government_of_joint(head)
     return head or None
+
+
+_PARTY_BODY_END = re.compile(r"(?:工作委员会|委员会|党委|工委|党组|[省市县区州旗]委)(?=[\u4e00-\u9fff])")
+
+
+def _government_of_joint(issuer: str) -> str:
+    """The government unit of a party body and a government unit issuing together, their
+    names run together in a title (中共某区委教育工作委员会某区教育委员会, 中共某县委某县人民政府):
+    the one named last, when it is a unit of a place."""
+    if not issuer.startswith("中共"):
+        return issuer
+    for m in _PARTY_BODY_END.finditer(issuer, 4):
+        rest = issuer[m.end():]
+        u = parse_unit(rest)
+        if u.place is not None and rest.startswith(u.place) and len(rest) > len(u.place) \
+                and (u.is_department or _GOV_WORDS.search(rest)):
+            return rest
+    return issuer
 
 
 class _Place:
@@ -1557,8 +1576,11 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
                 if len({c.code for c in cs}) == 1:
                     by_short[cs[0].code] += 1
         best = by_short.most_common(2)
-        # a province is few among its peers: one named once, and no other, is the report's own
-        least = 1 if self_level == "province" and len(best) == 1 else 2
+        # a province is few among its peers: one named once, and no other, is the report's own;
+        # so is a municipality speaking of itself as a city (本市…为上海…)
+        alone = len(best) == 1 and (self_level == "province"
+                                    or self_level == "city" and d.by_code[best[0][0]].name in _MUNICIPALITIES)
+        least = 1 if alone else 2
         if best and best[0][1] >= least and (len(best) == 1 or best[0][1] > best[1][1]):
             got = d.by_code[best[0][0]]
             if got.kind != "county" or got.level == self_level and (best[0][1] >= 3 or context.confirms(got)):
