@@ -483,3 +483,11 @@ def test_a_licensing_reform_named_earlier_in_the_paragraph_names_its_batches():
 def test_a_slogan_counted_in_chinese_numerals_is_no_figure():
     figs = fazhi.analyze_text("为打赢两场硬仗提供法治保障，全年开展两场法治讲座。").figures
     assert [(f.value, f.kind) for f in figs] == [(2, "context"), (2, "count")]
+
+
+def test_pinyin_glosses_inside_a_cue_are_read_past():
+    # spam mirrors gloss characters with their pinyin; the quote keeps the page's own text
+    text = "區(qū)政府常務(wù)會(huì)議會前學(xué)法12次，辦(bàn)理行政許(xǔ)可事項(xiàng)230件。"
+    got = {f.value: (f.indicator, f.quote) for f in fazhi.analyze_text(text).figures}
+    assert got[12] == ("leader_law_study.sessions", "學(xué)法12次"), got
+    assert got[230][0] == "approval.items" and got[230][1].startswith("許(xǔ)可"), got

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..data import load as load_data
 from ..record import Figure, Section
 from .figures import CLAUSE_DELIMS, MAX_SPAN, NON_WORK_KINDS, SENTENCE_DELIMS, span_start
 from .outline import chain
+from .page import GLOSS, unglossed
 
 _ENUM_START = re.compile(r"[一二三四五六七八九十]是")
 _ENUM_SEP = re.compile(r"^\s*(?:、|和|及|以及|与)")
@@ -364,7 +365,38 @@ def _counted_noun(f: Figure, rc: str, room: int) -> str:
 
 
 def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
-    """Set `indicator`, `refers_to` and the quoted phrase (`quote_start`, `quote_end`) of each figure, in place."""
+    """Set `indicator`, `refers_to` and the quoted phrase (`quote_start`, `quote_end`) of each figure, in place.
+
+    Spam mirrors gloss characters with their pinyin (學(xué)法12次, 許(xǔ)可事項(xiàng)); a gloss inside
+    a cue hides it from every rule. Such a text is read without its glosses (figures and headings
+    moved to the unglossed offsets) and the answers are carried back to the text's own offsets.
+    """
+    if not figures or GLOSS.search(work) is None:
+        _assign(work, figures, sections)
+        return
+    clean, keep = unglossed(work)
+
+    def to_clean(p: int) -> int:
+        return bisect_left(keep, p)
+
+    def start_in_work(c: int) -> int:
+        return keep[c] if c < len(keep) else len(work)
+
+    def end_in_work(c: int) -> int:
+        return keep[c - 1] + 1 if 0 < c <= len(keep) else start_in_work(c)
+
+    shadow = [replace(f, start=to_clean(f.start), end=to_clean(f.end), quote_start=to_clean(f.quote_start),
+                      quote_end=to_clean(f.quote_end)) for f in figures]
+    heads = [replace(h, title=GLOSS.sub("", h.title), start=to_clean(h.start), end=to_clean(h.end),
+                     title_start=to_clean(h.title_start), title_end=to_clean(h.title_end)) for h in sections]
+    _assign(clean, shadow, heads)
+    for f, g in zip(figures, shadow):
+        f.indicator, f.kind, f.refers_to, f.part_of = g.indicator, g.kind, g.refers_to, g.part_of
+        f.quote_start, f.quote_end = start_in_work(g.quote_start), end_in_work(g.quote_end)
+
+
+def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
+    """assign() on a text without glosses."""
     tax = taxonomy()
     prev_end = -1
     prev_lc: tuple[int, int] | None = None
