@@ -524,7 +524,7 @@ def test_a_title_in_no_report_form_counts_against_unless_it_is_a_reports_cut_sho
 # title, a summary of 法治宣传教育; a feature with unnumbered two-part subheadings, a 行政执法
 # 年报 without its title, a newspaper's byline, a 解读 that carries the report's title, a plan's
 # 目标/措施 tasks and a plan made 如下, a 政府工作报告 shown from its 工作回顾,
-# a single yearbook entry.
+# a single yearbook entry, an official's own account (作为…书记，我…).
 MORE_LOOKALIKES = [
     ("template", "《某街道2023年度法治政府建设工作报告.docx》由会员分享，可在线阅读，更多相关《某街道2023年度"
                  "法治政府建设工作报告.docx(12页珍藏版)》请在文库上搜索。\n2023年，我街道坚持依法行政。现将有关情况"
@@ -561,6 +561,8 @@ MORE_LOOKALIKES = [
     ("plan", "三、规范行政执法行为\n目标：执法程序更加规范，行政执法的社会满意度明显提高。\n措施：\n12.全面推行"
              "行政执法三项制度。\n13.加强执法人员培训。\n"),
     ("plan", "为抓好督察反馈问题的整改，根据督察反馈意见，桐溪县特制定如下整改方案，具体内容详见附件。\n"),
+    ("speech", "一年来，作为镇党委书记，我始终把法治建设摆在全局工作的重要位置，重大问题亲自过问，重要任务亲自督办。"
+               "现将履职情况报告如下：\n一、带头学法用法\n"),
     ("yearbook", "【法治政府建设】2022年，桐溪县坚持依法行政，全年审核规范性文件18件，办理行政复议案件43件，"
                  "行政机关负责人出庭应诉率达100%。\n"),
     ("work_report", "一、2023年工作回顾\n过去的一年，是极不平凡的一年。全镇上下齐心协力，经济运行稳中有进，民生事业"
@@ -609,6 +611,7 @@ def test_a_headline_that_tells_of_the_report_being_heard_is_news():
     assert classify_title("市政府常务会议听取2023年法治政府建设工作报告") == "news"
     assert classify_title("县长周明作2023年度法治政府建设情况报告") == "news"
     assert classify_title("桐溪县公开2023年度法治政府建设报告") == "news"
+    assert classify_title("县农业农村局被评为全省法治政府建设先进单位") == "news"
     assert classify_title("桐溪县人民政府2023年度法治政府建设工作报告") == "report"
     assert classify_title("桐溪县人民政府关于2023年度法治政府建设情况的报告") == "report"
 
