@@ -437,7 +437,8 @@ def test_a_title_broken_after_the_unit_and_its_year():
 
 def test_an_autonomous_county_or_prefecture_written_without_its_autonomy():
     md = md_of("新晃县退役军人事务局2024年法治政府建设情况报告\n\n2024年，我局坚持依法行政。\n")
-    assert (md.jurisdiction, md.level, md.city) == ("新晃侗族自治县", "department", "怀化市")
+    # recognised as 新晃侗族自治县 (its code and city), named as its own unit writes it
+    assert (md.jurisdiction, md.level, md.city, md.division_code) == ("新晃县", "department", "怀化市", "431227")
     assert md_of("湘西州人民政府2024年法治政府建设情况报告\n\n2024年，全州坚持依法行政。\n").level == "city"
 
 
@@ -1002,3 +1003,4 @@ def test_a_municipality_speaking_of_itself_as_a_city_names_itself_once_in_short(
     md = md_of("2021年，全市各区、各部门在市委、市政府的坚强领导下，持续推动本市法治政府建设提质增效，"
                "为天津加快建设现代化大都市提供法治保障。具体情况如下：\n一、主要工作\n本市印发重点工作措施。\n")
     assert (md.jurisdiction, md.level) == ("天津市", "province")
+

@@ -1437,6 +1437,18 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
         _set_place(md, place)
         if place.kind == "township" and issuer:
             md.county = _county_as_named(issuer, place) or md.county
+        if "自治" in place.name and issuer:
+            # an autonomous county or prefecture its own unit names without the autonomy
+            # (新晃县, 昌吉州): the place as its report writes it
+            written = next((p.name for p in _places(re.sub(r"\s+", "", issuer))
+                            if p.name != place.name and "自治" not in p.name
+                            and any(c.code == place.code for c in p.cands)), None)
+            if written is not None:
+                md.jurisdiction = written
+                if md.county == place.name:
+                    md.county = written
+                if md.city == place.name:
+                    md.city = written
     if md.department:
         md.department = _full_department(md.department)
         if place is None and md.jurisdiction is None and md.department[:1] in _LEVEL_WORD_KINDS \
