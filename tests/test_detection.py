@@ -525,7 +525,8 @@ def test_a_title_in_no_report_form_counts_against_unless_it_is_a_reports_cut_sho
 # 年报 without its title, a newspaper's byline, a 解读 that carries the report's title, a plan's
 # 目标/措施 tasks and a plan made 如下, a 政府工作报告 shown from its 工作回顾,
 # a single yearbook entry, an official's own account (作为…书记，我…), the inspectors' own
-# account of a 督察, a plan's 总体思路, a disclosure report that opens on the act.
+# account of a 督察, a plan's 总体思路, a disclosure report that opens on the act, a meeting
+# dated by its month alone.
 MORE_LOOKALIKES = [
     ("template", "《某街道2023年度法治政府建设工作报告.docx》由会员分享，可在线阅读，更多相关《某街道2023年度"
                  "法治政府建设工作报告.docx(12页珍藏版)》请在文库上搜索。\n2023年，我街道坚持依法行政。现将有关情况"
@@ -570,6 +571,8 @@ MORE_LOOKALIKES = [
              "习近平法治思想\n1.把学习贯彻习近平法治思想作为首要政治任务。\n"),
     ("disclosure_report", "一、总体情况\n2023年，县应急管理局深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以"
                           "公开为常态、不公开为例外，全面推进政务公开工作。全年主动公开各类信息238条。\n"),
+    ("meeting_news", "2024年3月，县委全面依法治县委员会召开第六次会议，审议通过了《2023年度法治政府建设情况报告》"
+                     "和《2024年全县法治建设工作要点》。县委书记李某主持会议并讲话。\n"),
     ("yearbook", "【法治政府建设】2022年，桐溪县坚持依法行政，全年审核规范性文件18件，办理行政复议案件43件，"
                  "行政机关负责人出庭应诉率达100%。\n"),
     ("work_report", "一、2023年工作回顾\n过去的一年，是极不平凡的一年。全镇上下齐心协力，经济运行稳中有进，民生事业"
