@@ -1004,3 +1004,10 @@ def test_a_municipality_speaking_of_itself_as_a_city_names_itself_once_in_short(
                "为天津加快建设现代化大都市提供法治保障。具体情况如下：\n一、主要工作\n本市印发重点工作措施。\n")
     assert (md.jurisdiction, md.level) == ("天津市", "province")
 
+
+
+def test_a_report_opening_with_its_places_system_as_the_subject_is_that_departments():
+    md = fazhi.analyze_text("2025年，全区司法行政系统坚持依法行政，纵深推进全面依法治区。\n一、主要措施\n"
+                            "编制《铜梁区贯彻落实全面依法治市提升行动方案的具体措施》，推动我区依法治区重点工作完成。\n",
+                            source="https://cqstl.gov.cn/bm/qsfj_1/zwgk/t1.html").metadata
+    assert (md.level, md.jurisdiction, md.department) == ("department", "铜梁区", "铜梁区司法局")

@@ -560,6 +560,7 @@ def _province_of_document_numbers(body: str) -> Division | None:
     return got[0] if len(got) == 1 else None
 
 
+_OPENING_SYSTEM = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年(?:度|以来)?\s*[,，]?\s*)?(全[省市县区州旗盟][\u4e00-\u9fff]{2,12}?系统)")
 _OPENING_REPORT = re.compile(r"现将[^。]{0,40}?报告如下")
 
 
@@ -571,6 +572,9 @@ def _opens_as_department(body: str) -> bool:
     stop = head.find("。")
     if dept.search(head, 0, stop if 0 <= stop < 300 else 300):
         return True
+    opening = _OPENING_SYSTEM.match(head)
+    if opening and _line_of_work(opening.group(1), "system"):
+        return True  # 2025年，全区司法行政系统坚持…: the system's department speaks
     m = _OPENING_REPORT.search(head)
     return bool(m and dept.search(m.group(0)))
 
