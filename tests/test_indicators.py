@@ -491,3 +491,8 @@ def test_pinyin_glosses_inside_a_cue_are_read_past():
     got = {f.value: (f.indicator, f.quote) for f in fazhi.analyze_text(text).figures}
     assert got[12] == ("leader_law_study.sessions", "學(xué)法12次"), got
     assert got[230][0] == "approval.items" and got[230][1].startswith("許(xǔ)可"), got
+
+
+def test_licences_counted_by_the_firms_granted_them():
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text("全年办理食品经营许可320家。").figures}
+    assert ("approval.items", 320) in got, got
