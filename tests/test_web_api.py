@@ -488,7 +488,7 @@ def test_a_decision_stales_the_kept_page_of_its_own_report_only(env, monkeypatch
     before = {sha: a.get(f"/reports/{sha}").text for sha in (mine, other)}
     computed: list[str] = []
     real = webreview.review
-    monkeypatch.setattr(webreview, "review", lambda c, sha, q=None: computed.append(sha) or real(c, sha, q))
+    monkeypatch.setattr(webreview, "review", lambda c, sha, q=None, **kw: computed.append(sha) or real(c, sha, q, **kw))
     assert [a.get(f"/reports/{sha}").text for sha in (mine, other)] == list(before.values())
     assert computed == []  # both kept
     login(client(env), "viewer")  # a colleague signs in: a write request, but not to the corpus
@@ -510,6 +510,18 @@ def test_a_decision_stales_the_kept_page_of_its_own_report_only(env, monkeypatch
     r = admin.post("/api/settings", json={"issuer": "某某县司法局"}, headers=bearer(admin, "admin"))
     assert r.status_code == 200, r.text
     assert a.get(f"/reports/{other}").text == before[other] and computed[-1] == other
+
+    # a report decided on before its first view (the reports reviewers touched were read before the
+    # decision): its first view reads the reviewers' tables and shows the decision
+    third = next((sha for sha in shas[2:] if sha not in computed), None)
+    assert third is not None, "the corpus should hold a third report with located warnings"
+    g = next(x for x in client(env).get(f"/api/reports/{third}", headers=h).json()["findings"]
+             if x.get("start") is not None and x["check"] != "reviewer_note")
+    r = a.post(f"/api/reports/{third}/decisions", headers={"X-CSRF-Token": token},
+               json={**{k: g[k] for k in ("check", "start", "end", "message")}, "decision": "dismissed",
+                     "comment": "首次打开之前的结论"})
+    assert r.status_code == 200, r.text
+    assert "首次打开之前的结论" in a.get(f"/reports/{third}").text
 
 
 # -- uploads and jobs ------------------------------------------------------------------------------

@@ -50,6 +50,10 @@ def test_copies_follow_the_writer(db, tmp_path):
         try:
             r = holder.get()
             assert len(r.reports()) == len(w.reports())
+            # the base copy indexes the findings by report (a first view reads them so), the writer does not
+            plan = "".join(str(x) for x in r.con.execute(
+                "EXPLAIN ANALYZE SELECT * FROM findings WHERE doc_id = ?", [1]).fetchall())
+            assert "Index Scan" in plan
             # the near-duplicate index stays with the writer (the cross-report checks run there)
             assert w.query("SELECT count(*) AS n FROM passages").n[0] > 0
             assert r.query("SELECT count(*) AS n FROM passages").n[0] == 0
@@ -86,15 +90,24 @@ def test_a_readers_versions_follow_the_reports_each_copy_changed(db, tmp_path, m
         pub.publish_base()
         holder = ReplicaHolder(str(tmp_path / "copies"))
         try:
-            a, b = [r for r in w.reports().sha256][:2]
+            a, b = list(dict.fromkeys(w.findings().sha256))[:2]  # two reports with findings
 
             def versions() -> tuple:
                 return holder.version(), holder.version(a), holder.version(b)
 
             first = versions()
+            touched = w.reviewed_reports()
+            assert holder.touched(a) == (a in touched) and holder.touched(b) == (b in touched)
+            f = w.findings(sha256=b).iloc[0]  # a decision on b, published as a change to b alone
+            w.decide(b, f.check, _nan(f.start), _nan(f.end), f.message, "confirmed", user="reviewer")
+            pub.publish_live({b})
+            assert holder.touched(b) and holder.touched(a) == (a in touched)
+            assert versions()[:2] == first[:2] and versions()[2] != first[2]
+            first = versions()
             pub.publish_live({a})
             everything, of_a, of_b = versions()
             assert everything == first[0] and of_b == first[2] and of_a != first[1]
+            assert holder.touched(a)  # changed by a copy after the touched reports were read
             assert holder.version_now(a) == of_a and holder.version_now(b) == of_b
             pub.publish_live({b})
             pub.publish_live(set())  # a copy that changed no report (a decision that failed before writing)

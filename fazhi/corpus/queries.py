@@ -29,6 +29,10 @@ _REPORT_ROWS = """
            FROM review_state WHERE sha256 = $2
     UNION ALL SELECT 4, "check", start, "end", message_hash, action, detail, "user", NULL, logged_at, note_id, rowid
            FROM review_log WHERE sha256 = $2"""
+# The first part alone: for a report no reviewer has touched, whose reviewers' rows are known to be none.
+# Each part of the query costs about as much as a small query (DuckDB binds and plans each branch,
+# empty tables too), so the four reviewers' tables were most of the cost of a report never reviewed.
+_FINDING_ROWS = _REPORT_ROWS[:_REPORT_ROWS.index("UNION ALL")]
 
 _FILTERS = {
     "year": ("r.report_year = ?", None), "level": ("r.level = ?", None), "province": ("r.province = ?", None),
@@ -121,6 +125,14 @@ class Queries:
             return memo
         return tuple(self.con.execute("SELECT count(*), sum(doc_id), max(analyzed_at) FROM records").fetchone())
 
+    def reviewed_reports(self) -> set[str]:
+        """The sha256 of every report a reviewer has worked on: with a decision, a note (removed ones
+        too), a review state or a line of history. A report leaves this set only if its rows are deleted
+        by hand: undoing a decision or removing a note leaves its history."""
+        return {r[0] for r in self.con.execute(
+            "SELECT sha256 FROM decisions UNION SELECT sha256 FROM notes UNION SELECT sha256 FROM review_state "
+            "UNION SELECT sha256 FROM review_log").fetchall()}
+
     def doc_id(self, sha256: str) -> int | None:
         row = self.con.execute("SELECT doc_id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
         return row[0] if row else None
@@ -129,14 +141,16 @@ class Queries:
         row = self.con.execute("SELECT text FROM documents WHERE sha256 = ?", [sha256]).fetchone()
         return row[0] if row else None
 
-    def report(self, sha256: str, include_text: bool = True, with_review: bool = False) -> dict[str, Any] | None:
+    def report(self, sha256: str, include_text: bool = True, with_review: bool = False,
+               untouched: bool = False) -> dict[str, Any] | None:
         """The analysis record as spec/output.md, with the corpus findings merged in.
 
         Each finding carries `origin` (document | corpus) and, when a reviewer decided on it,
         `decision` {decision, comment, user, decided_at}. The text is included by default
         (offsets point into it). With `with_review`, `review` holds the report's review state and
         history as fazhi.corpus.review's `state` and `history` give them (the review page's needs,
-        read in the same query as the findings).
+        read in the same query as the findings). `untouched`: the caller knows that no reviewer has
+        worked on this report (it is not among `reviewed_reports()`): the reviewers' tables are not read.
         """
         # two point queries, each found by its table's key index: a join of the two tables costs three
         # times as much (DuckDB plans a hash join and probes the second table with a dynamic filter)
@@ -147,7 +161,9 @@ class Queries:
         text = self.con.execute("SELECT text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
         rec = record_json(blob)
         parts: dict[int, list[tuple]] = {k: [] for k in range(5)}
-        for r in self.con.execute(_REPORT_ROWS, [doc_id, sha256]).fetchall():
+        rows = (self.con.execute(_FINDING_ROWS, [doc_id]) if untouched
+                else self.con.execute(_REPORT_ROWS, [doc_id, sha256])).fetchall()
+        for r in rows:
             parts[r[0]].append(r[1:])
         findings = [(n1, check, s1, s2, start, end, s3, s4, mh)
                     for check, start, end, mh, s1, s2, s3, s4, _at, n1, _n2 in parts[0]]

@@ -84,6 +84,9 @@ class SecurityHeaders:
 def _templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=str(HERE / "templates"))
     t.env.autoescape = True  # every template, whatever its name: report text is hostile input
+    # the templates ship with the package and change only with it (a restart): without this, every
+    # get_template, one or two a page even when its body is kept, looked at the files' times on disk
+    t.env.auto_reload = False
     t.env.filters.update(cn_date=cn_date, cn_datetime=cn_datetime, cn_number=cn_number)
     t.env.globals.update(ROLE_ZH=ROLE_ZH, version=__version__)
     return t

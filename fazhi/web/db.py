@@ -51,6 +51,8 @@ class CorpusHolder:
         # replaced as a whole when everything changes, so a reader never pairs a new count with an old map
         self._state: tuple[int, dict[str, int]] = (0, {})
         self._changes = 0
+        self._reviewed: tuple[int, int, frozenset[str]] | None = None  # see `touched`
+        self._reviewed_lock = threading.Lock()
 
     def get(self) -> Corpus:
         """This thread's handle on the corpus."""
@@ -83,6 +85,22 @@ class CorpusHolder:
             for sha in reports:  # a report's number only grows: a key read meanwhile is never an old one
                 self._changes += 1
                 self._state[1][sha] = self._changes
+
+    def touched(self, sha256: str) -> bool:
+        """Whether a reviewer may have worked on this report (False only when surely not): a report's first
+        view then skips the reviewers' tables (`Corpus.report(untouched=True)`), which were most of its
+        queries' cost. Asked after `version(sha256)`: the answer holds for that version (a report once
+        touched stays so). The reports touched are read once per change to everything, with the number of
+        the last report's change at that moment; a report changed since counts as touched."""
+        count, reports = self._state
+        memo = self._reviewed
+        if memo is None or memo[0] != count:
+            with self._reviewed_lock:
+                memo = self._reviewed
+                if memo is None or memo[0] != count:
+                    changes = self._changes  # before reading: a report changed while it is read counts as touched
+                    memo = self._reviewed = (count, changes, frozenset(self.get().reviewed_reports()))
+        return sha256 in memo[2] or reports.get(sha256, 0) > memo[1]
 
     def fresh(self) -> Corpus:
         """A new handle for a job (it numbers new documents from the count it reads now); close it after."""
@@ -124,6 +142,9 @@ class ReplicaHolder:
         self._now: tuple[replica.Published, str, int, dict[str, int]] | None = None
         self._bases: dict[int, Corpus] = {}  # base generation -> its read-only corpus (the current and the previous)
         self._cursors: dict[int, list[Corpus]] = {}  # base generation -> the threads' cursors on it
+        # (base number, live number of the last change to everything, live number read at, reports touched)
+        self._reviewed: tuple[int, int, int, frozenset[str]] | None = None
+        self._reviewed_lock = threading.Lock()
         deadline = time.monotonic() + wait
         while replica.published(folder) is None:  # the writer publishes its first copy as it starts
             if time.monotonic() > deadline:
@@ -198,6 +219,21 @@ class ReplicaHolder:
             return None
         key = (self.folder, now[0].base_gen, now[2])
         return key if sha256 is None else (*key, now[3].get(sha256, 0))
+
+    def touched(self, sha256: str) -> bool:
+        """CorpusHolder.touched over the published copies: the reports touched are read once per base and
+        change to everything, with the live number they were read at; a report a later copy changed
+        counts as touched."""
+        pub, _, everything, reports = self._refresh()
+        memo = self._reviewed
+        if memo is None or memo[:2] != (pub.base_gen, everything):
+            with self._reviewed_lock:
+                memo = self._reviewed
+                if memo is None or memo[:2] != (pub.base_gen, everything):
+                    # what `get` reads is at least as new as `pub`: a report touched since is in both
+                    memo = self._reviewed = (pub.base_gen, everything, pub.live_gen,
+                                             frozenset(self.get().reviewed_reports()))
+        return sha256 in memo[3] or reports.get(sha256, 0) > memo[2]
 
     def get(self) -> Corpus:
         """This thread's handle on the latest published copy."""

@@ -59,9 +59,10 @@ def shown_source(source: str | None) -> str:
     return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def review(corpus, sha256: str, query: str | None = None) -> dict[str, Any] | None:
-    """The review page's content: metadata, outline, checklist, score, findings, and the text in segments."""
-    rec = corpus.report(sha256, with_review=True)
+def review(corpus, sha256: str, query: str | None = None, untouched: bool = False) -> dict[str, Any] | None:
+    """The review page's content: metadata, outline, checklist, score, findings, and the text in segments.
+    `untouched`: no reviewer has worked on the report (Corpus.report)."""
+    rec = corpus.report(sha256, with_review=True, untouched=untouched)
     if rec is None:
         return None
     text = rec.pop("text", None) or ""
@@ -155,7 +156,7 @@ def review_of(holder, sha256: str, query: str | None = None, version: Hashable |
             return _VIEWS[key]
     if not compute:
         return NOT_KEPT
-    view = review(holder.get(), sha256, query)
+    view = review(holder.get(), sha256, query, untouched=not holder.touched(sha256))
     with _VIEWS_LOCK:
         _VIEWS[key] = view
         while len(_VIEWS) > MAX_VIEWS:
