@@ -29,7 +29,7 @@ from .config import WebConfig
 from .db import CorpusHolder, ReplicaHolder
 from .fmt import cn_date, cn_datetime, cn_number
 from .jobs import JobLog, Jobs
-from .processes import PublishAfterWrite, ToWriter
+from .middleware import PublishAfterWrite, ToWriter
 from .uploads import BodyLimit
 
 HERE = Path(__file__).parent

@@ -34,108 +34,11 @@ import time
 from dataclasses import asdict, replace
 from typing import Any, Callable
 
-import anyio
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+import uvicorn
 
+from .app import create_app
 from .config import WebConfig
-from .db import changed_by
 
-READ_METHODS = ("GET", "HEAD")
-WRITER_READS = ("/search", "/api/search")  # reads the writer answers: the full-text index is kept there
-HOP_BY_HOP = {b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"te", b"trailer",
-              b"transfer-encoding", b"upgrade", b"x-forwarded-for", b"x-forwarded-proto", b"forwarded"}
-WRITER_DOWN = "工作台的写入进程没有响应，请稍后再试；如果一直如此，请重新启动 fazhi serve".encode()
-
-
-def goes_to_writer(method: str, path: str) -> bool:
-    return method not in READ_METHODS or path in WRITER_READS
-
-
-class PublishAfterWrite:
-    """Once a request that may write has been handled, and before its answer leaves, `publish`: the
-    writer publishes the reviewers' tables for the readers, and the server's kept pages of what the
-    request changed are made stale, so that the next page shows the change. `publish` is given what
-    the request said it changed (fazhi.web.db.will_change: some reports, or nothing), None when it said
-    nothing. Also after a refused or failed request (what it wrote before failing is shown too; a rare
-    request, and publishing costs milliseconds)."""
-
-    def __init__(self, app: ASGIApp, publish: Callable[[frozenset[str] | None], None]):
-        self.app = app
-        self.publish = publish
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in READ_METHODS:
-            await self.app(scope, receive, send)
-            return
-        published = False
-
-        async def publish_then_send(message: Message) -> None:
-            nonlocal published
-            if message["type"] == "http.response.start" and not published:
-                published = True
-                await anyio.to_thread.run_sync(self.publish, changed_by(scope))
-            await send(message)
-
-        try:
-            await self.app(scope, receive, publish_then_send)
-        finally:
-            if not published:  # an exception, answered by the error handler outside this middleware
-                await anyio.to_thread.run_sync(self.publish, changed_by(scope))
-
-
-class ToWriter:
-    """A reader's middleware: writes and searches go to the writer process over its Unix socket,
-    request and answer streamed (an upload of 50 MB is not held in memory)."""
-
-    def __init__(self, app: ASGIApp, socket_path: str):
-        import httpx
-
-        self.app = app
-        self.client = httpx.AsyncClient(transport=httpx.AsyncHTTPTransport(uds=socket_path),
-                                        base_url="http://fazhi-writer", timeout=httpx.Timeout(600.0, connect=10.0))
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not goes_to_writer(scope["method"], scope["path"]):
-            await self.app(scope, receive, send)
-            return
-        import httpx
-
-        async def body():
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return
-                if message.get("body"):
-                    yield message["body"]
-                if not message.get("more_body"):
-                    return
-
-        client = scope.get("client")
-        headers = [(k, v) for k, v in scope["headers"] if k.lower() not in HOP_BY_HOP]
-        headers += [(b"x-forwarded-for", (client[0] if client else "").encode()),
-                    (b"x-forwarded-proto", scope.get("scheme", "http").encode())]
-        target = scope.get("raw_path") or scope["path"].encode()
-        if scope.get("query_string"):
-            target += b"?" + scope["query_string"]
-        request = self.client.build_request(scope["method"], target.decode("latin-1"), headers=headers, content=body())
-        try:
-            response = await self.client.send(request, stream=True)
-        except httpx.TransportError:
-            await send({"type": "http.response.start", "status": 503,
-                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
-            await send({"type": "http.response.body", "body": WRITER_DOWN})
-            return
-        try:
-            await send({"type": "http.response.start", "status": response.status_code,
-                        "headers": [(k, v) for k, v in response.headers.raw if k.lower() not in HOP_BY_HOP]})
-            async for chunk in response.aiter_raw():
-                await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await send({"type": "http.response.body", "body": b""})
-        finally:
-            await response.aclose()
-
-
-# -- the processes ------------------------------------------------------------------------------
 
 def _socket(host: str, port: int) -> socket.socket:
     """A TCP socket bound to host:port with SO_REUSEPORT: each reader listens on its own, and the
@@ -158,10 +61,6 @@ def _socket(host: str, port: int) -> socket.socket:
 def serve_many(config: WebConfig, host: str, port: int, readers: int, forwarded_allow_ips: str | None,
                on_ready: Callable[[Any], None] | None = None) -> None:
     """Run the writer in this process and `readers` reader processes on host:port until stopped."""
-    import uvicorn
-
-    from .app import create_app
-
     run_dir = tempfile.mkdtemp(prefix="fazhi-serve-")  # private (0700): only this user's processes reach the socket
     writer_socket = os.path.join(run_dir, "writer.sock")
     writer_config = replace(config, role="writer", replicas=config.replicas_dir)
@@ -220,10 +119,6 @@ def reader_main(argv: list[str] | None = None) -> None:
     ap.add_argument("--config", required=True)
     ap.add_argument("--forwarded-allow-ips", default=None)
     a = ap.parse_args(argv)
-    import uvicorn
-
-    from .app import create_app
-
     fields: dict[str, Any] = json.loads(a.config)
     app = create_app(WebConfig(**fields))
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
