@@ -496,3 +496,28 @@ def test_pinyin_glosses_inside_a_cue_are_read_past():
 def test_licences_counted_by_the_firms_granted_them():
     got = {(f.indicator, f.value) for f in fazhi.analyze_text("全年办理食品经营许可320家。").figures}
     assert ("approval.items", 320) in got, got
+
+
+def test_a_sentence_of_a_bare_count_goes_on_with_the_sentence_before():
+    # the sentence before says what was done; the count's own sentence only times and counts it
+    text = "局党组组织干部职工学习《土地管理法》等法律法规。截至年底，累计学习9次。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[9] == "leader_law_study.sessions", got
+    text = "对以委名义制发的文件开展合法性审核。全年共审核26件。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[26] == "legal_review.documents", got
+    # a sentence with a subject of its own is not read with the one before
+    text = "组织干部职工学习民法典。全年召开局务会议12次。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[12] is None, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("清理公布行政确认事项64项。", ("approval.items", 64)),
+    ("公开本局行政职权共计96项。", ("power_list.items", 96)),
+    ("梳理行政职权215项。", ("power_list.items", 215)),
+    ("组织执法人员参加执法资格考试，参考50人，通过47人。", ("enforcement.certified", 47)),
+])
+def test_service_matters_powers_and_credentials_named_in_other_words(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got

@@ -27,6 +27,10 @@ _FILLER = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS})[\s,、:;]*)*$")
 # A clause that only counts, with a bare verb (…组织领导干部学法，全年累计开展11次; …进行合法性审查，
 # 全年共审查27件): the clause before it says what was done, the verb of its own still counts nearest
 _COUNT_ONLY = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS}|本年度|年内|一年来|先后|组织开展|组织|开展|举办|举行|召开|进行|完成|实施|了|各类|依法|审查|审核|办理|受理|办结|审结|处理|调处|化解|调解|解答|接待|发放|出具|提供)[\s,、:;]*)*$")
+# A sentence that opens with nothing but a time and a bare verb before its count (…组织干部学习《行政
+# 处罚法》等法律法规。截至年底，累计学习14次): it goes on with the sentence before it, which says
+# what was done, so that sentence is read as the count's context too
+_LEAD_ONLY = re.compile(rf"^[\s,、:;()]*(?:(?:(?:截至|截止|到)(?:目前|年底|年末|\d{{1,2}}月底?)|今年以来|本年度|年内|一年来|当年|{_FILLER_WORDS}|先后|组织开展|组织|开展|举办|举行|进行|完成|实施|了|各类|依法|审查|审核|办理|受理|办结|审结|处理|调处|化解|调解|解答|接待|发放|出具|提供|集中学习|集体学习|专题学习|学习|学法|清理)[\s,、:;]*)+$")
 
 
 @dataclass
@@ -423,6 +427,10 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         rc = work[f.end:rc_end]
         s_start = _sentence_start(work, f.start)
         p_start = _line_start(work, f.start)
+        s_ctx = s_start  # where the figure's sentence, as read for its domain, begins
+        if (s_start > 0 and work[s_start - 1] in "。;" and not (i > 0 and figures[i - 1].end >= s_start)
+                and _LEAD_ONLY.match(work[s_start:f.start])):
+            s_ctx = _sentence_start(work, s_start - 1)
         noun_phrase = _counted_noun(f, rc, figures[i + 1].start - f.end if i + 1 < len(figures) else len(rc))
         cont = False
         # a figure after mere filler continues the previous figure's cue (受理30件，共计…), unless it
@@ -432,13 +440,13 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             lc_start, lc_end = prev_lc
             lc = work[lc_start:lc_end]
             cont = True
-        elif (_COUNT_ONLY.match(lc) and not noun_phrase and lc_start > s_start
+        elif (_COUNT_ONLY.match(lc) and not noun_phrase and lc_start > s_ctx
               and not (i > 0 and figures[i - 1].end >= s_start)):
-            # a sentence that first tells what was done and then counts it (…进行解读学习，全年共计7次):
-            # the clause before names the figure
-            lc_start = max(s_start, span_start(work, lc_start - 1, CLAUSE_DELIMS))
+            # a sentence that first tells what was done and then counts it (…进行解读学习，全年共计7次),
+            # or a sentence of a bare count after the one that tells it: the clause before names the figure
+            lc_start = max(s_ctx, prev_end, span_start(work, lc_start - 1, CLAUSE_DELIMS))
             lc = work[lc_start:f.start]
-        best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles)
+        best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_ctx, p_start, titles)
         if ((best is None or best_key[0] != _TIER_AFTER) and _counts_other_noun(tax, f, rc)) or (
                 best is not None and best_key[0] == _TIER_AFTER and _counts_other_noun(tax, f, rc, bodies_only=True)):
             # a count of bodies or places (59个部门开展…审批自查): no cue before it or over its noun names it
@@ -446,11 +454,11 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             noun_phrase = ""
         if best is None and noun_phrase:
             # no cue before the number: the verb before it and the noun after it may name it together
-            best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_start, p_start, titles, noun_phrase)
+            best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_ctx, p_start, titles, noun_phrase)
         shared = False
         if best is None and prev_verb and _ENUM_SEP.match(lc) and not _counts_other_noun(tax, f, rc):
             # 审核规范性文件9件、合同协议163件: the items of an enumeration share its verb
-            best_key, best = _best_rule(tax, f, work, prev_verb + lc, lc_start - len(prev_verb), rc, s_start,
+            best_key, best = _best_rule(tax, f, work, prev_verb + lc, lc_start - len(prev_verb), rc, s_ctx,
                                         p_start, titles)
             if best is not None:
                 best, shared = (best[0], max(best[1], lc_start)), True
