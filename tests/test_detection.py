@@ -633,3 +633,49 @@ def test_a_table_of_the_work_reports_tasks_is_the_work_report():
 @pytest.mark.parametrize("text", REPORTS_AS_MIRRORS_LEAVE_THEM)
 def test_reports_as_mirrors_leave_them_stay_reports(text):
     assert kind_of(text)[0] == "report"
+
+
+# A party committee's report is a report on 法治政府建设 when it says so (its title, or the paragraph
+# that opens it, names 法治政府建设); a committee's report on 法治建设 at large is another genre.
+COMMITTEE_REPORTS = [
+    ("report", "中共桐溪县委关于2023年度法治政府建设情况的报告\n2023年，县委坚持以习近平法治思想为指导，统筹推进"
+               "法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"),
+    ("report", "2023年，县委坚持以习近平法治思想为指导，扎实推进法治政府建设，依法行政水平不断提升。现将2023年度"
+               "法治政府建设情况报告如下：\n一、主要举措和成效\n"),
+    ("other_summary", "中共桐溪县委关于2023年度法治建设工作情况的报告\n2023年，县委坚持以习近平法治思想为指导，统筹"
+                      "推进法治桐溪建设。现将有关情况报告如下：\n一、主要举措和成效\n"),
+    ("other_summary", "2023年，县委坚持以习近平法治思想为指导，统筹推进法治桐溪、法治政府、法治社会一体建设。现将"
+                      "2023年度法治建设情况报告如下：\n一、主要举措\n"),
+]
+
+
+@pytest.mark.parametrize("kind, text", COMMITTEE_REPORTS, ids=["titled", "untitled", "other_titled", "other_untitled"])
+def test_a_committees_report_is_a_report_when_it_names_the_governments_rule_of_law(kind, text):
+    assert kind_of(text)[0] == kind
+
+
+# Look-alikes that carry a report's voice and its year, told apart by what they are about or when.
+LOOKALIKES_IN_A_REPORTS_VOICE = [
+    # a year's account of another line of work that never names the law in its opening
+    ("other_summary", "2023年，全县交通运输系统在县委、县政府的领导下，紧盯道路运输和水上交通两个重点，强化隐患排查"
+                      "整治，全年未发生较大以上生产安全事故，行业运行平稳有序，群众出行更加便捷，客货运输量稳步回升，"
+                      "城乡公交一体化覆盖所有行政村，新改建农村公路"
+                      "86公里。\n"),
+    # a half-year's account that says so where a report says what it reports
+    ("other_summary", "今年以来，县交通运输局在县委、县政府的领导下，认真推进依法行政。现将上半年法治建设工作情况"
+                      "报告如下：\n一、主要工作\n"),
+    # next year's plan, opening with the coming year and what the unit will do
+    ("plan", "2024年，县司法局将紧紧围绕县委、县政府中心工作，深入推进法治政府建设。一是制定年度工作要点。"
+             "二是开展行政执法案卷评查2次。\n"),
+]
+
+
+@pytest.mark.parametrize("kind, text", LOOKALIKES_IN_A_REPORTS_VOICE, ids=["other_line", "half_year", "next_year"])
+def test_lookalikes_in_a_reports_voice(kind, text):
+    assert kind_of(text)[0] == kind
+
+
+def test_a_report_whose_plans_come_last_stays_a_report():
+    text = ("2023年，县司法局坚持依法行政，全年审核规范性文件18件。现将有关情况报告如下：\n一、主要举措和成效\n"
+            "二、2024年工作打算\n2024年，县司法局将继续深入推进法治政府建设。\n")
+    assert kind_of(text)[0] == "report"
