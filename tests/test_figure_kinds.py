@@ -360,3 +360,55 @@ def test_the_field_compared_within_needs_no_leading_zai():
 def test_plenums_listed_after_the_first_are_session_numbers():
     text = "认真贯彻县委十四届三次、四次和五次全会精神，全年召开常务会议18次。"
     assert [f.value for f in figs(text)] == [18]
+
+
+def test_a_ceiling_binds_only_the_next_number():
+    text = "到窗口办理次数不超过1次的事项占比为96%。"
+    assert one(text, 1).kind == "target"
+    assert one(text, 96).kind == "rate"
+
+
+def test_an_estimate_of_the_year_is_a_figure():
+    f = one("预计全年办理行政许可事项3200件。", 3200)
+    assert f.kind == "count"
+
+
+def test_lai_nian_inside_yi_lai_is_not_next_year():
+    assert one("2024年以来年度内共组织集中学法9次。", 9).kind == "count"
+    assert one("来年计划组织集中学法9次。", 9).kind == "target"
+
+
+def test_a_list_handing_over_to_its_number():
+    # the number is one more item (和), or counts what the listed places have (的)
+    assert one("东城区、西城区和2个示范项目获得命名。", 2).kind == "count"
+    assert one("甲镇、乙镇、丙街道的3个项目入选候选名单。", 3).kind == "count"
+    assert one("对公文、合同、信函三类材料实行登记。", 3).kind == "context"
+
+
+def test_kinds_and_grades_in_chinese_numerals():
+    assert [f for f in figs("建成一类服务站、二类服务站，按三类区域分别管理。") if f.kind not in NON_WORK_KINDS] == []
+    assert one("建成服务站3类。", 3).kind == "count"
+
+
+def test_a_plans_own_indicators():
+    text = "规划确定的60项主要指标中，8项指标已完成。"
+    assert one(text, 60).kind == "context"
+    assert one(text, 8).kind == "count"
+
+
+def test_the_leading_bodies_are_no_count():
+    assert figs("县四套班子领导带头参加旁听庭审。") == []
+
+
+def test_scores_are_figures_and_weights_are_not():
+    assert one("法治政府建设考核综合得分93.5分。", 93.5).kind == "other"
+    assert one("该项工作分值权重15分。", 15).kind == "target"
+    assert [f for f in figs("我局十分重视，三分之一的股室参加。")] == []
+
+
+def test_a_clock_time_is_no_score():
+    assert [f.value for f in figs("上午9时30分召开专题会议。")] == []
+
+
+def test_a_campaign_length_in_minutes():
+    assert one("现场答题活动历时40分钟。", 40).kind == "context"

@@ -30,6 +30,7 @@ class Lexicon:
     units: tuple[str, ...]
     unit_kind: dict[str, str]
     blockers: dict[str, str]
+    arabic_only: frozenset[str]
     non_figures: re.Pattern[str]
     approx_before: re.Pattern[str]
     approx_after: re.Pattern[str]
@@ -47,6 +48,8 @@ def lexicon() -> Lexicon:
     data = load_data("lexicon.toml")
     unit_kind: dict[str, str] = {}
     for kind, words in data["units"].items():
+        if kind == "arabic_only":
+            continue
         for w in words:
             unit_kind.setdefault(w, kind)
     units = tuple(sorted(unit_kind, key=len, reverse=True))
@@ -73,6 +76,7 @@ def lexicon() -> Lexicon:
         units=units,
         unit_kind=unit_kind,
         blockers=data["unit_blockers"],
+        arabic_only=frozenset(data["units"].get("arabic_only", ())),
         # every phrase starts with a numeral (or 多/双): the lookahead lets the scan skip other positions fast
         non_figures=re.compile(f"(?<![{CN_NUM}])(?=[{NON_FIGURE_START}])(?:" + "|".join(f"(?:{p})" for p in data["non_figures"]["phrases"]) + ")"),
         approx_before=re.compile("(" + "|".join(map(re.escape, ab)) + r")\s*$"),
@@ -95,7 +99,7 @@ _DIGIT_MASKS = [
     r"(?:19|20)\d{2}\s*年(?:度|底|初|末|以来|上半年|下半年|第)?",
     r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:份|底|初|中旬|上旬|下旬|末)?(?![\u4e00-\u9fff]?[次件人])",
     r"0\d{2,3}\s*-\s*\d{7,8}(?:-\d+)?|1[3-9]\d{9}(?!\d)",  # phones
-    r"\d{1,2}\s*[:：]\s*\d{2}",  # times
+    r"\d{1,2}\s*(?:[:：]\s*\d{2}|[时点]\s*\d{1,2}\s*分)",  # times: 9:30, 9时30分
     r"\d+\s*号",  # document and house numbers
     r"\d+(?:\s*\+\s*[\dA-Za-z]+)+|\d+[A-Za-z]+",  # 1+4+N, 5G
 ]
@@ -252,11 +256,16 @@ _LIST_TAIL = re.compile(r"(?:[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?、){1
 _LAST_JOIN = re.compile(r"[\u4e00-\u9fff][和及与][\u4e00-\u9fff]")
 
 
+# A list that ends in a joining word or a possessive hands over to what the number counts: in
+# 甲区、乙区和2个项目 the number is one more item, in 甲区、乙区、丙区的3个项目 it counts what the places have.
+_LIST_HANDS_OVER = ("和", "及", "与", "的")
+
+
 def _listed(before: str) -> tuple[int, ...]:
     """How many items the clause may end by listing (甲、乙、丙 -> 3; 甲、乙和丙 -> 2 or 3, as 和
     may join the last two items or belong to a name), () when it lists none."""
     m = _LIST_TAIL.search(before)
-    if not m:
+    if not m or m.group(0).rstrip().endswith(_LIST_HANDS_OVER):
         return ()
     n = m.group(0).count("、") + 1
     return (n, n + 1) if _LAST_JOIN.search(m.group(0).rsplit("、", 1)[-1]) else (n,)
@@ -342,7 +351,8 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
             continue
         token = m.group("cn")
         unit = m.group("cnunit")
-        if token == "一" or (token == "两" and unit not in _TWO_UNITS) or not _unit_ok(work, unit, m.end()):
+        if (token == "一" or (token == "两" and unit not in _TWO_UNITS) or unit in lex.arabic_only
+                or not _unit_ok(work, unit, m.end())):
             continue
         v = parse_cn(token)
         if v is None:
