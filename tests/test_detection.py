@@ -679,3 +679,24 @@ def test_a_report_whose_plans_come_last_stays_a_report():
     text = ("2023年，县司法局坚持依法行政，全年审核规范性文件18件。现将有关情况报告如下：\n一、主要举措和成效\n"
             "二、2024年工作打算\n2024年，县司法局将继续深入推进法治政府建设。\n")
     assert kind_of(text)[0] == "report"
+
+
+def test_a_write_up_that_calls_the_unit_its_own_name_and_that_county_is_news():
+    text = ("2023年，桐溪县坚持以习近平法治思想为指导，扎实推进法治政府建设，取得明显成效。\n一、强化统筹，压实责任链条\n"
+            "该县成立由县长任组长的法治政府建设领导小组，全年研究法治议题12个。\n二、规范执法，提升执法质效\n"
+            "该县全面推行行政执法三项制度，全年评查案卷120卷。\n")
+    assert kind_of(text)[0] == "news"
+
+
+def test_a_target_year_is_no_year_of_work():
+    # an essay on the path to the goal: 2035年基本建成法治政府 is no year the text reports on
+    text = ("桐溪市司法局\n梳理首都以外地区法治政府建设的发展路径，对于确保实现2035年基本建成法治政府目标具有重大而"
+            "深远的意义。坚持党的领导是推进全面依法治国的根本保证，必须在以下环节上持续发力。\n")
+    assert kind_of(text)[0] != "report"
+
+
+def test_a_one_officials_account_titled_below_an_outline_is_a_speech():
+    text = ("【提纲】一、工作情况。（一）压实法治建设责任。（二）规范重大决策程序。二、存在问题。三、整改措施。\n"
+            "2023年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告\n"
+            "本年度，我始终把学习贯彻习近平法治思想作为首要任务，带头述法。\n")
+    assert kind_of(text)[0] == "speech"
