@@ -521,3 +521,27 @@ def test_a_sentence_of_a_bare_count_goes_on_with_the_sentence_before():
 def test_service_matters_powers_and_credentials_named_in_other_words(sentence: str, expected: tuple[str, float]) -> None:
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("组织讲师团开展法治理论宣讲25次。", ("law_popularization.lectures", 25)),
+    ("全局共有18名干部持有省政府统一颁发的行政执法证。", ("enforcement.certified", 18)),
+    ("全局执法人员52名，其中持证执法人员47名。", ("enforcement.certified", 47)),
+    ("全区现有持证执法人员860名。", ("enforcement.personnel", 860)),
+    ("完成“双随机、一公开”抽查任务12项。", ("inspection.plans", 12)),
+    ("公布“最多跑一趟”办事清单860项。", ("approval.items", 860)),
+    ("全年组织专题学习4次、集中培训2场，重点学习宪法和行政复议法。", ("leader_law_study.sessions", 2)),
+    ("办理简易程序案件45件、一般程序案件30件。", ("enforcement.cases", 30)),
+    ("开展违法建设专项执法，全年立案128起。", ("enforcement.cases", 128)),
+    ("全年行政处罚860件。", ("enforcement.cases", 860)),
+    ("更新权责清单，其中行政处罚事项640项、行政强制事项52项。", ("power_list.items", 52)),
+])
+def test_credentials_inspections_cadre_training_and_penalties_in_other_words(
+        sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got
+
+
+def test_a_filing_under_the_simple_procedure_is_no_penalty_case():
+    got = {f.value: f.indicator for f in fazhi.analyze_text("全年简易程序备案3件。").figures}
+    assert got[3] != "enforcement.cases", got
