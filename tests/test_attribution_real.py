@@ -1011,3 +1011,55 @@ def test_a_report_opening_with_its_places_system_as_the_subject_is_that_departme
                             "编制《铜梁区贯彻落实全面依法治市提升行动方案的具体措施》，推动我区依法治区重点工作完成。\n",
                             source="https://cqstl.gov.cn/bm/qsfj_1/zwgk/t1.html").metadata
     assert (md.level, md.jurisdiction, md.department) == ("department", "铜梁区", "铜梁区司法局")
+
+
+def test_a_city_bureau_under_its_short_name_checking_its_work_against_a_plan_is_that_citys():
+    md = md_of("市委、市政府：\n根据《2025年上海市依法行政工作安排》，市应急局对照年度任务逐项梳理，现将情况报告如下。\n"
+               "一、主要工作\n本市应急管理系统开展执法培训8次。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "上海市", "上海市应急管理局")
+
+
+def test_a_zone_unit_naming_its_zone_by_kind_alone_takes_the_full_name_the_body_gives():
+    md = md_of("2025年，新区司法局在新区党工委的领导下推进依法行政。\n一、主要工作\n"
+               "印发《金普新区2025年法治建设重点任务》，完成“金普新区矛盾纠纷调处中心”建设。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "金普新区", "金普新区司法局")
+
+
+def test_a_clause_before_a_zone_word_is_no_zone_name():
+    md = md_of("2025年，新区司法局推进依法行政。\n一、主要工作\n按照省市新区的部署，理顺新区执法体制。\n")
+    assert md.jurisdiction != "省市新区"
+
+
+def test_a_town_named_once_on_its_countys_initials_site_is_the_report_of_that_town():
+    md = fazhi.analyze_text("区委、区政府：\n2024年，我镇坚持依法行政，将法治建设纳入东庄镇发展总体规划。\n"
+                            "一、主要工作\n镇党委中心组学法4次。\n",
+                            source="http://www.ptxy.gov.cn/zfxxgk/xyqdzz/2025/report.html").metadata
+    assert (md.level, md.jurisdiction, md.county) == ("township", "东庄镇", "秀屿区")
+
+
+def test_a_committee_citing_a_centres_staffing_rules_is_not_that_centre():
+    md = fazhi.analyze_text("一、2025年推进法治政府建设的主要举措和成效\n我委党委中心组专题学法6次，全区卫生健康系统"
+                            "干部参加法治考试。根据《重庆市涪陵区疾病预防控制中心机构职能编制规定》，完成执法机构整合。\n",
+                            source="http://www.fl.gov.cn/bm/wsjkw/zfxxgk/2026/report.html").metadata
+    assert md.department != "重庆市涪陵区疾病预防控制中心"
+    assert md.report_year == 2025
+
+
+def test_a_committee_naming_no_place_on_a_site_whose_initials_only_one_district_fits():
+    # fl: 丰林县, 浮梁县 and 涪陵区 share the letters; a report that speaks of its 区 is the district's
+    md = fazhi.analyze_text("2025年，在区委、区政府的领导下，我委推进依法行政。\n一、主要工作\n"
+                            "全区卫生健康系统开展法治培训3次，委党委专题学法5次。\n",
+                            source="http://www.fl.gov.cn/bm/wsjkw/zfxxgk/2026/report.html").metadata
+    assert (md.level, md.jurisdiction) == ("department", "涪陵区")
+
+
+def test_initials_of_several_districts_guess_nothing():
+    md = fazhi.analyze_text("2025年，我委推进依法行政。\n一、主要工作\n全区卫生健康系统开展法治培训3次。\n",
+                            source="http://www.xx.gov.cn/bm/wsjkw/2026/report.html").metadata
+    assert md.jurisdiction is None
+
+
+def test_the_prescribed_heading_names_the_year_reported_on():
+    md = md_of("一、2024年推进法治政府建设的主要举措和成效\n局党组专题学法4次，审核合同12份。\n"
+               "二、存在的不足\n执法力量不足。\n")
+    assert md.report_year == 2024

@@ -89,3 +89,9 @@ def test_every_written_form_maps_to_a_name_of_its_own_entry():
 def test_a_level_word_before_a_bureaus_branch_stands_for_the_bureaus_place():
     u = parse_unit("市交通运输局游仙管理局")
     assert (u.level_word, u.department, u.place_level) == ("市", "交通运输局游仙管理局", "city")
+
+
+def test_chongqings_culture_and_tourism_committee_in_short():
+    assert canonical_department("文旅委") == "文化和旅游发展委员会"
+    assert canonical_department("文化旅游委") == "文化和旅游发展委员会"
+    assert canonical_department("文旅局") == "文化和旅游局"

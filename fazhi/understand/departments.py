@@ -84,6 +84,10 @@ class Lexicon:
             suffixes = entry.get("suffixes", ["局", "厅"])
             if entry.get("former"):
                 self.former.add(key)
+            for alias, full in entry.get("aliases", {}).items():
+                # a whole-name alias is the entry's own reading of that form (文旅委: the
+                # 文化和旅游发展委员会), ahead of what its stems and short stems would make of it
+                self._add(alias, full, key)
             for stem in stems:
                 for suf in suffixes:
                     self._add(stem + suf, stem + suf, key)
@@ -108,7 +112,6 @@ class Lexicon:
                         self._add(short + short_suffix[suf], canonical, key)
             for alias, full in entry.get("aliases", {}).items():
                 self._add(full, full, key)
-                self._add(alias, full, key)
         self._regex: re.Pattern[str] | None = None
 
     def _add(self, form: str, canonical: str, key: str) -> None:

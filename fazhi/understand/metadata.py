@@ -58,6 +58,9 @@ def _attribution() -> dict:
                            + "|".join(sorted(data["zone"]["suffixes"], key=len, reverse=True)) + r"))(?:"
                            + "|".join(data["zone"]["governing"]) + r")?(?P<rest>.*)$"),
         "zone_generic": frozenset(data["zone"]["generic"]),
+        "zone_governing": frozenset(data["zone"]["governing"]),
+        "zone_bare": re.compile(r"^(?P<word>" + "|".join(sorted(data["zone"]["bare"], key=len, reverse=True))
+                                + r")(?P<rest>(?:" + "|".join(data["zone"]["governing"]) + r")?[\u4e00-\u9fff]*)$"),
         "division": re.compile(data["index_no"]["division"]),
         "system_data": data["system"],
         "document_number": data["document_number"],
@@ -591,6 +594,11 @@ def _speaks_as_region(work: str) -> bool:
     return len(own.findall(work)) >= least and district_own.search(work) is None
 
 
+@lru_cache(maxsize=1)
+def _year_heading() -> re.Pattern[str]:
+    return re.compile(load_data("attribution.toml")["year"]["heading"])
+
+
 def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
     """The year the body reports on, and the year its plans are for."""
     years: Counter = Counter()
@@ -598,6 +606,9 @@ def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]
                          r"|(?:现将|总结|梳理|回顾)[\u4e00-\u9fff]{0,8}?\s*((?:19|20)\d{2})\s*年", work[start:end]):
         y = int(m.group(1) or m.group(2))
         years[y] += 1
+    if not years:
+        for m in _year_heading().finditer(work, start, end):
+            years[int(m.group(1))] += 1
     plan = None
     pm = re.search(r"((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,16}(打算|计划|安排|思路|重点工作|工作重点|工作措施|主要任务)",
                    work[start:end])
@@ -874,6 +885,9 @@ def _department_prefix(unit: str) -> str | None:
     return None
 
 
+_SELF_KIND = re.compile(r"[我本](局|委|厅|办|中心|署)")
+_SELF_KIND_ENDS = {"局": ("局",), "委": ("委", "委员会"), "厅": ("厅",), "办": ("办", "办公室"), "中心": ("中心",),
+                   "署": ("署",)}
 _DEPT_END = re.compile(r"(?:局|厅|委员会|委|办公室|中心|署)(?=.)")
 
 
@@ -884,11 +898,17 @@ def _own_department(work: str, body_start: int, body_end: int) -> _Cand | None:
     most often, when it is alone at the top."""
     own = _own_marks()
     body = work[body_start:body_end]
+    # the kind of unit it calls itself (我委 -> a 委员会): a document title that opens with a
+    # unit of another kind (我委 citing 《某区疾病预防控制中心机构职能编制规定》) is not its own
+    selves = Counter(m.group(1) for m in _SELF_KIND.finditer(body))
+    kinds = _SELF_KIND_ENDS.get(selves.most_common(1)[0][0]) if selves else None
     counts: Counter = Counter()
     first: dict[str, tuple[str, int, int]] = {}
     for s, e, _form, canon in find_departments(body):
         a = _named_start(body, s, e)
         if a is None or not (own.match(body, e) or body[a - 1:a] == "《"):
+            continue
+        if kinds and not canon.endswith(kinds):
             continue
         counts[canon] += 1
         first.setdefault(canon, (body[a:e], a, e))
@@ -992,6 +1012,27 @@ def _zone_parts(name: str) -> tuple[str, str, Division | None] | None:
     return zone, rest, parent
 
 
+# where a name, not a clause, begins: a line's start, a title's or a quotation's opening mark
+_ZONE_LEAD = re.compile(r"(?:^|(?<=[《“\"「\n]))(?P<name>[\u4e00-\u9fff]{2,4}?)")
+# 全区, 本新区, 省市新区 (the levels above it): no zone's own name
+_NOT_ZONE_NAME = re.compile(r"^[全本我该各其新]|^[省市县区州盟旗乡镇]+$")
+
+
+def _zone_in_body(issuer: str, body: str) -> str | None:
+    """A unit that names its zone by the zone's kind alone (新区司法局, 高新区管委会): the unit
+    under the one full name of that kind the body gives (《金普新区2025年…》 -> 金普新区司法局)."""
+    m = _attribution()["zone_bare"].match(re.sub(r"\s+", "", issuer))
+    if m is None or m.group("rest") and not (parse_unit(m.group("rest")).is_department
+                                             or m.group("rest") in _attribution()["zone_governing"]):
+        return None
+    word = m.group("word")
+    names = {z.group("name") + word for z in re.finditer(_ZONE_LEAD.pattern + re.escape(word), body)
+             if not _NOT_ZONE_NAME.match(z.group("name"))}
+    if len(names) != 1:
+        return None
+    return names.pop() + m.group("rest")
+
+
 def _zone_place(parts: tuple[str, str, Division | None], context: _Context) -> tuple[str, Division | None]:
     """The zone's name as the record gives it and its parent: the place leading its name, or
     a place within that (or any, when none leads it) that the site's address names."""
@@ -1063,7 +1104,7 @@ def _as_written(text: str, work: str, a: int, b: int, title: str) -> str:
     return orig if re.sub(r"\s+", "", orig) == orig else title
 
 
-def _host_place(level_word: str | None, context: _Context) -> Division | None:
+def _host_place(level_word: str | None, context: _Context, guess: bool = False) -> Division | None:
     """The place a site's address names (gtzy.shiyan.gov.cn -> 十堰市, cqjlp.gov.cn -> 九龙坡区),
     at the level the name's level word asks for; when the pinyin is shared, the one the text
     names; a place the address gives only by initials (fl.gov.cn) only when the text names it,
@@ -1088,6 +1129,16 @@ def _host_place(level_word: str | None, context: _Context) -> Division | None:
             return chain[0]
     if len({c.code for c in cands}) > 1:
         cands = [c for c in cands if c.name in known or short_name(c.name) in known]
+    if not cands and guess and want and want[0] in ("county", "city"):
+        # a unit that names no place at all (区文化旅游委, 全区…) on a site spelled by initials
+        # several places share (fl: 丰林县, 浮梁县, 涪陵区): the one of them whose kind its level
+        # word gives, within a province the text names if it names any
+        cands = [g for g in guessed if g.kind == want[0] and (len(want) == 1 or g.name.endswith(want[1:]))]
+        d = divisions()
+        for kind, above in (("province", d.province_of), ("city", d.city_of)):
+            named = {c.code for n in known for c in d.named(n) if c.kind == kind and not c.former}
+            if named and want[0] != kind:
+                cands = [c for c in cands if (above(c) or c).code in named]
     return cands[0] if len({c.code for c in cands}) == 1 else None
 
 
@@ -1298,6 +1349,8 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             cands.append(primary)
             self_level = "department"
     issuer = primary.name if primary else None
+    if issuer:
+        issuer = _zone_in_body(issuer, body) or issuer
 
     # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
     # as its address does), settle names that several places share
@@ -1391,6 +1444,10 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                 # 我局 with no name anywhere: the department's place from the site's host, else
                 # the place of the level it calls its whole area (全省, 全市) that it names
                 place = _host_place(None, context)
+                if place is None:
+                    area, _fp = _self_level(body, ("self_weak",))
+                    if area in _SELF_LEVEL_WORDS:
+                        place = _host_place(_SELF_LEVEL_WORDS[area], context, guess=True)
                 if place is not None:
                     md.inferred.append("jurisdiction")
                     place_src = _Cand(place.name, "site", None, None, conf["site"])
@@ -1403,7 +1460,7 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             elif self_level in _SELF_LEVEL_WORDS:
                 # a government's report that names no place (我县…, 全区…) on a site whose address
                 # names a place of that very level: its own site
-                place = _host_place(_SELF_LEVEL_WORDS[self_level], context)
+                place = _host_place(_SELF_LEVEL_WORDS[self_level], context, guess=True)
                 if place is not None and (place.level == self_level or place.name in _MUNICIPALITIES):
                     md.inferred.append("jurisdiction")
                     place_src = _Cand(place.name, "site", None, None, conf["site"])
@@ -1550,6 +1607,11 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         # ancestor the text also names, or by being a current, unambiguous name of 3+
         # characters mentioned at least twice
         if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
+            return got
+        if got.kind == "township" and not got.former and context.url \
+                and any(a.code in {g.code for g in context.host[1]} for a in divisions().ancestors(got)):
+            # a town named once (纳入某镇发展规划) on the site of the county whose initials its
+            # address spells (ptxy: 莆田 秀屿区, not the 仙游县 the same letters fit): its own
             return got
     if self_level == "province" and len(counts) == 1:
         # a province names few peers in full: the only one it names (《某自治区贯彻…方案》)
