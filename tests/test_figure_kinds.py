@@ -412,3 +412,18 @@ def test_a_clock_time_is_no_score():
 
 def test_a_campaign_length_in_minutes():
     assert one("现场答题活动历时40分钟。", 40).kind == "context"
+
+
+def test_places_the_work_reached_are_figures():
+    assert one("对全区18个镇街和部分部门开展实地督察。", 18).kind == "count"
+    assert [f.kind for f in figs("全县14个乡镇、39个部门主要负责人完成年度述法。")] == ["count", "count"]
+
+
+def test_places_of_a_comparison_or_of_a_description_are_context():
+    assert one("在全县14个乡镇中排名第一。", 14).kind == "context"
+    assert [f.kind for f in figs("全县共有14个乡镇、2个街道。")] == ["context", "context"]
+
+
+def test_a_plans_parts_need_their_noun_right_after_the_count():
+    assert one("其余4项均按法定程序稳步推进。", 4).kind == "count"
+    assert one("明确了重大行政决策的5项法定程序。", 5).kind == "context"
