@@ -700,3 +700,18 @@ def test_a_one_officials_account_titled_below_an_outline_is_a_speech():
             "2023年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告\n"
             "本年度，我始终把学习贯彻习近平法治思想作为首要任务，带头述法。\n")
     assert kind_of(text)[0] == "speech"
+
+
+def test_the_governments_report_read_to_the_standing_committee_is_the_report():
+    text = ("各位委员：\n我受县人民政府委托，向县人大常委会报告2023年度法治政府建设情况，请予审议。\n"
+            "2023年，县政府坚持依法行政，法治政府建设取得新成效。\n")
+    assert kind_of(text)[0] == "report"
+    audit = ("各位委员：\n我受县人民政府委托，向县人大常委会报告2023年度县本级预算执行和其他财政收支的审计情况，"
+             "请予审议。\n2023年，县审计局坚持依法审计，全年完成审计项目32个。\n")
+    assert kind_of(audit)[0] != "report"
+
+
+def test_a_page_opening_at_a_half_years_first_part_is_no_annual_report():
+    text = ("一、2023年上半年法治政府建设工作开展情况\n（一）加强组织领导。县政府常务会议学法2次。\n"
+            "（二）规范行政决策。审核规范性文件5件。\n二、下半年工作打算\n继续推进行政执法规范化。\n")
+    assert kind_of(text)[0] == "other_summary"
