@@ -1063,3 +1063,10 @@ def test_the_prescribed_heading_names_the_year_reported_on():
     md = md_of("一、2024年推进法治政府建设的主要举措和成效\n局党组专题学法4次，审核合同12份。\n"
                "二、存在的不足\n执法力量不足。\n")
     assert md.report_year == 2024
+
+
+def test_a_unit_opening_the_sentence_after_a_preamble_about_the_year_is_the_issuer():
+    md = md_of("2025年是五年规划的收官之年，也是谋篇布局之年。城中区城市管理局始终坚持依法行政，推进执法规范化。\n"
+               "一、工作开展情况\n根据西宁市执法体制改革部署，完成中队人员转隶。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "城中区", "城中区城市管理局")
+    assert md.city == "西宁市"

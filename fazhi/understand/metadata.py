@@ -708,7 +708,7 @@ def _town_of(part: str) -> tuple[str, int] | None:
     return None
 
 
-_CLAUSE_END = re.compile(r"[,，;；:：]")
+_CLAUSE_END = re.compile(r"[,，;；:：。]")  # 。 only ends a clause past a preamble sentence
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|同时|此外)")
 
 
