@@ -545,3 +545,15 @@ def test_credentials_inspections_cadre_training_and_penalties_in_other_words(
 def test_a_filing_under_the_simple_procedure_is_no_penalty_case():
     got = {f.value: f.indicator for f in fazhi.analyze_text("全年简易程序备案3件。").figures}
     assert got[3] != "enforcement.cases", got
+
+
+def test_credentials_held_by_the_staff_due_to_hold_them():
+    text = "我局应持执法证人员62人，已持证60人。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[62] == "enforcement.personnel" and got[60] == "enforcement.certified", got
+
+
+def test_law_study_counted_together_with_deployments_is_no_law_study():
+    text = "在中心组学习中融入习近平法治思想，全年开展法治学习和工作部署共计9次。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[9] is None, got
