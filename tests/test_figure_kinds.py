@@ -427,3 +427,20 @@ def test_places_of_a_comparison_or_of_a_description_are_context():
 def test_a_plans_parts_need_their_noun_right_after_the_count():
     assert one("其余4项均按法定程序稳步推进。", 4).kind == "count"
     assert one("明确了重大行政决策的5项法定程序。", 5).kind == "context"
+
+
+def test_boats_and_groups_are_measure_words():
+    assert one("完成禁捕区域320艘渔船退捕。", 320).unit == "艘"
+    assert one("推出“一件事”套餐16组。", 16).unit == "组"
+    assert figs("组织开展普法宣传。") == []
+
+
+def test_heads_of_units_are_counted_in_ming():
+    # 名 before 单位 is a person count, not the word 名单
+    assert one("组织40余名单位主要负责人参加庭审旁听。", 40).kind == "count"
+
+
+def test_a_threshold_marks_out_a_class():
+    assert one("对30万元以上的合同实行法制审核。", 300000).kind == "context"
+    assert one("2000元以下罚款当场作出。", 2000).kind == "context"
+    assert one("全年培训执法人员600人次以上。", 600).kind == "count"
