@@ -557,3 +557,32 @@ def test_law_study_counted_together_with_deployments_is_no_law_study():
     text = "在中心组学习中融入习近平法治思想，全年开展法治学习和工作部署共计9次。"
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[9] is None, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # each item of an enumeration sharing one verb keeps its own noun (not a mixed total)
+    ("全年审核合同310份、规范性文件6份、会议纪要20份。", ("normative_docs.reviewed", 6)),
+    ("完成行政规范性文件初审3件。", ("normative_docs.reviewed", 3)),
+    ("全镇持有执法证人员41人。", ("enforcement.certified", 41)),
+    ("今年共有5名干部考取了行政执法证。", ("enforcement.certified", 5)),
+    ("全年涉诉案件30起，其中行政诉讼9起，行政复议6起。", ("reconsideration.received", 6)),
+    ("签订“跨省通办”合作协议，梳理事项清单142项。", ("approval.items", 142)),
+    ("发放《优化营商环境条例》800余册。", ("law_popularization.materials", 800)),
+    ("完成重要合同、重大行政决策合法性审核210项。", ("legal_review.documents", 210)),
+])
+def test_enumerations_credentials_and_mixed_reviews(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # hotline tickets closed are no service matters, a window's satisfaction is not the hotline's
+    ("政务服务中心转办热线工单860件，办结850件。", 850),
+    ("12345热线运行平稳。各窗口引导办事群众评价3万人次，评价满意率99.2%。", 99.2),
+    # training of 普法 staff is no 普法 event, certificate (证明事项) items no service matters
+    ("对普法骨干开展学法培训3次。", 3),
+    ("实行告知承诺制的证明事项目录18项。", 18),
+])
+def test_counts_that_take_no_id_in_service_and_publicity_paragraphs(sentence: str, value: float) -> None:
+    got = {f.value: f.indicator for f in fazhi.analyze_text(sentence).figures}
+    assert got[value] is None, got
