@@ -444,3 +444,29 @@ def test_a_threshold_marks_out_a_class():
     assert one("对30万元以上的合同实行法制审核。", 300000).kind == "context"
     assert one("2000元以下罚款当场作出。", 2000).kind == "context"
     assert one("全年培训执法人员600人次以上。", 600).kind == "count"
+
+
+def test_a_bare_indicator_word_binds_only_the_number_after_it():
+    assert one("年度计划内重点学习的专题共7项。", 7).kind == "count"
+    assert one("学习任务指标内须完成的专题共7项。", 7).kind == "count"
+    assert one("群众满意度指标90%以上。", 90).kind == "target"
+
+
+def test_a_level_after_the_count_is_not_a_field_of_comparison():
+    f = one("经评估，向省里推荐6个省级示范地区。", 6)
+    assert f.kind == "count"
+
+
+def test_work_done_as_planned_is_no_plan():
+    assert one("按照年度计划开展专项检查28次。", 28).kind == "count"
+    assert one("根据学法计划组织集中学法11次。", 11).kind == "count"
+    assert one("计划开展普法活动40场。", 40).kind == "target"
+
+
+def test_a_deadline_binds_only_with_intent():
+    assert one("于年底前全部办结信访件27件。", 27).kind == "count"
+    assert one("确保年底前实现覆盖率100%。", 100).kind == "target"
+
+
+def test_micrograms_are_a_measure():
+    assert one("细颗粒物年均浓度为28微克每立方米。", 28).unit == "微克"
