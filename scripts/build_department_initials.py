@@ -10,7 +10,8 @@ shared otherwise are left out: they name neither.
 
 Usage:  pip install pypinyin && python scripts/build_department_initials.py
 
-Output columns (tab-separated, UTF-8, gzip): initials, canonical full name.
+Output columns (tab-separated, UTF-8, gzip): initials, canonical full name; in the short
+table a two-letter initials may have several rows, one for each department it can name.
 """
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from pypinyin import lazy_pinyin
 from fazhi.understand.departments import lexicon
 
 OUT = Path(__file__).resolve().parent.parent / "fazhi" / "data" / "department_initials.tsv.gz"
+# Two-letter initials of two-character short names (教委 -> jw, 建委 -> jw too): kept apart,
+# every reading listed, for a site's address to be read only where the report's own words
+# settle which department it is (…/qjw/… with 区委教育工委, 全区教育系统: the 教委).
+OUT_SHORT = OUT.with_name("department_initials_short.tsv.gz")
 
 
 def main() -> None:
@@ -43,6 +48,11 @@ def main() -> None:
             found.setdefault(initials, set()).add(canonical)
             if form == canonical:
                 full.setdefault(initials, set()).add(canonical)
+    short_rows = sorted({f"{ini}\t{canonical}" for form, (canonical, key) in lex.forms.items()
+                         if key not in lex.former and len(form) == 2
+                         and len(ini := "".join(p[0] for p in lazy_pinyin(form) if p and p[0].isalpha())) == 2})
+    OUT_SHORT.write_bytes(gzip.compress(("\n".join(short_rows) + "\n").encode("utf-8"), mtime=0))
+    print(f"{len(short_rows)} two-letter readings -> {OUT_SHORT}")
     rows = []
     for ini, names in sorted(found.items()):
         if len(names) > 1:

@@ -1070,3 +1070,17 @@ def test_a_unit_opening_the_sentence_after_a_preamble_about_the_year_is_the_issu
                "一、工作开展情况\n根据西宁市执法体制改革部署，完成中队人员转隶。\n")
     assert (md.level, md.jurisdiction, md.department) == ("department", "城中区", "城中区城市管理局")
     assert md.city == "西宁市"
+
+
+def test_a_committee_site_spelled_by_two_letters_is_read_by_the_line_of_work_the_report_speaks_of():
+    # qjw: 区 + jw, which spells 教委, 建委 and 交委 alike; the report speaks of its education system
+    md = fazhi.analyze_text("关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n区委教育工委会议专题学法5次。"
+                            "全区教育系统开展普法宣讲40场，教委机关严格执行集体决策制度。\n",
+                            source="http://cqjlp.gov.cn/zwgk/qzfgzbm/qjw_65438/2026/report.html").metadata
+    assert (md.level, md.jurisdiction, md.department) == ("department", "九龙坡区", "九龙坡区教育委员会")
+
+
+def test_two_letters_with_no_line_of_work_spoken_of_name_no_department():
+    md = fazhi.analyze_text("关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n开展法治宣传教育活动3次，"
+                            "组织干部学法。\n", source="http://cqjlp.gov.cn/zwgk/qzfgzbm/qjw_65438/2026/report.html").metadata
+    assert md.department is None

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.understand.departments import canonical_department, find_departments, lexicon, parse_unit, same_unit
+from fazhi.understand.departments import (
+    canonical_department,
+    find_departments,
+    lexicon,
+    parse_unit,
+    same_unit,
+    short_departments_in_address,
+)
 
 
 @pytest.mark.parametrize("short, full", [
@@ -95,3 +102,14 @@ def test_chongqings_culture_and_tourism_committee_in_short():
     assert canonical_department("文旅委") == "文化和旅游发展委员会"
     assert canonical_department("文化旅游委") == "文化和旅游发展委员会"
     assert canonical_department("文旅局") == "文化和旅游局"
+
+
+def test_human_resources_bureau_written_without_social_security():
+    assert canonical_department("人力资源保障局") == "人力资源和社会保障局"
+
+
+def test_two_letter_initials_in_an_address_keep_every_reading():
+    found = short_departments_in_address("http://cqjlp.gov.cn/zwgk/qjw_65438/t1.html")
+    assert found and found[0][1] == "区"
+    assert {"教育委员会", "住房和城乡建设委员会"} <= set(found[0][0])
+    assert short_departments_in_address("http://cqjlp.gov.cn/zwgk/qsfj_65443/t1.html") == []

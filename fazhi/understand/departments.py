@@ -350,3 +350,39 @@ def departments_in_address(url: str) -> list[AddressDepartment]:
                     out.append(AddressDepartment(table[tail], tuple(places), None, seg))
             break
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_initials() -> dict[str, tuple[str, ...]]:
+    raw = resources.files("fazhi.data").joinpath("department_initials_short.tsv.gz").read_bytes()
+    out: dict[str, list[str]] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line:
+            ini, name = line.split("\t")
+            out.setdefault(ini, []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def short_departments_in_address(url: str) -> list[tuple[tuple[str, ...], str | None, str]]:
+    """The departments a two-letter initials in a site's address may name, every reading
+    (jw: 教委, 建委, 交委), with the level letter before it: a host's first label followed by
+    its place's (jw.cq.gov.cn), or a path segment of a level letter and the initials
+    (…/qjw_65438/…: 区 + jw). Too ambiguous to read alone: the report's words must choose."""
+    from urllib.parse import urlparse
+
+    table = _short_initials()
+    parsed = urlparse(url if "//" in url else "//" + url)
+    labels = [x for x in (parsed.hostname or "").lower().split(".") if x != "www"]
+    out: list[tuple[tuple[str, ...], str | None, str]] = []
+    if len(labels) >= 3 and labels[0] in table:
+        out.append((table[labels[0]], None, labels[0]))
+    for seg in re.split(r"[/_\-.]", parsed.path.lower()):
+        if len(seg) == 3 and seg[0] in _LEVEL_LETTERS and seg[1:] in table:
+            out.append((table[seg[1:]], _LEVEL_LETTERS[seg[0]], seg))
+    return out
+
+
+def department_forms(canonical: str) -> list[str]:
+    """Every written form the lexicon reads as this canonical department (教育委员会: 教委, …)."""
+    return [f for f, (c, _k) in lexicon().forms.items() if c == canonical]
+

@@ -16,7 +16,14 @@ from functools import lru_cache
 from ..data import load as load_data
 from ..record import Metadata
 from .dates import DATE_RE, parse_match
-from .departments import departments_in_address, find_departments, lexicon, parse_unit
+from .departments import (
+    department_forms,
+    departments_in_address,
+    find_departments,
+    lexicon,
+    parse_unit,
+    short_departments_in_address,
+)
 from .divisions import Division, divisions, short_name
 from .doctype import classify_title, detect_kind
 from .numerals import DIGITS
@@ -1165,7 +1172,26 @@ def _address_department(body: str, context: _Context) -> tuple[str, Division | N
             word = a.level_word or ("省" if a.department.endswith("厅") else None)
             place = _host_place(word, context) or (context.level_place(word, body) if word else None)
         return a.department, place
+    for readings, level_word, _label in short_departments_in_address(context.url):
+        # jw: 教委, 建委 or 交委 — the one whose line of work the report speaks of as its own
+        # (区委教育工委, 全区教育系统, 教委机关), twice at least and more than any other's
+        votes = Counter({r: _own_line_mentions(r, body) for r in readings})
+        best = votes.most_common(2)
+        if not best or best[0][1] < 2 or len(best) > 1 and best[1][1] == best[0][1]:
+            continue
+        place = _host_place(level_word, context) if level_word else _host_place(None, context)
+        return best[0][0], place
     return None
+
+
+def _own_line_mentions(canonical: str, body: str) -> int:
+    """How often the body names a department's line of work as a unit's or a system's: its
+    short names (教委) and its stem before 系统, 工委 or 战线 (教育系统, 教育工委)."""
+    u = parse_unit(canonical)
+    stem = next((canonical[:-len(s)] for s in ("委员会", "局", "厅", "办公室") if canonical.endswith(s)), canonical)
+    shorts = [f for f in department_forms(canonical) if len(f) <= 3 and f != canonical]
+    pattern = "|".join([re.escape(f) for f in shorts] + [re.escape(stem) + "(?:系统|工委|战线)"])
+    return len(re.findall(pattern, body)) if u.known else 0
 
 
 def _host_town(self_level: str | None, first_person: bool, body: str, context: _Context) -> Division | None:
