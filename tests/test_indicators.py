@@ -586,3 +586,21 @@ def test_enumerations_credentials_and_mixed_reviews(sentence: str, expected: tup
 def test_counts_that_take_no_id_in_service_and_publicity_paragraphs(sentence: str, value: float) -> None:
     got = {f.value: f.indicator for f in fazhi.analyze_text(sentence).figures}
     assert got[value] is None, got
+
+
+def test_a_comma_separated_clause_naming_only_documents_shares_the_verb_before():
+    text = "全年审查合同56份，规范性文件8件。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[8] == "normative_docs.reviewed", got
+    # a clause with a verb of its own does not take the verb before it
+    text = "全年办理行政许可事项900件，精简申报材料120项。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[120] is None, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("推出“高效办成一件事”业务套餐12组。", ("approval.items", 12)),
+])
+def test_service_packages_counted_in_sets(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got

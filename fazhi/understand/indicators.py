@@ -22,6 +22,9 @@ from .page import GLOSS, unglossed
 
 _ENUM_START = re.compile(r"[一二三四五六七八九十]是")
 _ENUM_SEP = re.compile(r"^\s*(?:、|和|及|以及|与)")
+# …or a comma before a short clause that only names the documents or cases the next number
+# counts (审查合同56份，规范性文件8件): no verb of its own, so the items share the first one's
+_ENUM_COMMA = re.compile(r"[,;]\s*[\u4e00-\u9fff“”《》]{0,8}(?:文件|合同|协议|案件|事项|申请|纠纷|决策|意见书|议题|纪要|请示|提案|建议)$")
 _FILLER_WORDS = "共计|合计|累计|总计|其中|分别为|分别是|分别|约|近|达到|达|为|是|有|计|共|以上|超过|超|逾|均|全部|已达|已|和|及|与|另|同时|全年|年度|今年|目前|截至目前|总数|数量|数|的"
 _FILLER = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS})[\s,、:;]*)*$")
 # A clause that only counts, with a bare verb (…组织领导干部学法，全年累计开展11次; …进行合法性审查，
@@ -456,7 +459,8 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             # no cue before the number: the verb before it and the noun after it may name it together
             best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_ctx, p_start, titles, noun_phrase)
         shared = False
-        if best is None and prev_verb and _ENUM_SEP.match(lc) and not _counts_other_noun(tax, f, rc):
+        if (best is None and prev_verb and (_ENUM_SEP.match(lc) or _ENUM_COMMA.match(work, max(0, lc_start - 1), f.start))
+                and not _counts_other_noun(tax, f, rc)):
             # 审核规范性文件9件、合同协议163件: the items of an enumeration share its verb
             best_key, best = _best_rule(tax, f, work, prev_verb + lc, lc_start - len(prev_verb), rc, s_ctx,
                                         p_start, titles)
