@@ -470,3 +470,8 @@ def test_a_deadline_binds_only_with_intent():
 
 def test_micrograms_are_a_measure():
     assert one("细颗粒物年均浓度为28微克每立方米。", 28).unit == "微克"
+
+
+def test_a_quoted_headline_and_corner_brackets_are_not_counted():
+    assert figs("日报以“15分钟内到场，这个司法所跑出了调解加速度”为题作了报道。") == []
+    assert figs("推行「3個工作日辦結」服務承諾。") == []

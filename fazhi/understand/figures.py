@@ -112,7 +112,10 @@ _MASKS = [
     # …and the sessions listed after the first: 市委六届二次、三次、四次全会
     re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"
                rf"(?:\s*[、和及与至]\s*[\d{CN_NUM}]+\s*次)*"),
-    re.compile(r"“[^“”\n]{1,20}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,60}〉"),
+    # quoted names, slogans and headlines (a paper's headline runs to 40 characters: “10分钟内响应,…”),
+    # in the corner brackets of traditional-script mirrors too, and titles of documents
+    re.compile(r"“[^“”\n]{1,40}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|「[^「」\n]{1,40}」|『[^『』\n]{1,40}』"
+               r"|《[^《》\n]{1,80}》|〈[^〈〉\n]{1,60}〉"),
     # addresses, e-mails, codes (ABC123): each begins with one character of the class in front,
     # matched before the look-behinds so that the regex engine can jump to such characters
     re.compile(r"[A-Za-z0-9._%+-](?:(?<=h)ttps?://\S+|(?<=w)ww\.\S+|(?<![A-Za-z0-9._%+-].)[A-Za-z0-9._%+-]*@[A-Za-z0-9.-]+"
