@@ -1084,3 +1084,21 @@ def test_two_letters_with_no_line_of_work_spoken_of_name_no_department():
     md = fazhi.analyze_text("关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n开展法治宣传教育活动3次，"
                             "组织干部学法。\n", source="http://cqjlp.gov.cn/zwgk/qzfgzbm/qjw_65438/2026/report.html").metadata
     assert md.department is None
+
+
+def test_a_bureaus_party_group_reports_as_the_bureau():
+    md = md_of("中共青岛市交通运输局党组\n2022年度法治政府建设报告\n2022年，市交通运输局党组坚持依法行政。\n"
+               "一、主要举措\n审核规范性文件3件。\n")
+    assert (md.level, md.jurisdiction, md.department) == ("department", "青岛市", "青岛市交通运输局")
+
+
+def test_a_township_naming_itself_only_after_fazhi_on_its_countys_site():
+    md = fazhi.analyze_text("2024年，我乡坚持依法行政，明确法治舒桥建设的重点任务。\n一、主要举措\n乡党委专题学法4次。\n",
+                            source="http://www.qingtian.gov.cn/art/2025/2/8/report.html").metadata
+    assert (md.level, md.jurisdiction, md.county) == ("township", "舒桥乡", "青田县")
+
+
+def test_a_township_short_name_is_not_read_off_another_countys_site():
+    md = fazhi.analyze_text("2024年，我乡坚持依法行政，明确法治舒桥建设的重点任务。\n一、主要举措\n乡党委专题学法4次。\n",
+                            source="http://www.santai.gov.cn/art/2025/report.html").metadata
+    assert md.jurisdiction != "舒桥乡"

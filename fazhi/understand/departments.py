@@ -191,6 +191,10 @@ def _department_part(rest: str) -> tuple[str | None, str | None, bool]:
     return None, None, False
 
 
+_OWN_PARTY_BODY = re.compile(r"(?:党组|党委)$")
+_LEVEL_HEAD = re.compile(r"^(?:省|市|县|区|州|旗|自治区|自治州)")
+
+
 @lru_cache(maxsize=4096)
 def parse_unit(name: str) -> Unit:
     """Take a unit name apart into its place and its department.
@@ -221,6 +225,10 @@ def parse_unit(name: str) -> Unit:
         tail = rest[len(lw_gov) + len(gov):]
         if lexicon().lookup(tail):
             rest = lw_gov + tail
+    m = _OWN_PARTY_BODY.search(rest)
+    if m and lexicon().lookup(_LEVEL_HEAD.sub("", rest[:m.start()])):
+        # 中共某市交通运输局党组: a known department's party group reports as the department
+        rest = rest[:m.start()]
     dept, key, known = _department_part(rest)
     lw = next((w for w in _LONG_LEVEL_WORDS if rest.startswith(w)), rest[:1] if rest[:1] in _LEVEL_CHARS else None)
     if (dept is None or not known) and lw and len(rest) > len(lw) + 1:

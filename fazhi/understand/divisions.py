@@ -90,6 +90,7 @@ class Divisions:
         self._initials: dict[str, list[Division]] | None = None
         self._short_keys: set[tuple[str, str]] = set()  # (pinyin or initials, code) of short names
         self._short: dict[str, list[Division]] | None = None
+        self._towns: dict[str, list[Division]] | None = None
 
     # -- hierarchy ---------------------------------------------------------------
     def province_of(self, d: Division) -> Division | None:
@@ -110,6 +111,16 @@ class Divisions:
         if d.kind != "township":
             return None
         return self.by_code.get(d.parent) or self.by_code.get(d.code[:6] + "0" * 6)
+
+    def towns_of(self, county: Division) -> list[Division]:
+        """The current townships and streets of a county (built once, on first use)."""
+        if self._towns is None:
+            towns: dict[str, list[Division]] = {}
+            for d in self.by_code.values():
+                if d.kind == "township" and not d.former:
+                    towns.setdefault(d.code[:6], []).append(d)
+            self._towns = towns
+        return self._towns.get(county.code[:6], [])
 
     def ancestors(self, d: Division) -> list[Division]:
         out = [x for x in (self.county_of(d), self.city_of(d), self.province_of(d)) if x is not None and x != d]

@@ -850,6 +850,9 @@ def _full_department(name: str) -> str:
     """A department with its place, its name given in full where it was written in a short
     form the lexicon knows (某市科技局 -> 某市科学技术局), as the record gives departments."""
     u = parse_unit(name)
+    if u.known and u.department and re.search(r"(?:党组|党委)$", name):
+        # 中共某市交通运输局党组: the department its party group reports for
+        name = re.sub(r"^中共|(?:党组|党委)$", "", name)
     if not (u.known and u.department and u.place) or not name.startswith(u.place):
         return name
     rest = name[len(u.place):]
@@ -1604,6 +1607,7 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     return md, body_start, body_end
 
 
+_TOWN_SUFFIX = re.compile(r"(?:街道办事处|街道|民族乡|镇|乡)$")
 _LEADING_BODY = re.compile(r"(?:委(?!员)|党委|人民政府|政府)")
 
 
@@ -1639,6 +1643,16 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
             # a town named once (纳入某镇发展规划) on the site of the county whose initials its
             # address spells (ptxy: 莆田 秀屿区, not the 仙游县 the same letters fit): its own
             return got
+    if not counts and self_level in ("township", "street"):
+        # a town that names itself only in short after 法治 (法治舒桥建设) on its county's site:
+        # the one town of that county so named
+        counties = [c for c in context.host[0] if c.kind == "county"]
+        if len(counties) == 1:
+            towns = {t.code: t for t in divisions().towns_of(counties[0])
+                     if t.level == self_level and len(short := _TOWN_SUFFIX.sub("", t.name)) >= 2
+                     and "法治" + short in body}
+            if len(towns) == 1:
+                return next(iter(towns.values()))
     if self_level == "province" and len(counts) == 1:
         # a province names few peers in full: the only one it names (《某自治区贯彻…方案》)
         # is its own, however few times
