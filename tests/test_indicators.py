@@ -604,3 +604,13 @@ def test_a_comma_separated_clause_naming_only_documents_shares_the_verb_before()
 def test_service_packages_counted_in_sets(sentence: str, expected: tuple[str, float]) -> None:
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("深化“放管服”改革，全年共受理各类申请事项1.8万件。", ("approval.items", 18000)),
+    ("政务服务中心全年接件3.6万件，出件3.5万件。", ("approval.items", 35000)),
+    ("发放《药品经营许可证》260张。", ("approval.items", 260)),
+])
+def test_service_matters_received_issued_and_licences_named_by_title(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got
