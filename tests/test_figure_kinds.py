@@ -475,3 +475,15 @@ def test_micrograms_are_a_measure():
 def test_a_quoted_headline_and_corner_brackets_are_not_counted():
     assert figs("日报以“15分钟内到场，这个司法所跑出了调解加速度”为题作了报道。") == []
     assert figs("推行「3個工作日辦結」服務承諾。") == []
+
+
+def test_a_bare_goal_word_and_funds_obtained_are_no_targets():
+    assert one("按照目标管理要求开展考核9次。", 9).kind == "count"
+    assert one("积极争取上级专项资金800万元。", 8_000_000).kind == "money"
+    assert one("争取达到95%。", 95).kind == "target"
+    assert one("目标为95%。", 95).kind == "target"
+
+
+def test_drafting_is_no_plan():
+    assert one("拟定并印发规范性文件4件。", 4).kind == "count"
+    assert one("拟开展培训3期。", 3).kind == "target"
