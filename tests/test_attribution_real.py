@@ -1102,3 +1102,10 @@ def test_a_township_short_name_is_not_read_off_another_countys_site():
     md = fazhi.analyze_text("2024年，我乡坚持依法行政，明确法治舒桥建设的重点任务。\n一、主要举措\n乡党委专题学法4次。\n",
                             source="http://www.santai.gov.cn/art/2025/report.html").metadata
     assert md.jurisdiction != "舒桥乡"
+
+
+def test_a_columns_heading_without_place_or_year_gives_way_to_the_reports_title_below():
+    md = md_of("手机版\n\n政务服务和数据管理局\n\n法治政府建设年度报告\n\n江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告\n\n"
+               "文章来源:本网\n\n2025年，我局坚持依法行政。\n一、主要举措\n审核合同5份。\n")
+    assert md.title == "江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告"
+    assert (md.level, md.jurisdiction) == ("department", "江海区")

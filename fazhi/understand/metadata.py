@@ -198,8 +198,11 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
             if ann and _LAW_WORDS.search(ann.group("title")):
                 return ann.group("title"), s + ann.start("title"), s + ann.end("title")
         return None
-    if issuer_from_title(found[0]) is not None:
+    iss = issuer_from_title(found[0])
+    if iss is not None and (title_year(found[0]) is not None or parse_unit(iss).place is not None
+                            or parse_unit(iss).level_word is not None):
         return found
+    # no issuer, or a column's heading without place or year (政务服务和数据管理局 / 法治政府建设年度报告)
     nxt = _first_title(work, found[2], 400)
     if nxt is not None and issuer_from_title(nxt[0]) is not None \
             and classify_title(nxt[0]) == classify_title(found[0]) \
