@@ -1109,3 +1109,12 @@ def test_a_columns_heading_without_place_or_year_gives_way_to_the_reports_title_
                "文章来源:本网\n\n2025年，我局坚持依法行政。\n一、主要举措\n审核合同5份。\n")
     assert md.title == "江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告"
     assert (md.level, md.jurisdiction) == ("department", "江海区")
+
+
+def test_a_committee_named_by_its_level_word_on_its_own_column_of_an_initials_site():
+    text = ("2025年，区文化旅游委在区委、区政府的领导下推进依法行政。\n一、主要举措和成效\n"
+            "委党组专题学法7次，开展文旅市场执法检查20次。\n")
+    md = fazhi.analyze_text(text, source="http://www.fl.gov.cn/bm/whlyw/zfxxgk/2026/report.html").metadata
+    assert (md.level, md.jurisdiction, md.department) == ("department", "涪陵区", "涪陵区文化和旅游发展委员会")
+    md = fazhi.analyze_text(text, source="http://www.fl.gov.cn/bm/zfxxgk/2026/report.html").metadata
+    assert md.jurisdiction is None  # the letters fit three places; nothing in the address names the committee

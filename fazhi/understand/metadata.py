@@ -1155,6 +1155,13 @@ def _host_place(level_word: str | None, context: _Context, guess: bool = False) 
     return cands[0] if len({c.code for c in cands}) == 1 else None
 
 
+def _address_names(unit, context: _Context) -> bool:
+    """True when the site's address names the unit's own department by its initials."""
+    if not context.url or not unit.department:
+        return False
+    return any(a.department == unit.department for a in departments_in_address(context.url))
+
+
 def _speaks_as_government(body: str) -> bool:
     """True when the body speaks in the first person as a government (我市, 我县, 我镇 …)."""
     return any(p.search(body) for lvl, p in _self_patterns("self") if lvl != "department")
@@ -1439,7 +1446,10 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                 if got is not None:
                     place, place_src = got, _Cand(got.name, "inferred", None, None, conf["inferred"])
             if place is None:
-                got = _host_place(unit.level_word, context)
+                # a site spelled by initials several places share (fl: 丰林县, 浮梁县, 涪陵区) is read
+                # for a department named by its level word only when the address also names
+                # that very department (…/bm/whlyw/: 区文化旅游委's own column)
+                got = _host_place(unit.level_word, context, guess=_address_names(unit, context))
                 if got is not None:
                     place, place_src = got, _Cand(got.name, "site", None, None, conf["site"])
             if place is not None and unit.place is None and md.department:
