@@ -108,6 +108,9 @@ _MASKS = [
     re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号"),  # document numbers
     re.compile(rf"第\s*[\d{CN_NUM}]+"),  # ordinals: 第一, 第3批
     re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]"),  # weekdays: 周五集中学习
+    # a page's own counter (浏览次数：5072次), and no more of its line: a page flattened to one line keeps
+    # the report's own counts after it
+    re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[:：]\s*\d+\s*(?:人次|次)?"),
     # 十二届22次常委会, 十二届全国人大五次会议
     # …and the sessions listed after the first: 市委六届二次、三次、四次全会
     re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"
