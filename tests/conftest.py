@@ -74,8 +74,25 @@ def _own_example_case(item) -> bool:
     return callspec is not None and any(part.startswith("example:") for part in callspec.id.split("-"))
 
 
+def _has_wide_fixture(item) -> bool:
+    """Whether the test uses a module- or class-scoped fixture defined in its own module.
+
+    Such a fixture is costly by design (a browser, a served corpus, a fresh virtualenv): run in
+    parallel (scripts/test passes `-n`), the module's tests stay on one worker, so the fixture is
+    built once rather than once per worker.
+    """
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    own = item.module.__name__
+    return any(d.scope in ("module", "class") and getattr(d.func, "__module__", None) == own
+               for defs in info.name2fixturedefs.values() for d in defs)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups off the marks
 def pytest_collection_modifyitems(config, items) -> None:
-    """Mark the tests of modules that read ../shared `shared`, so CI can run just those once more without it."""
+    """Mark the tests of modules that read ../shared `shared`, so CI can run just those once more
+    without it; keep each module whose tests share a costly fixture on one parallel worker."""
     seen: dict[str, bool] = {}
     for item in items:
         module = getattr(item, "module", None)
@@ -85,3 +102,20 @@ def pytest_collection_modifyitems(config, items) -> None:
             seen[module.__name__] = _uses_shared(module)
         if seen[module.__name__] and not _own_example_case(item):
             item.add_marker(pytest.mark.shared)
+        if _has_wide_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(module.__name__))
+
+
+def pytest_collection_finish(session) -> None:
+    """Say so when pytest-xdist did not take the groups (it tags a grouped test's id with `@group`;
+    a pytest whose ids it cannot rewrite makes it spread every test, and costly fixtures are then
+    built once per worker): the run is still right, only slower."""
+    if not getattr(session.config.option, "loadgroup", False):
+        return
+    lost = [i.nodeid for i in session.items if i.get_closest_marker("xdist_group") and "@" not in i.nodeid]
+    if lost:
+        import warnings
+
+        warnings.warn(pytest.PytestWarning(
+            f"pytest-xdist ignored the xdist_group of {len(lost)} tests (e.g. {lost[0]}): "
+            "costly module fixtures are built once per worker; see the pytest pin in pyproject.toml"))
