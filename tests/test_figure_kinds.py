@@ -490,3 +490,27 @@ def test_a_bare_goal_word_and_funds_obtained_are_no_targets():
 def test_drafting_is_no_plan():
     assert one("拟定并印发规范性文件4件。", 4).kind == "count"
     assert one("拟开展培训3期。", 3).kind == "target"
+
+
+REPORT_WITH_PLAN = """某县司法局2023年法治政府建设情况报告
+2023年，我局扎实推进法治政府建设。现将有关情况报告如下：
+一、主要工作
+（一）突出工作重点，提升执法质效
+全年办理行政复议案件31件，审查合同118件。
+（二）创新工作思路，深化普法宣传
+开展普法活动44场。
+二、2024年工作打算
+开展执法培训9期。
+三、工作安排
+开展宣传活动19场。
+"""
+
+
+def test_headings_of_the_years_work_are_no_plan():
+    kinds = {f.value: f.kind for f in figs(REPORT_WITH_PLAN)}
+    assert kinds[31] == kinds[118] == kinds[44] == "count"
+    assert kinds[9] == kinds[19] == "target"
+
+
+def test_study_hours_are_a_measure():
+    assert one("执法人员人均学习超50学时。", 50).unit == "学时"
