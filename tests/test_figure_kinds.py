@@ -514,3 +514,8 @@ def test_headings_of_the_years_work_are_no_plan():
 
 def test_study_hours_are_a_measure():
     assert one("执法人员人均学习超50学时。", 50).unit == "学时"
+
+
+def test_vague_tens_are_no_number():
+    assert figs("开展数十场普法活动，走访几十家企业。") == []
+    assert one("开展二十多场普法活动。", 20).approx

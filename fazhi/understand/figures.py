@@ -66,7 +66,8 @@ def lexicon() -> Lexicon:
     )
     chinese = re.compile(
         rf"(?P<pct>百分之)(?P<cnp>[{CN_NUM}]+)"
-        rf"|(?<![{CN_NUM}第\d.])(?P<cn>[一二两三四五六七八九十][{CN_NUM}]*?|[百千万](?=[余多]))"
+        # (数十场, 几十家 name no number: the count is vague)
+        rf"|(?<![{CN_NUM}第\d.数几])(?P<cn>[一二两三四五六七八九十][{CN_NUM}]*?|[百千万](?=[余多]))"
         r"(?P<cnapprox>余|多)?"
         rf"(?P<cnunit>{unit_alt})"
     )
