@@ -519,3 +519,8 @@ def test_study_hours_are_a_measure():
 def test_vague_tens_are_no_number():
     assert figs("开展数十场普法活动，走访几十家企业。") == []
     assert one("开展二十多场普法活动。", 20).approx
+
+
+def test_a_scaled_decimal_keeps_its_written_value():
+    assert one("审查合同2.28万份。", 22800).value == 22800
+    assert one("发放资料12.04万份。", 120400).value == 120400

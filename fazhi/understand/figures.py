@@ -171,6 +171,11 @@ def _to_float(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+def _scaled(value: float, scale: float) -> float:
+    """value × 万/亿 as written: 2.28万 is 22800, not the float product 22799.999999999996."""
+    return round(value * scale, 6) if scale != 1.0 else value
+
+
 def _too_long(*nums: str | None) -> bool:
     return any(n is not None and len(n) > MAX_DIGITS and sum(c.isdigit() for c in n) > MAX_DIGITS for n in nums)
 
@@ -340,10 +345,10 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
         except ValueError:
             continue
         scale = _SCALE.get(m.group("scale") or "", 1.0)
-        value_high = _to_float(m.group("num2")) * scale if m.group("num2") else None
+        value_high = _scaled(_to_float(m.group("num2")), scale) if m.group("num2") else None
         if m.group("rsep") and m.group("rsep") in "-—－" and value_high is not None and value_high < value:
             continue  # 12-3 is not a range
-        fig = _make(work, lex, ns, fig_end, value * scale, value_high, unit, bool(m.group("approx") or m.group("approx0")), pct)
+        fig = _make(work, lex, ns, fig_end, _scaled(value, scale), value_high, unit, bool(m.group("approx") or m.group("approx0")), pct)
         found.append(fig)
         taken[ns:fig_end] = b"\x01" * (fig_end - ns)
     for m in lex.chinese.finditer(work, start, end):
