@@ -427,6 +427,12 @@ def test_places_of_a_comparison_or_of_a_description_are_context():
     assert [f.kind for f in figs("全县共有14个乡镇、2个街道。")] == ["context", "context"]
 
 
+def test_places_named_in_a_clause_of_their_own_are_a_description():
+    assert one("（二）全市9个县区，", 9).kind == "context"
+    assert one("在全省17个地市中，", 17).kind == "context"
+    assert one("普法志愿服务覆盖全县11个乡镇。", 11).kind == "count"
+
+
 def test_a_plans_parts_need_their_noun_right_after_the_count():
     assert one("其余4项均按法定程序稳步推进。", 4).kind == "count"
     assert one("明确了重大行政决策的5项法定程序。", 5).kind == "context"
