@@ -1118,3 +1118,21 @@ def test_a_committee_named_by_its_level_word_on_its_own_column_of_an_initials_si
     assert (md.level, md.jurisdiction, md.department) == ("department", "涪陵区", "涪陵区文化和旅游发展委员会")
     md = fazhi.analyze_text(text, source="http://www.fl.gov.cn/bm/zfxxgk/2026/report.html").metadata
     assert md.jurisdiction is None  # the letters fit three places; nothing in the address names the committee
+
+
+def test_a_metadata_list_prints_each_value_on_the_line_below_its_label():
+    md = md_of("- 索引号：\n- 113310810000000000/2023-00017\n- 成文日期：\n- 2023-01-16\n- 发布单位：\n"
+               "- 温岭市司法局\n温岭市司法局2022年度法治政府建设工作报告\n"
+               "2022年，我局坚持依法行政，全年审核规范性文件5件。\n")
+    assert md.signed == "2023-01-16"
+    assert md.title == "温岭市司法局2022年度法治政府建设工作报告"
+    bracketed = md_of("  • [ 成文日期 ]\n  • 2024-02-05\n  • [ 发布日期 ]\n  • 2024-02-06\n\n"
+                      "荣昌区某镇2023年法治政府建设情况报告\n2023年，我镇推进依法行政。\n")
+    assert (bracketed.signed, bracketed.published) == ("2024-02-05", "2024-02-06")
+
+
+def test_a_bare_label_over_a_blank_cell_does_not_swallow_the_title_below():
+    md = md_of("| 发文机关: | 东安县司法局 | 发文日期: | |\n| 文号 : | |||\n东安县司法局\n"
+               "2023年法治政府建设报告\n我局坚持依法行政，全年办理复议案件3件。\n")
+    assert md.signed is None
+    assert md.title == "东安县司法局2023年法治政府建设报告"

@@ -76,6 +76,9 @@ _LEAD_DATE = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*
 # A date in figures closing a source label's value: 来源：某县司法局  2022-03-30
 _SOURCE_DATE = re.compile(r"(?<=\s)(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*$")
 _STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+# A label alone on its line (- 成文日期:, • [ 成文日期 ]): a page that set its metadata as a
+# list prints the value on the next line.
+_BARE_LABEL = re.compile(r"^\s*(" + "|".join(_LONG_LABELS + _SHORT_LABELS) + r")\s*[:：]?\s*$")
 _OTHER_LABELS = re.compile(r"(文字大小|字体大小|背景色|有效性|公开形式|公开方式|浏览次数|点击数|【|扫一扫|打印)")
 
 
@@ -161,10 +164,23 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
     pats = _patterns()
     info = PageInfo()
     n = len(norm)
+    pending: tuple[str, int] | None = None  # a bare label waiting for its value on the next line
     for start, end, line in iter_lines(norm):
-        if not line.strip() or len(line) > 400 or len(line) > 80 and line.count("。") >= 2:
+        if pending is not None:
+            label, label_start = pending
+            pending = None
+            if line.strip() and _value_line(label, line, label_start, start, end, info):
+                continue
+        if not line.strip():
+            continue
+        if len(line) > 400 or len(line) > 80 and line.count("。") >= 2:
             continue  # prose: a sentence may name a 承办单位 or a 来源 without being furniture
         line = _CELLS.sub(lambda m: " " * len(m.group(0)), line)
+        bare = _BARE_LABEL.match(line) if len(line) <= 24 and (start < head_limit or start > n - 2000) else None
+        if bare:
+            pending = (re.sub(r"\s+", "", bare.group(1)), start)
+            info.boilerplate.append((start, end))
+            continue
         offsets: list[int] | None = None
         if GLOSS.search(line):
             line, offsets = unglossed(line)
@@ -190,6 +206,37 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
         keep = _TITLE_BEFORE.match(norm, start, end)
         info.boilerplate.append((keep.end(1) if keep else start, _furniture_end(line, start, end, offsets)))
     return info
+
+
+# What the value of a label printed on the next line must look like; a title, subject or
+# other label alone is never read from the following line.
+_VALUE_SHAPE = {
+    "published": re.compile(r"^(?:19|20)\d{2}"), "signed": re.compile(r"^(?:19|20)\d{2}"),
+    "updated": re.compile(r"^(?:19|20)\d{2}"), "doc_no": re.compile(r"\d"), "index_no": re.compile(r"\d"),
+    "issuer": re.compile(r"^[\u4e00-\u9fff（）()]{3,30}$(?<!报告)(?<!总结)(?<!情况)"),
+    "source_org": re.compile(r"^[\u4e00-\u9fff（）()]{3,30}$(?<!报告)(?<!总结)(?<!情况)"),
+    "title": re.compile(r"(?!)"), "subject": re.compile(r"(?!)"),
+}
+
+
+def _value_line(label: str, line: str, label_start: int, start: int, end: int, info: PageInfo) -> bool:
+    """Read the line after a bare label as that label's value (成文日期: / 2022-01-10), when
+    it is a short value and no label of its own; True when it was taken as furniture."""
+    value = _CELLS.sub(lambda m: " " * len(m.group(0)), line).strip()
+    if not value or len(value) > 40 or _LABEL_RE.search(value) or _BARE_LABEL.match(value):
+        return False
+    name = _LABEL_TO_FIELD.get(label)
+    if name in _VALUE_SHAPE and not _VALUE_SHAPE[name].search(value):
+        return False  # 文号: over a blank cell, then the report's own first line
+    found: dict[str, tuple[str, int, int]] = {}
+    _parse_fields(f"{label}：{value}", 0, found)
+    if not found:
+        return False
+    for k, (v, _a, _b) in found.items():
+        if k not in info.fields:
+            info.fields[k] = (v, label_start, end)
+    info.boilerplate.append((start, end))
+    return True
 
 
 def _furniture_end(line: str, start: int, end: int, offsets: list[int] | None) -> int:
