@@ -1136,3 +1136,20 @@ def test_a_bare_label_over_a_blank_cell_does_not_swallow_the_title_below():
                "2023年法治政府建设报告\n我局坚持依法行政，全年办理复议案件3件。\n")
     assert md.signed is None
     assert md.title == "东安县司法局2023年法治政府建设报告"
+
+
+def test_a_city_named_once_in_short_as_what_it_gives_is_the_reports_own():
+    md = md_of("2023年我局法治政府建设的总体要求是：坚持依法行政，在新征程上干出温州担当。\n"
+               "一、主要工作\n全市各级退役军人服务站开展普法宣传，我局全年审核规范性文件3件。\n")
+    assert (md.level, md.jurisdiction) == ("department", "温州市")
+
+
+def test_a_district_named_once_in_short_before_its_experience_is_its_own():
+    md = md_of("区政府坚持府院联动，推动停建多年的项目交付，为全省破产案件化解提供武侯经验。"
+               "区政府全年办理司法建议6条。\n")
+    assert md.jurisdiction == "武侯区"
+
+
+def test_a_model_the_report_learns_from_is_not_its_place():
+    md = md_of("2023年我局坚持依法行政，学习借鉴深圳经验，全市各级服务站开展普法宣传，我局全年审核规范性文件3件。\n")
+    assert md.jurisdiction is None

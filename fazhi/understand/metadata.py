@@ -71,6 +71,7 @@ def _attribution() -> dict:
         "division": re.compile(data["index_no"]["division"]),
         "system_data": data["system"],
         "document_number": data["document_number"],
+        "own_place_idioms": tuple(body["own_place_idioms"]),
     }
 
 
@@ -1624,6 +1625,11 @@ _TOWN_SUFFIX = re.compile(r"(?:街道办事处|街道|民族乡|镇|乡)$")
 _LEADING_BODY = re.compile(r"(?:委(?!员)|党委|人民政府|政府)")
 
 
+# What sets a place's 经验/模式 apart as a model followed, not the report's own: a quote mark
+# or a verb of learning right before the name (学习借鉴“某地经验”, 推广某地模式).
+_BORROWED = re.compile(r"(?:[“\"「《]|学习|借鉴|弘扬|推广|践行|发展|运用|复制|对标)$")
+
+
 def _infer_place(body: str, self_level: str | None, context: _Context) -> Division | None:
     """The unit a title-less report is about: the place of the report's own level it names most."""
     if self_level is None or self_level == "department":
@@ -1700,12 +1706,24 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         d = divisions()
         shorts = d.short_names()
         by_short: Counter = Counter()
-        for _end, (name, is_short) in d.matches(body):
+        idioms = _attribution()["own_place_idioms"]
+        as_own: set[str] = set()  # short names followed by 担当, 经验, 方案 …: the report's own place
+        for last, (name, is_short) in d.matches(body):
             if is_short:
                 cs = [c for c in shorts.get(name, []) if not c.former and (
                     c.kind in kinds or self_level == "city" and c.name in _MUNICIPALITIES)]
                 if len({c.code for c in cs}) == 1:
                     by_short[cs[0].code] += 1
+                    first = last + 1 - len(name)
+                    if body.startswith(idioms, last + 1) and not _BORROWED.search(body, max(0, first - 6), first):
+                        as_own.add(cs[0].code)
+        if len(as_own) == 1:
+            # 干出某地担当, 提供某地经验: named, in short, as what the report's own place gives
+            # (not a model it follows: 学习“某地经验”); no other place of its level named more
+            code = next(iter(as_own))
+            got = d.by_code[code]
+            if by_short[code] == max(by_short.values()) and (got.kind != "county" or got.level == self_level):
+                return got
         best = by_short.most_common(2)
         # a province is few among its peers: one named once, and no other, is the report's own;
         # so is a municipality speaking of itself as a city (本市…为上海…)
