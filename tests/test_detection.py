@@ -434,8 +434,9 @@ WRITTEN_ABOUT_OR_BY_OTHERS = [
              "一是健全依法决策机制。二是规范行政执法行为。\n"),
     ("article", "法治政府建设是全面依法治国的重点任务。本文回顾县级政府一年来的做法，阐明依法行政的重要性，并对未来"
                 "的发展方向进行展望。\n一、主要做法\n"),
-    # 过去一年 opens a work report or a congress report, never a report's year: no mark of a report
-    ("unknown", "过去一年，全县上下坚持稳中求进，地区生产总值增长5.2%，一般公共预算收入增长6%。\n"
+    # 过去一年 opens a work report or a congress report, never a report's year; the economy's
+    # headline figures name it a work report
+    ("work_report", "过去一年，全县上下坚持稳中求进，地区生产总值增长5.2%，一般公共预算收入增长6%。\n"
                     "各位代表，回顾过去一年，成绩来之不易。\n"),
     ("news", "2023年，桐溪县坚持以习近平法治思想为指导，深入推进依法行政。据统计，全县去年审核规范性文件18件。"
              "据了解，全县行政机关负责人出庭应诉率保持100%。\n"),
@@ -715,3 +716,33 @@ def test_a_page_opening_at_a_half_years_first_part_is_no_annual_report():
     text = ("一、2023年上半年法治政府建设工作开展情况\n（一）加强组织领导。县政府常务会议学法2次。\n"
             "（二）规范行政决策。审核规范性文件5件。\n二、下半年工作打算\n继续推进行政执法规范化。\n")
     assert kind_of(text)[0] == "other_summary"
+
+
+def test_a_page_from_the_middle_of_a_work_report_is_named_the_work_report():
+    # no title, no 各位代表: only the government's account of the whole year, the economy's
+    # headline figures among it; not_a_report must say 政府工作报告, not 文章
+    text = ("五是坚持依法行政，政府自身建设不断加强。提请市人大常委会审议地方性法规草案3件，办理人大代表建议210件。\n"
+            "过去一年，全市地区生产总值增长5.6%，城镇新增就业4.2万人，居民人均可支配收入增长6.1%，"
+            "一般公共预算收入完成86亿元。\n六是社会事业全面进步。新建中小学8所。\n")
+    got, msg = kind_of(text)
+    assert got == "work_report"
+    assert msg is not None and "政府工作报告" in msg
+
+
+def test_a_report_that_opens_on_the_local_economy_stays_a_report():
+    text = ("2023年，我县地区生产总值增长6%，在县委的坚强领导下，县政府坚持依法行政，扎实推进法治政府建设。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n全年审核规范性文件15件。\n二、存在的不足\n"
+            "三、2024年工作安排\n")
+    assert kind_of(text)[0] == "report"
+
+
+def test_a_title_broken_over_two_heading_lines_is_read_whole():
+    # the title finder takes neither line; the form (清单) shows only at the second line's end,
+    # while the first alone reads like a headline
+    text = ("您现在所在的位置: 首页 > 工作动态 > 本地要闻\n\n"
+            "桐溪市各级行政机关负责人推进依法行政\n重点任务清单\n\n"
+            "发布时间:2024-04-02 信息来源:桐溪市司法局 浏览次数:316\n"
+            "  为推动行政机关负责人切实担负起依法行政的领导责任，根据上级有关规定，结合本市实际，"
+            "制定《桐溪市各级行政机关负责人推进依法行政重点任务清单》如下。\n\n"
+            "  一、基本原则\n\n  （一）坚持依法决策，反对以言代法。\n\n  （二）坚持权责一致。\n")
+    assert kind_of(text)[0] == "plan"

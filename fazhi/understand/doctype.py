@@ -34,6 +34,8 @@ _GLOSS = re.compile(r"\([a-z\u00e0-\u024f]{1,7}\)")
 # an edition or a status after a title (…指标体系(2021年版), …办法(试行), …(征求意见稿)) hides the
 # word the title's form ends with; a title no rule knows is tried again without it
 _EDITION = re.compile(r"[(（][^()（）]{1,16}[)）]$")
+# the longest title read from heading lines joined (a longer join is a heading and more)
+_JOINED_TITLE = 60
 REGIONS = ("title", "lines", "addressee", "start", "head", "body", "text", "source")
 
 
@@ -116,6 +118,16 @@ def _title_rule(title: str) -> tuple[str, float]:
     return "unknown", 0.0
 
 
+def _heading_candidates(lines: str) -> list[str]:
+    """The heading lines above the body, as titles to try: first the last lines joined (a title
+    broken over two or three lines names its form only at its end, 某市…推进法治建设 /
+    第一责任人职责清单), then each line alone as before."""
+    rows = [row for row in lines.splitlines() if row]
+    joined = ["".join(rows[-k:]) for k in range(min(3, len(rows)), 1, -1)
+              if len("".join(rows[-k:])) <= _JOINED_TITLE]
+    return joined + rows
+
+
 def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Rules,
              source: str | None = None) -> dict[str, tuple[str, int]]:
     """Each region's text and where it starts in `work` (title and source: -1, they come from
@@ -186,7 +198,7 @@ def scores(title: str | None, work: str, body_start: int, end: int,
             score[kind] += weight
             best[kind] = (weight, {"source": "title", "text": title, "start": None, "end": None})
     else:  # a heading line the title finder passed over counts for less: it may be the site's
-        for line in regions["lines"][0].splitlines():
+        for line in _heading_candidates(regions["lines"][0]):
             kind, weight = _title_rule(line)
             if kind != "unknown":
                 score[kind] += weight * rules.line_share
