@@ -746,3 +746,14 @@ def test_a_title_broken_over_two_heading_lines_is_read_whole():
             "制定《桐溪市各级行政机关负责人推进依法行政重点任务清单》如下。\n\n"
             "  一、基本原则\n\n  （一）坚持依法决策，反对以言代法。\n\n  （二）坚持权责一致。\n")
     assert kind_of(text)[0] == "plan"
+
+
+@pytest.mark.parametrize("text", [
+    # the figures blanked with hollow stars
+    "普法工作情况汇报\n今年以来，我市扎实推进法治宣传教育。出台普法责任清单，列出☆个部门☆项责任。\n",
+    # a page announcing several sample texts to copy
+    "撰写法治政府建设工作总结有章可循。本文汇集三篇风格不同的《法治政府建设工作总结》范文，供读者作参考模板。\n"
+    "篇一：法治政府建设工作总结\n一、工作成效\n",
+])
+def test_blanked_figures_and_announced_samples_are_templates(text):
+    assert kind_of(text)[0] == "template"
