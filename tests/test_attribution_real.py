@@ -1153,3 +1153,16 @@ def test_a_district_named_once_in_short_before_its_experience_is_its_own():
 def test_a_model_the_report_learns_from_is_not_its_place():
     md = md_of("2023年我局坚持依法行政，学习借鉴深圳经验，全市各级服务站开展普法宣传，我局全年审核规范性文件3件。\n")
     assert md.jurisdiction is None
+
+
+def test_a_short_title_name_gives_way_to_the_fuller_official_name_of_the_source_field():
+    md = md_of("珠山区文广旅局2023年法治建设工作总结\n来源：珠山区文广新旅局 发布时间：2024-01-20\n\n"
+               "2023年，区文广旅局坚持依法行政，全年办理行政许可42件。\n")
+    assert md.department == "珠山区文化广电新闻出版旅游局"
+
+
+def test_a_department_read_from_the_address_keeps_the_stem_its_text_writes():
+    md = fazhi.analyze_text("一、加强党对法治建设的领导\n2022年，党组召开6次会议研究法治建设，将法治建设纳入"
+                            "教育体育发展年度计划。我局全年审核规范性文件3件。\n",
+                            source="http://jytyj.ordos.gov.cn/ZTZL/fzjs/202303/t20230301_1.html").metadata
+    assert md.department == "鄂尔多斯市教育体育局"

@@ -869,6 +869,41 @@ def _full_department(name: str) -> str:
     return u.place + full if hit and hit[0] != rest else name
 
 
+def _as_the_page_names(dept: str, page_fields: dict, body: str, source: str | None) -> str:
+    """The department under the official name the page itself uses, where one function has
+    several (文化广电和旅游局, 文化广电新闻出版旅游局; 教育和体育局, 教育体育局) and the name was
+    read from a short form (文广旅局) or the site's address, which only say which function:
+    the name its 发布机构/来源 field gives in a fuller form, for the same place; else, for a
+    name from the address, the one full stem of that function the text writes."""
+    u = parse_unit(dept)
+    if not (u.known and u.department and u.place) or not dept.startswith(u.place):
+        return dept
+    lex = lexicon()
+    hit = lex.lookup(dept[len(u.place):])
+    if hit is None:
+        return dept
+    for name in ("issuer", "source_org"):
+        value = _field(page_fields, name)[0]
+        if not value:
+            continue
+        full = _full_department(re.sub(r"\s+", "", value))
+        if full != dept and full.startswith(u.place):
+            other = lex.lookup(full[len(u.place):])
+            if other is not None and other[1] == hit[1] and other[0] == full[len(u.place):]:
+                return full
+    if source == "site":
+        suffix = next((s for s in _DEPT_SUFFIXES if hit[0].endswith(s)), "")
+        names = [form for form, (canon, key) in lex.forms.items() if key == hit[1] and form == canon
+                 and form.endswith(suffix) and form != hit[0]]
+        written = [n for n in names if len(n) - len(suffix) >= 4 and n[:len(n) - len(suffix)] in body]
+        if len(written) == 1 and hit[0][:len(hit[0]) - len(suffix)] not in body:
+            return u.place + written[0]
+    return dept
+
+
+_DEPT_SUFFIXES = ("委员会", "办公室", "局", "厅", "委", "办", "部")
+
+
 def _converted(work: str, shown: str, start: int, end: int) -> str:
     """The working view's text where the page is in traditional script (its place names are
     found in simplified form only), else nothing: most pages need no second reading."""
@@ -1555,6 +1590,8 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                     md.city = written
     if md.department:
         md.department = _full_department(md.department)
+        md.department = _as_the_page_names(md.department, page_fields, body,
+                                           (md.evidence.get("department") or {}).get("source"))
         if place is None and md.jurisdiction is None and md.department[:1] in _LEVEL_WORD_KINDS \
                 and not md.department.startswith(("省", "自治区")):
             # 区住房建设局 with no district found anywhere: a department's name needs its place
