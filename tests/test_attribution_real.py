@@ -1166,3 +1166,19 @@ def test_a_department_read_from_the_address_keeps_the_stem_its_text_writes():
                             "教育体育发展年度计划。我局全年审核规范性文件3件。\n",
                             source="http://jytyj.ordos.gov.cn/ZTZL/fzjs/202303/t20230301_1.html").metadata
     assert md.department == "鄂尔多斯市教育体育局"
+
+
+def test_a_report_sent_under_a_cover_letter_is_signed_on_the_letters_date():
+    md = md_of("某县市场监督管理局关于2023年度法治政府建设情况的报告\n县委、县政府：\n"
+               "现将我局2023年度法治政府建设情况报告报上，请审阅。报告将在门户网站公开。\n"
+               "三台县市场监督管理局\n2024年2月18日\n三台县市场监督管理局2023年度法治政府建设情况报告\n"
+               + "".join(f"（{n}）我局持续推进严格规范公正文明执法，全年办理行政许可案件{n}件，依法行政水平不断提升。\n"
+                         for n in range(1, 8)))
+    assert md.signed == "2024-02-18"
+
+
+def test_a_date_early_in_the_body_without_a_cover_letter_is_no_signature():
+    md = md_of("某县2023年度法治政府建设情况报告\n2023年，全县坚持依法行政，法治政府建设取得新进展。\n三台县司法局\n"
+               "2023年5月10日\n" + "".join(f"（{n}）全县各部门持续推进严格规范公正文明执法，全年办理行政复议案件{n}件，"
+                                          "依法行政水平不断提升。\n" for n in range(1, 8)))
+    assert md.signed is None

@@ -629,6 +629,12 @@ def _body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]
     return year, plan
 
 
+# A cover letter before the report: its request line, then the sender and the date it signed.
+_COVER_LETTER = re.compile(r"(?:请审阅|请审议|请审示|请审定|请阅示|予以审议)[^\n]{0,80}\n(?:[ \t]*\n)?[ \t]*"
+                           r"[\u4e00-\u9fff（）()]{3,40}[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+                           r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[ \t]*\n")
+
+
 def _signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int, tuple[int, int]]:
     """(signing date, signing org, where the signature block begins, its span) from the last
     lines: a date and the organisation lines above it, or an organisation line alone at the end."""
@@ -1382,6 +1388,14 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     elif signed:
         md.signed = signed
         _evidence(md, "signed", "signature", shown, sig_span[0], sig_span[1], conf["signature"])
+    else:
+        cover = _COVER_LETTER.search(work, start, min(end, body_start + 800))
+        d = parse_match(DATE_RE.search(cover.group("date"))) if cover else None
+        if d is not None:
+            # the report sent under a cover letter (现将…报告报上，请审阅。/ 某局 / 2022年1月21日)
+            # and signed there only
+            md.signed = d.isoformat()
+            _evidence(md, "signed", "signature", shown, cover.start("date"), cover.end("date"), conf["signature"])
 
     # the body as read for words and names, without the pinyin glosses a mirror put after its
     # characters (自治區(qū)人民政府); only what needs no offsets reads it
