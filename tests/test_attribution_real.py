@@ -1182,3 +1182,14 @@ def test_a_date_early_in_the_body_without_a_cover_letter_is_no_signature():
                "2023年5月10日\n" + "".join(f"（{n}）全县各部门持续推进严格规范公正文明执法，全年办理行政复议案件{n}件，"
                                           "依法行政水平不断提升。\n" for n in range(1, 8)))
     assert md.signed is None
+
+
+def test_law_titles_of_the_peoples_republic_name_no_county():
+    md = md_of("2023年，在县委、县政府的领导下，县科技局组织学习《中华人民共和国宪法》《中华人民共和国科学技术进步法》"
+               "《中华人民共和国行政处罚法》《中华人民共和国行政许可法》，全年审核规范性文件2件。\n")
+    assert md.jurisdiction is None
+
+
+def test_everyday_words_holding_a_short_name_name_no_district():
+    md = md_of("2023年，区政府围绕乡村振兴推进法治建设，以法治保障乡村振兴，服务乡村振兴大局，全年办理行政复议案件8件。\n")
+    assert md.jurisdiction is None

@@ -72,6 +72,7 @@ def _attribution() -> dict:
         "system_data": data["system"],
         "document_number": data["document_number"],
         "own_place_idioms": tuple(body["own_place_idioms"]),
+        "word_like_short_names": frozenset(body["word_like_short_names"]),
     }
 
 
@@ -434,8 +435,9 @@ class _Context:
                 counts[cs[0].code] += 1
         if not counts:
             shorts = d.short_names()
+            words = _attribution()["word_like_short_names"]
             for _end, (name, is_short) in d.matches(body):
-                if is_short:
+                if is_short and name not in words:  # 中华人民共和国 names no 共和县
                     cs = [c for c in shorts.get(name, []) if fits(c) and not c.former]
                     if len({c.code for c in cs}) == 1:
                         counts[cs[0].code] += 1
@@ -1759,8 +1761,9 @@ def _infer_place(body: str, self_level: str | None, context: _Context) -> Divisi
         by_short: Counter = Counter()
         idioms = _attribution()["own_place_idioms"]
         as_own: set[str] = set()  # short names followed by 担当, 经验, 方案 …: the report's own place
+        words = _attribution()["word_like_short_names"]
         for last, (name, is_short) in d.matches(body):
-            if is_short:
+            if is_short and name not in words:
                 cs = [c for c in shorts.get(name, []) if not c.former and (
                     c.kind in kinds or self_level == "city" and c.name in _MUNICIPALITIES)]
                 if len({c.code for c in cs}) == 1:
