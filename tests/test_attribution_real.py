@@ -1193,3 +1193,9 @@ def test_law_titles_of_the_peoples_republic_name_no_county():
 def test_everyday_words_holding_a_short_name_name_no_district():
     md = md_of("2023年，区政府围绕乡村振兴推进法治建设，以法治保障乡村振兴，服务乡村振兴大局，全年办理行政复议案件8件。\n")
     assert md.jurisdiction is None
+
+
+def test_a_bureau_that_says_only_wo_ju_names_itself_in_a_year_led_document_title():
+    md = md_of("按照有关要求，现将我局法治政府建设工作开展情况总结如下：\n一、主要举措和成效\n"
+               "我局研究制定了《2023年度盐亭县应急管理局学法计划》，全年组织集中学法6次，审核规范性文件1件。\n")
+    assert (md.level, md.department) == ("department", "盐亭县应急管理局")

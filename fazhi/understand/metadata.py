@@ -948,6 +948,10 @@ _SELF_KIND_ENDS = {"局": ("局",), "委": ("委", "委员会"), "厅": ("厅",)
 _DEPT_END = re.compile(r"(?:局|厅|委员会|委|办公室|中心|署)(?=.)")
 
 
+# A document title that opens with its year before the unit's name (《2024年度某县应急管理局学法计划》).
+_TITLE_YEAR_LEAD = re.compile(r"《(?:19|20)\d{2}\s*年度?$")
+
+
 def _own_department(work: str, body_start: int, body_end: int) -> _Cand | None:
     """The department a 我局 report names as itself: a department name (with its place or
     level word) followed by its own leading bodies or posts (区司法局党委书记, 市文旅局党组),
@@ -963,7 +967,8 @@ def _own_department(work: str, body_start: int, body_end: int) -> _Cand | None:
     first: dict[str, tuple[str, int, int]] = {}
     for s, e, _form, canon in find_departments(body):
         a = _named_start(body, s, e)
-        if a is None or not (own.match(body, e) or body[a - 1:a] == "《"):
+        if a is None or not (own.match(body, e) or body[a - 1:a] == "《"
+                             or _TITLE_YEAR_LEAD.search(body, max(0, a - 10), a)):
             continue
         if kinds and not canon.endswith(kinds):
             continue
