@@ -1199,3 +1199,9 @@ def test_a_bureau_that_says_only_wo_ju_names_itself_in_a_year_led_document_title
     md = md_of("按照有关要求，现将我局法治政府建设工作开展情况总结如下：\n一、主要举措和成效\n"
                "我局研究制定了《2023年度盐亭县应急管理局学法计划》，全年组织集中学法6次，审核规范性文件1件。\n")
     assert (md.level, md.department) == ("department", "盐亭县应急管理局")
+
+
+def test_a_bureau_speaking_of_itself_only_through_its_bodies_reports_as_a_department():
+    md = md_of("一、2023年法治政府建设情况\n一是成立局法治建设领导小组，将法治建设纳入全局重要工作议事日程。"
+               "2023年，局党组理论学习中心组学习12次，全局干部参加法治讲座8次。\n")
+    assert md.level == "department"
