@@ -1205,3 +1205,10 @@ def test_a_bureau_speaking_of_itself_only_through_its_bodies_reports_as_a_depart
     md = md_of("一、2023年法治政府建设情况\n一是成立局法治建设领导小组，将法治建设纳入全局重要工作议事日程。"
                "2023年，局党组理论学习中心组学习12次，全局干部参加法治讲座8次。\n")
     assert md.level == "department"
+
+
+def test_a_title_line_ending_in_a_conjunction_runs_on_into_the_next():
+    md = md_of("2023年度法治政府建设工作报告和\n2024年工作思路\n\n发布时间：2024-02-20 09:30\n\n"
+               "2023年，县综合行政执法局坚持依法行政，全年办理案件120件。\n一、主要举措\n审核规范性文件1件。\n")
+    assert md.title == "2023年度法治政府建设工作报告和2024年工作思路"
+    assert md.issuer != "法治政府建设工作报告和"

@@ -286,8 +286,9 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
                         or DATE_RE.search(nt):
                     break
                 joined = title + nt
-                if not (nt.endswith(_WRAP_ENDS) or title.endswith("关于") or len(title) + len(nt) <= 50
-                        and _TITLE_WORDS.search(nt)):
+                # a line ending in a conjunction (…工作报告和 / 2023年工作思路) runs on
+                if not (nt.endswith(_WRAP_ENDS) or title.endswith(("关于", "和", "及", "暨", "与"))
+                        or len(title) + len(nt) <= 50 and _TITLE_WORDS.search(nt)):
                     break
                 title, b = joined, ns + len(nline.rstrip())
             return _strip_site(title), a, b
@@ -335,6 +336,8 @@ def issuer_from_title(title: str) -> str | None:
     if head is None:
         y = _YEAR_IN_TITLE.search(t)
         head = t[: y.start()] if y and y.start() > 0 else None
+        if head and re.search(r"报告|总结", head):
+            head = None  # a second year in a joined title (…工作报告和2023年工作思路) follows no issuer
     if head:
         head = head.strip("《“”·-—")
         head = re.sub(r"(19|20)\d{2}年度?$", "", head)
