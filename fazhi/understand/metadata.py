@@ -52,7 +52,6 @@ def _attribution() -> dict:
         "media_lead": re.compile(data["title"]["media_lead"]),
         "news_headline": re.compile(data["title"]["news_headline"]),
         "announce": re.compile(data["title"]["announce"]),
-        "complete_ends": tuple(data["title"]["complete_ends"]),
         "subject": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff()（）\-、]{2,40}?)"
                               r"(?:[(（](?:以下)?简称[^()（）]{1,20}[)）])?(?=[,，]?(?:" + verbs + "))"),
         "topic": re.compile(body["lead"] + r"(?P<unit>[\u4e00-\u9fff]{2,20}?)(?=" + body["topic"] + ")"),
