@@ -16,7 +16,7 @@ from .read import load
 from .record import CONTENT_KEYS, Content, Document, Report, valid_text
 from .scoring import coverage, default_rubric, score
 from .settings import DEFAULT, ReadSettings
-from .understand import contents, figures, indicators, metadata, outline, page
+from .understand import attribution, contents, figures, indicators, outline, page
 from .understand.normalize import normalize
 
 _load_checks()
@@ -41,7 +41,7 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
     info = page.scan(report.norm)
     report.boilerplate = info.boilerplate
     report.work = work = page.blank(report.norm, info.boilerplate)
-    md, body_start, body_end = metadata.extract(work, {k: v for k, v in info.fields.items()}, doc.meta, 0, len(work),
+    md, body_start, body_end = attribution.extract(work, {k: v for k, v in info.fields.items()}, doc.meta, 0, len(work),
                                                 text=text, source=doc.source)
     report.metadata = md
     report.body_start, report.body_end = body_start, body_end

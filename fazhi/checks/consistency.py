@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..data import load as load_data
 from ..record import Finding, Report
-from ..understand.metadata import levels_lexicon
+from ..understand.attribution import levels_lexicon
 from .document import is_report
 from .registry import check, finding
 

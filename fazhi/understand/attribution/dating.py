@@ -1,0 +1,66 @@
+"""The year the body speaks of (its headings and opening) and where and when the report is signed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ...data import load as load_data
+from ..dates import DATE_RE, parse_match
+from ..page import iter_lines
+from .tables import ORG_LINE, TITLE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _year_heading() -> re.Pattern[str]:
+    return re.compile(load_data("attribution.toml")["year"]["heading"])
+
+
+def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
+    """The year the body reports on, and the year its plans are for."""
+    years: Counter = Counter()
+    for m in re.finditer(r"(?:^|[。;\n]|现将|报告如下|[,:]|(?<=[\u4e00-\u9fff])\s)[\s?？]*((?:19|20)\d{2})\s*年(?:度|以来|来|,|,|全年|我|全|共|累计|是)"
+                         r"|(?:现将|总结|梳理|回顾)[\u4e00-\u9fff]{0,8}?\s*((?:19|20)\d{2})\s*年", work[start:end]):
+        y = int(m.group(1) or m.group(2))
+        years[y] += 1
+    if not years:
+        for m in _year_heading().finditer(work, start, end):
+            years[int(m.group(1))] += 1
+    plan = None
+    pm = re.search(r"((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,16}(打算|计划|安排|思路|重点工作|工作重点|工作措施|主要任务)",
+                   work[start:end])
+    if pm:
+        plan = int(pm.group(1))
+    year = years.most_common(1)[0][0] if years else None
+    return year, plan
+
+
+def signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int, tuple[int, int]]:
+    """(signing date, signing org, where the signature block begins, its span) from the last
+    lines: a date and the organisation lines above it, or an organisation line alone at the end."""
+    lines = [(s, e, l) for s, e, l in iter_lines(work) if start <= s < end and l.strip()]
+    signed = org = None
+    sig_start = end
+    sig_end = end
+    for i, (s, e, line) in enumerate(reversed(lines[-6:])):
+        text = line.strip()
+        if i == 0 and ORG_LINE.match(line) and len(text) <= 30 and not TITLE_WORDS.search(text):
+            # a closing organisation line whose date the page dropped: 某县人民政府
+            org = text.replace(" ", "")
+            sig_start, sig_end = s, e
+            break
+        m = DATE_RE.search(text)
+        if m and len(text) - len(m.group(0)) <= 6 and signed is None:
+            d = parse_match(m)
+            if d is not None:
+                signed = d.isoformat()
+                sig_start, sig_end = s, e
+                continue
+        if signed is not None and ORG_LINE.match(line) and len(text) <= 40:
+            org = text.replace(" ", "")
+            sig_start = s
+            continue
+        if signed is not None or len(text) > 40:
+            break
+    return signed, org, sig_start, (sig_start, sig_end)

@@ -1,0 +1,538 @@
+"""Who issued the report, for which year, when it was signed and published, and what it is.
+
+The title usually says it all (永清县人民政府关于2023年度法治政府建设工作的情况报告), but
+many published reports lost their title in copying, so we also read the body: the unit's
+references to itself (我镇, 本县), the place names it mentions (桃林镇8村1社区, 聘请习水县…),
+and the years of its opening and its plans. What we infer rather than read is listed in
+`Metadata.inferred` so that checks and reviewers can tell the difference.
+"""
+from __future__ import annotations
+
+import re
+
+from ...record import Metadata
+from ..dates import DATE_RE, parse_match
+from ..departments import parse_unit
+from ..divisions import Division, divisions
+from ..doctype import detect_kind
+from ..page import GLOSS as _GLOSS
+from ..page import iter_lines, unglossed
+from .dating import body_year, signature
+from .places import (
+    Context,
+    address_names,
+    branch_place,
+    county_as_named,
+    host_place,
+    host_town,
+    index_place,
+    infer_place,
+    place_mentions,
+    place_of,
+    zone_in_body,
+    zone_parts,
+    zone_place,
+)
+from .tables import LEVEL_WORD_KINDS, MUNICIPALITIES, SALUTATION, page_field, rules
+from .titles import find_title, issuer_from_title, stamp_line, strip_site, title_year
+from .units import (
+    Cand,
+    address_department,
+    as_the_page_names,
+    body_subject,
+    central,
+    department_name,
+    drafter,
+    full_department,
+    is_unit,
+    only_places,
+    own_department,
+)
+from .voice import (
+    line_of_work,
+    opens_as_department,
+    speaks_as_government,
+    spoken_level,
+    system_department,
+    system_patterns,
+)
+
+# The level word a government uses of itself at each level (我县, 我区 …), as host_place reads it.
+_SELF_LEVEL_WORDS = {"province": "省", "city": "市", "county": "县", "district": "区"}
+
+
+_LEVEL_SUFFIX = {"province": "人民政府", "city": "人民政府", "county": "人民政府", "district": "人民政府",
+                 "township": "人民政府", "street": "街道办事处"}
+
+
+# A cover letter before the report: its request line, then the sender and the date it signed.
+_COVER_LETTER = re.compile(r"(?:请审阅|请审议|请审示|请审定|请阅示|予以审议)[^\n]{0,80}\n(?:[ \t]*\n)?[ \t]*"
+                           r"[\u4e00-\u9fff（）()]{3,40}[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+                           r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[ \t]*\n")
+
+
+_OWN_TING = re.compile(r"[我本]厅")
+
+
+def _converted(work: str, shown: str, start: int, end: int) -> str:
+    """The working view's text where the page is in traditional script (its place names are
+    found in simplified form only), else nothing: most pages need no second reading."""
+    sample = shown[start:start + 2000]
+    if shown is work or sum(sample.count(c) for c in _TRADITIONAL_MARKS) < 3:
+        return ""
+    return _unglossed(work[start:end]) + " "
+
+
+# Characters frequent in reports that traditional script writes otherwise (國 for 国 …):
+# three of them in a page's opening mean it is written in traditional script.
+_TRADITIONAL_MARKS = "國會為發與對關這個們時說實經進體報設區縣鎮議務"
+
+
+def _unglossed(text: str) -> str:
+    """text without pinyin glosses after its characters (區(qū) -> 區); most texts have none."""
+    return _GLOSS.sub("", text) if "(" in text else text
+
+
+def _set_place(md: Metadata, place: Division) -> None:
+    d = divisions()
+    md.jurisdiction = place.name
+    md.level = place.level
+    md.division_code = place.code6
+    prov = d.province_of(place)
+    city = d.city_of(place)
+    county = d.county_of(place)
+    md.province = prov.name if prov else None
+    md.city = city.name if city else None
+    if place.kind == "city":
+        md.city = place.name
+    if place.kind == "province":
+        md.city = None
+    md.county = county.name if county else None
+
+
+def _evidence(md: Metadata, fld: str, source: str, work: str, start: int | None, end: int | None,
+              conf: float, text: str | None = None) -> None:
+    if start is not None and end is not None:
+        text = work[start:end].strip()
+    md.evidence[fld] = {"source": source, "text": text, "start": start, "end": end}
+    md.confidence[fld] = round(conf, 2)
+
+
+def _as_written(text: str, work: str, a: int, b: int, title: str) -> str:
+    """The title in the document's own characters (traditional script stays as written): the
+    characters of text at the positions the title took from the working view."""
+    squashed = re.sub(r"\s+", "", title)
+    pos = [i for i in range(a, b) if not work[i].isspace()]
+    # the title may sit inside its span after what was stripped before it (a document number)
+    at = "".join(work[i] for i in pos).find(squashed)
+    if at < 0:
+        return title
+    orig = "".join(text[i] for i in pos[at:at + len(squashed)])
+    return orig if re.sub(r"\s+", "", orig) == orig else title
+
+
+def extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *, text: str | None = None,
+            source: str | None = None) -> tuple[Metadata, int, int]:
+    """Metadata, and the body's start and end once title and signature are set aside.
+
+    Every field says where it was read (`evidence`) and how far that is trusted
+    (`confidence`): the title first, then the signature, the body's opening subject, the
+    page's labelled fields and the 索引号; the addressee line (市人民政府：) names the
+    recipient and is never read as the issuer.
+    """
+    if "(" in work and _GLOSS.search(work, start, end):
+        return _extract_unglossed(work, page_fields, doc_meta, start, end, text=text, source=source)
+    return _extract(work, page_fields, doc_meta, start, end, text=text, source=source)
+
+
+def _extract_unglossed(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *,
+                       text: str | None, source: str | None) -> tuple[Metadata, int, int]:
+    """A page whose mirror put pinyin glosses after its characters (广(guǎng)东省): read
+    without them, every offset mapped back to the text as read, the title as written."""
+    plain, keep = unglossed(work)
+    shown = text if text is not None and len(text) == len(work) else work
+    plain_shown = "".join(shown[i] for i in keep)
+    inv = [0] * (len(work) + 1)  # original offset -> offset in plain (a gloss maps to what follows)
+    j = len(keep)
+    for i in range(len(work), -1, -1):
+        while j > 0 and keep[j - 1] >= i:
+            j -= 1
+        inv[i] = j
+    back = lambda k: keep[k] if k < len(keep) else len(work)  # noqa: E731
+    fields = {k: (v[0], inv[v[1]], inv[v[2]]) if v[1] is not None and v[1] >= 0 else v for k, v in page_fields.items()}
+    md, bs, be = _extract(plain, fields, doc_meta, inv[start], inv[end], text=plain_shown, source=source)
+    for ev in md.evidence.values():
+        if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+            ev["start"], ev["end"] = back(ev["start"]), back(ev["end"] - 1) + 1 if ev["end"] > 0 else 0
+            ev["text"] = shown[ev["start"]:ev["end"]].strip()
+    if md.title_span is not None:
+        pa, pb = md.title_span
+        md.title_span = (back(pa), back(pb - 1) + 1)
+        if md.title and md.evidence.get("title", {}).get("source") == "title":
+            # the title as written, its glosses kept: the stretch of the text its characters take
+            pos = [i for i in range(pa, pb) if not plain_shown[i].isspace()]
+            squashed = re.sub(r"\s+", "", md.title)
+            at = "".join(plain_shown[i] for i in pos).find(squashed)
+            if at >= 0 and squashed:
+                md.title = re.sub(r"\s+", "", shown[back(pos[at]):back(pos[at + len(squashed) - 1]) + 1])
+    # what the document is, read on the page as written, as for any page (detection reads
+    # glosses its own way)
+    wtitle = strip_site(work[md.title_span[0]:md.title_span[1]]) if md.title_span is not None else md.title
+    md.evidence.pop("doc_type", None)
+    md.doc_type, why = detect_kind(wtitle, work, back(bs), end,
+                                   doc_meta.get("source_org") or page_field(page_fields, "source_org")[0])
+    if why is not None:
+        md.evidence["doc_type"] = why
+    return md, back(bs), back(be - 1) + 1 if be > 0 else 0
+
+
+def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *, text: str | None = None,
+             source: str | None = None) -> tuple[Metadata, int, int]:
+    md = Metadata()
+    conf = rules()["confidence"]
+    # evidence quotes the text as read: the working view has the page furniture blanked
+    shown = text if text is not None and len(text) == len(work) else work
+    found = find_title(work, start)
+    body_start = start
+    wtitle: str | None = None  # the title in the working view (simplified script), for matching
+    if found:
+        md.title, a, b = found
+        wtitle = md.title
+        if text is not None and len(text) == len(work):
+            md.title = _as_written(text, work, a, b, md.title)
+        md.title_span = (a, b)
+        body_start = b
+        _evidence(md, "title", "title", shown, None, None, conf["title"], md.title)
+        md.evidence["title"].update(start=a, end=b)
+    else:
+        v = doc_meta.get("title")
+        if v:
+            md.title = wtitle = strip_site(re.sub(r"\s+", "", str(v)))
+            _evidence(md, "title", "document", shown, None, None, conf["document"], md.title)
+        else:
+            v, fs, fe = page_field(page_fields, "title")
+            if v:
+                md.title = wtitle = strip_site(re.sub(r"\s+", "", str(v)))
+                _evidence(md, "title", "title_field", shown, fs, fe, conf["title_field"])
+    # skip a salutation line (县委:) right after the title: it names the addressee
+    for s, e, line in iter_lines(work):
+        if s < body_start or not line.strip():
+            continue
+        if SALUTATION.match(line):
+            body_start = e
+        break
+
+    md.doc_type, why = detect_kind(wtitle, work, body_start, end,
+                                   doc_meta.get("source_org") or page_field(page_fields, "source_org")[0])
+    if why is not None:
+        md.evidence["doc_type"] = why
+
+    signed, sig_org, body_end, sig_span = signature(work, body_start, end)
+
+    # dates: the page's labelled fields first, then the signature block
+    if doc_meta.get("published"):
+        md.published = doc_meta["published"]
+        _evidence(md, "published", "document", shown, None, None, conf["document"], md.published)
+    else:
+        pub, ps, pe = page_field(page_fields, "published")
+        if pub:
+            md.published = pub
+            _evidence(md, "published", "issuer_field", shown, ps, pe, conf["issuer_field"])
+    if md.published is None:
+        stamp = stamp_line(work, start, body_start)
+        if stamp is not None:
+            md.published = stamp[0]
+            _evidence(md, "published", "stamp", shown, stamp[1], stamp[2], conf["stamp"])
+
+    sv, ss, se = page_field(page_fields, "signed")
+    if doc_meta.get("signed"):
+        md.signed = doc_meta["signed"]
+        _evidence(md, "signed", "document", shown, None, None, conf["document"], md.signed)
+    elif sv:
+        md.signed = sv
+        _evidence(md, "signed", "issuer_field", shown, ss, se, conf["issuer_field"])
+    elif signed:
+        md.signed = signed
+        _evidence(md, "signed", "signature", shown, sig_span[0], sig_span[1], conf["signature"])
+    else:
+        cover = _COVER_LETTER.search(work, start, min(end, body_start + 800))
+        d = parse_match(DATE_RE.search(cover.group("date"))) if cover else None
+        if d is not None:
+            # the report sent under a cover letter (现将…报告报上，请审阅。/ 某局 / 2022年1月21日)
+            # and signed there only
+            md.signed = d.isoformat()
+            _evidence(md, "signed", "signature", shown, cover.start("date"), cover.end("date"), conf["signature"])
+
+    # the body as read for words and names, without the pinyin glosses a mirror put after its
+    # characters (自治區(qū)人民政府); only what needs no offsets reads it
+    body = _unglossed(work[body_start:body_end])
+    self_level, first_person = spoken_level(body)
+    if self_level != "department" and (opens_as_department(body) or line_of_work(body, "as_department")):
+        # 2022年，我局…; 现将我局…报告如下 — a department that goes on to speak of its city
+        # (我市, 全市) more often than of itself is still the one reporting
+        self_level, first_person = "department", True
+    # issuer candidates, most trusted first
+    cands: list[Cand] = []
+    if wtitle:
+        t_issuer = issuer_from_title(wtitle)
+        if t_issuer:
+            te = md.evidence["title"]
+            cands.append(Cand(t_issuer, te["source"], te["start"], te["end"], md.confidence["title"]))
+    if sig_org:
+        cands.append(Cand(sig_org, "signature", sig_span[0], sig_span[1], conf["signature"]))
+    subject = body_subject(work, body_start, body_end)
+    if subject is not None:
+        cands.append(subject)
+    v, fs, fe = page_field(page_fields, "issuer")
+    if v:
+        cands.append(Cand(v, "issuer_field", fs, fe, conf["issuer_field"]))
+    if doc_meta.get("issuer"):
+        cands.append(Cand(str(doc_meta["issuer"]), "document", None, None, conf["document"]))
+    v, fs, fe = page_field(page_fields, "source_org")
+    if v and is_unit(v) and not drafter(v, self_level, first_person):
+        cands.append(Cand(v, "source_field", fs, fe, conf["source_field"]))
+    # the title's issuer is kept even when it is no known unit (某县); others must be units
+    primary = next((c for c in cands if c.source in ("title", "title_field", "document") or is_unit(c.name)
+                    or zone_parts(c.name)), None)
+    if primary is None and (self_level == "department"
+                            or not first_person and system_patterns()[3].search(body)):
+        # a department that calls itself only 我局 still names itself where it speaks of its
+        # own leaders or documents (区司法局党委书记…; 制定《某区统计局2022年…计划》); so does
+        # one that speaks of its area (全区) and of itself only as 局 (局党组, 全局干部)
+        primary = own_department(work, body_start, body_end)
+        if primary is not None:
+            cands.append(primary)
+            self_level = "department"
+    issuer = primary.name if primary else None
+    if issuer:
+        issuer = zone_in_body(issuer, body) or issuer
+
+    # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
+    # as its address does), settle names that several places share
+    context = Context(_unglossed(shown[start:end]) + " " + _converted(work, shown, start, end) + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
+                       doc_meta.get("url") or source)
+
+    place: Division | None = None
+    place_src: Cand | None = primary
+    zone = zone_parts(issuer) if issuer else None
+    if zone is not None:
+        # a development zone or new area: named as written, placed under the division it lies in
+        name, parent = zone_place(zone, context)
+        if parent is not None:
+            _set_place(md, parent)
+            if parent.kind == "county":
+                md.county = parent.name
+        md.jurisdiction, md.level = name, None  # a zone is none of the record's levels
+        zu = parse_unit(zone[1]) if zone[1] else None
+        if zu is not None and zu.is_department:
+            # 综治局 -> 综合治理局: a short form the lexicon knows is given in full
+            md.department = name + (zu.department if zu.known and zu.department else zone[1])
+    elif issuer:
+        place, amb_name, amb_level, above = place_of(issuer, context)
+        if place is None and amb_name:
+            if above is not None:  # a street the table lacks: its district is its county
+                _set_place(md, above)
+                md.county, md.division_code = above.name, above.code6
+            md.jurisdiction, md.level = amb_name, amb_level
+        unit = parse_unit(issuer)
+        dept = department_name(issuer) if not unit.is_department else issuer
+        if dept and not re.search(r"人民政府$|政府$", dept):
+            md.department = re.sub(r"\s+", "", dept)
+        if place is None and md.jurisdiction is None and (md.department or unit.level_word) \
+                and not central(unit):
+            # a department named without its place (市司法局, 我局) or a government by its level
+            # alone (省人民政府): the place from the other sources that name one, then from the
+            # 索引号, then the place of that level the body names most
+            for c in cands:
+                if c is primary:
+                    continue
+                got, _amb, _lvl, _above = place_of(c.name, context)
+                if got is not None and (unit.place_level in (None, got.level, "central")
+                                        or unit.level_word in ("区",) and got.level == "district"):
+                    place, place_src = got, c
+                    break
+            if place is None:
+                iv, is_, ie = page_field(page_fields, "index_no")
+                got = index_place(iv) if iv else None
+                if got is not None and (unit.place_level in (None, got.level, "central")
+                                        or unit.level_word == "市" and got.name in MUNICIPALITIES):
+                    place, place_src = got, Cand(iv, "index_no", is_, ie, conf["index_no"])
+            if place is None and unit.level_word:
+                got = context.level_place(unit.level_word, body)
+                if got is not None:
+                    place, place_src = got, Cand(got.name, "inferred", None, None, conf["inferred"])
+            if place is None:
+                # a site spelled by initials several places share (fl: 丰林县, 浮梁县, 涪陵区) is read
+                # for a department named by its level word only when the address also names
+                # that very department (…/bm/whlyw/: 区文化旅游委's own column)
+                got = host_place(unit.level_word, context, guess=address_names(unit, context))
+                if got is not None:
+                    place, place_src = got, Cand(got.name, "site", None, None, conf["site"])
+            if place is not None and unit.place is None and md.department:
+                rest = parse_unit(md.department)
+                lw = rest.level_word or ""
+                body_name = md.department[len(lw):] if lw in LEVEL_WORD_KINDS and md.department.startswith(lw) \
+                    else md.department
+                if rest.known and rest.department and body_name != rest.department:
+                    body_name = rest.department  # 人社局 -> 人力资源和社会保障局
+                md.department = place.name + body_name
+            elif place is not None and unit.level_word and not md.department:
+                issuer = place.name + "人民政府"  # 省政府 -> 四川省人民政府
+        if place is not None and place.kind in ("province", "city") and md.department:
+            # a city bureau's branch named after the district it serves (某市交通运输局龙岗管理局,
+            # 市生态环境局游仙分局): the district is its place
+            place = branch_place(md.department, place) or place
+    if place is None and md.jurisdiction is None and not issuer:
+        iv, is_, ie = page_field(page_fields, "index_no")
+        got = index_place(iv) if iv else None
+        if got is not None:
+            place, place_src = got, Cand(iv, "index_no", is_, ie, conf["index_no"])
+        else:
+            place = infer_place(body, self_level, context)
+            town = host_town(self_level, first_person, body, context)
+            if town is not None and (place is None or town.code.startswith(place.code6)
+                                     or place.kind == "township" and place.code == town.code):
+                # a county site files its towns' pages under their initials (/lez/, /yfjd/)
+                md.inferred.append("jurisdiction")
+                place, place_src = town, Cand(town.name, "site", None, None, conf["site"])
+            elif place is not None:
+                md.inferred.append("jurisdiction")
+                place_src = Cand(place.name, "inferred", None, None, conf["inferred"])
+            elif self_level == "department":
+                # 我局 with no name anywhere: the department's place from the site's host, else
+                # the place of the level it calls its whole area (全省, 全市) that it names
+                place = host_place(None, context)
+                if place is None:
+                    area, _fp = spoken_level(body, ("self_weak",))
+                    if area in _SELF_LEVEL_WORDS:
+                        place = host_place(_SELF_LEVEL_WORDS[area], context, guess=True)
+                if place is not None:
+                    md.inferred.append("jurisdiction")
+                    place_src = Cand(place.name, "site", None, None, conf["site"])
+                else:
+                    area, _fp = spoken_level(body, ("self_weak",))
+                    place = infer_place(body, area, context) if area not in (None, "township", "street") else None
+                    if place is not None:
+                        md.inferred.append("jurisdiction")
+                        place_src = Cand(place.name, "inferred", None, None, conf["inferred"])
+            elif self_level in _SELF_LEVEL_WORDS:
+                # a government's report that names no place (我县…, 全区…) on a site whose address
+                # names a place of that very level: its own site
+                place = host_place(_SELF_LEVEL_WORDS[self_level], context, guess=True)
+                if place is not None and (place.level == self_level or place.name in MUNICIPALITIES):
+                    md.inferred.append("jurisdiction")
+                    place_src = Cand(place.name, "site", None, None, conf["site"])
+                else:
+                    place = None
+    if not issuer and md.department is None and not speaks_as_government(body):
+        # a report that never names its unit, on a department's own site (sfj.suining.gov.cn,
+        # …/qsfj/…): the department the address names, in the place it or the host names
+        found = address_department(body, context)
+        if found is not None:
+            canon, dplace = found
+            if _OWN_TING.search(body) and not canon.endswith("厅"):
+                # 我厅 on a city's or county's site: a province's department reposted there
+                canon = re.sub(r"局$", "厅", canon)
+                dplace = divisions().province_of(dplace) if dplace is not None else None
+            if dplace is not None and (place is None or place_src is not None
+                                       and place_src.source in ("inferred", "site")):
+                place, place_src = dplace, Cand(dplace.name, "site", None, None, conf["site"])
+                if "jurisdiction" not in md.inferred:
+                    md.inferred.append("jurisdiction")
+            md.department = (place.name if place is not None else "") + canon
+            md.inferred.append("department")
+            md.evidence["department"] = {"source": "site", "text": canon, "start": None, "end": None}
+            md.confidence["department"] = conf["site"]
+    if md.department is None and not issuer and self_level == "department" and place is not None \
+            and place.kind in ("province", "city", "county"):
+        # 我局 naming itself nowhere, but its line of work as its place's system (全市交通运输系统)
+        got_dept = system_department(body, place)
+        if got_dept is not None:
+            md.department = place.name + got_dept[0]
+            md.inferred.append("department")
+            md.evidence["department"] = {"source": "body", "text": got_dept[1], "start": None, "end": None}
+            md.confidence["department"] = conf["inferred"]
+    if place is not None:
+        _set_place(md, place)
+        if place.kind == "township" and issuer:
+            md.county = county_as_named(issuer, place) or md.county
+        if "自治" in place.name and issuer:
+            # an autonomous county or prefecture its own unit names without the autonomy
+            # (新晃县, 昌吉州): the place as its report writes it
+            written = next((p.name for p in place_mentions(re.sub(r"\s+", "", issuer))
+                            if p.name != place.name and "自治" not in p.name
+                            and any(c.code == place.code for c in p.cands)), None)
+            if written is not None:
+                md.jurisdiction = written
+                if md.county == place.name:
+                    md.county = written
+                if md.city == place.name:
+                    md.city = written
+    if md.department:
+        md.department = full_department(md.department)
+        md.department = as_the_page_names(md.department, page_fields, body,
+                                           (md.evidence.get("department") or {}).get("source"))
+        if place is None and md.jurisdiction is None and md.department[:1] in LEVEL_WORD_KINDS \
+                and not md.department.startswith(("省", "自治区")):
+            # 区住房建设局 with no district found anywhere: a department's name needs its place
+            # (省交通运输厅 names its level, one of a few); the report stays a department's
+            md.department = None
+            self_level = "department"
+            place_src = place_src or Cand("", "inferred", None, None, conf["inferred"])
+    if md.department or (self_level == "department" and place_src is not None
+                         and place_src.source in ("site", "inferred")):
+        md.level = "department"
+    elif md.level is None and self_level and self_level != "department" and zone is None:
+        md.level = self_level
+        md.inferred.append("level")
+    elif md.level is None and self_level == "department":
+        md.level = "department"
+        md.inferred.append("level")
+
+    if issuer and not (md.jurisdiction and md.level in _LEVEL_SUFFIX and only_places(issuer)):
+        md.issuer = re.sub(r"\s+", "", issuer)
+    elif md.jurisdiction and md.level in _LEVEL_SUFFIX:
+        # the place as the text names it (成都市武侯区), else the jurisdiction, plus its government
+        named = re.sub(r"\s+", "", issuer) if issuer else md.jurisdiction
+        suffix = _LEVEL_SUFFIX[md.level]
+        md.issuer = named + (suffix[2:] if suffix.startswith("街道") and named.endswith("街道") else suffix)
+        md.inferred.append("issuer")
+    if primary is not None:
+        for fld in ("issuer", "department"):
+            if getattr(md, fld):
+                _evidence(md, fld, primary.source, shown, primary.start, primary.end, primary.conf, primary.name)
+                md.evidence[fld].update(start=primary.start, end=primary.end)
+    if md.jurisdiction and place_src is not None:
+        c = place_src if place is not None else primary
+        _evidence(md, "jurisdiction", c.source, shown, c.start, c.end, c.conf * (1.0 if place else 0.7), c.name)
+        md.evidence["jurisdiction"].update(start=c.start, end=c.end)
+    if md.level:
+        lc = md.confidence.get("jurisdiction", conf["inferred"]) if "level" not in md.inferred else conf["inferred"]
+        src = md.evidence.get("jurisdiction", {}).get("source", "inferred") if "level" not in md.inferred else "inferred"
+        md.evidence["level"] = {"source": src, "text": md.level, "start": None, "end": None}
+        md.confidence["level"] = round(lc, 2)
+
+    # report year
+    y = title_year(wtitle) if wtitle else None
+    if y is None:
+        by, plan = body_year(work, body_start, body_end)
+        if by is not None:
+            y = by
+            md.inferred.append("report_year")
+        elif plan is not None:
+            y = plan - 1
+            md.inferred.append("report_year")
+    md.report_year = y
+    if y is not None:
+        if "report_year" in md.inferred:
+            _evidence(md, "report_year", "body", shown, None, None, conf["inferred"], str(y))
+        else:
+            te = md.evidence["title"]
+            md.evidence["report_year"] = dict(te)
+            md.confidence["report_year"] = md.confidence["title"]
+    if md.title and rules()["news_headline"].match(re.sub(r"\s+", "", md.title)):
+        # a repost's headline: it named the issuer and the year above, but is no title of the report
+        md.title = None
+        md.evidence.pop("title", None)
+        md.confidence.pop("title", None)
+    return md, body_start, body_end

@@ -1,0 +1,490 @@
+"""Which division a place name stands for. Names are shared across the country (many counties
+have a 城关镇), so a name is settled by the ancestors the text names, the site's address, the
+document numbers' letters and the development zones a county governs.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..departments import departments_in_address, parse_unit
+from ..divisions import Division, divisions, short_name
+from .tables import LEVEL_WORD_KINDS, MUNICIPALITIES, rules
+from .voice import speaks_as_region
+
+
+class _Place:
+    """A place name found in text: where, and which divisions it may be."""
+
+    def __init__(self, name: str, start: int, cands: list[Division]):
+        self.name, self.start, self.cands = name, start, cands
+
+
+def place_mentions(text: str) -> list[_Place]:
+    d = divisions()
+    out = []
+    for s, e, name in d.find(text):
+        cands = [c for c in d.named(name)]
+        out.append(_Place(name, s, cands))
+    return out
+
+
+class Context:
+    """The place names a document mentions, computed only when a name is ambiguous, and the
+    places its site's address names (liujiang.gov.cn: 柳江区), which settle a township name
+    that several counties share as a mention in the text would."""
+
+    def __init__(self, text: str, url: str | None = None):
+        self._text = text
+        self.url = url if url and url.startswith(("http://", "https://")) else None
+        self._text_names: set[str] | None = None
+        self._names: set[str] | None = None
+        self._host: tuple[list[Division], list[Division]] | None = None
+
+    @property
+    def text_names(self) -> set[str]:
+        if self._text_names is None:
+            self._text_names = divisions().names_in(self._text)
+        return self._text_names
+
+    @property
+    def names(self) -> set[str]:
+        if self._names is None:
+            self._names = self.text_names | {n for d in self.host[0] for n in (d.name, short_name(d.name))}
+        return self._names
+
+    @property
+    def host(self) -> tuple[list[Division], list[Division]]:
+        """(named, guessed) divisions of the site's address (Divisions.from_url)."""
+        if self._host is None:
+            self._host = divisions().from_url(self.url) if self.url else ([], [])
+        return self._host
+
+    def level_place(self, level_word: str, body: str) -> Division | None:
+        """The place a bare level word (省/市/区/县 in 省司法厅, 市人社局) stands for: the place
+        of that level the body names most, by its full name, else by its short one."""
+        want = LEVEL_WORD_KINDS.get(level_word)
+        if want is None:
+            return None
+        d = divisions()
+
+        def fits(c: Division) -> bool:
+            if level_word == "市" and c.kind == "province":
+                return c.name in MUNICIPALITIES
+            return c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
+
+        counts: Counter = Counter()
+        for _s, _e, name in d.find(body):
+            cs = [c for c in d.named(name) if fits(c) and not c.former]
+            if len({c.code for c in cs}) == 1:
+                counts[cs[0].code] += 1
+        if not counts:
+            shorts = d.short_names()
+            words = rules()["word_like_short_names"]
+            for _end, (name, is_short) in d.matches(body):
+                if is_short and name not in words:  # 中华人民共和国 names no 共和县
+                    cs = [c for c in shorts.get(name, []) if fits(c) and not c.former]
+                    if len({c.code for c in cs}) == 1:
+                        counts[cs[0].code] += 1
+        if not counts:
+            return None
+        best = counts.most_common(2)
+        if len(best) > 1 and best[0][1] == best[1][1]:
+            return None
+        return d.by_code[best[0][0]]
+
+    def confirms(self, d: Division, exclude: str = "") -> bool:
+        """True when the text names one of d's ancestors (in full or short form)."""
+        return any(_named(a, self.names, exclude) for a in divisions().ancestors(d))
+
+
+def _named(d: Division, names: set[str], exclude: str) -> bool:
+    """True when the text names d (in full or short form) other than inside `exclude`, the very
+    name being resolved (芦溪镇 holds 芦溪, the short name of 芦溪县, which confirms nothing)."""
+    return any(n in names and n not in exclude for n in (d.name, short_name(d.name)))
+
+
+def _resolve(cands: list[Division], context: Context, exclude: str = "") -> Division | None:
+    """Pick the candidate whose ancestors the text names; None if still ambiguous."""
+    if not cands:
+        return None
+    current = [c for c in cands if not c.former] or cands
+    if len(current) == 1 and len({c.code for c in cands}) == 1:
+        return current[0]
+    d = divisions()
+    scored = []
+    for c in cands:
+        score = 0
+        for a in d.ancestors(c):
+            if _named(a, context.names, exclude):
+                score += 2 if a.kind != "province" else 1
+        scored.append((score, not c.former, c))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return scored[0][2]
+    codes = {c.code for c in current}
+    if len(codes) == 1:
+        return current[0]
+    if context.url:
+        # a site's initials that fit several places (fjyx: 尤溪县 or 云霄县) settle a name
+        # shared across counties when only one of those places holds it
+        guessed = {g.code for g in context.host[1]}
+        held = [c for c in current if any(a.code in guessed for a in d.ancestors(c))]
+        if len({c.code for c in held}) == 1:
+            return held[0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _document_number_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    dn = rules()["document_number"]
+    return re.compile(dn["pattern"]), dict(dn["provinces"])
+
+
+def _province_of_document_numbers(body: str) -> Division | None:
+    """The province whose one-character name opens the numbers of the documents a report
+    that speaks as a province (全省, 我省) cites (苏依法办〔2019〕5号, 川府发〔2021〕3号): the one
+    province they all name."""
+    pattern, provinces = _document_number_pattern()
+    found = {provinces[m.group("abbr")] for m in pattern.finditer(body) if m.group("abbr") in provinces}
+    if len(found) != 1:
+        return None
+    got = [c for c in divisions().named(found.pop()) if c.kind == "province" and not c.former]
+    return got[0] if len(got) == 1 else None
+
+
+def branch_place(name: str, place: Division) -> Division | None:
+    """The county-level unit within `place` that names a department's branch by its short or
+    full name just before the branch word (龙岗管理局, 游仙分局, 宿城区分局), or between the
+    city and the department (某市三台生态环境局)."""
+    d = divisions()
+    name = re.sub(r"\s+", "", name)
+    rest = name[name.find(place.name) + len(place.name):] if place.name in name else ""
+    for k in range(2, 5):
+        # 某市三台生态环境局: the county's short name between the city and the department
+        cands = [c for c in d.named(rest[:k]) + d.short_names().get(rest[:k], [])
+                 if c.kind == "county" and not c.former and d._within(c, place)]
+        if len({c.code for c in cands}) == 1 and parse_unit(rest[k:]).known:
+            return cands[0]
+    m = rules()["branch"].search(name)
+    if m is None:
+        return None
+    head = m.group("head")
+    for k in range(2, min(5, len(head) - 2) + 1):
+        piece = head[-k:]
+        cands = [c for c in d.named(piece) + d.short_names().get(piece, [])
+                 if c.kind == "county" and not c.former and d._within(c, place)]
+        if len({c.code for c in cands}) == 1 and parse_unit(head[:-k]).is_department:
+            return cands[0]
+    return None
+
+
+def index_place(value: str) -> Division | None:
+    """The division whose code opens a 索引号 (11510722MB…/2023-00012 or 510722-…)."""
+    att = rules()
+    d = divisions()
+    for pat in (att["credit"], att["division"]):
+        m = pat.match(value)
+        if m:
+            code = m.group(1)
+            if code.endswith("0000") and code[:2] + "0000" != code:
+                continue
+            got = d.by_code.get(code + "000000")
+            if got is not None:
+                return got
+    return None
+
+
+def place_of(name: str, context: Context) -> tuple[Division | None, str | None, str | None, Division | None]:
+    """The most specific division a name gives (县 within 市 within 省), resolved against the
+    text's other place names; else the ambiguous name and its level when all readings agree.
+    A township or street the table lacks (a new 街道 of a district) is not taken for its district."""
+    places = place_mentions(name)
+    if not places and name.endswith("街") and divisions().named(name + "道"):
+        places = place_mentions(name + "道")  # 海滨街 for 海滨街道
+    rank = {"township": 0, "county": 1, "city": 2, "province": 3}
+    places.sort(key=lambda p: min((rank[c.kind] for c in p.cands), default=9))
+    place = None
+    for p in places:
+        place = _resolve(p.cands, context, exclude=p.name)
+        if place is not None:
+            break
+    if place is not None and place.kind != "township":
+        tail = name[name.find(place.name) + len(place.name):] if place.name in name else ""
+        tail = re.sub(r"^(?:人民政府|政府)", "", tail)  # 某区人民政府某街道办事处
+        m = re.match(r"^([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?:办事处|人民政府|党委|党工委)?", tail)
+        if m and not parse_unit(tail).is_department:
+            return None, m.group(1), "street" if m.group(1).endswith("街道") else "township", place
+    if place is None and places:
+        levels = {c.level for c in places[0].cands}
+        return None, places[0].name, (levels.pop() if len(levels) == 1 else None), None
+    return place, None, None, None
+
+
+@lru_cache(maxsize=256)
+def zone_parts(name: str) -> tuple[str, str, Division | None] | None:
+    """(zone, what follows it, the most specific place that leads its name) for a development
+    zone or new area the division table lacks (珠海高新区综治局 -> 珠海高新区, 综治局, 珠海市)."""
+    m = rules()["zone"].match(re.sub(r"\s+", "", name))
+    if m is None:
+        return None
+    zone, rest = m.group("zone"), m.group("rest")
+    d = divisions()
+    if d.named(zone) or rest.startswith(("(", "（")) or zone in ("新区", "示范区", "试验区", "合作区"):
+        return None  # a division (两江新区), or a zone that names its division in brackets
+    if rest and not parse_unit(rest).is_department and not re.fullmatch(r"(人民政府|政府|办公室)?", rest):
+        return None
+    parent: Division | None = None
+    pos = 0
+    shorts = d.short_names()
+    while pos < len(zone):
+        best = None
+        for n in range(min(12, len(zone) - pos), 1, -1):
+            piece = zone[pos:pos + n]
+            cands = [c for c in d.named(piece) + shorts.get(piece, []) if not c.former and c.kind != "township"
+                     and (parent is None or c.code != parent.code and c.code.startswith(
+                         parent.code[:2] if parent.kind == "province" else parent.code[:4]))]
+            if cands and len({c.code for c in cands}) == 1:
+                best = (cands[0], n)
+                break
+        if best is None:
+            break
+        parent, pos = best[0], pos + best[1]
+    if zone[pos:] in ("", "新区"):
+        return None  # nothing but places: not a zone
+    return zone, rest, parent
+
+
+# where a name, not a clause, begins: a line's start, a title's or a quotation's opening mark
+_ZONE_LEAD = re.compile(r"(?:^|(?<=[《“\"「\n]))(?P<name>[\u4e00-\u9fff]{2,4}?)")
+
+
+# 全区, 本新区, 省市新区 (the levels above it): no zone's own name
+_NOT_ZONE_NAME = re.compile(r"^[全本我该各其新]|^[省市县区州盟旗乡镇]+$")
+
+
+def zone_in_body(issuer: str, body: str) -> str | None:
+    """A unit that names its zone by the zone's kind alone (新区司法局, 高新区管委会): the unit
+    under the one full name of that kind the body gives (《金普新区2025年…》 -> 金普新区司法局)."""
+    m = rules()["zone_bare"].match(re.sub(r"\s+", "", issuer))
+    if m is None or m.group("rest") and not (parse_unit(m.group("rest")).is_department
+                                             or m.group("rest") in rules()["zone_governing"]):
+        return None
+    word = m.group("word")
+    names = {z.group("name") + word for z in re.finditer(_ZONE_LEAD.pattern + re.escape(word), body)
+             if not _NOT_ZONE_NAME.match(z.group("name"))}
+    if len(names) != 1:
+        return None
+    return names.pop() + m.group("rest")
+
+
+def zone_place(parts: tuple[str, str, Division | None], context: Context) -> tuple[str, Division | None]:
+    """The zone's name as the record gives it and its parent: the place leading its name, or
+    a place within that (or any, when none leads it) that the site's address names."""
+    zone, _rest, parent = parts
+    hosted = [c for c in context.host[0] if c.kind in ("city", "county")]
+    within = [c for c in hosted if parent is None or divisions()._within(c, parent)]
+    if within and len({c.code for c in within}) == 1:
+        if parent is None and zone in rules()["zone_generic"]:
+            zone = short_name(within[0].name) + zone
+        parent = within[0]
+    return zone, parent
+
+
+def county_as_named(issuer: str, town: Division) -> str | None:
+    """The county a township's issuer names before it (重庆市某区某镇人民政府) when the table
+    now files the town elsewhere (a district merged or towns moved since): the report's
+    county is the one it was written under."""
+    d = divisions()
+    name = re.sub(r"\s+", "", issuer)
+    at = name.find(town.name)
+    counties = [n for s, _e, n in d.find(name[:at] if at > 0 else "")
+                if any(c.kind == "county" for c in d.named(n))]
+    if not counties:
+        return None
+    cands = [c for c in d.named(counties[-1]) if c.kind == "county"]
+    own = d.county_of(town)
+    if own is not None and any(c.code == own.code and c.name == own.name for c in cands):
+        return None
+    if own is not None and not all(c.code[:2] == own.code[:2] for c in cands):
+        return None  # a county of another province: no reading of the town's
+    return counties[-1]
+
+
+def host_place(level_word: str | None, context: Context, guess: bool = False) -> Division | None:
+    """The place a site's address names (gtzy.shiyan.gov.cn -> 十堰市, cqjlp.gov.cn -> 九龙坡区),
+    at the level the name's level word asks for; when the pinyin is shared, the one the text
+    names; a place the address gives only by initials (fl.gov.cn) only when the text names it,
+    or when a province is asked for and the initials are one province's alone (sc.gov.cn)."""
+    named, guessed = context.host
+    known = context.text_names
+    want = LEVEL_WORD_KINDS.get(level_word or "")
+    named = [c for c in named if c.kind != "township" or want and want[0] == "township"]
+    cands = named + [g for g in guessed if g.name in known or short_name(g.name) in known]
+    if want:
+        cands = [c for c in cands if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
+                 or level_word == "市" and c.name in MUNICIPALITIES]
+        if not cands and want[0] == "province":
+            # a province's initials (sc.gov.cn), which few provinces share; a county's (fl.gov.cn)
+            # are shared too widely to be read without the text naming the place
+            cands = [g for g in guessed if g.kind == "province"]
+    if len({c.code for c in cands}) > 1 and level_word is None:
+        # a place and the places above it (cqkz.gov.cn: 开州区 in 重庆市): the most specific
+        chain = sorted(cands, key=lambda c: {"township": 0, "county": 1, "city": 2, "province": 3}[c.kind])
+        above = {x.code for x in divisions().ancestors(chain[0])}
+        if all(a.code in above for a in chain[1:] if a.code != chain[0].code):
+            return chain[0]
+    if len({c.code for c in cands}) > 1:
+        cands = [c for c in cands if c.name in known or short_name(c.name) in known]
+    if not cands and guess and want and want[0] in ("county", "city"):
+        # a unit that names no place at all (区文化旅游委, 全区…) on a site spelled by initials
+        # several places share (fl: 丰林县, 浮梁县, 涪陵区): the one of them whose kind its level
+        # word gives, within a province the text names if it names any
+        cands = [g for g in guessed if g.kind == want[0] and (len(want) == 1 or g.name.endswith(want[1:]))]
+        d = divisions()
+        for kind, above in (("province", d.province_of), ("city", d.city_of)):
+            named = {c.code for n in known for c in d.named(n) if c.kind == kind and not c.former}
+            if named and want[0] != kind:
+                cands = [c for c in cands if (above(c) or c).code in named]
+    return cands[0] if len({c.code for c in cands}) == 1 else None
+
+
+def address_names(unit, context: Context) -> bool:
+    """True when the site's address names the unit's own department by its initials."""
+    if not context.url or not unit.department:
+        return False
+    return any(a.department == unit.department for a in departments_in_address(context.url))
+
+
+def host_town(self_level: str | None, first_person: bool, body: str, context: Context) -> Division | None:
+    """The one township or street a site's path names within the county its host names, for
+    a report that speaks of itself as a township or street, or not at all; or, for a street,
+    one that speaks of the county above it (全县) only and of 街道 as itself."""
+    towns = [c for c in context.host[0] if c.kind == "township"]
+    if self_level in ("township", "street"):
+        towns = [c for c in towns if c.level == self_level]
+    elif self_level is not None:
+        if first_person or body.count("街道") < 3:
+            return None
+        towns = [c for c in towns if c.level == "street"]
+    return towns[0] if len(towns) == 1 else None
+
+
+_TOWN_SUFFIX = re.compile(r"(?:街道办事处|街道|民族乡|镇|乡)$")
+
+
+_LEADING_BODY = re.compile(r"(?:委(?!员)|党委|人民政府|政府)")
+
+
+# What sets a place's 经验/模式 apart as a model followed, not the report's own: a quote mark
+# or a verb of learning right before the name (学习借鉴“某地经验”, 推广某地模式).
+_BORROWED = re.compile(r"(?:[“\"「《]|学习|借鉴|弘扬|推广|践行|发展|运用|复制|对标)$")
+
+
+def infer_place(body: str, self_level: str | None, context: Context) -> Division | None:
+    """The unit a title-less report is about: the place of the report's own level it names most."""
+    if self_level is None or self_level == "department":
+        return None
+    kinds = {"township": ("township",), "street": ("township",), "county": ("county",), "district": ("county",),
+             "city": ("city",), "province": ("province",)}[self_level]
+    counts: Counter = Counter()
+    cands: dict[str, list[Division]] = {}
+    led: set[str] = set()  # names followed by their own leading bodies: 保定市委、市政府
+    for p in place_mentions(body):
+        # a municipality (重庆市) speaks of itself as a city: 我市, 全市
+        cs = [c for c in p.cands if c.kind in kinds and c.level == self_level
+              or self_level == "city" and c.name in MUNICIPALITIES]
+        if cs:
+            counts[p.name] += 1
+            cands[p.name] = cs
+            if _LEADING_BODY.match(body, p.start + len(p.name)):
+                led.add(p.name)
+    for name, n in counts.most_common():
+        got = _resolve(cands[name], context, exclude=name)
+        if got is None:
+            continue
+        # a name found inside other words (召开县委 holds 开县) must be confirmed: by an
+        # ancestor the text also names, or by being a current, unambiguous name of 3+
+        # characters mentioned at least twice
+        if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
+            return got
+        if got.kind == "township" and not got.former and context.url \
+                and any(a.code in {g.code for g in context.host[1]} for a in divisions().ancestors(got)):
+            # a town named once (纳入某镇发展规划) on the site of the county whose initials its
+            # address spells (ptxy: 莆田 秀屿区, not the 仙游县 the same letters fit): its own
+            return got
+    if not counts and self_level in ("township", "street"):
+        # a town that names itself only in short after 法治 (法治舒桥建设) on its county's site:
+        # the one town of that county so named
+        counties = [c for c in context.host[0] if c.kind == "county"]
+        if len(counties) == 1:
+            towns = {t.code: t for t in divisions().towns_of(counties[0])
+                     if t.level == self_level and len(short := _TOWN_SUFFIX.sub("", t.name)) >= 2
+                     and "法治" + short in body}
+            if len(towns) == 1:
+                return next(iter(towns.values()))
+    if self_level == "province" and len(counts) == 1:
+        # a province names few peers in full: the only one it names (《某自治区贯彻…方案》)
+        # is its own, however few times
+        name = next(iter(counts))
+        got = _resolve(cands[name], context, exclude=name)
+        if got is not None and not got.former:
+            return got
+    if len(led) == 1:
+        # the one place of its level whose party committee or government the report names
+        # (在省政府和淮安市委的正确领导下，我市…): its own, though named once
+        name = next(iter(led))
+        got = _resolve(cands[name], context, exclude=name)
+        if got is not None and not got.former and len(name) >= 3:
+            return got
+    if not counts and self_level == "province" and speaks_as_region(body):
+        # an autonomous region speaking of itself (自治区人民政府…) names itself rarely, and
+        # then in short (法治内蒙古): the one region it names, however few times
+        d = divisions()
+        regions = {c.code for _end, (name, _short) in d.matches(body)
+                   for c in d.named(name) + d.short_names().get(name, [])
+                   if c.kind == "province" and c.name.endswith("自治区") and not c.former}
+        if len(regions) == 1:
+            return d.by_code[regions.pop()]
+    if not counts and self_level == "province":
+        got = _province_of_document_numbers(body)
+        if got is not None:
+            return got
+    if not counts and self_level in ("province", "city", "county", "district"):
+        # a place that names itself only in short (法治青海, 青海工作): the one short name of
+        # its level the body uses at least twice and more than any other; a county's short
+        # name (two characters that may be a word) also needs an ancestor named or a third use
+        d = divisions()
+        shorts = d.short_names()
+        by_short: Counter = Counter()
+        idioms = rules()["own_place_idioms"]
+        as_own: set[str] = set()  # short names followed by 担当, 经验, 方案 …: the report's own place
+        words = rules()["word_like_short_names"]
+        for last, (name, is_short) in d.matches(body):
+            if is_short and name not in words:
+                cs = [c for c in shorts.get(name, []) if not c.former and (
+                    c.kind in kinds or self_level == "city" and c.name in MUNICIPALITIES)]
+                if len({c.code for c in cs}) == 1:
+                    by_short[cs[0].code] += 1
+                    first = last + 1 - len(name)
+                    if body.startswith(idioms, last + 1) and not _BORROWED.search(body, max(0, first - 6), first):
+                        as_own.add(cs[0].code)
+        if len(as_own) == 1:
+            # 干出某地担当, 提供某地经验: named, in short, as what the report's own place gives
+            # (not a model it follows: 学习“某地经验”); no other place of its level named more
+            code = next(iter(as_own))
+            got = d.by_code[code]
+            if by_short[code] == max(by_short.values()) and (got.kind != "county" or got.level == self_level):
+                return got
+        best = by_short.most_common(2)
+        # a province is few among its peers: one named once, and no other, is the report's own;
+        # so is a municipality speaking of itself as a city (本市…为上海…)
+        alone = len(best) == 1 and (self_level == "province"
+                                    or self_level == "city" and d.by_code[best[0][0]].name in MUNICIPALITIES)
+        least = 1 if alone else 2
+        if best and best[0][1] >= least and (len(best) == 1 or best[0][1] > best[1][1]):
+            got = d.by_code[best[0][0]]
+            if got.kind != "county" or got.level == self_level and (best[0][1] >= 3 or context.confirms(got)):
+                return got
+    return None

@@ -1,0 +1,342 @@
+"""The unit a report's body names as its subject (XX局坚持…, 我局…) and how a department's
+name is completed with its place as the page writes it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..departments import (
+    department_forms,
+    departments_in_address,
+    find_departments,
+    lexicon,
+    parse_unit,
+    short_departments_in_address,
+)
+from ..divisions import Division, divisions, short_name
+from ..page import iter_lines
+from .places import Context, host_place, zone_parts
+from .tables import DEPT_SUFFIX, GOV_WORDS, LEVEL_WORD_KINDS, page_field, rules
+from .voice import own_marks
+
+
+def only_places(name: str) -> bool:
+    """True for an issuer that is only place names (成都市武侯区): the unit's government is meant."""
+    rest = re.sub(r"\s+", "", name)
+    for _s, _e, n in divisions().find(rest):
+        rest = rest.replace(n, "", 1)
+    return rest == ""
+
+
+def department_name(issuer: str) -> str | None:
+    names = re.split(r"[\s、,]+", issuer)
+    for n in names:
+        if DEPT_SUFFIX.search(n) and not re.search(r"人民政府$|党委$|县委$|市委$|区委$|省委$", n):
+            if "人民政府办公室" in n or not GOV_WORDS.fullmatch(n):
+                return n
+    return None
+
+
+class Cand:
+    """A name that may be the issuer, where it was read, and how far that source is trusted."""
+
+    __slots__ = ("name", "source", "start", "end", "conf")
+
+    def __init__(self, name: str, source: str, start: int | None, end: int | None, conf: float):
+        self.name, self.source, self.start, self.end, self.conf = name, source, start, end, conf
+
+
+_SELF_WORDS = ("我", "本", "该", "各", "全")
+
+
+def is_unit(name: str) -> bool:
+    """A name that is a government or a department (not a newspaper or a site's section);
+    省政府 and 市人民政府 name their place by its level alone."""
+    if name[:1] in _SELF_WORDS:
+        return False  # 我分局, 本委, 该局: the unit speaking of itself, not its name
+    u = parse_unit(name)
+    if u.is_department or (u.place is not None and len(u.name) <= len(u.place) + 6):
+        return True
+    return u.level_word is not None and u.name[1:] in ("政府", "人民政府")
+
+
+_TOWN_BODIES = re.compile(r"(?:党工委|党委|办事处|人民政府|政府)$")
+
+
+def _town_of(part: str) -> tuple[str, int] | None:
+    """(the township or street, how much of part names it) for a town's leading body named
+    after it (某街党工委, 某镇党委): 街 stands for 街道 (某街 is how a street names itself)."""
+    rest = _TOWN_BODIES.sub("", part)
+    if rest == part or len(rest) < 2:
+        return None
+    name = rest + "道" if rest.endswith("街") else rest
+    if any(c.kind == "township" for c in divisions().named(name)):
+        return name, len(rest)
+    return None
+
+
+_CLAUSE_END = re.compile(r"[,，;；:：。]")  # 。 only ends a clause past a preamble sentence
+
+
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|同时|此外)")
+
+
+def body_subject(work: str, body_start: int, body_end: int) -> Cand | None:
+    """The unit that opens a clause of the body's first sentence (2022年，某区坚持…; 2023年，在
+    县委的领导下，某县教育局深入开展…) or its 现将…报告如下."""
+    att = rules()
+    conf = att["confidence"]["body"]
+    for s, _e, line in iter_lines(work):
+        if s < body_start or not line.strip():
+            continue
+        if s > body_start + 1500:
+            break
+        stop = line.find("。")
+        if stop >= 0 and att["preamble"].match(line, 0, stop):
+            # 2021年是"十四五"开局之年。在区委的领导下，某街…: the subject opens the next sentence
+            nxt_stop = line.find("。", stop + 1)
+            stop = len(line) if nxt_stop < 0 else nxt_stop
+        stop = min(len(line), 250) if stop < 0 else min(stop, 250)
+        pos = 0
+        while pos < stop:
+            m = att["subject"].match(line, pos)
+            if m is not None and line[m.end("unit"):m.end("unit") + 1] in (",", "，"):
+                # the unit set off by a comma (某市林业和草原局，以…): only a known department
+                # with its place, or a place's government, not any clause (…的决策部署，…)
+                u = parse_unit(m.group("unit"))
+                if not (u.known and u.place is not None or u.department is None and u.place is not None
+                        and GOV_WORDS.search(m.group("unit"))):
+                    m = None
+            t = att["topic"].match(line, pos) if m is None else None
+            if t is not None:
+                # 2022年某街道法治政府建设工作，…: only a township or street is read so, the
+                # unit a district's page most often leaves unnamed elsewhere
+                unit = t.group("unit")
+                name = unit + "道" if unit.endswith("街") else unit
+                if any(c.kind == "township" for c in divisions().named(name)):
+                    at = s + t.start("unit")
+                    return Cand(name, "body", at, at + len(unit), conf)
+                u = parse_unit(unit)
+                if u.is_department and (u.place is not None or u.level_word):
+                    at = s + t.start("unit")
+                    return Cand(unit, "body", at, at + len(unit), conf)
+            if m and "、" in m.group("unit"):
+                # joint issuers (中共某县委、某县人民政府坚持…): the government, named last
+                at = s + m.start("unit")
+                for part in reversed(m.group("unit").split("、")):
+                    if len(part) >= 2 and is_unit(part):
+                        a = at + m.group("unit").rfind(part)
+                        return Cand(part, "body", a, a + len(part), conf)
+                    town = _town_of(part)
+                    if town is not None:  # 某街党工委、办事处…: the street its bodies stand for
+                        a = at + m.group("unit").rfind(part)
+                        return Cand(town[0], "body", a, a + town[1], conf)
+                m = None
+            if m and _ENUMERATOR.match(m.group("unit")):
+                m = None  # 一是农工委党组…: a point of a list, whose subject is a body of the unit
+            if m:
+                unit = m.group("unit")
+                if is_unit(unit) or zone_parts(unit):
+                    return Cand(unit, "body", s + m.start("unit"), s + m.end("unit"), conf)
+                if unit.endswith("街") and divisions().named(unit + "道"):
+                    at = s + m.start("unit")
+                    return Cand(unit + "道", "body", at, at + len(unit), conf)  # 松洲街 for 松洲街道
+                dept = _department_prefix(unit)
+                if dept:  # 某市农业农村局法治政府建设工作在…: the department that opens it
+                    at = s + m.start("unit")
+                    return Cand(dept, "body", at, at + len(dept), conf)
+                hits = divisions().find(unit)
+                if hits and hits[0][0] == 0:  # 中村乡法治政府建设工作在…: the place that opens it
+                    name = hits[0][2]
+                    at = s + m.start("unit")
+                    return Cand(name, "body", at, at + len(name), conf)
+            nxt = _CLAUSE_END.search(line, pos, stop)
+            if nxt is None:
+                break
+            pos = nxt.end()
+        m = att["as_follows"].search(line)
+        if m and is_unit(m.group(1)):
+            return Cand(m.group(1), "body", s + m.start(1), s + m.end(1), conf)
+        if len(line.strip()) > 30:
+            break
+    return None
+
+
+# The party committee's departments (组织部 …): the only 部 below the central level.
+_PARTY_DEPARTMENTS = ("组织部", "宣传部", "统一战线工作部")
+
+
+def central(unit) -> bool:
+    """A ministry named without a place (交通运输部, 国家税务总局): reposted on a local site it
+    is still no department of that place."""
+    if unit.place is not None or unit.level_word in LEVEL_WORD_KINDS:
+        return False
+    dept = unit.department or ""
+    return unit.place_level == "central" or dept.endswith("部") and dept not in _PARTY_DEPARTMENTS
+
+
+def drafter(name: str, self_level: str | None, first_person: bool) -> bool:
+    """A department in the page's 来源 field of a report that speaks of itself as a government
+    (我市, 我县): the bureau that drafted or posted it, not its issuer."""
+    return first_person and self_level not in (None, "department") and parse_unit(name).is_department
+
+
+def full_department(name: str) -> str:
+    """A department with its place, its name given in full where it was written in a short
+    form the lexicon knows (某市科技局 -> 某市科学技术局), as the record gives departments."""
+    u = parse_unit(name)
+    if u.known and u.department and re.search(r"(?:党组|党委)$", name):
+        # 中共某市交通运输局党组: the department its party group reports for
+        name = re.sub(r"^中共|(?:党组|党委)$", "", name)
+    if not (u.known and u.department and u.place) or not name.startswith(u.place):
+        return name
+    rest = name[len(u.place):]
+    gov = next((g for g in ("人民政府", "政府") if rest.startswith(g)), "")
+    hit = lexicon().lookup(rest[len(gov):])
+    full = hit[0] if hit else rest[len(gov):]
+    if full in lexicon().government_offices:
+        # 某市外事办公室, 某市政府国资委: the office is its government's, and named so
+        return u.place + "人民政府" + full
+    return u.place + full if hit and hit[0] != rest else name
+
+
+def as_the_page_names(dept: str, page_fields: dict, body: str, source: str | None) -> str:
+    """The department under the official name the page itself uses, where one function has
+    several (文化广电和旅游局, 文化广电新闻出版旅游局; 教育和体育局, 教育体育局) and the name was
+    read from a short form (文广旅局) or the site's address, which only say which function:
+    the name its 发布机构/来源 field gives in a fuller form, for the same place; else, for a
+    name from the address, the one full stem of that function the text writes."""
+    u = parse_unit(dept)
+    if not (u.known and u.department and u.place) or not dept.startswith(u.place):
+        return dept
+    lex = lexicon()
+    hit = lex.lookup(dept[len(u.place):])
+    if hit is None:
+        return dept
+    for name in ("issuer", "source_org"):
+        value = page_field(page_fields, name)[0]
+        if not value:
+            continue
+        full = full_department(re.sub(r"\s+", "", value))
+        if full != dept and full.startswith(u.place):
+            other = lex.lookup(full[len(u.place):])
+            if other is not None and other[1] == hit[1] and other[0] == full[len(u.place):]:
+                return full
+    if source == "site":
+        suffix = next((s for s in _DEPT_SUFFIXES if hit[0].endswith(s)), "")
+        names = [form for form, (canon, key) in lex.forms.items() if key == hit[1] and form == canon
+                 and form.endswith(suffix) and form != hit[0]]
+        written = [n for n in names if len(n) - len(suffix) >= 4 and n[:len(n) - len(suffix)] in body]
+        if len(written) == 1 and hit[0][:len(hit[0]) - len(suffix)] not in body:
+            return u.place + written[0]
+    return dept
+
+
+_DEPT_SUFFIXES = ("委员会", "办公室", "局", "厅", "委", "办", "部")
+
+
+def _department_prefix(unit: str) -> str | None:
+    """The department with its place or level word that opens a longer subject
+    (某市农业农村局法治政府建设工作 -> 某市农业农村局), or None."""
+    for m in reversed(list(_DEPT_END.finditer(unit))):
+        head = unit[:m.end()]
+        u = parse_unit(head)
+        if u.is_department and (u.place is not None or u.level_word):
+            return head
+    return None
+
+
+_SELF_KIND = re.compile(r"[我本](局|委|厅|办|中心|署)")
+
+
+_SELF_KIND_ENDS = {"局": ("局",), "委": ("委", "委员会"), "厅": ("厅",), "办": ("办", "办公室"), "中心": ("中心",),
+                   "署": ("署",)}
+
+
+_DEPT_END = re.compile(r"(?:局|厅|委员会|委|办公室|中心|署)(?=.)")
+
+
+# A document title that opens with its year before the unit's name (《2024年度某县应急管理局学法计划》).
+_TITLE_YEAR_LEAD = re.compile(r"《(?:19|20)\d{2}\s*年度?$")
+
+
+def own_department(work: str, body_start: int, body_end: int) -> Cand | None:
+    """The department a 我局 report names as itself: a department name (with its place or
+    level word) followed by its own leading bodies or posts (区司法局党委书记, 市文旅局党组),
+    or opening the title of a document it made (《某区统计局2022年…计划》). The one named so
+    most often, when it is alone at the top."""
+    own = own_marks()
+    body = work[body_start:body_end]
+    # the kind of unit it calls itself (我委 -> a 委员会): a document title that opens with a
+    # unit of another kind (我委 citing 《某区疾病预防控制中心机构职能编制规定》) is not its own
+    selves = Counter(m.group(1) for m in _SELF_KIND.finditer(body))
+    kinds = _SELF_KIND_ENDS.get(selves.most_common(1)[0][0]) if selves else None
+    counts: Counter = Counter()
+    first: dict[str, tuple[str, int, int]] = {}
+    for s, e, _form, canon in find_departments(body):
+        a = _named_start(body, s, e)
+        if a is None or not (own.match(body, e) or body[a - 1:a] == "《"
+                             or _TITLE_YEAR_LEAD.search(body, max(0, a - 10), a)):
+            continue
+        if kinds and not canon.endswith(kinds):
+            continue
+        counts[canon] += 1
+        first.setdefault(canon, (body[a:e], a, e))
+    best = counts.most_common(2)
+    if not best or len(best) > 1 and best[0][1] == best[1][1]:
+        return None
+    name, a, b = first[best[0][0]]
+    return Cand(name, "body", body_start + a, body_start + b, rules()["confidence"]["body"])
+
+
+def _named_start(body: str, s: int, e: int) -> int | None:
+    """Where the department name ending at e begins, with the place names or the level word
+    that open it (江门市新会区统计局, 区司法局; 市文化旅游广电局 around the known 广电局);
+    None when no place or level word opens it."""
+    best = None
+    for a in range(s - 1, max(0, s - 16) - 1, -1):
+        u = parse_unit(body[a:e])
+        if u.is_department and (u.place is not None and u.name.startswith(u.place) or u.level_word):
+            best = a
+    return best
+
+
+def address_department(body: str, context: Context) -> tuple[str, Division | None] | None:
+    """The department a site's address names by its initials and its place: the place its
+    initials were led by (one the address or text names when several fit), the host's place
+    of the level its level letter gives, or the host's own place."""
+    if not context.url:
+        return None
+    for a in departments_in_address(context.url):
+        place: Division | None = None
+        if a.places:
+            known = context.names
+            fits = [p for p in a.places if p in context.host[0] or p.name in known or short_name(p.name) in known]
+            cands = fits or list(a.places)
+            place = cands[0] if len({c.code for c in cands}) == 1 else None
+        else:
+            # a 厅 is a province's department (jtt.sc.gov.cn: 四川省交通运输厅)
+            word = a.level_word or ("省" if a.department.endswith("厅") else None)
+            place = host_place(word, context) or (context.level_place(word, body) if word else None)
+        return a.department, place
+    for readings, level_word, _label in short_departments_in_address(context.url):
+        # jw: 教委, 建委 or 交委 — the one whose line of work the report speaks of as its own
+        # (区委教育工委, 全区教育系统, 教委机关), twice at least and more than any other's
+        votes = Counter({r: _own_line_mentions(r, body) for r in readings})
+        best = votes.most_common(2)
+        if not best or best[0][1] < 2 or len(best) > 1 and best[1][1] == best[0][1]:
+            continue
+        place = host_place(level_word, context) if level_word else host_place(None, context)
+        return best[0][0], place
+    return None
+
+
+def _own_line_mentions(canonical: str, body: str) -> int:
+    """How often the body names a department's line of work as a unit's or a system's: its
+    short names (教委) and its stem before 系统, 工委 or 战线 (教育系统, 教育工委)."""
+    u = parse_unit(canonical)
+    stem = next((canonical[:-len(s)] for s in ("委员会", "局", "厅", "办公室") if canonical.endswith(s)), canonical)
+    shorts = [f for f in department_forms(canonical) if len(f) <= 3 and f != canonical]
+    pattern = "|".join([re.escape(f) for f in shorts] + [re.escape(stem) + "(?:系统|工委|战线)"])
+    return len(re.findall(pattern, body)) if u.known else 0
