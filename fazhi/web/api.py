@@ -10,6 +10,8 @@ import hmac
 import secrets
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -248,38 +250,37 @@ def reopen_decision(request: Request, sha256: str, check: str, start: int | None
     return _after_change(request, sha256, find_finding(_record(request, sha256, False), check, start, end, message))
 
 
-def change_state(request: Request, sha256: str, state: str, user: User) -> dict[str, Any]:
+@contextmanager
+def _review_write(request: Request, sha256: str, refused: int = 400) -> Iterator[None]:
+    """A change to a stored report's review: the report must exist, writes are serialised, and
+    a change the review refuses (an unknown state, a note that is not there) answers `refused`
+    with the review's own Chinese message."""
     will_change(request, sha256)
     _record(request, sha256, False)
     try:
         with ws(request).holder.write_lock:
-            review.set_state(corpus(request), sha256, state, user.name)
+            yield
     except review.ReviewError as e:
-        raise HTTPException(400, str(e)) from e
+        raise HTTPException(refused, str(e)) from e
+
+
+def change_state(request: Request, sha256: str, state: str, user: User) -> dict[str, Any]:
+    with _review_write(request, sha256):
+        review.set_state(corpus(request), sha256, state, user.name)
     return _after_change(request, sha256, None)["review"]
 
 
 def add_note(request: Request, sha256: str, start: int, end: int, severity: str, message: str,
              user: User) -> dict[str, Any]:
-    will_change(request, sha256)
-    _record(request, sha256, False)
-    try:
-        with ws(request).holder.write_lock:
-            note_id = review.add_note(corpus(request), sha256, start, end, severity, message, user.name)
-    except review.ReviewError as e:
-        raise HTTPException(400, str(e)) from e
+    with _review_write(request, sha256):
+        note_id = review.add_note(corpus(request), sha256, start, end, severity, message, user.name)
     note = next((f for f in _record(request, sha256, False)["findings"] if f.get("note_id") == note_id), None)
     return _after_change(request, sha256, note)
 
 
 def remove_note(request: Request, sha256: str, note_id: int, user: User) -> dict[str, Any]:
-    will_change(request, sha256)
-    _record(request, sha256, False)
-    try:
-        with ws(request).holder.write_lock:
-            review.remove_note(corpus(request), sha256, note_id, user.name)
-    except review.ReviewError as e:
-        raise HTTPException(404, str(e)) from e
+    with _review_write(request, sha256, refused=404):
+        review.remove_note(corpus(request), sha256, note_id, user.name)
     return _after_change(request, sha256, None)["review"]
 
 
