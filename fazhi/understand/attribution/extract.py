@@ -186,50 +186,49 @@ def _extract_unglossed(work: str, page_fields: dict, doc_meta: dict, start: int,
     return md, back(bs), back(be - 1) + 1 if be > 0 else 0
 
 
-def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *, text: str | None = None,
-             source: str | None = None) -> tuple[Metadata, int, int]:
-    md = Metadata()
-    conf = rules()["confidence"]
-    # evidence quotes the text as read: the working view has the page furniture blanked
-    shown = text if text is not None and len(text) == len(work) else work
+def _read_title(md: Metadata, work: str, text: str | None, shown: str, page_fields: dict, doc_meta: dict,
+                start: int, conf: dict) -> tuple[str | None, int]:
+    """Set md.title: the title line found in the text (kept as written, traditional script and
+    all), else the reader's or the page's title field. Returns the title in the working view
+    (simplified script, for matching) and where the body begins (after the title line)."""
     found = find_title(work, start)
-    body_start = start
-    wtitle: str | None = None  # the title in the working view (simplified script), for matching
     if found:
         md.title, a, b = found
         wtitle = md.title
         if text is not None and len(text) == len(work):
             md.title = _as_written(text, work, a, b, md.title)
         md.title_span = (a, b)
-        body_start = b
         _evidence(md, "title", "title", shown, None, None, conf["title"], md.title)
         md.evidence["title"].update(start=a, end=b)
-    else:
-        v = doc_meta.get("title")
-        if v:
-            md.title = wtitle = strip_site(re.sub(r"\s+", "", str(v)))
-            _evidence(md, "title", "document", shown, None, None, conf["document"], md.title)
-        else:
-            v, fs, fe = page_field(page_fields, "title")
-            if v:
-                md.title = wtitle = strip_site(re.sub(r"\s+", "", str(v)))
-                _evidence(md, "title", "title_field", shown, fs, fe, conf["title_field"])
-    # skip a salutation line (县委:) right after the title: it names the addressee
+        return wtitle, b
+    v = doc_meta.get("title")
+    if v:
+        md.title = strip_site(re.sub(r"\s+", "", str(v)))
+        _evidence(md, "title", "document", shown, None, None, conf["document"], md.title)
+        return md.title, start
+    v, fs, fe = page_field(page_fields, "title")
+    if v:
+        md.title = strip_site(re.sub(r"\s+", "", str(v)))
+        _evidence(md, "title", "title_field", shown, fs, fe, conf["title_field"])
+        return md.title, start
+    return None, start
+
+
+def _past_salutation(work: str, body_start: int) -> int:
+    """Where the body begins past a salutation line (县委:) right after the title: that line
+    names the addressee, never the issuer."""
     for s, e, line in iter_lines(work):
         if s < body_start or not line.strip():
             continue
-        if SALUTATION.match(line):
-            body_start = e
-        break
+        return e if SALUTATION.match(line) else body_start
+    return body_start
 
-    md.doc_type, why = detect_kind(wtitle, work, body_start, end,
-                                   doc_meta.get("source_org") or page_field(page_fields, "source_org")[0])
-    if why is not None:
-        md.evidence["doc_type"] = why
 
-    signed, sig_org, body_end, sig_span = signature(work, body_start, end)
-
-    # dates: the page's labelled fields first, then the signature block
+def _read_dates(md: Metadata, work: str, shown: str, page_fields: dict, doc_meta: dict, start: int, end: int,
+                body_start: int, signed: str | None, sig_span: tuple[int, int], conf: dict) -> None:
+    """Set md.published and md.signed: the reader's and the page's labelled fields first (they
+    say what the site did), then a date stamp by the title, the signature block, and last the
+    cover letter a report was sent under."""
     if doc_meta.get("published"):
         md.published = doc_meta["published"]
         _evidence(md, "published", "document", shown, None, None, conf["document"], md.published)
@@ -262,6 +261,25 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             # and signed there only
             md.signed = d.isoformat()
             _evidence(md, "signed", "signature", shown, cover.start("date"), cover.end("date"), conf["signature"])
+
+
+def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *, text: str | None = None,
+             source: str | None = None) -> tuple[Metadata, int, int]:
+    md = Metadata()
+    conf = rules()["confidence"]
+    # evidence quotes the text as read: the working view has the page furniture blanked
+    shown = text if text is not None and len(text) == len(work) else work
+    wtitle, body_start = _read_title(md, work, text, shown, page_fields, doc_meta, start, conf)
+    body_start = _past_salutation(work, body_start)
+
+    md.doc_type, why = detect_kind(wtitle, work, body_start, end,
+                                   doc_meta.get("source_org") or page_field(page_fields, "source_org")[0])
+    if why is not None:
+        md.evidence["doc_type"] = why
+
+    signed, sig_org, body_end, sig_span = signature(work, body_start, end)
+
+    _read_dates(md, work, shown, page_fields, doc_meta, start, end, body_start, signed, sig_span, conf)
 
     # the body as read for words and names, without the pinyin glosses a mirror put after its
     # characters (自治區(qū)人民政府); only what needs no offsets reads it
