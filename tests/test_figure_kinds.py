@@ -530,3 +530,32 @@ def test_vague_tens_are_no_number():
 def test_a_scaled_decimal_keeps_its_written_value():
     assert one("审查合同2.28万份。", 22800).value == 22800
     assert one("发放资料12.04万份。", 120400).value == 120400
+
+
+def test_ordinals_listed_after_the_first_are_ordinals():
+    assert figs("区司法局组织完成第二、三批示范项目评审。") == []
+    assert figs("市政府召开第五至七次常务会议听取汇报。") == []
+    # a count after an ordinal's own measure word stays a count
+    assert one("第一次会议后，20个部门报送了整改方案。", 20).kind == "count"
+
+
+def test_a_session_number_listed_before_its_congress():
+    text = "认真贯彻省十二次、市第九次党代会精神，召开两次专题会议。"
+    assert one(text, 12).kind == "context"
+    assert one(text, 2).kind == "count"
+
+
+def test_a_word_with_zhong_is_no_field_of_comparison():
+    assert one("全县80多个党支部集中开展宪法学习。", 80).kind == "count"
+    assert one("全县12所高中均配备法治副校长。", 12).kind == "count"
+    assert one("在全县9个部门中率先完成清单编制。", 9).kind == "context"
+
+
+def test_a_plans_emphases_in_chinese_numerals():
+    assert one("局党组突出四项重点推进依法行政。", 4).kind == "context"
+    assert one("完成年度4项重点工作。", 4).kind == "count"
+
+
+def test_a_village_named_by_households():
+    assert figs("该河段流经八家子、三家庄两村。") == []
+    assert one("对2家子公司开展合规审查。", 2).kind == "count"

@@ -92,6 +92,10 @@ def lexicon() -> Lexicon:
     )
 
 
+# The measure words that may end a list of ordinals (第二、三批, 第一至四季度). Only numbers that run
+# straight on from the 第 are taken, so 第一次会议、20个部门 keeps its count of departments.
+_ORDINAL_NOUNS = "批次期届季轮年个项条章节款"
+
 # Patterns of numbers that are not quantities. Those starting with a digit are merged
 # into one alternation behind a digit lookahead: a single fast scan instead of eight.
 _DIGIT_MASKS = [
@@ -107,7 +111,8 @@ _DIGIT_MASKS = [
 _MASKS = [
     re.compile(r"(?<!\d)(?=\d)(?:" + "|".join(f"(?:{p})" for p in _DIGIT_MASKS) + ")"),
     re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号"),  # document numbers
-    re.compile(rf"第\s*[\d{CN_NUM}]+"),  # ordinals: 第一, 第3批
+    # ordinals: 第一, 第3批, and the ordinals listed after the first (第二、三批, 第三至五次会议)
+    re.compile(rf"第\s*[\d{CN_NUM}]+(?:\s*[、和及与至到]\s*[\d{CN_NUM}]+(?=\s*[、和及与至到]|\s*[{_ORDINAL_NOUNS}]))*"),
     re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]"),  # weekdays: 周五集中学习
     # a page's own counter (浏览次数：5072次), and no more of its line: a page flattened to one line keeps
     # the report's own counts after it
