@@ -2,6 +2,7 @@
 injection (bench/inject.py), and for the correct phrasings they must leave alone."""
 from __future__ import annotations
 
+import fazhi
 from tests.test_checks import MEASURES, build, findings, flagged_at
 
 
@@ -161,3 +162,28 @@ def test_agreement_reached_is_the_numerator_of_a_success_rate():
     ok = _m("人民调解组织受理纠纷1294件，达成调解协议1268件，调解成功率97.99%。")
     assert findings(ok, "rate_consistency") == []
     assert flagged_at(ok.replace("1268件", "1243件"), "rate_consistency", "97.99%")
+
+
+def test_arabic_top_headings_whose_title_opens_with_the_year():
+    text = ("桃林镇2023年度法治政府建设工作报告\n发布日期：2024-03-12\n\n"
+            "1、2023年法治政府建设工作开展情况\n（1）规范执法。镇综合执法队全年立案30件，结案28件。\n"
+            "（2）化解纠纷。全年调解矛盾纠纷120起。\n"
+            "2、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记、镇长主持研究法治工作4次。\n"
+            "3、存在的不足和原因\n（1）执法文书不规范。原因是执法队员多为转岗人员。\n"
+            "4、2024年工作打算\n（1）开展执法案卷自查。\n（2）培养“法律明白人”40名。\n")
+    r = fazhi.analyze_text(text)
+    assert [s.numeral for s in r.sections if s.level == 1] == ["1、", "2、", "3、", "4、"]
+    assert r.required_contents["next_year_plan"].present
+    assert [f for f in r.findings if f.check == "heading_numbering"] == []
+    assert flagged_at(text.replace("4、2024年", "5、2024年"), "heading_numbering", "5、2024年")
+
+
+def test_merged_part_whose_plans_open_with_xiabu():
+    short = ("一是决策后评估开展较少；二是执法平台尚未贯通。究其原因，主要是跟踪重视不够，资金投入不足。\n"
+             "下步打算：2024年，我县将选取3项重大行政决策开展后评估，完成执法平台对接。\n")
+    text = build(short=short, short_head="二、直面短板，存在问题及下步打算", plan=None)
+    r = fazhi.analyze_text(text)
+    assert r.required_contents["next_year_plan"].present
+    assert r.required_contents["shortcomings"].present and r.required_contents["causes"].present
+    assert findings(text, "next_year_plan_missing") == []
+    assert findings(text.replace("下步打算：2024年，我县将选取", "另外，"), "next_year_plan_missing")
