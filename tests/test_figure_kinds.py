@@ -559,3 +559,29 @@ def test_a_plans_emphases_in_chinese_numerals():
 def test_a_village_named_by_households():
     assert figs("该河段流经八家子、三家庄两村。") == []
     assert one("对2家子公司开展合规审查。", 2).kind == "count"
+
+
+def test_more_words_of_intent_make_a_target():
+    assert one("今年群众满意率力求达到96%以上。", 96).kind == "target"
+    assert one("全年努力实现行政复议案件按期办结率99%。", 99).kind == "target"
+    assert one("年度目标任务为审核规范性文件15件。", 15).kind == "target"
+    assert one("2025年将举办执法人员轮训4期。", 4).kind == "target"
+    # 将 that moves a thing (将…纳入) is no future, and 即将 is no plan
+    assert one("将12名执法辅助人员纳入统一管理。", 12).kind == "count"
+
+
+def test_a_documents_size_is_not_work():
+    assert one("修订后的实施办法共7章52条，自公布之日起施行。", 52).kind == "context"
+    assert one("《行政复议法》全文共90条。", 90).kind == "context"
+    assert one("清理涉企规范性文件条款23条。", 23).kind == "count"
+
+
+def test_a_services_hours_are_a_name():
+    assert figs("政务大厅推行7×24小时自助办理。") == []
+    assert one("开通24小时公共法律服务热线，全年接听来电300余次。", 24).kind == "context"
+    assert one("开通24小时公共法律服务热线，全年接听来电300余次。", 300).kind == "count"
+
+
+def test_a_frequency_every_few_months():
+    assert one("每两个月召开1次执法协调会。", 1).kind == "frequency"
+    assert one("每3个月开展1次案卷评查。", 1).kind == "frequency"

@@ -107,6 +107,7 @@ _DIGIT_MASKS = [
     r"\d{1,2}\s*(?:[:：]\s*\d{2}|[时点]\s*\d{1,2}\s*分)",  # times: 9:30, 9时30分
     r"\d+\s*号",  # document and house numbers
     r"\d+(?:\s*\+\s*[\dA-Za-z]+)+|\d+[A-Za-z]+",  # 1+4+N, 5G
+    r"\d+\s*[×xX*]\s*24\s*小时",  # 7×24小时: a service's hours, a name
 ]
 _MASKS = [
     re.compile(r"(?<!\d)(?=\d)(?:" + "|".join(f"(?:{p})" for p in _DIGIT_MASKS) + ")"),
