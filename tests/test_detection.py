@@ -221,7 +221,13 @@ UNTITLED_LOOKALIKES = [
                       "（一）市容环境持续改善。\n"),
     # a line of work named with what was done in it (整治, 优化提升) before 工作总结如下
     ("other_summary", "今年本市营商环境评价排名上升两位，但企业满意度仍然偏低。现将2023年营商环境优化提升工作总结如下。\n"
-                      "一、提高站位，压实责任\n"),
+                      "一、提高站位，压实责任\n"),    # the answer to a member's proposal: addressed to the member, what was proposed received and answered
+    ("reply", "李华委员：\n您提出的《关于推进乡镇综合执法规范化的提案》收悉。经认真研究，现答复如下：\n"
+              "一、关于充实执法力量\n2024年，我局已为各乡镇配备执法人员46名。\n"),
+    # a column listing the reports with their dates
+    ("listing", "2023年度法治政府建设情况报告\n桐溪县水利局2023年度法治政府建设情况报告  2024-03-01\n"
+                "桐溪县民政局2023年度法治政府建设情况报告  2024-02-28\n桐溪县文旅局2023年度法治政府建设情况报告"
+                "  2024-02-26\n"),
 ]
 
 
@@ -252,7 +258,9 @@ REPORT_TRAPS = [
     "工作要点。现将有关情况报告如下：\n",
     "2023年，我(wǒ)县(xiàn)坚(jiān)持依法行政。现(xiàn)将有关情况报(bào)告如下：\n一、主要举措和成效\n",    # a year's-work first part under an opening that names the subject
     "2023年，桐溪县交通运输局坚持依法行政，扎实推进法治政府部门建设，各项工作取得新成效。\n一、2023年工作情况\n"
-    "（一）落实第一责任人职责。\n",
+    "（一）落实第一责任人职责。\n",    # a report whose page links one earlier report with its date
+    "桐溪县2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n"
+    "全年审核规范性文件9件。\n相关链接：\n桐溪县2022年度法治政府建设情况报告 2023-03-02\n",
 ]
 
 
