@@ -187,3 +187,21 @@ def test_merged_part_whose_plans_open_with_xiabu():
     assert r.required_contents["shortcomings"].present and r.required_contents["causes"].present
     assert findings(text, "next_year_plan_missing") == []
     assert findings(text.replace("下步打算：2024年，我县将选取", "另外，"), "next_year_plan_missing")
+
+
+def test_accepted_and_not_accepted_make_the_applications():
+    ok = _m("全年收到行政复议申请52件，依法受理47件，不予受理5件；审结45件，结案率95.7%。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("不予受理5件", "不予受理3件"), "sum_consistency", "52件")
+    # a third way the applications went, after a comma: the split is open, not short
+    open_list = _m("全年收到行政复议申请52件，依法受理45件，不予受理5件，告知向其他机关申请2件。")
+    assert findings(open_list, "sum_consistency") == []
+
+
+def test_two_way_splits_of_people_and_services():
+    ok = _m("全镇行政执法人员86名，其中专职61名、兼职25名。全年接待法律咨询310人次，其中线上204人次、线下106人次。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("兼职25名", "兼职23名"), "sum_consistency", "86名")
+    assert flagged_at(ok.replace("线下106人次", "线下96人次"), "sum_consistency", "310人次")
+    assert findings(_m("受理建房申请40户，批准36户，不予批准4户。"), "sum_consistency") == []
+    assert findings(_m("受理建房申请40户，批准35户，不予批准4户。"), "sum_consistency")

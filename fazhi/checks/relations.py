@@ -19,6 +19,8 @@ from ..data import load as load_data
 from ..record import Figure, Report
 
 _CLAUSE = re.compile(r"[,，;；。:：!?！？、\n]")
+# where a list of counts ends: a two-way split is whole only when its clause closes after it
+_CLAUSE_END = re.compile(r"[;；。!?！？]")
 _SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
 # a figure's own words are at most this long; farther back is another clause's business
 _LABEL_MAX = 40
@@ -45,6 +47,7 @@ def lex() -> _Lex:
         closing = [re.compile(f"(?:{x})") for x in p.get("closing", [])]
         parts.append({"name": p["name"], "parts": pats, "closing": closing, "total": re.compile(p["total"]),
                       "exhaustive_at": int(p["exhaustive_at"]),
+                      "closed_by_clause": bool(p.get("closed_by_clause", False)),
                       "any": re.compile("|".join(f"(?:{x})" for x in p["parts"]))})
     any_part = re.compile("|".join(f"(?:{x})" for p in d["partition"] for x in p["parts"]))
     return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
@@ -229,6 +232,9 @@ def partition_runs(report: Report) -> list[PartitionRun]:
                             r"(合计|共计|总计|总量|共)", labels[j]):
                         totals.append(after)
                     exhaustive = closing or len(names - {-1}) >= p["exhaustive_at"]
+                    if exhaustive and p["closed_by_clause"] and after is not None \
+                            and not _CLAUSE_END.search(work, run[-1].end, after.start):
+                        exhaustive = False  # another item of the list follows: the split is open
                     out.append(PartitionRun(p["name"], run, totals, exhaustive))
                     i = j
                 else:
