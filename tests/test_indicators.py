@@ -614,3 +614,54 @@ def test_service_packages_counted_in_sets(sentence: str, expected: tuple[str, fl
 def test_service_matters_received_issued_and_licences_named_by_title(sentence: str, expected: tuple[str, float]) -> None:
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 法制学习 is the older word for the cadres' law study
+    ("局领导班子开展集中法制学习6次。", ("leader_law_study.sessions", 6)),
+    # a talk named as publicity is for the public even where the sentence also names cadres
+    ("用双语开展法治宣传讲座40场次，受益干部群众2万余人。", ("law_popularization.lectures", 40)),
+    # trainees counted with a bare 覆盖 after the enforcement training of the sentence
+    ("组织执法人员业务培训3场，覆盖45人次。", ("enforcement.trainees", 45)),
+    # the kinds of power a list holds are its parts, 行政许可 among them
+    ("本局权责清单共有事项260项，其中行政许可事项28项。", ("power_list.items", 28)),
+    ("编制行政执法事项目录，含行政处罚事项300项、行政强制事项12项。", ("power_list.items", 12)),
+    # identity and travel documents issued at a window are its services
+    ("全年为群众办理居民身份证8600张。", ("approval.items", 8600)),
+    # registrations granted, new registrations
+    ("全年批准个体工商户设立登记900户。", ("approval.items", 900)),
+    ("全年新登记社会组织35家。", ("approval.items", 35)),
+    ("登记注册市场主体新增1800户。", ("approval.items", 1800)),
+    # the matters of any application handled, counted in cases
+    ("全年共办结各类申请事项2400件。", ("approval.items", 2400)),
+    # matters named after the number and what is done with them
+    ("900余项依申请事项全部进驻网上大厅。", ("approval.items", 900)),
+    ("42个服务事项实现“掌上办”。", ("approval.items", 42)),
+    # information disclosed on application counted in 例
+    ("全年受理依申请公开45例。", ("disclosure.applications", 45)),
+    # drafts and official papers reviewed for legality
+    ("全年把关各类涉法文稿70余份。", ("legal_review.documents", 70)),
+])
+def test_study_talks_trainees_lists_services_and_reviews_in_other_words(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # a meeting that plans 普法 work is no 普法 event
+    ("召开普法责任制成员单位联席会议2次。", 2),
+    # comments gathered from the public are no legal opinions
+    ("活动中收集群众意见建议9条。", 9),
+    # bills submitted to the congress are legislation, not deputies' suggestions handled
+    ("提请市人大常委会审议地方性法规议案4件。", 4),
+    # treaties a government approves are not its service matters
+    ("国务院核准的条约共计12件。", 12),
+    # the stock of registered bodies and users of a platform are no registrations of the year
+    ("全县共登记社会组织640家。", 640),
+    ("平台新注册用户3200个。", 3200),
+    # petitions handled are no service matters
+    ("全年办理各类信访事项310件。", 310),
+])
+def test_meetings_comments_bills_and_stocks_take_no_id(sentence: str, value: float) -> None:
+    got = {f.value: f.indicator for f in fazhi.analyze_text(sentence).figures}
+    assert got[value] is None, got
