@@ -205,3 +205,13 @@ def test_two_way_splits_of_people_and_services():
     assert flagged_at(ok.replace("线下106人次", "线下96人次"), "sum_consistency", "310人次")
     assert findings(_m("受理建房申请40户，批准36户，不予批准4户。"), "sum_consistency") == []
     assert findings(_m("受理建房申请40户，批准35户，不予批准4户。"), "sum_consistency")
+
+
+def test_closed_above_accepted_when_the_applications_are_stated_too():
+    ok = _m("全年收到行政复议申请52件，依法受理47件，不予受理5件；审结45件，结案率95.7%。")
+    assert findings(ok, "count_order") == []
+    assert flagged_at(ok.replace("审结45件", "审结49件"), "count_order", "审结49件")
+    carried = _m("全年收到行政复议申请52件，依法受理44件，加上上年结转的6件，共审结49件。")
+    assert findings(carried, "count_order") == []
+    last_year = _m("全年收到行政复议申请52件，受理50件，上年受理31件，审结45件。")
+    assert findings(last_year, "count_order") == []

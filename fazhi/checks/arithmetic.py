@@ -22,7 +22,8 @@ from ..understand.figures import MAX_SPAN, lexicon, span_start
 from ..understand.indicators import taxonomy
 from .document import is_report
 from .registry import check, finding
-from .relations import partition_runs, precision, rate_links
+from .relations import in_brackets, label, partition_runs, precision, rate_links
+from .relations import lex as relation_lex
 
 _STATEMENT_END = "。!?\n"
 
@@ -261,6 +262,8 @@ def count_order(report: Report) -> Iterator[Finding]:
         for rel in tax.part_of:
             part = counts.get(rel["part"])
             whole = counts.get(rel["whole"])
+            if whole is None and part is not None and rel["whole"] in counts:
+                whole = _nearest_whole(report.work, figs, rel["whole"], part)
             if part is None or whole is None or part.approx or whole.approx:
                 continue
             if part.value > whole.value + _carried(figs, report.work, whole.unit):
@@ -284,6 +287,20 @@ def count_order(report: Report) -> Iterator[Finding]:
             yield finding("count_order", start=min(part.start, whole.start), end=max(part.end, whole.end),
                           part_name=lab[-12:], part=_num(part.value), whole_name=wlab[-12:], whole=_num(whole.value),
                           data={"part": part.value, "whole": whole.value})
+
+
+def _nearest_whole(work: str, figs: list[Figure], indicator: str, part: Figure) -> Figure | None:
+    """Of several counts of the whole's indicator in one statement (收到申请86件，依法受理79件 are both
+    复议 received), the one nearest before the part is what the part is counted out of: the
+    narrower step of the same flow. A count told as a comparison (较上年…), of another period
+    (上年受理…), carried over, or in brackets is no candidate; with none before the part the check stays silent."""
+    lx = relation_lex()
+    floor = work.rfind("\n", 0, part.start) + 1
+    cands = [f for f in figs if f.indicator == indicator and f.kind == "count" and f.part_of is None
+             and f.end <= part.start and f.unit == part.unit and f.value_high is None
+             and not lx.not_base.search(label(work, f, floor)) and not lx.carried.search(label(work, f, floor))
+             and not lx.earlier.search(label(work, f, floor)) and not in_brackets(work, f.start, floor)]
+    return cands[-1] if cands else None
 
 
 _TRAILING_TOTAL = re.compile(r"[，,]\s*(?:合计|总计|共计)[\u4e00-\u9fff]{0,8}$")

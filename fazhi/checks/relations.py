@@ -33,6 +33,7 @@ class _Lex:
     not_base: re.Pattern[str]
     due: re.Pattern[str]
     carried: re.Pattern[str]
+    earlier: re.Pattern[str]
     partitions: list[dict]
     any_part: re.Pattern[str]
 
@@ -51,7 +52,7 @@ def lex() -> _Lex:
                       "any": re.compile("|".join(f"(?:{x})" for x in p["parts"]))})
     any_part = re.compile("|".join(f"(?:{x})" for p in d["partition"] for x in p["parts"]))
     return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
-                re.compile(d["carried_over"]), parts, any_part)
+                re.compile(d["carried_over"]), re.compile(d["earlier_period"]), parts, any_part)
 
 
 def _cached(report: Report, key: str, make):
