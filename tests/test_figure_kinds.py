@@ -585,3 +585,16 @@ def test_a_services_hours_are_a_name():
 def test_a_frequency_every_few_months():
     assert one("每两个月召开1次执法协调会。", 1).kind == "frequency"
     assert one("每3个月开展1次案卷评查。", 1).kind == "frequency"
+
+
+def test_names_with_chinese_numerals():
+    assert figs("加快市民服务中心二期工程建设。") == []
+    assert figs("全年实现四个100%，坚持三个一批工作法。") == []
+    assert one("举办法治专题培训班三期。", 3).kind == "count"
+
+
+def test_tasks_handed_down_and_a_plans_goal():
+    assert one("对照上级下达的15项重点任务逐项推进。", 15).kind == "context"
+    assert one("完成市政府下达的任务12项。", 12).kind == "count"
+    assert one("实施方案明确到2027年实现100%网上可办。", 100).kind == "target"
+    assert one("落实国务院部署的第二批12项“一件事”。", 12).kind == "context"
