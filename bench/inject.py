@@ -362,6 +362,10 @@ def _section_span(src: Source, role: str) -> tuple[int, int] | None:
         nl = src.text.find("\n", s.title_start)
         return (nl + 1 if nl >= 0 else s.title_end, s.end)
     span = getattr(r.regions, role, None) if r.regions else None
+    if span and any(s.start == span[0] for s in r.sections):
+        # a part shared with another (存在问题及下步打算): keep its heading, blank the text under it
+        nl = src.text.find("\n", span[0])
+        span = (nl + 1, span[1]) if 0 <= nl < span[1] else None
     return span
 
 

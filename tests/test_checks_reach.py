@@ -215,3 +215,12 @@ def test_closed_above_accepted_when_the_applications_are_stated_too():
     assert findings(carried, "count_order") == []
     last_year = _m("全年收到行政复议申请52件，受理50件，上年受理31件，审结45件。")
     assert findings(last_year, "count_order") == []
+
+
+def test_shortcomings_in_the_stock_of_problems():
+    short = ("个别单位对依法行政的重视程度不够，思想认识还不到位，部门之间的整体合力还未完全形成，"
+             "法治宣传教育的深度和广度还有待加强，群众的法治观念仍需提升。\n主要原因是统筹谋划不够。\n")
+    assert findings(build(short=short), "generic_text")
+    specific = ("个别乡镇对合法性审查的重视程度不够，全年有3件镇政府合同未经审查即签订，"
+                "部门之间在违建拆除上的整体合力还未完全形成。\n主要原因是镇级法治机构仅有1名工作人员。\n")
+    assert findings(build(short=specific), "generic_text") == []
