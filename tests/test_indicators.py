@@ -637,8 +637,9 @@ def test_service_matters_received_issued_and_licences_named_by_title(sentence: s
     # matters named after the number and what is done with them
     ("900余项依申请事项全部进驻网上大厅。", ("approval.items", 900)),
     ("42个服务事项实现“掌上办”。", ("approval.items", 42)),
-    # information disclosed on application counted in 例
+    # information disclosed on application counted in 例, and named with words between (依申请政府信息公开)
     ("全年受理依申请公开45例。", ("disclosure.applications", 45)),
+    ("共受理依申请政府信息公开事项17件。", ("disclosure.applications", 17)),
     # drafts and official papers reviewed for legality
     ("全年把关各类涉法文稿70余份。", ("legal_review.documents", 70)),
 ])
@@ -650,8 +651,9 @@ def test_study_talks_trainees_lists_services_and_reviews_in_other_words(sentence
 @pytest.mark.parametrize(("sentence", "value"), [
     # a meeting that plans 普法 work is no 普法 event
     ("召开普法责任制成员单位联席会议2次。", 2),
-    # comments gathered from the public are no legal opinions
+    # comments gathered from the public are no legal opinions, even where lawyers come later in the sentence
     ("活动中收集群众意见建议9条。", 9),
+    ("召开座谈会收到意见建议14条，随后开展律师行业专项整治。", 14),
     # bills submitted to the congress are legislation, not deputies' suggestions handled
     ("提请市人大常委会审议地方性法规议案4件。", 4),
     # treaties a government approves are not its service matters
@@ -665,3 +667,13 @@ def test_study_talks_trainees_lists_services_and_reviews_in_other_words(sentence
 def test_meetings_comments_bills_and_stocks_take_no_id(sentence: str, value: float) -> None:
     got = {f.value: f.indicator for f in fazhi.analyze_text(sentence).figures}
     assert got[value] is None, got
+
+
+def test_a_part_of_disclosure_keeps_its_id_beside_a_total_stated_earlier_in_the_paragraph():
+    """主动公开 stands for the total only where the paragraph states no total nor another part of it."""
+    text = "全年共发布各类信息1800条。在政务公开专栏主动公开信息240条。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[240] == "disclosure.proactive", got
+    alone = "全年在政务公开专栏主动公开信息240条。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(alone).figures}
+    assert got[240] == "disclosure.items", got

@@ -541,7 +541,11 @@ def _respective(work: str, figures: list[Figure], sections: list[Section], tax: 
 
 def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
     """An indicator defined as a part (主动公开) stands for the total when no total is stated beside
-    it, nor another part of that total (主动公开118条，依申请公开2项: two parts, no total)."""
+    it, nor another part of that total (主动公开118条，依申请公开2项: two parts, no total).
+
+    A total is looked for over the whole paragraph (共发布信息2554条。在专栏主动公开信息267条: the
+    267 are a part of the 2554 stated a sentence before); another part only in the figure's sentence.
+    """
     by_start = sorted(figures, key=lambda g: g.start)
     starts = [g.start for g in by_start]
     for f in figures:
@@ -552,7 +556,11 @@ def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
         s_start = _sentence_start(work, f.start)
         s_end = next((i for i in range(f.end, min(len(work), f.end + 200)) if work[i] in SENTENCE_DELIMS), f.end)
         near = by_start[bisect_left(starts, s_start):bisect_left(starts, s_end)]
-        if not any(g.indicator == total_id or g.indicator in siblings for g in near if g is not f):
+        p_end = work.find("\n", f.end)
+        paragraph = by_start[bisect_left(starts, _line_start(work, f.start)):
+                             bisect_left(starts, p_end if p_end >= 0 else len(work))]
+        if not (any(g.indicator in siblings for g in near if g is not f)
+                or any(g.indicator == total_id for g in paragraph if g is not f)):
             f.indicator = total_id
 
 
