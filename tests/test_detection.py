@@ -746,6 +746,17 @@ def test_a_page_from_the_middle_of_a_work_report_is_named_the_work_report():
     assert msg is not None and "政府工作报告" in msg
 
 
+def test_a_work_reports_part_on_the_law_beside_a_part_on_livelihoods_is_the_work_report():
+    # read from its middle: the part on 依法行政, then one on another sector with no word of the law
+    text = ("（六）坚持依法行政，建设人民满意政府。严格遵守宪法法律，自觉接受县人大及其常委会的监督。全年办理人大代表"
+            "建议86件、政协提案120件。深化政务公开，推进法治政府建设。\n（七）持续改善民生，增进人民福祉。新增城镇就业"
+            "3200人。\n")
+    assert kind_of(text)[0] == "work_report"
+    report = ("2023年，县政府坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：\n（一）依法全面履行政府职能。"
+              "全年审核规范性文件9件。\n（二）法治保障乡村振兴，化解涉农纠纷。调解纠纷120件。\n")
+    assert kind_of(report)[0] == "report"
+
+
 def test_a_report_that_opens_on_the_local_economy_stays_a_report():
     text = ("2023年，我县地区生产总值增长6%，在县委的坚强领导下，县政府坚持依法行政，扎实推进法治政府建设。"
             "现将有关情况报告如下：\n一、主要举措和成效\n全年审核规范性文件15件。\n二、存在的不足\n"
