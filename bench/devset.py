@@ -118,9 +118,19 @@ def same_place(expected: str | None, got: str | None) -> bool:
         return True
     longer, shorter = (e, g) if len(e) > len(g) else (g, e)
     if not longer.endswith(shorter):
-        return False
+        return _same_division(e, g)
     prefix = longer[: -len(shorter)]
     return bool(PLACE_SUFFIX.search(prefix))
+
+
+def _same_division(a: str, b: str) -> bool:
+    """Two written forms of one division in the division table (伊犁州 = 伊犁哈萨克自治州,
+    镇宁县 = 镇宁布依族苗族自治县): the same place, whichever form the page or the reader used."""
+    from fazhi.understand.divisions import divisions
+
+    codes_a = {d.code for d in divisions().named(a)}
+    codes_b = {d.code for d in divisions().named(b)}
+    return len(codes_a) == 1 and codes_a == codes_b
 
 
 def same_dept(expected: str | None, got: str | None) -> bool:

@@ -20,8 +20,12 @@ _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族
              "地区", "林区", "特区", "新区", "省", "市", "县", "区", "旗", "盟")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # 镇宁布依族苗族自治县 is written 镇宁自治县 (the peoples' names dropped before 自治县/州/旗)
-# or 镇宁县 (the autonomy dropped as well).
-_AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:[\u4e00-\u9fff]{1,4}族)+)(自治县|自治州|自治旗)$")
+# or 镇宁县 (the autonomy dropped as well). The official names of Xinjiang's autonomous units
+# write their peoples without 族 (伊犁哈萨克自治州, 博尔塔拉蒙古自治州, 察布查尔锡伯自治县):
+# those peoples' names are listed, so 伊犁州 and 察布查尔县 are found too.
+_PEOPLES_WITHOUT_ZU = ("哈萨克", "柯尔克孜", "塔吉克", "蒙古", "锡伯")
+_AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:[\u4e00-\u9fff]{1,4}族|" + "|".join(_PEOPLES_WITHOUT_ZU)
+                         + r")+)(自治县|自治州|自治旗)$")
 # Official names that are also common words inside other names (高新区 holds 新区): found
 # only where nothing joins them on the left.
 _GENERIC_NAMES = {"新区", "城区", "郊区", "矿区", "市区", "东区", "西区", "南区", "北区", "中区"}

@@ -17,6 +17,12 @@ def _year_heading() -> re.Pattern[str]:
     return re.compile(load_data("attribution.toml")["year"]["heading"])
 
 
+# A body that opens with its year and then names its subject (2022年某区坚持…), not a plan's
+# heading (2023年工作打算): the first line, a sentence, led by the year.
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?!度?[\u4e00-\u9fff]{0,6}(?:打算|计划|安排|思路|要点|重点))"
+                           r"[\u4e00-\u9fff][^\n]{10,}?[,，。]")
+
+
 def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
     """The year the body reports on, and the year its plans are for."""
     years: Counter = Counter()
@@ -24,6 +30,11 @@ def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
                          r"|(?:现将|总结|梳理|回顾)[\u4e00-\u9fff]{0,8}?\s*((?:19|20)\d{2})\s*年", work[start:end]):
         y = int(m.group(1) or m.group(2))
         years[y] += 1
+    if not years:
+        # the body's opening sentence led by its year and then its subject (2022年某区坚持…)
+        m = _OPENING_YEAR.match(work, start, end)
+        if m is not None:
+            years[int(m.group(1))] += 1
     if not years:
         for m in _year_heading().finditer(work, start, end):
             years[int(m.group(1))] += 1

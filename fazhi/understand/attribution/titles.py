@@ -129,12 +129,26 @@ def strip_site(title: str) -> str:
     return m.group(1) if m else title
 
 
+# A note sent with the report above it: its request line (妥否，请批示 / 请审阅), the sender's line
+# and the date it was signed, each on its own line.
+_COVER_NOTE = re.compile(r"(?:妥否|请批示|请审阅|请审议|请审示|请审定|请阅示|予以审议)[^\n]{0,40}\n(?:[ \t]*\n)?[ \t]*"
+                         r"[\u4e00-\u9fff（）()]{3,40}[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+                         r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*\n")
+
+
 def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int] | None:
     """The report's title among the first lines; when that names no issuer (the page's
     heading, 关于2020年…的报告) and the document's own fuller title of the same kind and
     year follows just below it (某镇人民政府 / 关于2020年…的报告), the fuller one."""
     found = _first_title(work, start, limit)
     if found is None:
+        cover = _COVER_NOTE.search(work, start, start + limit)
+        if cover is not None:
+            # a request or cover note sent with the report, signed and dated (…妥否，请批示。 /
+            # 某区司法局 / 2024年1月4日): the report and its title begin below it
+            found = _first_title(work, cover.end(), limit)
+            if found is not None:
+                return found
         # a cover letter before the report (现将《某局关于2021年度…的报告》报上，请审阅): its title
         for s, _e, line in iter_lines(work):
             if s < start or not line.strip():

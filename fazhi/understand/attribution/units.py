@@ -76,6 +76,15 @@ def _town_of(part: str) -> tuple[str, int] | None:
     return None
 
 
+def _joint_head(part: str) -> bool:
+    """The first of joint issuers is itself a body (中共某县委, 某县人民政府, 某街党工委), never a
+    clause that goes on to list bodies (要求组织政法委, 法院…)."""
+    if part.startswith("中共") or _town_of(part) is not None or GOV_WORDS.search(part) and len(part) <= 20:
+        return True
+    u = parse_unit(part)
+    return is_unit(part) and (u.known or u.place is not None or u.level_word is not None)
+
+
 _CLAUSE_END = re.compile(r"[,，;；:：。]")  # 。 only ends a clause past a preamble sentence
 
 
@@ -121,6 +130,8 @@ def body_subject(work: str, body_start: int, body_end: int) -> Cand | None:
                 if u.is_department and (u.place is not None or u.level_word):
                     at = s + t.start("unit")
                     return Cand(unit, "body", at, at + len(unit), conf)
+            if m and "、" in m.group("unit") and not _joint_head(m.group("unit").split("、")[0]):
+                m = None  # 要求组织政法委、法院、公安局等部门按照…: bodies it set to work, no issuers
             if m and "、" in m.group("unit"):
                 # joint issuers (中共某县委、某县人民政府坚持…): the government, named last
                 at = s + m.start("unit")

@@ -1,0 +1,62 @@
+"""Attribution classes met on pages fazhi had not seen: each written in our own words.
+
+The names are real divisions (the table resolves them); every sentence is invented.
+"""
+from __future__ import annotations
+
+import fazhi
+from fazhi.understand.divisions import divisions
+
+
+def md_of(text: str, source: str | None = None):
+    return (fazhi.analyze_text(text, source=source) if source else fazhi.analyze_text(text)).metadata
+
+
+def test_xinjiang_autonomous_units_written_without_their_people():
+    # the official names write the people without 族 (伊犁哈萨克自治州, 察布查尔锡伯自治县)
+    assert [d.name for d in divisions().named("伊犁州")] == ["伊犁哈萨克自治州"]
+    assert [d.name for d in divisions().named("博尔塔拉州")] == ["博尔塔拉蒙古自治州"]
+    assert [d.name for d in divisions().named("察布查尔县")] == ["察布查尔锡伯自治县"]
+    md = md_of("按照自治区的通知要求，伊犁州人民政府高度重视，及时部署年度总结工作。现将伊犁州2021年度法治政府建设情况报告如下：\n"
+               "一、主要做法\n（一）加强组织领导。州政府常务会议专题研究法治工作3次。\n")
+    assert md.level == "city"
+    assert md.division_code == "654000"
+    assert md.province == "新疆维吾尔自治区"
+    assert md.department is None
+
+
+def test_bodies_a_government_set_to_work_are_no_joint_issuers():
+    md = md_of("根据上级通知，某地高度重视，要求立即组织政法委、法院、公安局、司法局等相关部门按照通知开展自查。\n"
+               "一、基本情况\n全年开展检查5次。\n")
+    assert md.department != "公安局"
+    assert md.level != "department"
+
+
+def test_old_browser_notice_above_the_title_is_page_furniture():
+    md = md_of("浏览器版本过低,为了获得更好的浏览体验,请升级浏览器!建议使用最新版本\n关爱版\n\n"
+               "天津市河西区人民政府2022年法治政府建设情况报告\n来源:河西区司法局 发布时间:2023-03-01 10:00\n\n"
+               "2022年，河西区坚持依法行政，各项工作扎实推进。\n一、主要举措\n审查规范性文件6件。\n")
+    assert md.title == "天津市河西区人民政府2022年法治政府建设情况报告"
+    assert (md.jurisdiction, md.level, md.department) == ("河西区", "district", None)
+    assert md.published == "2023-03-01"
+
+
+def test_title_below_a_signed_request_sent_with_the_report():
+    md = md_of("中共静安区委：\n按照有关规定，区政府应当报告上一年度法治政府建设情况。区司法局拟以区委、区政府名义报送，"
+               "现将报告一并呈上。\n以上请示妥否，请批示。\n上海市静安区司法局\n2024年1月8日\n"
+               "2023年静安区法治政府建设情况报告\n2023年，静安区持续推进依法行政。现将有关情况报告如下：\n"
+               "一、主要举措\n开展法治培训4次。\n")
+    assert md.title == "2023年静安区法治政府建设情况报告"
+    assert (md.jurisdiction, md.level, md.report_year) == ("静安区", "district", 2023)
+
+
+def test_year_that_opens_the_body_before_its_subject():
+    md = md_of("2022年朝阳区围绕首都功能定位，持续深化依法行政，法治政府建设取得新进展。现将有关情况报告如下：\n"
+               "一、主要举措\n（一）完善制度。出台《北京市朝阳区2021-2025年法治政府建设规划》。\n",
+               source="https://www.beijing.gov.cn/gongkai/fzzfjsbg/qzf/cyq/202303/t20230330_1.html")
+    assert md.report_year == 2022
+
+
+def test_a_plan_heading_does_not_open_the_body_with_its_year():
+    md = md_of("2023年工作打算，一是继续完善制度，二是加强培训。\n")
+    assert md.report_year != 2023
