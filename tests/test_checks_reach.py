@@ -224,3 +224,25 @@ def test_shortcomings_in_the_stock_of_problems():
     specific = ("个别乡镇对合法性审查的重视程度不够，全年有3件镇政府合同未经审查即签订，"
                 "部门之间在违建拆除上的整体合力还未完全形成。\n主要原因是镇级法治机构仅有1名工作人员。\n")
     assert findings(build(short=specific), "generic_text") == []
+
+
+_TABLE = ("（四）复议。全年行政复议案件办理情况如下：\n"
+          "项目　　　　收到申请　　受理　　不予受理　　审结　　结案率\n"
+          "数量（件）　68　　　　　61　　　7　　　　　58　　　95.1%\n"
+          "项目　　　　一审案件　　负责人出庭　　出庭率\n"
+          "行政诉讼　　44　　　　　43　　　　　　97.7%\n")
+
+
+def test_rates_in_a_table_written_as_text_rows():
+    ok = build(measures=MEASURES + _TABLE)
+    assert findings(ok, "rate_consistency") == [] and findings(ok, "count_order") == []
+    assert flagged_at(ok.replace("58　　　95.1%", "58　　　93.1%"), "rate_consistency", "93.1%")
+    assert flagged_at(ok.replace("43　　　　　　97.7%", "41　　　　　　97.7%"), "rate_consistency", "97.7%")
+
+
+def test_part_above_its_column_in_a_table_row():
+    bad = build(measures=MEASURES + _TABLE.replace("58　　　95.1%", "64　　　95.1%"))
+    assert flagged_at(bad, "count_order", "64")
+    # columns not in the order of the flow (审结 before 受理) relate nothing
+    odd = build(measures=MEASURES + "项目　审结　受理　结案率\n数量　58　61　88.0%\n")
+    assert findings(odd, "count_order") == [] and findings(odd, "rate_consistency") == []

@@ -24,6 +24,7 @@ from .document import is_report
 from .registry import check, finding
 from .relations import in_brackets, label, partition_runs, precision, rate_links
 from .relations import lex as relation_lex
+from .table_rows import row_rates
 
 _STATEMENT_END = "。!?\n"
 
@@ -152,6 +153,34 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
                         yield hit
         yield from _change_rates(report, figs)
     yield from _linked_rates(report, judged)
+    yield from _row_rates(report)
+
+
+def _row_rates(report: Report) -> Iterator[Finding]:
+    """Rates in the rows of a table written as text (项目 受理 审结 结案率 / 数量 574 551 96.0%):
+    accepted when any base column before the numerator's gives the rate."""
+    text = report.work
+    for link in row_rates(report):
+        r, part = link.rate, link.part
+        if r.value > 100:
+            continue
+        dec = rates.decimals(text[r.start:r.end])
+        tol = rates.tolerance(dec, False)
+
+        def agrees(base: float) -> bool:
+            return base > 0 and abs(rates.rate(part.value, base) - r.value) <= tol + 1e-9
+
+        if any(agrees(b.value) or (link.carried and agrees(b.value + link.carried)) for b in link.bases):
+            continue
+        whole = link.bases[-1]
+        expected = rates.rate(part.value, whole.value + link.carried) if whole.value + link.carried else 0.0
+        stated = text[r.start:r.end]
+        yield finding("rate_consistency", "mismatch", whole.start, r.end, name=r.header,
+                      expected=_fmt_pct(expected, dec), part=_num(part.value), whole=_num(whole.value),
+                      stated=stated, low=_fmt_pct(r.value - tol, dec + 1), high=_fmt_pct(r.value + tol, dec + 1),
+                      data={"stated": r.value, "expected": round(expected, 4), "low": round(r.value - tol, 4),
+                            "high": round(r.value + tol, 4), "part": part.value, "whole": whole.value,
+                            "figures": [part.start, whole.start, r.start]})
 
 
 def _linked_rates(report: Report, judged: set[int]) -> Iterator[Finding]:
@@ -287,6 +316,7 @@ def count_order(report: Report) -> Iterator[Finding]:
             yield finding("count_order", start=min(part.start, whole.start), end=max(part.end, whole.end),
                           part_name=lab[-12:], part=_num(part.value), whole_name=wlab[-12:], whole=_num(whole.value),
                           data={"part": part.value, "whole": whole.value})
+    yield from _row_order(report)
 
 
 def _nearest_whole(work: str, figs: list[Figure], indicator: str, part: Figure) -> Figure | None:
@@ -301,6 +331,17 @@ def _nearest_whole(work: str, figs: list[Figure], indicator: str, part: Figure) 
              and not lx.not_base.search(label(work, f, floor)) and not lx.carried.search(label(work, f, floor))
              and not lx.earlier.search(label(work, f, floor)) and not in_brackets(work, f.start, floor)]
     return cands[-1] if cands else None
+
+
+def _row_order(report: Report) -> Iterator[Finding]:
+    """In a table row, the numerator of a rate above the nearest base column before it (审结 above
+    受理 in 收到申请 受理 审结 结案率): columns stand in the order the cases flow."""
+    for link in row_rates(report):
+        part, whole = link.part, link.bases[-1]
+        if part.value > whole.value + link.carried:
+            yield finding("count_order", start=whole.start, end=part.end, part_name=part.header, part=_num(part.value),
+                          whole_name=whole.header, whole=_num(whole.value),
+                          data={"part": part.value, "whole": whole.value})
 
 
 _TRAILING_TOTAL = re.compile(r"[，,]\s*(?:合计|总计|共计)[\u4e00-\u9fff]{0,8}$")
