@@ -598,3 +598,11 @@ def test_tasks_handed_down_and_a_plans_goal():
     assert one("完成市政府下达的任务12项。", 12).kind == "count"
     assert one("实施方案明确到2027年实现100%网上可办。", 100).kind == "target"
     assert one("落实国务院部署的第二批12项“一件事”。", 12).kind == "context"
+
+
+def test_a_sites_counters_and_lists_are_not_figures():
+    page = ("某县司法局2023年法治政府建设年度报告\n发布时间：2024-03-01 浏览 356 次\n当前在线人数：8人\n"
+            "全年办理法律援助案件120件。\n相关文章4篇\n附件(2个)\n建议使用1280×800分辨率浏览\n")
+    assert [f.value for f in figs(page) if f.kind not in NON_WORK_KINDS] == [120]
+    # the site's visits as the year's work, said in a sentence, stay a figure
+    assert one("全年门户网站访问量达86万人次。", 860000).kind == "count"

@@ -108,6 +108,7 @@ _DIGIT_MASKS = [
     r"\d+\s*号",  # document and house numbers
     r"\d+(?:\s*\+\s*[\dA-Za-z]+)+|\d+[A-Za-z]+",  # 1+4+N, 5G
     r"\d+\s*[×xX*]\s*24\s*小时",  # 7×24小时: a service's hours, a name
+    r"\d{3,4}\s*[×xX*]\s*\d{3,4}",  # a screen's resolution (1024×768) in a site's footer
 ]
 _MASKS = [
     re.compile(r"(?<!\d)(?=\d)(?:" + "|".join(f"(?:{p})" for p in _DIGIT_MASKS) + ")"),
@@ -117,7 +118,15 @@ _MASKS = [
     re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]"),  # weekdays: 周五集中学习
     # a page's own counter (浏览次数：5072次), and no more of its line: a page flattened to one line keeps
     # the report's own counts after it
-    re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[:：]\s*\d+\s*(?:人次|次)?"),
+    re.compile(r"(?:浏览|阅读|点击|访问|在线)(?:次数|量|数|人数)?\s*[:：]\s*\d+\s*(?:人次|次|人)?"),
+    # …written without a colon on a line of its own (总访问量 12345 次), and the counts of a site's lists and
+    # searches (共找到12条结果, 本页共5条, 相关文章3篇, 附件(2个)); 网站访问量达120万人次 in a sentence stays.
+    # (each begins with a class of characters, so that the regex engine jumps to them)
+    re.compile(r"[\s|【\[(（](?:总|累计|今日)?(?:浏览|阅读|点击|访问)(?:次数|量|数|人数)?\s*\d+\s*(?:人次|次|人)?"
+               r"(?=[ \t]*(?:$|\n|[|】\]）)]))"),
+    re.compile(r"[共找本今相附](?:(?<=共)有?\s*\d+\s*条(?:结果|记录)|(?<=找)到\s*\d+\s*条(?:结果|记录)"
+               r"|(?<=本)页共?\s*\d+\s*条|(?<=今)日更新\s*\d+\s*条"
+               r"|(?<=相)关(?:文章|新闻|信息|链接)\s*[:：]?\s*\d+\s*(?:篇|条)|(?<=附)件\s*[(（]\s*\d+\s*个?\s*[)）])"),
     # 十二届22次常委会, 十二届全国人大五次会议
     # …and the sessions listed after the first: 市委六届二次、三次、四次全会
     re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"
