@@ -757,6 +757,24 @@ def test_a_work_reports_part_on_the_law_beside_a_part_on_livelihoods_is_the_work
     assert kind_of(report)[0] == "report"
 
 
+@pytest.mark.parametrize("text", [
+    "西山大学2023年度法治建设工作报告\n2023年，学校坚持依法治校，完善以章程为核心的制度体系。现将有关情况报告如下：\n",
+    "桐溪城投集团有限公司2023年法治建设工作报告\n2023年，集团公司坚持依法治企，全年审核合同320份。\n",
+    "桐溪县人民医院2023年度依法执业工作总结\n2023年，我院坚持依法执业，加强医疗质量管理。\n",
+    "桐溪村2023年民主法治示范村创建工作总结\n2023年，我村积极开展民主法治示范村创建。\n",
+    "2023年，我校坚持依法治校，校党委常委会专题研究法治工作3次。现将有关情况报告如下：\n一、主要举措\n",
+])
+def test_the_rule_of_law_report_of_a_school_an_enterprise_or_a_village_is_no_government_report(text):
+    # the annual report system binds governments and their departments only
+    assert kind_of(text)[0] == "other_unit"
+
+
+def test_an_education_bureaus_report_on_its_schools_stays_a_report():
+    text = ("桐溪县教育局2023年度法治政府建设情况报告\n2023年，我局坚持依法行政，推进全县学校依法治校，"
+            "创建依法治校示范校5所。现将有关情况报告如下：\n一、主要举措和成效\n")
+    assert kind_of(text)[0] == "report"
+
+
 def test_a_report_that_opens_on_the_local_economy_stays_a_report():
     text = ("2023年，我县地区生产总值增长6%，在县委的坚强领导下，县政府坚持依法行政，扎实推进法治政府建设。"
             "现将有关情况报告如下：\n一、主要举措和成效\n全年审核规范性文件15件。\n二、存在的不足\n"
