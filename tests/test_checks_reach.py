@@ -246,3 +246,13 @@ def test_part_above_its_column_in_a_table_row():
     # columns not in the order of the flow (审结 before 受理) relate nothing
     odd = build(measures=MEASURES + "项目　审结　受理　结案率\n数量　58　61　88.0%\n")
     assert findings(odd, "count_order") == [] and findings(odd, "rate_consistency") == []
+
+
+def test_sub_heading_that_lost_its_opening_bracket():
+    short = ("（1）执法文书不规范。原因是执法队员多为转岗人员。\n"
+             "2）普法针对性不够。原因是对重点人群的需求调研不深。\n")
+    assert flagged_at(build(short=short), "unbalanced_brackets", "2）普法")
+    # a part listed 1) 2) throughout is a style of its own
+    own = ("1）执法文书不规范。原因是执法队员多为转岗人员。\n"
+           "2）普法针对性不够。原因是对重点人群的需求调研不深。\n")
+    assert findings(build(short=own), "unbalanced_brackets") == []

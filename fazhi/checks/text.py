@@ -100,7 +100,7 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
                 opener = CLOSERS[ch]
                 idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
                 if idx is None:
-                    if ch == ")" and _LIST_MARK.search(line[:i]):
+                    if ch == ")" and _LIST_MARK.search(line[:i]) and not _lost_opener(report, ls, line, i):
                         continue  # 1) a) list markers
                     yield finding("unbalanced_brackets", "unopened", pos, pos + 1, mark=text[pos], open=opener,
                                   context=_context(text, pos, pos + 1))
@@ -128,6 +128,20 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
     for och, opos in carry:
         yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos], close=PAIRS[och],
                       context=_context(text, opos, opos + 1))
+
+
+def _lost_opener(report: Report, ls: int, line: str, i: int) -> bool:
+    """A line opening with 2) between the (1) and (3) headings of its part: the list marker is
+    a (2) that lost its opening bracket, not a style of its own."""
+    head = line[:i].strip()
+    if not head.isdigit():
+        return False
+    n = int(head)
+    sibs = [s for s in report.sections if s.style == "(1)"]
+    before = [s for s in sibs if s.start < ls]
+    after = [s for s in sibs if s.start > ls]
+    return (bool(before) and before[-1].number == n - 1 and before[-1].end > ls) or \
+        (bool(after) and after[0].number == n + 1)
 
 
 @check("missing_text")
