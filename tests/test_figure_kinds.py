@@ -606,3 +606,14 @@ def test_a_sites_counters_and_lists_are_not_figures():
     assert [f.value for f in figs(page) if f.kind not in NON_WORK_KINDS] == [120]
     # the site's visits as the year's work, said in a sentence, stay a figure
     assert one("全年门户网站访问量达86万人次。", 860000).kind == "count"
+
+
+def test_a_time_limit_after_a_list_is_no_count_of_the_list():
+    text = "材料齐全、符合法定形式、当场受理的，3个工作日内办结。"
+    assert one(text, 3).kind == "count"
+    assert one("公开政务、财务、事务三类信息。", 3).kind == "context"
+
+
+def test_the_size_of_a_list_of_indicators():
+    assert one("考评办法设置一级指标共八项。", 8).kind == "context"
+    assert one("完成104项创建指标。", 104).kind == "count"
