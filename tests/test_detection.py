@@ -775,6 +775,15 @@ def test_an_education_bureaus_report_on_its_schools_stays_a_report():
     assert kind_of(text)[0] == "report"
 
 
+def test_a_site_name_glued_after_the_title_does_not_hide_its_form():
+    summary = ("2023年应急管理工作总结和2024年重点工作安排-某某娱乐官网\n2023年，全省安全生产形势总体平稳，事故起数"
+               "同比下降。\n一、主要工作开展情况\n（一）稳控安全生产形势。\n")
+    assert kind_of(summary)[0] == "other_summary"
+    report = ("桐溪县2023年度法治政府建设情况报告_桐溪县人民政府门户网站\n2023年，我县坚持依法行政。现将有关情况报告"
+              "如下：\n一、主要举措和成效\n")
+    assert kind_of(report)[0] == "report"
+
+
 def test_a_report_that_opens_on_the_local_economy_stays_a_report():
     text = ("2023年，我县地区生产总值增长6%，在县委的坚强领导下，县政府坚持依法行政，扎实推进法治政府建设。"
             "现将有关情况报告如下：\n一、主要举措和成效\n全年审核规范性文件15件。\n二、存在的不足\n"

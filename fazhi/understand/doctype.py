@@ -34,6 +34,9 @@ _GLOSS = re.compile(r"\([a-z\u00e0-\u024f]{1,7}\)")
 # an edition or a status after a title (…指标体系(2021年版), …办法(试行), …(征求意见稿)) hides the
 # word the title's form ends with; a title no rule knows is tried again without it
 _EDITION = re.compile(r"[(（][^()（）]{1,16}[)）]$")
+# a site's name glued after a title (…工作安排-某某网, …报告_某某门户): a title no rule knows is
+# tried again without it
+_SITE_SUFFIX = re.compile(r"\s*[-_|｜–—]{1,2}\s*[^-_|｜–—]{2,30}$")
 # the longest title read from heading lines joined (a longer join is a heading and more)
 _JOINED_TITLE = 60
 REGIONS = ("title", "lines", "addressee", "start", "head", "body", "text", "source")
@@ -110,8 +113,11 @@ def classify_title(title: str) -> str:
 
 def _title_rule(title: str) -> tuple[str, float]:
     t = _GLOSS.sub("", re.sub(r"\s+", "", title))
-    bare = _EDITION.sub("", t)
-    for form in (t,) if bare == t else (t, bare):
+    forms = [t]
+    for bare in (_EDITION.sub("", t), _SITE_SUFFIX.sub("", t)):
+        if bare and bare not in forms:
+            forms.append(bare)
+    for form in forms:
         for kind, pat, weight in _rules().titles:
             if pat.search(form):
                 return kind, weight
