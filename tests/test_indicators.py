@@ -677,3 +677,25 @@ def test_a_part_of_disclosure_keeps_its_id_beside_a_total_stated_earlier_in_the_
     alone = "全年在政务公开专栏主动公开信息240条。"
     got = {f.value: f.indicator for f in fazhi.analyze_text(alone).figures}
     assert got[240] == "disclosure.items", got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the mediators' cases, named as 案件 where the sentence names the mediation bodies
+    ("全镇各人民调解委员会共受理案件640宗，调解成功620宗。", ("mediation.disputes", 640)),
+    # 机关在编人员 are people, not bodies that act: the exam they sit names them
+    ("组织18名机关在编人员参加行政执法资格考试。", ("enforcement.examinees", 18)),
+    # parts of a total go on across a ；between short items
+    ("全年办结事项2.4万件，其中，审批类4100件；便民服务类1.99万件。", ("approval.items", 19900)),
+    # help given with an application (咨询帮办) is a service handled, not a consultation
+    ("设立帮办代办窗口，全年咨询帮办260件。", ("approval.items", 260)),
+])
+def test_mediators_cases_people_sitting_exams_parts_and_help_with_applications(
+        sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got
+
+
+def test_a_figure_after_a_long_clause_past_a_semicolon_is_no_part_of_the_total():
+    text = "受理复议案件30件，其中维持10件；另外本年度还受理了行政诉讼应诉案件9件。"
+    got = {f.value: (f.indicator, f.part_of) for f in fazhi.analyze_text(text).figures}
+    assert got[9] == ("litigation.cases", None), got

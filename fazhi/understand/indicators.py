@@ -567,6 +567,7 @@ def _apply_part_only(work: str, figures: list[Figure], tax: Taxonomy) -> None:
 # 其中/包括 between a total and the figure after it opens the list of the total's parts
 _PARTS_MARKER = re.compile(r"其中|包括|含")
 _OPEN_PAREN = "(（"
+_PART_SPAN = 12  # how long the words between two parts of a list separated by ；may be
 _CLOSE_PAREN = ")）"
 
 
@@ -605,7 +606,9 @@ def _link_parts(work: str, figures: list[Figure]) -> None:
         for j in range(i + 1, n):
             p = figures[j]
             between = work[figures[j - 1].end:p.start]
-            if j > i + 1 and (any(c in SENTENCE_DELIMS for c in between)
+            # a ；between two short parts goes on with the list (其中，A类5187件；B类28130件)
+            delims = SENTENCE_DELIMS.replace(";", "") if len(between.strip(" ;")) <= _PART_SPAN else SENTENCE_DELIMS
+            if j > i + 1 and (any(c in delims for c in between)
                               or (bracket and any(c in _CLOSE_PAREN for c in between))):
                 break
             if p.kind != "count" or not _same_measure(p.unit, t.unit) or p.total_marker:
