@@ -60,3 +60,29 @@ def test_year_that_opens_the_body_before_its_subject():
 def test_a_plan_heading_does_not_open_the_body_with_its_year():
     md = md_of("2023年工作打算，一是继续完善制度，二是加强培训。\n")
     assert md.report_year != 2023
+
+
+def test_a_new_area_on_its_own_site_that_cites_its_city_documents():
+    # the address spells the area (ljxq) under the municipality (cq); the report names the
+    # municipality's documents as often as itself and speaks of 市委 as its superior
+    md = md_of("一、新区推进法治政府建设主要举措和成效\n"
+               "1.学习贯彻市委全面依法治市工作会议精神，制定两江新区贯彻落实方案，累计开展研讨8次。\n"
+               "2.对照《重庆市法治政府建设实施方案》，修订两江新区依法行政制度汇编。\n",
+               source="http://ljxq.cq.gov.cn/zwgk/fzzfjsndbg/202203/t20220301_1.html")
+    assert (md.jurisdiction, md.level) == ("两江新区", "district")
+
+
+def test_a_league_speaks_of_its_own_bodies_as_meng_wei_and_xingshu():
+    md = md_of("一、工作开展情况\n盟委、行署主要领导认真履行第一责任人职责，全年组织学法10次。"
+               "制发《兴安盟政务诚信建设方案》，明确任务30项。\n",
+               source="http://www.xam.gov.cn/xam/2025-03/07/article_1.html")
+    assert (md.jurisdiction, md.level) == ("兴安盟", "city")
+
+
+def test_year_of_the_breadcrumb_column_when_the_text_gives_none():
+    md = md_of("更换或升级浏览器以获得最佳体验。\n若您使用的浏览器仍出现该提示，请切换至极速模式。\n"
+               "您当前的位置: 首页> 政务公开> 法治政府建设年度报告 > 2021年度\n"
+               "一、主要举措和成效\n（一）新区党工委组织专题学法6次，审查合同40份。\n",
+               source="http://ljxq.cq.gov.cn/zwgk/fzzfjsndbg/202203/t20220302_2.html")
+    assert md.report_year == 2021
+    assert md.jurisdiction != "重庆市"

@@ -47,6 +47,17 @@ def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
     return year, plan
 
 
+# A site's breadcrumb that files the report under a column of its year (…> 法治政府建设年度报告 >
+# 2021年度): the year the column names, for a report whose text gives none.
+_BREADCRUMB_YEAR = re.compile(r"报告\s*(?:>|»|＞|>>|/)\s*((?:19|20)\d{2})\s*年度\s*$", re.M)
+
+
+def breadcrumb_year(shown: str, start: int, body_start: int) -> int | None:
+    """The report year a breadcrumb above the body gives (the working view blanks it)."""
+    m = _BREADCRUMB_YEAR.search(shown, start, body_start + 400)
+    return int(m.group(1)) if m else None
+
+
 def signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int, tuple[int, int]]:
     """(signing date, signing org, where the signature block begins, its span) from the last
     lines: a date and the organisation lines above it, or an organisation line alone at the end."""

@@ -17,12 +17,13 @@ from ..divisions import Division, divisions
 from ..doctype import detect_kind
 from ..page import GLOSS as _GLOSS
 from ..page import iter_lines, unglossed
-from .dating import body_year, signature
+from .dating import body_year, breadcrumb_year, signature
 from .places import (
     Context,
     address_names,
     branch_place,
     county_as_named,
+    host_county,
     host_place,
     host_town,
     index_place,
@@ -408,7 +409,11 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
         else:
             place = infer_place(body, self_level, context)
             town = host_town(self_level, first_person, body, context)
-            if town is not None and (place is None or town.code.startswith(place.code6)
+            county = host_county(body, place, self_level, context) if town is None else None
+            if county is not None:
+                md.inferred.append("jurisdiction")
+                place, place_src = county, Cand(county.name, "site", None, None, conf["site"])
+            elif town is not None and (place is None or town.code.startswith(place.code6)
                                      or place.kind == "township" and place.code == town.code):
                 # a county site files its towns' pages under their initials (/lez/, /yfjd/)
                 md.inferred.append("jurisdiction")
@@ -539,6 +544,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             md.inferred.append("report_year")
         elif plan is not None:
             y = plan - 1
+            md.inferred.append("report_year")
+        elif (crumb := breadcrumb_year(shown, start, body_start)) is not None:
+            y = crumb
             md.inferred.append("report_year")
     md.report_year = y
     if y is not None:

@@ -233,6 +233,8 @@ def zone_parts(name: str) -> tuple[str, str, Division | None] | None:
     d = divisions()
     if d.named(zone) or rest.startswith(("(", "（")) or zone in ("新区", "示范区", "试验区", "合作区"):
         return None  # a division (两江新区), or a zone that names its division in brackets
+    if any(d.named(zone[i:]) for i in range(1, len(zone) - 2)):
+        return None  # words run into a division's name (制定两江新区…方案): no zone of that name
     if rest and not parse_unit(rest).is_department and not re.fullmatch(r"(人民政府|政府|办公室)?", rest):
         return None
     parent: Division | None = None
@@ -369,6 +371,23 @@ def host_town(self_level: str | None, first_person: bool, body: str, context: Co
             return None
         towns = [c for c in towns if c.level == "street"]
     return towns[0] if len(towns) == 1 else None
+
+
+def host_county(body: str, place: Division | None, self_level: str | None, context: Context) -> Division | None:
+    """The county or district a site's address spells (ljxq.cq.gov.cn: 两江新区 in 重庆市) for a
+    report that names it in full at least twice and names no other place of its level more:
+    a district's own report on its own site that cites its city's documents (《某市…方案》,
+    市委…会议精神) is the district's, though the city is named as often."""
+    if self_level in ("province", "township", "street", "department"):
+        return None
+    named, guessed = context.host
+    counties = [c for c in named + [g for g in guessed if g.name in body] if c.kind == "county" and not c.former]
+    if len({c.code for c in counties}) != 1:
+        return None
+    county = counties[0]
+    if place is not None and place.code not in {a.code for a in divisions().ancestors(county)}:
+        return None
+    return county if body.count(county.name) >= 2 else None
 
 
 _TOWN_SUFFIX = re.compile(r"(?:街道办事处|街道|民族乡|镇|乡)$")
