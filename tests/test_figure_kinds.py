@@ -617,3 +617,14 @@ def test_a_time_limit_after_a_list_is_no_count_of_the_list():
 def test_the_size_of_a_list_of_indicators():
     assert one("考评办法设置一级指标共八项。", 8).kind == "context"
     assert one("完成104项创建指标。", 104).kind == "count"
+
+
+def test_targets_held_steady_or_raised_by_a_deadline():
+    assert one("确保群众满意度稳定在93%以上。", 93).kind == "target"
+    assert one("到年底前电子证照覆盖率提高到70%以上。", 70).kind == "target"
+    assert one("2023年，全市群众满意度稳定在93%以上。", 93).kind == "rate"
+
+
+def test_prefecture_level_cities_named_in_a_clause_of_their_own():
+    assert one("（三）全省17个地级以上市，均已建成。", 17).kind == "context"
+    assert one("对全省17个地级以上市开展实地督察。", 17).kind == "count"
