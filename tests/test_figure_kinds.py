@@ -574,6 +574,8 @@ def test_a_documents_size_is_not_work():
     assert one("修订后的实施办法共7章52条，自公布之日起施行。", 52).kind == "context"
     assert one("《行政复议法》全文共90条。", 90).kind == "context"
     assert one("清理涉企规范性文件条款23条。", 23).kind == "count"
+    # the tasks a plan sets out stay figures
+    assert one("印发《重点任务分工方案》58条具体任务。", 58).kind == "count"
 
 
 def test_a_services_hours_are_a_name():
