@@ -224,6 +224,14 @@ UNTITLED_LOOKALIKES = [
                       "一、提高站位，压实责任\n"),    # the answer to a member's proposal: addressed to the member, what was proposed received and answered
     ("reply", "李华委员：\n您提出的《关于推进乡镇综合执法规范化的提案》收悉。经认真研究，现答复如下：\n"
               "一、关于充实执法力量\n2024年，我局已为各乡镇配备执法人员46名。\n"),
+    # figures set out as a feature's bullets under 数说…
+    ("interpretation", "数说2023年桐溪法治政府建设\n120件——全年审核规范性文件\n36场——领导干部学法讲座\n"),
+    # a press conference's transcript
+    ("news", "主持人：\n各位记者朋友，大家上午好！今天我们请县司法局介绍2023年度全县法治政府建设情况。\n王华：\n"
+             "2023年，全县审核规范性文件120件。\n"),
+    # one official's account of their own first responsibility, no 述法 said
+    ("speech", "2023年，我作为镇党委书记，始终把推进法治建设摆在重要位置，重大事项坚持集体研究。现将履行推进法治建设"
+               "第一责任人职责情况报告如下：\n一、带头学法\n"),
     # a column listing the reports with their dates
     ("listing", "2023年度法治政府建设情况报告\n桐溪县水利局2023年度法治政府建设情况报告  2024-03-01\n"
                 "桐溪县民政局2023年度法治政府建设情况报告  2024-02-28\n桐溪县文旅局2023年度法治政府建设情况报告"
@@ -258,7 +266,10 @@ REPORT_TRAPS = [
     "工作要点。现将有关情况报告如下：\n",
     "2023年，我(wǒ)县(xiàn)坚(jiān)持依法行政。现(xiàn)将有关情况报(bào)告如下：\n一、主要举措和成效\n",    # a year's-work first part under an opening that names the subject
     "2023年，桐溪县交通运输局坚持依法行政，扎实推进法治政府部门建设，各项工作取得新成效。\n一、2023年工作情况\n"
-    "（一）落实第一责任人职责。\n",    # a report whose page links one earlier report with its date
+    "（一）落实第一责任人职责。\n",    # a plain opening and a generic first part, the rule of law named in the part under it
+    "2023年，桐溪县农业农村局在县委、县政府的坚强领导下，紧紧围绕年度目标任务，各项工作取得新成效。\n"
+    "一、2023年工作开展情况\n（一）落实法治建设第一责任人职责。局主要负责人专题研究法治工作3次。\n",
+    # a report whose page links one earlier report with its date
     "桐溪县2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n"
     "全年审核规范性文件9件。\n相关链接：\n桐溪县2022年度法治政府建设情况报告 2023-03-02\n",
 ]
