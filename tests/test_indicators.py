@@ -699,3 +699,17 @@ def test_a_figure_after_a_long_clause_past_a_semicolon_is_no_part_of_the_total()
     text = "受理复议案件30件，其中维持10件；另外本年度还受理了行政诉讼应诉案件9件。"
     got = {f.value: (f.indicator, f.part_of) for f in fazhi.analyze_text(text).figures}
     assert got[9] == ("litigation.cases", None), got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # matters moved into a service centre, named after the number
+    ("推行“一门”改革，900余个事项进驻县政务服务中心。", ("approval.items", 900)),
+    # a bare 成功举办 after the clause that names the cadres' lecture series
+    ("局机关法治讲堂自开班以来，已成功举办16期，干部职工法治素养明显提升。", ("leader_law_study.sessions", 16)),
+    # random inspections counted once per visit
+    ("开展双随机抽查，全年抽查企业860家次。", ("inspection.entities", 860)),
+])
+def test_matters_moved_in_lecture_series_and_visits_counted_per_inspection(
+        sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got

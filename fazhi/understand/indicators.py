@@ -29,7 +29,7 @@ _FILLER_WORDS = "共计|合计|累计|总计|其中|分别为|分别是|分别|�
 _FILLER = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS})[\s,、:;]*)*$")
 # A clause that only counts, with a bare verb (…组织领导干部学法，全年累计开展11次; …进行合法性审查，
 # 全年共审查27件): the clause before it says what was done, the verb of its own still counts nearest
-_COUNT_ONLY = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS}|本年度|年内|一年来|先后|组织开展|组织|开展|举办|举行|召开|进行|完成|实施|了|各类|依法|审查|审核|办理|受理|办结|审结|处理|调处|化解|调解|解答|接待|发放|出具|提供)[\s,、:;]*)*$")
+_COUNT_ONLY = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS}|本年度|年内|一年来|先后|成功|组织开展|组织|开展|举办|举行|召开|进行|完成|实施|了|各类|依法|审查|审核|办理|受理|办结|审结|处理|调处|化解|调解|解答|接待|发放|出具|提供)[\s,、:;]*)*$")
 # A sentence that opens with nothing but a time and a bare verb before its count (…组织干部学习《行政
 # 处罚法》等法律法规。截至年底，累计学习14次): it goes on with the sentence before it, which says
 # what was done, so that sentence is read as the count's context too
