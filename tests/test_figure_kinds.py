@@ -630,3 +630,10 @@ def test_targets_held_steady_or_raised_by_a_deadline():
 def test_prefecture_level_cities_named_in_a_clause_of_their_own():
     assert one("（三）全省17个地级以上市，均已建成。", 17).kind == "context"
     assert one("对全省17个地级以上市开展实地督察。", 17).kind == "count"
+
+
+def test_a_sample_text_sites_own_counts():
+    page = "首页>工作总结>某县2023年法治政府建设工作总结(精选6篇)\n以下是小编整理的6篇范文。\n全年办理复议案件31件。"
+    assert [f.value for f in figs(page) if f.kind not in NON_WORK_KINDS] == [31]
+    # a bare count in brackets may be the report's own work, and stays
+    assert one("编印典型案例汇编(12篇)。", 12).kind == "count"

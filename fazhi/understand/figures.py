@@ -109,6 +109,7 @@ _DIGIT_MASKS = [
     r"\d+(?:\s*\+\s*[\dA-Za-z]+)+|\d+[A-Za-z]+",  # 1+4+N, 5G
     r"\d+\s*[×xX*]\s*24\s*小时",  # 7×24小时: a service's hours, a name
     r"\d{3,4}\s*[×xX*]\s*\d{3,4}",  # a screen's resolution (1024×768) in a site's footer
+    r"\d+\s*篇\s*范文",  # a sample-text site's own count: 整理的7篇范文
 ]
 _MASKS = [
     re.compile(r"(?<!\d)(?=\d)(?:" + "|".join(f"(?:{p})" for p in _DIGIT_MASKS) + ")"),
@@ -127,6 +128,10 @@ _MASKS = [
     re.compile(r"[共找本今相附](?:(?<=共)有?\s*\d+\s*条(?:结果|记录)|(?<=找)到\s*\d+\s*条(?:结果|记录)"
                r"|(?<=本)页共?\s*\d+\s*条|(?<=今)日更新\s*\d+\s*条"
                r"|(?<=相)关(?:文章|新闻|信息|链接)\s*[:：]?\s*\d+\s*(?:篇|条)|(?<=附)件\s*[(（]\s*\d+\s*个?\s*[)）])"),
+    # …and a sample-text site's counts of its own pages: 工作总结(大全7篇), 范文(精选3篇), 【5篇】, 精彩4篇
+    # (a bare (12篇) may count the cases a report compiled, and stays)
+    re.compile(r"[(（【](?:共|通用|精选|大全|优秀|热门|推荐|汇总|合集|最新|精华)\s*\d+\s*篇\s*[)）】]|【\s*\d+\s*篇\s*】"
+               r"|[通精大多范](?:(?<=通)用|(?<=精)选|(?<=精)彩|(?<=大)全|(?<=多)篇|(?<=范)文)\s*\d+\s*篇"),
     # 十二届22次常委会, 十二届全国人大五次会议
     # …and the sessions listed after the first: 市委六届二次、三次、四次全会
     re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"
