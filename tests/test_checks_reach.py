@@ -256,3 +256,45 @@ def test_sub_heading_that_lost_its_opening_bracket():
     own = ("1）执法文书不规范。原因是执法队员多为转岗人员。\n"
            "2）普法针对性不够。原因是对重点人群的需求调研不深。\n")
     assert findings(build(short=own), "unbalanced_brackets") == []
+
+
+def test_circled_list_inside_a_paragraph():
+    ok = _m("主要做法有：①每月排查一次；②复杂纠纷由镇领导包案；③邀请律师参与调处。")
+    assert findings(ok, "enumeration_gap") == []
+    assert flagged_at(ok.replace("③邀请", "④邀请"), "enumeration_gap", "④邀请")
+    assert flagged_at(ok.replace("②复杂", "①复杂"), "enumeration_gap", "①复杂")
+    two = _m("程序有：①公开征求意见；②合法性审查。履职方式：①带头学法；②带头述法。")
+    assert findings(two, "enumeration_gap") == []
+
+
+def test_plan_under_a_heading_without_a_year_names_the_report_year():
+    plan = "2023年，我县将制定重大行政决策事项目录，组织乡镇执法人员培训两期。\n"
+    text = build(plan=plan, plan_head="三、今后努力方向")
+    assert flagged_at(text, "year_consistency", "2023年，我县将")
+    assert findings(build(plan=plan.replace("2023年", "2024年"), plan_head="三、今后努力方向"), "year_consistency") == []
+    # a span of years the plan works within is no year of its own
+    span = "围绕2021—2025年实施纲要的收官任务，制定重大行政决策事项目录。\n"
+    assert findings(build(plan=span, plan_head="三、今后努力方向"), "year_consistency") == []
+    back = "对照2023年度考核中发现的问题，制定重大行政决策事项目录。\n"
+    assert findings(build(plan=back, plan_head="三、今后努力方向"), "year_consistency") == []
+
+
+def test_a_sentence_of_the_years_work_dated_to_last_year():
+    text = _m("全面推行园区事园区办。2022年办理各类政务服务事项1.27万件，网上办理率92.5%。")
+    assert flagged_at(text, "year_consistency", "2022年办理")
+    assert findings(text.replace("2022年办理", "2023年办理"), "year_consistency") == []
+    since = _m("全面推行园区事园区办。2021年开展试点以来累计办理政务服务事项3.6万件。")
+    assert findings(since, "year_consistency") == []
+    issued = _m("全面推行园区事园区办。2022年出台的审批办法全年办理事项120件。")
+    assert findings(issued, "year_consistency") == []
+
+
+def test_a_provincial_department_that_calls_itself_a_bureau():
+    text = ("江西省水利厅2023年度法治政府建设情况报告\n发布时间：2024-02-26\n\n"
+            "2023年，我厅深入推进依法行政。现将有关情况报告如下。\n"
+            "一、主要举措和成效\n（一）规范执法。全省水利系统办理行政处罚案件210件，厅本级重大执法决定全部经过法制审核。\n"
+            "二、厅党组主要负责人履行推进法治建设第一责任人职责情况\n厅党组书记、厅长主持研究法治工作4次。\n"
+            "三、存在的不足和原因\n基层执法力量不足。原因是编制紧张。\n"
+            "四、2024年工作安排\n开展执法人员轮训。我局将持续加强执法监督。\n")
+    assert flagged_at(text, "level_mismatch", "我局将")
+    assert findings(text.replace("我局将", "我厅将"), "level_mismatch") == []

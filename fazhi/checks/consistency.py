@@ -17,6 +17,8 @@ _ACHIEVEMENT_YEAR = re.compile(
     r"(?:^|(?<=[。;\n]))\s*((?:19|20)\d{2})\s*年(?:以来|度)?\s*,?\s*(?=(我|全|本|共|累计|在|[\u4e00-\u9fff]{2,6}(县|区|市|镇|乡|局|政府)(共|累计|坚持|围绕|紧紧|认真|深入|全面)|[\u4e00-\u9fff]{2,16}(街道|办事处|省|县|区|市|镇|乡|局|委|委员会|政府)在))",
     re.M)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+_PLAN_OPENS_WITH_YEAR = re.compile(r"\s*(?:(?:下一步|今后|新的一年|明年)\s*[,，]?\s*)?(?=(?:19|20)\d{2}\s*年)")
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,15 @@ def year_consistency(report: Report) -> Iterator[Finding]:
                               data={"report_year": year, "found": found})
     plan_heads = [s for s in report.sections if s.role == "next_year_plan" and s.level == 1]
     spans = [(s.title_start, s.title_end) for s in plan_heads]
+    for s in plan_heads:
+        if not _YEAR.search(work, s.title_start, s.title_end):
+            # a heading without a year (今后努力方向): the plan's first sentence names it, if anything
+            # (only a year that opens it: 对照2023年考核发现的问题 looks back, not ahead)
+            a = work.find("\n", s.title_end)
+            m = _PLAN_OPENS_WITH_YEAR.match(work, a + 1, s.end) if 0 <= a < s.end else None
+            if m is not None:
+                end = _SENTENCE_END.search(work, m.end(), s.end)
+                spans.append((m.end(), end.start() if end else s.end))
     if regions.next_year_plan and not plan_heads:
         a = regions.next_year_plan[0]
         end = work.find("。", a)
@@ -75,7 +86,7 @@ def _mismatch_patterns() -> tuple[dict[str, re.Pattern[str]], dict[str, dict]]:
 
 
 def _unit_key(level: str | None, name: str | None) -> str | None:
-    if level in ("township", "county") and name:
+    if level in ("township", "county", "department") and name:
         return f"{level}:{name[-1]}"
     return level
 
@@ -83,14 +94,17 @@ def _unit_key(level: str | None, name: str | None) -> str | None:
 @check("level_mismatch")
 def level_mismatch(report: Report) -> Iterator[Finding]:
     md = report.metadata
-    if not is_report(report) or md.level in (None, "department"):
+    if not is_report(report) or md.level is None or (md.level == "department" and not md.department):
         return
     pats, cond = _mismatch_patterns()
-    keys = [_unit_key(md.level, md.jurisdiction), "government"]
+    if md.level == "department":
+        keys = [_unit_key(md.level, md.department)]  # a department speaks of 全县 and 我县 as its own
+    else:
+        keys = [_unit_key(md.level, md.jurisdiction), "government"]
     work = report.work
     a, b = report.body_start, report.body_end
     books = [(m.start(), m.end()) for m in _BOOK.finditer(work, a, b)]
-    unit = md.jurisdiction or {"township": "乡镇", "street": "街道", "county": "县", "district": "区", "city": "市",
+    unit = md.department or md.jurisdiction or {"township": "乡镇", "street": "街道", "county": "县", "district": "区", "city": "市",
                                "province": "省"}.get(md.level, "本单位")
     seen: set[str] = set()
     matchers: list[re.Pattern[str]] = [pats[k] for k in keys if k in pats]

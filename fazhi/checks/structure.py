@@ -124,3 +124,31 @@ def enumeration_gap(report: Report) -> Iterator[Finding]:
             else:
                 yield finding("enumeration_gap", "repeat", e["start"], e["end"], found=e["marker"], data={"found": n})
             expected = n + 1
+    yield from _circled_lists(report)
+
+
+_CIRCLED = re.compile("[\u2460-\u2473]")
+
+
+def _circled_lists(report: Report) -> Iterator[Finding]:
+    """Lists numbered ①②③ inside a paragraph (主要做法有：①…；②…；③…) must count up like 一是、二是;
+    a list may start again at ① after a sentence end or a colon. A line that opens with ① is a
+    heading, judged with the outline."""
+    work = report.work
+    for ls, _le, line in iter_lines(work):
+        if ls < report.body_start or ls >= report.body_end or not _CIRCLED.search(line):
+            continue
+        expected, prev_end = 1, 0
+        for m in _CIRCLED.finditer(line):
+            n = ord(m.group()) - 0x2460 + 1
+            restart = n == 1 and (expected == 1 or _LIST_BREAK.search(line, prev_end, m.start()) is not None)
+            at_start = m.start() == len(line) - len(line.lstrip())
+            pos = ls + m.start()
+            if not (n == expected or restart or at_start or expected == 1):
+                # (expected == 1: the list may have begun on the line before)
+                if n > expected:
+                    yield finding("enumeration_gap", "skip", pos, pos + 1, prev=render("①", expected - 1),
+                                  found=m.group(), expected=render("①", expected), data={"found": n, "expected": expected})
+                else:
+                    yield finding("enumeration_gap", "repeat", pos, pos + 1, found=m.group(), data={"found": n})
+            expected, prev_end = n + 1, m.end()
