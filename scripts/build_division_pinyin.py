@@ -15,6 +15,7 @@ cqjlp.gov.cn or a path segment /yxq/ under the city's own site).
 from __future__ import annotations
 
 import gzip
+from itertools import product
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
@@ -22,6 +23,27 @@ from pypinyin import lazy_pinyin
 from fazhi.understand.divisions import _AUTONOMOUS, divisions, short_name
 
 OUT = Path(__file__).resolve().parent.parent / "fazhi" / "data" / "division_pinyin.tsv.gz"
+
+# Characters that place names read otherwise than pypinyin's everyday reading (长治 changzhi,
+# not zhangzhi; 单县 shanxian; 洪洞 hongtong; 涡阳 guoyang; 朝阳 chaoyang; 六安 lu'an): every
+# reading a place name may take is spelled, so the site's address (changwu.gov.cn) is found
+# whichever one its name uses (长子县 keeps zhang).
+PLACE_READINGS = {
+    "长": ("chang", "zhang"), "朝": ("chao", "zhao"), "单": ("shan", "dan"), "洞": ("tong", "dong"),
+    "涡": ("guo", "wo"), "六": ("lu", "liu"), "乐": ("le", "yue", "lao"), "蔚": ("yu", "wei"),
+    "尉": ("yu", "wei"), "莘": ("shen", "xin"), "番": ("pan", "fan"), "厦": ("xia", "sha"),
+    "重": ("chong", "zhong"), "阿": ("e", "a"), "铅": ("yan", "qian"), "会": ("hui", "kuai"),
+}
+
+
+def spellings(name: str) -> list[list[str]]:
+    """The syllables of name, once for each reading its polyphonic characters may take in a
+    place name (pypinyin's own reading first)."""
+    base = lazy_pinyin(name)
+    if len(base) != len(name):
+        return [base]
+    options = [dict.fromkeys((b,) + PLACE_READINGS.get(ch, ())) for ch, b in zip(name, base)]
+    return [list(v) for v in product(*options)][:8]
 
 
 def main() -> None:
@@ -38,9 +60,10 @@ def main() -> None:
         short = short_name(d.name)
         # an autonomous county's site spells it without the peoples (石柱县: szx, not sztjzzzx)
         m = _AUTONOMOUS.match(d.name)
-        ps, pf = lazy_pinyin(short), lazy_pinyin(m.group(1) + m.group(3)[-1] if m else d.name)
-        rows.append("\t".join((d.code, "".join(ps), "".join(pf), "".join(p[0] for p in ps),
-                               "".join(p[0] for p in pf))))
+        full = m.group(1) + m.group(3)[-1] if m else d.name
+        for ps, pf in zip(spellings(short), spellings(full)):
+            rows.append("\t".join((d.code, "".join(ps), "".join(pf), "".join(p[0] for p in ps),
+                                   "".join(p[0] for p in pf))))
     OUT.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
     print(f"{len(rows)} divisions -> {OUT}")
 

@@ -86,3 +86,27 @@ def test_year_of_the_breadcrumb_column_when_the_text_gives_none():
                source="http://ljxq.cq.gov.cn/zwgk/fzzfjsndbg/202203/t20220302_2.html")
     assert md.report_year == 2021
     assert md.jurisdiction != "重庆市"
+
+
+def test_a_site_spelled_with_the_place_name_reading_of_a_polyphone():
+    # 长 is read chang in 长武 (changwu.gov.cn), though its everyday reading is zhang
+    assert [d.name for d in divisions().from_url("https://changwu.gov.cn/zfxxgk/1.html")[0]] == ["长武县"]
+    assert [d.name for d in divisions().from_url("http://www.hongtong.gov.cn/")[0]] == ["洪洞县"]
+    md = md_of("2021年，在县委的坚强领导下，我县以《长武县2021年依法行政工作要点》为抓手，统筹推进各项工作。\n"
+               "一、主要做法\n全县开展执法检查12次。\n",
+               source="https://changwu.gov.cn/zfxxgk/fdzdgk/202207/t20220725_1.html")
+    assert (md.jurisdiction, md.level) == ("长武县", "county")
+
+
+def test_a_bureau_the_lexicon_lacks_is_not_named_with_its_level_word_twice():
+    md = md_of("2023年以来，市行政审批和便民服务局在市委、市政府的领导下，扎实推进依法行政。"
+               "现将2023年法治政府建设工作情况报告如下。\n一、主要举措\n办理审批事项800件。\n",
+               source="http://xzspj.rikaze.gov.cn/news-detail.thtml?cid=1")
+    assert md.department == "日喀则市行政审批和便民服务局"
+
+
+def test_a_bureau_that_opens_as_itself_on_its_own_site_though_it_speaks_of_its_city():
+    md = md_of("2022年，我局坚持以习近平法治思想为指引，紧紧围绕市委、市政府中心工作，推进全面依法治市，"
+               "助力我市法治建设。现将一年来的工作情况报告如下：\n一、主要情况\n召开会议2次。\n",
+               source="https://sfj.putian.gov.cn/xxgk/fzgh/202303/t20230303_1.htm")
+    assert (md.level, md.department) == ("department", "莆田市司法局")

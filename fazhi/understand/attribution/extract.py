@@ -394,6 +394,8 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                     else md.department
                 if rest.known and rest.department and body_name != rest.department:
                     body_name = rest.department  # 人社局 -> 人力资源和社会保障局
+                elif not lw and body_name[:1] in LEVEL_WORD_KINDS and place.name.endswith(body_name[:1]):
+                    body_name = body_name[1:]  # 市行政审批和便民服务局, a name the lexicon lacks
                 md.department = place.name + body_name
             elif place is not None and unit.level_word and not md.department:
                 issuer = place.name + "人民政府"  # 省政府 -> 四川省人民政府
@@ -447,9 +449,10 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                     place_src = Cand(place.name, "site", None, None, conf["site"])
                 else:
                     place = None
-    if not issuer and md.department is None and not speaks_as_government(body):
+    if not issuer and md.department is None and (not speaks_as_government(body) or opens_as_department(body)):
         # a report that never names its unit, on a department's own site (sfj.suining.gov.cn,
-        # …/qsfj/…): the department the address names, in the place it or the host names
+        # …/qsfj/…): the department the address names, in the place it or the host names; one
+        # that opens as a department (2022年，我局…) may go on to speak of its city (我市)
         found = address_department(body, context)
         if found is not None:
             canon, dplace = found
