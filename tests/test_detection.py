@@ -795,6 +795,14 @@ def test_a_site_name_glued_after_the_title_does_not_hide_its_form():
     assert kind_of(report)[0] == "report"
 
 
+def test_a_bureaus_annual_report_that_calls_itself_a_shufa_stays_a_report():
+    report = ("桐溪县水利局2024年度法治政府建设年度报告\n2024年，在县委、县政府的领导下，县水利局扎实推进水利法治建设，"
+              "现述法报告如下：\n一、主要举措和成效\n（一）学习贯彻习近平法治思想。\n")
+    assert kind_of(report)[0] == "report"
+    official = "2024年，我认真履行推进法治建设第一责任人职责，重大事项集体研究。现将述法报告如下：\n一、学法用法\n"
+    assert kind_of(official)[0] == "speech"
+
+
 def test_a_report_that_opens_on_the_local_economy_stays_a_report():
     text = ("2023年，我县地区生产总值增长6%，在县委的坚强领导下，县政府坚持依法行政，扎实推进法治政府建设。"
             "现将有关情况报告如下：\n一、主要举措和成效\n全年审核规范性文件15件。\n二、存在的不足\n"
