@@ -298,3 +298,9 @@ def test_a_provincial_department_that_calls_itself_a_bureau():
             "四、2024年工作安排\n开展执法人员轮训。我局将持续加强执法监督。\n")
     assert flagged_at(text, "level_mismatch", "我局将")
     assert findings(text.replace("我局将", "我厅将"), "level_mismatch") == []
+
+
+def test_times_that_lost_their_number():
+    assert flagged_at(_m("镇党委书记主持召开党委会议研究法治工作次，带头学法4次。"), "missing_text", "工作次")
+    ok = _m("考核中获评优秀等次，先后多次在全市会议上交流，首次实现全覆盖，依次完成整改，累计培训1200人次。")
+    assert findings(ok, "missing_text") == []
