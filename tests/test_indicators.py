@@ -713,3 +713,14 @@ def test_matters_moved_in_lecture_series_and_visits_counted_per_inspection(
         sentence: str, expected: tuple[str, float]) -> None:
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a bare 成功 after the disputes of the sentence counts those resolved
+    ("全年调解各类纠纷80件，成功76件。", ("mediation.resolved", 76)),
+    # a reconsideration settled by mediation is the reconsideration's, not a dispute mediated
+    ("受理行政复议案件25件，成功调解4件。", ("reconsideration.mediated", 4)),
+])
+def test_disputes_resolved_and_reconsiderations_mediated(sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got
