@@ -637,3 +637,12 @@ def test_a_sample_text_sites_own_counts():
     assert [f.value for f in figs(page) if f.kind not in NON_WORK_KINDS] == [31]
     # a bare count in brackets may be the report's own work, and stays
     assert one("编印典型案例汇编(12篇)。", 12).kind == "count"
+
+
+def test_places_in_the_measure_word_are_read_like_other_places():
+    assert one("全乡共有9个村。", 9).kind == "context"
+    assert one("全镇有6个社区居委会。", 6).kind == "context"
+    assert one("在全镇12个村中率先完成清单编制。", 12).kind == "context"
+    # places the work reached stay figures
+    assert one("对全县120个村开展法治督察。", 120).kind == "count"
+    assert one("普法宣传覆盖辖区25个社区。", 25).kind == "count"

@@ -303,10 +303,18 @@ def _listed(before: str) -> tuple[int, ...]:
     return (n, n + 1) if _LAST_JOIN.search(m.group(0).rsplit("、", 1)[-1]) else (n,)
 
 
+# Measure words that name a place (全县有8个村): the place is part of the unit, not of the words after it.
+_PLACE_UNITS = frozenset({"个村", "个社区"})
+
+
 def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | None, value: float = 0,
                   chinese: bool = False) -> str | None:
     """target / ranking / streak / context when the words around the number say so."""
     before = work[lc_start:start]
+    after = work[end:end + 40]
+    if unit in _PLACE_UNITS:
+        # 8个村, 12个社区: the measure word holds the place, which the rules read after the number
+        after = unit[1:] + after
     for kind, b, a, sent, list_count, chinese_only in _kind_rules_for(unit):
         if chinese_only and not chinese:
             continue
@@ -314,7 +322,7 @@ def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | No
             continue
         if b is not None and not b.search(before):
             continue
-        if a is not None and not a.match(work[end:end + 40]):
+        if a is not None and not a.match(after):
             continue
         if sent is not None:
             s0 = span_start(work, start, SENTENCE_DELIMS)
