@@ -806,6 +806,14 @@ def test_a_bureaus_annual_report_that_calls_itself_a_shufa_stays_a_report():
     assert kind_of(official)[0] == "speech"
 
 
+def test_a_headline_behind_a_columns_tag_is_news():
+    item = ("【法治桐溪】桐溪县：多措并举推进法治政府建设\n桐溪县司法局 2024-01-05\n2023年以来，桐溪县坚持以习近平法治"
+            "思想为指导，多措并举推进法治政府建设。\n")
+    assert kind_of(item)[0] == "news"
+    report = "【年度报告】桐溪县2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。现将有关情况报告如下：\n"
+    assert kind_of(report)[0] == "report"
+
+
 def test_a_report_that_opens_on_the_local_economy_stays_a_report():
     text = ("2023年，我县地区生产总值增长6%，在县委的坚强领导下，县政府坚持依法行政，扎实推进法治政府建设。"
             "现将有关情况报告如下：\n一、主要举措和成效\n全年审核规范性文件15件。\n二、存在的不足\n"
