@@ -646,3 +646,10 @@ def test_places_in_the_measure_word_are_read_like_other_places():
     # places the work reached stay figures
     assert one("对全县120个村开展法治督察。", 120).kind == "count"
     assert one("普法宣传覆盖辖区25个社区。", 25).kind == "count"
+
+
+def test_a_past_effort_and_a_total_after_a_frequency_stay_figures():
+    assert one("努力实现了12项民生实事。", 12).kind == "count"
+    assert one("即将出台规章3部。", 3).kind == "target"
+    assert one("坚持每月一次、全年共开展12次集中学法。", 12).kind == "count"
+    assert one("坚持每月开展1次集中学法。", 1).kind == "frequency"
