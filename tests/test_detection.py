@@ -272,6 +272,8 @@ REPORT_TRAPS = [
     "（一）落实第一责任人职责。\n",    # a plain opening and a generic first part, the rule of law named in the part under it
     "2023年，桐溪县农业农村局在县委、县政府的坚强领导下，紧紧围绕年度目标任务，各项工作取得新成效。\n"
     "一、2023年工作开展情况\n（一）落实法治建设第一责任人职责。局主要负责人专题研究法治工作3次。\n",
+    # a page opening at the report's first part, no title and no year
+    "一、工作开展情况\n（一）坚持党的领导，压实法治建设政治责任。政府主要负责人专题研究法治工作5次，组织学法12次。\n",
     # a report whose page links one earlier report with its date
     "桐溪县2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n"
     "全年审核规范性文件9件。\n相关链接：\n桐溪县2022年度法治政府建设情况报告 2023-03-02\n",
