@@ -110,3 +110,10 @@ def test_a_bureau_that_opens_as_itself_on_its_own_site_though_it_speaks_of_its_c
                "助力我市法治建设。现将一年来的工作情况报告如下：\n一、主要情况\n召开会议2次。\n",
                source="https://sfj.putian.gov.cn/xxgk/fzgh/202303/t20230303_1.htm")
     assert (md.level, md.department) == ("department", "莆田市司法局")
+
+
+def test_a_provincial_department_named_with_its_province_in_short():
+    md = md_of("广西生态环境厅2022年度法治政府建设情况报告\n\n"
+               "2022年，自治区生态环境厅坚持依法行政，审查规范性文件5件。\n")
+    assert (md.jurisdiction, md.level) == ("广西壮族自治区", "department")
+    assert md.department == "广西壮族自治区生态环境厅"

@@ -13,7 +13,7 @@ import re
 from ...record import Metadata
 from ..dates import DATE_RE, parse_match
 from ..departments import parse_unit
-from ..divisions import Division, divisions
+from ..divisions import Division, divisions, short_name
 from ..doctype import detect_kind
 from ..page import GLOSS as _GLOSS
 from ..page import iter_lines, unglossed
@@ -30,6 +30,7 @@ from .places import (
     infer_place,
     place_mentions,
     place_of,
+    province_in_short,
     zone_in_body,
     zone_parts,
     zone_place,
@@ -362,7 +363,10 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             # a department named without its place (市司法局, 我局) or a government by its level
             # alone (省人民政府): the place from the other sources that name one, then from the
             # 索引号, then the place of that level the body names most
-            for c in cands:
+            got = province_in_short(md.department) if md.department and not unit.level_word else None
+            if got is not None:
+                place, place_src = got, primary  # 宁夏司法厅: the province named in short
+            for c in cands if place is None else ():
                 if c is primary:
                     continue
                 got, _amb, _lvl, _above = place_of(c.name, context)
@@ -396,6 +400,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                     body_name = rest.department  # 人社局 -> 人力资源和社会保障局
                 elif not lw and body_name[:1] in LEVEL_WORD_KINDS and place.name.endswith(body_name[:1]):
                     body_name = body_name[1:]  # 市行政审批和便民服务局, a name the lexicon lacks
+                elif (short := short_name(place.name)) != place.name and body_name.startswith(short) \
+                        and len(body_name) > len(short) + 1:
+                    body_name = body_name[len(short):]  # 宁夏司法厅: the place named in short
                 md.department = place.name + body_name
             elif place is not None and unit.level_word and not md.department:
                 issuer = place.name + "人民政府"  # 省政府 -> 四川省人民政府

@@ -373,6 +373,23 @@ def host_town(self_level: str | None, first_person: bool, body: str, context: Co
     return towns[0] if len(towns) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _province_shorts() -> tuple[tuple[str, Division], ...]:
+    provinces = [d for d in divisions().by_code.values() if d.kind == "province" and not d.former]
+    return tuple(sorted(((short_name(p.name), p) for p in provinces), key=lambda x: -len(x[0])))
+
+
+def province_in_short(dept: str) -> Division | None:
+    """The province a department is named after in short (宁夏司法厅, 广西生态环境厅, 湖南省…
+    written 湖南…): a province's short name followed by a department the lexicon knows."""
+    for short, prov in _province_shorts():
+        if dept.startswith(short) and len(dept) > len(short) + 1:
+            u = parse_unit(dept[len(short):])
+            if u.known and u.department and u.place is None and u.level_word is None:
+                return prov
+    return None
+
+
 def host_county(body: str, place: Division | None, self_level: str | None, context: Context) -> Division | None:
     """The county or district a site's address spells (ljxq.cq.gov.cn: 两江新区 in 重庆市) for a
     report that names it in full at least twice and names no other place of its level more:
