@@ -304,3 +304,44 @@ def test_times_that_lost_their_number():
     assert flagged_at(_m("镇党委书记主持召开党委会议研究法治工作次，带头学法4次。"), "missing_text", "工作次")
     ok = _m("考核中获评优秀等次，先后多次在全市会议上交流，首次实现全覆盖，依次完成整改，累计培训1200人次。")
     assert findings(ok, "missing_text") == []
+
+
+def test_half_width_top_headings_whose_title_opens_with_the_year():
+    text = ("雨花区2025年度法治政府建设情况报告\n发布时间：2026-03-18\n\n"
+            "1.2025年法治政府建设主要举措及成效\n(1)执法监督。全区办理行政处罚案件3126件。\n"
+            "2.区委、区政府主要负责人履行推进法治建设第一责任人职责情况\n区委书记、区长主持研究法治工作9次。\n"
+            "3.存在的不足及原因\n(1)决策后评估刚刚起步。原因是缺乏专业评估力量。\n"
+            "4.2026年工作计划\n(1)对2项重大行政决策开展后评估。\n")
+    r = fazhi.analyze_text(text)
+    assert [s.numeral for s in r.sections if s.level == 1] == ["1.", "2.", "3.", "4."]
+    assert r.required_contents["next_year_plan"].present
+    assert [f for f in r.findings if f.check == "heading_numbering"] == []
+
+
+def test_a_total_of_the_next_sentence_is_no_total_of_a_list():
+    text = _m("办理人大代表建议56件、政协委员提案73件，办复率均为100%。全县共收到行政复议申请612件。")
+    assert findings(text, "sum_consistency") == []
+
+
+def test_four_outcomes_right_after_their_total_are_the_whole():
+    ok = _m("以本局为被申请人的行政复议案件27件，维持19件、驳回4件、撤销2件、终止2件；行政诉讼案件11件。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("案件27件", "案件37件"), "sum_consistency", "37件")
+    # named as some of them (其中) and left open, they need not make the total
+    some = _m("全年审结行政复议案件37件，维持19件、驳回4件、撤销2件、终止2件，其余为调解结案。")
+    assert findings(some, "sum_consistency") == []
+
+
+def test_immediate_and_promised_items_make_the_services():
+    ok = _m("便民服务中心全年办理各类事项3276件，其中即办件2904件、承诺件372件。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("即办件2904件", "即办件2906件"), "sum_consistency", "3276件")
+
+
+def test_year_openings_with_a_compound_subject_and_since():
+    last = build(intro="2022年，固安县委、县政府在廊坊市委的领导下扎实推进法治政府建设。\n")
+    assert flagged_at(last, "year_consistency", "2022年")
+    heads = _m("2022年，县委书记、县长坚持把法治建设作为一把手工程。")
+    assert flagged_at(heads, "year_consistency", "2022年")
+    since = build(intro="2021年以来，固安县累计培训执法人员3000人次，法治政府建设持续推进。\n")
+    assert findings(since, "year_consistency") == []

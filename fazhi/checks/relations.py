@@ -21,6 +21,9 @@ from ..record import Figure, Report
 _CLAUSE = re.compile(r"[,，;；。:：!?！？、\n]")
 # where a list of counts ends: a two-way split is whole only when its clause closes after it
 _CLAUSE_END = re.compile(r"[;；。!?！？]")
+_SENTENCE_END = re.compile(r"[。!?！？\n]")
+# words after a list that say it is not all: the rest, others, still open
+_MORE = re.compile(r"其余|其他|其它|另有|另外|剩余|尚有|尚未|尚在|正在|还有")
 _SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
 # a figure's own words are at most this long; farther back is another clause's business
 _LABEL_MAX = 40
@@ -49,6 +52,7 @@ def lex() -> _Lex:
         parts.append({"name": p["name"], "parts": pats, "closing": closing, "total": re.compile(p["total"]),
                       "exhaustive_at": int(p["exhaustive_at"]),
                       "closed_by_clause": bool(p.get("closed_by_clause", False)),
+                      "adjacent_at": int(p.get("adjacent_at", 0)),
                       "any": re.compile("|".join(f"(?:{x})" for x in p["parts"]))})
     any_part = re.compile("|".join(f"(?:{x})" for p in d["partition"] for x in p["parts"]))
     return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
@@ -185,6 +189,17 @@ def _rate_links(report: Report) -> list[RateLink]:
     return out
 
 
+def _closes(work: str, end: int, after: Figure | None, line_end: int) -> bool:
+    """Whether a list of parts ending at `end` is all there is: its sentence or clause closes
+    (; or 。) before any further count, and nothing between says that more remain (其余, 另有,
+    尚未 …). 不予批准8户，均书面告知理由。 closes; 终止2件，其余为调解结案 and …，告知其他途径4件 do not."""
+    stop = _CLAUSE_END.search(work, end, line_end)
+    limit = stop.start() if stop else line_end
+    if after is not None and after.start < limit:
+        return False
+    return _MORE.search(work, end, limit) is None
+
+
 @dataclass
 class PartitionRun:
     name: str
@@ -230,11 +245,16 @@ def partition_runs(report: Report) -> list[PartitionRun]:
                               and f.value_high is None and p["total"].search(labels[k] + tail(work, counts[k]))]
                     after = counts[j] if j < len(counts) else None
                     if after is not None and after.unit == first.unit and re.search(
-                            r"(合计|共计|总计|总量|共)", labels[j]):
-                        totals.append(after)
+                            r"(合计|共计|总计|总量|共)", labels[j]) and not _SENTENCE_END.search(work, run[-1].end, after.start):
+                        totals.append(after)  # 讲座50场、展览20场，合计70场 (not a total of the next sentence)
                     exhaustive = closing or len(names - {-1}) >= p["exhaustive_at"]
-                    if exhaustive and p["closed_by_clause"] and after is not None \
-                            and not _CLAUSE_END.search(work, run[-1].end, after.start):
+                    if not exhaustive and p["adjacent_at"] and len(names - {-1}) >= p["adjacent_at"] and i > 0 \
+                            and counts[i - 1] in totals and not _CLAUSE_END.search(work, counts[i - 1].end, first.start) \
+                            and _closes(work, run[-1].end, after, b):
+                        # a list that directly follows its total and closes the clause (复议案件37件，维持19件、
+                        # 驳回4件、撤销2件、终止2件；) is the whole breakdown even with fewer kinds named
+                        exhaustive = True
+                    if exhaustive and p["closed_by_clause"] and not _closes(work, run[-1].end, after, b):
                         exhaustive = False  # another item of the list follows: the split is open
                     out.append(PartitionRun(p["name"], run, totals, exhaustive))
                     i = j

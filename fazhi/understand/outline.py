@@ -24,13 +24,14 @@ _STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("第一部分", 0, re.compile(rf"^第([{CN}]{{1,3}})(?:部分|章|篇)\s*[、:.,\s]?\s*")),
     ("一、", 1, re.compile(rf"^([{CN}]{{1,3}})\s*(?:、|[.,](?!\d))(?![{CN}][、,])\s*")),
     ("(一)", 2, re.compile(rf"^\(\s*([{CN}]{{1,3}})\s*\)\s*[、.,]?\s*")),
-    ("1.", 3, re.compile(r"^(\d{1,2})\s*(?:[.、](?!\d)|、(?=(?:19|20)\d\d\s*年)|,(?=[\u4e00-\u9fff]))\s*")),
+    ("1.", 3, re.compile(r"^(\d{1,2})\s*(?:[.、](?!\d)|[.、](?=(?:19|20)\d\d\s*年)|,(?=[\u4e00-\u9fff]))\s*")),
     ("(1)", 4, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
     ("①", 5, re.compile(rf"^([{CIRCLED}])\s*[、.]?\s*")),
     ("一是", 6, re.compile(rf"^([{CN}]{{1,3}})是(?=[^,。;:])")),
 ]
 _RANK = {s: r for s, r, _ in _STYLES}
-# a numbered heading whose title opens with its year (1、2023年工作开展情况), not a number run (1、2月)
+# a numbered heading whose title opens with its year (1、2023年工作开展情况, 1.2025年主要举措), not a
+# number run (1、2月) or a decimal (1.5万)
 _YEAR_TITLE = re.compile(r"(?:19|20)\d\d\s*年")
 
 # a heading's title ends at a sentence end, a colon, or an inline 一是 that starts its text
