@@ -653,3 +653,14 @@ def test_a_past_effort_and_a_total_after_a_frequency_stay_figures():
     assert one("即将出台规章3部。", 3).kind == "target"
     assert one("坚持每月一次、全年共开展12次集中学法。", 12).kind == "count"
     assert one("坚持每月开展1次集中学法。", 1).kind == "frequency"
+
+
+def test_more_headings_of_next_years_plan():
+    base = ("某县司法局2023年法治政府建设工作报告\n2023年，我局认真履职，现报告如下：\n一、主要工作\n"
+            "全年办理法律援助案件120件。\n")
+    for heading in ("二、下步工作", "二、下阶段工作重点", "二、接下来的工作", "二、2024年主要任务"):
+        got = {f.value: f.kind for f in figs(base + heading + "\n举办执法培训5期。\n")}
+        assert got == {120: "count", 5: "target"}, heading
+    # the year's own tasks reported as done stay figures
+    got = {f.value: f.kind for f in figs(base + "二、2023年重点任务完成情况\n举办执法培训5期。\n")}
+    assert got == {120: "count", 5: "count"}
