@@ -664,3 +664,10 @@ def test_more_headings_of_next_years_plan():
     # the year's own tasks reported as done stay figures
     got = {f.value: f.kind for f in figs(base + "二、2023年重点任务完成情况\n举办执法培训5期。\n")}
     assert got == {120: "count", 5: "count"}
+
+
+def test_a_units_establishment_is_no_work():
+    assert one("我局核定行政编制36名。", 36).kind == "context"
+    assert one("局机关在编在岗人员41人。", 41).kind == "context"
+    assert one("组织14名在编干部参加学法考试。", 14).kind == "count"
+    assert one("全年共编制权力事项服务指南120个。", 120).kind == "count"
