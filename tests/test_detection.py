@@ -232,6 +232,9 @@ UNTITLED_LOOKALIKES = [
     # one official's account of their own first responsibility, no 述法 said
     ("speech", "2023年，我作为镇党委书记，始终把推进法治建设摆在重要位置，重大事项坚持集体研究。现将履行推进法治建设"
                "第一责任人职责情况报告如下：\n一、带头学法\n"),
+    # a self-inspection before an assessment, told by its method and its own score
+    ("self_check", "根据市委依法治市办考核通知要求，我县对照考核细则逐项自查，自查得分95分。现将有关情况报告如下：\n"
+                   "一、组织领导\n"),
     # an account delivered to visiting inspectors
     ("speech", "尊敬的督察组各位领导：\n首先，我代表县委、县政府对督察组一行来我县检查指导表示热烈欢迎！下面，我将全县"
                "法治政府建设情况汇报如下：\n一、基本情况\n"),
