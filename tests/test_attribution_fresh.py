@@ -117,3 +117,15 @@ def test_a_provincial_department_named_with_its_province_in_short():
                "2022年，自治区生态环境厅坚持依法行政，审查规范性文件5件。\n")
     assert (md.jurisdiction, md.level) == ("广西壮族自治区", "department")
     assert md.department == "广西壮族自治区生态环境厅"
+
+
+def test_year_a_news_repost_announces_when_the_report_gives_none():
+    md = md_of("中新网3月30日电 据交通运输部网站消息，交通运输部发布2022年法治政府建设年度报告。具体报告如下：\n"
+               "一、坚持党的领导\n部党组召开会议研究法治工作5次。\n")
+    assert md.report_year == 2022
+
+
+def test_year_of_the_plan_issued_for_it_when_the_opening_lost_its_year():
+    md = md_of("年，我市坚持依法行政，扎实推进法治政府建设。现将工作情况报告如下。\n一、主要举措\n"
+               "市政府印发《九江市2022年法治政府建设工作要点》，将任务分解到各部门。\n")
+    assert md.report_year == 2022

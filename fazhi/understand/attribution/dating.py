@@ -23,6 +23,19 @@ _OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?!度?[\u4e00-\u9fff]{0,6
                            r"[\u4e00-\u9fff][^\n]{10,}?[,，。]")
 
 
+# A last resort for a body that gives its year nowhere else, in its opening: a news repost's
+# "某部发布2023年法治政府建设年度报告", or the year's own plan it issued (印发《某市2022年法治政府
+# 建设工作要点》), the work plan of the year reported on.
+_ANNOUNCED_YEAR = re.compile(r"(?:发布|公布)了?《?[\u4e00-\u9fff]{0,12}?((?:19|20)\d{2})\s*年度?[^。；;]{0,30}?报告"
+                             r"|印发了?《[\u4e00-\u9fff]{0,12}?((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,12}工作要点》")
+
+
+def announced_year(work: str, start: int, end: int) -> int | None:
+    """The year a news repost announces or the year's own plan gives, in the body's opening."""
+    m = _ANNOUNCED_YEAR.search(work, start, min(end, start + 600))
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
     """The year the body reports on, and the year its plans are for."""
     years: Counter = Counter()

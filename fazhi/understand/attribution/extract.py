@@ -17,7 +17,7 @@ from ..divisions import Division, divisions, short_name
 from ..doctype import detect_kind
 from ..page import GLOSS as _GLOSS
 from ..page import iter_lines, unglossed
-from .dating import body_year, breadcrumb_year, signature
+from .dating import announced_year, body_year, breadcrumb_year, signature
 from .places import (
     Context,
     address_names,
@@ -557,6 +557,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             md.inferred.append("report_year")
         elif (crumb := breadcrumb_year(shown, start, body_start)) is not None:
             y = crumb
+            md.inferred.append("report_year")
+        elif (announced := announced_year(work, body_start, body_end)) is not None:
+            y = announced
             md.inferred.append("report_year")
     md.report_year = y
     if y is not None:
