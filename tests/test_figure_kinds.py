@@ -671,3 +671,10 @@ def test_a_units_establishment_is_no_work():
     assert one("局机关在编在岗人员41人。", 41).kind == "context"
     assert one("组织14名在编干部参加学法考试。", 14).kind == "count"
     assert one("全年共编制权力事项服务指南120个。", 120).kind == "count"
+
+
+def test_the_rules_a_slogan_counts():
+    assert one("严格遵守八项准则。", 8).kind == "context"
+    assert one("做到三个规划有效衔接。", 3).kind == "context"
+    assert figs("全力办好十件民生实事。") == []
+    assert one("制定三项地方标准。", 3).kind == "count"
