@@ -819,6 +819,17 @@ def test_a_headline_behind_a_columns_tag_is_news():
     assert kind_of(report)[0] == "report"
 
 
+@pytest.mark.parametrize("title, kind", [
+    ("桐溪县林业局2023年法治政府建设工作总结和2024年工作计划", "report"),
+    ("2023年度法治政府建设情况及2024年工作安排", "report"),
+    ("桐溪县科技局2023年工作总结及2024年工作计划", "other_summary"),
+    ("2023年上半年法治政府建设工作总结和下半年工作计划", "other_summary"),
+    ("桐溪县2024年法治政府建设工作要点", "plan"),
+])
+def test_a_summary_that_ends_with_next_years_plan_is_a_summary(title, kind):
+    assert classify_title(title) == kind
+
+
 def test_a_report_that_opens_on_the_local_economy_stays_a_report():
     text = ("2023年，我县地区生产总值增长6%，在县委的坚强领导下，县政府坚持依法行政，扎实推进法治政府建设。"
             "现将有关情况报告如下：\n一、主要举措和成效\n全年审核规范性文件15件。\n二、存在的不足\n"
