@@ -678,3 +678,9 @@ def test_the_rules_a_slogan_counts():
     assert one("做到三个规划有效衔接。", 3).kind == "context"
     assert figs("全力办好十件民生实事。") == []
     assert one("制定三项地方标准。", 3).kind == "count"
+
+
+def test_a_standard_set_higher_up():
+    assert one("结案率超过省定60%的标准。", 60).kind == "target"
+    assert one("群众满意度高出85%的考核标准。", 85).kind == "target"
+    assert one("经市场监管部门核定85%的企业已整改。", 85).kind == "rate"
