@@ -345,3 +345,23 @@ def test_year_openings_with_a_compound_subject_and_since():
     assert flagged_at(heads, "year_consistency", "2022年")
     since = build(intro="2021年以来，固安县累计培训执法人员3000人次，法治政府建设持续推进。\n")
     assert findings(since, "year_consistency") == []
+
+
+def test_plan_that_runs_on_after_its_headings_colon():
+    text = build(plan=None) + "三、下一步打算：2023年，全县将推动法律顾问每月到村坐班一次。\n"
+    assert flagged_at(text, "year_consistency", "2023年，全县将")
+    assert findings(text.replace("2023年，全县将", "2024年，全县将"), "year_consistency") == []
+
+
+def test_whole_city_in_a_provinces_report():
+    text = build(title="贵州省人民政府关于2023年度法治政府建设情况的报告",
+                 measures="（一）复议。全市各级行政复议机关共收到行政复议申请6312件，审结5613件。\n")
+    assert flagged_at(text, "level_mismatch", "全市")
+    ok = build(title="贵州省人民政府关于2023年度法治政府建设情况的报告",
+               measures="（一）复议。全省9个市（州）全部开展示范创建，全市州行政复议机关规范化建设全面完成。\n",
+               plan="下一步，我省将围绕2024年重点任务，组织执法人员专题培训不少于6期。\n")
+    assert findings(ok, "level_mismatch") == []
+    own = build(title="上海市人民政府关于2023年度法治政府建设情况的报告",
+                measures="（一）复议。全市各级行政复议机关共收到行政复议申请6312件，本市审结5613件。\n",
+                plan="下一步，我市将围绕2024年重点任务，组织执法人员专题培训不少于6期。\n")
+    assert findings(own, "level_mismatch") == []

@@ -60,8 +60,9 @@ def year_consistency(report: Report) -> Iterator[Finding]:
         if not _YEAR.search(work, s.title_start, s.title_end):
             # a heading without a year (今后努力方向): the plan's first sentence names it, if anything
             # (only a year that opens it: 对照2023年考核发现的问题 looks back, not ahead)
-            a = work.find("\n", s.title_end)
-            m = _PLAN_OPENS_WITH_YEAR.match(work, a + 1, s.end) if 0 <= a < s.end else None
+            # (its text may run on after the heading's colon: 四、下一步打算：2022年，全乡将…)
+            rest = re.match(r"[:：\s]*", work[s.title_end:s.end]).end() + s.title_end
+            m = _PLAN_OPENS_WITH_YEAR.match(work, rest, s.end) if rest < s.end else None
             if m is not None:
                 end = _SENTENCE_END.search(work, m.end(), s.end)
                 spans.append((m.end(), end.start() if end else s.end))
