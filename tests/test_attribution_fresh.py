@@ -129,3 +129,13 @@ def test_year_of_the_plan_issued_for_it_when_the_opening_lost_its_year():
     md = md_of("年，我市坚持依法行政，扎实推进法治政府建设。现将工作情况报告如下。\n一、主要举措\n"
                "市政府印发《九江市2022年法治政府建设工作要点》，将任务分解到各部门。\n")
     assert md.report_year == 2022
+
+
+def test_a_town_column_named_by_its_initials_and_the_column_kind():
+    # sgwjq: 韶关 武江区; xlzml: 西联镇's 目录 (its initials, then ml)
+    named = divisions().from_url("http://www.sgwjq.gov.cn/zfxxgkml/xlzml/content/post_1.html")[0]
+    assert named[0].name == "西联镇"
+    md = md_of("2024年，在区委、区政府的正确领导下，我镇坚持依法行政，扎实推进法治政府建设。"
+               "现将我镇2024年法治政府建设主要工作汇报如下：\n一、主要工作\n开展法治讲座3场。\n",
+               source="http://www.sgwjq.gov.cn/zfxxgkml/xlzml/content/post_1.html")
+    assert (md.jurisdiction, md.level) == ("西联镇", "township")

@@ -29,6 +29,8 @@ _AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:[\u4e00-\u9fff]{1,4}族|" 
 # Official names that are also common words inside other names (高新区 holds 新区): found
 # only where nothing joins them on the left.
 _GENERIC_NAMES = {"新区", "城区", "郊区", "矿区", "市区", "东区", "西区", "南区", "北区", "中区"}
+# The initials of a column's kind after a unit's initials in a path segment (目录, 信息公开, 公开目录).
+_COLUMN_KIND = re.compile(r"([a-z]{3,6}?)(?:ml|gkml|xxgk|zwgk)")
 # Host labels that name no place.
 _HOST_NOISE = {"www", "gov", "cn", "com", "net", "org", "m", "wap", "gate", "big5", "http", "https", "zwgk", "xxgk"}
 
@@ -287,8 +289,11 @@ class Divisions:
         key = lambda d: rank.get(d.kind, 3)  # noqa: E731
         named = sorted(dict.fromkeys(named), key=key)
         if named:  # a unit the path names within the host's place comes first: it is the most specific
-            within = [c for seg in re.split(r"[/_\-.]", parsed.path.lower())
-                      if len(seg) >= 3 and seg.isalpha() and seg not in pinyin
+            segs = [seg for seg in re.split(r"[/_\-.]", parsed.path.lower())
+                    if len(seg) >= 3 and seg.isalpha() and seg not in pinyin]
+            # a town's column named by its initials and the column's kind (xlzml: 西联镇 目录)
+            segs += [m.group(1) for seg in segs if (m := _COLUMN_KIND.fullmatch(seg))]
+            within = [c for seg in segs
                       for c in initials.get(seg, []) if any(self._within(c, p) for p in named)]
             named = list(dict.fromkeys(within + named))
         return named, sorted(dict.fromkeys(guessed), key=key)
