@@ -195,3 +195,141 @@ def test_no_prescribed_heading_cited_as_copying(corpus: Corpus, tmp_path: Path) 
     (notice,) = export(corpus, tmp_path / "通报.docx", year=2023, issuer="某办")
     line = next((p for p in _texts(notice) if "内容雷同：" in p), "")
     assert "城关镇" not in line and "河西乡" not in line
+
+
+# ---------------------------------------------------------------------------------------------
+# Addressing and completeness: what the analysis inferred is said to be inferred, a unit is
+# addressed by a body's name, and a text cut off is said to be cut off. Own-words reports.
+
+UNTITLED = """2023年，青山镇在县委、县政府的坚强领导下，坚持以习近平法治思想为指导，扎实推进法治政府建设各项工作。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。镇党委、镇政府主要负责人认真履行推进法治建设第一责任人职责，全年召开专题会议研究法治建设工作4次，镇长带头讲法治课2次。
+（二）规范行政执法。全镇聘请法律顾问1名，审核镇政府文件和合同18件，开展执法人员培训3期。
+二、存在的不足和原因
+一是干部法治意识仍需提升，二是执法力量不足，主要原因是基层法治人才较少、培训投入不足。
+三、2024年工作安排
+一是深入学习习近平法治思想；二是加强镇村两级法治队伍建设；三是开展法律明白人培养工程。
+"""
+
+CUT_OFF = """青山县人民政府关于2023年度法治政府建设情况的报告
+2023年，青山县人民政府坚持以习近平法治思想为指导，扎实推进法治政府建设各项工作。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。县政府常务会议专题研究法治政府建设工作5次，县长带头讲法治课2次，组织领导干部学法12次，全县各部门主要负责人年终述法全覆盖。
+（二）规范行政执法。全县审核行政规范性文件12件，聘请法律顾问6名，开展执法人员培训8期，组织执法案卷评查2次，评查案卷260卷，督促各部门整改发现的问题，并将评查结果纳入
+"""
+
+TITLE_FRAGMENT = """永清县政府2015年推进依法行政工作情况及2016年工作打算
+2015年，永清县坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+全县审核规范性文件9件，聘请法律顾问5名，县长带头履行推进法治建设第一责任人职责，主持研究法治工作3次。
+二、存在的不足和原因
+执法力量不足，原因是编制紧张。
+三、2016年工作打算
+一是加强执法队伍建设；二是推进政务公开。
+"""
+
+NO_UNIT = """2023年，我单位坚持以习近平法治思想为指导，认真落实法治政府建设各项部署。现将有关情况报告如下：
+一、主要举措和成效
+全年组织学法4次，办理行政处罚案件6件。
+二、存在的不足和原因
+学习不够深入，原因是工作任务重。
+三、2024年工作安排
+一是加强学法；二是规范执法。
+"""
+
+
+@pytest.fixture(scope="module")
+def own_corpus_path(tmp_path_factory) -> str:
+    d = tmp_path_factory.mktemp("own")
+    for name, text in (("青山镇.txt", UNTITLED), ("青山县.txt", CUT_OFF), ("旧报告.txt", TITLE_FRAGMENT),
+                       ("无单位.txt", NO_UNIT)):
+        (d / "in" / name).parent.mkdir(exist_ok=True)
+        (d / "in" / name).write_text(text, "utf-8")
+    db = d / "own.duckdb"
+    with Corpus(db) as c:
+        ingest(c, [str(d / "in")], workers=1)
+    return str(db)
+
+
+def _opinion_of(files: list[Path], needle: str) -> str:
+    bodies = ["\n".join(_texts(f)) for f in files]
+    (body,) = [b for b in bodies if needle in b]
+    return body
+
+
+def test_inferred_unit_and_year_are_said_to_be_inferred(own_corpus_path: str, tmp_path: Path) -> None:
+    with Corpus(own_corpus_path, read_only=True) as c:
+        files = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
+    untitled = _opinion_of(files, "青山镇")
+    assert "本意见所称报告单位“青山镇人民政府”系根据报告内容推断" in untitled
+    assert "报告年度“2023年度”系根据报告内容推断" in untitled
+    titled = _opinion_of(files, "《青山县人民政府关于2023年度法治政府建设情况的报告》")
+    assert "推断" not in titled.replace("已根据正文推断", "")  # the title states unit and year
+
+
+def test_a_title_fragment_is_never_the_addressee(own_corpus_path: str, tmp_path: Path) -> None:
+    with Corpus(own_corpus_path, read_only=True) as c:
+        files = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
+    texts = [_texts(f) for f in files]
+    (old,) = [t for t in texts if "2015年度" in t[0]]
+    assert old[1] == "永清县人民政府："
+    for t in texts:
+        assert not re.search(r"\d", t[1]), t[1]  # a 主送 line holds no year or figure
+
+
+def test_a_text_cut_off_is_said_to_be_cut_off(own_corpus_path: str, tmp_path: Path) -> None:
+    notes: list[str] = []
+    with Corpus(own_corpus_path, read_only=True) as c:
+        files = export(c, tmp_path / "意见", kind="opinions", issuer="某办", note=notes.append)
+    cut = _opinion_of(files, "《青山县人民政府关于2023年度法治政府建设情况的报告》")
+    assert "报告未写明推进法治政府建设存在的不足和问题" in cut  # the check stands ...
+    assert "处中断，可能不完整" in cut and "并将评查结果纳入" in cut  # ... and the reader is told why it may be wrong
+    assert any("1份报告的文本在句中中断" in n for n in notes)
+    assert "处中断" not in _opinion_of(files, "青山镇")
+
+
+def test_notice_names_inferred_units_as_inferred_and_survives_an_unknown_unit(own_corpus_path: str,
+                                                                                tmp_path: Path) -> None:
+    with Corpus(own_corpus_path, read_only=True) as c:
+        assert c.reports()["unit_name"].isna().any()  # the report of no named unit
+        (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
+    line = next(p for p in _texts(out) if "缺少标题：" in p)
+    assert "青山镇（单位系推断）" in line and "未识别单位" in line
+
+
+def test_addressing_of_a_department_whose_name_was_not_found() -> None:
+    from fazhi.export.addressing import addressing
+
+    rep = {"level": "department", "department": None, "jurisdiction": "青山区", "unit_name": "青山区",
+           "issuer": None, "report_year": 2023}
+    md = {"evidence": {"jurisdiction": {"source": "site"}, "report_year": {"source": "title"}}}
+    a = addressing(rep, md)
+    assert a.unit == a.addressee == "青山区（部门名称未识别）"  # never the district's government
+    assert a.unit_inferred and not a.year_inferred
+    # a department named with its place dropped is addressed by its full name
+    rep = {"level": "department", "department": "青山市城市管理委员会", "jurisdiction": "青山市",
+           "unit_name": "青山市城市管理委员会", "issuer": "市城管委", "report_year": 2023}
+    md = {"evidence": {"department": {"source": "title"}, "jurisdiction": {"source": "title"},
+                       "report_year": {"source": "title"}}}
+    a = addressing(rep, md)
+    assert a.addressee == "青山市城市管理委员会" and a.caveat(2023) is None
+
+
+def test_cut_off_is_told_from_complete_texts() -> None:
+    from fazhi.export.addressing import cut_off_tail
+
+    assert cut_off_tail(CUT_OFF) == "的问题，并将评查结果纳入"  # the last 12 characters
+    assert cut_off_tail("报告正文……\n" + "全年办理行政复议案件30件，办结28件，" * 3 + "对12个部门(单") is not None
+    for complete in (UNTITLED, TITLE_FRAGMENT, "……一是加强学法。\n青山县人民政府\n2024年3月5日\n",
+                     "……依法行政。\n【打印本页】【关闭窗口】\n", ""):
+        assert cut_off_tail(complete) is None
+    # none of the hand-written reports nor the bundled examples reads as cut off
+    from .conftest import EXAMPLES as ex
+
+    for f in sorted(Path(__file__).parent.joinpath("corpus", "reports").glob("*.txt")) + sorted(ex.glob("*.txt")):
+        raw = f.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:  # the examples hold a GBK report
+            text = raw.decode("gb18030")
+        assert cut_off_tail(text) is None, f.name

@@ -38,6 +38,7 @@ from ..checks.registry import specs
 from ..corpus import review
 from ..corpus.review import NOTE_CHECK
 from ..understand.numerals import format_cn_int
+from .addressing import Addressing, addressing, cut_off_tail, phrase
 from .frames import report_filters
 
 TITLE_FONT = "方正小标宋简体"
@@ -230,13 +231,14 @@ def _undecided(rows: list[dict[str, Any]]) -> int:
 
 
 def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]], issuer: str | None,
-             when: date) -> None:
-    """One 审查意见; `rows` are the findings that go in (already chosen by decision)."""
-    unit = rep.get("unit_name") or rep.get("issuer") or "（未识别单位）"
+             when: date, about: Addressing, cut_tail: str | None) -> None:
+    """One 审查意见; `rows` are the findings that go in (already chosen by decision), `about` whom it
+    addresses and what of that was inferred, `cut_tail` the unfinished end of a text cut off."""
+    unit = about.unit or "（未识别单位）"
     year = rep.get("report_year")
     year_txt = f"{year}年度" if year else ""
     d.title(f"关于{unit}{year_txt}法治政府建设年度报告的审查意见")
-    d.salutation(rep.get("issuer") or unit)
+    d.salutation(about.addressee or unit)
     pub = rep.get("published")
     pub_txt = f"，公开日期{cn_date(pub)}" if isinstance(pub, date) else "，未标明公开日期"
     title = rep.get("title") or "（报告无标题）"
@@ -263,8 +265,20 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
                 if isinstance(comment, str) and comment.strip():
                     text += f"（审查意见：{comment.strip()}）"
                 d.para(text)
+    caveat = about.caveat(year)
+    if caveat:
+        d.para(caveat)
+    if cut_tail:
+        d.para(phrase("cut_off", tail=cut_tail))
+    if rows:
         d.para("请于收到本意见后及时修改完善报告，并按规定向社会公开。")
     d.signature(issuer, when)
+
+
+def _about(corpus, rep: dict[str, Any]) -> tuple[Addressing, str | None]:
+    """Whom a report's opinion addresses, and the unfinished end of its text when it was cut off."""
+    rec = corpus.report(rep["sha256"], untouched=True) or {}
+    return addressing(rep, rec.get("metadata")), cut_off_tail(rec.get("text"))
 
 
 def _reports(corpus, options: dict[str, Any]) -> pd.DataFrame:
@@ -330,21 +344,26 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
         _signature_note(issuer, note)
     if not chosen:
         raise ValueError("没有可出具审查意见的报告" + ("：所选报告尚有未审查的问题" if pending else ""))
+    abouts = [_about(corpus, rep) for rep, _ in chosen]
+    cut = [about.unit or rep.get("title") or rep["sha256"][:12]
+           for (rep, _), (about, tail) in zip(chosen, abouts) if tail]
+    if cut and note is not None:
+        note(phrase("cut_off_note", n=len(cut), units=_join(cut, 10)))
     p = Path(path)
     if p.suffix.lower() == ".docx":
         d = OfficialDocument()
-        for i, (rep, rows) in enumerate(chosen):
+        for i, ((rep, rows), (about, tail)) in enumerate(zip(chosen, abouts)):
             if i:
                 d.page_break()
-            _opinion(d, rep, rows, issuer, when)
+            _opinion(d, rep, rows, issuer, when, about, tail)
         return [d.save(p)]
     p.mkdir(parents=True, exist_ok=True)
     out = []
     used: dict[str, int] = {}
-    for rep, rows in chosen:
+    for (rep, rows), (about, tail) in zip(chosen, abouts):
         d = OfficialDocument()
-        _opinion(d, rep, rows, issuer, when)
-        base = _safe(f"{rep.get('unit_name') or '未识别单位'}_{rep.get('report_year') or '年度不明'}_审查意见")
+        _opinion(d, rep, rows, issuer, when, about, tail)
+        base = _safe(f"{about.unit or '未识别单位'}_{rep.get('report_year') or '年度不明'}_审查意见")
         used[base] = used.get(base, 0) + 1
         name = base if used[base] == 1 else f"{base}（{used[base]}）"  # two reports of one unit and year
         out.append(d.save(p / f"{name}.docx"))
@@ -423,12 +442,14 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
                            for r in listed[listed["status"] == "invalid"].to_dict("records")]),
             ("报告内容缺项", [f"{r['unit']}（缺少{r['missing_contents']}）" for r in deficient.to_dict("records")]),
         ]
+        cut_deficient = sum(1 for sha in deficient["sha256"].dropna() if _about(corpus, {"sha256": sha})[1])
         for name, items in parts:
             if not items:
                 continue
             k += 1
             d.h2(f"（{format_cn_int(k)}）{name}")
-            d.para(f"{_join(items)}。")
+            d.para(f"{_join(items)}。" + (phrase("notice_cut_off", n=cut_deficient)
+                                          if name == "报告内容缺项" and cut_deficient else ""))
         valid = st[st["status"] != "invalid"]
         shas = [s for s in valid["sha256"].dropna()]
     else:
@@ -454,7 +475,12 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     if not other.empty:
         k += 1
         d.h2(f"（{format_cn_int(k)}）数据和文字问题")
-        by = other.groupby("check")["unit_name"].apply(lambda s: sorted({u or "未识别单位" for u in s}))
+        named = {}
+        reps_named = _reports(corpus, options)
+        for rep in reps_named[reps_named["sha256"].isin(set(other["sha256"]))].to_dict("records"):
+            about = _about(corpus, _pydates(rep))[0]
+            named[rep["sha256"]] = (about.unit or "未识别单位") + (phrase("notice_inferred") if about.unit_inferred else "")
+        by = other.groupby("check")["sha256"].apply(lambda s: sorted({named.get(sha, "未识别单位") for sha in s}))
         lines = []
         for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):
             lines.append(f"{names.get(check, check)}：{_join(units, 20)}")
