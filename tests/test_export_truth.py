@@ -333,3 +333,32 @@ def test_cut_off_is_told_from_complete_texts() -> None:
         except UnicodeDecodeError:  # the examples hold a GBK report
             text = raw.decode("gb18030")
         assert cut_off_tail(text) is None, f.name
+
+
+def test_every_figure_kind_has_a_chinese_label() -> None:
+    """The 数据 sheet shows a figure's kind: no English key may reach it (target, context …)."""
+    from fazhi.data import load
+    from fazhi.data.labels import FIGURE_KIND_ZH
+
+    kinds = {k["kind"] for k in load("figure_kinds.toml")["kind"]}
+    kinds |= {k for k in load("lexicon.toml")["units"] if k != "arabic_only"} | {"change"}
+    assert kinds <= set(FIGURE_KIND_ZH), kinds - set(FIGURE_KIND_ZH)
+
+
+LABEL_COLUMNS = {"报告": ("层级", "文件类型"), "问题": ("级别", "检查项", "来源", "审查结论"),
+                 "数据": ("指标", "类型", "增减方向", "约数", "层级")}
+
+
+def test_workbook_labels_are_chinese(corpus: Corpus, tmp_path: Path) -> None:
+    import openpyxl
+
+    (out,) = export(corpus, tmp_path / "审查结果.xlsx")
+    wb = openpyxl.load_workbook(out, read_only=True)
+    for sheet, cols in LABEL_COLUMNS.items():
+        rows = list(wb[sheet].iter_rows(values_only=True))
+        head = list(rows[0])
+        for col in cols:
+            j = head.index(col)
+            values = {r[j] for r in rows[1:] if r[j] is not None}
+            assert values, (sheet, col)
+            assert not [v for v in values if re.search(r"[A-Za-z]{3,}", str(v))], (sheet, col, values)
