@@ -123,6 +123,7 @@ def test_year_a_news_repost_announces_when_the_report_gives_none():
     md = md_of("中新网3月30日电 据交通运输部网站消息，交通运输部发布2022年法治政府建设年度报告。具体报告如下：\n"
                "一、坚持党的领导\n部党组召开会议研究法治工作5次。\n")
     assert md.report_year == 2022
+    assert (md.level, md.department) == ("department", "交通运输部")
 
 
 def test_year_of_the_plan_issued_for_it_when_the_opening_lost_its_year():

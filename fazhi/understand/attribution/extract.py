@@ -40,6 +40,7 @@ from .titles import find_title, issuer_from_title, stamp_line, strip_site, title
 from .units import (
     Cand,
     address_department,
+    announced_unit,
     as_the_page_names,
     body_subject,
     central,
@@ -300,7 +301,7 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             cands.append(Cand(t_issuer, te["source"], te["start"], te["end"], md.confidence["title"]))
     if sig_org:
         cands.append(Cand(sig_org, "signature", sig_span[0], sig_span[1], conf["signature"]))
-    subject = body_subject(work, body_start, body_end)
+    subject = body_subject(work, body_start, body_end) or announced_unit(work, body_start, body_end)
     if subject is not None:
         cands.append(subject)
     v, fs, fe = page_field(page_fields, "issuer")

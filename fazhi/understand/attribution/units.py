@@ -174,6 +174,20 @@ def body_subject(work: str, body_start: int, body_end: int) -> Cand | None:
     return None
 
 
+# A news repost's lead that names who published the report (据某部网站消息，某部发布2023年法治政府
+# 建设年度报告。具体报告如下): the unit before 发布, set off by a clause mark or the line's start.
+_ANNOUNCED_BY = re.compile(r"(?:^|[,，。;；:：\s])(?P<unit>[\u4e00-\u9fff]{2,20}?)(?:近日|日前)?(?:发布|公布)了?《?"
+                          r"(?:19|20)\d{2}\s*年度?[^。\n]{0,30}?报告")
+
+
+def announced_unit(work: str, body_start: int, body_end: int) -> Cand | None:
+    """The unit a news repost says published the report, in the body's opening."""
+    m = _ANNOUNCED_BY.search(work, body_start, min(body_end, body_start + 400))
+    if m is None or not is_unit(m.group("unit")):
+        return None
+    return Cand(m.group("unit"), "body", m.start("unit"), m.end("unit"), rules()["confidence"]["body"])
+
+
 # The party committee's departments (组织部 …): the only 部 below the central level.
 _PARTY_DEPARTMENTS = ("组织部", "宣传部", "统一战线工作部")
 
