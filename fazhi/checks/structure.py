@@ -135,6 +135,8 @@ def _circled_lists(report: Report) -> Iterator[Finding]:
     a list may start again at ① after a sentence end or a colon. A line that opens with ① is a
     heading, judged with the outline."""
     work = report.work
+    if not _CIRCLED.search(work, report.body_start, report.body_end):
+        return
     for ls, _le, line in iter_lines(work):
         if ls < report.body_start or ls >= report.body_end or not _CIRCLED.search(line):
             continue

@@ -26,6 +26,7 @@ from .relations import lex
 _SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(%?)")
 _NAME = re.compile(r"[\u4e00-\u9fff()（）]{1,14}")
+_RATE_CELLS = re.compile(r"\d[ \t\u3000|｜]+\d+(?:\.\d+)?%")
 # punctuation that only prose has: a line holding it is no row of a table
 _PROSE = re.compile(r"[,，。;；:：、]")
 # a column of what was refused or is still open is no base of a rate
@@ -89,7 +90,8 @@ def rows(report: Report) -> list[list[Cell]]:
 
 def _rows(report: Report) -> list[list[Cell]]:
     work = report.work
-    if "率" not in work:
+    # a table of rates has a row where a number is followed, past spaces only, by a percentage
+    if "率" not in work or not _RATE_CELLS.search(work, report.body_start, report.body_end):
         return []
     out: list[list[Cell]] = []
     header: list[str] | None = None
