@@ -140,3 +140,11 @@ def test_a_town_column_named_by_its_initials_and_the_column_kind():
                "现将我镇2024年法治政府建设主要工作汇报如下：\n一、主要工作\n开展法治讲座3场。\n",
                source="http://www.sgwjq.gov.cn/zfxxgkml/xlzml/content/post_1.html")
     assert (md.jurisdiction, md.level) == ("西联镇", "township")
+
+
+def test_a_department_on_a_site_of_shared_initials_takes_the_place_of_its_superiors_level():
+    # fl: 涪陵区, 丰林县, 浮梁县 …; the report speaks of 区委、区政府 only: the district's
+    md = md_of("一、主要工作\n一是委党组专题学习习近平法治思想；二是配合区委、区政府做好法治政府建设督察，"
+               "全年开展执法检查20次。\n",
+               source="http://fl.gov.cn/bm/nyncw/zwgk/fzzfjsndbg/202105/t20210531_1.html")
+    assert (md.jurisdiction, md.level, md.department) == ("涪陵区", "department", "涪陵区农业农村委员会")

@@ -77,6 +77,17 @@ _COVER_LETTER = re.compile(r"(?:请审阅|请审议|请审示|请审定|请阅�
 _OWN_TING = re.compile(r"[我本]厅")
 
 
+_DISTRICT_BODIES = re.compile(r"(?<!自治)区(?:委|政府)")
+_COUNTY_BODIES = re.compile(r"县(?:委|政府)")
+
+
+def _superiors_level_word(body: str) -> str | None:
+    """区 or 县, when a department's body names the party committee or government of that level
+    only (区委、区政府 and never 县委), the level of the place it belongs to."""
+    district, county = bool(_DISTRICT_BODIES.search(body)), bool(_COUNTY_BODIES.search(body))
+    return "区" if district and not county else "县" if county and not district else None
+
+
 def _converted(work: str, shown: str, start: int, end: int) -> str:
     """The working view's text where the page is in traditional script (its place names are
     found in simplified form only), else nothing: most pages need no second reading."""
@@ -468,6 +479,11 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                 # 我厅 on a city's or county's site: a province's department reposted there
                 canon = re.sub(r"局$", "厅", canon)
                 dplace = divisions().province_of(dplace) if dplace is not None else None
+            if dplace is None and place is None and (lw := _superiors_level_word(body)) is not None:
+                # a district's or county's department that names its superiors only (区委、区政府)
+                # on a site spelled by initials several places share (fl: 涪陵区, 丰林县, 浮梁县):
+                # the one of them of that level
+                dplace = host_place(lw, context, guess=True)
             if dplace is not None and (place is None or place_src is not None
                                        and place_src.source in ("inferred", "site")):
                 place, place_src = dplace, Cand(dplace.name, "site", None, None, conf["site"])
