@@ -148,3 +148,10 @@ def test_a_department_on_a_site_of_shared_initials_takes_the_place_of_its_superi
                "全年开展执法检查20次。\n",
                source="http://fl.gov.cn/bm/nyncw/zwgk/fzzfjsndbg/202105/t20210531_1.html")
     assert (md.jurisdiction, md.level, md.department) == ("涪陵区", "department", "涪陵区农业农村委员会")
+
+
+def test_a_title_whose_place_a_mirror_blanked_and_a_short_county_name_opening_cited_titles():
+    md = md_of("县2020年法治政府建设工作总结\n\n2020年，我县法治政府建设在市委、市政府的领导下稳步推进。"
+               "一是印发《沛县2020年法治政府建设工作要点》，分解任务。二是落实《沛县重大行政决策程序规定》，"
+               "审查决策事项6件。\n")
+    assert (md.jurisdiction, md.level, md.report_year) == ("沛县", "county", 2020)

@@ -336,6 +336,10 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             cands.append(primary)
             self_level = "department"
     issuer = primary.name if primary else None
+    if issuer in LEVEL_WORD_KINDS:
+        # a title whose place a mirror blanked out (县2019年法治政府建设工作总结): no issuer; the
+        # place is read from the body as for a report without title
+        issuer = primary = None
     if issuer:
         issuer = zone_in_body(issuer, body) or issuer
 

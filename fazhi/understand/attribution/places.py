@@ -427,6 +427,7 @@ def infer_place(body: str, self_level: str | None, context: Context) -> Division
     counts: Counter = Counter()
     cands: dict[str, list[Division]] = {}
     led: set[str] = set()  # names followed by their own leading bodies: 保定市委、市政府
+    titled: Counter = Counter()  # names that open the titles of documents cited: 《某县2019年…要点》
     for p in place_mentions(body):
         # a municipality (重庆市) speaks of itself as a city: 我市, 全市
         cs = [c for c in p.cands if c.kind in kinds and c.level == self_level
@@ -436,6 +437,8 @@ def infer_place(body: str, self_level: str | None, context: Context) -> Division
             cands[p.name] = cs
             if _LEADING_BODY.match(body, p.start + len(p.name)):
                 led.add(p.name)
+            if p.start > 0 and body[p.start - 1] == "《":
+                titled[p.name] += 1
     for name, n in counts.most_common():
         got = _resolve(cands[name], context, exclude=name)
         if got is None:
@@ -444,6 +447,10 @@ def infer_place(body: str, self_level: str | None, context: Context) -> Division
         # ancestor the text also names, or by being a current, unambiguous name of 3+
         # characters mentioned at least twice
         if context.confirms(got, exclude=name) or (not got.former and len(name) >= 3 and n >= 2):
+            return got
+        if not got.former and titled[name] >= 2:
+            # a short name (陇县) that opens two titles of documents the report cites is no part
+            # of another word (召开县委 holds 开县): the report's own place
             return got
         if got.kind == "township" and not got.former and context.url \
                 and any(a.code in {g.code for g in context.host[1]} for a in divisions().ancestors(got)):
