@@ -365,3 +365,18 @@ def test_whole_city_in_a_provinces_report():
                 measures="（一）复议。全市各级行政复议机关共收到行政复议申请6312件，本市审结5613件。\n",
                 plan="下一步，我市将围绕2024年重点任务，组织执法人员专题培训不少于6期。\n")
     assert findings(own, "level_mismatch") == []
+
+
+def test_points_numbered_first_second_inside_and_across_paragraphs():
+    ok = _m("具体做法：第一，建立审查台账；第二，实行限时办结；第三，开展案卷评查。全县排名第二，位次前移。")
+    assert findings(ok, "enumeration_gap") == []
+    assert flagged_at(ok.replace("第三，开展", "第四，开展"), "enumeration_gap", "第四，开展")
+    paras = build(plan="第一，修订行政执法事项清单。\n第二，组织执法人员专题培训4期。\n第三，推进执法监督平台建设。\n")
+    assert findings(paras, "enumeration_gap") == []
+    assert flagged_at(paras.replace("第二，组织", "第三，组织"), "enumeration_gap", "第三，组织")
+
+
+def test_bracketed_numbers_after_a_colon():
+    ok = _m("主要做法：（1）每月排查一次；（2）复杂纠纷包案化解；（3）律师参与调处。")
+    assert findings(ok, "enumeration_gap") == []
+    assert flagged_at(ok.replace("（2）复杂", "（3）复杂"), "enumeration_gap", "（3）复杂")

@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from ..record import Finding, Report, Section
-from ..understand.numerals import format_cn_int
+from ..understand.numerals import format_cn_int, parse_cn_int
 from ..understand.page import iter_lines
 from .document import is_report
 from .registry import check, finding
@@ -15,7 +15,7 @@ def render(style: str, n: int) -> str:
     """The numeral as the report would print it in a given style."""
     return {"第一部分": f"第{format_cn_int(n)}部分", "一、": f"{format_cn_int(n)}、", "(一)": f"({format_cn_int(n)})",
             "1.": f"{n}.", "(1)": f"({n})", "①": chr(0x2460 + n - 1) if n <= 20 else str(n),
-            "一是": f"{format_cn_int(n)}是"}.get(style, str(n))
+            "一是": f"{format_cn_int(n)}是", "第一": f"第{format_cn_int(n)}"}.get(style, str(n))
 
 
 # a line that could be a heading: short, no sentence punctuation, no numeral of its own
@@ -127,30 +127,60 @@ def enumeration_gap(report: Report) -> Iterator[Finding]:
     yield from _circled_lists(report)
 
 
-_CIRCLED = re.compile("[\u2460-\u2473]")
+# Lists inside a paragraph, each marker style with how it reads its number: ①②③; 第一，第二，
+# (a paragraph's points, never 排名第二， which follows a word); (1)(2) after a colon or a
+# semicolon (主要做法：(1)…;(2)…).
+_INLINE_LISTS: list[tuple[str, re.Pattern[str]]] = [
+    ("①", re.compile("[\u2460-\u2473]")),
+    ("第一", re.compile(r"(?:^|(?<=[。;:!?\s]))\s*第([一二三四五六七八九十]{1,2})(?=[,、])")),
+    ("(1)", re.compile(r"(?<=[:;])\s*\((\d{1,2})\)")),
+]
+_INLINE_SCREEN = re.compile(r"[\u2460-\u2473]|第[一二三四五六七八九十]{1,2}[,、]|[:;]\s*\(\d")
+
+
+def _inline_number(style: str, m: re.Match[str]) -> int | None:
+    if style == "①":
+        return ord(m.group().strip()) - 0x2460 + 1
+    if style == "第一":
+        return parse_cn_int(m.group(1))
+    return int(m.group(1))
 
 
 def _circled_lists(report: Report) -> Iterator[Finding]:
-    """Lists numbered ①②③ inside a paragraph (主要做法有：①…；②…；③…) must count up like 一是、二是;
-    a list may start again at ① after a sentence end or a colon. A line that opens with ① is a
-    heading, judged with the outline."""
+    """Lists numbered inside a paragraph (主要做法有：①…；②…；③…, 第一，…第二，…) must count up like
+    一是、二是; a list may start again at its first number after a sentence end or a colon. A
+    marker that opens a line is a heading, judged with the outline."""
     work = report.work
-    if not _CIRCLED.search(work, report.body_start, report.body_end):
+    if not _INLINE_SCREEN.search(work, report.body_start, report.body_end):
         return
+    heads = {s.start for s in report.sections}
+    opening = 1  # the next number of a 第一，/第二， run that opens paragraphs, until a heading
     for ls, _le, line in iter_lines(work):
-        if ls < report.body_start or ls >= report.body_end or not _CIRCLED.search(line):
+        if ls in heads:
+            opening = 1
+        if ls < report.body_start or ls >= report.body_end or not _INLINE_SCREEN.search(line):
             continue
-        expected, prev_end = 1, 0
-        for m in _CIRCLED.finditer(line):
-            n = ord(m.group()) - 0x2460 + 1
-            restart = n == 1 and (expected == 1 or _LIST_BREAK.search(line, prev_end, m.start()) is not None)
-            at_start = m.start() == len(line) - len(line.lstrip())
-            pos = ls + m.start()
-            if not (n == expected or restart or at_start or expected == 1):
-                # (expected == 1: the list may have begun on the line before)
-                if n > expected:
-                    yield finding("enumeration_gap", "skip", pos, pos + 1, prev=render("①", expected - 1),
-                                  found=m.group(), expected=render("①", expected), data={"found": n, "expected": expected})
-                else:
-                    yield finding("enumeration_gap", "repeat", pos, pos + 1, found=m.group(), data={"found": n})
-            expected, prev_end = n + 1, m.end()
+        for style, pat in _INLINE_LISTS:
+            expected, prev_end = 1, 0
+            for m in pat.finditer(line):
+                n = _inline_number(style, m)
+                if n is None:
+                    continue
+                at = m.start() + len(m.group()) - len(m.group().lstrip())
+                restart = n == 1 and (expected == 1 or _LIST_BREAK.search(line, prev_end, at) is not None)
+                at_start = at == len(line) - len(line.lstrip())
+                pos = ls + at
+                if at_start and style == "第一":
+                    # paragraphs that open 第一，… 第二，…: one list from line to line
+                    expected, opening = opening, n + 1
+                    at_start = n == 1
+                if not (n == expected or restart or at_start or expected == 1):
+                    # (expected == 1: the list may have begun on the line before)
+                    found = render(style, n)
+                    if n > expected:
+                        yield finding("enumeration_gap", "skip", pos, ls + m.end(), prev=render(style, expected - 1),
+                                      found=found, expected=render(style, expected),
+                                      data={"found": n, "expected": expected})
+                    else:
+                        yield finding("enumeration_gap", "repeat", pos, ls + m.end(), found=found, data={"found": n})
+                expected, prev_end = n + 1, m.end()
