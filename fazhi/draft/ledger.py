@@ -52,6 +52,8 @@ class Row:
     name: str
     whole: str | None = None
     computed: bool = False
+    after: str | None = None  # the row whose clause this phrase reads after
+    alone: str | None = None  # the phrase when that row is not filled
 
     @property
     def is_rate(self) -> bool:
@@ -83,7 +85,8 @@ def spec() -> Spec:
         if r["id"] not in names or r["group"] not in known:
             raise KeyError(f"ledger.toml: unknown indicator or group in {r['id']!r}")
         rows.append(Row(r["id"], r["group"], tuple(r["levels"]), r["unit"], r["definition"], r["example"],
-                        r["phrase"], names[r["id"]], r.get("whole"), bool(r.get("computed", False))))
+                        r["phrase"], names[r["id"]], r.get("whole"), bool(r.get("computed", False)),
+                        r.get("after"), r.get("alone")))
     return Spec(groups, tuple(rows))
 
 
