@@ -409,3 +409,46 @@ def test_draft_figure_without_its_lead_clause_names_what_it_counts() -> None:
     # topic; the clause is true and plain to a reader, so it is left out of this check)
     missed = [k for k, v in values.items() if (k, v) not in got and k != "mediation.resolved"]
     assert not missed, missed
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding messages a unit reads in its opinion.
+
+_PLAIN = """，扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+全区审核规范性文件9件，区长带头履行推进法治建设第一责任人职责，主持研究法治工作3次。
+二、存在的不足和原因
+执法力量不足，原因是编制紧张。
+三、2024年工作安排
+一是加强执法队伍建设；二是推进政务公开。
+"""
+
+
+@pytest.mark.parametrize("lead, place", [("2023年，重庆市荣昌区坚持以习近平法治思想为指导", "荣昌区（重庆市）"),
+                                         ("2023年，宁夏回族自治区坚持以习近平法治思想为指导", "宁夏回族自治区")])
+def test_inferred_place_is_named_once(lead: str, place: str) -> None:
+    """A municipality is its own province and city, a province its own jurisdiction: named once."""
+    import fazhi
+
+    (msg,) = [f.message for f in fazhi.analyze_text(lead + _PLAIN).findings if f.check == "missing_title"]
+    assert msg.endswith("已根据正文推断为" + place)
+
+
+def test_department_and_first_heading_messages() -> None:
+    import fazhi
+
+    text = """永清县司法局关于2023年度法治政府建设情况的报告
+一、主要举措和成效
+（二）规范执法
+全年办理行政处罚案件42件，组织执法培训2期。
+（三）强化监督
+全年办理行政复议案件4件。
+二、存在的不足和原因
+执法人员专业能力有待提高，原因是培训不够系统。
+三、2024年工作安排
+一是加强执法队伍培训；二是完善执法制度。
+"""
+    msgs = {f.check: f.message for f in fazhi.analyze_text(text).findings}
+    # a bureau reports on its own principal leader, not on 党政主要负责人
+    assert msgs["first_responsibility_missing"] == "报告未写明主要负责人履行推进法治建设第一责任人职责的情况"
+    assert msgs["heading_numbering"] == "同级第一个标题的序号是“(二)”，缺少“(一)”"

@@ -41,7 +41,7 @@ def missing_title(report: Report) -> Iterator[Finding]:
         return
     if md.title_span is None and not md.title:
         if md.jurisdiction:
-            parts = [p for p in (md.province, md.city, md.county) if p]
+            parts = list(dict.fromkeys(p for p in (md.province, md.city, md.county) if p and p != md.jurisdiction))
             place = md.jurisdiction + (f"（{''.join(parts)}）" if parts else "")
             yield finding("missing_title", "inferred", place=place)
         else:

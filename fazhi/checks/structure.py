@@ -83,8 +83,9 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
             if n == prev + 1:
                 pass
             elif n > prev + 1:
-                yield finding("heading_numbering", "skip", s.start, s.title_end, prev=render(style, prev) if prev else "开头",
-                              found=render(style, n), expected=render(style, prev + 1), data={"expected": prev + 1, "found": n})
+                yield finding("heading_numbering", "skip" if prev else "skip_first", s.start, s.title_end,
+                              prev=render(style, prev) if prev else "", found=render(style, n),
+                              expected=render(style, prev + 1), data={"expected": prev + 1, "found": n})
             else:
                 yield finding("heading_numbering", "repeat", s.start, s.title_end, found=render(style, n),
                               prev=render(style, prev), data={"found": n})
