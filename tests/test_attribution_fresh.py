@@ -155,3 +155,10 @@ def test_a_title_whose_place_a_mirror_blanked_and_a_short_county_name_opening_ci
                "一是印发《沛县2020年法治政府建设工作要点》，分解任务。二是落实《沛县重大行政决策程序规定》，"
                "审查决策事项6件。\n")
     assert (md.jurisdiction, md.level, md.report_year) == ("沛县", "county", 2020)
+
+
+def test_the_documents_own_title_below_the_name_of_its_file():
+    md = md_of("滨海街道2021年法治政府建设情况.docx\n"
+               "滨海街道 2021 年法治政府建设情况报告 2021 年,在区委、区政府的领导下,滨海街道严格依法行政,"
+               "现将工作情况报告如下: 一、主要举措 (一)成立法治政府建设领导小组。\n")
+    assert md.title.replace(" ", "") == "滨海街道2021年法治政府建设情况报告"

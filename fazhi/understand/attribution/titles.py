@@ -129,6 +129,10 @@ def strip_site(title: str) -> str:
     return m.group(1) if m else title
 
 
+# A title line that is a file's name (….docx, .pdf).
+_FILE_NAME_LINE = re.compile(r"\.(?:docx?|pdf|wps|ofd)\s*$", re.I | re.M)
+
+
 # A note sent with the report above it: its request line (妥否，请批示 / 请审阅), the sender's line
 # and the date it was signed, each on its own line.
 _COVER_NOTE = re.compile(r"(?:妥否|请批示|请审阅|请审议|请审示|请审定|请阅示|予以审议)[^\n]{0,40}\n(?:[ \t]*\n)?[ \t]*"
@@ -159,6 +163,13 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
             if ann and _LAW_WORDS.search(ann.group("title")):
                 return ann.group("title"), s + ann.start("title"), s + ann.end("title")
         return None
+    if _FILE_NAME_LINE.search(work, found[1], found[2]):
+        # the name of the file the page was made from (某街2020年…情况.docx) above the document's
+        # own title, which says the same and more (某街 2020 年…情况报告): the document's
+        nxt = _first_title(work, found[2], 400)
+        if nxt is not None and re.sub(r"\s+", "", nxt[0]).startswith(re.sub(r"\s+", "", found[0])) \
+                and len(re.sub(r"\s+", "", nxt[0])) > len(re.sub(r"\s+", "", found[0])):
+            return nxt
     iss = issuer_from_title(found[0])
     if iss is not None and (title_year(found[0]) is not None or parse_unit(iss).place is not None
                             or parse_unit(iss).level_word is not None):
