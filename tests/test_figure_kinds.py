@@ -684,3 +684,14 @@ def test_a_standard_set_higher_up():
     assert one("结案率超过省定60%的标准。", 60).kind == "target"
     assert one("群众满意度高出85%的考核标准。", 85).kind == "target"
     assert one("经市场监管部门核定85%的企业已整改。", 85).kind == "rate"
+
+
+# a mirror that glosses characters with their pinyin: enough traditional text to be read as such
+_TRAD = "我們認真學習貫徹黨的二十大精神，全面推進依法行政，紮實開展法治政府建設各項工作，取得了顯著成效。"
+
+
+def test_pinyin_glosses_are_read_past():
+    assert figs(_TRAD + "落實三項(xiàng)制度，編制六項(xiàng)清單。") == []
+    assert one(_TRAD + "全縣12個(gè)鄉鎮(xiāng)，", 12).kind == "context"
+    assert one(_TRAD + "連續(xù)十一年獲評先進。", 11).kind in NON_WORK_KINDS
+    assert one(_TRAD + "辦理行政復議案件16個(gè)。", 16).kind == "count"

@@ -166,13 +166,60 @@ def _mask_places(work: str, m: bytearray) -> None:
             m[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
 
 
+# A pinyin gloss some mirrors put after a character (連續(xù)十一年, 四個(gè)意識): read past, like a blank.
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{2,6}\)")
+# …and at the start of the words after a number, where it glosses the measure word (16個(gè)鄉鎮)
+_LEADING_GLOSS = re.compile(r"^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{2,6}\)")
+
+
+def degloss(text: str, leading: bool = False) -> str:
+    """The text without pinyin glosses, for the words around a number (a rule reads 連續十一年);
+    `leading`: the text starts right after a character, so a gloss at its start is one too."""
+    if "(" not in text:
+        return text
+    if leading:
+        text = _LEADING_GLOSS.sub("", text)
+    return _GLOSS.sub("", text)
+
+
+def _deglossed(work: str) -> tuple[str, list[int]] | None:
+    """The text without its pinyin glosses and, per character kept, its offset in `work`;
+    None when the text has no gloss."""
+    cuts = [(g.start(), g.end()) for g in _GLOSS.finditer(work)]
+    if not cuts:
+        return None
+    parts, index, pos = [], [], 0
+    for s, e in cuts + [(len(work), len(work))]:
+        parts.append(work[pos:s])
+        index.extend(range(pos, s))
+        pos = e
+    index.append(len(work))
+    return "".join(parts), index
+
+
 def mask(work: str, extra: list[tuple[int, int]] = ()) -> bytearray:
     """1 where a number must not be read as a figure."""
     m = bytearray(len(work))
-    _mask_places(work, m)
+    # read the masks on the text without pinyin glosses, so that 三項(xiàng)制度 is the name 三项制度,
+    # and mark the spans they find in the text as written
+    plain = _deglossed(work) if "(" in work else None
+    text, index = plain if plain is not None else (work, None)
+    hits = bytearray(len(text))
+    _mask_places(text, hits)
     for pat in _MASKS + [lexicon().non_figures]:
-        for hit in pat.finditer(work):
-            m[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
+        for hit in pat.finditer(text):
+            hits[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
+    if index is None:
+        m = hits
+    else:
+        k = hits.find(1)
+        while k >= 0:
+            e = k
+            while e < len(hits) and hits[e]:
+                e += 1
+            s0, e0 = index[k], index[e - 1] + 1
+            m[s0:e0] = b"\x01" * (e0 - s0)
+            k = hits.find(1, e)
     for s, e in extra:
         m[s:e] = b"\x01" * (e - s)
     return m
@@ -310,8 +357,8 @@ _PLACE_UNITS = frozenset({"个村", "个社区"})
 def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | None, value: float = 0,
                   chinese: bool = False) -> str | None:
     """target / ranking / streak / context when the words around the number say so."""
-    before = work[lc_start:start]
-    after = work[end:end + 40]
+    before = degloss(work[lc_start:start])
+    after = degloss(work[end:end + 48], leading=True)
     if unit in _PLACE_UNITS:
         # 8个村, 12个社区: the measure word holds the place, which the rules read after the number
         after = unit[1:] + after
