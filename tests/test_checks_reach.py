@@ -380,3 +380,18 @@ def test_bracketed_numbers_after_a_colon():
     ok = _m("主要做法：（1）每月排查一次；（2）复杂纠纷包案化解；（3）律师参与调处。")
     assert findings(ok, "enumeration_gap") == []
     assert flagged_at(ok.replace("（2）复杂", "（3）复杂"), "enumeration_gap", "（3）复杂")
+
+
+def test_causes_under_a_sub_heading_of_their_own():
+    short = ("（一）问题。部分镇街合法性审查仍依赖法律顾问。\n"
+             "（二）原因分析。镇街司法所人员少，平均每所仅2.3人；宣传方式较为传统。\n")
+    text = build(short=short, short_head="二、问题与不足")
+    assert findings(text, "causes_missing") == []
+    bare = short.replace("镇街司法所人员少，平均每所仅2.3人；宣传方式较为传统。", "")
+    assert findings(build(short=bare, short_head="二、问题与不足"), "causes_missing")
+
+
+def test_plan_under_a_heading_that_lost_its_numeral():
+    text = build(plan=None) + "2024年工作打算\n一是修订执法事项清单；二是组织执法人员培训4期。\n"
+    assert findings(text, "next_year_plan_missing") == []
+    assert flagged_at(text, "heading_numbering", "2024年工作打算")

@@ -22,6 +22,7 @@ class _Lex:
     heading: dict[str, re.Pattern[str]]
     sentence: dict[str, re.Pattern[str]]
     min_measures: int
+    min_causes: int
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def _lex() -> _Lex:
     data = load_data("contents.toml")
     return _Lex({k: re.compile(v) for k, v in data["heading"].items()},
                 {k: re.compile(v, re.M) for k, v in data["sentence"].items()},
-                int(data["measures"]["min_chars"]))
+                int(data["measures"]["min_chars"]), int(data["causes"]["min_chars"]))
 
 
 _SENT = re.compile(r"[^。;!?\n]+[。;!?]?")
@@ -150,6 +151,12 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
                 break
         if cause:
             break
+    if cause is None and causes_section is not None and causes_section.level >= 2:
+        # a sub-part headed as the causes ((二)原因分析) gives them whatever its wording, if it
+        # says anything beyond its heading
+        body = (causes_section.title_end, causes_section.end)
+        if len(re.sub(r"[\s。.:：,，;；]", "", work[body[0]:body[1]])) >= _lex().min_causes:
+            cause = body
     contents["causes"] = Content(cause is not None, *(cause or (None, None)))
     contents["first_responsibility"] = _first_responsibility(work, sections, body_start, body_end, short, plan)
     contents["next_year_plan"] = Content(plan is not None, *(plan or (None, None)))
