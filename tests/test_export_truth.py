@@ -452,3 +452,26 @@ def test_department_and_first_heading_messages() -> None:
     # a bureau reports on its own principal leader, not on 党政主要负责人
     assert msgs["first_responsibility_missing"] == "报告未写明主要负责人履行推进法治建设第一责任人职责的情况"
     assert msgs["heading_numbering"] == "同级第一个标题的序号是“(二)”，缺少“(一)”"
+
+
+def test_notice_drops_a_missing_part_the_reviewer_dismissed(tmp_path: Path) -> None:
+    """A reviewer who finds the 'missing' part in the original (a text cut off, a heading the
+    analysis missed) dismisses the finding: the notice must not list the unit as lacking it."""
+    from .test_export_xlsx import review_corpus
+
+    c = review_corpus(tmp_path)
+    try:
+        (before,) = export(c, tmp_path / "a.docx", year=2023, issuer="某办")
+        assert "三河市（缺少下一年度工作安排）" in "\n".join(_texts(before))
+        fs = c.findings(check="next_year_plan_missing")
+        for r in fs.to_dict("records"):
+            c.decide(r["sha256"], r["check"], r["start"], r["end"], r["message"], "dismissed", user="审查人")
+        (after,) = export(c, tmp_path / "b.docx", year=2023, issuer="某办")
+        text = "\n".join(_texts(after))
+        assert "三河市（缺少" not in text and "内容方面，0份报告缺少规定内容" in text
+        # only confirmed findings: an undecided missing part is neither listed nor taken for a clean result
+        notes: list[str] = []
+        (only,) = export(c, tmp_path / "c.docx", year=2023, issuer="某办", include_undecided=False, note=notes.append)
+        assert "未发现需要通报的问题" not in "\n".join(_texts(only))
+    finally:
+        c.close()

@@ -37,6 +37,7 @@ from ..checks.registry import groups as check_groups
 from ..checks.registry import specs
 from ..corpus import review
 from ..corpus.review import NOTE_CHECK
+from ..data.labels import CONTENT_ZH
 from ..understand.numerals import format_cn_int
 from .addressing import Addressing, addressing, cut_off_tail, phrase
 from .frames import report_filters
@@ -392,6 +393,27 @@ def _join(items: list[str], limit: int = 60) -> str:
     return "、".join(items[:limit]) + f"等{len(items)}个单位"
 
 
+def _decided_contents(listed: pd.DataFrame, fs: pd.DataFrame, include_undecided: bool) -> pd.DataFrame:
+    """The status rows with the missing contents a reviewer dismissed (or, when only confirmed findings
+    go out, did not confirm) taken off: the notice must not name a part a reviewer found present."""
+    checks = {f"{key}_missing": key for key in CONTENT_ZH}
+    drop: dict[str, set[str]] = {}
+    for r in fs[fs["check"].isin(set(checks))].to_dict("records"):
+        if not _keep(r, include_undecided):
+            drop.setdefault(r["sha256"], set()).add(CONTENT_ZH[checks[r["check"]]])
+    if not drop:
+        return listed
+    out = listed.copy()
+    for i, r in out.iterrows():
+        gone = drop.get(r["sha256"]) if isinstance(r["sha256"], str) else None
+        if not gone or not r["deficient"]:
+            continue
+        left = [name for name in str(r["missing_contents"]).split("、") if name and name not in gone]
+        out.at[i, "missing_contents"] = "、".join(left)
+        out.at[i, "deficient"] = bool(left)
+    return out
+
+
 def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: str | None = None,
                  recipients: str | None = None, when: date | None = None, include_undecided: bool = True,
                  note: Note | None = None, **options: Any) -> Path:
@@ -426,6 +448,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         d.para(f"根据《法治政府建设与责任落实督察工作规定》关于法治政府建设年度报告的要求，{subject}对{n}个单位"
                f"{year}年度法治政府建设年度报告的报送、公开和内容情况进行了检查。现将有关情况通报如下：")
         d.h1("一、总体情况")
+        listed = _decided_contents(listed, corpus.findings(**report_filters(options)), include_undecided)
         deficient = listed[listed["deficient"]]
         d.para(f"应报送单位{n}个，已报送{received}个，其中按时公开{counts.get('on_time', 0)}个，"
                f"逾期公开{counts.get('late', 0)}个，未标明公开日期{counts.get('unpublished', 0)}个，"
@@ -466,9 +489,10 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             "first_responsibility_missing", "next_year_plan_missing"}  # stated above from the status table
     names = {k2: v.name for k2, v in specs().items()}
     other = fs[~fs["check"].isin(skip)]
-    if not include_undecided:
-        done = _review_done(corpus, list(other["sha256"].unique()))
-        undecided = int((other["decision"].isna() & ~other["sha256"].isin(done)).sum())
+    if not include_undecided:  # the missing contents count too: the list above holds only decided ones
+        pool = fs[~fs["check"].isin({"timeliness", "not_a_report"})]
+        done = _review_done(corpus, list(pool["sha256"].unique()))
+        undecided = int((pool["decision"].isna() & ~pool["sha256"].isin(done)).sum())
     else:
         undecided = 0
     other = other[[_keep(r, include_undecided) for r in other.to_dict("records")]]
