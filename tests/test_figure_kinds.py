@@ -695,3 +695,8 @@ def test_pinyin_glosses_are_read_past():
     assert one(_TRAD + "全縣12個(gè)鄉鎮(xiāng)，", 12).kind == "context"
     assert one(_TRAD + "連續(xù)十一年獲評先進。", 11).kind in NON_WORK_KINDS
     assert one(_TRAD + "辦理行政復議案件16個(gè)。", 16).kind == "count"
+
+
+def test_places_held_that_do_the_work_are_counted():
+    assert one("全县共有120个村建成法治文化阵地。", 120).kind == "count"
+    assert one("全县共有12个乡镇（街道），均设司法所。", 12).kind == "context"
