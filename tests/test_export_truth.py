@@ -475,3 +475,19 @@ def test_notice_drops_a_missing_part_the_reviewer_dismissed(tmp_path: Path) -> N
         assert "未发现需要通报的问题" not in "\n".join(_texts(only))
     finally:
         c.close()
+
+
+def test_missing_title_names_a_unit_the_body_names_without_its_place() -> None:
+    """'正文也未写明发布单位' is false when the body names the unit (区城市管理局) but not its place."""
+    import fazhi
+
+    text = """2024年，区城市管理局在区委、区政府的正确领导下，坚持以习近平法治思想为指导，扎实推进法治政府建设。现将具体情况报告如下：
+一、主要举措和成效
+我局全年办理行政处罚案件42件，组织执法培训2期。局主要负责人认真履行推进法治建设第一责任人职责。
+二、存在的不足和原因
+执法人员专业能力有待提高，原因是培训不够系统。
+三、2025年工作安排
+一是加强执法队伍培训；二是完善执法制度。
+"""
+    (msg,) = [f.message for f in fazhi.analyze_text(text).findings if f.check == "missing_title"]
+    assert msg.endswith("已根据正文推断为区城市管理局") and "未写明发布单位" not in msg

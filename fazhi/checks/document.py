@@ -44,6 +44,8 @@ def missing_title(report: Report) -> Iterator[Finding]:
             parts = list(dict.fromkeys(p for p in (md.province, md.city, md.county) if p and p != md.jurisdiction))
             place = md.jurisdiction + (f"（{''.join(parts)}）" if parts else "")
             yield finding("missing_title", "inferred", place=place)
+        elif md.department or md.issuer:  # the body names the unit (区城市管理局) but not its place
+            yield finding("missing_title", "inferred", place=md.department or md.issuer)
         else:
             yield finding("missing_title", "unknown")
         return
