@@ -491,3 +491,13 @@ def test_missing_title_names_a_unit_the_body_names_without_its_place() -> None:
 """
     (msg,) = [f.message for f in fazhi.analyze_text(text).findings if f.check == "missing_title"]
     assert msg.endswith("已根据正文推断为区城市管理局") and "未写明发布单位" not in msg
+
+
+def test_cli_marks_inferred_unit_and_year(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(UNTITLED, "utf-8")
+    (tmp_path / "b.txt").write_text(CUT_OFF, "utf-8")
+    res = CliRunner().invoke(app, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.startswith(("发布单位：", "报告年度："))]
+    assert lines[0].startswith("发布单位：青山镇人民政府（据正文推断）") and lines[1].startswith("报告年度：2023（据正文推断）")
+    assert "推断" not in lines[2] + lines[3]  # the titled report states both

@@ -73,6 +73,17 @@ class Addressing:
         return "；".join(parts) + "。" + phrase("inferred_end") if parts else None
 
 
+def inferred(metadata: dict[str, Any] | None, level: str | None, has_department: bool) -> tuple[bool, bool]:
+    """(unit inferred, year inferred) from a record's metadata evidence: a field is stated only by a
+    source of exports.toml [provenance] stated. A record without evidence says nothing either way."""
+    md = metadata or {}
+    if "evidence" not in md:
+        return False, False
+    fields = (("department", "jurisdiction") if has_department else ("jurisdiction",)) if level == "department" \
+        else ("jurisdiction",) if md.get("jurisdiction") else ("issuer",)
+    return not all(_stated(md, f) for f in fields), not _stated(md, "report_year")
+
+
 def addressing(rep: dict[str, Any], metadata: dict[str, Any] | None) -> Addressing:
     """The unit and 主送 of one report (a row of Corpus.reports) from its record's metadata."""
     md = metadata or {}
@@ -85,7 +96,6 @@ def addressing(rep: dict[str, Any], metadata: dict[str, Any] | None) -> Addressi
             unit = to = phrase("unknown_department", place=place)
         else:
             unit = to = issuer if _is_body(issuer) else None
-        fields = ("department", "jurisdiction") if dept else ("jurisdiction",)
     else:
         unit = place or (issuer if _is_body(issuer) else None)
         if _is_body(issuer):
@@ -94,11 +104,8 @@ def addressing(rep: dict[str, Any], metadata: dict[str, Any] | None) -> Addressi
             to = government_body(place, level)
         else:
             to = unit
-        fields = ("jurisdiction",) if place else ("issuer",)
-    known = "evidence" in md  # a record from before evidence was kept says nothing either way
-    unit_inferred = known and bool(unit) and not all(_stated(md, f) for f in fields)
-    year_inferred = known and rep.get("report_year") is not None and not _stated(md, "report_year")
-    return Addressing(unit, to, unit_inferred, year_inferred)
+    unit_guess, year_guess = inferred(md, level, bool(dept))
+    return Addressing(unit, to, bool(unit) and unit_guess, rep.get("report_year") is not None and year_guess)
 
 
 def cut_off_tail(text: str | None) -> str | None:
