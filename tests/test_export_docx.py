@@ -80,7 +80,7 @@ def test_opinions_one_per_report_with_quotes_and_decisions(corpus: Corpus, tmp_p
     assert "同比" in ga and "已核对上年报告原件" in ga and "原文：“" in ga
     yq = "\n".join(_texts(by["永清县"]))
     assert "恰在4月1日当天" not in yq and "报送和公开" not in yq  # the reviewer dismissed the timeliness finding
-    assert "内容雷同和照搬" in yq and "固安县2023年度报告" in yq
+    assert "内容雷同和疑似照搬" in yq and "固安县2023年度报告" in yq
     sh = "\n".join(_texts(by["三河市"]))
     assert "下一年度" in sh and "规定内容" in sh
     assert _texts(by["固安县"])[-1] == "2024年4月12日"
