@@ -395,3 +395,11 @@ def test_plan_under_a_heading_that_lost_its_numeral():
     text = build(plan=None) + "2024年工作打算\n一是修订执法事项清单；二是组织执法人员培训4期。\n"
     assert findings(text, "next_year_plan_missing") == []
     assert flagged_at(text, "heading_numbering", "2024年工作打算")
+
+
+def test_plan_heading_with_its_year_that_lost_its_numeral_between_numbered_parts():
+    text = build(plan=None) + ("2024年工作安排\n2024年，我县将修订执法事项清单，组织执法人员培训4期。\n"
+                               "四、其他需要报告的事项\n无。\n")
+    assert flagged_at(text, "heading_numbering", "2024年工作安排")
+    ok = text.replace("2024年工作安排\n", "三、2024年工作安排\n")
+    assert findings(ok, "heading_numbering") == []

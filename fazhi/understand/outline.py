@@ -99,8 +99,10 @@ def _is_bare_heading(line: str) -> bool:
         return False
     if s[-1] in "。:;,、!?" or _SENTENCE_PUNCT.search(s):
         return False
-    cjk = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
-    if cjk < 0.7 * len(s.replace(",", "").replace(" ", "")):
+    # a year opening the title (2024年工作安排) is part of a heading's words, not a sign of prose
+    words = _YEAR_TITLE.sub("年", s, count=1)
+    cjk = sum(1 for c in words if "\u4e00" <= c <= "\u9fff")
+    if cjk < 0.7 * len(words.replace(",", "").replace(" ", "")):
         return False
     if re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", s):
         return False
