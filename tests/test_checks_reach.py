@@ -403,3 +403,17 @@ def test_plan_heading_with_its_year_that_lost_its_numeral_between_numbered_parts
     assert flagged_at(text, "heading_numbering", "2024年工作安排")
     ok = text.replace("2024年工作安排\n", "三、2024年工作安排\n")
     assert findings(ok, "heading_numbering") == []
+
+
+def test_last_run_in_item_that_lost_its_numeral():
+    measures = ("（一）矛盾纠纷就地化解。辖区调委会排查化解矛盾纠纷426件，调解成功418件。\n"
+                "（二）综合执法依法规范。街道综合执法中队全年办理案件61件。\n"
+                "（三）法律服务进社区。社区法律顾问全年开展法治讲座51场。\n"
+                "第一责任人职责落实。街道党工委书记带头学法，主持研究法治工作5次。\n")
+    assert flagged_at(build(measures=measures), "heading_numbering", "第一责任人职责落实")
+    ok = measures.replace("第一责任人职责落实。", "（四）第一责任人职责落实。")
+    assert findings(build(measures=ok), "heading_numbering") == []
+    # a paragraph of its own after the list is no item
+    after = measures.replace("第一责任人职责落实。街道党工委书记带头学法，主持研究法治工作5次。",
+                             "总体来看，街道法治建设各项工作有序推进，群众满意度持续提升。")
+    assert findings(build(measures=after), "heading_numbering") == []

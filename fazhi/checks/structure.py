@@ -60,6 +60,43 @@ def _lost_last_numeral(report: Report, sibs: list[Section], style: str) -> Itera
         seen_text = True
 
 
+# a run-in title: a short phrase closed by 。 with the paragraph's text after it on its line
+_RUN_IN = re.compile(r"^[\u4e00-\u9fff“”]{4,14}。(?=.{10,})")
+
+
+def _lost_run_in_numeral(report: Report, sibs: list[Section], style: str) -> Iterator[Finding]:
+    """The line after a list of one-line items with run-in titles ((一)矛盾纠纷就地化解。…) that
+    has the same shape but no numeral: the next item lost it ((四) dropped before
+    第一责任人职责落实。…), where no numbering gap shows."""
+    if len(sibs) < 2 or sibs[-1].number is None or style in ("一是", "hint", "bare"):
+        return
+    work = report.work
+    for s in sibs:
+        line_end = work.find("\n", s.start)
+        line_end = len(work) if line_end < 0 else line_end
+        # every item one line (its span ends where its line does), its title run in
+        if work[s.title_end:s.title_end + 1] not in ("。", "."):
+            return
+        if s is not sibs[-1] and work[line_end:s.end].strip():
+            return
+    last = sibs[-1]
+    a = work.find("\n", last.start)
+    if a < 0:
+        return
+    b = work.find("\n", a + 1)
+    line = work[a + 1:b if b >= 0 else len(work)]
+    core = line.strip()
+    if not core or a + 1 >= report.body_end or any(x.start == a + 1 or x.title_start == a + 1 + len(line) - len(line.lstrip())
+                                                      for x in report.sections):
+        return
+    if _NUMBERED.match(core) or not _RUN_IN.match(core):
+        return
+    lead = a + 1 + len(line) - len(line.lstrip())
+    title = core[:core.index("。")]
+    yield finding("heading_numbering", "missing_numeral", lead, lead + len(title), title=title,
+                  expected=render(style, last.number + 1), data={"expected": last.number + 1})
+
+
 @check("heading_numbering")
 def heading_numbering(report: Report) -> Iterator[Finding]:
     if not is_report(report):
@@ -91,6 +128,7 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
                               prev=render(style, prev), data={"found": n})
             prev = n
         yield from _lost_last_numeral(report, sibs, style)
+        yield from _lost_run_in_numeral(report, sibs, style)
 
 
 _LIST_BREAK = re.compile("[。:：\n!?！？]")
