@@ -501,3 +501,20 @@ def test_cli_marks_inferred_unit_and_year(tmp_path: Path) -> None:
     lines = [ln for ln in res.output.splitlines() if ln.startswith(("发布单位：", "报告年度："))]
     assert lines[0].startswith("发布单位：青山镇人民政府（据正文推断）") and lines[1].startswith("报告年度：2023（据正文推断）")
     assert "推断" not in lines[2] + lines[3]  # the titled report states both
+
+
+def test_a_bounded_rate_is_never_recomputed_on_a_base_below_its_part() -> None:
+    """不予受理7件 between 受理79件 and 审结74件 is not the closure rate's base: the message said
+    结案率应为1057.1%（74/7）, a rate no report can have."""
+    import fazhi
+
+    text = """永清县自然资源局关于2023年度法治政府建设情况的报告
+一、主要举措和成效
+（一）行政复议。全年收到以我局为被申请人的行政复议申请86件，依法受理79件，不予受理7件；审结74件，结案率95.7%。审结案件中，维持45件、驳回12件。
+二、存在的不足和原因
+执法人员专业能力有待提高，原因是培训不够系统。
+三、2024年工作安排
+一是加强执法队伍培训；二是完善执法制度。
+"""
+    (msg,) = [f.message for f in fazhi.analyze_text(text).findings if f.check == "rate_consistency"]
+    assert msg.startswith("行政复议结案率应为93.7%（74/79），报告写作95.7%")

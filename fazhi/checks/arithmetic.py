@@ -213,7 +213,13 @@ def _linked_rates(report: Report, judged: set[int]) -> Iterator[Finding]:
 
         if any(agrees(b, 0) or (link.carried and agrees(b, link.carried)) for b in link.bases):
             continue
-        whole = link.bases[-1]
+        # a rate that cannot pass 100 % is not judged against a base smaller than its part (不予受理7件
+        # before 审结74件): that base is another count's, and "应为1057.1%" would be false
+        bounded = r.indicator in tax.bounded or bool(tax.bounded_words.search(text[r.quote_start:r.start]))
+        bases = [b for b in link.bases if not (bounded and part.value > b.value + link.carried)]
+        if not bases:
+            continue
+        whole = bases[-1]
         expected = 100.0 * part.value / (whole.value + link.carried)
         data = {"stated": r.value, "expected": round(expected, 4), "low": round(r.value - tol, 4),
                 "high": round(r.value + tol, 4), "part": part.value, "whole": whole.value,
