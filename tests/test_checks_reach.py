@@ -417,3 +417,6 @@ def test_last_run_in_item_that_lost_its_numeral():
     after = measures.replace("第一责任人职责落实。街道党工委书记带头学法，主持研究法治工作5次。",
                              "总体来看，街道法治建设各项工作有序推进，群众满意度持续提升。")
     assert findings(build(measures=after), "heading_numbering") == []
+    short = ("（1）执法文书不规范。部分案卷装订不统一，原因是执法队员多为转岗人员。\n"
+             "普法针对性不够。面向外出务工人员的活动偏少，原因是需求调研不深。\n")
+    assert flagged_at(build(short=short), "heading_numbering", "普法针对性不够")

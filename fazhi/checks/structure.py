@@ -68,8 +68,10 @@ def _lost_run_in_numeral(report: Report, sibs: list[Section], style: str) -> Ite
     """The line after a list of one-line items with run-in titles ((一)矛盾纠纷就地化解。…) that
     has the same shape but no numeral: the next item lost it ((四) dropped before
     第一责任人职责落实。…), where no numbering gap shows."""
-    if len(sibs) < 2 or sibs[-1].number is None or style in ("一是", "hint", "bare"):
+    if sibs[-1].number is None or style in ("一是", "hint", "bare", "第一部分", "一、"):
         return
+    if len(sibs) < 2 and sibs[-1].number != 1:
+        return  # (a lone (1) is a list whose (2) lost its numeral, or no list at all)
     work = report.work
     for s in sibs:
         line_end = work.find("\n", s.start)
