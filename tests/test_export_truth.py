@@ -518,3 +518,17 @@ def test_a_bounded_rate_is_never_recomputed_on_a_base_below_its_part() -> None:
 """
     (msg,) = [f.message for f in fazhi.analyze_text(text).findings if f.check == "rate_consistency"]
     assert msg.startswith("行政复议结案率应为93.7%（74/79），报告写作95.7%")
+
+
+def test_opinions_write_dates_as_a_gongwen_does(tmp_path: Path) -> None:
+    """报告于2024-04-03公开 reads 报告于2024年4月3日公开 in the 审查意见."""
+    late = TITLE_FRAGMENT.replace("2015", "2023").replace("2016", "2024").replace(
+        "工作打算\n", "工作打算\n发布日期：2024-04-03\n", 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "late.txt").write_text(late, "utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        assert c.findings(check="timeliness")["message"].str.contains("2024-04-03").any()
+        (f,) = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
+    body = "\n".join(_texts(f))
+    assert "报告于2024年4月3日公开" in body and not re.search(r"\d{4}-\d{2}-\d{2}", body)

@@ -203,6 +203,14 @@ def _keep(row: dict[str, Any], include_undecided: bool) -> bool:
     return include_undecided
 
 
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def _cn_dates(message: str) -> str:
+    """A finding's ISO dates (报告于2024-04-02公开) as a 公文 writes them (2024年4月2日)."""
+    return _ISO_DATE.sub(lambda m: f"{int(m[1])}年{int(m[2])}月{int(m[3])}日", message)
+
+
 def _quote(q: Any, limit: int = 80) -> str:
     if not isinstance(q, str) or not q.strip():
         return ""
@@ -258,7 +266,7 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
             k += 1
             d.h1(f"{format_cn_int(k)}、{name}")
             for i, r in enumerate(groups[name], 1):
-                text = f"{i}. {r['message'].rstrip('。')}。"
+                text = f"{i}. {_cn_dates(r['message']).rstrip('。')}。"
                 q = _quote(r.get("quote"))
                 if q and q not in r["message"]:
                     text += f"原文：“{q}”"
