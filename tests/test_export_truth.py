@@ -532,3 +532,16 @@ def test_opinions_write_dates_as_a_gongwen_does(tmp_path: Path) -> None:
         (f,) = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
     body = "\n".join(_texts(f))
     assert "报告于2024年4月3日公开" in body and not re.search(r"\d{4}-\d{2}-\d{2}", body)
+
+
+def test_notice_with_a_unit_list_says_a_deficient_text_was_cut_off(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yq.txt").write_text(CUT_OFF.replace("青山县", "永清县"), "utf-8")
+    reg = tmp_path / "名单.csv"
+    reg.write_text("单位,层级,上级\n永清县,县级,廊坊市\n", "utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        c.load_registry(reg)
+        (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
+    line = next(p for p in _texts(out) if p.startswith("永清县（缺少"))
+    assert line.endswith("1份报告收到的文本在句中中断，可能不完整，所列缺项请以报告原件为准。")
