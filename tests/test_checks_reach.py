@@ -420,3 +420,12 @@ def test_last_run_in_item_that_lost_its_numeral():
     short = ("（1）执法文书不规范。部分案卷装订不统一，原因是执法队员多为转岗人员。\n"
              "普法针对性不够。面向外出务工人员的活动偏少，原因是需求调研不深。\n")
     assert flagged_at(build(short=short), "heading_numbering", "普法针对性不够")
+
+
+def test_plan_in_the_stock_of_resolve():
+    plan = ("2024年，我们将不断提高运用法治思维和法治方式解决问题的能力，进一步加强组织领导，压实工作责任，"
+            "形成工作合力，积极营造良好法治环境，为经济社会高质量发展提供坚实法治保障。\n")
+    assert findings(build(plan=plan), "generic_text")
+    specific = ("2024年，我们将压实工作责任，年内修订行政执法事项清单，组织执法人员专题培训4期，"
+                "为经济社会高质量发展提供坚实法治保障。\n")
+    assert findings(build(plan=specific), "generic_text") == []
