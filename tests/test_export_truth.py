@@ -545,3 +545,27 @@ def test_notice_with_a_unit_list_says_a_deficient_text_was_cut_off(tmp_path: Pat
         (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
     line = next(p for p in _texts(out) if p.startswith("永清县（缺少"))
     assert line.endswith("1份报告收到的文本在句中中断，可能不完整，所列缺项请以报告原件为准。")
+
+
+def test_workbook_never_names_a_bureau_by_its_district(tmp_path: Path) -> None:
+    """A department's report whose department was not found is listed as the place's unknown
+    department in every sheet, never as the place itself."""
+    import openpyxl
+    import pandas as pd
+
+    from fazhi.export.excel import _named, _unit_names
+
+    reports = pd.DataFrame([{"sha256": "a", "level": "department", "department": None, "jurisdiction": "荣昌区",
+                             "unit_name": "荣昌区"},
+                            {"sha256": "b", "level": "district", "department": None, "jurisdiction": "荣昌区",
+                             "unit_name": "荣昌区"}])
+    names = _unit_names(reports)
+    assert list(_named(reports, names)["unit_name"]) == ["荣昌区（部门名称未识别）", "荣昌区"]
+    # end to end on a corpus: the sheets agree with the 审查意见
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(UNTITLED, "utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        (out,) = export(c, tmp_path / "审查结果.xlsx")
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert [r[0] for r in wb["报告"].iter_rows(min_row=2, values_only=True)] == ["青山镇"]

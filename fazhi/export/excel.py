@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .addressing import phrase
 from .frames import chinese, frame, safe_cell
 
 MAX_WIDTH = 60  # display cells; longer text wraps
@@ -76,6 +77,25 @@ def _write_sheet(wb, name: str, df: pd.DataFrame, formats: dict) -> None:
     ws.autofilter(0, 0, max(len(df), 1), max(len(cols) - 1, 0))
 
 
+def _unit_names(reports: pd.DataFrame) -> dict[str, str]:
+    """sha256 → the unit as a reviewer should read it, where it differs from the stored unit_name: a
+    department's report whose department was not found is not its place's (荣昌区（部门名称未识别）)."""
+    out = {}
+    for r in reports.to_dict("records"):
+        place = r.get("jurisdiction")
+        if r.get("level") == "department" and not isinstance(r.get("department"), str) and isinstance(place, str):
+            out[r["sha256"]] = phrase("unknown_department", place=place)
+    return out
+
+
+def _named(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    if not names or "unit_name" not in df or "sha256" not in df:
+        return df
+    df = df.copy()
+    df["unit_name"] = [names.get(sha, u) for sha, u in zip(df["sha256"], df["unit_name"])]
+    return df
+
+
 def write_xlsx(corpus, path: "str | os.PathLike[str]", registry=None, **options: Any) -> Path:
     """Sheets 报告, 问题, 数据 and (when a year and a list of units are known) 报送情况."""
     import xlsxwriter
@@ -87,11 +107,12 @@ def write_xlsx(corpus, path: "str | os.PathLike[str]", registry=None, **options:
     units_loaded = corpus.has_units()
     if year is not None and (registry is not None or units_loaded):
         sheets.append(("报送情况", chinese(frame(corpus, "status", registry=registry, **options), "status")))
-    sheets += [
-        ("报告", chinese(frame(corpus, "reports", **options), "reports")),
-        ("问题", chinese(frame(corpus, "findings", **options), "findings")),
-        ("数据", chinese(frame(corpus, "figures", **options), "figures")),
-    ]
+    reports = frame(corpus, "reports", **options)
+    names = _unit_names(reports)
+    sheets += [(zh, chinese(_named(df, names), name)) for zh, name, df in (
+        ("报告", "reports", reports),
+        ("问题", "findings", frame(corpus, "findings", **options)),
+        ("数据", "figures", frame(corpus, "figures", **options)))]
     wb = xlsxwriter.Workbook(str(p), {"strings_to_urls": False, "strings_to_formulas": False})
     formats = {
         "header": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
