@@ -569,3 +569,18 @@ def test_workbook_never_names_a_bureau_by_its_district(tmp_path: Path) -> None:
         (out,) = export(c, tmp_path / "审查结果.xlsx")
     wb = openpyxl.load_workbook(out, read_only=True)
     assert [r[0] for r in wb["报告"].iter_rows(min_row=2, values_only=True)] == ["青山镇"]
+
+
+def test_notice_without_a_unit_list_names_missing_parts(tmp_path: Path) -> None:
+    """Without a list of units the notice left lateness and missing parts out and could close with
+    未发现需要通报的问题 about a report that lacks three of the five parts."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cut.txt").write_text(CUT_OFF, "utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        assert set(c.findings(severity=["error", "warning"])["check"]) <= {
+            "shortcomings_missing", "next_year_plan_missing", "causes_missing"}
+        (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
+    text = "\n".join(_texts(out))
+    assert "未发现需要通报的问题" not in text
+    assert "缺少不足：青山县" in text and "1份报告收到的文本在句中中断" in text

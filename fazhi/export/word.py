@@ -493,8 +493,11 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     fs = corpus.findings(**report_filters(options))
     fs = fs[fs["sha256"].isin(shas)] if shas else fs.iloc[0:0]
     fs = fs[fs["severity"].isin(["error", "warning"])]
+    # with a unit list, lateness and missing parts are stated above from the status table; without
+    # one, they are listed here with the rest (leaving them out said 未发现需要通报的问题 of late or
+    # deficient reports)
     skip = {"timeliness", "not_a_report", "measures_missing", "shortcomings_missing", "causes_missing",
-            "first_responsibility_missing", "next_year_plan_missing"}  # stated above from the status table
+            "first_responsibility_missing", "next_year_plan_missing"} if units_loaded else {"not_a_report"}
     names = {k2: v.name for k2, v in specs().items()}
     other = fs[~fs["check"].isin(skip)]
     if not include_undecided:  # the missing contents count too: the list above holds only decided ones
@@ -506,7 +509,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     other = other[[_keep(r, include_undecided) for r in other.to_dict("records")]]
     if not other.empty:
         k += 1
-        d.h2(f"（{format_cn_int(k)}）数据和文字问题")
+        d.h2(f"（{format_cn_int(k)}）" + ("数据和文字问题" if units_loaded else "报告存在的问题"))
         named = {}
         reps_named = _reports(corpus, options)
         for rep in reps_named[reps_named["sha256"].isin(set(other["sha256"]))].to_dict("records"):
@@ -516,7 +519,9 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         lines = []
         for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):
             lines.append(f"{names.get(check, check)}：{_join(units, 20)}")
-        d.para("；".join(lines) + "。具体问题见各单位审查意见。")
+        contents = other[other["check"].str.endswith("_missing")]["sha256"].unique()
+        cut = sum(1 for sha in contents if _about(corpus, {"sha256": sha})[1])
+        d.para("；".join(lines) + "。具体问题见各单位审查意见。" + (phrase("notice_cut_off", n=cut) if cut else ""))
     if undecided:
         if note is not None:
             note(f"尚有{undecided}个问题未审查，未写入通报；审查完毕后再导出可写入")
