@@ -72,7 +72,7 @@ def test_other_comparisons_are_not_judged(tmp_path: Path, now: str) -> None:
 
 
 def test_ambiguous_previous_figures_stay_silent_unless_worded_alike(tmp_path: Path) -> None:
-    two = "全年共受理行政复议案件100件。另收到复议申请130件。"
+    two = "全年共受理行政复议案件100件。另收到行政复议案件130件。"
     # the same words as last year's first statement decide
     assert len(_yoy(tmp_path, two, "全年共受理行政复议案件120件，同比增长50%。")) == 1
     # no statement worded like this year's: silent rather than guess
