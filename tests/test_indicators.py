@@ -9,6 +9,13 @@ CASES = [
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),
                                                 ("reconsideration.received", 218), ("reconsideration.closed", 206)]),
     ("全年受理行政复议案件64件，办结58件，结案率为95.3%。", [("reconsideration.closure_rate", 95.3)]),
+    # applications received (接到, 申请, or 复议申请 with no verb) beside the cases accepted: two counts
+    ("接到行政复议申请41件，依法受理37件。", [("reconsideration.applications", 41), ("reconsideration.received", 37)]),
+    ("复议申请28件，受理25件。", [("reconsideration.applications", 28), ("reconsideration.received", 25)]),
+    ("群众申请行政复议19件，受理17件。", [("reconsideration.applications", 19), ("reconsideration.received", 17)]),
+    # alone, the applications are the count of cases received; 受理 or an outcome names its own count
+    ("全年共接到复议申请23件。", [("reconsideration.received", 23)]),
+    ("受理行政复议申请31件，办结30件。", [("reconsideration.received", 31), ("reconsideration.closed", 30)]),
     ("行政机关负责人出庭应诉率达到100%。", [("litigation.head_appearance_rate", 100)]),
     ("全年全旗行政执法机关作出行政处罚决定1532件。", [("enforcement.cases", 1532)]),
     ("全县共查处违法案件86件，罚没款120万元。", [("enforcement.cases", 86)]),
