@@ -5,6 +5,7 @@ The names are real divisions (the table resolves them); every sentence is invent
 from __future__ import annotations
 
 import fazhi
+from fazhi.understand.attribution.titles import issuer_from_title
 from fazhi.understand.divisions import divisions
 
 
@@ -162,3 +163,16 @@ def test_the_documents_own_title_below_the_name_of_its_file():
                "滨海街道 2021 年法治政府建设情况报告 2021 年,在区委、区政府的领导下,滨海街道严格依法行政,"
                "现将工作情况报告如下: 一、主要举措 (一)成立法治政府建设领导小组。\n")
     assert md.title.replace(" ", "") == "滨海街道2021年法治政府建设情况报告"
+
+
+def test_a_headline_issuer_ends_at_the_year_its_verb_follows():
+    # 某区政府2016年推进…: the issuer is the government, never "…政府2016年推进"
+    md = md_of("思明区政府2016年推进依法行政工作情况及2017年工作打算\n\n2016年，区政府坚持依法行政。\n")
+    assert (md.issuer, md.jurisdiction, md.level) == ("思明区政府", "思明区", "district")
+
+
+def test_the_issuer_after_about_and_the_year():
+    md = md_of("关于2019年温州市人民政府推进依法行政（法治政府建设）工作情况的报告\n\n2019年，市政府坚持依法行政。\n")
+    assert (md.issuer, md.jurisdiction, md.level) == ("温州市人民政府", "温州市", "city")
+    # the words after the year that name no unit (全县) are no issuer
+    assert issuer_from_title("关于2019年全县法治政府建设情况的报告") is None

@@ -298,6 +298,20 @@ def issuer_from_title(title: str) -> str | None:
     """The issuing body named in a title: before 关于, before the year, or before the subject."""
     t = re.sub(r"\s+", "", title)
     t = re.sub(r"^(19|20)\d{2}年度?", "", t)  # 2023年度某县法治政府建设情况报告
+    about_year = re.match(r"关于(?:19|20)\d{2}年度?", t)
+    if about_year:
+        # the year before the issuer (关于2018年某市人民政府…的报告): the issuer follows it,
+        # and is taken only when it reads as a unit (关于2018年全县… names none)
+        head = _issuer_head(t[about_year.end():])
+        u = parse_unit(head) if head else None
+        return head if u is not None and (u.place is not None and head.startswith(u.place) or u.is_department) \
+            and (u.is_department or GOV_WORDS.search(head)) else None
+    return _issuer_head(t)
+
+
+def _issuer_head(t: str) -> str | None:
+    """What a title (without its leading year or 关于 year) sets before 关于, before its
+    subject or before its year: the issuer."""
     m = re.search(r"关于", t)
     head = t[: m.start()] if m else None
     if head is None:
@@ -310,7 +324,8 @@ def issuer_from_title(title: str) -> str | None:
             head = None  # a second year in a joined title (…工作报告和2023年工作思路) follows no issuer
     if head:
         head = head.strip("《“”·-—")
-        head = re.sub(r"(19|20)\d{2}年度?$", "", head)
+        # cut at its year: a headline's verb may follow it (某区政府2015年推进…)
+        head = re.split(r"(?:19|20)\d{2}\s*年", head)[0] or head
         head = rules()["title_issuer_verbs"].sub("", head)
         head = _government_of_joint(head)
     return head or None
