@@ -23,6 +23,8 @@ CASES = [
      [("mediation.disputes", 6825), ("mediation.resolved", 6716), ("mediation.success_rate", 98.4)]),
     ("全年审核行政规范性文件9件、合同协议163件。", [("normative_docs.reviewed", 9), ("legal_review.contracts", 163)]),
     ("全年受理行政复议案件64件和行政应诉案件30件。", [("reconsideration.received", 64)]),
+    # …while a body the cue itself names is counted by it
+    ("全县建成调解中心6个，调解成功纠纷300件。", [("mediation.organizations", 6), ("mediation.resolved", 300)]),
     ("审核各类文件162份，审查合同协议50件。", [("legal_review.documents", 162), ("legal_review.contracts", 50)]),
     ("全县现有行政执法人员1386人。", [("enforcement.personnel", 1386)]),
     # the cue after the number: the verb before it and the noun it counts name the indicator together
@@ -213,6 +215,10 @@ UNCODED = [
     ("全局通过法律职业资格考试人数5人。", 5),
     # 法制审核 of enforcement decisions is no count of penalty cases
     ("全年法制审核行政处罚案件16件。", 16),
+    # a count of bodies whose name holds a verb of the work (化解, 受理) counts no case of that work
+    ("全县建成纠纷多元化解中心7个。", 7),
+    ("在各乡镇设立复议受理点11个。", 11),
+    ("新建3个矛盾调处化解中心。", 3),
 ]
 
 

@@ -68,6 +68,7 @@ class Taxonomy:
     units: dict[str, list[str]] = field(default_factory=dict)
     counted: re.Pattern[str] | None = None  # nouns after a count that no cue before it can name
     acting: re.Pattern[str] | None = None  # …and what follows bodies counted as the subject of the work
+    bodies: re.Pattern[str] | None = None  # the name of a body ending the clause before its count
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
     # per unit, built on first use: the rules always tried (an `after` pattern, or a cue whose
@@ -140,6 +141,7 @@ def taxonomy() -> Taxonomy:
                     part_of=data.get("part_of", []), sums=data.get("sum", []),
                     bounded=set(data["bounded"]["rates"]), bounded_words=re.compile(data["bounded"]["words"]),
                     units=unit_groups, counted=re.compile(data["counted"]["nouns"]), acting=re.compile(data["counted"]["acting"]),
+                    bodies=re.compile(data["counted"]["bodies"]),
                     plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]))
 
 
@@ -294,6 +296,9 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     domain_rank: dict[tuple[int, bool], int | None] = {}  # many rules share a domain (复议): look each up once
     joined = lc + noun if noun else ""
     cue_chars = set(joined or lc)  # a cue is sought in lc, then in joined (which starts with lc)
+    # a count of the bodies the clause ends naming (化解中心9个): a cue must read over that name
+    body = tax.bodies.search(lc) if tax.bodies is not None and f.kind == "count" else None
+    body_end = body.end(1) if body is not None else 0
     for rule in tax.rules_for(f.unit or "", cue_chars):
         tier = 0
         cue_start = lc_start
@@ -304,6 +309,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
                 tier, key_pos = _TIER_AFTER, (0, m.end())
         if tier == 0 and rule.cue is not None and (rule.cue_first is None or not rule.cue_first.isdisjoint(cue_chars)):
             m = _last_match(rule.cue, lc)
+            if m is not None and m.end() < body_end:
+                continue
             if m is not None:
                 tier = _TIER_CUE
                 key_pos = (m.end() - len(lc), m.end() - m.start())
