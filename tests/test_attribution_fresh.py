@@ -176,3 +176,12 @@ def test_the_issuer_after_about_and_the_year():
     assert (md.issuer, md.jurisdiction, md.level) == ("温州市人民政府", "温州市", "city")
     # the words after the year that name no unit (全县) are no issuer
     assert issuer_from_title("关于2019年全县法治政府建设情况的报告") is None
+
+
+def test_a_party_committee_and_its_government_run_together_in_a_title_both_issue():
+    # the record names both issuers as a page sets them; the place and level are the government's
+    md = md_of("中共辰溪县委 辰溪县人民政府 关于2023年度法治政府建设情况的报告\n\n2023年，全县坚持依法行政。\n")
+    assert (md.issuer, md.jurisdiction, md.level, md.department) == \
+        ("中共辰溪县委、辰溪县人民政府", "辰溪县", "county", None)
+    md = md_of("中共火马冲镇党委火马冲镇人民政府关于2023年法治政府建设工作的报告\n\n2023年，我镇坚持依法行政。\n")
+    assert (md.issuer, md.jurisdiction, md.level) == ("中共火马冲镇党委、火马冲镇人民政府", "火马冲镇", "township")

@@ -36,7 +36,7 @@ from .places import (
     zone_place,
 )
 from .tables import LEVEL_WORD_KINDS, MUNICIPALITIES, SALUTATION, page_field, rules
-from .titles import find_title, issuer_from_title, stamp_line, strip_site, title_year
+from .titles import find_title, issuer_from_title, joint_issuer, stamp_line, strip_site, title_year
 from .units import (
     Cand,
     address_department,
@@ -545,6 +545,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
 
     if issuer and not (md.jurisdiction and md.level in _LEVEL_SUFFIX and only_places(issuer)):
         md.issuer = re.sub(r"\s+", "", issuer)
+        joint = joint_issuer(wtitle) if wtitle and primary is not None and primary.source == "title" else None
+        if joint is not None and joint.endswith("、" + md.issuer) and md.level != "department":
+            md.issuer = joint  # 中共某县委某县人民政府关于…: the report is placed by the government, issued by both
     elif md.jurisdiction and md.level in _LEVEL_SUFFIX:
         # the place as the text names it (成都市武侯区), else the jurisdiction, plus its government
         named = re.sub(r"\s+", "", issuer) if issuer else md.jurisdiction

@@ -337,13 +337,32 @@ _PARTY_BODY_END = re.compile(r"(?:工作委员会|委员会|党委|工委|党组
 def _government_of_joint(issuer: str) -> str:
     """The government unit of a party body and a government unit issuing together, their
     names run together in a title (中共某区委教育工作委员会某区教育委员会, 中共某县委某县人民政府):
-    the one named last, when it is a unit of a place."""
+    the one named last, when it is a unit of a place; it is the unit the report is placed by."""
+    parts = _joint_parts(issuer)
+    return parts[1] if parts else issuer
+
+
+def joint_issuer(title: str) -> str | None:
+    """The joint issuers a title names, a party committee and its government run together
+    (中共某县委某县人民政府关于…): both issue the report, so the record names both, set apart
+    as pages set them (中共某县委、某县人民政府). A party body with a department gives none:
+    that report is the department's."""
+    t = re.sub(r"\s+", "", title)
+    m = re.search(r"关于", t)
+    parts = _joint_parts(t[:m.start()]) if m else None
+    if parts is None or parse_unit(parts[1]).is_department:
+        return None
+    return parts[0] + "、" + parts[1]
+
+
+def _joint_parts(issuer: str) -> tuple[str, str] | None:
+    """(the party body, the unit of a place after it) of names run together, or None."""
     if not issuer.startswith("中共"):
-        return issuer
+        return None
     for m in _PARTY_BODY_END.finditer(issuer, 4):
         rest = issuer[m.end():]
         u = parse_unit(rest)
         if u.place is not None and rest.startswith(u.place) and len(rest) > len(u.place) \
                 and (u.is_department or GOV_WORDS.search(rest)):
-            return rest
-    return issuer
+            return issuer[:m.end()], rest
+    return None
