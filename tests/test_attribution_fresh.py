@@ -185,3 +185,13 @@ def test_a_party_committee_and_its_government_run_together_in_a_title_both_issue
         ("中共辰溪县委、辰溪县人民政府", "辰溪县", "county", None)
     md = md_of("中共火马冲镇党委火马冲镇人民政府关于2023年法治政府建设工作的报告\n\n2023年，我镇坚持依法行政。\n")
     assert (md.issuer, md.jurisdiction, md.level) == ("中共火马冲镇党委、火马冲镇人民政府", "火马冲镇", "township")
+
+
+def test_a_zone_named_by_its_kind_alone_is_issued_under_the_city_its_site_names():
+    # the site's address names the city: the issuer names it as the jurisdiction does
+    md = md_of("高新区司法局2022年法治政府建设年度报告\n\n2022年，我局坚持依法行政。\n",
+               source="http://www.zhuzhou.gov.cn/art/2023/3/1/x.html")
+    assert (md.jurisdiction, md.issuer, md.department) == ("株洲高新区", "株洲高新区司法局", "株洲高新区司法局")
+    md = md_of("市委、市政府：\n2022年，高新区坚持依法行政。现将主要情况报告如下：\n一、主要举措\n",
+               source="http://www.zhuzhou.gov.cn/art/2023/3/1/x.html")
+    assert (md.jurisdiction, md.issuer) == ("株洲高新区", "株洲高新区")

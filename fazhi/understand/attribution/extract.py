@@ -354,6 +354,11 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     if zone is not None:
         # a development zone or new area: named as written, placed under the division it lies in
         name, parent = zone_place(zone, context)
+        flat = re.sub(r"\s+", "", issuer)
+        if name != zone[0] and flat.startswith(zone[0]):
+            # a zone named by its kind alone (高新区综治局) that the site places (珠海高新区): the
+            # issuer as the record names it, so that it names the zone's city as its jurisdiction does
+            issuer = name + flat[len(zone[0]):]
         if parent is not None:
             _set_place(md, parent)
             if parent.kind == "county":
