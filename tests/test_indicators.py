@@ -737,3 +737,19 @@ def test_matters_moved_in_lecture_series_and_visits_counted_per_inspection(
 def test_disputes_resolved_and_reconsiderations_mediated(sentence: str, expected: tuple[str, float]) -> None:
     got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
     assert expected in got, got
+
+
+def test_a_fill_in_prompt_is_no_context_of_the_figures_around_it():
+    # the prompt's words (合同, 审核) would otherwise name the bare count after it
+    got = {f.value: f.indicator for f in _report("【请补充：合同审核情况】全年共计20件。").figures}
+    assert got[20] is None
+    got = {f.value: f.indicator for f in _report("【待核实：复议案件数】组织普法活动8场，共计30件。").figures}
+    assert got[30] is None
+    got = {f.value: f.indicator for f in _report("【请补充：复议审核情况】办结31件。").figures}
+    assert got[31] is None
+    # the words on both sides of the prompt still read on as one clause
+    got = {f.value: f.indicator for f in _report("审查合同【请补充：审核情况】共计15件。").figures}
+    assert got[15] == "legal_review.contracts"
+    # a bracket that is no prompt (a column's name) stays context
+    got = {f.value: f.indicator for f in _report("【法治宣传】全年组织法治讲座12场。").figures}
+    assert got[12] == "law_popularization.lectures"

@@ -69,6 +69,7 @@ class Taxonomy:
     counted: re.Pattern[str] | None = None  # nouns after a count that no cue before it can name
     acting: re.Pattern[str] | None = None  # …and what follows bodies counted as the subject of the work
     bodies: re.Pattern[str] | None = None  # the name of a body ending the clause before its count
+    prompt: re.Pattern[str] | None = None  # a drafter's fill-in prompt in 【】, read as no context
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
     # per unit, built on first use: the rules always tried (an `after` pattern, or a cue whose
@@ -142,6 +143,7 @@ def taxonomy() -> Taxonomy:
                     bounded=set(data["bounded"]["rates"]), bounded_words=re.compile(data["bounded"]["words"]),
                     units=unit_groups, counted=re.compile(data["counted"]["nouns"]), acting=re.compile(data["counted"]["acting"]),
                     bodies=re.compile(data["counted"]["bodies"]),
+                    prompt=re.compile(data["prompt"]["pattern"]),
                     plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]))
 
 
@@ -409,9 +411,22 @@ def assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         f.quote_start, f.quote_end = start_in_work(g.quote_start), end_in_work(g.quote_end)
 
 
+def _without_prompts(work: str, tax: Taxonomy) -> str:
+    """The text with each fill-in prompt (【请补充：合同审核情况】) blanked out, offsets kept.
+
+    A prompt says what the drafter must still write, not what the text around it counts: read as
+    context, its words (审核, 合同) would name the figure after it. Blanked to spaces, the words on
+    both sides of it read on as one clause (审查合同【请补充：件数】共计15件 is contracts reviewed).
+    """
+    if "【" not in work or tax.prompt is None:
+        return work
+    return tax.prompt.sub(lambda m: " " * len(m.group()), work)
+
+
 def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     """assign() on a text without glosses."""
     tax = taxonomy()
+    work = _without_prompts(work, tax)
     prev_end = -1
     prev_lc: tuple[int, int] | None = None
     prev_verb: str | None = None  # the two characters opening the previous figure's cue (审核)
