@@ -195,3 +195,19 @@ def test_a_zone_named_by_its_kind_alone_is_issued_under_the_city_its_site_names(
     md = md_of("市委、市政府：\n2022年，高新区坚持依法行政。现将主要情况报告如下：\n一、主要举措\n",
                source="http://www.zhuzhou.gov.cn/art/2023/3/1/x.html")
     assert (md.jurisdiction, md.issuer) == ("株洲高新区", "株洲高新区")
+
+
+def test_a_bureau_that_says_only_we_names_its_line_where_it_speaks_of_its_superiors_or_its_share():
+    # 我局 naming itself nowhere: its superior body, what it adds and the work it merges its
+    # rule-of-law building with name its line of work
+    md = md_of("2024年，我局在县委、县政府和上级审计机关的领导下，为法治建设贡献审计力量。"
+               "现将我局2024年度法治政府建设情况报告如下：\n一、主要举措\n我局完成审计项目12个。\n",
+               source="http://www.wengyuan.gov.cn/a/1.html")
+    assert (md.jurisdiction, md.level, md.department) == ("翁源县", "department", "翁源县审计局")
+    md = md_of("2024年，我委坚持将法治建设与卫生健康核心业务深度融合。现将本年度工作情况报告如下：\n"
+               "一、主要举措\n我委办理案件3件。\n", source="http://www.jincheng.gov.cn/a/1.html")
+    assert md.department == "晋城市卫生健康委员会"
+    # a government's report that speaks of what it adds is still the government's
+    md = md_of("2024年，县政府坚持依法行政，为高质量发展贡献司法力量。现将有关情况报告如下：\n"
+               "一、主要举措\n全县办理复议案件3件。\n", source="http://www.wengyuan.gov.cn/a/1.html")
+    assert (md.level, md.department) == ("county", None)

@@ -31,22 +31,26 @@ def spoken_level(work: str, tables: tuple[str, ...] = ("self", "self_weak")) -> 
 
 @lru_cache(maxsize=1)
 def system_patterns() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, ...]], re.Pattern[str],
-                                re.Pattern[str]]:
+                                re.Pattern[str], re.Pattern[str]]:
     sy = rules()["system_data"]
     return (re.compile(sy["pattern"]), dict(sy["stems"]), {k: tuple(v) for k, v in sy["suffixes"].items()},
-            re.compile(sy["bare_self"]), re.compile(sy["as_department"]))
+            re.compile(sy["bare_self"]), re.compile(sy["as_department"]), re.compile(sy["own_line"]))
 
 
 def line_of_work(body: str, which: str = "both") -> Counter:
     """The lines of work (交通运输, 生态环境) a department names as its own: as its place's
-    system (全市交通运输系统) or as itself (作为生态环境部门); only stems the lexicon knows."""
-    system, stems, _suffixes, _bare, as_dept = system_patterns()
+    system (全市交通运输系统) or as itself (作为生态环境部门); "naming" adds the weaker ways
+    (上级审计机关, 贡献审计力量) that may name a department but never make a report one.
+    Only stems the lexicon knows."""
+    system, stems, _suffixes, _bare, as_dept, own = system_patterns()
     lex = lexicon()
-    pats = {"system": (system,), "as_department": (as_dept,), "both": (system, as_dept)}[which]
+    pats = {"system": (system,), "as_department": (as_dept,), "both": (system, as_dept),
+            "naming": (system, as_dept, own)}[which]
     counts: Counter = Counter()
     for pat in pats:
         for m in pat.finditer(body):
-            said = m.group("stem") or (m.groupdict().get("stem2") or "")
+            g = m.groupdict()
+            said = g.get("stem") or g.get("stem2") or g.get("stem3") or ""
             stem = stems.get(said, said)
             if any(lex.lookup(stem + suf) for suf in ("局", "厅", "委员会")):
                 counts[(stem, m.group(0))] += 1
@@ -61,7 +65,7 @@ def system_department(body: str, place: Division) -> tuple[str, str] | None:
     lex = lexicon()
     counts: Counter = Counter()
     said: dict[str, str] = {}
-    for (stem, words), n in line_of_work(body).items():
+    for (stem, words), n in line_of_work(body, "naming").items():
         counts[stem] += n
         said.setdefault(stem, words)
     if not counts:
