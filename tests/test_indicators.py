@@ -23,6 +23,9 @@ CASES = [
      [("mediation.disputes", 6825), ("mediation.resolved", 6716), ("mediation.success_rate", 98.4)]),
     ("全年审核行政规范性文件9件、合同协议163件。", [("normative_docs.reviewed", 9), ("legal_review.contracts", 163)]),
     ("全年受理行政复议案件64件和行政应诉案件30件。", [("reconsideration.received", 64)]),
+    # a clause that names its own topic (纠纷) is read in it, not in the reconsideration before it
+    ("受理行政复议案件14件，成功调处矛盾纠纷27件。", [("reconsideration.received", 14), ("mediation.resolved", 27)]),
+    ("依法审理行政复议案件，邻里纠纷调处成功18件。", [("mediation.resolved", 18)]),
     # …while a body the cue itself names is counted by it
     ("全县建成调解中心6个，调解成功纠纷300件。", [("mediation.organizations", 6), ("mediation.resolved", 300)]),
     ("审核各类文件162份，审查合同协议50件。", [("legal_review.documents", 162), ("legal_review.contracts", 50)]),

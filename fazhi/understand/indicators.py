@@ -70,6 +70,8 @@ class Taxonomy:
     acting: re.Pattern[str] | None = None  # …and what follows bodies counted as the subject of the work
     bodies: re.Pattern[str] | None = None  # the name of a body ending the clause before its count
     prompt: re.Pattern[str] | None = None  # a drafter's fill-in prompt in 【】, read as no context
+    # per topic (the first part of its ids: mediation), the words by which a clause names it
+    topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
     # per unit, built on first use: the rules always tried (an `after` pattern, or a cue whose
@@ -144,6 +146,7 @@ def taxonomy() -> Taxonomy:
                     units=unit_groups, counted=re.compile(data["counted"]["nouns"]), acting=re.compile(data["counted"]["acting"]),
                     bodies=re.compile(data["counted"]["bodies"]),
                     prompt=re.compile(data["prompt"]["pattern"]),
+                    topics={k: re.compile(v) for k, v in data["topic"].items()},
                     plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]))
 
 
@@ -301,6 +304,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     # a count of the bodies the clause ends naming (化解中心9个): a cue must read over that name
     body = tax.bodies.search(lc) if tax.bodies is not None and f.kind == "count" else None
     body_end = body.end(1) if body is not None else 0
+    # a clause that names its own topic (矛盾纠纷调处成功) is read in it, not in its sentence's
+    own_topics = {k for k, p in tax.topics.items() if p.search(lc)}
     for rule in tax.rules_for(f.unit or "", cue_chars):
         tier = 0
         cue_start = lc_start
@@ -326,7 +331,10 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
         # (a cue read over the noun phrase is excluded by words of that phrase too)
         if tier == 0 or (rule.exclude is not None and rule.exclude.search(joined if tier == _TIER_NOUN else lc)):
             continue
-        if rule.unless is not None and rule.unless.search(work, s_start, f.start):
+        if rule.unless is not None and rule.unless.search(work, lc_start if own_topics else s_start, f.start):
+            continue
+        if (own_topics and rule.domain is not None and rule.id.split(".", 1)[0] not in own_topics
+                and rule.domain.search(lc) is None):
             continue
         if rule.follow is not None and not rule.follow.match(work[f.end:_sentence_end(work, f.end)]):
             continue
