@@ -187,6 +187,13 @@ def test_rate_consistency_within_rounding_and_approx() -> None:
     assert not findings(build(measures=approx), "rate_consistency")
 
 
+def test_a_range_of_rates_is_not_recomputed() -> None:
+    # 结案率在80%—95%: one range, not two rates checked alone against 36 of 40
+    for stated in ("结案率在80%—95%", "结案率在80%-95%之间", "结案率为80%至95%"):
+        measures = MEASURES.replace("办结36件，结案率为90%", f"办结36件，{stated}")
+        assert not findings(build(measures=measures), "rate_consistency"), stated
+
+
 def test_rate_consistency_no_whole_base_and_over_100() -> None:
     m = MEASURES + "（四）多元解纷。全年成功调处纠纷272件，调解成功率98.16%。\n"
     got = findings(build(measures=m), "rate_consistency")

@@ -700,3 +700,14 @@ def test_pinyin_glosses_are_read_past():
 def test_places_held_that_do_the_work_are_counted():
     assert one("全县共有120个村建成法治文化阵地。", 120).kind == "count"
     assert one("全县共有12个乡镇（街道），均设司法所。", 12).kind == "context"
+
+
+def test_a_range_is_one_figure_with_its_upper_end():
+    # the unit said at both ends (85%—95%, 40人至60人) or once (85—95%): one figure, never two rates
+    for text, low, high in (("抽查合格率在85%—95%。", 85, 95), ("群众知晓率40%-60%。", 40, 60),
+                            ("每期参训40人至60人。", 40, 60), ("办结率在92%~97%之间。", 92, 97),
+                            ("合格率在85—95%。", 85, 95)):
+        got = figs(text)
+        assert [(f.value, f.value_high) for f in got] == [(low, high)], (text, [(f.value, f.value_high) for f in got])
+    # a dash between falling numbers is no range
+    assert [f.value for f in figs("受理30件-办结20件。") if f.value_high is None] == [30, 20]

@@ -115,6 +115,8 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
                 yield finding("rate_consistency", "over_100", r.start, r.end, severity="warning", name=name,
                               stated=stated)
                 continue
+            if r.value_high is not None:
+                continue  # a range (85%—95%) states no exact rate to recompute
             rel = rels.get(r.indicator or "")
             if rel is None:
                 continue

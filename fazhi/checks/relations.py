@@ -156,7 +156,7 @@ def _rate_links(report: Report) -> list[RateLink]:
         if len(figs) > 40:
             continue
         for i, r in enumerate(figs):
-            if r.kind != "rate" or r.unit != "%" or r.approx:
+            if r.kind != "rate" or r.unit != "%" or r.approx or r.value_high is not None:
                 continue
             st = _rate_stem(work, r, a)
             if st is None:

@@ -387,6 +387,26 @@ def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | No
 _TWO_UNITS = frozenset({"次", "场", "场次", "期", "轮", "轮次", "批", "批次"})
 
 
+# The second end of a range whose first end carries its unit (40%—60%, 50人至80人): the unit (and the
+# scale) must be said again after it for the two numbers to be one range
+_RANGE_TAIL = re.compile(r"\s*(?P<sep>[-~至到—－]{1,2})\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>千万|百万|万亿|万|亿|千)?\s*")
+
+
+def _range_end(work: str, pos: int, value: float, scale: str | None, unit: str) -> tuple[float, int] | None:
+    """(upper value, end) of a range going on after a figure that ends at `pos` with its unit, or None.
+
+    合格率在85%—95%: read as two rates each would be checked alone; as one range, the checks
+    leave it (a range states no exact rate to recompute).
+    """
+    r = _RANGE_TAIL.match(work, pos)
+    if r is None or (r.group("scale") or None) != (scale or None) or not work.startswith(unit, r.end()):
+        return None
+    high = _scaled(_to_float(r.group("num")), _SCALE.get(scale or "", 1.0))
+    if high <= value:
+        return None  # 12%-3% is no range
+    return high, r.end() + len(unit)
+
+
 def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
     """The figures in work[start:end], in reading order, without indicators yet."""
     lex = lexicon()
@@ -394,7 +414,7 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
     taken = bytearray(len(work))
     for m in lex.arabic.finditer(work, start, end):
         ns = m.start("num")
-        if masked[ns]:
+        if masked[ns] or taken[ns]:
             continue
         if _too_long(m.group("num"), m.group("num2")):
             continue
@@ -423,6 +443,10 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
         value_high = _scaled(_to_float(m.group("num2")), scale) if m.group("num2") else None
         if m.group("rsep") and m.group("rsep") in "-—－" and value_high is not None and value_high < value:
             continue  # 12-3 is not a range
+        if value_high is None and unit:
+            tail = _range_end(work, fig_end, _scaled(value, scale), m.group("scale"), unit)
+            if tail is not None:
+                value_high, fig_end = tail
         fig = _make(work, lex, ns, fig_end, _scaled(value, scale), value_high, unit, bool(m.group("approx") or m.group("approx0")), pct)
         found.append(fig)
         taken[ns:fig_end] = b"\x01" * (fig_end - ns)
