@@ -146,6 +146,7 @@ CASES = [
      [("law_popularization.lectures", 16), ("law_popularization.events", 27)]),
     # the outcome verbs of a reconsideration win over the noun 复议申请 (驳回复议申请 is rejected)
     ("依法驳回行政复议申请7件。", [("reconsideration.rejected", 7)]),
+    ("对不符合条件的，不予受理复议申请4件。", [("reconsideration.not_accepted", 4)]),
     ("申请人主动撤回复议申请3件。", [("reconsideration.withdrawn", 3)]),
     ("行政复议中以和解方式结案6件。", [("reconsideration.mediated", 6)]),
     ("行政复议决定责令被申请人限期履行2件。", [("reconsideration.ordered_to_perform", 2)]),
