@@ -315,6 +315,18 @@ def test_addressing_of_a_department_whose_name_was_not_found() -> None:
     assert a.addressee == "青山市城市管理委员会" and a.caveat(2023) is None
 
 
+def test_a_government_named_the_short_way_is_addressed_by_its_formal_name() -> None:
+    from fazhi.export.addressing import addressing
+
+    md = {"evidence": {"jurisdiction": {"source": "title"}, "report_year": {"source": "title"}}}
+    rep = {"level": "county", "department": None, "jurisdiction": "青山县", "issuer": "青山县政府", "report_year": 2023}
+    assert addressing(rep, md).addressee == "青山县人民政府"
+    rep["issuer"] = "中共青山县委、青山县人民政府"  # a joint issuer is a body as written
+    assert addressing(rep, md).addressee == "中共青山县委、青山县人民政府"
+    rep.update(level="street", jurisdiction="青山街道", issuer="青山街道办事处")
+    assert addressing(rep, md).addressee == "青山街道办事处"
+
+
 def test_cut_off_is_told_from_complete_texts() -> None:
     from fazhi.export.addressing import cut_off_tail
 

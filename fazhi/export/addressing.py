@@ -47,6 +47,11 @@ def _is_body(name: Any) -> bool:
             and name.strip().endswith(tuple(_rules()["addressee"]["body_suffixes"])))
 
 
+def _short_government(name: str | None) -> bool:
+    """A government named the short way (永清县政府): a 主送 line gives its formal name (永清县人民政府)."""
+    return bool(name) and name.strip().endswith("政府") and not name.strip().endswith("人民政府")
+
+
 def _text(v: Any) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip() else None
 
@@ -98,7 +103,7 @@ def addressing(rep: dict[str, Any], metadata: dict[str, Any] | None) -> Addressi
             unit = to = issuer if _is_body(issuer) else None
     else:
         unit = place or (issuer if _is_body(issuer) else None)
-        if _is_body(issuer):
+        if _is_body(issuer) and not (place and level in _GOV_LEVELS and _short_government(issuer)):
             to = issuer
         elif place and (level in _GOV_LEVELS or level == "street"):
             to = government_body(place, level)
