@@ -22,6 +22,21 @@ SHARED = shared_dir()
 SEEDS = SHARED / "seeds"
 EXAMPLES = ROOT / "examples"
 
+# A short county report of every required part, in our own words: small enough that a reader test
+# (an OCR pass costs seconds a page) can render it in each format
+SHORT_REPORT = """某县人民政府关于2023年度法治政府建设情况的报告
+2023年，我县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全面推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）依法全面履行政府职能。全年受理行政复议案件73件，办结70件，办结率95.9%。
+（二）严格规范公正文明执法。组织行政执法人员培训12次，参训860人次。
+二、存在的不足和原因
+执法队伍专业化水平有待提高，原因是培训不够系统。
+三、2024年工作打算
+继续深化法治政府建设，全面提升依法行政水平。
+某县人民政府
+2024年3月28日
+"""
+
 META_KEYS = ("title", "jurisdiction", "level", "department", "province", "city", "county", "division_code",
              "report_year", "published", "signed", "issuer", "doc_type")
 

@@ -13,24 +13,13 @@ from fazhi.read import read_bytes
 from fazhi.settings import DEFAULT
 
 from . import renderers as R
-from .readers_fixtures import figure_recall, summary
+from .readers_fixtures import SHORT_REPORT, figure_recall, summary
 
 pytest.importorskip("rapidocr")
 pytest.importorskip("onnxruntime")
 pytest.importorskip("pypdfium2")
 
-REPORT = """某县人民政府关于2023年度法治政府建设情况的报告
-2023年，我县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全面推进法治政府建设。
-一、主要举措和成效
-（一）依法全面履行政府职能。全年受理行政复议案件73件，办结70件，办结率95.9%。
-（二）严格规范公正文明执法。组织行政执法人员培训12次，参训860人次。
-二、存在的不足和原因
-执法队伍专业化水平有待提高，原因是培训不够系统。
-三、2024年工作打算
-继续深化法治政府建设，全面提升依法行政水平。
-某县人民政府
-2024年3月28日
-"""
+REPORT = SHORT_REPORT
 
 
 def _similar(a: str, b: str) -> float:
