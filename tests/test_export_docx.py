@@ -48,7 +48,8 @@ def test_notice_lists_late_missing_invalid_and_deficient_units(corpus: Corpus, t
     assert paras[0].text == "关于2023年度法治政府建设年度报告报送和公开情况的通报"
     assert paras[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert paras[1].text == "各县（市、区）人民政府："
-    assert ("应报送单位6个，已报送5个，其中按时公开2个，逾期公开1个，未标明公开日期1个，"
+    # 永清县 published on 1 April, a day late, but the reviewer dismissed its timeliness finding
+    assert ("应报送单位6个，已报送5个，其中按时公开3个，逾期公开0个，未标明公开日期1个，"
             "报送材料不是法治政府建设年度报告的1个；未报送1个。内容方面，1份报告缺少规定内容。") in text
     assert "未报送" in text and "文安县" in text
     assert "未标明公开日期" in text and "大城县" in text
@@ -63,11 +64,19 @@ def test_notice_lists_late_missing_invalid_and_deficient_units(corpus: Corpus, t
     assert {"方正小标宋简体", "仿宋_GB2312", "黑体"} <= fonts
 
 
-def test_late_unit_counts_as_late_in_the_notice(corpus: Corpus, tmp_path: Path) -> None:
-    """Status follows the publication date, not a dismissed finding: 永清县 published on 1 April."""
+def test_a_dismissed_timeliness_finding_takes_the_unit_off_the_late_list(corpus: Corpus, tmp_path: Path) -> None:
+    """The 通报 goes to every unit: a unit whose lateness the reviewer dismissed (网站故障，已说明) is
+    not named as late there. A late unit whose finding is confirmed or undecided stays late."""
     (out,) = export(corpus, tmp_path / "通报.docx", year=2023)
     text = "\n".join(_texts(out))
-    assert "永清县（逾期1天）" in text
+    assert "未按时公开" not in text and "永清县（逾期" not in text
+    assert "按时公开3个，逾期公开0个" in text
+    # the reviewer changes their mind: confirmed, the lateness is stated again
+    late = corpus.findings(check="timeliness", unit="永清县").iloc[0]
+    corpus.decide(late["sha256"], "timeliness", None, None, late["message"], "confirmed", user="王审查")
+    (out,) = export(corpus, tmp_path / "通报2.docx", year=2023)
+    text = "\n".join(_texts(out))
+    assert "（一）未按时公开" in text and "永清县（逾期1天）" in text and "按时公开2个，逾期公开1个" in text
 
 
 def test_opinions_one_per_report_with_quotes_and_decisions(corpus: Corpus, tmp_path: Path) -> None:

@@ -115,8 +115,28 @@ def frame(corpus, name: str, registry: "str | os.PathLike[str] | None" = None, *
         year = options.get("year")
         if year is None:
             raise ValueError("导出报送情况需要指定年度（--year）")
-        return corpus.status(int(year), registry=registry)
+        return _lateness_decisions(corpus.status(int(year), registry=registry), corpus.findings(**f))
     raise ValueError(f"未知的表：{name}；可选：{'、'.join(TABLES)}")
+
+
+def _lateness_decisions(st: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+    """The status table with a note on each late unit whose timeliness finding a reviewer decided:
+    the 通报 leaves a dismissed one off its late list, and the sheet says why it differs."""
+    from .addressing import phrase
+
+    fs = findings[(findings["check"] == "timeliness") & findings["decision"].notna()]
+    if fs.empty:
+        return st
+    by = {r["sha256"]: r for r in fs.to_dict("records")}
+    st = st.copy()
+    for i, r in st.iterrows():
+        dec = by.get(r["sha256"]) if r["status"] == "late" and isinstance(r["sha256"], str) else None
+        if dec is None or dec["decision"] != "dismissed":
+            continue
+        comment = dec.get("decision_comment")
+        note = phrase("lateness_dismissed", comment=f"：{comment}" if isinstance(comment, str) and comment else "")
+        st.at[i, "note"] = "；".join(x for x in (r["note"], note) if isinstance(x, str) and x)
+    return st
 
 
 def _with_indicator_names(df: pd.DataFrame) -> pd.DataFrame:

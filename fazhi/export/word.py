@@ -422,6 +422,21 @@ def _decided_contents(listed: pd.DataFrame, fs: pd.DataFrame, include_undecided:
     return out
 
 
+def _decided_lateness(listed: pd.DataFrame, fs: pd.DataFrame) -> pd.DataFrame:
+    """The status rows with the lateness a reviewer dismissed taken off: a unit whose timeliness
+    finding was dismissed (the site was down on the day, the date shown is a later edit) is not
+    named as late in a document sent to every unit, and counts as published on time. A late unit
+    whose finding is confirmed or undecided stays late: its date says so."""
+    dismissed = set(fs[(fs["check"] == "timeliness") & (fs["decision"] == "dismissed")]["sha256"])
+    if not dismissed:
+        return listed
+    out = listed.copy()
+    cleared = (out["status"] == "late") & out["sha256"].isin(dismissed)
+    out.loc[cleared, "status"] = "on_time"
+    out.loc[cleared, "days_late"] = pd.NA
+    return out
+
+
 def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: str | None = None,
                  recipients: str | None = None, when: date | None = None, include_undecided: bool = True,
                  note: Note | None = None, **options: Any) -> Path:
@@ -444,19 +459,20 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     _signature_note(issuer, note)
     subject = issuer or ""
     units_loaded = registry is not None or corpus.has_units()
+    decided = corpus.findings(**report_filters(options))
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
     d.salutation(recipients or "各有关单位")
     if units_loaded:
         st = corpus.status(year, registry=registry)
-        listed = st[st["status"] != "unlisted"]
+        listed = _decided_lateness(st[st["status"] != "unlisted"], decided)
         n = len(listed)
         counts = listed["status"].value_counts().to_dict()
         received = n - counts.get("missing", 0) - counts.get("ambiguous", 0)
         d.para(f"根据《法治政府建设与责任落实督察工作规定》关于法治政府建设年度报告的要求，{subject}对{n}个单位"
                f"{year}年度法治政府建设年度报告的报送、公开和内容情况进行了检查。现将有关情况通报如下：")
         d.h1("一、总体情况")
-        listed = _decided_contents(listed, corpus.findings(**report_filters(options)), include_undecided)
+        listed = _decided_contents(listed, decided, include_undecided)
         deficient = listed[listed["deficient"]]
         d.para(f"应报送单位{n}个，已报送{received}个，其中按时公开{counts.get('on_time', 0)}个，"
                f"逾期公开{counts.get('late', 0)}个，未标明公开日期{counts.get('unpublished', 0)}个，"
@@ -490,8 +506,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         d.para(f"{subject}对收到的{len(reps)}份{year}年度法治政府建设年度报告进行了检查。现将有关情况通报如下：")
         d.h1("一、存在的问题")
         k = 0
-    fs = corpus.findings(**report_filters(options))
-    fs = fs[fs["sha256"].isin(shas)] if shas else fs.iloc[0:0]
+    fs = decided[decided["sha256"].isin(shas)] if shas else decided.iloc[0:0]
     fs = fs[fs["severity"].isin(["error", "warning"])]
     # with a unit list, lateness and missing parts are stated above from the status table; without
     # one, they are listed here with the rest (leaving them out said 未发现需要通报的问题 of late or
