@@ -6,7 +6,9 @@ the current code must reach the last entry. Both halves of the written reports a
 measured (the held-out half is written in phrasings the tuned half never uses), the six
 hand-written reports of the fresh half, and the eight of fresh2 (styles none of the others
 use: 第一部分 parts of a 厅, 1、/（1）/① outlines, traditional script, merged parts, tables as
-text rows, an older 依法行政 report, a development zone), the four of fresh3 and the two of fresh4."""
+text rows, an older 依法行政 report, a development zone), the four of fresh3, the two of fresh4
+and the five of fresh5 (run-in top-level headings, four levels deep, a 2017 report with a table
+of figures, 一是 paragraphs with the plan under the shortcomings, a table one cell per line)."""
 from __future__ import annotations
 
 import json
@@ -32,7 +34,7 @@ def test_floors_only_move_up():
                 assert new[half][check]["false_flags"] <= v["false_flags"], (half, check)
 
 
-@pytest.mark.parametrize("half", ["tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4"])
+@pytest.mark.parametrize("half", ["tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"])
 def test_injection_reaches_floors(half):
     floors = _load()
     res = inject.run(half, floors["seed"], floors["per"])
