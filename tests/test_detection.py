@@ -858,3 +858,48 @@ def test_a_title_broken_over_two_heading_lines_is_read_whole():
 ])
 def test_blanked_figures_and_announced_samples_are_templates(text):
     assert kind_of(text)[0] == "template"
+
+
+# A 范文 or document-sharing site around a named unit's complete report mirrors that report; the
+# same frame around a text that names nobody, a text with its facts blanked, or several samples
+# on one page is a sample to copy (范文).
+_SHARED_FRAME = "《{t}.docx》由会员分享，可在线阅读，更多相关文档请在本站搜索。\n"
+_SHARED_REPORT = ("{u}2023年度法治政府建设情况报告\n"
+                  "2023年，{u}坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：\n"
+                  "一、主要举措和成效\n全年审核规范性文件{n}件，办理行政复议案件{m}件。\n"
+                  "二、存在的不足\n基层执法力量仍显薄弱。\n三、2024年工作安排\n深化行政执法规范化建设。\n"
+                  "{s}\n2024年3月20日\n")
+
+
+def _shared(unit: str, signer: str, n: str = "9", m: str = "14", frame: str = _SHARED_FRAME) -> str:
+    body = _SHARED_REPORT.format(u=unit, n=n, m=m, s=signer)
+    return frame.format(t=body.splitlines()[0]) + body
+
+
+def test_a_named_units_report_on_a_document_sharing_site_is_a_mirror():
+    assert kind_of(_shared("桐梓县人民政府", "桐梓县人民政府"))[0] == "report"
+    helper = "下面是小编为大家整理的{t}，供大家参考。\n"
+    assert kind_of(_shared("雷波县", "雷波县人民政府", frame=helper))[0] == "report"
+
+
+def test_a_report_that_names_its_unit_only_under_the_signature_is_a_mirror_too():
+    text = ("下面是小编为大家收集的县2023年法治政府建设工作总结，供大家参考。\n县2023年法治政府建设工作总结\n"
+            "2023年，我县坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
+            "全年办理行政复议案件14件。\n二、存在的不足\n执法力量不足。\n三、下一步工作安排\n深化执法规范化。\n"
+            "梁河县人民政府\n2024年3月18日\n")
+    assert kind_of(text)[0] == "report"
+
+
+def test_the_same_frame_around_a_text_that_names_nobody_is_a_template():
+    text = ("下面是小编为大家收集的县2023年法治政府建设工作总结，供大家参考。\n县2023年法治政府建设工作总结\n"
+            "2023年，我县坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
+            "全年办理行政复议案件14件。\n二、存在的不足\n执法力量不足。\n三、下一步工作安排\n深化执法规范化。\n")
+    assert kind_of(text)[0] == "template"
+    assert kind_of(_shared("某县", "某县人民政府"))[0] == "template"
+
+
+def test_a_named_unit_with_its_figures_blanked_or_among_several_samples_is_a_template():
+    assert kind_of(_shared("桐梓县人民政府", "桐梓县人民政府", n="XX", m="XX"))[0] == "template"
+    two = ("法治政府建设情况报告（精选2篇）\n【篇一】\n" + _SHARED_REPORT.format(u="桐梓县", n="9", m="14", s="")
+           + "【篇二】\n" + _SHARED_REPORT.format(u="雷波县", n="5", m="3", s=""))
+    assert kind_of(two)[0] == "template"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load as load_data
+from .divisions import divisions
 from .literals import screen
 from .page import iter_lines
 
@@ -53,6 +54,7 @@ class _Signal:
     least: int  # distinct matches needed for the mark to count at all
     screen: re.Pattern[str] | None = None  # finds a word every match holds (literals.screen)
     needs_screen: re.Pattern[str] | None = None  # finds one of `needs` (one search, not a loop)
+    unnamed: bool = False  # counts only on a page that names no unit of its own (see _names_unit)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,11 @@ class _Rules:
     body: int
     subject: re.Pattern[str]
     untyped: tuple[str, float, re.Pattern[str]]
+    unit_before_place: re.Pattern[str]
+    unit_after_place: re.Pattern[str]
+    central_unit: re.Pattern[str]
+    generic_places: frozenset[str]
+    tail: int
 
 
 @lru_cache(maxsize=1)
@@ -96,14 +103,17 @@ def _rules() -> _Rules:
         signals.append(_Signal(r["kind"], float(r["weight"]), r["where"], pattern,
                                needs, int(r.get("count", 1)),
                                int(r.get("least", 1)), screen(pattern),
-                               re.compile("|".join(map(re.escape, needs))) if needs else None))
+                               re.compile("|".join(map(re.escape, needs))) if needs else None,
+                               bool(r.get("unnamed", False))))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
                   float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
                   float(dec["line_share"]), int(dec["head_chars"]),
                   int(dec["body_chars"]), re.compile(dec["subject"]),
                   (dec["untyped_title"]["kind"], float(dec["untyped_title"]["weight"]),
-                   re.compile(dec["untyped_title"]["unless"])))
+                   re.compile(dec["untyped_title"]["unless"])),
+                  re.compile(data["named_unit"]["before_place"]), re.compile(data["named_unit"]["after_place"]), re.compile(data["named_unit"]["central"]),
+                  frozenset(data["named_unit"]["generic_places"]), int(data["named_unit"]["tail_chars"]))
 
 
 def classify_title(title: str) -> str:
@@ -179,6 +189,31 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
     return regions
 
 
+def _names_unit(title: str | None, work: str, body_start: int, end: int, rules: _Rules) -> bool:
+    """Whether the text names the unit it speaks for (棠阴镇人民政府, 陇县2019年…, 某某县司法局 in
+    the signature, 生态环境部坚持…), in its title, its opening or its last lines.
+
+    A 范文 or document-sharing site frames what it carries (小编为大家整理, 由会员分享, 下载后查看).
+    Around a named unit's complete report that frame is a mirror's furniture: the report is
+    still that unit's report. Around a text that names nobody (我县, 县司法局, with no place)
+    it is a sample to copy, and the frame is what shows it. Placeholders (xx县, 某县, *区) and a
+    collection of several samples are marks of their own and count whatever the page names."""
+    squashed = re.sub(r"\s+", "", title) if title else ""
+    head = work[body_start:min(end, body_start + rules.head)]
+    tail = work[max(body_start + rules.head, end - rules.tail):end]
+    found = divisions()
+    for text in (squashed, head, tail):
+        if not text:
+            continue
+        if rules.central_unit.search(text):
+            return True
+        for s, e, name in found.find(text):
+            if name not in rules.generic_places and rules.unit_before_place.search(text, max(0, s - 2), s) \
+                    and rules.unit_after_place.match(text, e):
+                return True
+    return False
+
+
 def _offset(region: str, base: int, text: str, m: re.Match[str], work: str) -> tuple[int | None, int | None]:
     """Where a match in a region sits in the working text (None for the title and joined lines)."""
     if base < 0:
@@ -211,6 +246,7 @@ def scores(title: str | None, work: str, body_start: int, end: int,
                 best.setdefault(kind, (weight * rules.line_share,
                                        {"source": "body", "text": line, "start": None, "end": None}))
                 break
+    named: list[bool] = []  # computed on the first mark that asks
     for sig in rules.signals:
         text, base = regions[sig.where]
         if not text or sig.needs_screen is not None and not sig.needs_screen.search(text) \
@@ -226,6 +262,11 @@ def scores(title: str | None, work: str, body_start: int, end: int,
                     break
         if len(found) < sig.least:
             continue
+        if sig.unnamed:
+            if not named:
+                named.append(_names_unit(title, work, body_start, end, rules))
+            if named[0]:
+                continue
         found = found[:sig.count]
         score[sig.kind] += sig.weight * len(found)
         if sig.kind not in best or best[sig.kind][0] < sig.weight:
