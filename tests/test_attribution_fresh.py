@@ -211,3 +211,58 @@ def test_a_bureau_that_says_only_we_names_its_line_where_it_speaks_of_its_superi
     md = md_of("2024年，县政府坚持依法行政，为高质量发展贡献司法力量。现将有关情况报告如下：\n"
                "一、主要举措\n全县办理复议案件3件。\n", source="http://www.wengyuan.gov.cn/a/1.html")
     assert (md.level, md.department) == ("county", None)
+
+
+def test_a_bureau_named_with_the_first_person_of_its_place():
+    from fazhi.understand.departments import parse_unit
+    for written, word, dept in (("我县文化广电旅游体育局", "县", "文化广电旅游体育局"), ("本市交通运输局", "市", "交通运输局"),
+                                ("我区司法局", "区", "司法局"), ("我旗司法局", "旗", "司法局"), ("我省司法厅", "省", "司法厅")):
+        u = parse_unit(written)
+        assert (u.level_word, u.department) == (word, dept), written
+    assert parse_unit("本溪市司法局").place == "本溪市"  # 本 opening a place's name stays the place's
+    md = md_of("2023年，我县文化广电旅游体育局在县委、县政府的领导下，认真落实法治建设责任，为建设法治宁陕贡献力量。"
+               "现将有关情况报告如下：\n一、主要工作\n局党组专题研究法治工作4次。\n")
+    assert md.level == "department"
+    assert md.department == "宁陕县文化广电旅游体育局"
+
+
+def test_a_bureau_without_place_or_level_word_is_placed_by_its_rule_of_law_slogan():
+    text = ("文化广电旅游体育局2023年法治政府建设工作报告\n"
+            "2023年，我局在县委、县政府的领导下，紧扣法治镇坪建设目标，依法履行职责。现将有关情况报告如下：\n"
+            "一、主要工作\n局党组专题研究法治工作4次，开展文化市场执法检查60次。\n")
+    md = md_of(text)
+    assert md.jurisdiction == "镇坪县"
+    assert md.department == "镇坪县文化广电旅游体育局"
+    assert md.evidence["jurisdiction"]["source"] == "inferred"
+    # places above it in other slogans (法治陕西) leave the most specific; two unrelated places none
+    from fazhi.understand.attribution.places import slogan_place
+    assert slogan_place("建设法治陕西，推进法治镇坪").name == "镇坪县"
+    assert slogan_place("对标法治宜宾，推进法治镇坪") is None
+    assert slogan_place("建设法治中国、法治政府、法治平安") is None
+
+
+def test_the_bodys_own_line_of_work_beats_another_bureaus_initials_in_the_host():
+    # wgxj spells 文广新局; the report is a 交通运输局's, filed on that site's county column
+    body = ("在区委区政府的领导下，我局认真落实法治政府建设各项要求。现将2024年度法治部门建设情况报告如下。\n"
+            "一、主要措施和成效\n2024年，随着鼎城区交通运输综合行政执法职能调整，我局把重心转向行政检查和行政许可，"
+            "全年开展行政检查200余次，受理道路运输许可事项1200件。\n")
+    md = md_of(body, source="http://wgxj.changde.gov.cn/dcq/123/content_1.html")
+    assert md.department == "鼎城区交通运输局"
+    assert md.level == "department"
+    # a bureau of the host's own line keeps it (文化, 旅游 named): the host is right
+    own = body.replace("交通运输综合行政执法职能调整", "文化市场综合行政执法职能调整").replace("道路运输许可", "旅游经营许可")
+    md = md_of(own, source="http://wgxj.changde.gov.cn/dcq/123/content_1.html")
+    assert md.department == "鼎城区文化广电和旅游局"
+
+
+def test_a_development_zones_report_keeps_a_null_level_but_is_checked_as_the_district_it_calls_itself():
+    report = fazhi.analyze_text(
+        "珠海高新区管委会2023年法治政府建设年度报告\n"
+        "2023年，珠海高新区坚持依法行政，推进各项改革。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全区开展普法活动30场次，我县审查规范性文件5件。\n"
+        "二、存在的不足\n法治宣传还不够深入。\n三、下一年工作安排\n继续推进法治建设。\n")
+    md = report.metadata
+    assert (md.jurisdiction, md.level) == ("珠海高新区", None)
+    assert md.evidence["level"]["source"] == "zone"
+    words = [f.data["word"] for f in report.findings if f.check == "level_mismatch"]
+    assert words == ["我县"]  # 全区 is the zone's own word; 我县 is another unit's

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..data import load as load_data
 from ..record import Finding, Report
-from ..understand.attribution import levels_lexicon
+from ..understand.attribution import levels_lexicon, speaking_level
 from .document import is_report
 from .registry import check, finding
 
@@ -99,18 +99,19 @@ def _unit_key(level: str | None, name: str | None) -> str | None:
 @check("level_mismatch")
 def level_mismatch(report: Report) -> Iterator[Finding]:
     md = report.metadata
-    if not is_report(report) or md.level is None or (md.level == "department" and not md.department):
+    level = speaking_level(md)  # a development zone (level null) speaks as the 区 it calls itself
+    if not is_report(report) or level is None or (level == "department" and not md.department):
         return
     pats, cond = _mismatch_patterns()
-    if md.level == "department":
-        keys = [_unit_key(md.level, md.department)]  # a department speaks of 全县 and 我县 as its own
+    if level == "department":
+        keys = [_unit_key(level, md.department)]  # a department speaks of 全县 and 我县 as its own
     else:
-        keys = [_unit_key(md.level, md.jurisdiction), "government"]
+        keys = [_unit_key(level, md.jurisdiction), "government"]
     work = report.work
     a, b = report.body_start, report.body_end
     books = [(m.start(), m.end()) for m in _BOOK.finditer(work, a, b)]
     unit = md.department or md.jurisdiction or {"township": "乡镇", "street": "街道", "county": "县", "district": "区", "city": "市",
-                               "province": "省"}.get(md.level, "本单位")
+                               "province": "省"}.get(level, "本单位")
     seen: set[str] = set()
     matchers: list[re.Pattern[str]] = [pats[k] for k in keys if k in pats]
     for k in keys:
@@ -125,4 +126,4 @@ def level_mismatch(report: Report) -> Iterator[Finding]:
                 continue
             seen.add(word)
             yield finding("level_mismatch", start=m.start(), end=m.end(), unit=unit, word=word,
-                          data={"word": word, "level": md.level})
+                          data={"word": word, "level": level})

@@ -191,6 +191,10 @@ def _department_part(rest: str) -> tuple[str | None, str | None, bool]:
     return None, None, False
 
 
+# A unit named with the first person of its place (我县司法局, 本市交通运输局, 我旗…): 我/本
+# stands for the place, so the name reads as the level word's (县司法局). No division name
+# opens with 我, and 本 is read only before a level character (本溪市 stays a place).
+OWN_LEVEL = re.compile(r"^[我本](?=(?:省|市|县|区|州|旗|盟|镇|乡)[\u4e00-\u9fff]{2})")
 _OWN_PARTY_BODY = re.compile(r"(?:党组|党委)$")
 _LEVEL_HEAD = re.compile(r"^(?:省|市|县|区|州|旗|自治区|自治州)")
 
@@ -205,6 +209,8 @@ def parse_unit(name: str) -> Unit:
     s = _normalise(name)
     if s.startswith(_PARTY_PREFIX) and len(s) > len(_PARTY_PREFIX) + 2:
         s = s[len(_PARTY_PREFIX):]
+    if OWN_LEVEL.match(s):
+        s = s[1:]  # 我县文化广电旅游体育局: the unit's own place, named by its level word (县…)
     places, pos = _split_places(s)
     rest = s[pos:]
     level_word = None

@@ -31,6 +31,7 @@ from .places import (
     place_mentions,
     place_of,
     province_in_short,
+    slogan_place,
     zone_in_body,
     zone_parts,
     zone_place,
@@ -59,6 +60,10 @@ from .voice import (
     system_department,
     system_patterns,
 )
+
+# The level a development zone's own report speaks as (我区, 全区, 区党工委、管委会), recorded
+# as the evidence of its null level (speaking_level reads it).
+ZONE_SPEAKS_AS = "district"
 
 # The level word a government uses of itself at each level (我县, 我区 …), as host_place reads it.
 _SELF_LEVEL_WORDS = {"province": "省", "city": "市", "county": "县", "district": "区"}
@@ -105,6 +110,14 @@ _TRADITIONAL_MARKS = "國會為發與對關這個們時說實經進體報設區�
 def _unglossed(text: str) -> str:
     """text without pinyin glosses after its characters (區(qū) -> 區); most texts have none."""
     return _GLOSS.sub("", text) if "(" in text else text
+
+
+def speaking_level(md: Metadata) -> str | None:
+    """The level whose words a report's unit uses of itself: its level, or for a development
+    zone's own report (level null: none of the record's levels) the 区 it calls itself."""
+    if md.level is None and (md.evidence.get("level") or {}).get("source") == "zone":
+        return ZONE_SPEAKS_AS
+    return md.level
 
 
 def _set_place(md: Metadata, place: Division) -> None:
@@ -363,7 +376,11 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
             _set_place(md, parent)
             if parent.kind == "county":
                 md.county = parent.name
-        md.jurisdiction, md.level = name, None  # a zone is none of the record's levels
+        # a zone is none of the record's levels: level stays null (the record allows it), and its
+        # evidence says why, so that checks of the words a unit uses of itself read it as the 区
+        # it calls itself (我区, 全区, 区党工委) and not as a report of unknown level
+        md.jurisdiction, md.level = name, None
+        md.evidence["level"] = {"source": "zone", "text": ZONE_SPEAKS_AS, "start": None, "end": None}
         zu = parse_unit(zone[1]) if zone[1] else None
         if zu is not None and zu.is_department:
             # 综治局 -> 综合治理局: a short form the lexicon knows is given in full
@@ -403,6 +420,11 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                     place, place_src = got, Cand(iv, "index_no", is_, ie, conf["index_no"])
             if place is None and unit.level_word:
                 got = context.level_place(unit.level_word, body)
+                if got is not None:
+                    place, place_src = got, Cand(got.name, "inferred", None, None, conf["inferred"])
+            if place is None:
+                # 文广旅体局 that names its area only in a slogan (推进法治宁陕建设)
+                got = slogan_place(body, unit.level_word)
                 if got is not None:
                     place, place_src = got, Cand(got.name, "inferred", None, None, conf["inferred"])
             if place is None:
@@ -465,6 +487,8 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                 else:
                     area, _fp = spoken_level(body, ("self_weak",))
                     place = infer_place(body, area, context) if area not in (None, "township", "street") else None
+                    if place is None:
+                        place = slogan_place(body, _superiors_level_word(body))
                     if place is not None:
                         md.inferred.append("jurisdiction")
                         place_src = Cand(place.name, "inferred", None, None, conf["inferred"])

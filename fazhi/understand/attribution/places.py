@@ -531,3 +531,35 @@ def infer_place(body: str, self_level: str | None, context: Context) -> Division
             if got.kind != "county" or got.level == self_level and (best[0][1] >= 3 or context.confirms(got)):
                 return got
     return None
+
+
+# 法治 before a place's name (建设法治宁陕, 法治某县建设): the slogan a unit writes of its own area.
+_SLOGAN = re.compile(r"法治(?=[\u4e00-\u9fff]{2})")
+
+
+def slogan_place(body: str, level_word: str | None = None) -> Division | None:
+    """The place a report names only in a rule-of-law slogan (全力推进法治宁陕建设): a bureau
+    that writes neither its place nor its level names its own area so. Of several such
+    places the most specific is taken when the others are above it (法治陕西、法治宁陕), else
+    none; a level word (县文广旅体局) admits only places of its level."""
+    d = divisions()
+    shorts = d.short_names()
+    words = rules()["word_like_short_names"]
+    want = LEVEL_WORD_KINDS.get(level_word) if level_word else None
+    found: dict[str, Division] = {}
+    for m in _SLOGAN.finditer(body):
+        seg = body[m.end():m.end() + 14]
+        for last, (name, is_short) in d.matches(seg):
+            if last + 1 != len(name) or is_short and name in words:
+                continue
+            cs = [c for c in (shorts.get(name, []) if is_short else d.named(name)) if not c.former
+                  and (want is None or c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:])))]
+            if len({c.code for c in cs}) == 1:
+                found[cs[0].code] = cs[0]
+    if not found:
+        return None
+    deepest = max(found.values(), key=lambda c: len(d.ancestors(c)))
+    above = {a.code for a in d.ancestors(deepest)}
+    if all(code == deepest.code or code in above for code in found):
+        return deepest
+    return None

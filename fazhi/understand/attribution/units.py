@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ..departments import (
+    OWN_LEVEL,
     department_forms,
     departments_in_address,
     find_departments,
@@ -18,7 +19,7 @@ from ..divisions import Division, divisions, short_name
 from ..page import iter_lines
 from .places import Context, host_place, zone_parts
 from .tables import DEPT_SUFFIX, GOV_WORDS, LEVEL_WORD_KINDS, page_field, rules
-from .voice import own_marks
+from .voice import line_of_work, own_marks
 
 
 def only_places(name: str) -> bool:
@@ -148,6 +149,10 @@ def body_subject(work: str, body_start: int, body_end: int) -> Cand | None:
                 m = None  # 一是农工委党组…: a point of a list, whose subject is a body of the unit
             if m:
                 unit = m.group("unit")
+                if OWN_LEVEL.match(unit) and parse_unit(unit).is_department:
+                    # 我县文化广电旅游体育局坚持…: the department named with its place's first
+                    # person, read as its level word's (县文化广电旅游体育局)
+                    return Cand(unit[1:], "body", s + m.start("unit") + 1, s + m.end("unit"), conf)
                 if is_unit(unit) or zone_parts(unit):
                     return Cand(unit, "body", s + m.start("unit"), s + m.end("unit"), conf)
                 if unit.endswith("街") and divisions().named(unit + "道"):
@@ -344,7 +349,8 @@ def address_department(body: str, context: Context) -> tuple[str, Division | Non
             # a 厅 is a province's department (jtt.sc.gov.cn: 四川省交通运输厅)
             word = a.level_word or ("省" if a.department.endswith("厅") else None)
             place = host_place(word, context) or (context.level_place(word, body) if word else None)
-        return a.department, place
+        own = _own_line_instead(a.department, body, place)
+        return own or a.department, place
     for readings, level_word, _label in short_departments_in_address(context.url):
         # jw: 教委, 建委 or 交委 — the one whose line of work the report speaks of as its own
         # (区委教育工委, 全区教育系统, 教委机关), twice at least and more than any other's
@@ -355,6 +361,65 @@ def address_department(body: str, context: Context) -> tuple[str, Division | Non
         place = host_place(level_word, context) if level_word else host_place(None, context)
         return best[0][0], place
     return None
+
+
+_DEPT_SUFFIXES = ("委员会", "办公室", "局", "厅", "委", "办", "部")
+
+
+def _line_stems(canonical: str) -> set[str]:
+    """The stems of every form the lexicon writes a department in (文化广电和旅游局: 文化广电和旅游,
+    文广旅, 文广新 …): the words a report on that line of work cannot do without."""
+    out = set()
+    for form in department_forms(canonical) or [canonical]:
+        stem = next((form[:-len(x)] for x in _DEPT_SUFFIXES if form.endswith(x)), form)
+        if len(stem) >= 2:
+            out.add(stem)
+    return out
+
+
+def _line_words(canonical: str) -> set[str]:
+    """The stems of a department and the two-character words its long stems are made of
+    (文化广电和旅游: 文化, 广电, 旅游): a report of that line names one of them somewhere."""
+    out = set()
+    for stem in _line_stems(canonical):
+        out.add(stem)
+        flat = re.sub(r"[和与及]", "", stem)
+        if len(flat) >= 4 and len(flat) % 2 == 0:
+            out.update(flat[i:i + 2] for i in range(0, len(flat), 2))
+    return out
+
+
+def _own_line_instead(host_dept: str, body: str, place: Division | None) -> str | None:
+    """The department of the line of work the body names as its own, when the department a
+    site's initials spell (wgxj: 文广新局) is one whose line the body never names: the body's
+    own unit beats the host's (a 交通运输局 report filed on another bureau's site, which
+    writes 云溪区交通运输综合行政执法权…，我局…). Its own line: named after its place's name
+    (云溪区交通运输…, not 云溪区交通运输局, which names a department) or as its place's system."""
+    if any(word in body for word in _line_words(host_dept)):
+        return None
+    lex = lexicon()
+    counts: Counter = Counter()
+    for (stem, _words), n in line_of_work(body, "naming").items():
+        hit = next((lex.lookup(stem + suf) for suf in ("局", "委员会", "厅") if lex.lookup(stem + suf)), None)
+        if hit is not None:
+            counts[hit[0]] += n
+    names = {place.name, short_name(place.name)} if place is not None else set()
+    not_lines = set(rules()["system_data"]["not_place_lines"])
+    for name in (n for n in names if len(n) >= 2):
+        for m in re.finditer(re.escape(name), body):
+            after = body[m.end():m.end() + 10]
+            for k in range(len(after), 1, -1):
+                hit = next((lex.lookup(after[:k] + suf) for suf in ("局", "委员会", "厅") if lex.lookup(after[:k] + suf)),
+                           None)
+                if hit is not None:
+                    # 云溪区交通运输局 names a department; 始兴建设 is a word, no line of work
+                    if not after.startswith(("局", "委", "厅", "办"), k) and after[:k] not in not_lines:
+                        counts[hit[0]] += 1
+                    break
+    best = counts.most_common(2)
+    if not best or len(best) > 1 and best[1][1] == best[0][1] or best[0][0] == host_dept:
+        return None
+    return best[0][0]
 
 
 def _own_line_mentions(canonical: str, body: str) -> int:
