@@ -711,3 +711,59 @@ def test_a_range_is_one_figure_with_its_upper_end():
         assert [(f.value, f.value_high) for f in got] == [(low, high)], (text, [(f.value, f.value_high) for f in got])
     # a dash between falling numbers is no range
     assert [f.value for f in figs("受理30件-办结20件。") if f.value_high is None] == [30, 20]
+
+
+def test_a_number_inside_a_drafting_prompt_is_no_figure():
+    # a draft's fill-in prompt gives an example of what to write, not a figure of the year
+    text = ("全年审查各类合同【请补充：合同件数，如12件】。办理复议案件【待核实：约30件】，纠错率为15%。"
+            "【起草说明：此处写明专题学法次数，例如6次】组织专题学法。")
+    got = [(f.value, f.unit) for f in figs(text)]
+    assert got == [(15, "%")]
+
+
+def test_a_figure_before_a_prompt_stays():
+    f = one("全年开展普法活动20场【请补充：其中线上活动场次】。", 20)
+    assert f.kind == "count" and f.indicator == "law_popularization.events"
+
+
+def test_a_count_after_a_count_is_no_list_size():
+    # 项 of 取消4项 is the first count's measure word, not a first list item: 2项 counts items changed
+    text = "承接上级取消下放事项，取消许可4项、许可改为备案2项、实行告知承诺6项。"
+    assert [f.kind for f in figs(text)] == ["count", "count", "count"]
+
+
+def test_at_least_done_is_a_result_and_at_least_required_is_a_floor():
+    assert one("今年以来至少开展了3轮专项督查。", 3).kind == "count"
+    assert one("全年共开展法治讲座至少12场。", 12).kind == "count"
+    assert one("要求各科室至少配备1名法制审核人员。", 1).kind == "target"
+
+
+def test_a_forbidden_floor_or_ceiling_is_a_target():
+    assert one("按照考核办法，执法案卷合格率不得低于90%。", 90).kind == "target"
+    assert one("行政诉讼败诉率不应超过8%。", 8).kind == "target"
+
+
+def test_ensuring_a_level_is_a_target():
+    f = one("全年法律援助案件办结率要确保在95%以上。", 95)
+    assert f.kind == "target" and f.indicator is None
+
+
+def test_striving_to_raise_a_rate_is_a_target():
+    assert one("努力把人民调解成功率提高到98%以上。", 98).kind == "target"
+    # …but a rise achieved by effort is a result
+    assert one("经过一年努力，调解成功率提高到98%以上。", 98).kind == "rate"
+
+
+def test_a_streak_counted_in_periods_of_its_own_name():
+    assert one("该项工作连续3个年度位列全市第一。", 3).kind == "streak"
+    assert one("依法行政考核连续四个季度排名靠前。", 4).kind == "streak"
+
+
+def test_a_goal_announced_after_a_colon():
+    f = one("本年度的目标任务是：行政复议案件办结率达到98%。", 98)
+    assert f.kind == "target" and f.indicator is None
+
+
+def test_staffing_counted_as_establishment_is_context():
+    text = "司法所核定编制3名、实有2名，内设股室编制人数共45名。"
+    assert [f.kind for f in figs(text)] == ["context", "context", "context"]

@@ -197,6 +197,24 @@ def _deglossed(work: str) -> tuple[str, list[int]] | None:
     return "".join(parts), index
 
 
+def _mask_prompts(work: str, m: bytearray) -> None:
+    """Mark a drafter's fill-in prompts (【请补充：合同件数，如12件】, 【起草说明…】): a number inside one
+    is an example of what to write, not a figure the report states.
+
+    The prompt's pattern is the taxonomy's, which also keeps its words from naming any figure's
+    indicator; imported here, not at the top, because the indicators module imports this one.
+    """
+    if "【" not in work:
+        return
+    from .indicators import taxonomy
+
+    pat = taxonomy().prompt
+    if pat is None:
+        return
+    for hit in pat.finditer(work):
+        m[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
+
+
 def mask(work: str, extra: list[tuple[int, int]] = ()) -> bytearray:
     """1 where a number must not be read as a figure."""
     m = bytearray(len(work))
@@ -222,6 +240,7 @@ def mask(work: str, extra: list[tuple[int, int]] = ()) -> bytearray:
             k = hits.find(1, e)
     for s, e in extra:
         m[s:e] = b"\x01" * (e - s)
+    _mask_prompts(work, m)
     return m
 
 
@@ -332,6 +351,10 @@ def _kind_rules_for(unit: str | None) -> tuple[tuple[str, re.Pattern[str] | None
 _LIST_TAIL = re.compile(r"(?:[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?、){1,19}[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?\s*等?\s*$")
 
 
+# The characters a number ends in: a list item right after one is that number's measure word.
+_NUMERALS = frozenset("0123456789" + CN_NUM)
+
+
 _LAST_JOIN = re.compile(r"[\u4e00-\u9fff][和及与][\u4e00-\u9fff]")
 
 
@@ -347,6 +370,12 @@ def _listed(before: str) -> tuple[int, ...]:
     if not m or m.group(0).rstrip().endswith(_LIST_HANDS_OVER):
         return ()
     n = m.group(0).count("、") + 1
+    if m.start() > 0 and before[m.start() - 1] in _NUMERALS:
+        # the first "item" is the measure word of a count before it (取消审批4项、审批改为备案2项: 项 and
+        # 审批改为备案 are no list of two), so the list starts at the second
+        n -= 1
+        if n < 2:
+            return ()
     return (n, n + 1) if _LAST_JOIN.search(m.group(0).rsplit("、", 1)[-1]) else (n,)
 
 
