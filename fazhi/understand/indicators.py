@@ -364,16 +364,25 @@ def _in_plan(tax: Taxonomy, titles: str) -> bool:
     return tax.plan_title.search(titles) is not None and tax.plan_not.search(titles) is None
 
 
-def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str, bodies_only: bool = False) -> bool:
+_ORGANS = ("部门", "单位", "机关", "科室")
+
+
+def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str, bodies_only: bool = False, read_to: int = 0) -> bool:
     """Whether the count is of bodies, places or a plan's parts named right after it (60个部门);
     with `bodies_only`, of bodies or places that begin the words after it and then act
-    (32个部门和单位开展审批事项自查: the bodies are the subject, no `after` pattern may read past them)."""
+    (32个部门和单位开展审批事项自查: the bodies are the subject, no `after` pattern may read past them),
+    or of organs (部门, 单位) that an `after` pattern read past to `read_to` (60个部门的行政权力: the
+    departments are counted, the powers are theirs)."""
     if f.kind != "count" or tax.counted is None:
         return False
     m = tax.counted.match(rc)
     if m is None or not bodies_only:
         return m is not None
-    return m.group(3) is not None and tax.acting is not None and tax.acting.match(rc, m.end()) is not None
+    if m.group(3) is None:
+        return False
+    if m.group(3).endswith(_ORGANS) and read_to > m.end():
+        return True
+    return tax.acting is not None and tax.acting.match(rc, m.end()) is not None
 
 
 # How far after a number its noun phrase can run (4份政府规范性文件, 20家危险化学品运输企业).
@@ -481,7 +490,8 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             lc = work[lc_start:f.start]
         best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_ctx, p_start, titles)
         if ((best is None or best_key[0] != _TIER_AFTER) and _counts_other_noun(tax, f, rc)) or (
-                best is not None and best_key[0] == _TIER_AFTER and _counts_other_noun(tax, f, rc, bodies_only=True)):
+                best is not None and best_key[0] == _TIER_AFTER
+                and _counts_other_noun(tax, f, rc, bodies_only=True, read_to=best_key[2])):
             # a count of bodies or places (59个部门开展…审批自查): no cue before it or over its noun names it
             best_key, best = None, None
             noun_phrase = ""
