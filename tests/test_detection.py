@@ -903,3 +903,25 @@ def test_a_named_unit_with_its_figures_blanked_or_among_several_samples_is_a_tem
     two = ("法治政府建设情况报告（精选2篇）\n【篇一】\n" + _SHARED_REPORT.format(u="桐梓县", n="9", m="14", s="")
            + "【篇二】\n" + _SHARED_REPORT.format(u="雷波县", n="5", m="3", s=""))
     assert kind_of(two)[0] == "template"
+
+
+# A unit's budget or final accounts (部门预算/部门决算) opens on the unit's duties and lists fixed tables;
+# it tells what money was spent, not the year's rule-of-law work, however much of its preface speaks of
+# 依法行政 (a 司法局's duties do).
+_BUDGET_PREFACE = ("第一部分 部门概况\n一、部门职责\n（一）承担全面依法治县重大问题的政策研究，统筹推进法治政府建设，"
+                   "指导、监督县政府各部门、乡镇人民政府依法行政工作。\n（二）负责行政复议和行政应诉案件办理工作。\n"
+                   "二、机构设置\n本部门内设股室6个。\n")
+
+
+def test_a_budget_or_final_accounts_document_is_not_a_report():
+    assert kind_of("桐溪县司法局2024年度部门决算\n" + _BUDGET_PREFACE)[0] == "budget"
+    assert kind_of(_BUDGET_PREFACE)[0] == "budget"  # its title lost: the profile that opens it shows it
+    tables = ("目录\n第二部分 2024年度部门决算表\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n"
+              "四、财政拨款收入支出决算总表\n")
+    assert kind_of(tables + "第三部分 情况说明\n本年收入合计512万元。\n")[0] == "budget"
+
+
+def test_a_report_that_mentions_its_spending_stays_a_report():
+    text = REPORT.replace("全年审核规范性文件12件。",
+                          "全年审核规范性文件12件，严控“三公”经费支出，部门决算按时公开。")
+    assert kind_of(text)[0] == "report"
