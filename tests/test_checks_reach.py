@@ -429,3 +429,34 @@ def test_plan_in_the_stock_of_resolve():
     specific = ("2024年，我们将压实工作责任，年内修订行政执法事项清单，组织执法人员专题培训4期，"
                 "为经济社会高质量发展提供坚实法治保障。\n")
     assert findings(build(plan=specific), "generic_text") == []
+
+
+def test_count_of_what_needed_the_head_in_court_is_the_base():
+    ok = _m("全年办理行政诉讼案件31件；需负责人出庭应诉的案件8件，负责人出庭8件，出庭率100%。")
+    assert findings(ok, "rate_consistency") == []
+    assert flagged_at(ok.replace("出庭8件", "出庭6件"), "rate_consistency", "出庭率100%")
+
+
+def test_adoption_rate_over_the_opinions_given():
+    ok = _m("法律顾问审查合同35份，提出修改意见88条，采纳82条，采纳率93.2%。")
+    assert findings(ok, "rate_consistency") == [] and findings(ok, "count_order") == []
+    assert flagged_at(ok.replace("采纳82条", "采纳76条"), "rate_consistency", "93.2%")
+    assert flagged_at(ok.replace("采纳82条", "采纳95条"), "count_order", "95条")
+
+
+def test_list_that_starts_again_after_a_full_stop_where_its_next_item_stood():
+    # paragraphs that open 一是/二是/三是: the second renumbered 一是, the third goes on counting
+    short = ("一是村级调解员老龄化，45岁以下的仅占两成。\n一是法律顾问进村频次偏低，部分村一年不足4次。\n"
+             "三是普法阵地利用不充分。主要原因是村级经费有限。\n")
+    assert flagged_at(build(short=short), "enumeration_gap", "一是法律顾问")
+    assert findings(build(short=short.replace("一是法律顾问", "二是法律顾问")), "enumeration_gap") == []
+    # inside one paragraph: a lone 一是 where 二是 belongs, nothing opening a new list before it
+    inline = "一是调解员老龄化，青年调解员偏少；二是法律顾问进村偏少。一是普法阵地利用不充分。主要原因是经费有限。\n"
+    assert flagged_at(build(short=inline), "enumeration_gap", "一是普法")
+    # a new list after words that open one, and a point inside a paragraph-list item, stay silent
+    causes = ("一是调解员老龄化；二是法律顾问进村偏少。究其原因，一是村级经费有限，"
+              "报酬偏低；二是培训不足。\n")
+    assert findings(build(short=causes), "enumeration_gap") == []
+    nested = ("一是调解员老龄化，青年调解员偏少。\n二是执法规范化不够。去年出台裁量基准。一是梳理事项，"
+              "编制基准表一张。\n三是普法阵地利用不充分。主要原因是经费有限。\n")
+    assert findings(build(short=nested), "enumeration_gap") == []

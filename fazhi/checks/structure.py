@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
+from ..data import load as load_data
 from ..record import Finding, Report, Section
 from ..understand.numerals import format_cn_int, parse_cn_int
 from ..understand.page import iter_lines
@@ -134,6 +136,47 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
 
 
 _LIST_BREAK = re.compile("[。:：\n!?！？]")
+_SENTENCE_BREAK = re.compile("[。\n!?！？]")
+
+
+@lru_cache(maxsize=1)
+def _opens_list() -> re.Pattern[str]:
+    return re.compile(load_data("structure.toml")["enumeration"]["opens_list"])
+
+
+def _false_restart(work: str, items: list[dict], k: int, expected: int, prev_end: int) -> bool:
+    """Whether the 一是 of items[k], after a full stop in a running list that expected
+    `expected`, is that list's next item misnumbered rather than a new list. Only where it
+    stands as the list's items do (in the previous item's paragraph, or like it at the start
+    of a paragraph; a 一是 inside a paragraph of a paragraph-list opens a list nested in that
+    item): the item after it goes on counting the old list in the same way (一是…。一是…。三是…),
+    or no 二是 follows it, it stands where the previous item does (both inside one paragraph,
+    or both opening one) and nothing in its sentence opens a new list (no colon, no 原因/
+    下一步/措施 …)."""
+    e, prev = items[k], items[k - 1]
+    if not (_same_line(work, prev, e) or (_at_line_start(work, prev) and _at_line_start(work, e))):
+        return False
+    nxt = items[k + 1] if k + 1 < len(items) else None
+    if nxt is not None and nxt["number"] == expected + 1 and (
+            _same_line(work, e, nxt) or (_at_line_start(work, e) and _at_line_start(work, nxt))):
+        return True
+    if not (nxt is None or nxt["number"] == 1 or (_same_line(work, e, nxt) and nxt["number"] != 2)):
+        return False
+    if _at_line_start(work, prev) != _at_line_start(work, e):
+        return False  # 二是 opening a paragraph, a lone 一是 inside it: a point of that item
+    last = None
+    for last in _SENTENCE_BREAK.finditer(work, prev_end, e["start"]):
+        pass
+    lead = work[last.end() if last else prev_end:e["start"]]
+    return ":" not in lead and "：" not in lead and not _opens_list().search(lead)
+
+
+def _same_line(work: str, a: dict, b: dict) -> bool:
+    return "\n" not in work[a["start"]:b["start"]]
+
+
+def _at_line_start(work: str, e: dict) -> bool:
+    return not work[work.rfind("\n", 0, e["start"]) + 1:e["start"]].strip()
 
 
 @check("enumeration_gap")
@@ -147,11 +190,20 @@ def enumeration_gap(report: Report) -> Iterator[Finding]:
     for items in groups.values():
         expected = 1
         prev_end = 0
-        for e in items:
+        outer = 0  # the next number of a paragraph-list whose item holds a list of its own
+        for k, e in enumerate(items):
             n = e["number"]
             # a new list starts with 一是 after a sentence or a colon (究其原因：一是…); within
             # one sentence (……；一是) it is the first item repeated
             restart = n == 1 and (expected == 1 or _LIST_BREAK.search(work, prev_end, e["start"]) is not None)
+            if restart and expected > 1 and _false_restart(work, items, k, expected, prev_end):
+                yield finding("enumeration_gap", "repeat", e["start"], e["end"], found=e["marker"], data={"found": n})
+                expected, prev_end = expected + 1, e["end"]
+                continue
+            if restart and k and _at_line_start(work, items[k - 1]) and not _at_line_start(work, e):
+                outer = expected  # 二是 opening a paragraph, 一是… inside it
+            elif outer and n == outer and _at_line_start(work, e):
+                outer, expected = 0, n  # the paragraph-list goes on after the nested one
             prev_end = e["end"]
             if n == expected or restart:
                 expected = n + 1
