@@ -16,7 +16,7 @@ from .read import load
 from .record import CONTENT_KEYS, Content, Document, Report, valid_text
 from .scoring import coverage, default_rubric, score
 from .settings import DEFAULT, ReadSettings
-from .understand import attribution, contents, figures, indicators, outline, page
+from .understand import attribution, completeness, contents, figures, indicators, outline, page
 from .understand.normalize import normalize
 
 _load_checks()
@@ -37,6 +37,7 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
         report.required_contents = {}
         return report
     text = doc.text
+    report.truncation = completeness.truncation(doc)
     report.norm = normalize(text)
     info = page.scan(report.norm)
     report.boilerplate = info.boilerplate

@@ -222,6 +222,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     score: dict[str, Any] = field(default_factory=lambda: {"total": None, "parts": {}})
     coverage: dict[str, Any] = field(default_factory=dict)
+    # how the text may be incomplete (fazhi/understand/completeness.py): {"reasons": [...], ...}, empty when whole
+    truncation: dict[str, Any] = field(default_factory=dict)
     # analysis state shared between stages (not part of the record)
     norm: str = ""  # normalised text, same length as document.text
     work: str = ""  # normalised text with boilerplate blanked, same length
@@ -267,4 +269,8 @@ class Report:
         if doc.meta:
             d["page_metadata"] = {k: v for k, v in doc.meta.items() if isinstance(v, (str, int, float, bool, type(None)))}
         d["chars"] = len(doc.text)
+        # an extension of spec/output.md (docs/record.md): whether the text received may be cut off, and how
+        d["truncated"] = bool(self.truncation)
+        if self.truncation:
+            d["truncation"] = self.truncation
         return d

@@ -284,7 +284,7 @@ def test_a_text_cut_off_is_said_to_be_cut_off(own_corpus_path: str, tmp_path: Pa
     cut = _opinion_of(files, "《青山县人民政府关于2023年度法治政府建设情况的报告》")
     assert "报告未写明推进法治政府建设存在的不足和问题" in cut  # the check stands ...
     assert "处中断，可能不完整" in cut and "并将评查结果纳入" in cut  # ... and the reader is told why it may be wrong
-    assert any("1份报告的文本在句中中断" in n for n in notes)
+    assert any("1份报告收到的文本可能不完整" in n for n in notes)
     assert "处中断" not in _opinion_of(files, "青山镇")
 
 
@@ -301,34 +301,31 @@ def test_addressing_of_a_department_whose_name_was_not_found() -> None:
     from fazhi.export.addressing import addressing
 
     rep = {"level": "department", "department": None, "jurisdiction": "青山区", "unit_name": "青山区",
-           "issuer": None, "report_year": 2023}
-    md = {"evidence": {"jurisdiction": {"source": "site"}, "report_year": {"source": "title"}}}
-    a = addressing(rep, md)
+           "issuer": None, "report_year": 2023, "inferred": ["jurisdiction"]}  # the place from the site's address
+    a = addressing(rep)
     assert a.unit == a.addressee == "青山区（部门名称未识别）"  # never the district's government
     assert a.unit_inferred and not a.year_inferred
     # a department named with its place dropped is addressed by its full name
     rep = {"level": "department", "department": "青山市城市管理委员会", "jurisdiction": "青山市",
-           "unit_name": "青山市城市管理委员会", "issuer": "市城管委", "report_year": 2023}
-    md = {"evidence": {"department": {"source": "title"}, "jurisdiction": {"source": "title"},
-                       "report_year": {"source": "title"}}}
-    a = addressing(rep, md)
+           "unit_name": "青山市城市管理委员会", "issuer": "市城管委", "report_year": 2023, "inferred": []}
+    a = addressing(rep)
     assert a.addressee == "青山市城市管理委员会" and a.caveat(2023) is None
 
 
 def test_a_government_named_the_short_way_is_addressed_by_its_formal_name() -> None:
     from fazhi.export.addressing import addressing
 
-    md = {"evidence": {"jurisdiction": {"source": "title"}, "report_year": {"source": "title"}}}
-    rep = {"level": "county", "department": None, "jurisdiction": "青山县", "issuer": "青山县政府", "report_year": 2023}
-    assert addressing(rep, md).addressee == "青山县人民政府"
+    rep = {"level": "county", "department": None, "jurisdiction": "青山县", "issuer": "青山县政府", "report_year": 2023,
+           "inferred": []}
+    assert addressing(rep).addressee == "青山县人民政府"
     rep["issuer"] = "中共青山县委、青山县人民政府"  # a joint issuer is a body as written
-    assert addressing(rep, md).addressee == "中共青山县委、青山县人民政府"
+    assert addressing(rep).addressee == "中共青山县委、青山县人民政府"
     rep.update(level="street", jurisdiction="青山街道", issuer="青山街道办事处")
-    assert addressing(rep, md).addressee == "青山街道办事处"
+    assert addressing(rep).addressee == "青山街道办事处"
 
 
 def test_cut_off_is_told_from_complete_texts() -> None:
-    from fazhi.export.addressing import cut_off_tail
+    from fazhi.understand.completeness import cut_off_tail
 
     assert cut_off_tail(CUT_OFF) == "的问题，并将评查结果纳入"  # the last 12 characters
     assert cut_off_tail("报告正文……\n" + "全年办理行政复议案件30件，办结28件，" * 3 + "对12个部门(单") is not None
@@ -556,7 +553,7 @@ def test_notice_with_a_unit_list_says_a_deficient_text_was_cut_off(tmp_path: Pat
         c.load_registry(reg)
         (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
     line = next(p for p in _texts(out) if p.startswith("永清县（缺少"))
-    assert line.endswith("1份报告收到的文本在句中中断，可能不完整，所列缺项请以报告原件为准。")
+    assert line.endswith("1份报告收到的文本可能不完整（在句中中断、超过读取上限或有页面未能读取），所列缺项请以报告原件为准。")
 
 
 def test_workbook_never_names_a_bureau_by_its_district(tmp_path: Path) -> None:
@@ -595,4 +592,4 @@ def test_notice_without_a_unit_list_names_missing_parts(tmp_path: Path) -> None:
         (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
     text = "\n".join(_texts(out))
     assert "未发现需要通报的问题" not in text
-    assert "缺少不足：青山县" in text and "1份报告收到的文本在句中中断" in text
+    assert "缺少不足：青山县" in text and "1份报告收到的文本可能不完整" in text

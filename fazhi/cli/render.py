@@ -6,8 +6,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..data.labels import CONTENT_ZH, LEVEL_ZH, SEVERITY_ZH
-from ..export.addressing import inferred, phrase
+from ..export.addressing import incomplete, inferred, phrase
 from ..record import Report
+from ..understand.completeness import inferred_fields
 
 _SEVERITY_COLOR = (("error", "red"), ("warning", "yellow"), ("info", "cyan"))
 
@@ -41,14 +42,17 @@ def render_report(out: Console, report: Report) -> None:
     place = "".join(p for p in (md.province, md.city if md.city != md.province else None, md.county) if p)
     out.print(f"标题：{escape(md.title or '（无标题）')}")
     who = md.issuer or md.jurisdiction or "（未能确定）"
-    unit_guess, year_guess = inferred({"jurisdiction": md.jurisdiction, "evidence": md.evidence}, md.level,
-                                      bool(md.department))
+    unit_guess, year_guess = inferred(inferred_fields(md.to_dict()), md.level, bool(md.department),
+                                      bool(md.jurisdiction))
     guess = phrase("inferred_mark")
     out.print(f"发布单位：{escape(who)}" + (guess if unit_guess and (md.issuer or md.jurisdiction) else "")
               + (f"　层级：{LEVEL_ZH.get(md.level or '', md.level or '未知')}" if md.level else "")
               + (f"　所在地：{escape(place)}" if place else "")
               + (f"　区划代码：{md.division_code}" if md.division_code else ""))
     out.print(f"报告年度：{md.report_year or '未知'}{guess if year_guess and md.report_year else ''}　公开日期：{md.published or '未找到'}　成文日期：{md.signed or '未找到'}")
+    cut_off = incomplete(report.truncation)
+    if cut_off:
+        out.print(f"[yellow]文本可能不完整：{escape(cut_off)}[/]")
     if md.doc_type == "report":
         items = "　".join(("✓" if c.present else "✗") + CONTENT_ZH[k] for k, c in report.required_contents.items())
         out.print(f"规定内容：{items}")

@@ -14,7 +14,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..record import CONTENT_KEYS
+from ..record import CONTENT_KEYS, to_json
+from ..understand.completeness import inferred_fields
 from .schema import record_blob
 from .units import unit_key, unit_name
 
@@ -50,7 +51,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("report_year", pa.int32()), ("published", pa.date32()), ("signed", pa.date32()), ("issuer", pa.string()),
         ("unit_key", pa.string()), ("unit_name", pa.string()), ("score_total", pa.float64()),
         ("n_errors", pa.int32()), ("n_warnings", pa.int32()), ("n_info", pa.int32()),
-        ("missing_contents", pa.list_(pa.string())), ("chars", pa.int32()),
+        ("missing_contents", pa.list_(pa.string())), ("chars", pa.int32()), ("truncated", pa.bool_()),
+        ("truncation", pa.string()), ("inferred", pa.list_(pa.string())),
     ]),
     "sections": pa.schema([
         ("doc_id", pa.int32()), ("idx", pa.int32()), ("title", pa.string()), ("numeral", pa.string()),
@@ -143,7 +145,10 @@ def flatten(record: dict[str, Any], analyzed_at, fazhi_version: str) -> dict[str
         published=_date(md.get("published")), signed=_date(md.get("signed")), issuer=md.get("issuer"),
         unit_key=unit_key(md), unit_name=unit_name(md), score_total=_float(score.get("total")),
         n_errors=severities.count("error"), n_warnings=severities.count("warning"),
-        n_info=severities.count("info"), missing_contents=missing, chars=_int(record.get("chars"))).items()}
+        n_info=severities.count("info"), missing_contents=missing, chars=_int(record.get("chars")),
+        truncated=bool(record.get("truncated")),
+        truncation=to_json(record["truncation"]) if record.get("truncation") else None,
+        inferred=inferred_fields(md)).items()}
     secs = record.get("sections") or []
     out["sections"] = {
         "idx": list(range(len(secs))), "title": [s.get("title") for s in secs],

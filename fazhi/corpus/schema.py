@@ -44,7 +44,7 @@ import duckdb
 
 from ..record import to_json
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def record_blob(record: dict[str, Any]) -> bytes:
@@ -93,6 +93,44 @@ def _finite_records(con: duckdb.DuckDBPyConnection) -> None:
             if b"Infinity" in raw or b"NaN" in raw:
                 con.execute("UPDATE records SET record = ? WHERE doc_id = ?",
                             [record_blob(json.loads(raw.decode("utf-8"))), doc_id])
+
+
+def _completeness_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 7: records.truncated, records.truncation and records.inferred, from each stored record
+    (a record analysed before the record carried `truncated` is judged on its stored text and page
+    metadata, by the rule the analysis uses now)."""
+    import pyarrow as pa
+
+    from ..record import Document
+    from ..understand.completeness import inferred_fields, truncation
+
+    con.execute("ALTER TABLE records ADD COLUMN truncated BOOLEAN")
+    con.execute("ALTER TABLE records ADD COLUMN truncation VARCHAR")
+    con.execute("ALTER TABLE records ADD COLUMN inferred VARCHAR[]")
+    last = -1
+    while True:
+        rows = con.execute("""SELECT r.doc_id, r.record, d.text, d.page_meta FROM records r JOIN documents d USING (doc_id)
+                              WHERE r.doc_id > ? ORDER BY r.doc_id LIMIT 2000""", [last]).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        ids, flags, details, inferred = [], [], [], []
+        for doc_id, blob, text, page_meta in rows:
+            rec = record_json(blob)
+            trunc = rec.get("truncation") if "truncated" in rec else (
+                truncation(Document(source="", text=text or "", meta=json.loads(page_meta) if page_meta else {}))
+                if text else {})
+            ids.append(doc_id)
+            flags.append(bool(trunc))
+            details.append(to_json(trunc) if trunc else None)
+            inferred.append(inferred_fields(rec.get("metadata")))
+        t = pa.table({"doc_id": pa.array(ids, pa.int32()), "truncated": pa.array(flags, pa.bool_()),
+                      "truncation": pa.array(details, pa.string()),
+                      "inferred": pa.array(inferred, pa.list_(pa.string()))})
+        con.register("_c", t)
+        con.execute("""UPDATE records SET truncated = _c.truncated, truncation = _c.truncation, inferred = _c.inferred
+                       FROM _c WHERE records.doc_id = _c.doc_id""")
+        con.unregister("_c")
 
 
 Step = Union[str, Callable[[duckdb.DuckDBPyConnection], None]]
@@ -222,6 +260,8 @@ MIGRATIONS: dict[int, tuple[str, list[Step]]] = {
             key VARCHAR PRIMARY KEY, value VARCHAR, "user" VARCHAR, updated_at TIMESTAMP NOT NULL
         )""",
     ]),
+    7: ("records.truncated, truncation and inferred: a text that may be cut off, and the metadata the "
+        "document did not state", [_completeness_columns]),
 }
 
 

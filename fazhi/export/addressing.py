@@ -9,13 +9,13 @@ fragment the analysis took for the issuer.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..data import load
-from ..data.labels import CJK
 
 _GOV_LEVELS = ("province", "city", "county", "district", "township")
 
@@ -56,11 +56,6 @@ def _text(v: Any) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip() else None
 
 
-def _stated(metadata: dict[str, Any], field: str) -> bool:
-    src = ((metadata.get("evidence") or {}).get(field) or {}).get("source")
-    return src in _rules()["provenance"]["stated"]
-
-
 @dataclass(frozen=True)
 class Addressing:
     unit: str | None          # the unit as the document's title and file name name it
@@ -78,20 +73,20 @@ class Addressing:
         return "；".join(parts) + "。" + phrase("inferred_end") if parts else None
 
 
-def inferred(metadata: dict[str, Any] | None, level: str | None, has_department: bool) -> tuple[bool, bool]:
-    """(unit inferred, year inferred) from a record's metadata evidence: a field is stated only by a
-    source of exports.toml [provenance] stated. A record without evidence says nothing either way."""
-    md = metadata or {}
-    if "evidence" not in md:
-        return False, False
-    fields = (("department", "jurisdiction") if has_department else ("jurisdiction",)) if level == "department" \
-        else ("jurisdiction",) if md.get("jurisdiction") else ("issuer",)
-    return not all(_stated(md, f) for f in fields), not _stated(md, "report_year")
+def inferred(fields: Any, level: str | None, has_department: bool, has_jurisdiction: bool) -> tuple[bool, bool]:
+    """(unit inferred, year inferred) from the fields a record's document did not state (the
+    corpus's `records.inferred`, fazhi/understand/completeness.py `inferred_fields`): the unit is
+    inferred when a field that names it is (a department and its place for a department's report,
+    the place, else the issuer)."""
+    fields = set(fields if isinstance(fields, (list, tuple, set)) else list(fields) if fields is not None else [])
+    names = (("department", "jurisdiction") if has_department else ("jurisdiction",)) if level == "department" \
+        else ("jurisdiction",) if has_jurisdiction else ("issuer",)
+    return bool(fields & set(names)), "report_year" in fields
 
 
-def addressing(rep: dict[str, Any], metadata: dict[str, Any] | None) -> Addressing:
-    """The unit and 主送 of one report (a row of Corpus.reports) from its record's metadata."""
-    md = metadata or {}
+def addressing(rep: dict[str, Any]) -> Addressing:
+    """The unit and 主送 of one report (a row of Corpus.reports, with the fields its document did not
+    state in `inferred`)."""
     level = _text(rep.get("level"))
     dept, place, issuer = _text(rep.get("department")), _text(rep.get("jurisdiction")), _text(rep.get("issuer"))
     if level == "department":
@@ -109,25 +104,22 @@ def addressing(rep: dict[str, Any], metadata: dict[str, Any] | None) -> Addressi
             to = government_body(place, level)
         else:
             to = unit
-    unit_guess, year_guess = inferred(md, level, bool(dept))
+    unit_guess, year_guess = inferred(rep.get("inferred"), level, bool(dept), bool(place))
     return Addressing(unit, to, bool(unit) and unit_guess, rep.get("report_year") is not None and year_guess)
 
 
-def cut_off_tail(text: str | None) -> str | None:
-    """The unfinished end of a text that stops in the middle of a sentence, else None.
+def truncation(rep: dict[str, Any]) -> dict[str, Any]:
+    """A report row's `truncation` (stored as JSON text by the corpus) as a dict, {} when the text is whole."""
+    v = rep.get("truncation")
+    if isinstance(v, str) and v:
+        return json.loads(v)
+    return v if isinstance(v, dict) else {}
 
-    Its last line must be a paragraph whose tail after the last sentence end is long and holds
-    a clause mark, or a long paragraph that stops on a character: a signature, a date or a
-    page's footer line does not look like that."""
-    if not text:
-        return None
-    rules = _rules()["cut_off"]
-    last = text.rstrip().rsplit("\n", 1)[-1].strip()
-    ends = [last.rfind(c) for c in rules["sentence_end"]]
-    tail = last[max(ends) + 1:] if max(ends) >= 0 else last
-    if not tail:
-        return None
-    unfinished = (len(tail) >= rules["min_tail"] and any(c in tail for c in rules["clause_marks"])) or (
-        len(last) >= rules["min_line"] and len(tail) >= rules["min_line_tail"]
-        and (CJK.fullmatch(tail[-1]) is not None or tail[-1] in rules["open_marks"]))
-    return tail[-rules["shown_tail"]:] if unfinished else None
+
+def incomplete(trunc: dict[str, Any]) -> str | None:
+    """How the text received may be incomplete, in the words of exports.toml [truncation]
+    (在“……并将评查结果纳入”处中断；有2页未能读取), or None when it is whole."""
+    words = _rules()["truncation"]
+    parts = [words[r].format(tail=trunc.get("tail", ""), chars=trunc.get("chars", ""), pages=trunc.get("pages", ""))
+             for r in trunc.get("reasons") or [] if r in words]
+    return "，".join(parts) or None

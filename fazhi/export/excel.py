@@ -21,7 +21,7 @@ from .addressing import phrase
 from .frames import chinese, frame, safe_cell
 
 MAX_WIDTH = 60  # display cells; longer text wraps
-WRAP = {"问题说明", "原文", "标题", "报告标题", "备注", "缺少内容", "审查意见"}
+WRAP = {"问题说明", "原文", "标题", "报告标题", "备注", "缺少内容", "审查意见", "推断字段", "文本可能不完整"}
 
 
 def display_width(value: Any) -> int:

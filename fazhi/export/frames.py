@@ -23,7 +23,8 @@ HEADERS_ZH = {
         "province": "省", "city": "市", "county": "县", "jurisdiction": "行政区划", "department": "部门",
         "issuer": "发布单位", "division_code": "区划代码", "published": "公开日期", "signed": "成文日期",
         "score_total": "得分", "n_errors": "错误", "n_warnings": "警告", "n_info": "提示", "n_corpus": "跨报告问题",
-        "missing_contents": "缺少内容", "chars": "字数", "format": "格式", "source": "来源",
+        "missing_contents": "缺少内容", "inferred": "推断字段", "truncation": "文本可能不完整",
+        "chars": "字数", "format": "格式", "source": "来源",
         "error": "读取错误", "sha256": "文件指纹（SHA-256）", "ingested_at": "入库时间",
     },
     "findings": {
@@ -157,6 +158,13 @@ def chinese(df: pd.DataFrame, name: str) -> pd.DataFrame:
         out["doc_type"] = out["doc_type"].map(lambda v: DOC_TYPE_ZH.get(v, v))
         out["missing_contents"] = out["missing_contents"].map(
             lambda v: "、".join(CONTENT_ZH.get(k, k) for k in as_list(v)))
+        if "inferred" in out:  # the fields the document did not state, named as their columns are
+            names = HEADERS_ZH["reports"]
+            out["inferred"] = out["inferred"].map(lambda v: "、".join(names.get(k, k) for k in as_list(v)))
+        if "truncation" in out:
+            from .addressing import incomplete, truncation
+
+            out["truncation"] = out["truncation"].map(lambda v: incomplete(truncation({"truncation": v})) or "")
     if name == "findings":
         out["severity"] = out["severity"].map(lambda v: SEVERITY_ZH.get(v, v))
         out["origin"] = out["origin"].map(lambda v: ORIGIN_ZH.get(v, v))

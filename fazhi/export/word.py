@@ -39,7 +39,7 @@ from ..corpus import review
 from ..corpus.review import NOTE_CHECK
 from ..data.labels import CONTENT_ZH
 from ..understand.numerals import format_cn_int
-from .addressing import Addressing, addressing, cut_off_tail, phrase
+from .addressing import Addressing, addressing, incomplete, phrase, truncation
 from .frames import report_filters
 
 TITLE_FONT = "方正小标宋简体"
@@ -240,9 +240,9 @@ def _undecided(rows: list[dict[str, Any]]) -> int:
 
 
 def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]], issuer: str | None,
-             when: date, about: Addressing, cut_tail: str | None) -> None:
+             when: date, about: Addressing, cut_off: str | None) -> None:
     """One 审查意见; `rows` are the findings that go in (already chosen by decision), `about` whom it
-    addresses and what of that was inferred, `cut_tail` the unfinished end of a text cut off."""
+    addresses and what of that was inferred, `cut_off` how the text received may be incomplete."""
     unit = about.unit or "（未识别单位）"
     year = rep.get("report_year")
     year_txt = f"{year}年度" if year else ""
@@ -277,17 +277,17 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
     caveat = about.caveat(year)
     if caveat:
         d.para(caveat)
-    if cut_tail:
-        d.para(phrase("cut_off", tail=cut_tail))
+    if cut_off:
+        d.para(phrase("cut_off", why=cut_off))
     if rows:
         d.para("请于收到本意见后及时修改完善报告，并按规定向社会公开。")
     d.signature(issuer, when)
 
 
-def _about(corpus, rep: dict[str, Any]) -> tuple[Addressing, str | None]:
-    """Whom a report's opinion addresses, and the unfinished end of its text when it was cut off."""
-    rec = corpus.report(rep["sha256"], untouched=True) or {}
-    return addressing(rep, rec.get("metadata")), cut_off_tail(rec.get("text"))
+def _about(rep: dict[str, Any]) -> tuple[Addressing, str | None]:
+    """Whom a report's opinion addresses, and how the text received may be incomplete, from its row of
+    Corpus.reports (which carries the record's `inferred` fields and `truncation`: no record is read)."""
+    return addressing(rep), incomplete(truncation(rep))
 
 
 def _reports(corpus, options: dict[str, Any]) -> pd.DataFrame:
@@ -353,7 +353,7 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
         _signature_note(issuer, note)
     if not chosen:
         raise ValueError("没有可出具审查意见的报告" + ("：所选报告尚有未审查的问题" if pending else ""))
-    abouts = [_about(corpus, rep) for rep, _ in chosen]
+    abouts = [_about(rep) for rep, _ in chosen]
     cut = [about.unit or rep.get("title") or rep["sha256"][:12]
            for (rep, _), (about, tail) in zip(chosen, abouts) if tail]
     if cut and note is not None:
@@ -460,6 +460,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     subject = issuer or ""
     units_loaded = registry is not None or corpus.has_units()
     decided = corpus.findings(**report_filters(options))
+    all_reps = _reports(corpus, options)
+    cut_shas = {r["sha256"] for r in all_reps.to_dict("records") if truncation(r)}
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
     d.salutation(recipients or "各有关单位")
@@ -489,7 +491,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
                            for r in listed[listed["status"] == "invalid"].to_dict("records")]),
             ("报告内容缺项", [f"{r['unit']}（缺少{r['missing_contents']}）" for r in deficient.to_dict("records")]),
         ]
-        cut_deficient = sum(1 for sha in deficient["sha256"].dropna() if _about(corpus, {"sha256": sha})[1])
+        cut_deficient = sum(1 for sha in deficient["sha256"].dropna() if sha in cut_shas)
         for name, items in parts:
             if not items:
                 continue
@@ -500,8 +502,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         valid = st[st["status"] != "invalid"]
         shas = [s for s in valid["sha256"].dropna()]
     else:
-        reps = _reports(corpus, options)
-        reps = reps[reps["doc_type"] == "report"]
+        reps = all_reps[all_reps["doc_type"] == "report"]
         shas = list(reps["sha256"])
         d.para(f"{subject}对收到的{len(reps)}份{year}年度法治政府建设年度报告进行了检查。现将有关情况通报如下：")
         d.h1("一、存在的问题")
@@ -526,16 +527,15 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         k += 1
         d.h2(f"（{format_cn_int(k)}）" + ("数据和文字问题" if units_loaded else "报告存在的问题"))
         named = {}
-        reps_named = _reports(corpus, options)
-        for rep in reps_named[reps_named["sha256"].isin(set(other["sha256"]))].to_dict("records"):
-            about = _about(corpus, _pydates(rep))[0]
+        for rep in all_reps[all_reps["sha256"].isin(set(other["sha256"]))].to_dict("records"):
+            about = _about(_pydates(rep))[0]
             named[rep["sha256"]] = (about.unit or "未识别单位") + (phrase("notice_inferred") if about.unit_inferred else "")
         by = other.groupby("check")["sha256"].apply(lambda s: sorted({named.get(sha, "未识别单位") for sha in s}))
         lines = []
         for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):
             lines.append(f"{names.get(check, check)}：{_join(units, 20)}")
         contents = other[other["check"].str.endswith("_missing")]["sha256"].unique()
-        cut = sum(1 for sha in contents if _about(corpus, {"sha256": sha})[1])
+        cut = sum(1 for sha in contents if sha in cut_shas)
         d.para("；".join(lines) + "。具体问题见各单位审查意见。" + (phrase("notice_cut_off", n=cut) if cut else ""))
     if undecided:
         if note is not None:

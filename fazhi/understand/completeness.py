@@ -1,0 +1,88 @@
+"""Whether the text of a document is whole, and which of its metadata the document stated.
+
+Both travel in the analysis record so that nothing downstream re-derives them: a text that
+stops in the middle of a sentence, that the reader cut at its size limit, or whose pages
+could not all be read may hold the part a check calls missing; a unit or a year that the
+report never states (a place guessed from the site's address, a year from the body's first
+sentence) must not be written into a notice as a fact. The rules are in
+fazhi/data/completeness.toml.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ..data import load
+from ..data.labels import CJK
+from ..record import Document
+
+REASONS = ("mid_sentence", "read_limit", "pages_unread")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    return load("completeness.toml")
+
+
+def cut_off_tail(text: str | None) -> str | None:
+    """The unfinished end of a text that stops in the middle of a sentence, else None.
+
+    Its last line must be a paragraph whose tail after the last sentence end is long and holds
+    a clause mark, or a long paragraph that stops on a character: a signature, a date or a
+    page's footer line does not look like that."""
+    if not text:
+        return None
+    rules = _rules()["cut_off"]
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    ends = [last.rfind(c) for c in rules["sentence_end"]]
+    tail = last[max(ends) + 1:] if max(ends) >= 0 else last
+    if not tail:
+        return None
+    unfinished = (len(tail) >= rules["min_tail"] and any(c in tail for c in rules["clause_marks"])) or (
+        len(last) >= rules["min_line"] and len(tail) >= rules["min_line_tail"]
+        and (CJK.fullmatch(tail[-1]) is not None or tail[-1] in rules["open_marks"]))
+    return tail[-rules["shown_tail"]:] if unfinished else None
+
+
+def _count(v: Any) -> int:
+    return v if isinstance(v, int) and not isinstance(v, bool) and v > 0 else 0
+
+
+def truncation(doc: Document) -> dict[str, Any]:
+    """The record's `truncation` of a readable document: {"reasons": [...], and per reason its
+    detail: "tail" (mid_sentence), "chars" (read_limit: the characters kept), "pages"
+    (pages_unread: pages skipped beyond the page limit, without a text layer and not recognised,
+    or damaged)}; empty when the text is whole as far as can be told."""
+    out: dict[str, Any] = {"reasons": []}
+    tail = cut_off_tail(doc.text)
+    if tail:
+        out["reasons"].append("mid_sentence")
+        out["tail"] = tail
+    if doc.meta.get("truncated"):
+        out["reasons"].append("read_limit")
+        out["chars"] = len(doc.text)
+    # a page the PDF reader could not open at all (a page too large to recognise is also among
+    # pages_without_text, and is counted there)
+    damaged = str(doc.meta.get("page_errors") or "").count(_rules()["pages"]["damaged_mark"])
+    pages = _count(doc.meta.get("pages_skipped")) + _count(doc.meta.get("pages_without_text")) + damaged
+    if pages:
+        out["reasons"].append("pages_unread")
+        out["pages"] = pages
+    return out if out["reasons"] else {}
+
+
+def _stated(metadata: dict[str, Any], field: str) -> bool:
+    src = ((metadata.get("evidence") or {}).get(field) or {}).get("source")
+    return src in _rules()["provenance"]["stated"]
+
+
+def inferred_fields(metadata: dict[str, Any] | None) -> list[str]:
+    """The fields of a record's metadata that hold a value the document did not state, in the
+    order of completeness.toml [provenance] fields. A record without evidence (written before
+    evidence was kept) says nothing either way: []."""
+    md = metadata or {}
+    if "evidence" not in md:
+        return []
+    listed = set(md.get("inferred") or [])
+    return [f for f in _rules()["provenance"]["fields"]
+            if md.get(f) not in (None, "") and (f in listed or not _stated(md, f))]
