@@ -730,6 +730,10 @@ def test_a_count_after_a_count_is_no_list_size():
     # 项 of 取消4项 is the first count's measure word, not a first list item: 2项 counts items changed
     text = "承接上级取消下放事项，取消许可4项、许可改为备案2项、实行告知承诺6项。"
     assert [f.kind for f in figs(text)] == ["count", "count", "count"]
+    # …and so is a count in Chinese numerals that opens the list
+    assert one("取消行政许可四项、许可改为备案2项。", 2).indicator == "approval.items"
+    # a true list of names keeps its size as context
+    assert one("政务、财务、事务三类信息全部公开。", 3).kind == "context"
 
 
 def test_at_least_done_is_a_result_and_at_least_required_is_a_floor():

@@ -355,6 +355,15 @@ _LIST_TAIL = re.compile(r"(?:[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?、){1
 _NUMERALS = frozenset("0123456789" + CN_NUM)
 
 
+def _ends_in_count(item: str) -> bool:
+    """Whether a list item ends in a count written in Chinese numerals (取消审批四项), not a name."""
+    item = item.rstrip("”\"")
+    for unit in lexicon().units:
+        if item.endswith(unit) and len(item) > len(unit) and item[-len(unit) - 1] in CN_NUM:
+            return True
+    return False
+
+
 _LAST_JOIN = re.compile(r"[\u4e00-\u9fff][和及与][\u4e00-\u9fff]")
 
 
@@ -370,9 +379,9 @@ def _listed(before: str) -> tuple[int, ...]:
     if not m or m.group(0).rstrip().endswith(_LIST_HANDS_OVER):
         return ()
     n = m.group(0).count("、") + 1
-    if m.start() > 0 and before[m.start() - 1] in _NUMERALS:
-        # the first "item" is the measure word of a count before it (取消审批4项、审批改为备案2项: 项 and
-        # 审批改为备案 are no list of two), so the list starts at the second
+    if (m.start() > 0 and before[m.start() - 1] in _NUMERALS) or _ends_in_count(m.group(0).split("、", 1)[0]):
+        # the first "item" is a count before it, or its measure word (取消审批4项、审批改为备案2项,
+        # 取消审批四项、审批改为备案2项: 项 and 审批改为备案 are no list of two), so the list starts at the second
         n -= 1
         if n < 2:
             return ()
