@@ -6,6 +6,11 @@ import pytest
 import fazhi
 
 CASES = [
+    # a count moved from one figure to the next is the same measure twice
+    ("全县行政许可事项由215项精简至176项。", [("approval.items", 215), ("approval.items", 176)]),
+    ("部门权责清单事项从412项调整为398项。", [("power_list.items", 412), ("power_list.items", 398)]),
+    # a body whose name says it mediates is a mediation organisation (a 多元化解中心 is a platform: null)
+    ("在各乡镇设立人民调解中心9个。", [("mediation.organizations", 9)]),
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),
                                                 ("reconsideration.received", 218), ("reconsideration.closed", 206)]),
     ("全年受理行政复议案件64件，办结58件，结案率为95.3%。", [("reconsideration.closure_rate", 95.3)]),

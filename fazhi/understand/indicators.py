@@ -26,7 +26,10 @@ _ENUM_SEP = re.compile(r"^\s*(?:、|和|及|以及|与)")
 # counts (审查合同56份，规范性文件8件): no verb of its own, so the items share the first one's
 _ENUM_COMMA = re.compile(r"[,;]\s*[\u4e00-\u9fff“”《》]{0,8}(?:文件|合同|协议|案件|事项|申请|纠纷|决策|意见书|议题|纪要|请示|提案|建议)$")
 _FILLER_WORDS = "共计|合计|累计|总计|其中|分别为|分别是|分别|约|近|达到|达|为|是|有|计|共|以上|超过|超|逾|均|全部|已达|已|和|及|与|另|同时|全年|年度|今年|目前|截至目前|总数|数量|数|的"
-_FILLER = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS})[\s,、:;]*)*$")
+# A count moved from one figure to the next (审批事项由494项减到304项, 清单事项扩充至31项, 网办率从80%提高到95%)
+# is the same measure twice: the second number goes on with the first one's cue
+_CHANGED_TO = "(?:减少|减|压减|压缩|精简|缩减|下降|降|降低|增加|增|新增|提高|提升|扩大|扩充|上升|调整)(?:到|至|为)"
+_FILLER = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS}|{_CHANGED_TO})[\s,、:;]*)*$")
 # A clause that only counts, with a bare verb (…组织领导干部学法，全年累计开展11次; …进行合法性审查，
 # 全年共审查27件): the clause before it says what was done, the verb of its own still counts nearest
 _COUNT_ONLY = re.compile(rf"^[\s,、:;()]*(?:(?:{_FILLER_WORDS}|本年度|年内|一年来|先后|成功|组织开展|组织|开展|举办|举行|召开|进行|完成|实施|了|各类|依法|审查|审核|办理|受理|办结|审结|处理|调处|化解|调解|解答|接待|发放|出具|提供)[\s,、:;]*)*$")
