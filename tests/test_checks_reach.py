@@ -3,7 +3,7 @@ injection (bench/inject.py), and for the correct phrasings they must leave alone
 from __future__ import annotations
 
 import fazhi
-from tests.test_checks import MEASURES, build, findings, flagged_at
+from tests.test_checks import MEASURES, TITLE, build, findings, flagged_at
 
 
 def test_renda_is_not_a_lost_number():
@@ -460,3 +460,27 @@ def test_list_that_starts_again_after_a_full_stop_where_its_next_item_stood():
     nested = ("一是调解员老龄化，青年调解员偏少。\n二是执法规范化不够。去年出台裁量基准。一是梳理事项，"
               "编制基准表一张。\n三是普法阵地利用不充分。主要原因是经费有限。\n")
     assert findings(build(short=nested), "enumeration_gap") == []
+
+
+def test_last_run_in_top_heading_that_lost_its_numeral():
+    body = ("一、夯实责任，第一责任人职责有效落实。镇党委书记、镇长主持研究法治工作4次，带头讲法治课1次。\n"
+            "二、规范决策，合法性审查实现全覆盖。全年审查合同协议28份，提出修改意见41条。\n"
+            "三、存在的不足和原因。一是村级调解员偏少；二是普法形式单一。主要原因是经费有限。\n"
+            "2024年工作打算。一是新培育法律明白人40名；二是每季度开展执法案卷自查1次。\n")
+    text = TITLE.replace("固安县人民政府", "柳泉镇人民政府") + "\n发布日期：2024-03-12\n\n" + body
+    assert flagged_at(text, "heading_numbering", "2024年工作打算")
+    assert findings(text.replace("2024年工作打算。", "四、2024年工作打算。"), "heading_numbering") == []
+
+
+def test_last_one_sentence_item_that_lost_its_numeral():
+    plan = ("（一）年底前完成执法事项清单修订。\n（二）组织执法人员专题培训4期。\n"
+            "推行执法案卷交叉评查，每季度抽查案卷不少于10卷。\n")
+    assert flagged_at(build(plan=plan), "heading_numbering", "推行执法案卷")
+    assert findings(build(plan=plan.replace("推行执法案卷", "（三）推行执法案卷")), "heading_numbering") == []
+    # a closing paragraph after the list, and a paragraph of several sentences, are no items
+    closing = plan.replace("推行执法案卷交叉评查，每季度抽查案卷不少于10卷。",
+                           "我们将以更加务实的作风，推动全县法治建设再上新台阶。")
+    assert findings(build(plan=closing), "heading_numbering") == []
+    longer = plan.replace("推行执法案卷交叉评查，每季度抽查案卷不少于10卷。",
+                          "全县将持续推进依法行政。各乡镇要对照任务清单逐项落实。县司法局年底组织考核。")
+    assert findings(build(plan=longer), "heading_numbering") == []

@@ -78,8 +78,8 @@ def _lost_run_in_numeral(report: Report, sibs: list[Section], style: str) -> Ite
     for s in sibs:
         line_end = work.find("\n", s.start)
         line_end = len(work) if line_end < 0 else line_end
-        # every item one line (its span ends where its line does), its title run in
-        if work[s.title_end:s.title_end + 1] not in ("。", "."):
+        # every item one line (its span ends where its line does), its title run in (text after it)
+        if work[s.title_end:s.title_end + 1] not in ("。", ".") or not work[s.title_end + 1:line_end].strip():
             return
         if s is not sibs[-1] and work[line_end:s.end].strip():
             return
@@ -98,6 +98,65 @@ def _lost_run_in_numeral(report: Report, sibs: list[Section], style: str) -> Ite
     lead = a + 1 + len(line) - len(line.lstrip())
     title = core[:core.index("。")]
     yield finding("heading_numbering", "missing_numeral", lead, lead + len(title), title=title,
+                  expected=render(style, last.number + 1), data={"expected": last.number + 1})
+
+
+@lru_cache(maxsize=1)
+def _closes_list() -> re.Pattern[str]:
+    return re.compile(load_data("structure.toml")["outline"]["closes_list"])
+
+
+def _line_end(work: str, pos: int) -> int:
+    e = work.find("\n", pos)
+    return len(work) if e < 0 else e
+
+
+def _sentences(line: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[。!?！？])", line.strip()) if x]
+
+
+def _lost_last_item_numeral(report: Report, sibs: list[Section], style: str) -> Iterator[Finding]:
+    """The last item of a list of one-line items that lost its numeral: the only line between
+    the last numbered item and the next heading above the list (or the end of the text), shaped
+    like the items: a run-in title (一、标题。正文… or 三、问题，……。原因是……。) when every item
+    has one, a single sentence when every item is one. No gap shows in the numbering, and the
+    line is no closing paragraph (总体来看，…; 通过以上措施，…)."""
+    if len(sibs) < 2 or any(s.number is None for s in sibs) or style in ("一是", "hint", "bare"):
+        return
+    work = report.work
+    for s in sibs[:-1]:
+        if work[_line_end(work, s.start):s.end].strip():
+            return  # an item with lines of its own under it: a heading, not a one-line item
+    last = sibs[-1]
+    a = _line_end(work, last.start) + 1
+    if a >= min(last.end, report.body_end):
+        return
+    b = _line_end(work, a)
+    line = work[a:b]
+    core = line.strip()
+    first = _sentences(core)
+    if not first or not core.endswith(("。", "!", "?", "！", "？")):
+        return
+    closing = _closes_list().match(core) and re.search("[,，]", first[0])  # 下一步工作打算。 is a title
+    if work[b:min(last.end, report.body_end)].strip() or _NUMBERED.match(core) or closing or any(x.start <= a + len(line) - len(line.lstrip()) < x.title_end
+                                                 for x in report.sections):
+        return
+    lines = [work[s.start:_line_end(work, s.start)] for s in sibs]
+    titled = all(work[s.title_end:s.title_end + 1] in ("。", ".") and work[s.title_end + 1:_line_end(work, s.start)].strip()
+                 for s in sibs)
+    if titled:
+        longest = max(s.title_end - s.title_start for s in sibs)
+        if len(first) < 2 or len(first[0]) - 1 > max(longest + 6, int(longest * 1.5)):
+            return
+        title = first[0][:-1]
+    elif all(len(_sentences(x)) == 1 for x in lines):
+        if len(first) != 1 or len(core) > 2 * max(len(x.strip()) for x in lines):
+            return
+        title = core[:-1]
+    else:
+        return
+    lead = a + len(line) - len(line.lstrip())
+    yield finding("heading_numbering", "missing_numeral", lead, lead + len(title), title=title[:30],
                   expected=render(style, last.number + 1), data={"expected": last.number + 1})
 
 
@@ -132,7 +191,8 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
                               prev=render(style, prev), data={"found": n})
             prev = n
         yield from _lost_last_numeral(report, sibs, style)
-        yield from _lost_run_in_numeral(report, sibs, style)
+        lost = list(_lost_run_in_numeral(report, sibs, style))
+        yield from lost or _lost_last_item_numeral(report, sibs, style)
 
 
 _LIST_BREAK = re.compile("[。:：\n!?！？]")
