@@ -266,3 +266,47 @@ def test_a_development_zones_report_keeps_a_null_level_but_is_checked_as_the_dis
     assert md.evidence["level"]["source"] == "zone"
     words = [f.data["word"] for f in report.findings if f.check == "level_mismatch"]
     assert words == ["我县"]  # 全区 is the zone's own word; 我县 is another unit's
+
+
+def test_a_title_that_sets_its_issuer_off_with_a_colon():
+    assert issuer_from_title("某某县交通运输局：2022年度法治政府部门建设报告") == "某某县交通运输局"
+    md = md_of("宁陕县交通运输局：2022年度法治政府部门建设报告\n\n现将我局2022年法治政府建设情况报告如下：\n"
+               "一、主要工作\n全年开展执法检查40次。\n")
+    assert md.level == "department"
+    assert md.department == "宁陕县交通运输局"
+
+
+def test_a_row_of_labelled_fields_above_the_title_is_no_opening_sentence():
+    md = md_of("索引号: 0000001/202307-00001 组配分类: 其他\n名称: 宁陕县水利局2022年法治政府建设工作报告 文号:\n"
+               "宁陕县水利局2022年法治政府建设工作报告\n发布时间:2023-07-03 15:33\n\n"
+               "2022年，宁陕县水利局坚持依法行政。现将我局2022年度法治政府建设工作报告如下。\n一、主要举措\n开展执法巡查30次。\n")
+    assert md.title == "宁陕县水利局2022年法治政府建设工作报告"
+
+
+def test_a_bureau_that_says_only_we_but_names_itself_once_with_its_place():
+    text = ("2021年，在市委、市政府的坚强领导下，我局坚持依法行政，法治交通建设取得新成效，"
+            "镇江市交通运输局被评为全省交通运输法治建设先进单位。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n全年组织领导干部集中学法10次。\n")
+    md = md_of(text, source="http://zjjtj.zhenjiang.gov.cn/art/2022/1/30/art_1_2.html")
+    assert md.jurisdiction == "镇江市"
+    assert md.department == "镇江市交通运输局"
+    from fazhi.understand.attribution.units import placed_department
+    zj = divisions().named("镇江市")[0]
+    assert placed_department("镇江市交通运输局与镇江市司法局联合开展培训", zj) is None  # two: it cites others
+
+
+def test_a_street_that_names_itself_only_in_the_titles_of_its_own_documents():
+    text = ("为全面推进依法行政，我街严格按照《中共广州市白云区委全面依法治区委员会2021年工作要点》的要求推进法治建设。"
+            "现将我街法治建设工作情况总结如下：\n一、主要工作\n制定《同和街2021年全面依法治街工作要点》，"
+            "修订《同和街“三重一大”议事制度》，全年召开党工委会议30次。\n")
+    md = md_of(text)
+    assert (md.jurisdiction, md.level) == ("同和街道", "street")
+    assert md.county == "白云区"
+
+
+def test_year_of_a_sentence_of_work_when_no_paragraph_is_dated():
+    from fazhi.understand.attribution.dating import body_year
+    body = ("一、基本情况\n（一）学习贯彻情况。我委把法治内容纳入中心组学习计划。\n（二）放管服改革情况。"
+            "一是全面实行权责清单制度。2022年动态调整本部门主管的行政许可共18项。落实《某区法治政府建设实施纲要（2021—2025年）》。\n")
+    assert body_year(body, 0, len(body))[0] == 2022
+    assert body_year("落实《某区规划（2021—2025年）》。2023年3月召开会议。", 0, 40)[0] is None

@@ -36,6 +36,12 @@ def announced_year(work: str, start: int, end: int) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
+# A sentence opening with a year and going on with what was done that year: not a date
+# (2022年3月), a span (2021—2025年) or a plan (2023年工作打算).
+_SENTENCE_YEAR = re.compile(r"(?:^|[。；;])[ \t]*((?:19|20)\d{2})\s*年(?![\d月底初末—\-－~至])"
+                            r"(?![\u4e00-\u9fff]{0,8}(?:打算|计划|安排|思路|要点|目标|任务))", re.M)
+
+
 def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
     """The year the body reports on, and the year its plans are for."""
     years: Counter = Counter()
@@ -50,6 +56,10 @@ def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
             years[int(m.group(1))] += 1
     if not years:
         for m in _year_heading().finditer(work, start, end):
+            years[int(m.group(1))] += 1
+    if not years:
+        # a body that dates no paragraph but a sentence of its work (。2022年动态调整…事项29项)
+        for m in _SENTENCE_YEAR.finditer(work, start, end):
             years[int(m.group(1))] += 1
     plan = None
     pm = re.search(r"((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,16}(打算|计划|安排|思路|重点工作|工作重点|工作措施|主要任务)",

@@ -51,6 +51,7 @@ from .units import (
     is_unit,
     only_places,
     own_department,
+    placed_department,
 )
 from .voice import (
     line_of_work,
@@ -529,7 +530,7 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     if md.department is None and not issuer and self_level == "department" and place is not None \
             and place.kind in ("province", "city", "county"):
         # 我局 naming itself nowhere, but its line of work as its place's system (全市交通运输系统)
-        got_dept = system_department(body, place)
+        got_dept = system_department(body, place) or placed_department(body, place)
         if got_dept is not None:
             md.department = place.name + got_dept[0]
             md.inferred.append("department")

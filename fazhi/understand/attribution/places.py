@@ -418,6 +418,22 @@ _LEADING_BODY = re.compile(r"(?:委(?!员)|党委|人民政府|政府)")
 _BORROWED = re.compile(r"(?:[“\"「《]|学习|借鉴|弘扬|推广|践行|发展|运用|复制|对标)$")
 
 
+_STREET_TITLE = re.compile(r"《([\u4e00-\u9fff]{2,6}街)(?!道)")
+
+
+def _street_of_titles(body: str, context: Context) -> Division | None:
+    """The street whose short name (某某街) opens the titles of documents the body cites,
+    resolved among the streets of that name by the places the page names."""
+    d = divisions()
+    found: dict[str, Division] = {}
+    for m in _STREET_TITLE.finditer(body):
+        cands = [c for c in d.named(m.group(1) + "道") if c.kind == "township"]
+        got = _resolve(cands, context) if cands else None
+        if got is not None:
+            found[got.code] = got
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def infer_place(body: str, self_level: str | None, context: Context) -> Division | None:
     """The unit a title-less report is about: the place of the report's own level it names most."""
     if self_level is None or self_level == "department":
@@ -456,6 +472,12 @@ def infer_place(body: str, self_level: str | None, context: Context) -> Division
                 and any(a.code in {g.code for g in context.host[1]} for a in divisions().ancestors(got)):
             # a town named once (纳入某镇发展规划) on the site of the county whose initials its
             # address spells (ptxy: 莆田 秀屿区, not the 仙游县 the same letters fit): its own
+            return got
+    if not counts and self_level == "street":
+        # a street that calls itself 我街 and names itself, 街 for 街道, only where it opens the
+        # titles of its own documents (《某某街2020年…工作要点》): the one street so named
+        got = _street_of_titles(body, context)
+        if got is not None:
             return got
     if not counts and self_level in ("township", "street"):
         # a town that names itself only in short after 法治 (法治舒桥建设) on its county's site:

@@ -184,6 +184,11 @@ def find_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int]
     return found
 
 
+# A row of labelled fields of the page's furniture: a label opens it and another, left empty,
+# ends it (名称: 某局2022年…报告 文号:).
+_FIELD_ROW = re.compile(r"^[\u4e00-\u9fff]{1,5}\s*[:：].+\s[\u4e00-\u9fff]{1,5}\s*[:：]$")
+
+
 def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, int] | None:
     """The first line that reads as a title: short, no full stop, naming a report or a look-alike.
 
@@ -231,6 +236,8 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
             return None
         if SALUTATION.match(line):
             continue
+        if _FIELD_ROW.match(text):
+            continue  # a row of the page's labelled fields (名称: 某局…报告 文号:), not the body
         if len(text) > 30 and (text.endswith((":", "：")) or "如下" in text) or re.search(r"如下\s*[:：]?$", text):
             return None  # the body's opening sentence (现将…报告如下:), not a title
         joined_head = head[0] if head is not None and head[2] == i - 1 and org is None else ""
@@ -326,6 +333,7 @@ def _issuer_head(t: str) -> str | None:
         head = head.strip("《“”·-—")
         # cut at its year: a headline's verb may follow it (某区政府2015年推进…)
         head = re.split(r"(?:19|20)\d{2}\s*年", head)[0] or head
+        head = head.rstrip(":：,，、") or head  # 某县交通运输局：2022年度…报告: set off by a colon
         head = rules()["title_issuer_verbs"].sub("", head)
         head = _government_of_joint(head)
     return head or None

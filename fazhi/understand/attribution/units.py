@@ -422,6 +422,21 @@ def _own_line_instead(host_dept: str, body: str, place: Division | None) -> str 
     return best[0][0]
 
 
+def placed_department(body: str, place: Division) -> tuple[str, str] | None:
+    """(department, the words read) for a 我局 report that names itself nowhere but once in
+    passing with its place (盐城市交通运输局被评为…先进集体): the one department the body
+    names with the report's own place in front; none when it names two (it may cite others)."""
+    names = {n for n in (place.name, short_name(place.name)) if len(n) >= 2}
+    found: dict[str, str] = {}
+    for start, _end, written, canonical in find_departments(body):
+        if any(body.endswith(n, 0, start) for n in names):
+            found.setdefault(canonical, written)
+    if len(found) != 1:
+        return None
+    canonical, written = next(iter(found.items()))
+    return canonical, written
+
+
 def _own_line_mentions(canonical: str, body: str) -> int:
     """How often the body names a department's line of work as a unit's or a system's: its
     short names (教委) and its stem before 系统, 工委 or 战线 (教育系统, 教育工委)."""
