@@ -925,3 +925,17 @@ def test_a_report_that_mentions_its_spending_stays_a_report():
     text = REPORT.replace("全年审核规范性文件12件。",
                           "全年审核规范性文件12件，严控“三公”经费支出，部门决算按时公开。")
     assert kind_of(text)[0] == "report"
+
+
+@pytest.mark.parametrize("title", [
+    "成都市锦江区人民政府春熙路街道办事处2023年法治政府建设年度报告",  # a place after its parent place
+    "2023年度五里桥街道法治政府建设情况报告",  # the year before the place
+    "青海司法厅2023年度法治政府建设情况报告",  # a province's department by the short name
+    "桐溪高新区2023年度法治政府建设情况报告",  # a development zone
+])
+def test_the_unit_a_mirrored_report_names_in_its_title_in_several_forms(title):
+    body = ("2023年，我们坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
+            "全年办理行政复议案件14件。\n二、存在的不足\n执法力量不足。\n三、下一步工作安排\n深化执法规范化。\n")
+    text = f"下面是小编为大家整理的{title}，供大家参考。\n{title}\n{body}"
+    assert kind_of(text)[0] == "report"
+    assert kind_of(f"下面是小编为大家整理的法治政府建设情况报告，供大家参考。\n法治政府建设情况报告\n{body}")[0] == "template"

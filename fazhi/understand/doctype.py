@@ -83,7 +83,7 @@ class _Rules:
     untyped: tuple[str, float, re.Pattern[str]]
     unit_before_place: re.Pattern[str]
     unit_after_place: re.Pattern[str]
-    central_unit: re.Pattern[str]
+    named_body: re.Pattern[str]
     generic_places: frozenset[str]
     tail: int
 
@@ -112,7 +112,7 @@ def _rules() -> _Rules:
                   int(dec["body_chars"]), re.compile(dec["subject"]),
                   (dec["untyped_title"]["kind"], float(dec["untyped_title"]["weight"]),
                    re.compile(dec["untyped_title"]["unless"])),
-                  re.compile(data["named_unit"]["before_place"]), re.compile(data["named_unit"]["after_place"]), re.compile(data["named_unit"]["central"]),
+                  re.compile(data["named_unit"]["before_place"]), re.compile(data["named_unit"]["after_place"]), re.compile(data["named_unit"]["named_body"]),
                   frozenset(data["named_unit"]["generic_places"]), int(data["named_unit"]["tail_chars"]))
 
 
@@ -205,10 +205,10 @@ def _names_unit(title: str | None, work: str, body_start: int, end: int, rules: 
     for text in (squashed, head, tail):
         if not text:
             continue
-        if rules.central_unit.search(text):
+        if rules.named_body.search(text):
             return True
         for s, e, name in found.find(text):
-            if name not in rules.generic_places and rules.unit_before_place.search(text, max(0, s - 2), s) \
+            if name not in rules.generic_places and rules.unit_before_place.search(text, max(0, s - 8), s) \
                     and rules.unit_after_place.match(text, e):
                 return True
     return False
