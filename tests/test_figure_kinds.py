@@ -771,3 +771,17 @@ def test_a_goal_announced_after_a_colon():
 def test_staffing_counted_as_establishment_is_context():
     text = "司法所核定编制3名、实有2名，内设股室编制人数共45名。"
     assert [f.kind for f in figs(text)] == ["context", "context", "context"]
+
+
+def test_a_long_prompt_hides_its_numbers_too():
+    # the draft's reminder prompt lists the areas the ledger did not show and runs past a hundred characters
+    areas = "、".join(["依法全面履行政府职能", "完善依法行政制度体系", "健全行政决策制度体系", "严格规范公正文明执法",
+                      "强化行政权力制约和监督", "依法有效化解社会矛盾纠纷"])
+    text = (f"（五）其他方面的举措和成效\n【请补充：本年度在其他方面的主要举措和成效；台账未显示以下方面的工作，"
+            f"如有请补充，没有请删除：{areas}，例如全年办理复议案件12件】\n全年办理复议案件9件。\n")
+    assert [f.value for f in figs(text)] == [9]
+
+
+def test_a_scale_a_law_sets_is_no_money_collected():
+    text = "对违法行为人依法处5000元以上5万元以下罚款，全年罚没款金额12.6万元。"
+    assert [(f.value, f.kind) for f in figs(text)] == [(5000, "context"), (50000, "context"), (126000, "money")]
