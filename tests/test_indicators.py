@@ -9,6 +9,10 @@ CASES = [
     # a count moved from one figure to the next is the same measure twice
     ("全县行政许可事项由215项精简至176项。", [("approval.items", 215), ("approval.items", 176)]),
     ("部门权责清单事项从412项调整为398项。", [("power_list.items", 412), ("power_list.items", 398)]),
+    # the documents made, all reviewed however many aspects the review is said to cover
+    ("全年制定行政规范性文件3件，均从制定权限、内容和程序等方面进行合法性审核。", [("normative_docs.reviewed", 3)]),
+    # a ticket hotline's on-time rate is its completion rate
+    ("全年办理12345热线工单3260件，按时完成率99.2%。", [("hotline.completion_rate", 99.2)]),
     # a body whose name says it mediates is a mediation organisation (a 多元化解中心 is a platform: null)
     ("在各乡镇设立人民调解中心9个。", [("mediation.organizations", 9)]),
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),
@@ -230,6 +234,8 @@ UNCODED = [
     ("新建3个矛盾调处化解中心。", 3),
     # organs counted by their work (审批部门, 市直单位) are bodies, whatever an `after` pattern reads on to
     ("组织全县35个审批部门对照清单开展自查。", 35),
+    # an on-time rate of licensing is no hotline's
+    ("全年受理行政许可申请860件，按时办结率98%。", 98),
     ("汇总全县28个部门的行政职权，统一编制目录。", 28),
 ]
 
