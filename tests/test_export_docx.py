@@ -49,10 +49,10 @@ def test_notice_lists_late_missing_invalid_and_deficient_units(corpus: Corpus, t
     assert paras[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert paras[1].text == "各县（市、区）人民政府："
     # 永清县 published on 1 April, a day late, but the reviewer dismissed its timeliness finding
-    assert ("应报送单位6个，已报送5个，其中按时公开3个，逾期公开0个，未标明公开日期1个，"
+    assert ("应报送单位6个，已报送5个，其中按时公开3个，逾期公开0个，未查到公开日期1个，"
             "报送材料不是法治政府建设年度报告的1个；未报送1个。内容方面，1份报告缺少规定内容。") in text
     assert "未报送" in text and "文安县" in text
-    assert "未标明公开日期" in text and "大城县" in text
+    assert "未查到公开日期" in text and "大城县" in text
     assert "香河县（政府信息公开工作年度报告）" in text
     assert "三河市（缺少下一年度工作安排）" in text
     assert "同比数据不符：固安县" in text and "内容雷同：永清县" in text

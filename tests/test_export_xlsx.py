@@ -71,7 +71,7 @@ def test_workbook_sheets_headers_and_contents(corpus: Corpus, tmp_path: Path) ->
     # the date says late; the reviewer dismissed the finding, and the sheet says why the 通报 differs
     assert status["永清县"]["备注"] == "审查人已排除逾期认定：网站故障，已说明；通报中不列为逾期公开"
     assert not status["三河市"]["备注"]
-    assert status["文安县"]["报送情况"] == "未报送" and status["大城县"]["报送情况"] == "未标明公开日期"
+    assert status["文安县"]["报送情况"] == "未报送" and status["大城县"]["报送情况"] == "未查到公开日期"
     assert status["香河县"]["报送情况"].startswith("非法治政府建设年度报告")
     assert "下一年度工作安排" in status["三河市"]["缺少内容"]
     reports = rows(wb["报告"])

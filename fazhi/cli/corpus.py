@@ -204,7 +204,7 @@ def status(
     fmt: str = typer.Option("table", "--format", "-f", help="table、csv 或 json"),
     today: Optional[str] = typer.Option(None, "--today", help="以该日期判断截止日期是否已过（YYYY-MM-DD）；默认今天"),
 ) -> None:
-    """各单位报告的报送情况：按时、逾期几天、未标明公开日期、未报送、非有效报告，以及缺少的规定内容。"""
+    """各单位报告的报送情况：按时、逾期几天、未查到公开日期、未报送、非有效报告，以及缺少的规定内容。"""
     from ..corpus.roster import RegistryError
 
     _check_fmt(fmt)
@@ -233,7 +233,7 @@ def status(
         counts = df["status"].value_counts().to_dict()
         Console(stderr=True).print(
             f"共{int((df['status'] != 'unlisted').sum())}个单位：按时{counts.get('on_time', 0)}、逾期{counts.get('late', 0)}、"
-            f"未标明公开日期{counts.get('unpublished', 0)}、未报送{counts.get('missing', 0)}、"
+            f"未查到公开日期{counts.get('unpublished', 0)}、未报送{counts.get('missing', 0)}、"
             f"非有效报告{counts.get('invalid', 0)}、内容缺项{int(df['deficient'].sum())}；名单外报告{counts.get('unlisted', 0)}份")
     else:
         _emit(df, fmt, "")

@@ -62,14 +62,18 @@ class Addressing:
     addressee: str | None     # the 主送 line
     unit_inferred: bool       # the unit was not stated by the report (title, labelled field, signature)
     year_inferred: bool
+    published_inferred: bool = False  # the publication date was read from an unlabelled date on the page
 
-    def caveat(self, year: Any) -> str | None:
-        """The sentence that says what was inferred, or None when the report stated both."""
+    def caveat(self, year: Any, published: str | None = None) -> str | None:
+        """The sentence that says what was inferred, or None when the report stated all of it;
+        `published` the publication date as the document writes it (2024年4月1日)."""
         parts = []
         if self.unit_inferred and self.addressee:
             parts.append(phrase("inferred_unit", unit=self.addressee))
         if self.year_inferred and year:
             parts.append(phrase("inferred_year", year=year))
+        if self.published_inferred and published:
+            parts.append(phrase("inferred_published", date=published))
         return "；".join(parts) + "。" + phrase("inferred_end") if parts else None
 
 
@@ -78,7 +82,7 @@ def inferred(fields: Any, level: str | None, has_department: bool, has_jurisdict
     corpus's `records.inferred`, fazhi/understand/completeness.py `inferred_fields`): the unit is
     inferred when a field that names it is (a department and its place for a department's report,
     the place, else the issuer)."""
-    fields = set(fields if isinstance(fields, (list, tuple, set)) else list(fields) if fields is not None else [])
+    fields = _fields(fields)
     names = (("department", "jurisdiction") if has_department else ("jurisdiction",)) if level == "department" \
         else ("jurisdiction",) if has_jurisdiction else ("issuer",)
     return bool(fields & set(names)), "report_year" in fields
@@ -105,7 +109,21 @@ def addressing(rep: dict[str, Any]) -> Addressing:
         else:
             to = unit
     unit_guess, year_guess = inferred(rep.get("inferred"), level, bool(dept), bool(place))
-    return Addressing(unit, to, bool(unit) and unit_guess, rep.get("report_year") is not None and year_guess)
+    published_guess = "published" in _fields(rep.get("inferred")) and _known(rep.get("published"))
+    return Addressing(unit, to, bool(unit) and unit_guess, _known(rep.get("report_year")) and year_guess,
+                      published_guess)
+
+
+def _fields(v: Any) -> set[str]:
+    """The `inferred` column of a report row as a set (DuckDB hands a list as a list or an array)."""
+    if v is None or isinstance(v, float):
+        return set()
+    return {v} if isinstance(v, str) else set(v)
+
+
+def _known(v: Any) -> bool:
+    """A value a report row holds (pandas hands a missing one as None, NaN or NaT)."""
+    return v is not None and not (isinstance(v, float) and v != v) and str(v) != "NaT"
 
 
 def truncation(rep: dict[str, Any]) -> dict[str, Any]:

@@ -34,8 +34,8 @@ HEADERS_ZH = {
         "title": "报告标题", "sha256": "文件指纹（SHA-256）",
     },
     "figures": {
-        "unit_name": "单位", "report_year": "报告年度", "indicator_zh": "指标", "value": "数值", "unit": "计量单位",
-        "approx": "约数", "kind": "类型", "direction": "增减方向", "quote": "原文", "indicator": "指标编号",
+        "unit_name": "单位", "report_year": "报告年度", "indicator_zh": "指标", "value": "数值",
+        "value_high": "数值上限", "unit": "计量单位", "approx": "约数", "kind": "类型", "direction": "增减方向", "quote": "原文", "indicator": "指标编号",
         "level": "层级", "province": "省", "city": "市", "start": "起始位置", "end": "结束位置",
         "sha256": "文件指纹（SHA-256）",
     },

@@ -243,18 +243,22 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
              when: date, about: Addressing, cut_off: str | None) -> None:
     """One 审查意见; `rows` are the findings that go in (already chosen by decision), `about` whom it
     addresses and what of that was inferred, `cut_off` how the text received may be incomplete."""
-    unit = about.unit or "（未识别单位）"
     year = rep.get("report_year")
     year_txt = f"{year}年度" if year else ""
-    d.title(f"关于{unit}{year_txt}法治政府建设年度报告的审查意见")
-    d.salutation(about.addressee or unit)
+    if about.unit:
+        d.title(f"关于{about.unit}{year_txt}法治政府建设年度报告的审查意见")
+        d.salutation(about.addressee or about.unit)
+    else:  # nobody to name: a blank to fill in by hand, never a made-up addressee
+        d.title(phrase("unidentified_title", year=year_txt))
+        d.salutation(BLANK_SIGNATURE)
     pub = rep.get("published")
-    pub_txt = f"，公开日期{cn_date(pub)}" if isinstance(pub, date) else "，未标明公开日期"
-    title = rep.get("title") or "（报告无标题）"
+    pub_txt = phrase("opening_published", date=cn_date(pub)) if isinstance(pub, date) else phrase("opening_unpublished")
+    title = rep.get("title")
+    what = phrase("opening_title", title=title) if title else phrase("opening_untitled", year=year_txt)
     if not rows:
-        d.para(f"经审查，你单位报送的《{title}》{pub_txt}，未发现需要整改的问题。")
+        d.para(f"经审查，你单位报送的{what}{pub_txt}，未发现需要整改的问题。")
     else:
-        d.para(f"经审查，你单位报送的《{title}》{pub_txt}，存在以下{len(rows)}个问题，请认真核实整改：")
+        d.para(f"经审查，你单位报送的{what}{pub_txt}，存在以下{len(rows)}个问题，请认真核实整改：")
         groups: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             groups.setdefault(_group(r["check"]), []).append(r)
@@ -274,7 +278,7 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
                 if isinstance(comment, str) and comment.strip():
                     text += f"（审查意见：{comment.strip()}）"
                 d.para(text)
-    caveat = about.caveat(year)
+    caveat = about.caveat(year, cn_date(pub) if isinstance(pub, date) else None)
     if caveat:
         d.para(caveat)
     if cut_off:
@@ -341,7 +345,7 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
         rep = _pydates(rep)
         serious = _serious(fs[fs["sha256"] == rep["sha256"]])
         if not include_undecided and _undecided(serious) and rep["sha256"] not in done:
-            pending.append(f"{rep.get('unit_name') or rep.get('title') or rep['sha256'][:12]}（{_undecided(serious)}个）")
+            pending.append(f"{_name_of(rep)}（{_undecided(serious)}个）")
             continue
         chosen.append((rep, [r for r in serious if _keep(r, include_undecided)]))
     if note is not None:
@@ -354,10 +358,12 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
     if not chosen:
         raise ValueError("没有可出具审查意见的报告" + ("：所选报告尚有未审查的问题" if pending else ""))
     abouts = [_about(rep) for rep, _ in chosen]
-    cut = [about.unit or rep.get("title") or rep["sha256"][:12]
-           for (rep, _), (about, tail) in zip(chosen, abouts) if tail]
+    cut = [about.unit or _name_of(rep) for (rep, _), (about, tail) in zip(chosen, abouts) if tail]
     if cut and note is not None:
         note(phrase("cut_off_note", n=len(cut), units=_join(cut, 10)))
+    nameless = [_name_of(rep) for (rep, _), (about, _t) in zip(chosen, abouts) if not about.unit]
+    if nameless and note is not None:
+        note(phrase("unidentified_note", n=len(nameless), files=_join(nameless, 10)))
     p = Path(path)
     if p.suffix.lower() == ".docx":
         d = OfficialDocument()
@@ -377,6 +383,15 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
         name = base if used[base] == 1 else f"{base}（{used[base]}）"  # two reports of one unit and year
         out.append(d.save(p / f"{name}.docx"))
     return out
+
+
+def _name_of(rep: dict[str, Any]) -> str:
+    """A report as the reviewer can find it in a note: its unit, else its title, else its file's name."""
+    for v in (rep.get("unit_name"), rep.get("title")):
+        if isinstance(v, str) and v.strip():
+            return v
+    src = rep.get("source")
+    return Path(src).name if isinstance(src, str) and src else rep["sha256"][:12]
 
 
 def _safe(name: str) -> str:
@@ -462,6 +477,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     decided = corpus.findings(**report_filters(options))
     all_reps = _reports(corpus, options)
     cut_shas = {r["sha256"] for r in all_reps.to_dict("records") if truncation(r)}
+    guessed_dates = {r["sha256"] for r in all_reps.to_dict("records") if addressing(r).published_inferred}
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
     d.salutation(recipients or "各有关单位")
@@ -477,16 +493,18 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         listed = _decided_contents(listed, decided, include_undecided)
         deficient = listed[listed["deficient"]]
         d.para(f"应报送单位{n}个，已报送{received}个，其中按时公开{counts.get('on_time', 0)}个，"
-               f"逾期公开{counts.get('late', 0)}个，未标明公开日期{counts.get('unpublished', 0)}个，"
+               f"逾期公开{counts.get('late', 0)}个，未查到公开日期{counts.get('unpublished', 0)}个，"
                f"报送材料不是法治政府建设年度报告的{counts.get('invalid', 0)}个；未报送{counts.get('missing', 0)}个。"
                f"内容方面，{len(deficient)}份报告缺少规定内容。")
         d.h1("二、存在的问题")
         k = 0
         late = listed[listed["status"] == "late"].sort_values("days_late", ascending=False)
         parts = [
-            ("未按时公开", [f"{r['unit']}（逾期{int(r['days_late'])}天）" for r in late.to_dict("records")]),
+            ("未按时公开", [f"{r['unit']}（逾期{int(r['days_late'])}天"
+                       + (phrase("notice_published_inferred") if r["sha256"] in guessed_dates else "") + "）"
+                       for r in late.to_dict("records")]),
             ("未报送", list(listed[listed["status"] == "missing"]["unit"])),
-            ("未标明公开日期", list(listed[listed["status"] == "unpublished"]["unit"])),
+            ("未查到公开日期", list(listed[listed["status"] == "unpublished"]["unit"])),
             ("报送材料不符合要求", [f"{r['unit']}（{r['status_zh'].split('（', 1)[-1].rstrip('）')}）"
                            for r in listed[listed["status"] == "invalid"].to_dict("records")]),
             ("报告内容缺项", [f"{r['unit']}（缺少{r['missing_contents']}）" for r in deficient.to_dict("records")]),
@@ -503,6 +521,9 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         shas = [s for s in valid["sha256"].dropna()]
     else:
         reps = all_reps[all_reps["doc_type"] == "report"]
+        if reps.empty:  # a notice on nothing would close with 未发现需要通报的问题
+            others = f"（该年度只有{len(all_reps)}份其他材料，如政府信息公开年度报告、工作要点）" if len(all_reps) else ""
+            raise ValueError(f"没有可通报的{year}年度法治政府建设年度报告{others}")
         shas = list(reps["sha256"])
         d.para(f"{subject}对收到的{len(reps)}份{year}年度法治政府建设年度报告进行了检查。现将有关情况通报如下：")
         d.h1("一、存在的问题")
