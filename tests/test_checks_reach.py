@@ -484,3 +484,17 @@ def test_last_one_sentence_item_that_lost_its_numeral():
     longer = plan.replace("推行执法案卷交叉评查，每季度抽查案卷不少于10卷。",
                           "全县将持续推进依法行政。各乡镇要对照任务清单逐项落实。县司法局年底组织考核。")
     assert findings(build(plan=longer), "heading_numbering") == []
+
+
+_CELL_TABLE = ("表2　各村调解情况\n村\n受理（件）\n调解成功（件）\n成功率\n东岗村\n38\n37\n97.4%\n"
+               "西岗村\n52\n50\n96.2%\n合计\n90\n87\n96.7%\n")
+
+
+def test_table_pasted_one_cell_per_line():
+    ok = build(measures=MEASURES + _CELL_TABLE)
+    assert findings(ok, "rate_consistency") == [] and findings(ok, "count_order") == []
+    assert flagged_at(ok.replace("\n37\n", "\n35\n"), "rate_consistency", "97.4%")
+    assert flagged_at(ok.replace("\n50\n", "\n57\n"), "count_order", "57")
+    # cells that do not tile into rows (a lost cell) are no table
+    broken = build(measures=MEASURES + _CELL_TABLE.replace("西岗村\n52\n50\n", "西岗村\n52\n"))
+    assert findings(broken, "rate_consistency") == []

@@ -6,6 +6,10 @@ spaces or bars:
     项目        收到申请   受理   审结   结案率
     数量（件）  612        574    551    96.0%
 
+A table copied out of Word often comes one cell per line instead (社区 / 受理 / 调解成功 /
+成功率 / 湘春社区 / 46 / 45 / 97.8% …): such a run of one-cell lines is read as the same rows
+when its cells tile into them exactly.
+
 The numbers of such a row carry no measure word and no cue beside them, so they are not
 figures of the sentence kind, and the rate at the row's end would go unchecked. This
 module pairs each number with the column name above it (counted from the right, since the
@@ -90,10 +94,12 @@ def rows(report: Report) -> list[list[Cell]]:
 
 def _rows(report: Report) -> list[list[Cell]]:
     work = report.work
-    # a table of rates has a row where a number is followed, past spaces only, by a percentage
-    if "率" not in work or not _RATE_CELLS.search(work, report.body_start, report.body_end):
+    if "率" not in work:
         return []
-    out: list[list[Cell]] = []
+    out = _cell_lines(report) if _LONE_RATE.search(work, report.body_start, report.body_end) else []
+    # a table of rates has a row where a number is followed, past spaces only, by a percentage
+    if not _RATE_CELLS.search(work, report.body_start, report.body_end):
+        return out
     header: list[str] | None = None
     for ls, _le, line in iter_lines(work):
         if ls < report.body_start or ls >= report.body_end:
@@ -116,6 +122,71 @@ def _rows(report: Report) -> list[list[Cell]]:
                 continue
         header = _header(cells) if len(stripped) <= 120 else None
     return out
+
+
+# a percentage alone on its line: a table pasted one cell per line
+_LONE_RATE = re.compile(r"\n[ \t\u3000]*\d+(?:\.\d+)?%[ \t\u3000]*(?=\n)")
+_CELL_MAX = 16
+
+
+def _cell_lines(report: Report) -> list[list[Cell]]:
+    """Rows of a table pasted one cell per line (a Word table copied into a page often comes
+    out so): a run of one-cell lines whose names before the first number are the column
+    names, then the rows, each a naming cell and one number per remaining column (or numbers
+    only). The run is read as a table only when its cells tile into such rows exactly."""
+    work = report.work
+    runs: list[list[tuple[str, int, int]]] = []
+    run: list[tuple[str, int, int]] = []
+    for ls, le, line in iter_lines(work):
+        core = line.strip()
+        single = (report.body_start <= ls < report.body_end and core and len(core) <= _CELL_MAX
+                  and not _PROSE.search(core) and len(_cells(core, 0)) == 1)
+        if single:
+            lead = len(line) - len(line.lstrip())
+            run.append((core, ls + lead, ls + lead + len(core)))
+            continue
+        if len(run) >= 6:
+            runs.append(run)
+        run = []
+    if len(run) >= 6:
+        runs.append(run)
+    out: list[list[Cell]] = []
+    for whole in runs:
+        out.extend(_tile(whole))
+    return out
+
+
+def _tile(run: list[tuple[str, int, int]]) -> list[list[Cell]]:
+    """The rows of one run of one-cell lines, if they tile; a heading or caption line that
+    stands right before the column names is skipped."""
+    first = next((i for i, c in enumerate(run) if _NUMBER.fullmatch(c[0])), None)
+    if first is None or not all(_NAME.fullmatch(c[0]) for c in run[:first]):
+        return []
+    for skip in range(0, max(1, first - 2)):
+        out = _tile_from(run[skip:], first - skip)
+        if out:
+            return out
+    return []
+
+
+def _tile_from(run: list[tuple[str, int, int]], first: int) -> list[list[Cell]]:
+    """Rows of `run` whose column names are its cells before index `first` (the first number):
+    with a naming cell in each row (a row label) or, failing that, numbers only."""
+    for labelled in (True, False):
+        width = first - 1 if labelled else first
+        cells = run[width:]
+        if width < (3 if labelled else 2) or len(cells) % width:
+            continue
+        skip = 1 if labelled else 0
+        chunks = [cells[k:k + width] for k in range(0, len(cells), width)]
+        if not all(bool(_NAME.fullmatch(ch[0][0])) == labelled
+                   and all(_NUMBER.fullmatch(c[0]) for c in ch[skip:]) for ch in chunks):
+            continue
+        header = [c[0] for c in run[skip:width]]
+        return [[Cell(name, float(m.group(1)), a, b, bool(m.group(2)))
+                 for (text, a, b), name in zip(ch[skip:], header) if (m := _NUMBER.fullmatch(text))]
+                for ch in chunks]
+    return []
 
 
 def row_rates(report: Report) -> list[RowRate]:
