@@ -128,3 +128,24 @@ def test_workbook_states_a_range_with_both_ends_and_marks_targets_and_rankings(c
     # and no finding a unit reads is built on them: 力争…95% is no closure rate, 前5位 no count
     msgs = " ".join(corpus.findings(unit="永清县")["message"])
     assert not re.search(r"95%|前5位|20至30|前进2位", msgs)
+
+
+def test_a_bureau_outside_the_list_is_not_named_as_its_district(tmp_path: Path) -> None:
+    """报送情况 lists reports outside the list too: a bureau whose name was not found (我局 under
+    荣昌区) reads 荣昌区（部门名称未识别）there as on the other sheets, not 荣昌区."""
+    import openpyxl
+
+    text = "2023年，我局在荣昌区委、区政府的坚强领导下，坚持以习近平法治思想为指导。现将有关情况报告如下：\n" \
+        + NO_UNIT.split("\n", 1)[1]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bureau.txt").write_text(text, "utf-8")
+    reg = tmp_path / "名单.csv"
+    reg.write_text("单位,层级,上级\n荣昌区人民政府,区级,重庆市\n", "utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        (out,) = export(c, tmp_path / "审查结果.xlsx", year=2023, registry=reg)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    units = {ws.title: [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] for ws in wb.worksheets}
+    assert "荣昌区（部门名称未识别）" in units["报送情况"] and units["报告"] == ["荣昌区（部门名称未识别）"]
+    status = {r[0]: r[3] for r in wb["报送情况"].iter_rows(min_row=2, values_only=True)}
+    assert status["荣昌区人民政府"] == "未报送"  # the district's government did not report: the bureau did

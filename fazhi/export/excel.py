@@ -96,6 +96,17 @@ def _named(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     return df
 
 
+def _named_unlisted(status: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The status rows of reports outside the list named as the other sheets name them: a bureau
+    whose name was not found is not its district (a listed row keeps the list's own name)."""
+    if not names:
+        return status
+    status = status.copy()
+    status["unit"] = [names.get(sha, u) if st == "unlisted" else u
+                      for sha, u, st in zip(status["sha256"], status["unit"], status["status"])]
+    return status
+
+
 def write_xlsx(corpus, path: "str | os.PathLike[str]", registry=None, **options: Any) -> Path:
     """Sheets 报告, 问题, 数据 and (when a year and a list of units are known) 报送情况."""
     import xlsxwriter
@@ -105,10 +116,11 @@ def write_xlsx(corpus, path: "str | os.PathLike[str]", registry=None, **options:
     sheets: list[tuple[str, pd.DataFrame]] = []
     year = options.get("year")
     units_loaded = corpus.has_units()
-    if year is not None and (registry is not None or units_loaded):
-        sheets.append(("报送情况", chinese(frame(corpus, "status", registry=registry, **options), "status")))
     reports = frame(corpus, "reports", **options)
     names = _unit_names(reports)
+    if year is not None and (registry is not None or units_loaded):
+        status = frame(corpus, "status", registry=registry, **options)
+        sheets.append(("报送情况", chinese(_named_unlisted(status, names), "status")))
     sheets += [(zh, chinese(_named(df, names), name)) for zh, name, df in (
         ("报告", "reports", reports),
         ("问题", "findings", frame(corpus, "findings", **options)),
