@@ -13,6 +13,10 @@ CASES = [
     ("全年制定行政规范性文件3件，均从制定权限、内容和程序等方面进行合法性审核。", [("normative_docs.reviewed", 3)]),
     # a ticket hotline's on-time rate is its completion rate
     ("全年办理12345热线工单3260件，按时完成率99.2%。", [("hotline.completion_rate", 99.2)]),
+    # the business handled in a service hall the departments moved into; a bare count of 事项 in a
+    # sentence that names the power list
+    ("进驻大厅的部门全年共办理业务5.6万件。", [("approval.items", 56000)]),
+    ("修订完善部门权责清单，事项共1460项。", [("power_list.items", 1460)]),
     # a body whose name says it mediates is a mediation organisation (a 多元化解中心 is a platform: null)
     ("在各乡镇设立人民调解中心9个。", [("mediation.organizations", 9)]),
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),
@@ -236,6 +240,7 @@ UNCODED = [
     ("组织全县35个审批部门对照清单开展自查。", 35),
     # an on-time rate of licensing is no hotline's
     ("全年受理行政许可申请860件，按时办结率98%。", 98),
+    ("公共法律服务大厅全年办理业务340件。", 340),
     ("汇总全县28个部门的行政职权，统一编制目录。", 28),
 ]
 
