@@ -157,3 +157,19 @@ def test_an_older_corpus_gets_the_columns_from_its_stored_records(corpus: Corpus
     key = lambda df: sorted((r["sha256"], bool(r["truncated"]), str(r["truncation"]), tuple(r["inferred"]))
                             for r in df.to_dict("records"))
     assert key(got) == key(want) and any(r[1] for r in key(got))
+
+
+def test_a_record_from_before_the_flag_is_judged_on_its_text() -> None:
+    """A dataset written by an older batch job has records without `truncated`: flattened into the
+    corpus, they are judged on the text they carry; a record that says, is taken at its word."""
+    from datetime import datetime
+
+    from fazhi.corpus.rows import flatten
+
+    rec = fazhi.analyze_text(CUT_OFF).to_dict(include_text=True)
+    old = {k: v for k, v in rec.items() if k not in ("truncated", "truncation")}
+    row = flatten(old, datetime(2024, 1, 1), "0")["records"]
+    assert row["truncated"] == [True] and json.loads(row["truncation"][0])["tail"] == "的问题，并将评查结果纳入"
+    said = dict(rec, truncated=False)
+    said.pop("truncation")
+    assert flatten(said, datetime(2024, 1, 1), "0")["records"]["truncated"] == [False]

@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..record import CONTENT_KEYS, to_json
-from ..understand.completeness import inferred_fields
+from ..understand.completeness import inferred_fields, of_record
 from .schema import record_blob
 from .units import unit_key, unit_name
 
@@ -134,6 +134,7 @@ def flatten(record: dict[str, Any], analyzed_at, fazhi_version: str) -> dict[str
     missing = [k for k in CONTENT_KEYS if k in contents and not (contents[k] or {}).get("present")]
     severities = [f.get("severity") for f in findings]
     score = record.get("score") or {}
+    cut = of_record(record)
     out: dict[str, dict[str, list]] = {}
     out["records"] = {k: [v] for k, v in dict(
         sha256=record.get("sha256"), record=record_blob(strip_record(record)),
@@ -146,9 +147,7 @@ def flatten(record: dict[str, Any], analyzed_at, fazhi_version: str) -> dict[str
         unit_key=unit_key(md), unit_name=unit_name(md), score_total=_float(score.get("total")),
         n_errors=severities.count("error"), n_warnings=severities.count("warning"),
         n_info=severities.count("info"), missing_contents=missing, chars=_int(record.get("chars")),
-        truncated=bool(record.get("truncated")),
-        truncation=to_json(record["truncation"]) if record.get("truncation") else None,
-        inferred=inferred_fields(md)).items()}
+        truncated=bool(cut), truncation=to_json(cut) if cut else None, inferred=inferred_fields(md)).items()}
     secs = record.get("sections") or []
     out["sections"] = {
         "idx": list(range(len(secs))), "title": [s.get("title") for s in secs],

@@ -101,8 +101,7 @@ def _completeness_columns(con: duckdb.DuckDBPyConnection) -> None:
     metadata, by the rule the analysis uses now)."""
     import pyarrow as pa
 
-    from ..record import Document
-    from ..understand.completeness import inferred_fields, truncation
+    from ..understand.completeness import inferred_fields, of_record
 
     con.execute("ALTER TABLE records ADD COLUMN truncated BOOLEAN")
     con.execute("ALTER TABLE records ADD COLUMN truncation VARCHAR")
@@ -117,9 +116,7 @@ def _completeness_columns(con: duckdb.DuckDBPyConnection) -> None:
         ids, flags, details, inferred = [], [], [], []
         for doc_id, blob, text, page_meta in rows:
             rec = record_json(blob)
-            trunc = rec.get("truncation") if "truncated" in rec else (
-                truncation(Document(source="", text=text or "", meta=json.loads(page_meta) if page_meta else {}))
-                if text else {})
+            trunc = of_record(rec, text or "", json.loads(page_meta) if page_meta else {})
             ids.append(doc_id)
             flags.append(bool(trunc))
             details.append(to_json(trunc) if trunc else None)

@@ -71,6 +71,19 @@ def truncation(doc: Document) -> dict[str, Any]:
     return out if out["reasons"] else {}
 
 
+def of_record(record: dict[str, Any], text: str | None = None, page_meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A record's `truncation`: as it says, or, for a record written before it said (an older corpus, a
+    dataset of an older batch job), judged now on its text (the record's own, or `text`) and page
+    metadata; {} when there is no text to judge."""
+    if "truncated" in record:
+        return record.get("truncation") or {}
+    text = record.get("text") if text is None else text
+    if not text:
+        return {}
+    meta = record.get("page_metadata") if page_meta is None else page_meta
+    return truncation(Document(source=record.get("source") or "", text=text, meta=meta or {}))
+
+
 def _stated(metadata: dict[str, Any], field: str) -> bool:
     src = ((metadata.get("evidence") or {}).get(field) or {}).get("source")
     return src in _rules()["provenance"]["stated"]
