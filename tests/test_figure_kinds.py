@@ -785,3 +785,8 @@ def test_a_long_prompt_hides_its_numbers_too():
 def test_a_scale_a_law_sets_is_no_money_collected():
     text = "对违法行为人依法处5000元以上5万元以下罚款，全年罚没款金额12.6万元。"
     assert [(f.value, f.kind) for f in figs(text)] == [(5000, "context"), (50000, "context"), (126000, "money")]
+
+
+def test_the_few_places_that_share_an_honour_are_the_field():
+    assert one("我县被评为全国法治宣传教育先进县，全省仅3个县获此殊荣。", 3).kind == "context"
+    assert one("全国只有12个城市入选首批试点。", 12).kind == "context"
