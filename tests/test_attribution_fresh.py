@@ -310,3 +310,28 @@ def test_year_of_a_sentence_of_work_when_no_paragraph_is_dated():
             "一是全面实行权责清单制度。2022年动态调整本部门主管的行政许可共18项。落实《某区法治政府建设实施纲要（2021—2025年）》。\n")
     assert body_year(body, 0, len(body))[0] == 2022
     assert body_year("落实《某区规划（2021—2025年）》。2023年3月召开会议。", 0, 40)[0] is None
+
+
+def test_a_mirrors_address_and_its_source_line_name_no_place_of_the_report():
+    from fazhi.understand.attribution.places import is_government_host
+    assert is_government_host("http://www.ningshan.gov.cn/a.html") and is_government_host("http://10.1.2.3/a")
+    assert not is_government_host("http://ningshan-fanwen.com/a.html")
+    text = ("法治政府建设工作总结\n来源：宁陕县人民政府 发布时间：2023-02-01\n\n"
+            "2022年，我县坚持依法行政，现将有关情况报告如下：\n一、主要工作\n审查规范性文件5件。\n")
+    assert md_of(text, source="http://www.ningshan.gov.cn/a.html").jurisdiction == "宁陕县"
+    mirrored = md_of(text, source="http://ningshan-fanwen.com/a.html")
+    assert mirrored.jurisdiction is None  # where a copy says it came from is no issuer
+
+
+def test_a_column_name_under_the_sites_chrome_is_not_joined_to_the_title_below_it():
+    md = md_of("无障碍浏览 长者模式\n\n法治政府建设年报\n同和街道办事处2021年度法治政府建设工作报告\n发布时间:2022-01-20 09:56\n\n"
+               "2021年，同和街道坚持依法行政。现将有关情况报告如下：\n一、主要工作\n开展普法活动12场。\n")
+    assert md.title == "同和街道办事处2021年度法治政府建设工作报告"
+
+
+def test_the_party_group_of_a_bureau_the_lexicon_lacks_reports_as_the_bureau():
+    from fazhi.understand.departments import parse_unit
+    assert parse_unit("宁陕县档案馆党组").department == "档案馆"
+    md = md_of("宁陕县档案馆党组2025年度法治政府建设年度报告\n\n2025年，宁陕县档案馆党组坚持依法治档。现将有关情况报告如下：\n"
+               "一、主要工作\n开展档案执法检查6次。\n")
+    assert (md.level, md.department) == ("department", "宁陕县档案馆")

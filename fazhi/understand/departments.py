@@ -232,8 +232,10 @@ def parse_unit(name: str) -> Unit:
         if lexicon().lookup(tail):
             rest = lw_gov + tail
     m = _OWN_PARTY_BODY.search(rest)
-    if m and lexicon().lookup(_LEVEL_HEAD.sub("", rest[:m.start()])):
-        # 中共某市交通运输局党组: a known department's party group reports as the department
+    if m and (lexicon().lookup(_LEVEL_HEAD.sub("", rest[:m.start()]))
+              or _department_part(_LEVEL_HEAD.sub("", rest[:m.start()]))[0] is not None):
+        # 中共某市交通运输局党组, 某县藏语委办（编译局）党组: a department's party group reports
+        # as the department
         rest = rest[:m.start()]
     dept, key, known = _department_part(rest)
     lw = next((w for w in _LONG_LEVEL_WORDS if rest.startswith(w)), rest[:1] if rest[:1] in _LEVEL_CHARS else None)

@@ -28,6 +28,7 @@ from .places import (
     host_town,
     index_place,
     infer_place,
+    is_government_host,
     place_mentions,
     place_of,
     province_in_short,
@@ -119,6 +120,11 @@ def speaking_level(md: Metadata) -> str | None:
     if md.level is None and (md.evidence.get("level") or {}).get("source") == "zone":
         return ZONE_SPEAKS_AS
     return md.level
+
+
+def _on_mirror(url: str | None) -> bool:
+    """True for a page whose address is a web address and no government's site."""
+    return bool(url) and url.startswith(("http://", "https://")) and not is_government_host(url)
 
 
 def _set_place(md: Metadata, place: Division) -> None:
@@ -335,7 +341,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     if doc_meta.get("issuer"):
         cands.append(Cand(str(doc_meta["issuer"]), "document", None, None, conf["document"]))
     v, fs, fe = page_field(page_fields, "source_org")
-    if v and is_unit(v) and not drafter(v, self_level, first_person):
+    if v and is_unit(v) and not drafter(v, self_level, first_person) \
+            and not _on_mirror(doc_meta.get("url") or source):
+        # a mirror's 来源 names where it copied the page from, not who issued the report
         cands.append(Cand(v, "source_field", fs, fe, conf["source_field"]))
     # the title's issuer is kept even when it is no known unit (某县); others must be units
     primary = next((c for c in cands if c.source in ("title", "title_field", "document") or is_unit(c.name)
@@ -394,7 +402,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                 md.county, md.division_code = above.name, above.code6
             md.jurisdiction, md.level = amb_name, amb_level
         unit = parse_unit(issuer)
-        dept = department_name(issuer) if not unit.is_department else issuer
+        # a department's party group (某局党组) reports as the department
+        dept = department_name(issuer) if not unit.is_department \
+            else re.sub(r"^(?:中共)?(.+?)(?:党组|党委)$", r"\1", issuer)
         if dept and not re.search(r"人民政府$|政府$", dept):
             md.department = re.sub(r"\s+", "", dept)
         if place is None and md.jurisdiction is None and (md.department or unit.level_word) \

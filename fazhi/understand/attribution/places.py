@@ -30,6 +30,18 @@ def place_mentions(text: str) -> list[_Place]:
     return out
 
 
+# A government's site: a gov.cn (or .gov) name, or a bare address some governments serve from.
+_GOVERNMENT_HOST = re.compile(r"(?:^|\.)gov(?:\.[a-z]{2})?$|^\d{1,3}(?:\.\d{1,3}){3}$")
+
+
+def is_government_host(url: str) -> bool:
+    """True when a page's address is a government's site (…gov.cn, or an IP address)."""
+    from urllib.parse import urlparse
+
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+    return bool(_GOVERNMENT_HOST.search(host))
+
+
 class Context:
     """The place names a document mentions, computed only when a name is ambiguous, and the
     places its site's address names (liujiang.gov.cn: 柳江区), which settle a township name
@@ -58,8 +70,14 @@ class Context:
     def host(self) -> tuple[list[Division], list[Division]]:
         """(named, guessed) divisions of the site's address (Divisions.from_url)."""
         if self._host is None:
-            self._host = divisions().from_url(self.url) if self.url else ([], [])
+            self._host = divisions().from_url(self.url) if self.url and not self.mirror else ([], [])
         return self._host
+
+    @property
+    def mirror(self) -> bool:
+        """True for a page on a site that is no government's (a mirror, a 范文 site, a news
+        portal): its address, copied or chosen freely, names no place of the report's."""
+        return self.url is not None and not is_government_host(self.url)
 
     def level_place(self, level_word: str, body: str) -> Division | None:
         """The place a bare level word (省/市/区/县 in 省司法厅, 市人社局) stands for: the place

@@ -247,6 +247,9 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
             if org is None and not joined_head and title.endswith(("报告", "总结")) \
                     and title_year(title) is None and issuer_from_title(title) is None:
                 continue  # a column's name (法治政府建设年度报告) above the page, not a report's title
+            if org is None and title.endswith(("报告", "总结", "年报")) and title_year(title) is None \
+                    and issuer_from_title(title) is None and _full_title_next(cands, i):
+                continue  # a column's name (法治政府建设年报) under the site's chrome, the title below it
             if org is not None and (partial or title.startswith("关于") or issuer_from_title(title) is None):
                 title, a = org[0] + title, org[1]
             elif org is None and head is not None and head[2] == i - 1 and issuer_from_title(title) is None \
@@ -289,6 +292,15 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
         if len(text) > 20 and _SENTENCE_MARKS.search(text):
             return None  # the body has begun; a long line without them is the site's chrome
     return None
+
+
+def _full_title_next(cands: list[tuple[int, int, str]], i: int) -> bool:
+    """True when the line after cands[i] is a title with its issuer and its year."""
+    if i + 1 >= len(cands):
+        return False
+    nt = cands[i + 1][2].strip()
+    return len(nt) <= 60 and "。" not in nt and bool(TITLE_WORDS.search(nt)) \
+        and title_year(nt) is not None and issuer_from_title(nt) is not None
 
 
 def title_year(title: str) -> int | None:
