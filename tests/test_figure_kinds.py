@@ -790,3 +790,8 @@ def test_a_scale_a_law_sets_is_no_money_collected():
 def test_the_few_places_that_share_an_honour_are_the_field():
     assert one("我县被评为全国法治宣传教育先进县，全省仅3个县获此殊荣。", 3).kind == "context"
     assert one("全国只有12个城市入选首批试点。", 12).kind == "context"
+
+
+def test_a_headcount_of_the_work_is_no_establishment():
+    f = one("全县实有45名持证行政执法人员。", 45)
+    assert f.kind == "count" and f.indicator == "enforcement.personnel"
