@@ -17,6 +17,11 @@ CASES = [
     # sentence that names the power list
     ("进驻大厅的部门全年共办理业务5.6万件。", [("approval.items", 56000)]),
     ("修订完善部门权责清单，事项共1460项。", [("power_list.items", 1460)]),
+    # a count after filler whose next words say where it stands goes on with the cue before it
+    ("全年受理行政许可申请510件，办结477件，另有33件正在办理中。", [("approval.items", 33)]),
+    # powers a body exercises by concentration are items of the power list (devolved ones are not)
+    ("县综合行政执法局集中行使行政处罚权事项1322项。", [("power_list.items", 1322)]),
+    ("向乡镇下放行政处罚权事项112项。", [("enforcement.devolved_powers", 112)]),
     # a body whose name says it mediates is a mediation organisation (a 多元化解中心 is a platform: null)
     ("在各乡镇设立人民调解中心9个。", [("mediation.organizations", 9)]),
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),

@@ -388,6 +388,9 @@ def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str, bodies_only: bool = Fa
     return tax.acting is not None and tax.acting.match(rc, m.end()) is not None
 
 
+# Words after a count that open what is said of it, not what it counts (另有33件正在办理中, 56件均已办结)
+_PREDICATE_START = re.compile(r"(?:正在|尚在|仍在|在办|待办|均|全部|都|已经|已|尚未|未|仍)")
+
 # How far after a number its noun phrase can run (4份政府规范性文件, 20家危险化学品运输企业).
 _NOUN_SPAN = 20
 
@@ -501,6 +504,13 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         if best is None and noun_phrase:
             # no cue before the number: the verb before it and the noun after it may name it together
             best_key, best = _best_rule(tax, f, work, lc, lc_start, rc, s_ctx, p_start, titles, noun_phrase)
+        if (best is None and noun_phrase and _PREDICATE_START.match(rc) and _FILLER.match(lc)
+                and prev_lc is not None and i > 0 and figures[i - 1].end >= s_start):
+            # 另有33件正在办理中: what follows the count says where it stands, it names no kind of its
+            # own, so the count goes on with the previous figure's cue like any count after filler
+            best_key, best = _best_rule(tax, f, work, work[prev_lc[0]:prev_lc[1]], prev_lc[0], rc, s_ctx,
+                                        p_start, titles)
+            cont = best is not None
         shared = False
         if (best is None and prev_verb and (_ENUM_SEP.match(lc) or _ENUM_COMMA.match(work, max(0, lc_start - 1), f.start))
                 and not _counts_other_noun(tax, f, rc)):
