@@ -795,3 +795,9 @@ def test_the_few_places_that_share_an_honour_are_the_field():
 def test_a_headcount_of_the_work_is_no_establishment():
     f = one("全县实有45名持证行政执法人员。", 45)
     assert f.kind == "count" and f.indicator == "enforcement.personnel"
+
+
+def test_a_pages_own_download_and_like_counters_are_no_figures():
+    text = ("区司法局2023年法治政府建设情况报告\n发布时间：2024-03-28 下载次数：12次 访问人次：5688人次\n"
+            "分享到：微信 微博 点赞 5次\n全年办理法律援助案件86件，普法推文获点赞1.2万次。\n")
+    assert [f.value for f in figs(text)] == [86, 12000]

@@ -117,13 +117,13 @@ _MASKS = [
     # ordinals: 第一, 第3批, and the ordinals listed after the first (第二、三批, 第三至五次会议)
     re.compile(rf"第\s*[\d{CN_NUM}]+(?:\s*[、和及与至到]\s*[\d{CN_NUM}]+(?=\s*[、和及与至到]|\s*[{_ORDINAL_NOUNS}]))*"),
     re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]"),  # weekdays: 周五集中学习
-    # a page's own counter (浏览次数：5072次), and no more of its line: a page flattened to one line keeps
+    # a page's own counter (浏览次数：5072次, 下载次数：12次, 访问人次：5688人次), and no more of its line: a page flattened to one line keeps
     # the report's own counts after it
-    re.compile(r"(?:浏览|阅读|点击|访问|在线)(?:次数|量|数|人数)?\s*[:：]\s*\d+\s*(?:人次|次|人)?"),
+    re.compile(r"(?:浏览|阅读|点击|访问|在线|下载|点赞|收藏|转发|评论)(?:次数|量|数|人数|人次)?\s*[:：]\s*\d+\s*(?:人次|次|人)?"),
     # …written without a colon on a line of its own (总访问量 12345 次), and the counts of a site's lists and
     # searches (共找到12条结果, 本页共5条, 相关文章3篇, 附件(2个)); 网站访问量达120万人次 in a sentence stays.
     # (each begins with a class of characters, so that the regex engine jumps to them)
-    re.compile(r"[\s|【\[(（](?:总|累计|今日)?(?:浏览|阅读|点击|访问)(?:次数|量|数|人数)?\s*\d+\s*(?:人次|次|人)?"
+    re.compile(r"[\s|【\[(（](?:总|累计|今日)?(?:浏览|阅读|点击|访问|下载|点赞|收藏|转发|评论)(?:次数|量|数|人数|人次)?\s*\d+\s*(?:人次|次|人)?"
                r"(?=[ \t]*(?:$|\n|[|】\]）)]))"),
     re.compile(r"[共找本今相附](?:(?<=共)有?\s*\d+\s*条(?:结果|记录)|(?<=找)到\s*\d+\s*条(?:结果|记录)"
                r"|(?<=本)页共?\s*\d+\s*条|(?<=今)日更新\s*\d+\s*条"
