@@ -149,3 +149,27 @@ def test_a_bureau_outside_the_list_is_not_named_as_its_district(tmp_path: Path) 
     assert "荣昌区（部门名称未识别）" in units["报送情况"] and units["报告"] == ["荣昌区（部门名称未识别）"]
     status = {r[0]: r[3] for r in wb["报送情况"].iter_rows(min_row=2, values_only=True)}
     assert status["荣昌区人民政府"] == "未报送"  # the district's government did not report: the bureau did
+
+
+def test_the_notice_names_only_missing_parts_its_opinions_state(tmp_path: Path) -> None:
+    """A report without its 不足 lacks their 原因 too; the check says so once (缺少存在的不足), and the
+    notice that refers units to their 审查意见 named 缺少存在的不足、不足的原因 — a part no opinion
+    states, that no reviewer can confirm or dismiss, and that --only-confirmed still listed."""
+    no_shortcomings = REPORTS["永清县.txt"].replace("二、存在的不足和原因\n执法力量不足，原因是编制紧张。\n", "")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yq.txt").write_text(no_shortcomings, "utf-8")
+    reg = tmp_path / "名单.csv"
+    reg.write_text(REGISTRY, "utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        assert {"shortcomings", "causes"} <= set(c.reports()["missing_contents"].iloc[0])
+        (f,) = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
+        (notice,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办", registry=reg)
+        (only,) = export(c, tmp_path / "确认.docx", year=2023, issuer="某办", include_undecided=False)
+        r = c.findings(check="shortcomings_missing").iloc[0]
+        c.decide(r["sha256"], r["check"], r["start"], r["end"], r["message"], "confirmed", user="审查人")
+        (confirmed,) = export(c, tmp_path / "确认后.docx", year=2023, issuer="某办", include_undecided=False)
+    assert "不足的原因" not in "\n".join(_texts(f))
+    assert "永清县（缺少存在的不足）" in "\n".join(_texts(notice))
+    assert "永清县（缺少" not in "\n".join(_texts(only))  # nobody has confirmed it yet
+    assert "永清县（缺少存在的不足）" in "\n".join(_texts(confirmed))

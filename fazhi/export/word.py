@@ -417,21 +417,22 @@ def _join(items: list[str], limit: int = 60) -> str:
 
 
 def _decided_contents(listed: pd.DataFrame, fs: pd.DataFrame, include_undecided: bool) -> pd.DataFrame:
-    """The status rows with the missing contents a reviewer dismissed (or, when only confirmed findings
-    go out, did not confirm) taken off: the notice must not name a part a reviewer found present."""
+    """The status rows with the missing contents the notice may name: those with a finding that goes
+    out (not dismissed; confirmed, when only confirmed findings go out). A part the analysis found
+    absent without a finding of its own (不足的原因 where the 不足 themselves are missing: the check
+    says so once) is in no 审查意见 and cannot be decided, so the notice, which refers the unit to its
+    审查意见, does not name it either; nor a part a reviewer found present."""
     checks = {f"{key}_missing": key for key in CONTENT_ZH}
-    drop: dict[str, set[str]] = {}
+    kept: dict[str, set[str]] = {}
     for r in fs[fs["check"].isin(set(checks))].to_dict("records"):
-        if not _keep(r, include_undecided):
-            drop.setdefault(r["sha256"], set()).add(CONTENT_ZH[checks[r["check"]]])
-    if not drop:
-        return listed
+        if _keep(r, include_undecided):
+            kept.setdefault(r["sha256"], set()).add(checks[r["check"]])
     out = listed.copy()
     for i, r in out.iterrows():
-        gone = drop.get(r["sha256"]) if isinstance(r["sha256"], str) else None
-        if not gone or not r["deficient"]:
+        if not r["deficient"]:
             continue
-        left = [name for name in str(r["missing_contents"]).split("、") if name and name not in gone]
+        keys = kept.get(r["sha256"], set()) if isinstance(r["sha256"], str) else set()
+        left = [CONTENT_ZH[k] for k in CONTENT_ZH if k in keys]
         out.at[i, "missing_contents"] = "、".join(left)
         out.at[i, "deficient"] = bool(left)
     return out
