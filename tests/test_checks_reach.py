@@ -498,3 +498,12 @@ def test_table_pasted_one_cell_per_line():
     # cells that do not tile into rows (a lost cell) are no table
     broken = build(measures=MEASURES + _CELL_TABLE.replace("西岗村\n52\n50\n", "西岗村\n52\n"))
     assert findings(broken, "rate_consistency") == []
+
+
+def test_parts_after_a_total_that_opens_its_list_with_zhong():
+    ok = _m("调解成功的96件中，邻里纠纷51件、土地纠纷27件、婚姻家庭纠纷18件。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("土地纠纷27件", "土地纠纷31件"), "sum_consistency", "96件")
+    # parts that may overlap (涉企, 重大) or fall short of the total say nothing
+    assert findings(_m("审结的40件中，涉企案件26件、重大案件19件。"), "sum_consistency") == []
+    assert findings(ok.replace("土地纠纷27件", "土地纠纷20件"), "sum_consistency") == []

@@ -54,7 +54,8 @@ def _statements(report: Report) -> list[list[Figure]]:
 @lru_cache(maxsize=1)
 def _phrasings() -> dict[str, re.Pattern[str]]:
     d = load_data("arithmetic.toml")
-    return {"carried_over": re.compile(d["carried_over"])}
+    return {"carried_over": re.compile(d["carried_over"]), "among": re.compile(d["among"]),
+            "cross_cutting": re.compile(d["cross_cutting"])}
 
 
 def _carried(figs: list[Figure], text: str, unit: str | None) -> float:
@@ -439,6 +440,8 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
         a, b = _statement_bounds(text, figs[0].start)
         stmt = text[a:b]
         marker = lex.parts.search(stmt)
+        if marker is None:
+            yield from _among_list(text, figs, seen, tax.sums)
         if marker is not None:
             mpos = a + marker.start()
             totals = [f for f in figs if f.start < mpos and f.kind == "count"]
@@ -482,6 +485,36 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
                     yield hit
         marked = [f for f in figs if f.total_marker and f.kind == "count"]
         last_total = marked[-1] if marked else None
+
+
+def _among_list(text: str, figs: list[Figure], seen: set[int], sums: list[dict]) -> Iterator[Finding]:
+    """A total that opens its list with 中 (调解成功的101件中，邻里纠纷52件、婚姻家庭纠纷21件、…):
+    parts of its unit after it may not add up to more than it when they are of one kind
+    (the taxonomy lists them together, or every part's words end in the same noun: 纠纷, and
+    none cuts across the others: 涉企, 重大)."""
+    among = _phrasings()["among"]
+    for i, total in enumerate(figs):
+        if total.kind != "count" or total.start in seen or total.approx or not among.match(text, total.end):
+            continue
+        parts = []
+        for f in figs[i + 1:]:
+            if f.kind != "count" or f.unit != total.unit:
+                break
+            parts.append(f)
+        if len(parts) < 2:
+            continue
+        seen.add(total.start)
+        labels, prev = [], total.end + 2
+        for p in parts:
+            labels.append(text[prev:p.start].strip(" ,、，;；"))
+            prev = p.end
+        nouns = {lab[-2:] for lab in labels}
+        homogeneous = _same_kind(labels, parts, sums) or (
+            len(nouns) == 1 and all(len(lab) > 2 and not _phrasings()["cross_cutting"].search(lab) for lab in labels))
+        hit = _sum_finding(total, parts, exhaustive=any(re.search("其他|其余|其它", lab) for lab in labels),
+                           homogeneous=homogeneous)
+        if hit:
+            yield hit
 
 
 def _same_kind(labels: list[str], parts: list[Figure], sums: list[dict], total_label: str = "") -> bool:
