@@ -939,3 +939,30 @@ def test_the_unit_a_mirrored_report_names_in_its_title_in_several_forms(title):
     text = f"下面是小编为大家整理的{title}，供大家参考。\n{title}\n{body}"
     assert kind_of(text)[0] == "report"
     assert kind_of(f"下面是小编为大家整理的法治政府建设情况报告，供大家参考。\n法治政府建设情况报告\n{body}")[0] == "template"
+
+
+# Every annual report names its subject (法治, 依法行政, 行政执法 …) in its title or its opening; an
+# account of a unit's other work does not, whatever year and first person it shows.
+_OTHER_WORK = ("2023年，我局坚持以人民为中心，围绕打造干净整洁有序的城市环境，较好完成了全年各项目标任务。\n"
+               "一、生活垃圾分类稳中有进\n全市新建分类小区120个，厨余垃圾分出率达到38%，建成大件垃圾"
+               "拆解中心2座，回收利用率稳步提升。\n二、市容环境持续改善\n完成背街小巷整治46条，新增停车泊位2300个，"
+               "清理占道经营点位800余处，城市道路机扫率达到95%。\n三、园林绿化提档升级\n新建口袋公园15个，"
+               "改造提升绿道30公里，城市绿化覆盖率保持在43%以上，市民满意度持续提高。\n")
+
+
+def test_an_untitled_account_of_other_work_is_not_a_report():
+    got, msg = kind_of(_OTHER_WORK)
+    assert got == "other_summary" and "其他工作" in msg
+
+
+def test_a_title_that_names_the_subject_or_a_short_opening_keeps_a_report():
+    assert kind_of("桐溪县城管局2023年度法治政府建设情况报告\n" + _OTHER_WORK)[0] == "report"
+    short = "桐溪县城管局2023年度工作情况\n2023年，我局较好完成了全年各项目标任务。\n一、主要工作\n新建分类小区120个。\n"
+    assert kind_of(short)[0] == "report"  # too short to tell what it is about
+
+
+def test_a_page_that_opens_at_its_first_part_with_a_short_item_line_is_a_report():
+    text = ("一、基本情况\n（一）学习贯彻习近平法治思想情况。\n一是我委把习近平法治思想纳入理论学习中心组学习内容，"
+            "组织领导班子专题学习6次。二是开展干部职工专题讲座1次。\n（二）依法全面履行职能情况。\n"
+            "全年办理行政许可事项215件。\n")
+    assert kind_of(text)[0] == "report"

@@ -80,6 +80,7 @@ class _Rules:
     head: int
     body: int
     subject: re.Pattern[str]
+    off_subject_least: int
     untyped: tuple[str, float, re.Pattern[str]]
     unit_before_place: re.Pattern[str]
     unit_after_place: re.Pattern[str]
@@ -109,7 +110,7 @@ def _rules() -> _Rules:
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
                   float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
                   float(dec["line_share"]), int(dec["head_chars"]),
-                  int(dec["body_chars"]), re.compile(dec["subject"]),
+                  int(dec["body_chars"]), re.compile(dec["subject"]), int(dec["off_subject_least"]),
                   (dec["untyped_title"]["kind"], float(dec["untyped_title"]["weight"]),
                    re.compile(dec["untyped_title"]["unless"])),
                   re.compile(data["named_unit"]["before_place"]), re.compile(data["named_unit"]["after_place"]), re.compile(data["named_unit"]["named_body"]),
@@ -287,7 +288,8 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int,
     `catch` score and leads the report's own score by `margin`; otherwise the document
     is a report when anything marks it as one, or when it has a title and speaks of the
     subject. An untitled page with no mark of a report at all (no 报告如下, no year of
-    its own work, no first person, no required part) is not taken for one: "unknown".
+    its own work, no first person, no required part) is not taken for one: "unknown". A text
+    whose title and opening never name the subject is no report either (_off_subject).
     """
     rules = _rules()
     score, evidence = scores(title, work, body_start, end, source)
@@ -298,11 +300,30 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int,
         (rules.catch, rules.margin)
     if best >= catch and against - report >= margin:
         return _refined(kind, title, work, body_start, end, rules, source), evidence.get(kind)
+    off_subject = _off_subject(title, work, body_start, end, rules)
+    if off_subject is not None:
+        return ("other_summary" if report > 0 else "unknown"), off_subject
     if report > 0 or title and rules.subject.search(work, body_start, min(end, body_start + rules.body)):
         return "report", None
     if best > 0:
         return _refined(kind, title, work, body_start, end, rules, source), evidence.get(kind)
     return "unknown", None
+
+
+def _off_subject(title: str | None, work: str, body_start: int, end: int, rules: _Rules) -> dict | None:
+    """The opening of a text that never names the rule of law, when it is long enough to have.
+
+    Every annual report names its subject (法治, 依法行政, 行政执法 …) in its title or in its first
+    paragraphs; a summary of a unit's other work (垃圾分类, 公路建设) does not, whatever first person
+    and year it shows. None when the subject is named or the opening is too short to tell."""
+    head = work[body_start:min(end, body_start + rules.head)]
+    if len(re.sub(r"\s+", "", head)) < rules.off_subject_least or title and rules.subject.search(title) \
+            or rules.subject.search(head):
+        return None
+    first = next((line.strip() for line in head.splitlines() if line.strip()), "")
+    at = work.find(first, body_start)
+    return {"source": "body", "text": first[:40], "start": at if at >= 0 else None,
+            "end": at + len(first[:40]) if at >= 0 else None}
 
 
 def _refined(kind: str, title: str | None, work: str, body_start: int, end: int, rules: _Rules,
