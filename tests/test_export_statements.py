@@ -173,3 +173,18 @@ def test_the_notice_names_only_missing_parts_its_opinions_state(tmp_path: Path) 
     assert "永清县（缺少存在的不足）" in "\n".join(_texts(notice))
     assert "永清县（缺少" not in "\n".join(_texts(only))  # nobody has confirmed it yet
     assert "永清县（缺少存在的不足）" in "\n".join(_texts(confirmed))
+
+
+def test_overall_figures_account_for_units_whose_report_is_ambiguous(tmp_path: Path) -> None:
+    """Two 青山镇 of two counties on the list, one untitled report naming no county: neither is
+    received nor missing, and the figures said so by not adding up."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "town.txt").write_text(UNTITLED, "utf-8")
+    reg = tmp_path / "名单.csv"
+    reg.write_text("单位,层级,上级\n青山镇,乡镇,甲县\n青山镇,乡镇,乙县\n白水县,县级,某市\n", "utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        assert list(c.status(2023, registry=reg)["status"]).count("ambiguous") == 2
+        (notice,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
+    text = "\n".join(_texts(notice))
+    assert "应报送单位3个，已报送0个" in text and "未报送1个；另有2个单位的报告无法确定归属，待核实。" in text

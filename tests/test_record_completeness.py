@@ -173,3 +173,16 @@ def test_a_record_from_before_the_flag_is_judged_on_its_text() -> None:
     said = dict(rec, truncated=False)
     said.pop("truncation")
     assert flatten(said, datetime(2024, 1, 1), "0")["records"]["truncated"] == [False]
+
+
+def test_fazhi_analyze_says_a_text_may_be_incomplete(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from fazhi.cli import app
+
+    (tmp_path / "cut.txt").write_text(CUT_OFF, "utf-8")
+    (tmp_path / "whole.txt").write_text(WHOLE, "utf-8")
+    res = CliRunner().invoke(app, ["analyze", str(tmp_path / "cut.txt"), str(tmp_path / "whole.txt")])
+    assert res.exit_code == 0, res.output
+    assert res.output.count("文本可能不完整") == 1
+    assert "文本可能不完整：在“……的问题，并将评查结果纳入”处中断" in res.output.replace("\n", "")

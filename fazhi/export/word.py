@@ -495,7 +495,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         deficient = listed[listed["deficient"]]
         d.para(f"应报送单位{n}个，已报送{received}个，其中按时公开{counts.get('on_time', 0)}个，"
                f"逾期公开{counts.get('late', 0)}个，未查到公开日期{counts.get('unpublished', 0)}个，"
-               f"报送材料不是法治政府建设年度报告的{counts.get('invalid', 0)}个；未报送{counts.get('missing', 0)}个。"
+               f"报送材料不是法治政府建设年度报告的{counts.get('invalid', 0)}个；未报送{counts.get('missing', 0)}个"
+               + (phrase("notice_ambiguous", n=counts["ambiguous"]) if counts.get("ambiguous") else "") + "。"
                f"内容方面，{len(deficient)}份报告缺少规定内容。")
         d.h1("二、存在的问题")
         k = 0
