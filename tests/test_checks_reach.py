@@ -507,3 +507,19 @@ def test_parts_after_a_total_that_opens_its_list_with_zhong():
     # parts that may overlap (涉企, 重大) or fall short of the total say nothing
     assert findings(_m("审结的40件中，涉企案件26件、重大案件19件。"), "sum_consistency") == []
     assert findings(ok.replace("土地纠纷27件", "土地纠纷20件"), "sum_consistency") == []
+
+
+_CHANGE_TABLE = ("指标　　　　　　　2023年　　2022年　　增减\n"
+                 "行政处罚案件（件）　　　612　　　　575　　　+37\n"
+                 "行政复议案件（件）　　　44　　　　51　　　　-7\n")
+
+
+def test_change_column_of_a_two_period_table():
+    ok = build(measures=MEASURES + _CHANGE_TABLE)
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("　44　", "　46　"), "sum_consistency", "-7")
+    assert flagged_at(ok.replace("+37", "+27"), "sum_consistency", "+27")
+    # an unsigned change may go either way; a table of two periods with no change column says nothing
+    assert findings(ok.replace("-7", "7"), "sum_consistency") == []
+    plain = "指标　　　　　2023年　　2022年\n行政处罚案件（件）　612　　575\n"
+    assert findings(build(measures=MEASURES + plain), "sum_consistency") == []

@@ -24,7 +24,7 @@ from .document import is_report
 from .registry import check, finding
 from .relations import in_brackets, label, partition_runs, precision, rate_links
 from .relations import lex as relation_lex
-from .table_rows import row_rates
+from .table_rows import change_rows, row_rates
 
 _STATEMENT_END = "。!?\n"
 
@@ -388,6 +388,26 @@ def sum_consistency(report: Report) -> Iterator[Finding]:
         used.update(hit.data.get("figures", []))
         yield hit
     yield from _partitions(report, used)
+    yield from _table_changes(report)
+
+
+def _table_changes(report: Report) -> Iterator[Finding]:
+    """A two-period table's change column (项目 2017年 2016年 增减): this period less the other,
+    to the precision printed; an unsigned change may be either way."""
+    text = report.work
+    for row in change_rows(report):
+        cur, prev, d = row.current, row.previous, row.change
+        dec = max(rates.decimals(text[c.start:c.end]) for c in (cur, prev, d))
+        expected = cur.value - prev.value
+        tol = 10 ** -dec if dec else 0.0
+        if abs(expected - d.value) <= tol + 1e-9 or (not row.signed and abs(abs(expected) - d.value) <= tol + 1e-9):
+            continue
+        shown = f"{expected:+.{dec}f}" if dec else f"{int(round(expected)):+d}"
+        yield finding("sum_consistency", "difference", cur.start, d.end, row=row.label, cur_name=cur.header,
+                      cur=_num(cur.value), prev_name=prev.header, prev=_num(prev.value), expected=shown,
+                      col=d.header, stated=text[d.start:d.end],
+                      data={"current": cur.value, "previous": prev.value, "change": d.value,
+                            "figures": [cur.start, prev.start, d.start]})
 
 
 def _partitions(report: Report, used: set[int]) -> Iterator[Finding]:

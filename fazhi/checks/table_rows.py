@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..data import load as load_data
 from ..record import Report
 from ..understand.page import iter_lines
 from .relations import lex
@@ -218,3 +220,80 @@ def row_rates(report: Report) -> list[RowRate]:
             if link.bases:
                 out.append(link)
     return out
+
+
+@dataclass
+class ChangeRow:
+    """A row of a two-period table: this period's figure, the other's, and the stated change."""
+
+    label: str
+    current: Cell
+    previous: Cell
+    change: Cell
+    signed: bool
+
+
+_SIGNED = re.compile(r"([+\-＋－−]?)(\d+(?:\.\d+)?)")
+
+
+@lru_cache(maxsize=1)
+def _change_lex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    d = load_data("arithmetic.toml")["table_change"]
+    return re.compile(d["period"]), re.compile(d["current"]), re.compile(d["change"])
+
+
+def change_rows(report: Report) -> list[ChangeRow]:
+    """Rows of tables whose header names two periods and then their change (项目 2017年 2016年
+    增减): a naming cell, then one number per column, the change perhaps signed."""
+    work = report.work
+    period, current, change = _change_lex()
+    if not change.search(work, report.body_start, report.body_end):
+        return []
+    out: list[ChangeRow] = []
+    cols: tuple[int, int, int, str, str, str] | None = None  # (current, previous, change) indexes, names
+    width = 0
+    for ls, _le, line in iter_lines(work):
+        if ls < report.body_start or ls >= report.body_end:
+            continue
+        stripped = line.strip()
+        if not stripped or _PROSE.search(stripped):
+            cols = None
+            continue
+        lead = len(line) - len(line.lstrip())
+        cells = _cells(stripped, ls + lead)
+        if cols is not None and len(cells) == width and not _SIGNED.fullmatch(cells[0][0]):
+            nums = [_SIGNED.fullmatch(c[0]) for c in cells[1:]]
+            if all(nums):
+                def cell(k: int, name: str) -> Cell:
+                    m = nums[k - 1]
+                    v = float(m.group(2)) * (-1 if m.group(1) in ("-", "－", "−") else 1)
+                    return Cell(name, v, cells[k][1], cells[k][2], False)
+                ci, pi, di, cn, pn, dn = cols
+                out.append(ChangeRow(cells[0][0], cell(ci, cn), cell(pi, pn), cell(di, dn),
+                                     bool(nums[di - 1].group(1))))
+                continue
+        cols, width = _change_header([c[0] for c in cells], period, current, change), len(cells)
+    return out
+
+
+def _change_header(names: list[str], period: re.Pattern[str], current: re.Pattern[str],
+                   change: re.Pattern[str]) -> tuple[int, int, int, str, str, str] | None:
+    """The indexes of this period's, the other period's and the change's columns, when the
+    header names exactly two periods followed by a change column."""
+    if len(names) < 4:
+        return None
+    periods = [i for i, n in enumerate(names) if i and period.fullmatch(n)]
+    changes = [i for i, n in enumerate(names) if i and change.fullmatch(n)]
+    if len(periods) != 2 or not changes or changes[0] < periods[1]:
+        return None
+    a, b = periods
+    years = [re.match(r"\d{4}", names[i]) for i in (a, b)]
+    if all(years):
+        cur = a if int(years[0].group()) > int(years[1].group()) else b
+    elif current.match(names[a]) or current.match(names[b]):
+        cur = a if current.match(names[a]) else b
+    else:
+        return None
+    prev = b if cur == a else a
+    d = changes[0]
+    return cur, prev, d, names[cur], names[prev], names[d]
