@@ -188,3 +188,21 @@ def test_overall_figures_account_for_units_whose_report_is_ambiguous(tmp_path: P
         (notice,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
     text = "\n".join(_texts(notice))
     assert "应报送单位3个，已报送0个" in text and "未报送1个；另有2个单位的报告无法确定归属，待核实。" in text
+
+
+def test_a_report_of_no_known_year_is_named_as_such_and_left_out_of_the_notice(tmp_path: Path) -> None:
+    text = "关于法治政府建设情况的报告\n我县坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：\n" \
+        + BODY.replace("三、2024年工作安排", "三、下一年工作安排")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "无年度.txt").write_text(text, "utf-8")
+    (tmp_path / "in" / "永清县.txt").write_text(REPORTS["永清县.txt"], "utf-8")
+    notes: list[str] = []
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        files = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
+        (notice,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办", note=notes.append)
+    (undated,) = [_texts(f) for f in files if "年度不明" in f.stem]
+    assert undated[0] == "关于法治政府建设年度报告的审查意见"
+    assert undated[2].startswith("经审查，你单位报送的法治政府建设年度报告（无标题），")  # no year made up
+    assert "对收到的1份2023年度" in "\n".join(_texts(notice))
+    assert any("1份报告未能确定报告年度，未计入本通报" in n and "无年度.txt" in n for n in notes)

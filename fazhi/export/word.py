@@ -438,6 +438,15 @@ def _decided_contents(listed: pd.DataFrame, fs: pd.DataFrame, include_undecided:
     return out
 
 
+def _undated_note(corpus, options: dict[str, Any], note: Note) -> None:
+    """Reports whose year could not be determined are in no year's 通报: the reviewer is told which."""
+    others = {k: v for k, v in report_filters(options).items() if k not in ("year", "years")}
+    reps = corpus.reports(doc_type="report", **others)
+    undated = reps[reps["report_year"].isna()]
+    if len(undated):
+        note(phrase("undated_note", n=len(undated), files=_join([_name_of(r) for r in undated.to_dict("records")], 10)))
+
+
 def _decided_lateness(listed: pd.DataFrame, fs: pd.DataFrame) -> pd.DataFrame:
     """The status rows with the lateness a reviewer dismissed taken off: a unit whose timeliness
     finding was dismissed (the site was down on the day, the date shown is a later edit) is not
@@ -478,6 +487,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     decided = corpus.findings(**report_filters(options))
     all_reps = _reports(corpus, options)
     cut_shas = {r["sha256"] for r in all_reps.to_dict("records") if truncation(r)}
+    if note is not None:
+        _undated_note(corpus, options, note)
     guessed_dates = {r["sha256"] for r in all_reps.to_dict("records") if addressing(r).published_inferred}
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
