@@ -966,3 +966,16 @@ def test_a_page_that_opens_at_its_first_part_with_a_short_item_line_is_a_report(
             "组织领导班子专题学习6次。二是开展干部职工专题讲座1次。\n（二）依法全面履行职能情况。\n"
             "全年办理行政许可事项215件。\n")
     assert kind_of(text)[0] == "report"
+
+
+def test_untitled_pages_told_by_their_opening():
+    news = ("为深入贯彻落实《法治政府建设实施纲要》和省委、省政府《法治政府建设实施方案》、州委依法治州办《关于开展"
+            "法治政府建设集中宣传活动的通知》精神，进一步营造尊法学法守法用法的良好氛围，9月26日，桐溪州交通运输局"
+            "组织局属各单位在中心广场开展了法治政府建设宣传日活动。\n活动现场悬挂横幅4条，发放宣传资料800余份。\n")
+    assert kind_of(news)[0] == "news"
+    disclosure = ("一、工作开展总体情况\n（一）总体概述\n2023年，我局把信息公开工作纳入重要议事日程，扎实推进各项工作。"
+                  "现将我局2023年政务公开工作要点落实情况报告如下：\n（二）主动公开政府信息情况\n全年主动公开信息215条。\n")
+    assert kind_of(disclosure)[0] == "disclosure_report"
+    report = ("一、工作情况\n（一）加强组织领导，狠抓责任落实。一是乡党委政府高度重视普法依法治理工作，将普法和依法治理"
+              "工作纳入重要议事日程。二是落实国家工作人员学法用法制度，全年开展学法培训4次。\n")
+    assert kind_of(report)[0] == "report"
