@@ -22,6 +22,8 @@ CASES = [
     # powers a body exercises by concentration are items of the power list (devolved ones are not)
     ("县综合行政执法局集中行使行政处罚权事项1322项。", [("power_list.items", 1322)]),
     ("向乡镇下放行政处罚权事项112项。", [("enforcement.devolved_powers", 112)]),
+    # the services of a 一件事 reform counted after examples of them, in the sentence naming the reform
+    ("推行“一件事一次办”改革，推出开餐馆、开药店、开健身房等25项个性化服务流程。", [("approval.items", 25)]),
     # a body whose name says it mediates is a mediation organisation (a 多元化解中心 is a platform: null)
     ("在各乡镇设立人民调解中心9个。", [("mediation.organizations", 9)]),
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),
@@ -246,6 +248,8 @@ UNCODED = [
     # an on-time rate of licensing is no hotline's
     ("全年受理行政许可申请860件，按时办结率98%。", 98),
     ("公共法律服务大厅全年办理业务340件。", 340),
+    # certificates of people trained or engaged are no licences
+    ("为全镇“法律明白人”发放证书130本。", 130),
     ("汇总全县28个部门的行政职权，统一编制目录。", 28),
 ]
 
