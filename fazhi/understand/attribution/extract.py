@@ -12,7 +12,7 @@ import re
 
 from ...record import Metadata
 from ..dates import DATE_RE, parse_match
-from ..departments import parse_unit
+from ..departments import Unit, parse_unit
 from ..divisions import Division, divisions, short_name
 from ..doctype import detect_kind
 from ..page import GLOSS as _GLOSS
@@ -297,8 +297,40 @@ def _read_dates(md: Metadata, work: str, shown: str, page_fields: dict, doc_meta
             _evidence(md, "signed", "signature", shown, cover.start("date"), cover.end("date"), conf["signature"])
 
 
+class _Reading:
+    """What the steps of `_extract` share: the texts they read (the working view, the text as
+    shown, the body without glosses and where it lies), the page's fields and the reader's
+    metadata, and what the steps settle in turn (the voice of the body, the issuer candidates
+    and the one taken, the place and the source it was read from)."""
+
+    def __init__(self, md: Metadata, work: str, shown: str, page_fields: dict, doc_meta: dict, start: int,
+                 end: int, body_start: int, body_end: int, wtitle: str | None, source: str | None):
+        self.md, self.work, self.shown = md, work, shown
+        self.page_fields, self.doc_meta = page_fields, doc_meta
+        self.start, self.end, self.body_start, self.body_end = start, end, body_start, body_end
+        self.wtitle, self.source = wtitle, source
+        self.conf = rules()["confidence"]
+        # the body as read for words and names, without the pinyin glosses a mirror put after
+        # its characters (自治區(qū)人民政府); only what needs no offsets reads it
+        self.body = _unglossed(work[body_start:body_end])
+        self.self_level, self.first_person = _voice(self.body)
+        self.cands: list[Cand] = []
+        self.primary: Cand | None = None
+        self.issuer: str | None = None
+        self.context: Context | None = None
+        self.zone: tuple | None = None
+        self.place: Division | None = None
+        self.place_src: Cand | None = None
+
+    def read_from(self, place: Division, source: str) -> Cand:
+        """The candidate a place read from the site ("site") or the body ("inferred") stands on."""
+        return Cand(place.name, source, None, None, self.conf[source])
+
+
 def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int, *, text: str | None = None,
              source: str | None = None) -> tuple[Metadata, int, int]:
+    """extract on a page without pinyin glosses: title, type, dates, then the steps below in
+    order, each settling what the next reads (issuer, place, department, level, year)."""
     md = Metadata()
     conf = rules()["confidence"]
     # evidence quotes the text as read: the working view has the page furniture blanked
@@ -315,48 +347,84 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
 
     _read_dates(md, work, shown, page_fields, doc_meta, start, end, body_start, signed, sig_span, conf)
 
-    # the body as read for words and names, without the pinyin glosses a mirror put after its
-    # characters (自治區(qū)人民政府); only what needs no offsets reads it
-    body = _unglossed(work[body_start:body_end])
+    r = _Reading(md, work, shown, page_fields, doc_meta, start, end, body_start, body_end, wtitle, source)
+    _choose_issuer(r, sig_org, sig_span)
+    # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
+    # as its address does), settle names that several places share
+    r.context = Context(_unglossed(shown[start:end]) + " " + _converted(work, shown, start, end)
+                        + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
+                        doc_meta.get("url") or source)
+    r.place_src = r.primary
+    r.zone = zone_parts(r.issuer) if r.issuer else None
+    if r.zone is not None:
+        _place_zone(r)
+    elif r.issuer:
+        _place_issuer(r)
+    if r.place is None and md.jurisdiction is None and not r.issuer:
+        _place_unnamed(r)
+    _department_from_address(r)
+    _department_from_system(r)
+    _settle_place(r)
+    _settle_department(r)
+    _settle_level(r)
+    _settle_issuer(r)
+    _record_evidence(r)
+    _read_report_year(r)
+    if md.title and rules()["news_headline"].match(re.sub(r"\s+", "", md.title)):
+        # a repost's headline: it named the issuer and the year above, but is no title of the report
+        md.title = None
+        md.evidence.pop("title", None)
+        md.confidence.pop("title", None)
+    return md, body_start, body_end
+
+
+def _voice(body: str) -> tuple[str | None, bool]:
+    """The level the body speaks as, and whether in the first person (spoken_level): a body
+    that opens as a department (2022年，我局…; 现将我局…报告如下) or names itself a department
+    of its line (作为生态环境部门) is the department's, however often it says 我市 after."""
     self_level, first_person = spoken_level(body)
     if self_level != "department" and (opens_as_department(body) or line_of_work(body, "as_department")):
-        # 2022年，我局…; 现将我局…报告如下 — a department that goes on to speak of its city
-        # (我市, 全市) more often than of itself is still the one reporting
-        self_level, first_person = "department", True
-    # issuer candidates, most trusted first
-    cands: list[Cand] = []
-    if wtitle:
-        t_issuer = issuer_from_title(wtitle)
+        return "department", True
+    return self_level, first_person
+
+
+def _choose_issuer(r: _Reading, sig_org: str | None, sig_span: tuple[int, int]) -> None:
+    """The issuer candidates, most trusted first (the title's issuer, the signature, the body's
+    subject, the page's and the reader's issuer fields, the page's 来源), and the one taken."""
+    md, conf, work, body = r.md, r.conf, r.work, r.body
+    cands = r.cands
+    if r.wtitle:
+        t_issuer = issuer_from_title(r.wtitle)
         if t_issuer:
             te = md.evidence["title"]
             cands.append(Cand(t_issuer, te["source"], te["start"], te["end"], md.confidence["title"]))
     if sig_org:
         cands.append(Cand(sig_org, "signature", sig_span[0], sig_span[1], conf["signature"]))
-    subject = body_subject(work, body_start, body_end) or announced_unit(work, body_start, body_end)
+    subject = body_subject(work, r.body_start, r.body_end) or announced_unit(work, r.body_start, r.body_end)
     if subject is not None:
         cands.append(subject)
-    v, fs, fe = page_field(page_fields, "issuer")
+    v, fs, fe = page_field(r.page_fields, "issuer")
     if v:
         cands.append(Cand(v, "issuer_field", fs, fe, conf["issuer_field"]))
-    if doc_meta.get("issuer"):
-        cands.append(Cand(str(doc_meta["issuer"]), "document", None, None, conf["document"]))
-    v, fs, fe = page_field(page_fields, "source_org")
-    if v and is_unit(v) and not drafter(v, self_level, first_person) \
-            and not _on_mirror(doc_meta.get("url") or source):
+    if r.doc_meta.get("issuer"):
+        cands.append(Cand(str(r.doc_meta["issuer"]), "document", None, None, conf["document"]))
+    v, fs, fe = page_field(r.page_fields, "source_org")
+    if v and is_unit(v) and not drafter(v, r.self_level, r.first_person) \
+            and not _on_mirror(r.doc_meta.get("url") or r.source):
         # a mirror's 来源 names where it copied the page from, not who issued the report
         cands.append(Cand(v, "source_field", fs, fe, conf["source_field"]))
     # the title's issuer is kept even when it is no known unit (某县); others must be units
     primary = next((c for c in cands if c.source in ("title", "title_field", "document") or is_unit(c.name)
                     or zone_parts(c.name)), None)
-    if primary is None and (self_level == "department"
-                            or not first_person and system_patterns()[3].search(body)):
+    if primary is None and (r.self_level == "department"
+                            or not r.first_person and system_patterns()[3].search(body)):
         # a department that calls itself only 我局 still names itself where it speaks of its
         # own leaders or documents (区司法局党委书记…; 制定《某区统计局2022年…计划》); so does
         # one that speaks of its area (全区) and of itself only as 局 (局党组, 全局干部)
-        primary = own_department(work, body_start, body_end)
+        primary = own_department(work, r.body_start, r.body_end)
         if primary is not None:
             cands.append(primary)
-            self_level = "department"
+            r.self_level = "department"
     issuer = primary.name if primary else None
     if issuer in LEVEL_WORD_KINDS:
         # a title whose place a mirror blanked out (县2019年法治政府建设工作总结): no issuer; the
@@ -364,228 +432,291 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
         issuer = primary = None
     if issuer:
         issuer = zone_in_body(issuer, body) or issuer
+    r.primary, r.issuer = primary, issuer
 
-    # the place names of the whole page, its furniture too (主办单位：某县人民政府 names the host
-    # as its address does), settle names that several places share
-    context = Context(_unglossed(shown[start:end]) + " " + _converted(work, shown, start, end) + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
-                       doc_meta.get("url") or source)
 
-    place: Division | None = None
-    place_src: Cand | None = primary
-    zone = zone_parts(issuer) if issuer else None
-    if zone is not None:
-        # a development zone or new area: named as written, placed under the division it lies in
-        name, parent = zone_place(zone, context)
-        flat = re.sub(r"\s+", "", issuer)
-        if name != zone[0] and flat.startswith(zone[0]):
-            # a zone named by its kind alone (高新区综治局) that the site places (珠海高新区): the
-            # issuer as the record names it, so that it names the zone's city as its jurisdiction does
-            issuer = name + flat[len(zone[0]):]
-        if parent is not None:
-            _set_place(md, parent)
-            if parent.kind == "county":
-                md.county = parent.name
-        # a zone is none of the record's levels: level stays null (the record allows it), and its
-        # evidence says why, so that checks of the words a unit uses of itself read it as the 区
-        # it calls itself (我区, 全区, 区党工委) and not as a report of unknown level
-        md.jurisdiction, md.level = name, None
-        md.evidence["level"] = {"source": "zone", "text": ZONE_SPEAKS_AS, "start": None, "end": None}
-        zu = parse_unit(zone[1]) if zone[1] else None
-        if zu is not None and zu.is_department:
-            # 综治局 -> 综合治理局: a short form the lexicon knows is given in full
-            md.department = name + (zu.department if zu.known and zu.department else zone[1])
-    elif issuer:
-        place, amb_name, amb_level, above = place_of(issuer, context)
-        if place is None and amb_name:
-            if above is not None:  # a street the table lacks: its district is its county
-                _set_place(md, above)
-                md.county, md.division_code = above.name, above.code6
-            md.jurisdiction, md.level = amb_name, amb_level
-        unit = parse_unit(issuer)
-        # a department's party group (某局党组) reports as the department
-        dept = department_name(issuer) if not unit.is_department \
-            else re.sub(r"^(?:中共)?(.+?)(?:党组|党委)$", r"\1", issuer)
-        if dept and not re.search(r"人民政府$|政府$", dept):
-            md.department = re.sub(r"\s+", "", dept)
-        if place is None and md.jurisdiction is None and (md.department or unit.level_word) \
-                and not central(unit):
-            # a department named without its place (市司法局, 我局) or a government by its level
-            # alone (省人民政府): the place from the other sources that name one, then from the
-            # 索引号, then the place of that level the body names most
-            got = province_in_short(md.department) if md.department and not unit.level_word else None
-            if got is not None:
-                place, place_src = got, primary  # 宁夏司法厅: the province named in short
-            for c in cands if place is None else ():
-                if c is primary:
-                    continue
-                got, _amb, _lvl, _above = place_of(c.name, context)
-                if got is not None and (unit.place_level in (None, got.level, "central")
-                                        or unit.level_word in ("区",) and got.level == "district"):
-                    place, place_src = got, c
-                    break
-            if place is None:
-                iv, is_, ie = page_field(page_fields, "index_no")
-                got = index_place(iv) if iv else None
-                if got is not None and (unit.place_level in (None, got.level, "central")
-                                        or unit.level_word == "市" and got.name in MUNICIPALITIES):
-                    place, place_src = got, Cand(iv, "index_no", is_, ie, conf["index_no"])
-            if place is None and unit.level_word:
-                got = context.level_place(unit.level_word, body)
-                if got is not None:
-                    place, place_src = got, Cand(got.name, "inferred", None, None, conf["inferred"])
-            if place is None:
-                # 文广旅体局 that names its area only in a slogan (推进法治宁陕建设)
-                got = slogan_place(body, unit.level_word)
-                if got is not None:
-                    place, place_src = got, Cand(got.name, "inferred", None, None, conf["inferred"])
-            if place is None:
-                # a site spelled by initials several places share (fl: 丰林县, 浮梁县, 涪陵区) is read
-                # for a department named by its level word only when the address also names
-                # that very department (…/bm/whlyw/: 区文化旅游委's own column)
-                got = host_place(unit.level_word, context, guess=address_names(unit, context))
-                if got is not None:
-                    place, place_src = got, Cand(got.name, "site", None, None, conf["site"])
-            if place is not None and unit.place is None and md.department:
-                rest = parse_unit(md.department)
-                lw = rest.level_word or ""
-                body_name = md.department[len(lw):] if lw in LEVEL_WORD_KINDS and md.department.startswith(lw) \
-                    else md.department
-                if rest.known and rest.department and body_name != rest.department:
-                    body_name = rest.department  # 人社局 -> 人力资源和社会保障局
-                elif not lw and body_name[:1] in LEVEL_WORD_KINDS and place.name.endswith(body_name[:1]):
-                    body_name = body_name[1:]  # 市行政审批和便民服务局, a name the lexicon lacks
-                elif (short := short_name(place.name)) != place.name and body_name.startswith(short) \
-                        and len(body_name) > len(short) + 1:
-                    body_name = body_name[len(short):]  # 宁夏司法厅: the place named in short
-                md.department = place.name + body_name
-            elif place is not None and unit.level_word and not md.department:
-                issuer = place.name + "人民政府"  # 省政府 -> 四川省人民政府
-        if place is not None and place.kind in ("province", "city") and md.department:
-            # a city bureau's branch named after the district it serves (某市交通运输局龙岗管理局,
-            # 市生态环境局游仙分局): the district is its place
-            place = branch_place(md.department, place) or place
-    if place is None and md.jurisdiction is None and not issuer:
-        iv, is_, ie = page_field(page_fields, "index_no")
+def _place_zone(r: _Reading) -> None:
+    """A development zone or new area: named as written, placed under the division it lies in."""
+    md, zone = r.md, r.zone
+    assert zone is not None and r.issuer is not None and r.context is not None
+    name, parent = zone_place(zone, r.context)
+    flat = re.sub(r"\s+", "", r.issuer)
+    if name != zone[0] and flat.startswith(zone[0]):
+        # a zone named by its kind alone (高新区综治局) that the site places (珠海高新区): the
+        # issuer as the record names it, so that it names the zone's city as its jurisdiction does
+        r.issuer = name + flat[len(zone[0]):]
+    if parent is not None:
+        _set_place(md, parent)
+        if parent.kind == "county":
+            md.county = parent.name
+    # a zone is none of the record's levels: level stays null (the record allows it), and its
+    # evidence says why, so that checks of the words a unit uses of itself read it as the 区
+    # it calls itself (我区, 全区, 区党工委) and not as a report of unknown level
+    md.jurisdiction, md.level = name, None
+    md.evidence["level"] = {"source": "zone", "text": ZONE_SPEAKS_AS, "start": None, "end": None}
+    zu = parse_unit(zone[1]) if zone[1] else None
+    if zu is not None and zu.is_department:
+        # 综治局 -> 综合治理局: a short form the lexicon knows is given in full
+        md.department = name + (zu.department if zu.known and zu.department else zone[1])
+
+
+def _place_issuer(r: _Reading) -> None:
+    """The place of a named issuer, and its department: as its name gives them, else, for a
+    department named without its place, from the page's other sources (_place_unplaced_unit)."""
+    md, issuer = r.md, r.issuer
+    assert issuer is not None and r.context is not None
+    place, amb_name, amb_level, above = place_of(issuer, r.context)
+    if place is None and amb_name:
+        if above is not None:  # a street the table lacks: its district is its county
+            _set_place(md, above)
+            md.county, md.division_code = above.name, above.code6
+        md.jurisdiction, md.level = amb_name, amb_level
+    unit = parse_unit(issuer)
+    # a department's party group (某局党组) reports as the department
+    dept = department_name(issuer) if not unit.is_department \
+        else re.sub(r"^(?:中共)?(.+?)(?:党组|党委)$", r"\1", issuer)
+    if dept and not re.search(r"人民政府$|政府$", dept):
+        md.department = re.sub(r"\s+", "", dept)
+    r.place = place
+    if place is None and md.jurisdiction is None and (md.department or unit.level_word) and not central(unit):
+        _place_unplaced_unit(r, unit)
+        _name_with_place(r, unit)
+    if r.place is not None and r.place.kind in ("province", "city") and md.department:
+        # a city bureau's branch named after the district it serves (某市交通运输局龙岗管理局,
+        # 市生态环境局游仙分局): the district is its place
+        r.place = branch_place(md.department, r.place) or r.place
+
+
+def _place_unplaced_unit(r: _Reading, unit: Unit) -> None:
+    """A department named without its place (市司法局, 我局) or a government by its level alone
+    (省人民政府): the place from the other sources that name one, then from the 索引号, then
+    the place of that level the body names most, a slogan's place, the site's."""
+    md, conf, context, body = r.md, r.conf, r.context, r.body
+    assert context is not None
+    got = province_in_short(md.department) if md.department and not unit.level_word else None
+    if got is not None:
+        r.place, r.place_src = got, r.primary  # 宁夏司法厅: the province named in short
+    for c in r.cands if r.place is None else ():
+        if c is r.primary:
+            continue
+        got, _amb, _lvl, _above = place_of(c.name, context)
+        if got is not None and (unit.place_level in (None, got.level, "central")
+                                or unit.level_word in ("区",) and got.level == "district"):
+            r.place, r.place_src = got, c
+            break
+    if r.place is None:
+        iv, is_, ie = page_field(r.page_fields, "index_no")
         got = index_place(iv) if iv else None
+        if got is not None and (unit.place_level in (None, got.level, "central")
+                                or unit.level_word == "市" and got.name in MUNICIPALITIES):
+            r.place, r.place_src = got, Cand(iv, "index_no", is_, ie, conf["index_no"])
+    if r.place is None and unit.level_word:
+        got = context.level_place(unit.level_word, body)
         if got is not None:
-            place, place_src = got, Cand(iv, "index_no", is_, ie, conf["index_no"])
-        else:
-            place = infer_place(body, self_level, context)
-            town = host_town(self_level, first_person, body, context)
-            county = host_county(body, place, self_level, context) if town is None else None
-            if county is not None:
-                md.inferred.append("jurisdiction")
-                place, place_src = county, Cand(county.name, "site", None, None, conf["site"])
-            elif town is not None and (place is None or town.code.startswith(place.code6)
-                                     or place.kind == "township" and place.code == town.code):
-                # a county site files its towns' pages under their initials (/lez/, /yfjd/)
-                md.inferred.append("jurisdiction")
-                place, place_src = town, Cand(town.name, "site", None, None, conf["site"])
-            elif place is not None:
-                md.inferred.append("jurisdiction")
-                place_src = Cand(place.name, "inferred", None, None, conf["inferred"])
-            elif self_level == "department":
-                # 我局 with no name anywhere: the department's place from the site's host, else
-                # the place of the level it calls its whole area (全省, 全市) that it names
-                place = host_place(None, context)
-                if place is None:
-                    area, _fp = spoken_level(body, ("self_weak",))
-                    if area in _SELF_LEVEL_WORDS:
-                        place = host_place(_SELF_LEVEL_WORDS[area], context, guess=True)
-                if place is not None:
-                    md.inferred.append("jurisdiction")
-                    place_src = Cand(place.name, "site", None, None, conf["site"])
-                else:
-                    area, _fp = spoken_level(body, ("self_weak",))
-                    place = infer_place(body, area, context) if area not in (None, "township", "street") else None
-                    if place is None:
-                        place = slogan_place(body, _superiors_level_word(body))
-                    if place is not None:
-                        md.inferred.append("jurisdiction")
-                        place_src = Cand(place.name, "inferred", None, None, conf["inferred"])
-            elif self_level in _SELF_LEVEL_WORDS:
-                # a government's report that names no place (我县…, 全区…) on a site whose address
-                # names a place of that very level: its own site
-                place = host_place(_SELF_LEVEL_WORDS[self_level], context, guess=True)
-                if place is not None and (place.level == self_level or place.name in MUNICIPALITIES):
-                    md.inferred.append("jurisdiction")
-                    place_src = Cand(place.name, "site", None, None, conf["site"])
-                else:
-                    place = None
-    if not issuer and md.department is None and (not speaks_as_government(body) or opens_as_department(body)):
-        # a report that never names its unit, on a department's own site (sfj.suining.gov.cn,
-        # …/qsfj/…): the department the address names, in the place it or the host names; one
-        # that opens as a department (2022年，我局…) may go on to speak of its city (我市)
-        found = address_department(body, context)
-        if found is not None:
-            canon, dplace = found
-            if _OWN_TING.search(body) and not canon.endswith("厅"):
-                # 我厅 on a city's or county's site: a province's department reposted there
-                canon = re.sub(r"局$", "厅", canon)
-                dplace = divisions().province_of(dplace) if dplace is not None else None
-            if dplace is None and place is None and (lw := _superiors_level_word(body)) is not None:
-                # a district's or county's department that names its superiors only (区委、区政府)
-                # on a site spelled by initials several places share (fl: 涪陵区, 丰林县, 浮梁县):
-                # the one of them of that level
-                dplace = host_place(lw, context, guess=True)
-            if dplace is not None and (place is None or place_src is not None
-                                       and place_src.source in ("inferred", "site")):
-                place, place_src = dplace, Cand(dplace.name, "site", None, None, conf["site"])
-                if "jurisdiction" not in md.inferred:
-                    md.inferred.append("jurisdiction")
-            md.department = (place.name if place is not None else "") + canon
-            md.inferred.append("department")
-            md.evidence["department"] = {"source": "site", "text": canon, "start": None, "end": None}
-            md.confidence["department"] = conf["site"]
-    if md.department is None and not issuer and self_level == "department" and place is not None \
-            and place.kind in ("province", "city", "county"):
-        # 我局 naming itself nowhere, but its line of work as its place's system (全市交通运输系统)
-        got_dept = system_department(body, place) or placed_department(body, place)
-        if got_dept is not None:
-            md.department = place.name + got_dept[0]
-            md.inferred.append("department")
-            md.evidence["department"] = {"source": "body", "text": got_dept[1], "start": None, "end": None}
-            md.confidence["department"] = conf["inferred"]
-    if place is not None:
-        _set_place(md, place)
-        if place.kind == "township" and issuer:
-            md.county = county_as_named(issuer, place) or md.county
-        if "自治" in place.name and issuer:
-            # an autonomous county or prefecture its own unit names without the autonomy
-            # (新晃县, 昌吉州): the place as its report writes it
-            written = next((p.name for p in place_mentions(re.sub(r"\s+", "", issuer))
-                            if p.name != place.name and "自治" not in p.name
-                            and any(c.code == place.code for c in p.cands)), None)
-            if written is not None:
-                md.jurisdiction = written
-                if md.county == place.name:
-                    md.county = written
-                if md.city == place.name:
-                    md.city = written
-    if md.department:
-        md.department = full_department(md.department)
-        md.department = as_the_page_names(md.department, page_fields, body,
-                                           (md.evidence.get("department") or {}).get("source"))
-        if place is None and md.jurisdiction is None and md.department[:1] in LEVEL_WORD_KINDS \
-                and not md.department.startswith(("省", "自治区")):
-            # 区住房建设局 with no district found anywhere: a department's name needs its place
-            # (省交通运输厅 names its level, one of a few); the report stays a department's
-            md.department = None
-            self_level = "department"
-            place_src = place_src or Cand("", "inferred", None, None, conf["inferred"])
-    if md.department or (self_level == "department" and place_src is not None
-                         and place_src.source in ("site", "inferred")):
+            r.place, r.place_src = got, r.read_from(got, "inferred")
+    if r.place is None:
+        # 文广旅体局 that names its area only in a slogan (推进法治宁陕建设)
+        got = slogan_place(body, unit.level_word)
+        if got is not None:
+            r.place, r.place_src = got, r.read_from(got, "inferred")
+    if r.place is None:
+        # a site spelled by initials several places share (fl: 丰林县, 浮梁县, 涪陵区) is read
+        # for a department named by its level word only when the address also names
+        # that very department (…/bm/whlyw/: 区文化旅游委's own column)
+        got = host_place(unit.level_word, context, guess=address_names(unit, context))
+        if got is not None:
+            r.place, r.place_src = got, r.read_from(got, "site")
+
+
+def _name_with_place(r: _Reading, unit: Unit) -> None:
+    """A department found its place named with it in full (人社局 -> 某市人力资源和社会保障局);
+    a government named by its level alone named as its place's (省政府 -> 四川省人民政府)."""
+    md, place = r.md, r.place
+    if place is not None and unit.place is None and md.department:
+        rest = parse_unit(md.department)
+        lw = rest.level_word or ""
+        body_name = md.department[len(lw):] if lw in LEVEL_WORD_KINDS and md.department.startswith(lw) \
+            else md.department
+        if rest.known and rest.department and body_name != rest.department:
+            body_name = rest.department  # 人社局 -> 人力资源和社会保障局
+        elif not lw and body_name[:1] in LEVEL_WORD_KINDS and place.name.endswith(body_name[:1]):
+            body_name = body_name[1:]  # 市行政审批和便民服务局, a name the lexicon lacks
+        elif (short := short_name(place.name)) != place.name and body_name.startswith(short) \
+                and len(body_name) > len(short) + 1:
+            body_name = body_name[len(short):]  # 宁夏司法厅: the place named in short
+        md.department = place.name + body_name
+    elif place is not None and unit.level_word and not md.department:
+        r.issuer = place.name + "人民政府"  # 省政府 -> 四川省人民政府
+
+
+def _place_unnamed(r: _Reading) -> None:
+    """The place of a report that names no issuer: the 索引号's, else the place of its own
+    level the body names most, a town or county the site files it under, and for a 我局 or
+    a 我县 that name no place the site's or the body's (_place_of_nameless)."""
+    md, conf, context, body = r.md, r.conf, r.context, r.body
+    assert context is not None
+    iv, is_, ie = page_field(r.page_fields, "index_no")
+    got = index_place(iv) if iv else None
+    if got is not None:
+        r.place, r.place_src = got, Cand(iv, "index_no", is_, ie, conf["index_no"])
+        return
+    place = infer_place(body, r.self_level, context)
+    town = host_town(r.self_level, r.first_person, body, context)
+    county = host_county(body, place, r.self_level, context) if town is None else None
+    if county is not None:
+        md.inferred.append("jurisdiction")
+        r.place, r.place_src = county, r.read_from(county, "site")
+    elif town is not None and (place is None or town.code.startswith(place.code6)
+                               or place.kind == "township" and place.code == town.code):
+        # a county site files its towns' pages under their initials (/lez/, /yfjd/)
+        md.inferred.append("jurisdiction")
+        r.place, r.place_src = town, r.read_from(town, "site")
+    elif place is not None:
+        md.inferred.append("jurisdiction")
+        r.place, r.place_src = place, r.read_from(place, "inferred")
+    else:
+        _place_of_nameless(r)
+
+
+def _place_of_nameless(r: _Reading) -> None:
+    """A 我局 with no name anywhere: the place of the site's host, else the place of the level
+    it calls its whole area (全省, 全市) that the host or the body names, else its slogan's;
+    a government's report that names no place (我县…, 全区…): its site's, when the address
+    names a place of that very level."""
+    md, context, body = r.md, r.context, r.body
+    assert context is not None
+    if r.self_level == "department":
+        place = host_place(None, context)
+        if place is None:
+            area, _fp = spoken_level(body, ("self_weak",))
+            if area in _SELF_LEVEL_WORDS:
+                place = host_place(_SELF_LEVEL_WORDS[area], context, guess=True)
+        if place is not None:
+            md.inferred.append("jurisdiction")
+            r.place, r.place_src = place, r.read_from(place, "site")
+            return
+        area, _fp = spoken_level(body, ("self_weak",))
+        place = infer_place(body, area, context) if area not in (None, "township", "street") else None
+        if place is None:
+            place = slogan_place(body, _superiors_level_word(body))
+        if place is not None:
+            md.inferred.append("jurisdiction")
+            r.place, r.place_src = place, r.read_from(place, "inferred")
+    elif r.self_level in _SELF_LEVEL_WORDS:
+        place = host_place(_SELF_LEVEL_WORDS[r.self_level], context, guess=True)
+        if place is not None and (place.level == r.self_level or place.name in MUNICIPALITIES):
+            md.inferred.append("jurisdiction")
+            r.place, r.place_src = place, r.read_from(place, "site")
+
+
+def _department_from_address(r: _Reading) -> None:
+    """A report that never names its unit, on a department's own site (sfj.suining.gov.cn,
+    …/qsfj/…): the department the address names, in the place it or the host names; one that
+    opens as a department (2022年，我局…) may go on to speak of its city (我市)."""
+    md, conf, body, context = r.md, r.conf, r.body, r.context
+    assert context is not None
+    if r.issuer or md.department is not None or speaks_as_government(body) and not opens_as_department(body):
+        return
+    found = address_department(body, context)
+    if found is None:
+        return
+    canon, dplace = found
+    if _OWN_TING.search(body) and not canon.endswith("厅"):
+        # 我厅 on a city's or county's site: a province's department reposted there
+        canon = re.sub(r"局$", "厅", canon)
+        dplace = divisions().province_of(dplace) if dplace is not None else None
+    if dplace is None and r.place is None and (lw := _superiors_level_word(body)) is not None:
+        # a district's or county's department that names its superiors only (区委、区政府)
+        # on a site spelled by initials several places share (fl: 涪陵区, 丰林县, 浮梁县):
+        # the one of them of that level
+        dplace = host_place(lw, context, guess=True)
+    if dplace is not None and (r.place is None or r.place_src is not None
+                               and r.place_src.source in ("inferred", "site")):
+        r.place, r.place_src = dplace, r.read_from(dplace, "site")
+        if "jurisdiction" not in md.inferred:
+            md.inferred.append("jurisdiction")
+    md.department = (r.place.name if r.place is not None else "") + canon
+    md.inferred.append("department")
+    md.evidence["department"] = {"source": "site", "text": canon, "start": None, "end": None}
+    md.confidence["department"] = conf["site"]
+
+
+def _department_from_system(r: _Reading) -> None:
+    """A 我局 naming itself nowhere, but its line of work as its place's system (全市交通运输系统)
+    or itself once with its place (某市交通运输局被评为…): that department of its place."""
+    md, place = r.md, r.place
+    if md.department is not None or r.issuer or r.self_level != "department" or place is None \
+            or place.kind not in ("province", "city", "county"):
+        return
+    got_dept = system_department(r.body, place) or placed_department(r.body, place)
+    if got_dept is not None:
+        md.department = place.name + got_dept[0]
+        md.inferred.append("department")
+        md.evidence["department"] = {"source": "body", "text": got_dept[1], "start": None, "end": None}
+        md.confidence["department"] = r.conf["inferred"]
+
+
+def _settle_place(r: _Reading) -> None:
+    """The record's place fields from the place found; an autonomous county or prefecture its
+    own unit names without the autonomy (新晃县, 昌吉州) keeps the name its report writes."""
+    md, place, issuer = r.md, r.place, r.issuer
+    if place is None:
+        return
+    _set_place(md, place)
+    if place.kind == "township" and issuer:
+        md.county = county_as_named(issuer, place) or md.county
+    if "自治" in place.name and issuer:
+        written = next((p.name for p in place_mentions(re.sub(r"\s+", "", issuer))
+                        if p.name != place.name and "自治" not in p.name
+                        and any(c.code == place.code for c in p.cands)), None)
+        if written is not None:
+            md.jurisdiction = written
+            if md.county == place.name:
+                md.county = written
+            if md.city == place.name:
+                md.city = written
+
+
+def _settle_department(r: _Reading) -> None:
+    """The department in full and as the page names it; a department's name with a level
+    word and no place found anywhere (区住房建设局) is no name: the report stays a department's."""
+    md = r.md
+    if not md.department:
+        return
+    md.department = full_department(md.department)
+    md.department = as_the_page_names(md.department, r.page_fields, r.body,
+                                       (md.evidence.get("department") or {}).get("source"))
+    if r.place is None and md.jurisdiction is None and md.department[:1] in LEVEL_WORD_KINDS \
+            and not md.department.startswith(("省", "自治区")):
+        # (省交通运输厅 names its level, one of a few)
+        md.department = None
+        r.self_level = "department"
+        r.place_src = r.place_src or Cand("", "inferred", None, None, r.conf["inferred"])
+
+
+def _settle_level(r: _Reading) -> None:
+    """department for a department's report (named, or a 我局 placed by its site or body);
+    else the level the body speaks as, when nothing set it (a zone's stays null)."""
+    md = r.md
+    if md.department or (r.self_level == "department" and r.place_src is not None
+                         and r.place_src.source in ("site", "inferred")):
         md.level = "department"
-    elif md.level is None and self_level and self_level != "department" and zone is None:
-        md.level = self_level
+    elif md.level is None and r.self_level and r.self_level != "department" and r.zone is None:
+        md.level = r.self_level
         md.inferred.append("level")
-    elif md.level is None and self_level == "department":
+    elif md.level is None and r.self_level == "department":
         md.level = "department"
         md.inferred.append("level")
 
+
+def _settle_issuer(r: _Reading) -> None:
+    """The issuer as named (with a party committee issuing with the government, both), or a
+    place's government named after the jurisdiction when only places named it."""
+    md, issuer = r.md, r.issuer
     if issuer and not (md.jurisdiction and md.level in _LEVEL_SUFFIX and only_places(issuer)):
         md.issuer = re.sub(r"\s+", "", issuer)
-        joint = joint_issuer(wtitle) if wtitle and primary is not None and primary.source == "title" else None
+        joint = joint_issuer(r.wtitle) if r.wtitle and r.primary is not None and r.primary.source == "title" \
+            else None
         if joint is not None and joint.endswith("、" + md.issuer) and md.level != "department":
             md.issuer = joint  # 中共某县委某县人民政府关于…: the report is placed by the government, issued by both
     elif md.jurisdiction and md.level in _LEVEL_SUFFIX:
@@ -594,48 +725,53 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
         suffix = _LEVEL_SUFFIX[md.level]
         md.issuer = named + (suffix[2:] if suffix.startswith("街道") and named.endswith("街道") else suffix)
         md.inferred.append("issuer")
+
+
+def _record_evidence(r: _Reading) -> None:
+    """Where issuer, department, jurisdiction and level were read, and how far each is trusted."""
+    md, primary, shown, place_src = r.md, r.primary, r.shown, r.place_src
     if primary is not None:
         for fld in ("issuer", "department"):
             if getattr(md, fld):
                 _evidence(md, fld, primary.source, shown, primary.start, primary.end, primary.conf, primary.name)
                 md.evidence[fld].update(start=primary.start, end=primary.end)
     if md.jurisdiction and place_src is not None:
-        c = place_src if place is not None else primary
-        _evidence(md, "jurisdiction", c.source, shown, c.start, c.end, c.conf * (1.0 if place else 0.7), c.name)
+        c = place_src if r.place is not None else primary
+        assert c is not None
+        _evidence(md, "jurisdiction", c.source, shown, c.start, c.end, c.conf * (1.0 if r.place else 0.7), c.name)
         md.evidence["jurisdiction"].update(start=c.start, end=c.end)
     if md.level:
-        lc = md.confidence.get("jurisdiction", conf["inferred"]) if "level" not in md.inferred else conf["inferred"]
-        src = md.evidence.get("jurisdiction", {}).get("source", "inferred") if "level" not in md.inferred else "inferred"
+        inferred = r.conf["inferred"]
+        lc = md.confidence.get("jurisdiction", inferred) if "level" not in md.inferred else inferred
+        src = md.evidence.get("jurisdiction", {}).get("source", "inferred") if "level" not in md.inferred \
+            else "inferred"
         md.evidence["level"] = {"source": src, "text": md.level, "start": None, "end": None}
         md.confidence["level"] = round(lc, 2)
 
-    # report year
-    y = title_year(wtitle) if wtitle else None
+
+def _read_report_year(r: _Reading) -> None:
+    """The year reported on: the title's, else the body's (its dated opening, the year before its
+    plans), the breadcrumb column's, or the year a repost announces."""
+    md, work, bs, be = r.md, r.work, r.body_start, r.body_end
+    y = title_year(r.wtitle) if r.wtitle else None
     if y is None:
-        by, plan = body_year(work, body_start, body_end)
+        by, plan = body_year(work, bs, be)
         if by is not None:
             y = by
-            md.inferred.append("report_year")
         elif plan is not None:
             y = plan - 1
-            md.inferred.append("report_year")
-        elif (crumb := breadcrumb_year(shown, start, body_start)) is not None:
+        elif (crumb := breadcrumb_year(r.shown, r.start, bs)) is not None:
             y = crumb
-            md.inferred.append("report_year")
-        elif (announced := announced_year(work, body_start, body_end)) is not None:
-            y = announced
+        else:
+            y = announced_year(work, bs, be)
+        if y is not None:
             md.inferred.append("report_year")
     md.report_year = y
-    if y is not None:
-        if "report_year" in md.inferred:
-            _evidence(md, "report_year", "body", shown, None, None, conf["inferred"], str(y))
-        else:
-            te = md.evidence["title"]
-            md.evidence["report_year"] = dict(te)
-            md.confidence["report_year"] = md.confidence["title"]
-    if md.title and rules()["news_headline"].match(re.sub(r"\s+", "", md.title)):
-        # a repost's headline: it named the issuer and the year above, but is no title of the report
-        md.title = None
-        md.evidence.pop("title", None)
-        md.confidence.pop("title", None)
-    return md, body_start, body_end
+    if y is None:
+        return
+    if "report_year" in md.inferred:
+        _evidence(md, "report_year", "body", r.shown, None, None, r.conf["inferred"], str(y))
+    else:
+        te = md.evidence["title"]
+        md.evidence["report_year"] = dict(te)
+        md.confidence["report_year"] = md.confidence["title"]
