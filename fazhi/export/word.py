@@ -489,7 +489,9 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     cut_shas = {r["sha256"] for r in all_reps.to_dict("records") if truncation(r)}
     if note is not None:
         _undated_note(corpus, options, note)
-    guessed_dates = {r["sha256"] for r in all_reps.to_dict("records") if addressing(r).published_inferred}
+    abouts = {r["sha256"]: addressing(r) for r in all_reps.to_dict("records")}
+    guessed_dates = {sha for sha, a in abouts.items() if a.published_inferred}
+    guessed_units = {sha for sha, a in abouts.items() if a.unit_inferred}
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
     d.salutation(recipients or "各有关单位")
@@ -512,15 +514,22 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         d.h1("二、存在的问题")
         k = 0
         late = listed[listed["status"] == "late"].sort_values("days_late", ascending=False)
+        def item(r: dict[str, Any], what: str | None = None, dated: bool = False) -> str:
+            """A unit of a list, with what it is listed for and the hedges its record calls for."""
+            said = [what] if what else []
+            if r["sha256"] in guessed_units:  # the report was matched to the unit by an inferred name
+                said.append(phrase("notice_unit_inferred"))
+            if dated and r["sha256"] in guessed_dates:  # listed for its date
+                said.append(phrase("notice_published_inferred"))
+            return r["unit"] + (f"（{'，'.join(said)}）" if said else "")
+
+        rows = {code: listed[listed["status"] == code].to_dict("records") for code in ("missing", "unpublished", "invalid")}
         parts = [
-            ("未按时公开", [f"{r['unit']}（逾期{int(r['days_late'])}天"
-                       + (phrase("notice_published_inferred") if r["sha256"] in guessed_dates else "") + "）"
-                       for r in late.to_dict("records")]),
-            ("未报送", list(listed[listed["status"] == "missing"]["unit"])),
-            ("未查到公开日期", list(listed[listed["status"] == "unpublished"]["unit"])),
-            ("报送材料不符合要求", [f"{r['unit']}（{r['status_zh'].split('（', 1)[-1].rstrip('）')}）"
-                           for r in listed[listed["status"] == "invalid"].to_dict("records")]),
-            ("报告内容缺项", [f"{r['unit']}（缺少{r['missing_contents']}）" for r in deficient.to_dict("records")]),
+            ("未按时公开", [item(r, f"逾期{int(r['days_late'])}天", dated=True) for r in late.to_dict("records")]),
+            ("未报送", [r["unit"] for r in rows["missing"]]),
+            ("未查到公开日期", [item(r) for r in rows["unpublished"]]),
+            ("报送材料不符合要求", [item(r, r["status_zh"].split("（", 1)[-1].rstrip("）")) for r in rows["invalid"]]),
+            ("报告内容缺项", [item(r, f"缺少{r['missing_contents']}") for r in deficient.to_dict("records")]),
         ]
         cut_deficient = sum(1 for sha in deficient["sha256"].dropna() if sha in cut_shas)
         for name, items in parts:
