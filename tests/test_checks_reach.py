@@ -469,7 +469,13 @@ def test_last_run_in_top_heading_that_lost_its_numeral():
             "2024年工作打算。一是新培育法律明白人40名；二是每季度开展执法案卷自查1次。\n")
     text = TITLE.replace("固安县人民政府", "柳泉镇人民政府") + "\n发布日期：2024-03-12\n\n" + body
     assert flagged_at(text, "heading_numbering", "2024年工作打算")
+    # the plan is still found under the heading that ran into the part before it
+    assert findings(text, "next_year_plan_missing") == []
     assert findings(text.replace("2024年工作打算。", "四、2024年工作打算。"), "heading_numbering") == []
+    # a run-in heading between two numbered ones that lost its numeral is named itself
+    middle = text.replace("2024年工作打算。", "四、2024年工作打算。").replace("二、规范决策", "规范决策")
+    hits = findings(middle, "heading_numbering")
+    assert len(hits) == 1 and "规范决策" in hits[0].message and "二、" in hits[0].message
 
 
 def test_last_one_sentence_item_that_lost_its_numeral():

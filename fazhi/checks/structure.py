@@ -118,46 +118,54 @@ def _sentences(line: str) -> list[str]:
 def _lost_last_item_numeral(report: Report, sibs: list[Section], style: str) -> Iterator[Finding]:
     """The last item of a list of one-line items that lost its numeral: the only line between
     the last numbered item and the next heading above the list (or the end of the text), shaped
-    like the items: a run-in title (一、标题。正文… or 三、问题，……。原因是……。) when every item
-    has one, a single sentence when every item is one. No gap shows in the numbering, and the
-    line is no closing paragraph (总体来看，…; 通过以上措施，…)."""
+    like the items (see _item_line). No gap shows in the numbering."""
     if len(sibs) < 2 or any(s.number is None for s in sibs) or style in ("一是", "hint", "bare"):
         return
-    work = report.work
-    for s in sibs[:-1]:
-        if work[_line_end(work, s.start):s.end].strip():
-            return  # an item with lines of its own under it: a heading, not a one-line item
     last = sibs[-1]
-    a = _line_end(work, last.start) + 1
-    if a >= min(last.end, report.body_end):
-        return
+    hit = _item_line(report, sibs, last)
+    if hit is not None:
+        lead, title = hit
+        yield finding("heading_numbering", "missing_numeral", lead, lead + len(title), title=title[:30],
+                      expected=render(style, last.number + 1), data={"expected": last.number + 1})
+
+
+def _item_line(report: Report, sibs: list[Section], holder: Section) -> tuple[int, str] | None:
+    """The line after `holder`'s own line, when it is the only other line of holder's span and
+    is shaped like the one-line items of `sibs`: a run-in title no longer than theirs (一、标题。
+    正文… or 三、问题，……。原因是……。) when every item has one, a single sentence when every item
+    is one. A closing paragraph (总体来看，…; 通过以上措施，…) is no item. Returns where the line's
+    text starts and its title."""
+    work = report.work
+    for s in sibs:
+        if s is not holder and s is not sibs[-1] and work[_line_end(work, s.start):s.end].strip():
+            return None  # an item with lines of its own under it: a heading, not a one-line item
+    a = _line_end(work, holder.start) + 1
+    if a >= min(holder.end, report.body_end):
+        return None
     b = _line_end(work, a)
     line = work[a:b]
     core = line.strip()
     first = _sentences(core)
     if not first or not core.endswith(("。", "!", "?", "！", "？")):
-        return
+        return None
+    lead = a + len(line) - len(line.lstrip())
     closing = _closes_list().match(core) and re.search("[,，]", first[0])  # 下一步工作打算。 is a title
-    if work[b:min(last.end, report.body_end)].strip() or _NUMBERED.match(core) or closing or any(x.start <= a + len(line) - len(line.lstrip()) < x.title_end
-                                                 for x in report.sections):
-        return
+    if work[b:min(holder.end, report.body_end)].strip() or _NUMBERED.match(core) or closing \
+            or any(x.start <= lead < x.title_end for x in report.sections):
+        return None
     lines = [work[s.start:_line_end(work, s.start)] for s in sibs]
     titled = all(work[s.title_end:s.title_end + 1] in ("。", ".") and work[s.title_end + 1:_line_end(work, s.start)].strip()
                  for s in sibs)
     if titled:
         longest = max(s.title_end - s.title_start for s in sibs)
         if len(first) < 2 or len(first[0]) - 1 > max(longest + 6, int(longest * 1.5)):
-            return
-        title = first[0][:-1]
-    elif all(len(_sentences(x)) == 1 for x in lines):
+            return None
+        return lead, first[0][:-1]
+    if all(len(_sentences(x)) == 1 for x in lines):
         if len(first) != 1 or len(core) > 2 * max(len(x.strip()) for x in lines):
-            return
-        title = core[:-1]
-    else:
-        return
-    lead = a + len(line) - len(line.lstrip())
-    yield finding("heading_numbering", "missing_numeral", lead, lead + len(title), title=title[:30],
-                  expected=render(style, last.number + 1), data={"expected": last.number + 1})
+            return None
+        return lead, core[:-1]
+    return None
 
 
 @check("heading_numbering")
@@ -172,7 +180,7 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
         groups.setdefault((s.parent if s.parent is not None else -1, s.style), []).append(s)
     for (_p, style), sibs in groups.items():
         prev = 0
-        for s in sibs:
+        for k, s in enumerate(sibs):
             if s.number is None:
                 n = s.implied_number or prev + 1
                 yield finding("heading_numbering", "missing_numeral", s.title_start, s.title_end,
@@ -182,6 +190,10 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
             n = s.number
             if n == prev + 1:
                 pass
+            elif n == prev + 2 and k and (lost := _item_line(report, sibs, sibs[k - 1])) is not None:
+                # the item between lost its numeral (二、…。 then a line like it, then 四、): name that line
+                yield finding("heading_numbering", "missing_numeral", lost[0], lost[0] + len(lost[1]),
+                              title=lost[1][:30], expected=render(style, prev + 1), data={"expected": prev + 1})
             elif n > prev + 1:
                 yield finding("heading_numbering", "skip" if prev else "skip_first", s.start, s.title_end,
                               prev=render(style, prev) if prev else "", found=render(style, n),
