@@ -105,6 +105,11 @@ def test_a_date_from_an_unlabelled_stamp_is_said_to_be_inferred(corpus: Corpus, 
     assert "大城县（逾期8天，公开日期系推断）" in text
     # 青山镇's report names no unit in a title: matched to the list's 青山镇 by the name the body gives
     assert "未查到公开日期1个" in text and "（二）未查到公开日期\n青山镇（单位系推断）。" in text
+    import openpyxl
+
+    (out,) = export(corpus, tmp_path / "审查结果.xlsx", year=2023)
+    notes = {r[0]: r[10] for r in openpyxl.load_workbook(out, read_only=True)["报送情况"].iter_rows(min_row=2, values_only=True)}
+    assert notes["青山镇"] == "报告单位系根据报告内容推断，与名单的对应待核实" and not notes["永清县"]
 
 
 def test_no_notice_on_a_year_without_reports(corpus: Corpus, tmp_path: Path) -> None:

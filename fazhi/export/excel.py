@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .addressing import phrase
+from .addressing import addressing, phrase
 from .frames import chinese, frame, safe_cell
 
 MAX_WIDTH = 60  # display cells; longer text wraps
@@ -107,6 +107,19 @@ def _named_unlisted(status: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame
     return status
 
 
+def _hedged(status: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """The status rows whose report names its unit only by inference (a body's wording, a site's
+    address) say so in 备注, as the 通报 marks them （单位系推断）: the match to the list is a guess too."""
+    guessed = {r["sha256"] for r in reports.to_dict("records") if addressing(r).unit_inferred}
+    if not guessed:
+        return status
+    status = status.copy()
+    mark = phrase("sheet_unit_inferred")
+    status["note"] = ["；".join(x for x in (n, mark) if isinstance(x, str) and x) if sha in guessed else n
+                      for sha, n in zip(status["sha256"], status["note"])]
+    return status
+
+
 def write_xlsx(corpus, path: "str | os.PathLike[str]", registry=None, **options: Any) -> Path:
     """Sheets 报告, 问题, 数据 and (when a year and a list of units are known) 报送情况."""
     import xlsxwriter
@@ -120,7 +133,7 @@ def write_xlsx(corpus, path: "str | os.PathLike[str]", registry=None, **options:
     names = _unit_names(reports)
     if year is not None and (registry is not None or units_loaded):
         status = frame(corpus, "status", registry=registry, **options)
-        sheets.append(("报送情况", chinese(_named_unlisted(status, names), "status")))
+        sheets.append(("报送情况", chinese(_hedged(_named_unlisted(status, names), reports), "status")))
     sheets += [(zh, chinese(_named(df, names), name)) for zh, name, df in (
         ("报告", "reports", reports),
         ("问题", "findings", frame(corpus, "findings", **options)),
