@@ -979,3 +979,18 @@ def test_untitled_pages_told_by_their_opening():
     report = ("一、工作情况\n（一）加强组织领导，狠抓责任落实。一是乡党委政府高度重视普法依法治理工作，将普法和依法治理"
               "工作纳入重要议事日程。二是落实国家工作人员学法用法制度，全年开展学法培训4次。\n")
     assert kind_of(report)[0] == "report"
+
+
+def test_a_report_with_its_unit_called_mou_throughout_is_a_template():
+    body = ("2023年，某区坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n"
+            "某区人民政府常务会议学法6次，某区法治政府建设考核位列全市前列。\n二、存在的不足\n执法力量不足。\n")
+    assert kind_of(body)[0] == "template"
+    titled = ("某镇2023年法治政府建设工作总结\n2023年，我镇坚持依法行政。现将有关情况报告如下：\n一、主要举措\n"
+              "调解纠纷30起。\n")
+    assert kind_of(titled)[0] == "template"
+
+
+def test_a_report_whose_cases_name_parties_with_mou_stays_a_report():
+    text = REPORT.replace("全年审核规范性文件12件。",
+                          "全年审核规范性文件12件。某公司不服某镇政府处罚决定申请复议，经调解某公司撤回申请。")
+    assert kind_of(text)[0] == "report"
