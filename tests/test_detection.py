@@ -994,3 +994,10 @@ def test_a_report_whose_cases_name_parties_with_mou_stays_a_report():
     text = REPORT.replace("全年审核规范性文件12件。",
                           "全年审核规范性文件12件。某公司不服某镇政府处罚决定申请复议，经调解某公司撤回申请。")
     assert kind_of(text)[0] == "report"
+
+
+@pytest.mark.parametrize("unit", ["XX省司法厅", "XX街道办事处"])
+def test_a_province_or_a_street_blanked_as_xx_is_a_template(unit):
+    text = (f"{unit}2023年度法治政府建设情况报告\n2023年，{unit}坚持依法行政，扎实推进法治政府建设。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n全年办理行政复议案件14件。\n")
+    assert kind_of(text)[0] == "template"
