@@ -23,6 +23,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -81,8 +82,17 @@ def load_expected(path: Path = EXPECTED) -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------ normalisation
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def _squash(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s)
+    """The form two names are compared in: one script (a traditional-script mirror keeps its
+    text as written, and a judge may write 通州區 or 通州区 for the same place), no spacing or quotes."""
+    s = _t2s().convert(unicodedata.normalize("NFKC", s))
     return re.sub(r"[\s\u3000·•《》〈〉<>\"'“”‘’]", "", s)
 
 

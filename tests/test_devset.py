@@ -80,6 +80,8 @@ def test_lookalikes_rejections_and_target_kinds():
 def test_normalisation():
     assert devset.same_place("静海区", "天津市静海区")
     assert not devset.same_place("海区", "静海区")
+    assert devset.same_place("北京市通州區", "通州区")      # one place in either script
+    assert devset.same_value("title", "某區2021年法治政府建設情況報告", "某区2021年法治政府建设情况报告")
     assert devset.same_dept("三台县市场监督管理局", "三台县市场监管局")
     assert devset.same_dept("三台县市场监督管理局", "四川省三台县市场监督管理局")
     assert not devset.same_dept("三台县市场监督管理局", "市场监督管理局")
