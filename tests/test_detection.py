@@ -992,7 +992,8 @@ def test_a_report_with_its_unit_called_mou_throughout_is_a_template():
 
 def test_a_report_whose_cases_name_parties_with_mou_stays_a_report():
     text = REPORT.replace("全年审核规范性文件12件。",
-                          "全年审核规范性文件12件。某公司不服某镇政府处罚决定申请复议，经调解某公司撤回申请。")
+                          "全年审核规范性文件12件。某公司不服某镇政府处罚决定申请复议，经调解某公司撤回申请；"
+                          "对某市场主体的轻微违法不予处罚，某区域的摊点依法规范。")
     assert kind_of(text)[0] == "report"
 
 
