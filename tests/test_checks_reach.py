@@ -529,3 +529,20 @@ def test_change_column_of_a_two_period_table():
     assert findings(ok.replace("-7", "7"), "sum_consistency") == []
     plain = "指标　　　　　2023年　　2022年\n行政处罚案件（件）　612　　575\n"
     assert findings(build(measures=MEASURES + plain), "sum_consistency") == []
+
+
+def test_count_of_meetings_is_no_base_of_a_court_appearance_rate():
+    ok = _m("县政府常务会议全年专题研究法治工作9次；县长出庭应诉1次，全县行政机关负责人出庭应诉率100%。")
+    assert findings(ok, "rate_consistency") == []
+
+
+def test_line_opening_the_causes_after_one_sentence_problems_is_no_item():
+    short = ("（一）规范性文件起草质量不高，审核退回率偏高。\n（二）乡镇执法队伍专业人员不足。\n"
+             "产生上述问题的原因：一是培训针对性不够；二是人才引进机制不完善。\n")
+    assert findings(build(short=short, short_head="二、存在的不足"), "heading_numbering") == []
+
+
+def test_table_cell_that_lost_its_percentage():
+    text = build(measures=MEASURES + _CELL_TABLE.replace("\n96.2%\n", "\n%\n"))
+    assert flagged_at(text, "missing_text", "\n%\n")
+    assert findings(build(measures=MEASURES + _CELL_TABLE), "missing_text") == []

@@ -37,6 +37,7 @@ class _Lex:
     due: re.Pattern[str]
     carried: re.Pattern[str]
     earlier: re.Pattern[str]
+    activity: re.Pattern[str]
     partitions: list[dict]
     any_part: re.Pattern[str]
 
@@ -56,7 +57,8 @@ def lex() -> _Lex:
                       "any": re.compile("|".join(f"(?:{x})" for x in p["parts"]))})
     any_part = re.compile("|".join(f"(?:{x})" for p in d["partition"] for x in p["parts"]))
     return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
-                re.compile(d["carried_over"]), re.compile(d["earlier_period"]), parts, any_part)
+                re.compile(d["carried_over"]), re.compile(d["earlier_period"]), re.compile(d["activity"]), parts,
+                any_part)
 
 
 def _cached(report: Report, key: str, make):
@@ -182,7 +184,7 @@ def _rate_links(report: Report) -> list[RateLink]:
                     carried += f.value
                     continue
                 if (pat.search(lab) and not lx.due.search(lab)) or lx.not_base.search(lab) \
-                        or in_brackets(work, f.start, a):
+                        or lx.activity.search(lab) or in_brackets(work, f.start, a):
                     continue
                 bases.append(f)
             out.append(RateLink(r, stem, part, bases, carried))

@@ -149,7 +149,7 @@ def _item_line(report: Report, sibs: list[Section], holder: Section) -> tuple[in
     if not first or not core.endswith(("。", "!", "?", "！", "？")):
         return None
     lead = a + len(line) - len(line.lstrip())
-    closing = _closes_list().match(core) and re.search("[,，]", first[0])  # 下一步工作打算。 is a title
+    closing = _closes_list().match(core) and re.search("[,，:：;；]", first[0])  # 下一步工作打算。 is a title
     if work[b:min(holder.end, report.body_end)].strip() or _NUMBERED.match(core) or closing \
             or any(x.start <= lead < x.title_end for x in report.sections):
         return None
@@ -164,6 +164,8 @@ def _item_line(report: Report, sibs: list[Section], holder: Section) -> tuple[in
     if all(len(_sentences(x)) == 1 for x in lines):
         if len(first) != 1 or len(core) > 2 * max(len(x.strip()) for x in lines):
             return None
+        if re.search("[:：]", core) and not any(re.search("[:：]", x) for x in lines):
+            return None  # a line leading into a list of its own (……如下：一是…) is no item of this one
         return lead, core[:-1]
     return None
 
