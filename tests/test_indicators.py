@@ -24,6 +24,11 @@ CASES = [
     ("向乡镇下放行政处罚权事项112项。", [("enforcement.devolved_powers", 112)]),
     # the services of a 一件事 reform counted after examples of them, in the sentence naming the reform
     ("推行“一件事一次办”改革，推出开餐馆、开药店、开健身房等25项个性化服务流程。", [("approval.items", 25)]),
+    # an item an enumeration's verb cannot name (重大事项) does not break the enumeration: the next
+    # item still shares the verb
+    ("法律顾问审查合同45份、重大事项12件、规范性文件3件。", [("legal_review.contracts", 45),
+                                              ("normative_docs.reviewed", 3)]),
+    ("审核合同协议63份、重大行政决策7件、规范性文件5件。", [("normative_docs.reviewed", 5)]),
     # a body whose name says it mediates is a mediation organisation (a 多元化解中心 is a platform: null)
     ("在各乡镇设立人民调解中心9个。", [("mediation.organizations", 9)]),
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),

@@ -512,13 +512,15 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
                                         p_start, titles)
             cont = best is not None
         shared = False
-        if (best is None and prev_verb and (_ENUM_SEP.match(lc) or _ENUM_COMMA.match(work, max(0, lc_start - 1), f.start))
-                and not _counts_other_noun(tax, f, rc)):
-            # 审核规范性文件9件、合同协议163件: the items of an enumeration share its verb
-            best_key, best = _best_rule(tax, f, work, prev_verb + lc, lc_start - len(prev_verb), rc, s_ctx,
-                                        p_start, titles)
-            if best is not None:
-                best, shared = (best[0], max(best[1], lc_start)), True
+        in_enum = bool(prev_verb and (_ENUM_SEP.match(lc) or _ENUM_COMMA.match(work, max(0, lc_start - 1), f.start))
+                       and not _counts_other_noun(tax, f, rc))
+        if in_enum:
+            # 审核规范性文件9件、合同协议163件: the items of an enumeration share its verb where the
+            # item alone names nothing
+            s_key, s_best = _best_rule(tax, f, work, prev_verb + lc, lc_start - len(prev_verb), rc, s_ctx,
+                                       p_start, titles)
+            if s_best is not None and best is None:
+                best_key, best, shared = s_key, (s_best[0], max(s_best[1], lc_start)), True
         f.quote_start = lc_start if not cont else max(f.quote_start, prev_end)
         # a number before its noun (20个行政执法单位): the phrase runs on to the noun
         f.quote_end = (min(rc_end, f.end + 16) if f.kind == "count" and rc and "\u4e00" <= rc[0] <= "\u9fff"
@@ -528,8 +530,9 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             if not cont and best[0].cue is not None and best_key[0] in (_TIER_CUE, _TIER_NOUN):
                 f.quote_start = min(best[1], f.start)
         if best is None:
-            prev_verb = None
-        elif not shared and not cont and best[0].cue is not None and best_key[0] in (_TIER_CUE, _TIER_NOUN):
+            prev_verb = prev_verb if in_enum else None
+        elif not shared and not cont and not in_enum and best[0].cue is not None and best_key[0] in (_TIER_CUE, _TIER_NOUN):
+            # (an item of an enumeration keeps the verb the enumeration shares: 审核A、重大行政决策7件、B)
             v = work[best[1]:best[1] + 2]
             prev_verb = v if len(v) == 2 and all("\u4e00" <= c <= "\u9fff" for c in v) else None
         # in an enumeration (3次法治讲座、5场宣传活动) the noun a count precedes is its own: the
