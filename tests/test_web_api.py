@@ -917,3 +917,35 @@ def test_home_counts_annual_reports_only(tmp_path):
     assert "无年度报告" in rows["2024"] and "已审" not in rows["2024"]
     assert "已审 0/1" in rows["2023"] and "无年度报告" not in rows["2023"]
     assert "0/0" not in page
+
+
+CUT_OFF = ("2023年，永清县坚持以习近平法治思想为指导，全面推进法治政府建设。现将有关情况报告如下：\n"
+           "一、主要举措和成效\n全年受理行政复议案件12件，办结10件。组织执法人员培训5次。\n"
+           "二、存在的不足和原因\n培训不够系统，原因是人员不足。\n三、2024年工作打算\n"
+           "继续深化法治政府建设，进一步完善行政执法监督机制，并将评查结果纳入")
+
+
+def test_review_page_says_what_the_report_did_not_state_and_that_its_text_may_be_cut_off(tmp_path):
+    """An untitled report that stops mid-sentence: its year is read from the body, not stated, and a
+    "missing" finding may rest on the part never received; the reviewer is told both."""
+    db = tmp_path / "corpus.duckdb"
+    src = tmp_path / "untitled.txt"
+    src.write_text(CUT_OFF, encoding="utf-8")
+    with Corpus(db) as c:
+        ingest(c, [str(src)], workers=1)
+    _users(db)
+    with TestClient(create_app(WebConfig(db=str(db))), headers=HTML) as c:
+        login(c, "viewer")
+        sha = c.get("/api/reports").json()[0]["sha256"]
+        page = c.get(f"/reports/{sha}").text
+    assert "2023年度<span class=\"hint\">（推断）</span>" in page
+    assert 'id="incomplete"' in page and "在“……" in page and "结果纳入”处中断" in page
+    assert "未标明" not in page
+
+
+def test_review_page_of_a_whole_stated_report_carries_no_caveat(env):
+    c = client(env)
+    login(c, "viewer")
+    sha = report_of(env, "武侯区", 2023)["sha256"]
+    page = c.get(f"/reports/{sha}").text
+    assert 'id="incomplete"' not in page and "（推断" not in page

@@ -12,7 +12,9 @@ from markupsafe import Markup
 from ..checks.registry import specs
 from ..corpus import review as rv
 from ..data.labels import CONTENT_ZH, DECISION_ZH, DOC_TYPE_ZH, LEVEL_ZH, ORIGIN_ZH, SEVERITY_ZH
+from ..export.addressing import incomplete
 from ..record import CONTENT_KEYS
+from ..understand.completeness import inferred_fields, of_record
 from ..understand.indicators import taxonomy
 from .fmt import cn_number
 from .highlight import Mark, marked_html
@@ -126,6 +128,9 @@ def review(corpus, sha256: str, query: str | None = None, untouched: bool = Fals
         "format": rec.get("format"), "metadata": md,
         "level_zh": LEVEL_ZH.get(md.get("level"), md.get("level") or ""),
         "doc_type_zh": DOC_TYPE_ZH.get(md.get("doc_type"), md.get("doc_type") or ""),
+        # what the report did not state (a unit guessed from the site) and a text that may be cut off:
+        # the reviewer sees both before deciding a finding that rests on them
+        "inferred": inferred_fields(md), "incomplete": incomplete(of_record(rec, text)),
         "error": error, "findings": findings, "figures": figures, "contents": contents, "sections": sections,
         "score": {"total": score.get("total"), "max": score.get("max"), "parts": parts,
                   "rubric": (score.get("rubric") or {}).get("name")},
