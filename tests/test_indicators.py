@@ -318,7 +318,8 @@ def test_every_cue_begins_with_its_first_chars():
 
 
 def _report(sentence: str):
-    return fazhi.analyze_text(f"某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n{sentence}\n")
+    # a named unit: a report of 某县 is a template (范文), and the checks do not run on templates
+    return fazhi.analyze_text(f"青溪县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n{sentence}\n")
 
 
 def test_a_part_points_at_its_total_and_keeps_its_own_id_when_it_names_one():
