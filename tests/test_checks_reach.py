@@ -453,6 +453,9 @@ def test_list_that_starts_again_after_a_full_stop_where_its_next_item_stood():
     # inside one paragraph: a lone 一是 where 二是 belongs, nothing opening a new list before it
     inline = "一是调解员老龄化，青年调解员偏少；二是法律顾问进村偏少。一是普法阵地利用不充分。主要原因是经费有限。\n"
     assert flagged_at(build(short=inline), "enumeration_gap", "一是普法")
+    # a paragraph that opens its own list, whose second item was renumbered 一是
+    opened = "一是调解员老龄化，青年调解员偏少。一是法律顾问进村偏少。主要原因是经费有限。\n"
+    assert flagged_at(build(short=opened), "enumeration_gap", "一是法律顾问")
     # a new list after words that open one, and a point inside a paragraph-list item, stay silent
     causes = ("一是调解员老龄化；二是法律顾问进村偏少。究其原因，一是村级经费有限，"
               "报酬偏低；二是培训不足。\n")

@@ -236,13 +236,22 @@ def _false_restart(work: str, items: list[dict], k: int, expected: int, prev_end
         return True
     if not (nxt is None or nxt["number"] == 1 or (_same_line(work, e, nxt) and nxt["number"] != 2)):
         return False
-    if _at_line_start(work, prev) != _at_line_start(work, e):
+    if _at_line_start(work, prev) != _at_line_start(work, e) and not _one_paragraph_list(work, items, k):
         return False  # 二是 opening a paragraph, a lone 一是 inside it: a point of that item
     last = None
     for last in _SENTENCE_BREAK.finditer(work, prev_end, e["start"]):
         pass
     lead = work[last.end() if last else prev_end:e["start"]]
     return ":" not in lead and "：" not in lead and not _opens_list().search(lead)
+
+
+def _one_paragraph_list(work: str, items: list[dict], k: int) -> bool:
+    """Whether items[k] goes on a list that its paragraph opens (一是…。一是…): the item before is
+    the group's first, opening the same paragraph, and no item of the group after it opens a
+    paragraph, so there is no paragraph-list for items[k] to be nested in."""
+    prev = items[k - 1]
+    return (k == 1 and prev["number"] == 1 and _same_line(work, prev, items[k])
+            and not any(_at_line_start(work, x) for x in items[k + 1:]))
 
 
 def _same_line(work: str, a: dict, b: dict) -> bool:
