@@ -1002,3 +1002,10 @@ def test_a_province_or_a_street_blanked_as_xx_is_a_template(unit):
     text = (f"{unit}2023年度法治政府建设情况报告\n2023年，{unit}坚持依法行政，扎实推进法治政府建设。"
             "现将有关情况报告如下：\n一、主要举措和成效\n全年办理行政复议案件14件。\n")
     assert kind_of(text)[0] == "template"
+
+
+def test_a_disclosure_report_that_names_itself_in_its_first_sentence():
+    text = ("根据《中华人民共和国政府信息公开条例》要求，编制并向社会公布《桐溪县民政局2023年度政府信息公开工作年度"
+            "报告》。报告所列统计数据的期限自2023年1月1日至2023年12月31日。\n一、总体情况\n2023年，我局坚持依法"
+            "行政，全面推进政务公开。\n")
+    assert kind_of(text)[0] == "disclosure_report"
