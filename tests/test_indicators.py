@@ -342,6 +342,18 @@ def test_a_part_does_not_hide_the_total_from_the_checks():
     assert hits and hits[0].data == {"part": 45, "whole": 40}
 
 
+def test_a_heading_on_one_topic_names_the_bare_counts_under_it():
+    """Under a heading about the power list or 普法 alone, a bare 调整事项 / 开展活动 count is that
+    topic's; the same words under a heading on other work keep no id of it."""
+    def ids(heading: str, body: str) -> list:
+        text = f"青溪县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n{heading}\n{body}\n"
+        return [f.indicator for f in fazhi.analyze_text(text).figures]
+    assert ids("（二）权责清单动态管理", "全年调整事项28项，公布事项1460项。") == ["power_list.items"] * 2
+    assert ids("（五）普法宣传", "深入村居开展讲座23场，开展活动45场。") == [
+        "law_popularization.lectures", "law_popularization.events"]
+    assert ids("（五）安全生产", "全年开展活动45场。") == [None]
+
+
 def test_cases_carried_in_from_last_year_are_not_pending():
     """上年结转 are last year's cases handled this year: no id, so the checks count them in the base."""
     rep = _report("全年新收行政复议案件50件，上年结转案件3件，共审结52件，结案率98.1%。")
