@@ -490,6 +490,10 @@ def test_last_one_sentence_item_that_lost_its_numeral():
     closing = plan.replace("推行执法案卷交叉评查，每季度抽查案卷不少于10卷。",
                            "我们将以更加务实的作风，推动全县法治建设再上新台阶。")
     assert findings(build(plan=closing), "heading_numbering") == []
+    for end in ("为推动全县法治政府建设迈上新台阶作出新的更大贡献。", "全县将坚持问题导向，持续用力，久久为功。",
+                "奋力开创法治政府建设新局面，为高质量发展提供法治保障。"):
+        text = build(plan=plan.replace("推行执法案卷交叉评查，每季度抽查案卷不少于10卷。", end))
+        assert findings(text, "heading_numbering") == [], end
     longer = plan.replace("推行执法案卷交叉评查，每季度抽查案卷不少于10卷。",
                           "全县将持续推进依法行政。各乡镇要对照任务清单逐项落实。县司法局年底组织考核。")
     assert findings(build(plan=longer), "heading_numbering") == []

@@ -149,7 +149,8 @@ def _item_line(report: Report, sibs: list[Section], holder: Section) -> tuple[in
     if not first or not core.endswith(("。", "!", "?", "！", "？")):
         return None
     lead = a + len(line) - len(line.lstrip())
-    closing = _closes_list().match(core) and re.search("[,，:：;；]", first[0])  # 下一步工作打算。 is a title
+    # (下一步工作打算。 is a title: a closing cue counts past a comma or beyond a title's length)
+    closing = _closes_list().match(core) and (re.search("[,，:：;；]", first[0]) or len(first[0]) > 20)
     if work[b:min(holder.end, report.body_end)].strip() or _NUMBERED.match(core) or closing \
             or any(x.start <= lead < x.title_end for x in report.sections):
         return None
