@@ -553,3 +553,10 @@ def test_table_cell_that_lost_its_percentage():
     text = build(measures=MEASURES + _CELL_TABLE.replace("\n96.2%\n", "\n%\n"))
     assert flagged_at(text, "missing_text", "\n%\n")
     assert findings(build(measures=MEASURES + _CELL_TABLE), "missing_text") == []
+
+
+def test_split_right_after_its_total_in_the_middle_of_a_sentence():
+    ok = _m("调委会调处纠纷96件，调处成功93件；信访办受理来信来访41件，分别为来信9件、来访32件，全部按期办结。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("来信9件", "来信12件"), "sum_consistency", "41件")
+    assert flagged_at(ok.replace("来访32件", "来访30件"), "sum_consistency", "41件")

@@ -468,7 +468,11 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
             total = totals[-1] if totals else None
             if total is None and marker.start() <= 2 and last_total is not None:
                 total = last_total  # 其中 opening the next statement refers to the previous total
-            if total is not None and total.start not in seen and (total.total_marker or total in figs[:1] or total is last_total):
+            # the total is marked (共), opens the statement, or stands right before the marker
+            # (来信来访41件，分别为…: only a comma between)
+            adjacent = total is not None and not text[total.end:mpos].strip(" ,，:：")
+            if total is not None and total.start not in seen and (total.total_marker or total in figs[:1]
+                                                                  or total is last_total or adjacent):
                 parts = [f for f in figs if f.start > mpos and f.unit == total.unit and f.kind == "count"]
                 if len(parts) >= 2:
                     seen.add(total.start)
