@@ -97,6 +97,20 @@ def test_missing_title_inferred_and_unknown() -> None:
     assert any(f.check == "missing_title" and "无法确定" in f.message for f in r2.findings)
 
 
+def test_a_title_that_names_no_unit_is_said_so_and_never_called_missing() -> None:
+    """关于2023年度…的报告 is a title of the report's own, with no unit in it: the finding names that
+    title and the unit read from the body; a first line with neither unit nor year is not said to be
+    absent, only not to name the unit and the year."""
+    intro = "2023年，永清县坚持以习近平法治思想为指导，全面推进法治政府建设。\n"
+    r = fazhi.analyze_text(build(title="关于2023年度法治政府建设情况的报告", intro=intro))
+    (hit,) = [f for f in r.findings if f.check == "missing_title"]
+    assert hit.message.startswith("标题未写明发布单位：关于2023年度法治政府建设情况的报告") and "永清县" in hit.message
+    r2 = fazhi.analyze_text(build(title="关于法治政府建设情况的报告", intro=intro))
+    (hit2,) = [f for f in r2.findings if f.check == "missing_title"]
+    assert "缺少标题" not in hit2.message and "没有写明单位和年度的标题" in hit2.message
+    assert not findings(build(title="永清县人民政府关于2023年度法治政府建设情况的报告", intro=intro), "missing_title")
+
+
 def test_missing_title_without_first_person_words() -> None:
     """A report that never says 我县 still names its whole area and government (全县, 县政府)."""
     intro = "2023年，永清县坚持以习近平法治思想为指导，永清县法治政府建设取得新成效。全县深入推进依法行政，县政府常务会议学法4次。\n"

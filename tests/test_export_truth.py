@@ -303,7 +303,7 @@ def test_notice_names_inferred_units_as_inferred_and_survives_an_unknown_unit(ow
     with Corpus(own_corpus_path, read_only=True) as c:
         assert c.reports()["unit_name"].isna().any()  # the report of no named unit
         (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
-    line = next(p for p in _texts(out) if "缺少标题：" in p)
+    line = next(p for p in _texts(out) if "标题未写明单位或年度：" in p)
     assert "青山镇（单位系推断）" in line and "未识别单位" in line
 
 

@@ -6,7 +6,8 @@ from datetime import date
 from typing import Iterator
 
 from ..data.labels import DOC_TYPE_COUNT, DOC_TYPE_ZH
-from ..record import Finding, Report
+from ..record import Finding, Metadata, Report
+from ..understand.attribution.titles import issuer_from_title
 from .registry import check, finding
 
 
@@ -39,18 +40,27 @@ def missing_title(report: Report) -> Iterator[Finding]:
     md = report.metadata
     if not is_report(report):
         return
+    place = _inferred_unit(md)
     if md.title_span is None and not md.title:
-        if md.jurisdiction:
-            parts = list(dict.fromkeys(p for p in (md.province, md.city, md.county) if p and p != md.jurisdiction))
-            place = md.jurisdiction + (f"（{''.join(parts)}）" if parts else "")
-            yield finding("missing_title", "inferred", place=place)
-        elif md.department or md.issuer:  # the body names the unit (区城市管理局) but not its place
-            yield finding("missing_title", "inferred", place=md.department or md.issuer)
-        else:
-            yield finding("missing_title", "unknown")
+        # "no title that names the unit and the year": a first line such as 关于法治政府建设情况的报告
+        # may stand there, so the message never says the document has no title line at all
+        yield finding("missing_title", "inferred", place=place) if place else finding("missing_title", "unknown")
         return
+    if md.title_span is not None and issuer_from_title(md.title or "") is None:
+        # a title of the report's own (关于2023年度法治政府建设情况的报告) that names no unit
+        yield (finding("missing_title", "no_issuer", *md.title_span, title=md.title, place=place) if place
+               else finding("missing_title", "no_issuer_unknown", *md.title_span, title=md.title))
     if md.title and md.report_year is not None and "report_year" in md.inferred:
         yield finding("missing_title", "no_year", *(md.title_span or (None, None)), title=md.title)
+
+
+def _inferred_unit(md: Metadata) -> str | None:
+    """The unit read from elsewhere than a title, as a notice may name it: the place with the
+    divisions above it, else the body's unit (区城市管理局) when its place is not named."""
+    if md.jurisdiction:
+        parts = list(dict.fromkeys(p for p in (md.province, md.city, md.county) if p and p != md.jurisdiction))
+        return md.jurisdiction + (f"（{''.join(parts)}）" if parts else "")
+    return md.department or md.issuer or None
 
 
 def _d(s: str | None) -> date | None:
