@@ -42,3 +42,17 @@ def test_a_long_paragraph_with_inline_numbering_is_not_cut_in_a_normal_report():
     got = _analyse("\n".join(parts))
     assert [s["title"] for s in got["sections"] if s["level"] == 2][:3] == \
            ["依法全面履行政府职能", "依法化解矛盾纠纷", "党政主要负责人履行推进法治建设第一责任人职责情况"]
+
+
+def test_short_run_together_tail_whose_numerals_count_up_is_cut():
+    """A shorter line (the last parts of a page that lost its breaks) is cut when the top-level
+    numerals after its sentence ends count up by one (……。二、…。三、…); a paragraph whose 一、
+    and 三、 do not count up stays whole."""
+    tail = ("二、存在的不足和原因。一是合法性审核力量不足；二是执法数字化水平不高。主要原因是专业人才缺乏。"
+            "三、2024年工作打算。一是实现乡镇合法性审核全覆盖；二是建成行政执法监督平台。")
+    text = "\n".join(PARTS[:5]) + "\n" + tail
+    tops = [s["title"] for s in _analyse(text)["sections"] if s["level"] == 1]
+    assert tops == ["2023年推进法治政府建设的主要举措和成效", "存在的不足和原因", "2024年工作打算"]
+    odd = tail.replace("三、2024年", "一、2024年")
+    odd_tops = [s["title"] for s in _analyse("\n".join(PARTS[:5]) + "\n" + odd)["sections"] if s["level"] == 1]
+    assert "2024年工作打算" not in odd_tops

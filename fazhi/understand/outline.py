@@ -124,6 +124,10 @@ _FLAT_TOP = re.compile(rf"(?<=[。!?:])\s*(?=第[{CN}]{{1,3}}(?:部分|章)|[{CN
 _FLAT_SPLIT = re.compile(rf"{_FLAT_TOP.pattern}"
                          rf"|(?<=[。!?;:])\s*(?=\([{CN}]{{1,3}}\))|(?<=[\u4e00-\u9fff”》])(?<!第)(?=\([{CN}]{{1,3}}\))")
 _FLAT_LINE = 300  # only lines at least this long can be several paragraphs run together
+# ... or a shorter one whose top-level numerals after sentence ends count up one by one (……。二、…
+# 。三、…。四、…: the tail of a report that lost its line breaks)
+_FLAT_SHORT = 40
+_FLAT_NUMERAL = re.compile(rf"第?([{CN}]{{1,3}})(?:部分|章|、)")
 
 
 def body_lines(work: str, body_start: int, body_end: int) -> list[tuple[int, int, str]]:
@@ -135,7 +139,8 @@ def body_lines(work: str, body_start: int, body_end: int) -> list[tuple[int, int
     for s, e, line in iter_lines(work):
         if s < body_start or e > body_end or not line.strip():
             continue
-        if len(line) < _FLAT_LINE or len(_FLAT_TOP.findall(line)) < 2:
+        if len(line) < _FLAT_SHORT or (len(_FLAT_TOP.findall(line)) < 2 if len(line) >= _FLAT_LINE
+                                        else not _counts_up(line)):
             out.append((s, e, line))
             continue
         cuts = [0] + [m.start() for m in _FLAT_SPLIT.finditer(line) if m.start() > 0] + [len(line)]
@@ -143,6 +148,17 @@ def body_lines(work: str, body_start: int, body_end: int) -> list[tuple[int, int
             if line[a:b].strip():
                 out.append((s + a, s + b, line[a:b]))
     return out
+
+
+def _counts_up(line: str) -> bool:
+    """Whether `line` holds two or more top-level numerals, the one opening it and those after
+    its sentence ends, and they count up by one (二、…。三、…)."""
+    first = _FLAT_NUMERAL.match(line.lstrip())
+    nums = [parse_cn_int(first.group(1))] if first else []
+    for m in _FLAT_TOP.finditer(line):
+        n = _FLAT_NUMERAL.match(line, m.end())
+        nums.append(parse_cn_int(n.group(1)) if n else None)
+    return len(nums) >= 2 and None not in nums and all(b == a + 1 for a, b in zip(nums, nums[1:]))
 
 
 def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]] = (),
