@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from fazhi.data import load as load_data
 from fazhi.read.text import decode
-from fazhi.understand.literals import required_words, screen
+from fazhi.understand.literals import WordIndex, required_words, screen
 from fazhi.understand.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,3 +75,24 @@ def test_screen_is_sound_on_random_text(text: str) -> None:
     for pat, scr in _screened():
         if pat.search(text):
             assert scr.search(text), (pat.pattern, text)
+
+
+def test_word_index_finds_overlapping_and_nested_words() -> None:
+    """法治政府建设 holds 法治政府, 政府建设 and 政府 at once: every one is found, not only the first."""
+    index = WordIndex(["法治政府", "政府建设", "政府", "报告如下", "特此报告"])
+    assert index.found("某县法治政府建设情况") == {"法治政府", "政府建设", "政府"}
+    assert index.found("现将有关情况报告如下：") == {"报告如下"}
+    assert index.found("") == frozenset()
+    assert WordIndex([]).found("报告如下") == frozenset()
+    with pytest.raises(ValueError):
+        WordIndex(["报告", ""])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=60).map("".join))
+def test_word_index_agrees_with_each_screen(text: str) -> None:
+    """Testing a screen's words against the words found is the screen's own search."""
+    words = sorted({w for pat, _s in _screened() for w in required_words(pat) or ()})
+    found = WordIndex(words).found(text)
+    for pat, scr in _screened():
+        assert (not required_words(pat).isdisjoint(found)) == (scr.search(text) is not None), pat.pattern

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..data import load as load_data
 from .divisions import divisions
-from .literals import screen
+from .literals import WordIndex, required_words
 from .page import iter_lines
 
 _SENTENCE = re.compile(r"[。,;!?]")
@@ -52,8 +52,8 @@ class _Signal:
     needs: tuple[str, ...]
     count: int  # distinct matches counted, each with the full weight
     least: int  # distinct matches needed for the mark to count at all
-    screen: re.Pattern[str] | None = None  # finds a word every match holds (literals.screen)
-    needs_screen: re.Pattern[str] | None = None  # finds one of `needs` (one search, not a loop)
+    words: frozenset[str] | None = None  # words one of which every match holds (literals.required_words)
+    needs_words: frozenset[str] | None = None  # `needs` as a set, tested like `words`
     unnamed: bool = False  # counts only on a page that names no unit of its own (see _names_unit)
 
 
@@ -103,8 +103,8 @@ def _rules() -> _Rules:
         needs = tuple(r.get("needs", ()))
         signals.append(_Signal(r["kind"], float(r["weight"]), r["where"], pattern,
                                needs, int(r.get("count", 1)),
-                               int(r.get("least", 1)), screen(pattern),
-                               re.compile("|".join(map(re.escape, needs))) if needs else None,
+                               int(r.get("least", 1)), required_words(pattern),
+                               frozenset(needs) if needs else None,
                                bool(r.get("unnamed", False))))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
@@ -115,6 +115,17 @@ def _rules() -> _Rules:
                    re.compile(dec["untyped_title"]["unless"])),
                   re.compile(data["named_unit"]["before_place"]), re.compile(data["named_unit"]["after_place"]), re.compile(data["named_unit"]["named_body"]),
                   frozenset(data["named_unit"]["generic_places"]), int(data["named_unit"]["tail_chars"]))
+
+
+@lru_cache(maxsize=1)
+def _word_index() -> dict[str, WordIndex]:
+    """Per region, the words of every signal's screens: one pass over a region tells which
+    of them it holds, instead of one search per signal (see literals.WordIndex)."""
+    words: dict[str, set[str]] = {region: set() for region in REGIONS}
+    for sig in _rules().signals:
+        words[sig.where].update(sig.words or ())
+        words[sig.where].update(sig.needs_words or ())
+    return {region: WordIndex(ws) for region, ws in words.items()}
 
 
 def classify_title(title: str) -> str:
@@ -248,11 +259,19 @@ def scores(title: str | None, work: str, body_start: int, end: int,
                                        {"source": "body", "text": line, "start": None, "end": None}))
                 break
     named: list[bool] = []  # computed on the first mark that asks
+    index = _word_index()
+    held: dict[str, frozenset[str]] = {}  # per region, the screens' words it holds
     for sig in rules.signals:
         text, base = regions[sig.where]
-        if not text or sig.needs_screen is not None and not sig.needs_screen.search(text) \
-                or sig.screen is not None and not sig.screen.search(text):
+        if not text:
             continue
+        if sig.words is not None or sig.needs_words is not None:
+            present = held.get(sig.where)
+            if present is None:
+                present = held[sig.where] = index[sig.where].found(text)
+            if sig.needs_words is not None and sig.needs_words.isdisjoint(present) \
+                    or sig.words is not None and sig.words.isdisjoint(present):
+                continue
         found: list[re.Match[str]] = []
         seen: set[str] = set()
         for m in sig.pattern.finditer(text):

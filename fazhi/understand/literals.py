@@ -11,8 +11,11 @@ changes a result.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from re import _constants as _c
 from re import _parser
+
+import ahocorasick
 
 # A set with more words than this costs about as much to test as the scan it would save.
 MAX_WORDS = 24
@@ -99,3 +102,30 @@ def _class_chars(items) -> set[str] | None:
         else:  # a negation, a category (\d, \s), a wide range
             return None
     return chars if 0 < len(chars) <= _MAX_CLASS else None
+
+
+class WordIndex:
+    """Which of many words occur in a text, found in one pass over it.
+
+    A document classifier tries a hundred screens on the same few regions of a page; each
+    `screen` is a search of its own over the whole region, and together they cost as much
+    as the scans they save. An Aho-Corasick automaton over all their words reads the region
+    once and reports every occurrence, overlapping ones included, so each screen becomes a
+    set test: a list of words is in the text exactly when it meets the words found.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._auto = ahocorasick.Automaton()
+        for w in set(words):
+            if not w:
+                raise ValueError("an empty word matches every text")
+            self._auto.add_word(w, w)
+        self._empty = len(self._auto) == 0
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def found(self, text: str) -> frozenset[str]:
+        """The words that occur in `text`."""
+        if self._empty or not text:
+            return frozenset()
+        return frozenset(w for _end, w in self._auto.iter(text))
