@@ -560,3 +560,12 @@ def test_split_right_after_its_total_in_the_middle_of_a_sentence():
     assert findings(ok, "sum_consistency") == []
     assert flagged_at(ok.replace("来信9件", "来信12件"), "sum_consistency", "41件")
     assert flagged_at(ok.replace("来访32件", "来访30件"), "sum_consistency", "41件")
+
+
+def test_cases_by_the_way_they_were_closed():
+    ok = _m("受理校园伤害纠纷42件，其中调解结案35件、诉讼结案7件。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("纠纷42件", "纠纷45件"), "sum_consistency", "45件")
+    assert flagged_at(ok.replace("调解结案35件", "调解结案38件"), "sum_consistency", "38件")
+    # the rest still open: the two ways are not all
+    assert findings(ok.replace("诉讼结案7件。", "诉讼结案4件，其余正在处理。"), "sum_consistency") == []
