@@ -569,3 +569,10 @@ def test_cases_by_the_way_they_were_closed():
     assert flagged_at(ok.replace("调解结案35件", "调解结案38件"), "sum_consistency", "38件")
     # the rest still open: the two ways are not all
     assert findings(ok.replace("诉讼结案7件。", "诉讼结案4件，其余正在处理。"), "sum_consistency") == []
+
+
+def test_title_that_names_the_place_after_guanyu_names_the_unit():
+    intro = "2023年，固安县在廊坊市委、市政府的领导下，扎实推进法治政府建设。\n"
+    text = build(title="关于固安县2023年法治政府建设工作情况的报告", intro=intro)
+    assert findings(text, "missing_title") == []
+    assert findings(build(title="关于2023年度法治政府建设情况的报告", intro=intro), "missing_title")

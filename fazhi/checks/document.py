@@ -46,8 +46,10 @@ def missing_title(report: Report) -> Iterator[Finding]:
         # may stand there, so the message never says the document has no title line at all
         yield finding("missing_title", "inferred", place=place) if place else finding("missing_title", "unknown")
         return
-    if md.title_span is not None and issuer_from_title(md.title or "") is None:
-        # a title of the report's own (关于2023年度法治政府建设情况的报告) that names no unit
+    if md.title_span is not None and issuer_from_title(md.title or "") is None \
+            and not (md.jurisdiction and md.jurisdiction in (md.title or "")):
+        # a title of the report's own (关于2023年度法治政府建设情况的报告) that names no unit (关于
+        # 乌兰察布市2021年…的报告 names it by its place)
         yield (finding("missing_title", "no_issuer", *md.title_span, title=md.title, place=place) if place
                else finding("missing_title", "no_issuer_unknown", *md.title_span, title=md.title))
     if md.title and md.report_year is not None and "report_year" in md.inferred:
