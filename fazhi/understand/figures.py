@@ -17,12 +17,15 @@ from functools import lru_cache
 from ..data import load as load_data
 from ..record import Figure
 from .dates import DATE_RE
+from .literals import WordIndex, required_words
 from .numerals import parse_cn
 
 CN_NUM = "零〇一二两三四五六七八九十百千万亿点"
 NON_FIGURE_START = "一二两三四五六七八九十百千万多双"
 CLAUSE_DELIMS = ",;。:!?\n"
 SENTENCE_DELIMS = "。;!?\n"
+# the first sentence delimiter at or after a position: one search, not a find per delimiter
+_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_DELIMS) + "]")
 
 
 @dataclass(frozen=True)
@@ -339,13 +342,53 @@ def _kind_rules() -> list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | N
     return out
 
 
+@dataclass(frozen=True)
+class _UnitKinds:
+    """The kind rules that apply to one unit, in order, indexed by the words their `before` and
+    their `after` cannot match without (literals.required_words).
+
+    A figure tries some thirty rules and the clause around it holds the words of few: the
+    words found in it (one pass, _kind_words) pick the rules worth a regex search."""
+    rules: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None, bool, bool], ...]
+    open_before: frozenset[int]  # rules whose `before` has no word list (or that have none)
+    open_after: frozenset[int]
+    by_before: dict[str, frozenset[int]]  # word -> rules whose `before` needs it (one of their words)
+    by_after: dict[str, frozenset[int]]
+
+
+def _words_of(pattern: re.Pattern[str] | None) -> frozenset[str] | None:
+    return required_words(pattern) if pattern is not None else None
+
+
+def _by_word(patterns: list[re.Pattern[str] | None]) -> tuple[frozenset[int], dict[str, frozenset[int]]]:
+    free: set[int] = set()
+    index: dict[str, set[int]] = {}
+    for k, pat in enumerate(patterns):
+        words = _words_of(pat)
+        if words is None:
+            free.add(k)
+        for w in words or ():
+            index.setdefault(w, set()).add(k)
+    return frozenset(free), {w: frozenset(ks) for w, ks in index.items()}
+
+
 @lru_cache(maxsize=256)
-def _kind_rules_for(unit: str | None) -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None,
-                                                  re.Pattern[str] | None, bool, bool], ...]:
-    """The kind rules that apply to a unit, in order (each figure tries only these)."""
-    return tuple((kind, b, a, sent, list_count, chinese_only)
-                 for kind, b, a, sent, units, list_count, chinese_only in _kind_rules()
-                 if units is None or unit in units)
+def _kind_rules_for(unit: str | None) -> _UnitKinds:
+    """The kind rules that apply to a unit (each figure tries only these)."""
+    rules = tuple((kind, b, a, sent, list_count, chinese_only)
+                  for kind, b, a, sent, units, list_count, chinese_only in _kind_rules()
+                  if units is None or unit in units)
+    open_before, by_before = _by_word([r[1] for r in rules])
+    open_after, by_after = _by_word([r[2] for r in rules])
+    return _UnitKinds(rules, open_before, open_after, by_before, by_after)
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[WordIndex, WordIndex]:
+    """The words of every kind rule's `before`, and of every `after`, each found in one pass."""
+    rules = _kind_rules()
+    return (WordIndex(w for r in rules for w in _words_of(r[1]) or ()),
+            WordIndex(w for r in rules for w in _words_of(r[2]) or ()))
 
 
 _LIST_TAIL = re.compile(r"(?:[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?、){1,19}[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?\s*等?\s*$")
@@ -400,7 +443,13 @@ def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | No
     if unit in _PLACE_UNITS:
         # 8个村, 12个社区: the measure word holds the place, which the rules read after the number
         after = unit[1:] + after
-    for kind, b, a, sent, list_count, chinese_only in _kind_rules_for(unit):
+    kinds = _kind_rules_for(unit)
+    words_before, words_after = _kind_words()
+    # a rule whose words the clause (or the words after) lack cannot match: only the others are tried
+    maybe = kinds.open_before.union(*(kinds.by_before.get(w, ()) for w in words_before.found(before)))
+    maybe &= kinds.open_after.union(*(kinds.by_after.get(w, ()) for w in words_after.found(after)))
+    for k in sorted(maybe):
+        kind, b, a, sent, list_count, chinese_only = kinds.rules[k]
         if chinese_only and not chinese:
             continue
         if list_count and (value < 2 or value not in _listed(before)):
@@ -413,7 +462,8 @@ def _context_kind(work: str, lc_start: int, start: int, end: int, unit: str | No
             s0 = span_start(work, start, SENTENCE_DELIMS)
             # the sentence's end, looked for no further than the span searched
             bound = end + MAX_SPAN
-            stop = min((p for p in (work.find(c, end, bound) for c in SENTENCE_DELIMS) if p >= 0), default=len(work))
+            close = _SENTENCE_END.search(work, end, bound)
+            stop = close.start() if close is not None else len(work)
             if not sent.search(work, s0, min(stop, bound)):
                 continue
         return kind
