@@ -268,7 +268,11 @@ def test_level_mismatch() -> None:
     m = MEASURES + "（四）全区共开展普法活动30场次。\n"
     assert flagged_at(build(measures=m, title="固安县人民政府关于2023年度法治政府建设情况的报告"), "level_mismatch", "全区")
     town = build(title=None, plan=TOWN_PLAN, intro="2023年，牛驼镇在固安县委领导下推进法治建设，我镇督促全乡依法行政。\n")
-    assert findings(town, "level_mismatch")
+    (hit,) = findings(town, "level_mismatch")
+    assert "推断为牛驼镇" in hit.message and "报告单位是" not in hit.message  # the town was read from the body
+    stated = build(title="固安县牛驼镇人民政府关于2023年度法治政府建设情况的报告", plan=TOWN_PLAN,
+                   intro="2023年，我镇督促全乡依法行政。\n")
+    assert findings(stated, "level_mismatch")[0].message.startswith("报告单位是牛驼镇")
     gov = MEASURES + "（四）我局共审核合同10份。\n"
     assert findings(build(measures=gov), "level_mismatch")
     assert not findings(build(), "level_mismatch")

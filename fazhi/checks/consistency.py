@@ -10,6 +10,7 @@ from typing import Iterator
 from ..data import load as load_data
 from ..record import Finding, Report
 from ..understand.attribution import levels_lexicon, speaking_level
+from ..understand.completeness import inferred_fields
 from .document import is_report
 from .registry import check, finding
 
@@ -112,6 +113,7 @@ def level_mismatch(report: Report) -> Iterator[Finding]:
     books = [(m.start(), m.end()) for m in _BOOK.finditer(work, a, b)]
     unit = md.department or md.jurisdiction or {"township": "乡镇", "street": "街道", "county": "县", "district": "区", "city": "市",
                                "province": "省"}.get(level, "本单位")
+    variant = None
     seen: set[str] = set()
     matchers: list[re.Pattern[str]] = [pats[k] for k in keys if k in pats]
     for k in keys:
@@ -125,5 +127,10 @@ def level_mismatch(report: Report) -> Iterator[Finding]:
             if word in seen or any(s <= m.start() < e for s, e in books):
                 continue
             seen.add(word)
-            yield finding("level_mismatch", start=m.start(), end=m.end(), unit=unit, word=word,
+            if variant is None:
+                # a unit the report never states (read from the site's address or the body) is no fact
+                # to set the report's words against: the message says it was inferred
+                named = "department" if md.department else "jurisdiction"
+                variant = "inferred" if named in inferred_fields(md.to_dict()) else "default"
+            yield finding("level_mismatch", variant, start=m.start(), end=m.end(), unit=unit, word=word,
                           data={"word": word, "level": level})

@@ -46,14 +46,21 @@ def missing_title(report: Report) -> Iterator[Finding]:
         # may stand there, so the message never says the document has no title line at all
         yield finding("missing_title", "inferred", place=place) if place else finding("missing_title", "unknown")
         return
-    if md.title_span is not None and issuer_from_title(md.title or "") is None \
-            and not (md.jurisdiction and md.jurisdiction in (md.title or "")):
-        # a title of the report's own (关于2023年度法治政府建设情况的报告) that names no unit (关于
-        # 乌兰察布市2021年…的报告 names it by its place)
+    if md.title_span is not None and not _title_names_unit(md):
+        # a title of the report's own (关于2023年度法治政府建设情况的报告) that names no unit
         yield (finding("missing_title", "no_issuer", *md.title_span, title=md.title, place=place) if place
                else finding("missing_title", "no_issuer_unknown", *md.title_span, title=md.title))
     if md.title and md.report_year is not None and "report_year" in md.inferred:
         yield finding("missing_title", "no_year", *(md.title_span or (None, None)), title=md.title)
+
+
+def _title_names_unit(md: Metadata) -> bool:
+    """Whether the title names who reports: an issuer before 关于 or the year (某县人民政府关于…,
+    市司法局2023年…), the unit after 关于 (关于某镇2024年…), or the unit attribution read from it."""
+    title = md.title or ""
+    if issuer_from_title(title) is not None or any(u and u in title for u in (md.department, md.jurisdiction)):
+        return True
+    return any((md.evidence.get(f) or {}).get("source") == "title" for f in ("jurisdiction", "department", "issuer"))
 
 
 def _inferred_unit(md: Metadata) -> str | None:
