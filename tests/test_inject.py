@@ -13,7 +13,8 @@ two of fresh6 (written after the fresh5 fixes to measure them: （一） items r
 with a 本年/上年/增减 table, 第一，/第二， paragraphs with an unlabelled one-cell-per-line table), and
 the two of fresh7 (written after those: a 2019 乡 report of 1、 items, a district report full of
 traps: growth over 100 %, a ranking, hotline and document numbers) and fresh8 (a city bureau with
-问题一： problems, a county page that lost its line breaks)."""
+问题一： problems, a county page that lost its line breaks) and fresh9 (a new district's 管委会 with
+approximate figures and a trailing 合计, a 2025 county report with colon run-in items)."""
 from __future__ import annotations
 
 import json
@@ -39,7 +40,7 @@ def test_floors_only_move_up():
                 assert new[half][check]["false_flags"] <= v["false_flags"], (half, check)
 
 
-@pytest.mark.parametrize("half", ["tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"])
+@pytest.mark.parametrize("half", ["tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"])
 def test_injection_reaches_floors(half):
     floors = _load()
     res = inject.run(half, floors["seed"], floors["per"])
