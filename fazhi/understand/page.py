@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..data import load as load_data
 from .dates import first_date
-from .literals import screen
+from .literals import WordIndex, required_words
 
 
 @lru_cache(maxsize=1)
@@ -23,17 +23,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _line_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
-    """Every furniture pattern on its own, with its screen for the words it cannot match
-    without (literals.screen), to decide whether a line is furniture at all.
+def _line_patterns() -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
+    """Every furniture pattern on its own, with the words it cannot match without
+    (literals.required_words), to decide whether a line is furniture at all.
 
     Searched one by one rather than as one alternation: each pattern alone keeps the
     regex engine's scan for its literal start, which a joined alternation loses (CPU on
     the lines of 100 example and seed reports: 0.7 ms a report one by one, 1.7 ms joined).
-    A line holding none of a pattern's words (打印, 版权所有) is not scanned with it.
+    A line holding none of a pattern's words (打印, 版权所有) is not scanned with it; the
+    words a line holds are found for all patterns at once (_line_words).
     """
-    return tuple((p, screen(p)) for p in
+    return tuple((p, required_words(p)) for p in
                  (re.compile(p) for pats in load_data("boilerplate.toml")["line"].values() for p in pats))
+
+
+@lru_cache(maxsize=1)
+def _line_words() -> WordIndex:
+    return WordIndex(w for _p, words in _line_patterns() for w in words or ())
 
 
 # Labels of the page's metadata block, and which record field each one feeds.
@@ -184,7 +190,8 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
         offsets: list[int] | None = None
         if GLOSS.search(line):
             line, offsets = unglossed(line)
-        if not any((words is None or words.search(line)) and p.search(line) for p, words in _line_patterns()):
+        held = _line_words().found(line)
+        if not any((words is None or not words.isdisjoint(held)) and p.search(line) for p, words in _line_patterns()):
             continue
         found: dict[str, tuple[str, int, int]] = {k: (v, -1, -1) for k, v in
                                                   ((k, v[0]) for k, v in info.fields.items())}
@@ -245,7 +252,8 @@ def _furniture_end(line: str, start: int, end: int, offsets: list[int] | None) -
     the working view with its figures."""
     if offsets is not None:
         return end
-    last = max((m.end() for p, words in _line_patterns() if words is None or words.search(line)
+    held = _line_words().found(line)
+    last = max((m.end() for p, words in _line_patterns() if words is None or not words.isdisjoint(held)
                 for m in p.finditer(line)), default=len(line))
     return start + last if _PROSE.match(line, last) else end
 
