@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from fazhi.data import load as load_data
 from fazhi.read.text import decode
-from fazhi.understand.literals import WordIndex, required_words, screen
+from fazhi.understand import literals
+from fazhi.understand.literals import WordIndex, finditer, openers, required_words, screen
 from fazhi.understand.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,3 +97,52 @@ def test_word_index_agrees_with_each_screen(text: str) -> None:
     found = WordIndex(words).found(text)
     for pat, scr in _screened():
         assert (not required_words(pat).isdisjoint(found)) == (scr.search(text) is not None), pat.pattern
+
+
+@pytest.mark.parametrize("pattern, opens", [
+    (r"(?<![人大委])常委会(?!议)", "常"),  # a lookbehind first: the engine has no first character
+    (r"(情况|工作)?报告予以(公开|公布)", "情工报"),
+    (r"[(（]\s*(记者|通讯员)", "(（"),
+    (r"(?m)^\s*第[一二三]+章", None),  # a line anchor: every line start may open a match
+    (r"\d+件", None),  # a category: no short list
+    (r"(报告)?", None),  # can match the empty string
+])
+def test_openers(pattern: str, opens: str | None) -> None:
+    got = openers(re.compile(pattern))
+    if opens is None:
+        assert got is None
+    else:
+        assert got is not None and {ch for ch in opens} == {ch for ch in got.pattern if ch not in "[]\\"}
+
+
+def _data_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(r["pattern"], re.M) for r in load_data("doctypes.toml")["signal"]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET + list("常委会人大议报予以公开布(（")), max_size=80).map("".join))
+def test_finditer_matches_the_engine(text: str) -> None:
+    """Tried only where a match can begin, a pattern finds what the engine's own scan finds
+    (however dense the openers: the test turns the engine's own scan off)."""
+    dense, literals._SPARSE = literals._SPARSE, 0
+    try:
+        for pat in _data_patterns():
+            want = [(m.span(), m.group(0)) for m in pat.finditer(text)]
+            assert [(m.span(), m.group(0)) for m in finditer(pat, text, openers(pat))] == want, pat.pattern
+    finally:
+        literals._SPARSE = dense
+
+
+def test_finditer_on_the_examples() -> None:
+    texts = [normalize(decode(p.read_bytes())[0]) for p in sorted((ROOT / "examples").glob("*.txt"))]
+    pats = [p for p in _data_patterns() if openers(p) is not None]
+    assert len(pats) > 20
+    for sparse in (literals._SPARSE, 0):
+        dense, literals._SPARSE = literals._SPARSE, sparse
+        try:
+            for pat in pats:
+                for t in texts:
+                    got = [m.span() for m in finditer(pat, t, openers(pat))]
+                    assert got == [m.span() for m in pat.finditer(t)], pat.pattern
+        finally:
+            literals._SPARSE = dense

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..data import load as load_data
 from .divisions import divisions
-from .literals import WordIndex, required_words
+from .literals import WordIndex, finditer, openers, required_words
 from .page import iter_lines
 
 _SENTENCE = re.compile(r"[。,;!?]")
@@ -54,6 +54,7 @@ class _Signal:
     least: int  # distinct matches needed for the mark to count at all
     words: frozenset[str] | None = None  # words one of which every match holds (literals.required_words)
     needs_words: frozenset[str] | None = None  # `needs` as a set, tested like `words`
+    opener: re.Pattern[str] | None = None  # finds where a match can begin (literals.openers)
     unnamed: bool = False  # counts only on a page that names no unit of its own (see _names_unit)
 
 
@@ -104,7 +105,7 @@ def _rules() -> _Rules:
         signals.append(_Signal(r["kind"], float(r["weight"]), r["where"], pattern,
                                needs, int(r.get("count", 1)),
                                int(r.get("least", 1)), required_words(pattern),
-                               frozenset(needs) if needs else None,
+                               frozenset(needs) if needs else None, openers(pattern),
                                bool(r.get("unnamed", False))))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
@@ -274,7 +275,7 @@ def scores(title: str | None, work: str, body_start: int, end: int,
                 continue
         found: list[re.Match[str]] = []
         seen: set[str] = set()
-        for m in sig.pattern.finditer(text):
+        for m in finditer(sig.pattern, text, sig.opener):
             if m.group(0) not in seen:
                 seen.add(m.group(0))
                 found.append(m)

@@ -129,3 +129,99 @@ class WordIndex:
         if self._empty or not text:
             return frozenset()
         return frozenset(w for _end, w in self._auto.iter(text))
+
+
+# A pattern's opening characters are worth a scan of their own only when they are few …
+_MAX_STARTS = 64
+# … and rare in the text: one position in this many characters at most.
+_SPARSE = 16
+
+
+def _starts_of(seq) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the sequence can begin with, whether it can match the empty
+    string); (None, _) when there is no short list: any character, a wide or negated class, a
+    category (\\d, \\s), a line anchor, a back-reference, a group that changes flags."""
+    starts: set[str] = set()
+    for op, av in seq:
+        got: set[str] | None
+        if op is _c.LITERAL:
+            got, empty = {chr(av)}, False
+        elif op is _c.IN:
+            got, empty = _class_starts(av), False
+        elif op is _c.AT and av not in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_BEGINNING_LINE):
+            continue  # \\b, $, \\Z: zero-width, they only narrow where a match can be
+        elif op is _c.ASSERT or op is _c.ASSERT_NOT:
+            continue  # so does a lookaround
+        elif op is _c.SUBPATTERN and not (av[1] or av[2]):
+            got, empty = _starts_of(av[3])
+        elif op is _c.ATOMIC_GROUP:
+            got, empty = _starts_of(av)
+        elif op is _c.BRANCH:
+            got, empty = set(), False
+            for alt in av[1]:
+                a, e = _starts_of(alt)
+                if a is None:
+                    return None, True
+                got |= a
+                empty = empty or e
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            got, empty = _starts_of(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, True
+        if got is None:
+            return None, True
+        starts |= got
+        if not empty:
+            return starts, False
+    return starts, True
+
+
+def _class_starts(items) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _MAX_STARTS:
+            chars.update(chr(x) for x in range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def openers(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A search for the characters every match of `pattern` begins with, None when there is
+    no short list of them or the pattern can match the empty string (see finditer)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.LOCALE | re.VERBOSE):
+        return None
+    starts, empty = _starts_of(_parser.parse(pattern.pattern, pattern.flags))
+    if starts is None or empty or not 0 < len(starts) <= _MAX_STARTS:
+        return None
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(starts)) + "]")
+
+
+def finditer(pattern: re.Pattern[str], text: str, opener: re.Pattern[str] | None):
+    """`pattern.finditer(text)`: the same matches in the same order, tried only where one can begin.
+
+    A pattern that opens with a lookbehind, a repeat or an optional group gives the regex
+    engine no first character to look for, so it tries the pattern at every position. Where
+    every match begins with one of a few characters (`opener`, from `openers`) and those are
+    rare in the text, their positions are found by one fast scan and the pattern is tried
+    there alone. A match is never empty, so each search goes on where the last match ended,
+    as the engine's does; a match tried at a position sees the whole text around it (its
+    lookbehinds), as a search reaching that position would.
+    """
+    if opener is None:
+        yield from pattern.finditer(text)
+        return
+    cands = [m.start() for m in opener.finditer(text)]
+    if len(cands) * _SPARSE > len(text):
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for c in cands:
+        if c >= pos:
+            m = pattern.match(text, c)
+            if m is not None:
+                yield m
+                pos = m.end()
