@@ -189,12 +189,29 @@ def _class_starts(items) -> set[str] | None:
     return chars
 
 
+def _engine_skips(seq) -> bool:
+    """Whether the regex engine itself skips to the places a match can begin: a pattern that
+    opens with a character, a class, or alternatives that each open with a character."""
+    while seq and seq[0][0] is _c.SUBPATTERN and not (seq[0][1][1] or seq[0][1][2]):
+        seq = seq[0][1][3]
+    if not seq:
+        return False
+    op, av = seq[0]
+    if op is _c.LITERAL or op is _c.IN:
+        return True
+    return op is _c.BRANCH and all(alt and alt[0][0] is _c.LITERAL for alt in av[1])
+
+
 def openers(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A search for the characters every match of `pattern` begins with, None when there is
-    no short list of them or the pattern can match the empty string (see finditer)."""
+    no short list of them, the pattern can match the empty string (see finditer), or the
+    regex engine already skips to them on its own."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.LOCALE | re.VERBOSE):
         return None
-    starts, empty = _starts_of(_parser.parse(pattern.pattern, pattern.flags))
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if _engine_skips(parsed):
+        return None
+    starts, empty = _starts_of(parsed)
     if starts is None or empty or not 0 < len(starts) <= _MAX_STARTS:
         return None
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(starts)) + "]")
