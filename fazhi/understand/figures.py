@@ -356,6 +356,7 @@ class _UnitKinds:
     by_after: dict[str, frozenset[int]]
 
 
+@lru_cache(maxsize=None)
 def _words_of(pattern: re.Pattern[str] | None) -> frozenset[str] | None:
     return required_words(pattern) if pattern is not None else None
 

@@ -11,7 +11,8 @@ changes a result.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from re import _constants as _c
 from re import _parser
 
@@ -104,6 +105,9 @@ def _class_chars(items) -> set[str] | None:
     return chars if 0 < len(chars) <= _MAX_CLASS else None
 
 
+_WORD = itemgetter(1)  # the word of an automaton hit (end, word)
+
+
 class WordIndex:
     """Which of many words occur in a text, found in one pass over it.
 
@@ -128,7 +132,7 @@ class WordIndex:
         """The words that occur in `text`."""
         if self._empty or not text:
             return frozenset()
-        return frozenset(w for _end, w in self._auto.iter(text))
+        return frozenset(map(_WORD, self._auto.iter(text)))
 
 
 # A pattern's opening characters are worth a scan of their own only when they are few …
@@ -217,7 +221,7 @@ def openers(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(starts)) + "]")
 
 
-def finditer(pattern: re.Pattern[str], text: str, opener: re.Pattern[str] | None):
+def finditer(pattern: re.Pattern[str], text: str, opener: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`: the same matches in the same order, tried only where one can begin.
 
     A pattern that opens with a lookbehind, a repeat or an optional group gives the regex
@@ -229,12 +233,14 @@ def finditer(pattern: re.Pattern[str], text: str, opener: re.Pattern[str] | None
     lookbehinds), as a search reaching that position would.
     """
     if opener is None:
-        yield from pattern.finditer(text)
-        return
+        return pattern.finditer(text)
     cands = [m.start() for m in opener.finditer(text)]
     if len(cands) * _SPARSE > len(text):
-        yield from pattern.finditer(text)
-        return
+        return pattern.finditer(text)
+    return _tried_at(pattern, text, cands)
+
+
+def _tried_at(pattern: re.Pattern[str], text: str, cands: list[int]) -> Iterator[re.Match[str]]:
     pos = 0
     for c in cands:
         if c >= pos:
