@@ -25,15 +25,15 @@ _BARE_HEADING = re.compile(r"^[\u4e00-\u9fff“”、（）()0-9]{4,30}$")
 _NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])")
 
 
-def _lost_last_numeral(report: Report, sibs: list[Section], style: str) -> Iterator[Finding]:
+def _lost_last_numeral(report: Report, sibs: list[Section], style: str, heads: set[int]) -> Iterator[Finding]:
     """A heading after the last numbered sibling that lost its numeral: a short bare line, no
     sentence punctuation, between paragraphs of the last sibling's text (三、 dropped before
-    2024年工作安排 makes it run into 二、's text, where no numbering gap shows)."""
+    2024年工作安排 makes it run into 二、's text, where no numbering gap shows). `heads`: where the
+    report's headings' titles start (one set per report, not one per group of siblings)."""
     last = sibs[-1]
     if last.number is None or len(sibs) < 2:
         return
     work = report.work
-    heads = {s.title_start for s in report.sections}
     a, b = last.title_end, min(last.end, report.body_end)
     lines = [(a + ls, a + le, line) for ls, le, line in iter_lines(work[a:b]) if ls > 0]
     # the next non-blank line after each line, computed once (a slice per line was quadratic:
@@ -66,10 +66,12 @@ def _lost_last_numeral(report: Report, sibs: list[Section], style: str) -> Itera
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff“”]{4,14}。(?=.{10,})")
 
 
-def _lost_run_in_numeral(report: Report, sibs: list[Section], style: str) -> Iterator[Finding]:
+def _lost_run_in_numeral(report: Report, sibs: list[Section], style: str, starts: set[int],
+                         heads: set[int]) -> Iterator[Finding]:
     """The line after a list of one-line items with run-in titles ((一)矛盾纠纷就地化解。…) that
     has the same shape but no numeral: the next item lost it ((四) dropped before
-    第一责任人职责落实。…), where no numbering gap shows."""
+    第一责任人职责落实。…), where no numbering gap shows. `starts`, `heads`: where the report's
+    headings and their titles start."""
     if sibs[-1].number is None or style in ("一是", "hint", "bare", "第一部分", "一、"):
         return
     if len(sibs) < 2 and sibs[-1].number != 1:
@@ -90,12 +92,11 @@ def _lost_run_in_numeral(report: Report, sibs: list[Section], style: str) -> Ite
     b = work.find("\n", a + 1)
     line = work[a + 1:b if b >= 0 else len(work)]
     core = line.strip()
-    if not core or a + 1 >= report.body_end or any(x.start == a + 1 or x.title_start == a + 1 + len(line) - len(line.lstrip())
-                                                      for x in report.sections):
+    lead = a + 1 + len(line) - len(line.lstrip())
+    if not core or a + 1 >= report.body_end or a + 1 in starts or lead in heads:
         return
     if _NUMBERED.match(core) or not _RUN_IN.match(core):
         return
-    lead = a + 1 + len(line) - len(line.lstrip())
     title = core[:core.index("。")]
     yield finding("heading_numbering", "missing_numeral", lead, lead + len(title), title=title,
                   expected=render(style, last.number + 1), data={"expected": last.number + 1})
@@ -176,6 +177,9 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
     if not is_report(report):
         return
     secs = report.sections
+    # where headings and their titles start, for every group below (a set per group was
+    # quadratic: minutes on a book-length text of thousands of headings)
+    starts, heads = {s.start for s in secs}, {s.title_start for s in secs}
     groups: dict[tuple[int, str], list[Section]] = {}
     for s in secs:
         if s.style in ("一是", "hint"):
@@ -205,8 +209,8 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
                 yield finding("heading_numbering", "repeat", s.start, s.title_end, found=render(style, n),
                               prev=render(style, prev), data={"found": n})
             prev = n
-        yield from _lost_last_numeral(report, sibs, style)
-        lost = list(_lost_run_in_numeral(report, sibs, style))
+        yield from _lost_last_numeral(report, sibs, style, heads)
+        lost = list(_lost_run_in_numeral(report, sibs, style, starts, heads))
         yield from lost or _lost_last_item_numeral(report, sibs, style)
 
 
