@@ -54,6 +54,8 @@ def test_notice_lists_late_missing_invalid_and_deficient_units(corpus: Corpus, t
     assert "未报送" in text and "文安县" in text
     assert "未查到公开日期" in text and "大城县" in text
     assert "香河县（政府信息公开工作年度报告）" in text
+    # a look-alike may have been found on the unit's site, not sent in: the heading says what it is
+    assert "所收材料不是年度报告" in text and "报送材料不符合要求" not in text
     assert "三河市（缺少下一年度工作安排）" in text
     assert "同比数据不符：固安县" in text and "内容雷同：永清县" in text
     assert paras[-2].text == "廊坊市全面依法治市委员会办公室" and paras[-1].text == "2024年4月10日"

@@ -467,7 +467,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
                  note: Note | None = None, **options: Any) -> Path:
     """The batch 通报: overall figures, then the late, missing, invalid and deficient units, then requirements.
 
-    Findings are those of reports only (a look-alike is counted as 报送材料不符合要求, never
+    Findings are those of reports only (a look-alike is counted as 所收材料不是年度报告, never
     quoted for its "findings"); the 落款 and 主送 come from the arguments or the corpus's
     settings, and an unset 落款 is left blank to sign by hand (`note` says so).
     """
@@ -528,7 +528,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             ("未按时公开", [item(r, f"逾期{int(r['days_late'])}天", dated=True) for r in late.to_dict("records")]),
             ("未报送", [r["unit"] for r in rows["missing"]]),
             ("未查到公开日期", [item(r) for r in rows["unpublished"]]),
-            ("报送材料不符合要求", [item(r, r["status_zh"].split("（", 1)[-1].rstrip("）")) for r in rows["invalid"]]),
+            ("所收材料不是年度报告", [item(r, r["status_zh"].split("（", 1)[-1].rstrip("）")) for r in rows["invalid"]]),
             ("报告内容缺项", [item(r, f"缺少{r['missing_contents']}") for r in deficient.to_dict("records")]),
         ]
         cut_deficient = sum(1 for sha in deficient["sha256"].dropna() if sha in cut_shas)
