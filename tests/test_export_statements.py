@@ -212,3 +212,22 @@ def test_a_report_of_no_known_year_is_named_as_such_and_left_out_of_the_notice(t
     assert undated[2].startswith("经审查，你单位报送的法治政府建设年度报告（无标题），")  # no year made up
     assert "对收到的1份2023年度" in "\n".join(_texts(notice))
     assert any("1份报告未能确定报告年度，未计入本通报" in n and "无年度.txt" in n for n in notes)
+
+
+def test_the_requests_name_only_what_the_notice_found(tmp_path: Path) -> None:
+    """Every unit on the list reported on time: the 工作要求 asks nobody to 补报; a unit missing from
+    the reports is asked to."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "yq.txt").write_text(REPORTS["永清县.txt"], "utf-8")
+    only = tmp_path / "名单.csv"
+    only.write_text("单位,层级,上级\n永清县,县级,廊坊市\n", "utf-8")
+    more = tmp_path / "名单2.csv"
+    more.write_text("单位,层级,上级\n永清县,县级,廊坊市\n文安县,县级,廊坊市\n", "utf-8")
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        (all_in,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办", registry=only)
+        (one_out,) = export(c, tmp_path / "通报2.docx", year=2023, issuer="某办", registry=more)
+    text = "\n".join(_texts(all_in))
+    assert "按时公开1个" in text and "未报送0个" in text
+    assert "补报" not in text and "切实提高报告质量" in text
+    assert "请未报送和逾期公开的单位抓紧补报" in "\n".join(_texts(one_out))

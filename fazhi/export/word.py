@@ -587,10 +587,22 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             d.para("报告内容的审查尚未完成，审查结果另行通报。")
     elif k == 0:
         d.para("未发现需要通报的问题。")
+    # the requests name only what the notice found: no unit is asked to 补报 when none is missing or late
+    if units_loaded:
+        overdue = bool(counts.get("late") or counts.get("missing"))
+        flawed = not deficient.empty or not other.empty
+    else:
+        overdue = bool((other["check"] == "timeliness").any())
+        flawed = bool((other["check"] != "timeliness").any())
+    asks = []
+    if overdue:
+        asks.append("请未报送和逾期公开的单位抓紧补报并在本单位门户网站公开")
+    if flawed:
+        asks.append("请报告内容缺项或存在数据、文字问题的单位对照审查意见认真核实、修改完善，"
+                    + (f"并将整改情况报送{issuer}" if issuer else "并按要求报送整改情况"))
     d.h1(("三" if units_loaded else "二") + "、工作要求")
-    d.para("请未报送和逾期公开的单位抓紧补报并在本单位门户网站公开；请报告内容缺项或存在数据、文字问题的单位对照审查意见"
-           "认真核实、修改完善，" + (f"并将整改情况报送{issuer}" if issuer else "并按要求报送整改情况")
-           + "。各单位要高度重视法治政府建设年度报告工作，严格落实报告内容和公开时限要求，切实提高报告质量。")
+    d.para("；".join(asks) + ("。" if asks else "")
+           + "各单位要高度重视法治政府建设年度报告工作，严格落实报告内容和公开时限要求，切实提高报告质量。")
     d.signature(issuer, when)
     return d.save(Path(path))
 
