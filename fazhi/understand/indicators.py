@@ -81,39 +81,60 @@ class Taxonomy:
     topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
-    # per unit, built on first use: the rules always tried (an `after` pattern, or a cue whose
-    # first characters are unknown), and per character the positions in by_unit[unit] of
-    # the rules whose cue can begin with it
-    _cue_index: dict[str, tuple[list[Rule], frozenset[int], dict[str, list[int]]]] = field(default_factory=dict)
+    # per unit, built on first use (see rules_for): the positions in by_unit[unit] of the
+    # rules tried whatever the context's words (an `after` pattern, or a cue with no short
+    # list of words), of those always tried among them, per character those whose cue can
+    # begin with it; and per cue word, the positions of the rules that need one of their words
+    _cue_index: dict[str, "_UnitIndex"] = field(default_factory=dict)
 
-    def rules_for(self, unit: str, chars: set[str]) -> list[Rule]:
-        """The rules of `unit` that can name a figure whose context holds `chars`, in order.
+    def rules_for(self, unit: str, chars: set[str], held: frozenset[str]) -> list[Rule]:
+        """The rules of `unit` that can name a figure whose context holds `chars` and the cue
+        words `held`, in order.
 
-        A figure's context holds few of the characters the ~40 cues of its unit begin with;
-        looking the rules up by character instead of testing each rule in turn halves the
-        time of indicator assignment. Rules with neither a cue nor an `after` name nothing.
+        A figure's context holds few of the characters the ~40 cues of its unit begin with,
+        and fewer still of the words those cues are made of: looking the rules up by
+        character and by word, instead of testing each rule in turn, leaves the two or three
+        worth a search. Rules with neither a cue nor an `after` name nothing.
         """
         index = self._cue_index.get(unit)
         if index is None:
-            rules = self.by_unit.get(unit, [])
-            always: list[int] = []
-            by_char: dict[str, list[int]] = {}
-            for k, r in enumerate(rules):
-                if r.after is not None or r.cue is not None and r.cue_first is None:
-                    always.append(k)
-                elif r.cue is not None and r.cue_first is not None:
-                    for ch in r.cue_first:
-                        by_char.setdefault(ch, []).append(k)
-            index = self._cue_index[unit] = ([rules[k] for k in always], frozenset(always), by_char)
-        always_rules, always, by_char = index
-        hit = by_char.keys() & chars
-        if not hit:
-            return always_rules
-        picked = set(always)
+            index = self._cue_index[unit] = _UnitIndex(self.by_unit.get(unit, []))
+        picked = set(index.always)
+        hit = index.by_char.keys() & chars
         for ch in hit:
-            picked.update(by_char[ch])
-        rules = self.by_unit[unit]
+            picked.update(index.by_char[ch])
+        # a rule that needs a cue word is tried when the context holds one of its words and
+        # its cue can begin with one of the context's characters (or begins with anything)
+        for w in index.by_word.keys() & held:
+            for k in index.by_word[w]:
+                if k not in picked:
+                    first = index.rules[k].cue_first
+                    if first is None or not first.isdisjoint(chars):
+                        picked.add(k)
+        rules = index.rules
         return [rules[k] for k in sorted(picked)]
+
+
+class _UnitIndex:
+    """The rules of one unit, indexed for Taxonomy.rules_for."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        always: list[int] = []  # tried whatever the context holds (after or a cue of no known first characters)
+        by_char: dict[str, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
+        for k, r in enumerate(rules):
+            if r.after is None and r.cue is not None and r.cue_words is not None:
+                for w in r.cue_words:  # its cue cannot match without one of these words
+                    by_word.setdefault(w, []).append(k)
+            elif r.after is not None or r.cue is not None and r.cue_first is None:
+                always.append(k)
+            elif r.cue is not None and r.cue_first is not None:
+                for ch in r.cue_first:
+                    by_char.setdefault(ch, []).append(k)
+        self.always = frozenset(always)
+        self.by_char = by_char
+        self.by_word = by_word
 
 
 @lru_cache(maxsize=1)
@@ -331,9 +352,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     own_topics = {k for k, p in tax.topics.items() if p.search(lc)}
     # the cue words the context holds (joined starts with lc, so its words cover lc's)
     held = _cue_words().found(joined or lc)
-    for rule in tax.rules_for(f.unit or "", cue_chars):
-        if rule.after is None and rule.cue_words is not None and rule.cue_words.isdisjoint(held):
-            continue  # its cue is in neither lc nor joined: it cannot name the figure
+    # (a rule whose cue words are in neither lc nor joined cannot name the figure: not returned)
+    for rule in tax.rules_for(f.unit or "", cue_chars, held):
         tier = 0
         cue_start = lc_start
         key_pos: tuple[int, int] = (0, 0)
