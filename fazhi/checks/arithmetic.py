@@ -41,11 +41,30 @@ def _statement_bounds(work: str, pos: int) -> tuple[int, int]:
     return a, m.start() if m else min(len(work), pos + 2 * MAX_SPAN)
 
 
+# The statement ends of the last text asked about, as (text, ends): three checks group the
+# same report's figures by statement, and finding the ends is most of the work of it.
+_last_ends: tuple[str, list[int]] = ("", [0])
+
+
+def _statement_ends(work: str) -> list[int]:
+    """Where each statement of `work` ends (its delimiter's offset), and len(work) last.
+
+    Kept for the last text alone, compared by identity: the checks of one report ask in
+    turn about the same string object, so this is found once per report, and a text of
+    another report is never mistaken for it; one text at most is kept alive."""
+    global _last_ends
+    last = _last_ends
+    if last[0] is work:
+        return last[1]
+    ends = [m.start() for m in _STATEMENT_END_RE.finditer(work)] + [len(work)]
+    _last_ends = (work, ends)
+    return ends
+
+
 def _statements(report: Report) -> list[list[Figure]]:
     """Figures grouped by the statement (full stop to full stop) they stand in."""
     groups: dict[int, list[Figure]] = {}
-    work = report.work
-    ends = [m.start() for m in _STATEMENT_END_RE.finditer(work)] + [len(work)]
+    ends = _statement_ends(report.work)
     for f in report.figures:
         groups.setdefault(ends[bisect.bisect_left(ends, f.start)], []).append(f)
     return [groups[k] for k in sorted(groups) if len(groups[k]) <= _MAX_FIGURES]
