@@ -42,6 +42,40 @@ def _line_words() -> WordIndex:
     return WordIndex(w for _p, words in _line_patterns() for w in words or ())
 
 
+@lru_cache(maxsize=1)
+def _line_screen() -> tuple[tuple[re.Pattern[str], ...], dict[str, tuple[int, ...]]]:
+    """The furniture patterns searched on every line (no short list of words), and per word
+    the positions in _line_patterns() of the patterns that need it.
+
+    Most lines of a report hold none of the furniture words: looked up by word, they are
+    passed over without testing each of the 36 patterns' words in turn."""
+    pats = _line_patterns()
+    by_word: dict[str, list[int]] = {}
+    for k, (_p, words) in enumerate(pats):
+        for w in words or ():
+            by_word.setdefault(w, []).append(k)
+    return tuple(p for p, words in pats if words is None), {w: tuple(ks) for w, ks in by_word.items()}
+
+
+def _is_furniture(line: str) -> bool:
+    """Whether one of the furniture patterns matches the line."""
+    always, by_word = _line_screen()
+    if any(p.search(line) for p in always):
+        return True
+    held = _line_words().found(line)
+    if not held:
+        return False
+    pats = _line_patterns()
+    tried: set[int] = set()
+    for w in held:
+        for k in by_word[w]:
+            if k not in tried:
+                tried.add(k)
+                if pats[k][0].search(line):
+                    return True
+    return False
+
+
 # Labels of the page's metadata block, and which record field each one feeds.
 _LABELS = {
     "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "发表于", "上网时间", "发文时间",
@@ -190,8 +224,7 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
         offsets: list[int] | None = None
         if GLOSS.search(line):
             line, offsets = unglossed(line)
-        held = _line_words().found(line)
-        if not any((words is None or not words.isdisjoint(held)) and p.search(line) for p, words in _line_patterns()):
+        if not _is_furniture(line):
             continue
         found: dict[str, tuple[str, int, int]] = {k: (v, -1, -1) for k, v in
                                                   ((k, v[0]) for k, v in info.fields.items())}
