@@ -147,3 +147,21 @@ def test_finditer_on_the_examples() -> None:
                     assert got == [m.span() for m in pat.finditer(t)], pat.pattern
         finally:
             literals._SPARSE = dense
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("一二两三十百千万第余多件项个次人场，。3")), max_size=60).map("".join),
+       st.integers(min_value=0, max_value=70), st.integers(min_value=0, max_value=70))
+def test_finditer_within_bounds(text: str, pos: int, endpos: int) -> None:
+    """Bounded by pos and endpos, a pattern tried only where a match can begin finds what the
+    engine's bounded scan finds: its lookbehind still sees the text before pos (第三次), and
+    the text ends at endpos for it as for the engine."""
+    from fazhi.understand.figures import lexicon
+
+    pat = lexicon().chinese
+    dense, literals._SPARSE = literals._SPARSE, 0
+    try:
+        want = [(m.span(), m.group(0)) for m in pat.finditer(text, pos, endpos)]
+        assert [(m.span(), m.group(0)) for m in finditer(pat, text, openers(pat), pos, endpos)] == want
+    finally:
+        literals._SPARSE = dense

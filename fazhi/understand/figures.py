@@ -226,6 +226,13 @@ def _mask_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ..
     return tuple((p, openers(p)) for p in _MASKS + [lexicon().non_figures])
 
 
+@lru_cache(maxsize=1)
+def _chinese_opener() -> re.Pattern[str] | None:
+    """The search for the characters a Chinese numeral can begin with (literals.openers): its
+    pattern opens with a lookbehind, which the regex engine would try at every position."""
+    return openers(lexicon().chinese)
+
+
 def mask(work: str, extra: list[tuple[int, int]] = ()) -> bytearray:
     """1 where a number must not be read as a figure."""
     m = bytearray(len(work))
@@ -547,7 +554,8 @@ def extract(work: str, start: int, end: int, masked: bytearray) -> list[Figure]:
         fig = _make(work, lex, ns, fig_end, _scaled(value, scale), value_high, unit, bool(m.group("approx") or m.group("approx0")), pct)
         found.append(fig)
         taken[ns:fig_end] = b"\x01" * (fig_end - ns)
-    for m in lex.chinese.finditer(work, start, end):
+    # (a Chinese numeral opens with one of a few characters, rare in a report: tried there alone)
+    for m in finditer(lex.chinese, work, _chinese_opener(), start, end):
         s = m.start()
         if masked[s] or taken[s]:
             continue

@@ -221,8 +221,10 @@ def openers(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(starts)) + "]")
 
 
-def finditer(pattern: re.Pattern[str], text: str, opener: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`: the same matches in the same order, tried only where one can begin.
+def finditer(pattern: re.Pattern[str], text: str, opener: re.Pattern[str] | None,
+             pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos, endpos)`: the same matches in the same order, tried only
+    where one can begin.
 
     A pattern that opens with a lookbehind, a repeat or an optional group gives the regex
     engine no first character to look for, so it tries the pattern at every position. Where
@@ -230,21 +232,22 @@ def finditer(pattern: re.Pattern[str], text: str, opener: re.Pattern[str] | None
     rare in the text, their positions are found by one fast scan and the pattern is tried
     there alone. A match is never empty, so each search goes on where the last match ended,
     as the engine's does; a match tried at a position sees the whole text around it (its
-    lookbehinds), as a search reaching that position would.
+    lookbehinds), as a search reaching that position would, and sees the text end at
+    `endpos` as the search does.
     """
+    end = len(text) if endpos is None else min(max(endpos, 0), len(text))
     if opener is None:
-        return pattern.finditer(text)
-    cands = [m.start() for m in opener.finditer(text)]
-    if len(cands) * _SPARSE > len(text):
-        return pattern.finditer(text)
-    return _tried_at(pattern, text, cands)
+        return pattern.finditer(text, pos, end)
+    cands = [m.start() for m in opener.finditer(text, pos, end)]
+    if len(cands) * _SPARSE > end - pos:
+        return pattern.finditer(text, pos, end)
+    return _tried_at(pattern, text, cands, pos, end)
 
 
-def _tried_at(pattern: re.Pattern[str], text: str, cands: list[int]) -> Iterator[re.Match[str]]:
-    pos = 0
+def _tried_at(pattern: re.Pattern[str], text: str, cands: list[int], pos: int, end: int) -> Iterator[re.Match[str]]:
     for c in cands:
         if c >= pos:
-            m = pattern.match(text, c)
+            m = pattern.match(text, c, end)
             if m is not None:
                 yield m
                 pos = m.end()
