@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..departments import lexicon
 from ..divisions import Division
+from ..literals import WordIndex, required_words
 from .tables import levels_lexicon, rules, self_patterns
 
 
@@ -17,16 +18,35 @@ def spoken_level(work: str, tables: tuple[str, ...] = ("self", "self_weak")) -> 
     reference, the level of the whole area and leading bodies it names most (全区, 区政府),
     which a street's report also uses of the district above it: (level, read in the first person)."""
     counts: Counter = Counter()
+    held = _level_words(tables).found(work)
     for table in tables:
         counts = Counter()
-        for lvl, pat in self_patterns(table):
-            counts[lvl] = len(pat.findall(work))
+        for lvl, pat, words in _screened(table):
+            # a pattern none of whose words the text holds has no match to count
+            counts[lvl] = len(pat.findall(work)) if words is None or not words.isdisjoint(held) else 0
         if counts and max(counts.values()) > 0:
             level = counts.most_common(1)[0][0]
             if level == "district" and speaks_as_region(work):
                 level = "province"
             return level, table == "self"
     return None, False
+
+
+@lru_cache(maxsize=None)
+def _screened(table: str) -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """The patterns of one table of levels.toml, each with the words it cannot match without
+    (literals.required_words; None: no short list)."""
+    return tuple((lvl, pat, required_words(pat)) for lvl, pat in self_patterns(table))
+
+
+@lru_cache(maxsize=None)
+def _level_words(tables: tuple[str, ...]) -> WordIndex:
+    """The words of the tables' patterns, found in a report in one pass.
+
+    Counting each level's first-person words is a scan of the whole report per level, a
+    dozen scans, several of them at every position (a lookbehind opens them); most
+    levels' words are not in a given report at all, and one pass over it tells which."""
+    return WordIndex(w for table in tables for _lvl, _pat, words in _screened(table) for w in words or ())
 
 
 @lru_cache(maxsize=1)
