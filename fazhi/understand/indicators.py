@@ -497,6 +497,9 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     prev_end = -1
     prev_lc: tuple[int, int] | None = None
     prev_verb: str | None = None  # the two characters opening the previous figure's cue (审核)
+    # whether a chain of section headings announces next year's plan: the figures of one
+    # section share their chain, so each is read once
+    plan_of: dict[tuple[str, ...], bool] = {}
     for i, f in enumerate(figures):
         if f.kind in NON_WORK_KINDS:
             prev_end = f.end  # a target or a ranking measures no indicator
@@ -509,7 +512,12 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             continue
         heads = [s.title for s in chain(sections, f.start) if s.style != "一是"]
         titles = " ".join(heads)
-        if titles and _in_plan(tax, " ".join(h for h in heads if not _STATES_FIGURES.search(h))):
+        key = tuple(heads)
+        in_plan = plan_of.get(key)
+        if in_plan is None:
+            in_plan = plan_of[key] = bool(titles) and _in_plan(
+                tax, " ".join(h for h in heads if not _STATES_FIGURES.search(h)))
+        if in_plan:
             f.kind = "target"  # next year's plan: a target, not the year's work
             prev_end = f.end
             continue
