@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..data import load as load_data
 from ..record import Figure, Report
+from ..understand.literals import WordIndex, required_words
 
 _CLAUSE = re.compile(r"[,，;；。:：!?！？、\n]")
 # where a list of counts ends: a two-way split is whole only when its clause closes after it
@@ -39,7 +40,6 @@ class _Lex:
     earlier: re.Pattern[str]
     activity: re.Pattern[str]
     partitions: list[dict]
-    any_part: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,10 +55,23 @@ def lex() -> _Lex:
                       "closed_by_clause": bool(p.get("closed_by_clause", False)),
                       "adjacent_at": int(p.get("adjacent_at", 0)),
                       "any": re.compile("|".join(f"(?:{x})" for x in p["parts"]))})
-    any_part = re.compile("|".join(f"(?:{x})" for p in d["partition"] for x in p["parts"]))
     return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
-                re.compile(d["carried_over"]), re.compile(d["earlier_period"]), re.compile(d["activity"]), parts,
-                any_part)
+                re.compile(d["carried_over"]), re.compile(d["earlier_period"]), re.compile(d["activity"]), parts)
+
+
+@lru_cache(maxsize=1)
+def _partition_screens() -> tuple[frozenset[str] | None, ...]:
+    """Per partition of lex().partitions, the words one of which every match of its parts
+    holds (literals.required_words; None: no short list)."""
+    return tuple(required_words(p["any"]) for p in lex().partitions)
+
+
+@lru_cache(maxsize=1)
+def _partition_words() -> WordIndex:
+    """The words of every partition, found in a paragraph in one pass: a report's paragraphs
+    name one or two of the eleven partitions, and each partition's own search of every
+    paragraph cost more than the pass that tells which ones to search."""
+    return WordIndex(w for words in _partition_screens() for w in words or ())
 
 
 def _cached(report: Report, key: str, make):
@@ -215,10 +228,17 @@ def partition_runs(report: Report) -> list[PartitionRun]:
     partition, with the counts of the same unit stated before the run as candidate totals."""
     work = report.work
     out = []
+    screens = _partition_screens()
     for a, b, figs in paragraphs(report):
-        if len(figs) > 40 or len(figs) < 2 or not lex().any_part.search(work, a, b):
+        if len(figs) > 40 or len(figs) < 2:
             continue
-        present = [p for p in lex().partitions if p["any"].search(work, a, b)]
+        # the partitions whose parts the paragraph names; a partition none of whose words
+        # it holds is not searched
+        held = _partition_words().found(work[a:b])
+        present = [p for p, words in zip(lex().partitions, screens)
+                   if (words is None or not words.isdisjoint(held)) and p["any"].search(work, a, b)]
+        if not present:
+            continue
         counts = [f for f in figs if f.kind == "count"]
         labels = [label(work, f, a) for f in counts]
         for p in present:
