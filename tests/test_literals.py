@@ -165,3 +165,20 @@ def test_finditer_within_bounds(text: str, pos: int, endpos: int) -> None:
         assert [(m.span(), m.group(0)) for m in finditer(pat, text, openers(pat), pos, endpos)] == want
     finally:
         literals._SPARSE = dense
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("發布个個时間a(fābùgè)）1 ")), max_size=60).map("".join),
+       st.integers(min_value=0, max_value=60))
+def test_gloss_patterns_check_the_character_before(text: str, pos: int) -> None:
+    """The gloss patterns open with "(" so that the engine skips to it, and check the
+    character before it behind it: they match exactly where a lookbehind first would."""
+    from fazhi.understand import figures, page
+
+    letters = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]"
+    for pat, first in ((page.GLOSS, rf"(?<=[\u4e00-\u9fff])\({letters}{{1,7}}\)"),
+                       (figures._GLOSS, rf"(?<=[\u3400-\u9fff])\({letters}{{2,6}}\)")):
+        assert pat.pattern.startswith("\\(")
+        ref = re.compile(first)
+        assert [m.span() for m in pat.finditer(text, pos)] == [m.span() for m in ref.finditer(text, pos)]
+        assert pat.sub("", text) == ref.sub("", text)

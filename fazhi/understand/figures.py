@@ -170,7 +170,9 @@ def _mask_places(work: str, m: bytearray) -> None:
 
 
 # A pinyin gloss some mirrors put after a character (連續(xù)十一年, 四個(gè)意識): read past, like a blank.
-_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{2,6}\)")
+# ("(" first, the character before it checked behind it: the engine then skips to each "(",
+# where a lookbehind first would be tried at every position)
+_GLOSS = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{2,6}\)")
 # …and at the start of the words after a number, where it glosses the measure word (16個(gè)鄉鎮)
 _LEADING_GLOSS = re.compile(r"^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{2,6}\)")
 

@@ -185,7 +185,10 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
 
 # A pinyin gloss that spam mirrors put after characters (發(fā)布時間): read past in furniture,
 # and in the body where attribution reads words and names.
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+# (the parenthesis comes first and the character before it is checked behind it: a pattern
+# opening with a lookbehind is tried by the regex engine at every position of the text,
+# one opening with "(" only where a "(" stands)
+GLOSS = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
 def unglossed(line: str) -> tuple[str, list[int]]:
