@@ -182,3 +182,19 @@ def test_gloss_patterns_check_the_character_before(text: str, pos: int) -> None:
         ref = re.compile(first)
         assert [m.span() for m in pat.finditer(text, pos)] == [m.span() for m in ref.finditer(text, pos)]
         assert pat.sub("", text) == ref.sub("", text)
+
+
+def test_figure_masks_tried_where_they_begin() -> None:
+    """Each figure mask, tried only where its search says a match can begin, finds what the
+    engine's own scan finds on the examples (a run of digits opens every date or phone)."""
+    from fazhi.understand import figures
+
+    texts = [normalize(decode(p.read_bytes())[0]) for p in sorted((ROOT / "examples").glob("*.txt"))]
+    texts.append("2023年12月31日前，电话0816-1234567，第3批，12345热线")
+    dense, literals._SPARSE = literals._SPARSE, 0
+    try:
+        for pat, opener in figures._mask_patterns():
+            for t in texts:
+                assert [m.span() for m in finditer(pat, t, opener)] == [m.span() for m in pat.finditer(t)], pat.pattern
+    finally:
+        literals._SPARSE = dense

@@ -223,9 +223,17 @@ def _mask_prompts(work: str, m: bytearray) -> None:
 @lru_cache(maxsize=1)
 def _mask_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
     """The mask patterns, each with the search for the characters its matches begin with
-    (literals.openers). Two of them open with a lookbehind, so the regex engine tries them
-    at every position of the text; tried only where a match can begin, they cost half."""
-    return tuple((p, openers(p)) for p in _MASKS + [lexicon().non_figures])
+    (literals.openers). Three of them open with a lookbehind, so the regex engine tries
+    them at every position of the text; tried only where a match can begin, they cost half.
+    The numbers that are not quantities (dates, phones…) begin where a run of digits
+    begins (after no digit, at a digit): their search is for the runs of digits."""
+    out = [(p, openers(p)) for p in _MASKS + [lexicon().non_figures]]
+    out[0] = (_MASKS[0], _DIGIT_RUNS)
+    return tuple(out)
+
+
+# Where each run of digits begins: the only places a match of _MASKS[0] can begin.
+_DIGIT_RUNS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=1)
