@@ -17,7 +17,7 @@ from fazhi.corpus import Corpus
 from fazhi.export import export
 from fazhi.export.word import BLANK_SIGNATURE
 
-from .test_export_truth import NO_UNIT, UNTITLED
+from .test_export_truth import NO_UNIT, UNTITLED, _texts
 
 BODY = """一、主要举措和成效
 （一）加强组织领导。主要负责人认真履行推进法治建设第一责任人职责，全年召开专题会议研究法治建设工作4次。
@@ -37,12 +37,6 @@ REPORTS = {
                  + BODY.replace("办理行政处罚案件20至30件。", "办理行政处罚案件20至30件。全县法治政府建设考评较上年前进2位。"),
 }
 REGISTRY = "单位,层级,上级\n永清县,县级,廊坊市\n大城县,县级,廊坊市\n青山镇,乡镇,青山县\n"
-
-
-def _texts(path: Path) -> list[str]:
-    import docx
-
-    return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
 @pytest.fixture(scope="module")

@@ -94,15 +94,22 @@ def _of_sequence(seq) -> set[str] | None:
 
 
 def _class_chars(items) -> set[str] | None:
+    chars = _class_set(items, _MAX_CLASS)
+    return chars if chars is not None and 0 < len(chars) <= _MAX_CLASS else None
+
+
+def _class_set(items, widest: int) -> set[str] | None:
+    """The characters a character class holds, or None when it cannot be listed: a negation, a
+    category (\\d, \\s) or a range of `widest` characters or more."""
     chars: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
             chars.add(chr(av))
-        elif op is _c.RANGE and av[1] - av[0] < _MAX_CLASS:
+        elif op is _c.RANGE and av[1] - av[0] < widest:
             chars.update(chr(x) for x in range(av[0], av[1] + 1))
-        else:  # a negation, a category (\d, \s), a wide range
+        else:
             return None
-    return chars if 0 < len(chars) <= _MAX_CLASS else None
+    return chars
 
 
 _WORD = itemgetter(1)  # the word of an automaton hit (end, word)
@@ -151,7 +158,7 @@ def _starts_of(seq) -> tuple[set[str] | None, bool]:
         if op is _c.LITERAL:
             got, empty = {chr(av)}, False
         elif op is _c.IN:
-            got, empty = _class_starts(av), False
+            got, empty = _class_set(av, _MAX_STARTS), False
         elif op is _c.AT and av not in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_BEGINNING_LINE):
             continue  # \\b, $, \\Z: zero-width, they only narrow where a match can be
         elif op is _c.ASSERT or op is _c.ASSERT_NOT:
@@ -179,18 +186,6 @@ def _starts_of(seq) -> tuple[set[str] | None, bool]:
         if not empty:
             return starts, False
     return starts, True
-
-
-def _class_starts(items) -> set[str] | None:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is _c.LITERAL:
-            chars.add(chr(av))
-        elif op is _c.RANGE and av[1] - av[0] < _MAX_STARTS:
-            chars.update(chr(x) for x in range(av[0], av[1] + 1))
-        else:
-            return None
-    return chars
 
 
 def _engine_skips(seq) -> bool:
