@@ -801,3 +801,28 @@ def test_a_pages_own_download_and_like_counters_are_no_figures():
     text = ("区司法局2023年法治政府建设情况报告\n发布时间：2024-03-28 下载次数：12次 访问人次：5688人次\n"
             "分享到：微信 微博 点赞 5次\n全年办理法律援助案件86件，普法推文获点赞1.2万次。\n")
     assert [f.value for f in figs(text)] == [86, 12000]
+
+
+def test_the_count_of_quoted_items_side_by_side():
+    # the quoted names follow one another with no 、 between them
+    assert one("推行“预约办”“帮代办”“延时办”三项便民服务。", 3).kind == "context"
+    assert one("健全《会议规则》《值班规则》和《公文办理规则》3项内部制度。", 3).kind == "context"
+    # a count that is not the number of names listed stays a figure
+    assert one("开展“宪法进社区”“法律进乡村”等12项活动。", 12).kind == "count"
+
+
+def test_a_list_item_ending_in_a_verb_of_ranking_is_no_ranking():
+    f = one("专项整治分为动员部署、集中整改、巩固提升3个阶段。", 3)
+    assert f.kind != "ranking"
+    assert one("全县营商环境评价排名上升3个位次。", 3).kind == "ranking"
+
+
+def test_the_field_of_a_ranking_named_by_its_units():
+    assert one("依法行政考核在全市21个行政执法部门排名第2。", 21).kind == "context"
+    assert one("我市法治政府建设考评居全省13个设区市首位。", 13).kind == "context"
+    # the units the work reached are a figure
+    assert one("组织对全市21个行政执法部门开展案卷评查。", 21).kind == "count"
+
+
+def test_a_weight_is_a_figure():
+    assert one("全年收缴非法爆炸物12.5公斤。", 12.5).kind == "count"

@@ -418,6 +418,11 @@ def _kind_words() -> tuple[WordIndex, WordIndex]:
 
 
 _LIST_TAIL = re.compile(r"(?:[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?、){1,19}[“\"]?[\u4e00-\u9fff()（）]{1,14}[”\"]?\s*等?\s*$")
+# …and a list of quoted names or titles, side by side or joined (“甲”“乙”“丙”三项改革, 《甲规则》《乙规则》以及《丙规则》三项制度):
+# the items are told apart by their marks, with or without a 、 between them.
+_MARKED_ITEM = r"[“\"《「『][^“”\"《》「」『』\n]{1,40}[”\"》」』]"
+_MARKED_LIST = re.compile(rf"{_MARKED_ITEM}(?:\s*(?:[、，,和及与]|以及)?\s*{_MARKED_ITEM})+\s*等?\s*$")
+_MARK_OPENS = frozenset("“《「『")
 
 
 # The characters a number ends in: a list item right after one is that number's measure word.
@@ -444,6 +449,11 @@ _LIST_HANDS_OVER = ("和", "及", "与", "的")
 def _listed(before: str) -> tuple[int, ...]:
     """How many items the clause may end by listing (甲、乙、丙 -> 3; 甲、乙和丙 -> 2 or 3, as 和
     may join the last two items or belong to a name), () when it lists none."""
+    marked = _MARKED_LIST.search(before) if before.rstrip().endswith(("”", "》", "」", "』", "\"", "等")) else None
+    if marked is not None:
+        text = marked.group(0)
+        n = sum(ch in _MARK_OPENS for ch in text) + (text.count('"') // 2)
+        return (n,)
     m = _LIST_TAIL.search(before)
     if not m or m.group(0).rstrip().endswith(_LIST_HANDS_OVER):
         return ()
