@@ -803,3 +803,33 @@ def test_a_fill_in_prompt_is_no_context_of_the_figures_around_it():
     # a bracket that is no prompt (a column's name) stays context
     got = {f.value: f.indicator for f in _report("【法治宣传】全年组织法治讲座12场。").figures}
     assert got[12] == "law_popularization.lectures"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # enforcement staff counted before the training they attend, however the course is named and
+    # however many classes it has: trainees, not the staff total; the classes are training sessions
+    ("选派12名执法人员参加省厅组织的3期执法能力提升培训班。", ("enforcement.trainees", 12)),
+    ("选派12名执法人员参加省厅组织的3期执法能力提升培训班。", ("enforcement.training_sessions", 3)),
+    # approvals of goods bought or moved are counted by the batch
+    ("全年审批烟花爆竹运输许可45批次。", ("approval.items", 45)),
+    # a special lecture on a law given to the leadership is its study
+    ("邀请法官为班子成员上民法典专题课2次。", ("leader_law_study.sessions", 2)),
+    # counts of different units share one 分别 item by item
+    ("为群众办理法律援助案件、提供法律咨询分别为130件、960人次。", ("legal_aid.cases", 130)),
+    ("为群众办理法律援助案件、提供法律咨询分别为130件、960人次。", ("legal_advisers.consultations", 960)),
+])
+def test_trainees_named_before_their_course_batches_special_lectures_and_mixed_respective_lists(
+        sentence: str, expected: tuple[str, float]) -> None:
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(sentence).figures}
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # 学习强国 and a 学习平台 are where things are published, not law study
+    ("我局工作动态在“学习强国”等学习平台推送16次。", 16),
+    # the media's coverage of the unit's work is no 普法 event
+    ("相关做法被省级媒体推送宣传20余次。", 20),
+])
+def test_publishing_platforms_and_media_coverage_take_no_id(sentence: str, value: float) -> None:
+    got = {f.value: f.indicator for f in fazhi.analyze_text(sentence).figures}
+    assert got[value] is None, got

@@ -620,7 +620,9 @@ def _respective(work: str, figures: list[Figure], sections: list[Section], tax: 
             i += 1
             continue
         run = [f]
-        while (i + len(run) < n and run[-1].unit == figures[i + len(run)].unit
+        # (counts of different units may share one 分别: 办理法律援助案件、提供法律咨询分别为210件、1500人次)
+        while (i + len(run) < n and (run[-1].unit == figures[i + len(run)].unit
+                                     or run[-1].kind == figures[i + len(run)].kind == "count")
                and _RUN_SEP.match(work[run[-1].end:figures[i + len(run)].start])):
             run.append(figures[i + len(run)])
         items = [x for x in work[c0:m.start()].split("、") if x]
