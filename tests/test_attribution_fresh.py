@@ -335,3 +335,26 @@ def test_the_party_group_of_a_bureau_the_lexicon_lacks_reports_as_the_bureau():
     md = md_of("宁陕县档案馆党组2025年度法治政府建设年度报告\n\n2025年，宁陕县档案馆党组坚持依法治档。现将有关情况报告如下：\n"
                "一、主要工作\n开展档案执法检查6次。\n")
     assert (md.level, md.department) == ("department", "宁陕县档案馆")
+
+
+def test_a_service_centre_of_government_affairs_keeps_the_name_it_bears():
+    # 机关事务中心 is a unit's full name, not the short form of 机关事务管理中心
+    from fazhi.understand.attribution.units import full_department
+    assert full_department("宁陕县机关事务中心") == "宁陕县机关事务中心"
+    assert full_department("宁陕县机关事务服务中心") == "宁陕县机关事务服务中心"
+    assert full_department("宁陕县机关事务局") == "宁陕县机关事务管理局"
+    md = md_of("宁陕县机关事务中心关于2024年法治政府建设情况的报告\n\n2024年，我中心坚持依法管理公共机构。现将有关情况报告如下：\n"
+               "一、主要工作\n开展节能执法检查3次。\n")
+    assert (md.level, md.department) == ("department", "宁陕县机关事务中心")
+
+
+def test_a_repost_that_ran_the_pages_furniture_into_its_text_keeps_the_publication_date():
+    body = "2023年以来，市政府坚持依法行政，推进法治政府建设，各项工作取得新进展。" * 8
+    text = ("宁德市人民政府关于2023年度法治政府建设情况的报告\n\n转载者 2000 字 3个月前\n\n"
+            "宁德市人民政府关于2023年度法治政府建设情况的报告发布时间:2024-02-05 10:21:07来源:宁德市政府办公室"
+            "浏览字号:大|中|小分享到:  " + body + "一、主要工作及成效  全年审查规范性文件12件。\n")
+    md = md_of(text)
+    assert md.published == "2024-02-05"
+    # a date in a long line of prose with no furniture label after it is no publication date
+    prose = "2023年，市政府在发布时间:2024-02-05 10:21:07的会议上研究了法治工作。" + body + "\n一、主要工作\n审查文件4件。\n"
+    assert md_of("宁德市人民政府关于2023年度法治政府建设情况的报告\n\n" + prose).published is None

@@ -120,6 +120,12 @@ _STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s
 # list prints the value on the next line.
 _BARE_LABEL = re.compile(r"^\s*(" + "|".join(_LONG_LABELS + _SHORT_LABELS) + r")\s*[:：]?\s*$")
 _OTHER_LABELS = re.compile(r"(文字大小|字体大小|背景色|有效性|公开形式|公开方式|浏览次数|点击数|【|扫一扫|打印)")
+# A repost that ran the original page's furniture and its text into one long line
+# (…的报告发布时间:2023-01-31 16:38:31来源:某市政府办公室浏览…): a publication label near the
+# line's start whose date carries its time and is followed by another label is when the
+# page went up; the rest of the line is the report.
+_RUN_IN_STAMP = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期)\s*[:：]\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*"
+                           r"[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?)\s*(?:来源|信息来源|作者|浏览|点击|字号)")
 
 
 @dataclass
@@ -217,7 +223,13 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
         if not line.strip():
             continue
         if len(line) > 400 or len(line) > 80 and line.count("。") >= 2:
-            continue  # prose: a sentence may name a 承办单位 or a 来源 without being furniture
+            # prose: a sentence may name a 承办单位 or a 来源 without being furniture
+            if "published" not in info.fields and start < head_limit and "发" in line[:300]:
+                run_in = _RUN_IN_STAMP.search(line, 0, 300)
+                d = first_date(run_in.group(1)) if run_in else None
+                if d is not None:
+                    info.fields["published"] = (d.isoformat(), start + run_in.start(1), start + run_in.end(1))
+            continue
         line = _CELLS.sub(lambda m: " " * len(m.group(0)), line)
         bare = _BARE_LABEL.match(line) if len(line) <= 24 and (start < head_limit or start > n - 2000) else None
         if bare:
