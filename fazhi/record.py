@@ -199,7 +199,7 @@ class Metadata:
     title_span: tuple[int, int] | None = None
     inferred: list[str] = field(default_factory=list)  # fields inferred from the body, not stated
     # where each field was read: {"title": {"source": "title_field", "text": "标题:…", "start": 12, "end": 40}};
-    # sources: title, title_field, issuer_field, source_field, index_no, signature, body, document, stamp, site, inferred
+    # sources: title, title_field, issuer_field, source_field, index_no, signature, body, document, stamp, site, address, inferred
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)  # 0..1 per field, from the source's reliability
 

@@ -358,3 +358,47 @@ def test_a_repost_that_ran_the_pages_furniture_into_its_text_keeps_the_publicati
     # a date in a long line of prose with no furniture label after it is no publication date
     prose = "2023年，市政府在发布时间:2024-02-05 10:21:07的会议上研究了法治工作。" + body + "\n一、主要工作\n审查文件4件。\n"
     assert md_of("宁德市人民政府关于2023年度法治政府建设情况的报告\n\n" + prose).published is None
+
+
+def test_the_date_under_a_cover_letter_signed_by_a_committee_and_its_government_is_the_signing_date():
+    text = ("中共宁陕县委员会 宁陕县人民政府关于2021年度法治政府建设工作的报告\n市委、市人民政府：\n"
+            "按照市委依法治市办的通知，现将《宁陕县2021年度法治政府建设工作报告》呈报，请予审阅。\n"
+            "中共宁陕县委员会 宁陕县人民政府\n2022年2月18日\n宁陕县2021年度法治政府建设工作报告\n"
+            "2021年，宁陕县坚持依法行政，法治政府建设取得新成效。\n一、主要工作\n审查规范性文件8件。\n")
+    md = md_of(text)
+    assert md.signed == "2022-02-18"
+    assert (md.jurisdiction, md.report_year) == ("宁陕县", 2021)
+    # a drafter's 请示 to send the report is signed by the drafter, not by the issuer
+    ask = ("中共宁陕县委：\n区政府应当报告上一年度法治政府建设情况，现将报告代拟稿一并呈上。\n以上请示妥否，请批示。\n"
+           "宁陕县司法局\n2022年1月8日\n宁陕县2021年度法治政府建设情况报告\n2021年，宁陕县坚持依法行政。\n"
+           "一、主要工作\n审查规范性文件8件。\n")
+    assert md_of(ask).signed is None
+
+
+def test_a_wiki_mirror_named_after_the_title_its_text_lost_gives_the_year():
+    from urllib.parse import quote
+    text = ("一、寧陝法治政府建設成效\n我縣法治政府建設工作在縣委、縣政府的正確領導下,以落實《法治政府建設實施綱要(2015-2020年)》為契機,"
+            "不斷把各項工作推向前進。\n(一)細化法治舉措。印發《寧陝縣法治政府建設實施方案(2016-2020年)》,審查規範性文件6件。\n")
+    url = "https://wiki.example.com/wiki/" + quote("寧陝縣2016年度法治政府建設報告") + "/4412"
+    md = md_of(text, source=url)
+    assert md.report_year == 2016
+    assert md.evidence["report_year"]["source"] == "address" and "report_year" in md.inferred
+    # a date in the path says when the page went up, not the year reported on
+    assert md_of(text, source="https://wiki.example.com/2018/03/4412.html").report_year is None
+
+
+def test_a_two_character_county_inside_a_level_phrase_is_no_mention():
+    # 清单和县级政府, 各乡镇和县直单位 hold 和县; at a line's start the name stands
+    found = [n for _s, _e, n in divisions().find("公布清单和县级政府权责事项，各乡镇和县直单位参加。\n和县人民政府")]
+    assert found == ["和县"]
+
+
+def test_a_county_site_is_no_confirmation_of_another_county_the_text_names_once():
+    # on 青阳县's site (ahqy: 安徽 青阳), a 我县 report that names 和县 once, as a partner, is
+    # 青阳县's: the address's province confirms no other county of that province
+    text = ("2018年，全县各级行政机关深入推进依法行政，法治政府建设迈出新步伐。\n一、主要工作\n"
+            "（一）深化改革。我县与和县人民政府签订政务服务跨区通办协议，实现“最多跑一次”事项1494项。\n"
+            "（二）规范执法。全年审查规范性文件12件。\n")
+    md = md_of(text, source="https://www.ahqy.gov.cn/OpennessContent/show/1.html")
+    assert md.jurisdiction == "青阳县"
+    assert md.evidence["jurisdiction"]["source"] == "site"

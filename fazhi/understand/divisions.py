@@ -29,6 +29,10 @@ _AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:[\u4e00-\u9fff]{1,4}族|" 
 # Official names that are also common words inside other names (高新区 holds 新区): found
 # only where nothing joins them on the left.
 _GENERIC_NAMES = {"新区", "城区", "郊区", "矿区", "市区", "东区", "西区", "南区", "北区", "中区"}
+# What follows a level character as a phrase of its own (县级, 县直, 区级, 市直): a two-character
+# name joined on its left and so followed (清单和县级政府, 各乡镇和县直单位 hold 和县) is that
+# phrase, not the place.
+_LEVEL_PHRASE_TAIL = ("级", "直")
 # The initials of a column's kind after a unit's initials in a path segment (目录, 信息公开, 公开目录).
 _COLUMN_KIND = re.compile(r"([a-z]{3,6}?)(?:ml|gkml|xxgk|zwgk)")
 # Host labels that name no place.
@@ -197,6 +201,9 @@ class Divisions:
             if not is_short:
                 start = end - len(name) + 1
                 if name in _GENERIC_NAMES and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+                    continue
+                if len(name) == 2 and text.startswith(_LEVEL_PHRASE_TAIL, end + 1) and start > 0 \
+                        and "\u4e00" <= text[start - 1] <= "\u9fff":
                     continue
                 hits.append((start, end + 1, name))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))

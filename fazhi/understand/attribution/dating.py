@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from urllib.parse import unquote, urlsplit
 
 from ...data import load as load_data
 from ..dates import DATE_RE, parse_match
@@ -28,6 +29,26 @@ _OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?!度?[\u4e00-\u9fff]{0,6
 # 建设工作要点》), the work plan of the year reported on.
 _ANNOUNCED_YEAR = re.compile(r"(?:发布|公布)了?《?[\u4e00-\u9fff]{0,12}?((?:19|20)\d{2})\s*年度?[^。；;]{0,30}?报告"
                              r"|印发了?《[\u4e00-\u9fff]{0,12}?((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,12}工作要点》")
+
+
+# A path segment of a mirror's address that is a report's own title, written in either
+# script (…/wiki/某自治區2016年法治政府建設報告/22549396): a year, then the subject, then 报告 or
+# 总结, and nothing that is not a character of the title.
+_ADDRESS_TITLE = re.compile(r"^[\u4e00-\u9fff（）()、]{0,30}?((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff（）()、]{0,12}?"
+                            r"(?:法治|依法行政|依法治)[\u4e00-\u9fff（）()、]{0,20}?(?:报告|報告|总结|總結)$")
+
+
+def address_year(source: str | None) -> int | None:
+    """The year a page's address names where a segment of its path is the report's own title,
+    as wiki and document sites name a page after the title its text lost; a date in the
+    path (/2022/03/) says when the page went up, and is never read."""
+    if not source or "%" not in source:
+        return None
+    for seg in unquote(urlsplit(source).path).split("/"):
+        m = _ADDRESS_TITLE.match(seg.strip())
+        if m is not None:
+            return int(m.group(1))
+    return None
 
 
 def announced_year(work: str, start: int, end: int) -> int | None:

@@ -17,7 +17,7 @@ from ..divisions import Division, divisions, short_name
 from ..doctype import detect_kind
 from ..page import GLOSS as _GLOSS
 from ..page import iter_lines, unglossed
-from .dating import announced_year, body_year, breadcrumb_year, signature
+from .dating import address_year, announced_year, body_year, breadcrumb_year, signature
 from .places import (
     Context,
     address_names,
@@ -73,12 +73,6 @@ _SELF_LEVEL_WORDS = {"province": "省", "city": "市", "county": "县", "distric
 
 _LEVEL_SUFFIX = {"province": "人民政府", "city": "人民政府", "county": "人民政府", "district": "人民政府",
                  "township": "人民政府", "street": "街道办事处"}
-
-
-# A cover letter before the report: its request line, then the sender and the date it signed.
-_COVER_LETTER = re.compile(r"(?:请审阅|请审议|请审示|请审定|请阅示|予以审议)[^\n]{0,80}\n(?:[ \t]*\n)?[ \t]*"
-                           r"[\u4e00-\u9fff（）()]{3,40}[ \t]*\n(?:[ \t]*\n)?[ \t]*"
-                           r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[ \t]*\n")
 
 
 _OWN_TING = re.compile(r"[我本]厅")
@@ -288,7 +282,7 @@ def _read_dates(md: Metadata, work: str, shown: str, page_fields: dict, doc_meta
         md.signed = signed
         _evidence(md, "signed", "signature", shown, sig_span[0], sig_span[1], conf["signature"])
     else:
-        cover = _COVER_LETTER.search(work, start, min(end, body_start + 800))
+        cover = rules()["cover_letter"].search(work, start, min(end, body_start + 800))
         d = parse_match(DATE_RE.search(cover.group("date"))) if cover else None
         if d is not None:
             # the report sent under a cover letter (现将…报告报上，请审阅。/ 某局 / 2022年1月21日)
@@ -754,6 +748,7 @@ def _read_report_year(r: _Reading) -> None:
     plans), the breadcrumb column's, or the year a repost announces."""
     md, work, bs, be = r.md, r.work, r.body_start, r.body_end
     y = title_year(r.wtitle) if r.wtitle else None
+    src = "body"
     if y is None:
         by, plan = body_year(work, bs, be)
         if by is not None:
@@ -762,15 +757,17 @@ def _read_report_year(r: _Reading) -> None:
             y = plan - 1
         elif (crumb := breadcrumb_year(r.shown, r.start, bs)) is not None:
             y = crumb
+        elif (announced := announced_year(work, bs, be)) is not None:
+            y = announced
         else:
-            y = announced_year(work, bs, be)
+            y, src = address_year(r.source), "address"  # a wiki mirror named after the title its text lost
         if y is not None:
             md.inferred.append("report_year")
     md.report_year = y
     if y is None:
         return
     if "report_year" in md.inferred:
-        _evidence(md, "report_year", "body", r.shown, None, None, r.conf["inferred"], str(y))
+        _evidence(md, "report_year", src, r.shown, None, None, r.conf["inferred"], str(y))
     else:
         te = md.evidence["title"]
         md.evidence["report_year"] = dict(te)

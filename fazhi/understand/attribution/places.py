@@ -113,8 +113,14 @@ class Context:
         return d.by_code[best[0][0]]
 
     def confirms(self, d: Division, exclude: str = "") -> bool:
-        """True when the text names one of d's ancestors (in full or short form)."""
-        return any(_named(a, self.names, exclude) for a in divisions().ancestors(d))
+        """True when the text names one of d's ancestors (in full or short form). The site's
+        address confirms nothing when it names another place of d's own kind: a county's site
+        (ahqy: 青阳县 in 安徽省) is no evidence for another county of its province that the
+        text seems to name once; only the text itself can confirm that one."""
+        names = self.names
+        if any(h.kind == d.kind and h.code != d.code and not h.former for h in self.host[0]):
+            names = self.text_names
+        return any(_named(a, names, exclude) for a in divisions().ancestors(d))
 
 
 def _named(d: Division, names: set[str], exclude: str) -> bool:
