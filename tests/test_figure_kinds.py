@@ -826,3 +826,12 @@ def test_the_field_of_a_ranking_named_by_its_units():
 
 def test_a_weight_is_a_figure():
     assert one("全年收缴非法爆炸物12.5公斤。", 12.5).kind == "count"
+
+
+def test_the_field_of_an_evaluation_the_unit_took_part_in():
+    assert one("全市共有9个县区参加评比，我县获得第一。", 9).kind == "context"
+    assert one("参评的15个单位中我局综合得分最高。", 15).kind == "context"
+    assert one("我局在15个参评单位中位列第三。", 15).kind == "context"
+    # the units the reporting body assessed are its work
+    assert one("组织对全县36个部门开展法治建设考核。", 36).kind == "count"
+    assert one("全县共有120个村建成法治文化阵地。", 120).kind == "count"
