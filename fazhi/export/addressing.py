@@ -68,9 +68,12 @@ class Addressing:
         """The sentence that says what was inferred, or None when the report stated all of it;
         `published` the publication date as the document writes it (2024年4月1日)."""
         parts = []
-        if self.unit_inferred and self.addressee:
+        unit, year_guess = self.unit_inferred and self.addressee, self.year_inferred and year
+        if unit and year_guess:  # one sentence for both, not the same clause twice
+            parts.append(phrase("inferred_unit_year", unit=self.addressee, year=year))
+        elif unit:
             parts.append(phrase("inferred_unit", unit=self.addressee))
-        if self.year_inferred and year:
+        elif year_guess:
             parts.append(phrase("inferred_year", year=year))
         if self.published_inferred and published:
             parts.append(phrase("inferred_published", date=published))

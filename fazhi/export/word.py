@@ -258,26 +258,20 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
     if not rows:
         d.para(f"经审查，你单位报送的{what}{pub_txt}，未发现需要整改的问题。")
     else:
-        d.para(f"经审查，你单位报送的{what}{pub_txt}，存在以下{len(rows)}个问题，请认真核实整改：")
+        # one problem is stated, not listed; a group's heading only when there are several groups,
+        # an item's number only when its group holds several (a list of one is no list)
+        d.para(f"经审查，你单位报送的{what}{pub_txt}，存在以下{'' if len(rows) == 1 else f'{len(rows)}个'}问题，"
+               "请认真核实整改：")
         groups: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             groups.setdefault(_group(r["check"]), []).append(r)
-        order = list(dict.fromkeys(check_groups() + [_REST, _NOTES]))
-        k = 0
-        for name in order:
-            if name not in groups:
-                continue
-            k += 1
-            d.h1(f"{format_cn_int(k)}、{name}")
-            for i, r in enumerate(groups[name], 1):
-                text = f"{i}. {_cn_dates(r['message']).rstrip('。')}。"
-                q = _quote(r.get("quote"))
-                if q and q not in r["message"]:
-                    text += f"原文：“{q}”"
-                comment = r.get("decision_comment")
-                if isinstance(comment, str) and comment.strip():
-                    text += f"（审查意见：{comment.strip()}）"
-                d.para(text)
+        order = [name for name in dict.fromkeys(check_groups() + [_REST, _NOTES]) if name in groups]
+        for k, name in enumerate(order, 1):
+            if len(order) > 1:
+                d.h1(f"{format_cn_int(k)}、{name}")
+            items = groups[name]
+            for i, r in enumerate(items, 1):
+                d.para((f"{i}. " if len(items) > 1 else "") + _item(r))
     caveat = about.caveat(year, cn_date(pub) if isinstance(pub, date) else None)
     if caveat:
         d.para(caveat)
@@ -286,6 +280,18 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
     if rows:
         d.para("请于收到本意见后及时修改完善报告，并按规定向社会公开。")
     d.signature(issuer, when)
+
+
+def _item(r: dict[str, Any]) -> str:
+    """One finding as an opinion states it: the message, the quote it rests on, the reviewer's word."""
+    text = f"{_cn_dates(r['message']).rstrip('。')}。"
+    q = _quote(r.get("quote"))
+    if q and q not in r["message"]:
+        text += f"原文：“{q}”"
+    comment = r.get("decision_comment")
+    if isinstance(comment, str) and comment.strip():
+        text += f"（审查意见：{comment.strip()}）"
+    return text
 
 
 def _about(rep: dict[str, Any]) -> tuple[Addressing, str | None]:
@@ -353,17 +359,17 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
             note(f"{len(not_reports)}份文件不是法治政府建设年度报告（如政府信息公开年度报告、工作要点）或无法读取，"
                  "未出具审查意见")
         if pending:
-            note(f"{len(pending)}份报告尚有未审查的问题，未出具审查意见（审查完毕后再导出）：{_join(pending, 10)}")
+            note(f"{len(pending)}份报告尚有未审查的问题，未出具审查意见（审查完毕后再导出）：{_join(pending, 10, '份')}")
         _signature_note(issuer, note)
     if not chosen:
         raise ValueError("没有可出具审查意见的报告" + ("：所选报告尚有未审查的问题" if pending else ""))
     abouts = [_about(rep) for rep, _ in chosen]
     cut = [about.unit or _name_of(rep) for (rep, _), (about, tail) in zip(chosen, abouts) if tail]
     if cut and note is not None:
-        note(phrase("cut_off_note", n=len(cut), units=_join(cut, 10)))
+        note(phrase("cut_off_note", n=len(cut), units=_join(cut, 10, "份")))
     nameless = [_name_of(rep) for (rep, _), (about, _t) in zip(chosen, abouts) if not about.unit]
     if nameless and note is not None:
-        note(phrase("unidentified_note", n=len(nameless), files=_join(nameless, 10)))
+        note(phrase("unidentified_note", n=len(nameless), files=_join(nameless, 10, "份")))
     p = Path(path)
     if p.suffix.lower() == ".docx":
         d = OfficialDocument()
@@ -410,10 +416,12 @@ def _pydates(rep: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _join(items: list[str], limit: int = 60) -> str:
+def _join(items: list[str], limit: int = 60, noun: str = "个单位") -> str:
+    """Items joined with 、, the first `limit` of a longer list with 等N and what they count (a note
+    lists reports, by unit or by file name: 等39份; a notice's list, units)."""
     if len(items) <= limit:
         return "、".join(items)
-    return "、".join(items[:limit]) + f"等{len(items)}个单位"
+    return "、".join(items[:limit]) + f"等{len(items)}{noun}"
 
 
 def _decided_contents(listed: pd.DataFrame, fs: pd.DataFrame, include_undecided: bool) -> pd.DataFrame:
@@ -444,7 +452,7 @@ def _undated_note(corpus, options: dict[str, Any], note: Note) -> None:
     reps = corpus.reports(doc_type="report", **others)
     undated = reps[reps["report_year"].isna()]
     if len(undated):
-        note(phrase("undated_note", n=len(undated), files=_join([_name_of(r) for r in undated.to_dict("records")], 10)))
+        note(phrase("undated_note", n=len(undated), files=_join([_name_of(r) for r in undated.to_dict("records")], 10, "份")))
 
 
 def _decided_lateness(listed: pd.DataFrame, fs: pd.DataFrame) -> pd.DataFrame:
@@ -460,6 +468,21 @@ def _decided_lateness(listed: pd.DataFrame, fs: pd.DataFrame) -> pd.DataFrame:
     out.loc[cleared, "status"] = "on_time"
     out.loc[cleared, "days_late"] = pd.NA
     return out
+
+
+def _overall(n: int, received: int, counts: dict[str, int], deficient: int) -> str:
+    """The 总体情况 sentence: how many units were to report, received, published how, missing, and how
+    many reports lack a part; a category that counts none is not named (按时公开3个, not 逾期公开0个)."""
+    parts = [phrase("overall_" + code, n=counts[code]) for code in ("on_time", "late", "unpublished", "invalid")
+             if counts.get(code)]
+    text = phrase("overall_listed", n=n)
+    if received:
+        text += "，" + phrase("overall_received", n=received) + ("，其中" + "，".join(parts) if parts else "")
+    if counts.get("missing"):
+        text += ("；" if received else "，") + phrase("overall_missing", n=counts["missing"])
+    if counts.get("ambiguous"):
+        text += phrase("notice_ambiguous", n=counts["ambiguous"])
+    return text + "。" + (phrase("overall_deficient", n=deficient) if deficient else "")
 
 
 def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: str | None = None,
@@ -506,11 +529,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         d.h1("一、总体情况")
         listed = _decided_contents(listed, decided, include_undecided)
         deficient = listed[listed["deficient"]]
-        d.para(f"应报送单位{n}个，已报送{received}个，其中按时公开{counts.get('on_time', 0)}个，"
-               f"逾期公开{counts.get('late', 0)}个，未查到公开日期{counts.get('unpublished', 0)}个，"
-               f"报送材料不是法治政府建设年度报告的{counts.get('invalid', 0)}个；未报送{counts.get('missing', 0)}个"
-               + (phrase("notice_ambiguous", n=counts["ambiguous"]) if counts.get("ambiguous") else "") + "。"
-               f"内容方面，{len(deficient)}份报告缺少规定内容。")
+        d.para(_overall(n, received, counts, len(deficient)))
         d.h1("二、存在的问题")
         k = 0
         late = listed[listed["status"] == "late"].sort_values("days_late", ascending=False)
@@ -531,16 +550,20 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             ("所收材料不是年度报告", [item(r, r["status_zh"].split("（", 1)[-1].rstrip("）")) for r in rows["invalid"]]),
             ("报告内容缺项", [item(r, f"缺少{r['missing_contents']}") for r in deficient.to_dict("records")]),
         ]
-        cut_deficient = sum(1 for sha in deficient["sha256"].dropna() if sha in cut_shas)
+        cut_deficient = [r["unit"] for r in deficient.to_dict("records") if r["sha256"] in cut_shas]
         for name, items in parts:
             if not items:
                 continue
             k += 1
             d.h2(f"（{format_cn_int(k)}）{name}")
-            d.para(f"{_join(items)}。" + (phrase("notice_cut_off", n=cut_deficient)
+            d.para(f"{_join(items)}。" + (phrase("notice_cut_off", units=_join(cut_deficient, 10))
                                           if name == "报告内容缺项" and cut_deficient else ""))
-        valid = st[st["status"] != "invalid"]
-        shas = [s for s in valid["sha256"].dropna()]
+        # the findings of the listed units' reports only: the notice says it checked n units, and a
+        # report outside the list is none of them (the 报送情况 sheet lists it)
+        shas = list(st[~st["status"].isin(["invalid", "unlisted"])]["sha256"].dropna())
+        unlisted = st[st["status"] == "unlisted"]
+        if len(unlisted) and note is not None:
+            note(phrase("unlisted_note", n=len(unlisted), units=_join(list(unlisted["unit"]), 10, "份")))
     else:
         reps = all_reps[all_reps["doc_type"] == "report"]
         if reps.empty:  # a notice on nothing would close with 未发现需要通报的问题
@@ -568,7 +591,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     other = other[[_keep(r, include_undecided) for r in other.to_dict("records")]]
     if not other.empty:
         k += 1
-        d.h2(f"（{format_cn_int(k)}）" + ("数据和文字问题" if units_loaded else "报告存在的问题"))
+        if units_loaded:  # without a list this is the section's only part: no（一）of one
+            d.h2(f"（{format_cn_int(k)}）数据和文字问题")
         named = {}
         for rep in all_reps[all_reps["sha256"].isin(set(other["sha256"]))].to_dict("records"):
             about = _about(_pydates(rep))[0]
@@ -578,8 +602,9 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):
             lines.append(f"{names.get(check, check)}：{_join(units, 20)}")
         contents = other[other["check"].str.endswith("_missing")]["sha256"].unique()
-        cut = sum(1 for sha in contents if sha in cut_shas)
-        d.para("；".join(lines) + "。具体问题见各单位审查意见。" + (phrase("notice_cut_off", n=cut) if cut else ""))
+        cut = sorted({named.get(sha, "未识别单位") for sha in contents if sha in cut_shas})
+        d.para("；".join(lines) + "。具体问题见各单位审查意见。"
+               + (phrase("notice_cut_off", units=_join(cut, 10)) if cut else ""))
     if undecided:
         if note is not None:
             note(f"尚有{undecided}个问题未审查，未写入通报；审查完毕后再导出可写入")
@@ -587,19 +612,20 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             d.para("报告内容的审查尚未完成，审查结果另行通报。")
     elif k == 0:
         d.para("未发现需要通报的问题。")
-    # the requests name only what the notice found: no unit is asked to 补报 when none is missing or late
+    # the requests name only what the notice found: no unit is asked to 补报 when none is missing,
+    # nor a class of units named that the notice does not list
     if units_loaded:
-        overdue = bool(counts.get("late") or counts.get("missing"))
-        flawed = not deficient.empty or not other.empty
+        missing, late = bool(counts.get("missing")), bool(counts.get("late"))
+        flaws = [w for w, found in (("deficient", not deficient.empty), ("flawed", not other.empty)) if found]
     else:
-        overdue = bool((other["check"] == "timeliness").any())
-        flawed = bool((other["check"] != "timeliness").any())
+        missing, late = False, bool((other["check"] == "timeliness").any())
+        flaws = ["any"] if (other["check"] != "timeliness").any() else []
     asks = []
-    if overdue:
-        asks.append("请未报送和逾期公开的单位抓紧补报并在本单位门户网站公开")
-    if flawed:
-        asks.append("请报告内容缺项或存在数据、文字问题的单位对照审查意见认真核实、修改完善，"
-                    + (f"并将整改情况报送{issuer}" if issuer else "并按要求报送整改情况"))
+    if missing or late:
+        asks.append(phrase("ask_" + "_".join(w for w, on in (("missing", missing), ("late", late)) if on)))
+    if flaws:
+        asks.append(phrase("ask_fix", who="或".join(phrase("ask_who_" + w) for w in flaws))
+                    + (phrase("ask_report_to", issuer=issuer) if issuer else phrase("ask_report")))
     d.h1(("三" if units_loaded else "二") + "、工作要求")
     d.para("；".join(asks) + ("。" if asks else "")
            + "各单位要高度重视法治政府建设年度报告工作，严格落实报告内容和公开时限要求，切实提高报告质量。")

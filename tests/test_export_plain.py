@@ -1,0 +1,102 @@
+"""The 审查意见 and the 通报 in plain 公文 Chinese, and about the units they address only: a list of
+one is no list, a category that counts none is not named, a request names only units the
+notice lists, and a report outside the unit list is not named in a notice that says which units
+it checked. Read from real .docx files written from a real DuckDB corpus of our own reports.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fazhi.batch.ingest import ingest
+from fazhi.corpus import Corpus
+from fazhi.export import export
+
+from .test_export_statements import REPORTS
+from .test_export_truth import NO_UNIT, _texts
+
+# a report with problems in two groups, one of them with a single problem: a late publication
+# (报送和公开) and two data problems (数据)
+TWO_GROUPS = """文安县人民政府关于2023年度法治政府建设情况的报告
+发布日期：2024-04-12
+2023年，文安县人民政府坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。县长认真履行推进法治建设第一责任人职责，主持研究法治工作4次。
+（二）化解行政争议。全年受理行政复议案件40件，办结36件，结案率为95%。全县调解矛盾纠纷200件，调解成功190件，调解成功率为98%。
+二、存在的不足和原因
+执法力量不足，原因是编制紧张。
+三、2024年工作安排
+一是加强执法培训；二是推进复议规范化建设。
+"""
+
+
+def _ingest(tmp_path: Path, texts: dict[str, str]) -> Path:
+    (tmp_path / "in").mkdir()
+    for name, text in texts.items():
+        (tmp_path / "in" / name).write_text(text, "utf-8")
+    db = tmp_path / "c.duckdb"
+    with Corpus(db) as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+    return db
+
+
+def test_an_opinion_lists_only_what_is_several(tmp_path: Path) -> None:
+    # 永清县's report without its 不足 and its plans: two problems of one group (规定内容)
+    db = _ingest(tmp_path, {"bg.txt": TWO_GROUPS, "yq.txt": REPORTS["永清县.txt"].split("二、存在的不足")[0]})
+    with Corpus(db) as c:
+        files = {f.stem.split("_")[0]: _texts(f) for f in export(c, tmp_path / "意见", kind="opinions", issuer="某办")}
+    bg = files["文安县"]
+    opening = next(p for p in bg if p.startswith("经审查"))
+    assert "存在以下3个问题" in opening
+    # two groups, each under its heading; the group of one problem does not number it 1.
+    assert "一、报送和公开" in bg and "二、数据" in bg
+    late = bg[bg.index("一、报送和公开") + 1]
+    assert late.startswith("报告于2024年4月12日公开") and not late.startswith("1. ")
+    data = bg[bg.index("二、数据") + 1: bg.index("二、数据") + 3]
+    assert data[0].startswith("1. ") and data[1].startswith("2. ")
+    # one group of two problems: no heading over it, the two numbered
+    yq = files["永清县"]
+    assert not any(p.startswith("一、") for p in yq)
+    numbered = [p for p in yq if p[:3] in ("1. ", "2. ")]
+    assert len(numbered) == 2 and all("报告未写明" in p for p in numbered)
+
+
+def test_a_notice_names_no_category_of_none_and_no_unit_off_the_list(tmp_path: Path) -> None:
+    """永清县 is the only unit on the list and published on time; 文安县's report (late, with wrong
+    rates) is not on it. The notice said 逾期公开0个 and 报送材料不是…的0个, named 文安县 under
+    数据和文字问题 of a notice on 1 unit, and asked 未报送和逾期公开的单位 to 补报."""
+    db = _ingest(tmp_path, {"bg.txt": TWO_GROUPS, "yq.txt": REPORTS["永清县.txt"]})
+    reg = tmp_path / "名单.csv"
+    reg.write_text("单位,层级,上级\n永清县,县级,廊坊市\n", "utf-8")
+    notes: list[str] = []
+    with Corpus(db) as c:
+        (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办", registry=reg, note=notes.append)
+    text = "\n".join(_texts(out))
+    assert "对1个单位2023年度" in text and "应报送单位1个，已报送1个，其中按时公开1个。" in text
+    assert "0个" not in text and "0份" not in text
+    assert "文安县" not in text and "数据和文字问题" not in text
+    assert "补报" not in text and "逾期" not in text
+    assert any("1份报告的单位不在应报送单位名单中，未写入通报" in n and "文安县" in n for n in notes)
+
+
+def test_requests_name_only_the_late_when_none_is_missing(tmp_path: Path) -> None:
+    db = _ingest(tmp_path, {"bg.txt": TWO_GROUPS})
+    reg = tmp_path / "名单.csv"
+    reg.write_text("单位,层级,上级\n文安县,县级,廊坊市\n", "utf-8")
+    with Corpus(db) as c:
+        (listed,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办", registry=reg)
+    text = "\n".join(_texts(listed))
+    assert "已报送1个，其中逾期公开1个。" in text
+    demands = text.split("工作要求")[1]
+    assert "请逾期公开的单位认真查找原因，今后严格按照规定时限公开" in demands
+    assert "未报送" not in demands and "补报" not in demands
+    assert "请存在数据、文字问题的单位对照审查意见" in demands and "报告内容缺项" not in demands
+
+
+def test_a_note_counts_files_as_reports_not_units(tmp_path: Path) -> None:
+    """Eleven reports naming no unit: the note lists ten file names and 等11份, not 等11个单位."""
+    db = _ingest(tmp_path, {f"无单位{i}.txt": NO_UNIT.replace("学法4次", f"学法{i + 4}次") for i in range(11)})
+    notes: list[str] = []
+    with Corpus(db) as c:
+        export(c, tmp_path / "意见", kind="opinions", issuer="某办", note=notes.append)
+    (line,) = [n for n in notes if "未能识别报告单位" in n]
+    assert line.startswith("11份报告未能识别报告单位") and line.endswith("等11份") and "个单位" not in line
