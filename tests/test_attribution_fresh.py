@@ -402,3 +402,18 @@ def test_a_county_site_is_no_confirmation_of_another_county_the_text_names_once(
     md = md_of(text, source="https://www.ahqy.gov.cn/OpennessContent/show/1.html")
     assert md.jurisdiction == "青阳县"
     assert md.evidence["jurisdiction"]["source"] == "site"
+
+
+def test_a_title_that_cuts_a_commissions_name_short_still_names_the_commission():
+    from fazhi.understand.departments import parse_unit
+    assert parse_unit("宁陕县卫生健康委员").department == "卫生健康委员会"
+    assert parse_unit("某县委员").department is None  # no department the lexicon knows
+    md = md_of("宁陕县卫生健康委员2019年度法治政府建设工作情况报告\n\n2019年，我委坚持依法行政。现将有关情况报告如下：\n"
+               "一、主要工作\n开展卫生监督执法检查40次。\n")
+    assert (md.level, md.department, md.jurisdiction) == ("department", "宁陕县卫生健康委员会", "宁陕县")
+
+
+def test_a_bureau_that_names_only_its_superior_judicial_administration_is_the_justice_bureau():
+    md = md_of("2020年来，我局在区委、区政府和上级司法行政机关的指导下，坚持司法为民，深入推进法治政府建设。\n"
+               "一、2020年法治政府建设情况\n制定《西安市雁塔区法治政府建设实施纲要（2021—2025年）》，审查规范性文件9件。\n")
+    assert (md.level, md.department) == ("department", "雁塔区司法局")

@@ -73,6 +73,7 @@ class Lexicon:
         short_suffix: dict[str, str] = data.get("suffix_short", {})
         self.generic: tuple[str, ...] = tuple(sorted(data["generic"]["suffixes"], key=len, reverse=True))
         self.not_departments: tuple[str, ...] = tuple(data["generic"]["not_departments"])
+        self.suffix_cut: dict[str, str] = dict(data.get("suffix_cut", {}))
         self.central: tuple[str, ...] = tuple(sorted(data["central"]["prefixes"], key=len, reverse=True))
         self.forms: dict[str, tuple[str, str]] = {}  # written form -> (canonical, key)
         self.former: set[str] = set()
@@ -123,6 +124,12 @@ class Lexicon:
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(canonical, key) of a bare department name (no place), or None."""
         return self.forms.get(name)
+
+    def lookup_cut(self, name: str) -> tuple[str, str] | None:
+        """(canonical, key) of a name whose suffix was written cut short (卫生健康委员 for
+        卫生健康委员会), or None."""
+        cut = next((c for c in self.suffix_cut if name.endswith(c)), None)
+        return self.forms.get(name[:-len(cut)] + self.suffix_cut[cut]) if cut is not None else None
 
     def is_generic_department(self, name: str) -> bool:
         """A name that ends like a department although the lexicon does not know it (某县档案馆)."""
@@ -182,6 +189,9 @@ def _department_part(rest: str) -> tuple[str | None, str | None, bool]:
     hit = lex.lookup(rest)
     if hit:
         return hit[0], hit[1], True
+    hit = lex.lookup_cut(rest)
+    if hit:
+        return hit[0], hit[1], True  # 卫生健康委员: the 委员会 a title cut short
     if lex.is_generic_department(rest):
         return rest, rest, False
     m = _BRACKETED.match(rest)

@@ -223,7 +223,7 @@ def full_department(name: str) -> str:
         return name
     rest = name[len(u.place):]
     gov = next((g for g in ("人民政府", "政府") if rest.startswith(g)), "")
-    hit = lexicon().lookup(rest[len(gov):])
+    hit = lexicon().lookup(rest[len(gov):]) or lexicon().lookup_cut(rest[len(gov):])
     full = hit[0] if hit else rest[len(gov):]
     if full in lexicon().government_offices:
         # 某市外事办公室, 某市政府国资委: the office is its government's, and named so
