@@ -814,6 +814,9 @@ def test_a_fill_in_prompt_is_no_context_of_the_figures_around_it():
     ("全年审批烟花爆竹运输许可45批次。", ("approval.items", 45)),
     # a special lecture on a law given to the leadership is its study
     ("邀请法官为班子成员上民法典专题课2次。", ("leader_law_study.sessions", 2)),
+    # the tasks of a random inspection, whoever set them, are its plans
+    ("完成“双随机、一公开”抽查国家任务36个、市级任务18个。", ("inspection.plans", 36)),
+    ("完成“双随机、一公开”抽查国家任务36个、市级任务18个。", ("inspection.plans", 18)),
     # counts of different units share one 分别 item by item
     ("为群众办理法律援助案件、提供法律咨询分别为130件、960人次。", ("legal_aid.cases", 130)),
     ("为群众办理法律援助案件、提供法律咨询分别为130件、960人次。", ("legal_advisers.consultations", 960)),
@@ -829,6 +832,9 @@ def test_trainees_named_before_their_course_batches_special_lectures_and_mixed_r
     ("我局工作动态在“学习强国”等学习平台推送16次。", 16),
     # the media's coverage of the unit's work is no 普法 event
     ("相关做法被省级媒体推送宣传20余次。", 20),
+    # cases closed with no penalty are no penalty cases
+    ("办理首次轻微违法不予处罚案件41件。", 41),
+    ("对首次轻微违法的商户作出不予行政处罚决定7件。", 7),
 ])
 def test_publishing_platforms_and_media_coverage_take_no_id(sentence: str, value: float) -> None:
     got = {f.value: f.indicator for f in fazhi.analyze_text(sentence).figures}
