@@ -100,3 +100,50 @@ def test_a_note_counts_files_as_reports_not_units(tmp_path: Path) -> None:
         export(c, tmp_path / "意见", kind="opinions", issuer="某办", note=notes.append)
     (line,) = [n for n in notes if "未能识别报告单位" in n]
     assert line.startswith("11份报告未能识别报告单位") and line.endswith("等11份") and "个单位" not in line
+
+
+# a 信息公开年报 of 文安县: a look-alike with figures of its own
+DISCLOSURE = """文安县人民政府2023年政府信息公开工作年度报告
+一、总体情况
+2023年，文安县人民政府主动公开政府信息1200条，收到政府信息公开申请15件，行政复议2件。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+四、存在的主要问题及改进情况
+"""
+
+
+def test_workbook_dates_quotes_and_look_alikes_read_true(tmp_path: Path) -> None:
+    """公开日期 read 2024-04-12 00:00 (a day is no moment); a quote of a CRLF text held Excel's _x000D_;
+    the look-alike's row said it lacked all five parts (it was not checked for them) and its
+    figures sat in 数据 as if the unit's report gave them; 问题说明 read 报告于2024-04-12公开，晚于规定
+    时限（2024年4月1日前）, two date forms in one sentence."""
+    import zipfile
+
+    import openpyxl
+
+    crlf = TWO_GROUPS.replace("执法力量不足，原因是编制紧张。", "执法力量不足，编制紧张。\n人员流动频繁。").replace("\n", "\r\n")
+    db = _ingest(tmp_path, {"wa.txt": crlf, "gk.txt": DISCLOSURE})
+    with Corpus(db) as c:
+        (out,) = export(c, tmp_path / "审查结果.xlsx")
+    wb = openpyxl.load_workbook(out)
+    rows = {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+    head = list(rows["报告"][0])
+    reports = {r[head.index("文件类型")]: r for r in rows["报告"][1:]}
+    col = head.index("公开日期") + 1
+    day = next(ws.cell(row=i, column=col) for ws in [wb["报告"]] for i in range(2, ws.max_row + 1)
+               if ws.cell(row=i, column=col).value)
+    assert day.number_format == "yyyy-mm-dd"
+    assert wb["报告"].cell(row=2, column=head.index("入库时间") + 1).number_format == "yyyy-mm-dd hh:mm"
+    assert reports["政府信息公开工作年度报告"][head.index("缺少内容")] in (None, "")
+    fhead = list(rows["数据"][0])
+    kinds = {r[fhead.index("原文")]: r[fhead.index("文件类型")] for r in rows["数据"][1:]}
+    assert kinds[next(q for q in kinds if "1200条" in q)] == "政府信息公开工作年度报告"
+    assert kinds[next(q for q in kinds if "40件" in q)] == "法治政府建设年度报告"
+    qhead = list(rows["问题"][0])
+    msgs = [r[qhead.index("问题说明")] for r in rows["问题"][1:]]
+    assert "报告于2024年4月12日公开，晚于规定时限（2024年4月1日前）12天" in msgs
+    assert not any("2024-04-12" in m for m in msgs)
+    assert any("\n" in (r[qhead.index("原文")] or "") for r in rows["问题"][1:])  # a quote over two lines
+    with zipfile.ZipFile(out) as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert "_x000D_" not in xml and "\r" not in xml

@@ -6,6 +6,7 @@ selected, in a fixed order, and never lets one check's bug stop the others.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -70,8 +71,19 @@ def finding(check_id: str, key: str = "default", start: int | None = None, end: 
     """A Finding with its Chinese message filled from the template `key`."""
     spec = specs()[check_id]
     template = spec.messages.get(key) or spec.messages["default"]
+    fields = {k: _cn_date(v) for k, v in fields.items()}
     return Finding(check=check_id, severity=severity or spec.severity, message=template.format(**fields),
                    start=start, end=end, data=data or {})
+
+
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
+
+
+def _cn_date(v):
+    """A field that is an ISO date (2024-04-02) as the message's other dates read (2024年4月2日): a
+    message said 报告于2024-04-02公开，晚于规定时限（2024年4月1日前）. The finding's data keeps ISO."""
+    m = _ISO_DATE.fullmatch(v) if isinstance(v, str) else None
+    return f"{m[1]}年{int(m[2])}月{int(m[3])}日" if m else v
 
 
 def parse_ids(value: str | Iterable[str] | None) -> set[str] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import os
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,9 @@ def _clean(v: Any) -> Any:
         return v.to_pydatetime()
     if isinstance(v, (list, tuple, np.ndarray)):
         return "、".join(map(str, list(v)))
+    if isinstance(v, str) and "\r" in v:
+        # a text read with CRLF line ends: Excel shows a lone CR as the escape _x000D_
+        return v.replace("\r\n", "\n").replace("\r", "\n")
     return v
 
 
@@ -57,6 +60,9 @@ def _write_sheet(wb, name: str, df: pd.DataFrame, formats: dict) -> None:
             fmt = formats["wrap"] if cols[j] in WRAP else None
             if v is None:
                 ws.write_blank(i, j, None, fmt)
+            elif isinstance(v, datetime) and ("日期" in cols[j] and v.time() == time()):
+                # a day (公开日期, 成文日期), not a moment: no 00:00 after it
+                ws.write_datetime(i, j, v, formats["date"])
             elif isinstance(v, datetime):
                 ws.write_datetime(i, j, v, formats["datetime"])
             elif isinstance(v, date):

@@ -34,7 +34,7 @@ HEADERS_ZH = {
         "title": "报告标题", "sha256": "文件指纹（SHA-256）",
     },
     "figures": {
-        "unit_name": "单位", "report_year": "报告年度", "indicator_zh": "指标", "value": "数值",
+        "unit_name": "单位", "report_year": "报告年度", "doc_type": "文件类型", "indicator_zh": "指标", "value": "数值",
         "value_high": "数值上限", "unit": "计量单位", "approx": "约数", "kind": "类型", "direction": "增减方向", "quote": "原文", "indicator": "指标编号",
         "level": "层级", "province": "省", "city": "市", "start": "起始位置", "end": "结束位置",
         "sha256": "文件指纹（SHA-256）",
@@ -107,6 +107,10 @@ def frame(corpus, name: str, registry: "str | os.PathLike[str] | None" = None, *
         return df
     if name == "figures":
         df = corpus.figures(**f)
+        # which document a figure was read from: a look-alike of the unit (its 信息公开年报) has figures
+        # too, and a row of the same unit and year would read as the report's own
+        kinds = corpus.reports(**f).set_index("sha256")["doc_type"]
+        df.insert(df.columns.get_loc("report_year") + 1, "doc_type", df["sha256"].map(kinds))
         return _with_indicator_names(df)
     if name == "panel":
         return _with_indicator_names(corpus.panel(**f))
@@ -155,9 +159,10 @@ def chinese(df: pd.DataFrame, name: str) -> pd.DataFrame:
         out["level"] = out["level"].map(lambda v: LEVEL_ZH.get(v, v))
     if name == "reports":
 
+        # a look-alike's contents were not checked (not_a_report says so): it lacks none of them
+        out["missing_contents"] = [("、".join(CONTENT_ZH.get(k, k) for k in as_list(v)) if t == "report" else "")
+                                   for v, t in zip(out["missing_contents"], out["doc_type"])]
         out["doc_type"] = out["doc_type"].map(lambda v: DOC_TYPE_ZH.get(v, v))
-        out["missing_contents"] = out["missing_contents"].map(
-            lambda v: "、".join(CONTENT_ZH.get(k, k) for k in as_list(v)))
         if "inferred" in out:  # the fields the document did not state, named as their columns are
             names = HEADERS_ZH["reports"]
             out["inferred"] = out["inferred"].map(lambda v: "、".join(names.get(k, k) for k in as_list(v)))
@@ -170,6 +175,7 @@ def chinese(df: pd.DataFrame, name: str) -> pd.DataFrame:
         out["origin"] = out["origin"].map(lambda v: ORIGIN_ZH.get(v, v))
         out["decision"] = out["decision"].map(lambda v: DECISION_ZH.get(v, v) if isinstance(v, str) else "")
     if name == "figures":
+        out["doc_type"] = out["doc_type"].map(lambda v: DOC_TYPE_ZH.get(v, v))
         out["kind"] = out["kind"].map(lambda v: KIND_ZH.get(v, v))
         out["direction"] = out["direction"].map(lambda v: {"up": "增加", "down": "减少"}.get(v, ""))
     if "approx" in out:
