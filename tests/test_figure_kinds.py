@@ -835,3 +835,11 @@ def test_the_field_of_an_evaluation_the_unit_took_part_in():
     # the units the reporting body assessed are its work
     assert one("组织对全县36个部门开展法治建设考核。", 36).kind == "count"
     assert one("全县共有120个村建成法治文化阵地。", 120).kind == "count"
+
+
+def test_a_service_named_by_its_travel_time_or_its_hours():
+    assert one("在全县构建1小时公共法律服务圈。", 1).kind == "context"
+    assert one("政务大厅实现全年365天无休。", 365).kind == "context"
+    assert one("12345热线提供24小时不间断服务。", 24).kind == "context"
+    # a time within which the work was done stays a figure
+    assert one("群众诉求均在24小时内响应。", 24).kind != "context"
