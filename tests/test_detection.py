@@ -1009,3 +1009,46 @@ def test_a_disclosure_report_that_names_itself_in_its_first_sentence():
             "报告》。报告所列统计数据的期限自2023年1月1日至2023年12月31日。\n一、总体情况\n2023年，我局坚持依法"
             "行政，全面推进政务公开。\n")
     assert kind_of(text)[0] == "disclosure_report"
+
+
+WEAK_REPORT = ("一、党政主要负责人履行推进法治建设第一责任人职责情况\n一是局党组中心组专题学习习近平法治思想，"
+               "组织干部职工集中学法4次。二是落实述法制度，主要负责人年终述法。\n")
+
+
+@pytest.mark.parametrize("line", ["来源：桐溪日报", "稿源：西江晚报", "转自：桐溪新闻网"])
+def test_a_report_reposted_under_a_newspaper_source_line_stays_a_report(line):
+    # the newspaper names the site that carries the text; the text is a unit's own account of its year
+    assert kind_of(WEAK_REPORT)[0] == "report"
+    assert kind_of(f"{line}\n{WEAK_REPORT}")[0] == "report"
+
+
+def test_news_under_a_newspaper_source_line_is_still_news():
+    dated = "来源：桐溪日报\n5月8日，桐溪县司法局组织开展行政执法案卷评查活动，共抽取案卷40卷。\n评查组逐卷打分。\n"
+    assert kind_of(dated)[0] in ("news", "meeting_news")
+    # a text that shows no mark of a report at all: the newspaper it came from is what shows its kind
+    bare = "来源：桐溪日报\n全县法治宣传活动走进乡村集市，志愿者为赶集群众讲解民法典知识，现场气氛热烈。\n"
+    assert kind_of(bare)[0] == "news"
+
+
+def test_one_section_of_an_office_telling_its_year_is_no_annual_report():
+    text = ("2023年，在县委依法治县办和局党组的正确领导下，县委依法治县办秘书科坚持以习近平法治思想为指引，"
+            "当好参谋助手，推动全面依法治县工作取得新进展。\n起草依法治县委员会会议材料8份，督办事项23项。\n")
+    assert kind_of(text)[0] == "other_summary"
+
+
+def test_an_officials_own_account_in_the_name_of_the_person_is_a_speech():
+    text = ("2023年以来，在县委、县政府的指导下，本人切实履行推进法治政府建设第一责任人职责，带头学法用法，"
+            "推动桐溪镇法治政府建设取得新成效。现将个人履行推进法治政府建设工作情况汇报如下：\n一、履职情况\n"
+            "主持召开专题会议4次。\n")
+    assert kind_of(text)[0] == "speech"
+
+
+def test_a_named_units_report_on_a_mirror_that_stars_its_digits_stays_a_report():
+    # a tender site stars every run of digits of what it copies; the unit is named, the stars are the site's
+    named = ("三台县人民政府2025年法治政府建设年度报告\n****年，三台县坚持以习近平法治思想为指导，认真落实"
+             "《法治政府建设实施纲要(****—****年)》，现将我县有关工作情况报告如下：\n一、****年度法治政府建设工作情况\n"
+             "领导班子专题听取法治建设工作汇报*次，开展专题学习**次。\n")
+    assert kind_of(named)[0] == "report"
+    # the same text with its unit's name taken out as well is a sample to copy
+    unnamed = named.replace("三台县人民政府", "").replace("三台县坚持", "我县坚持")
+    assert kind_of(unnamed)[0] == "template"

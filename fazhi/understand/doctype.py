@@ -56,6 +56,7 @@ class _Signal:
     needs_words: frozenset[str] | None = None  # `needs` as a set, tested like `words`
     opener: re.Pattern[str] | None = None  # finds where a match can begin (literals.openers)
     unnamed: bool = False  # counts only on a page that names no unit of its own (see _names_unit)
+    corroborates: bool = False  # a mark of the site, not the text: see scores()
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class _Rules:
     named_body: re.Pattern[str]
     generic_places: frozenset[str]
     tail: int
+    field_line: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +108,7 @@ def _rules() -> _Rules:
                                needs, int(r.get("count", 1)),
                                int(r.get("least", 1)), required_words(pattern),
                                frozenset(needs) if needs else None, openers(pattern),
-                               bool(r.get("unnamed", False))))
+                               bool(r.get("unnamed", False)), bool(r.get("corroborates", False))))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
                   float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
@@ -115,7 +117,8 @@ def _rules() -> _Rules:
                   (dec["untyped_title"]["kind"], float(dec["untyped_title"]["weight"]),
                    re.compile(dec["untyped_title"]["unless"])),
                   re.compile(data["named_unit"]["before_place"]), re.compile(data["named_unit"]["after_place"]), re.compile(data["named_unit"]["named_body"]),
-                  frozenset(data["named_unit"]["generic_places"]), int(data["named_unit"]["tail_chars"]))
+                  frozenset(data["named_unit"]["generic_places"]), int(data["named_unit"]["tail_chars"]),
+                  re.compile(dec["field_line"]))
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +192,8 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
     regions = {
         "title": (re.sub(r"\s+", "", title) if title else "", -1),
         "lines": ("\n".join(re.sub(r"\s+", "", line) for line, _s in short[-4:]
-                             if not _SENTENCE.search(line) and not _NUMBERED.match(line)), -1),
+                             if not _SENTENCE.search(line) and not _NUMBERED.match(line)
+                             and not rules.field_line.match(line)), -1),
         "addressee": (addressee, addr_at),
         "start": ("\n".join(line for line, _s in starts), starts[0][1] if starts else body_start),
         "head": (work[body_start:min(end, body_start + rules.head)], body_start),
@@ -200,6 +204,15 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
     if _GLOSS.search(regions["head"][0]):
         regions = {k: (_GLOSS.sub("", v), -1) for k, (v, _at) in regions.items()}
     return regions
+
+
+def _past_field_lines(work: str, body_start: int, end: int, rules: _Rules) -> int:
+    """Where the body starts once the furniture lines the page reader left above it are passed
+    (稿源：某晚报, 作者：某某): the opening that the report's marks look for comes after them."""
+    for s, e, line in iter_lines(work[body_start:end]):
+        if line.strip() and not rules.field_line.match(line):
+            return body_start + s
+    return body_start
 
 
 def _names_unit(title: str | None, work: str, body_start: int, end: int, rules: _Rules) -> bool:
@@ -262,6 +275,7 @@ def scores(title: str | None, work: str, body_start: int, end: int,
     named: list[bool] = []  # computed on the first mark that asks
     index = _word_index()
     held: dict[str, frozenset[str]] = {}  # per region, the screens' words it holds
+    site_marks: list[tuple[_Signal, list[re.Match[str]], str, int]] = []
     for sig in rules.signals:
         text, base = regions[sig.where]
         if not text:
@@ -289,13 +303,29 @@ def scores(title: str | None, work: str, body_start: int, end: int,
             if named[0]:
                 continue
         found = found[:sig.count]
-        score[sig.kind] += sig.weight * len(found)
-        if sig.kind not in best or best[sig.kind][0] < sig.weight:
-            m = found[0]
-            start, stop = _offset(sig.where, base, text, m, work)
-            best[sig.kind] = (sig.weight, {"source": sig.where if sig.where in ("title", "source") else "body",
-                                           "text": m.group(0).strip(), "start": start, "end": stop})
+        if sig.corroborates:
+            site_marks.append((sig, found, text, base))
+            continue
+        _add(score, best, sig, found, text, base, work)
+    # A mark of the site that carries the text (a newspaper named as the 来源) tells what the site
+    # publishes, not what the text is: it adds to a kind the text itself shows a mark of, or to any
+    # kind when the text shows no mark of a report. A report reposted by a newspaper's site, which
+    # tells its own year's work in its own parts, stays a report.
+    for sig, found, text, base in site_marks:
+        if score.get(sig.kind, 0.0) > 0 or score.get("report", 0.0) <= 0:
+            _add(score, best, sig, found, text, base, work)
     return dict(score), {k: v[1] for k, v in best.items()}
+
+
+def _add(score: dict[str, float], best: dict[str, tuple[float, dict]], sig: _Signal,
+         found: list[re.Match[str]], text: str, base: int, work: str) -> None:
+    """Count a mark's matches for its kind and keep the heaviest as the kind's evidence."""
+    score[sig.kind] += sig.weight * len(found)
+    if sig.kind not in best or best[sig.kind][0] < sig.weight:
+        m = found[0]
+        start, stop = _offset(sig.where, base, text, m, work)
+        best[sig.kind] = (sig.weight, {"source": sig.where if sig.where in ("title", "source") else "body",
+                                       "text": m.group(0).strip(), "start": start, "end": stop})
 
 
 def detect_kind(title: str | None, work: str, body_start: int, end: int,
@@ -312,6 +342,7 @@ def detect_kind(title: str | None, work: str, body_start: int, end: int,
     whose title and opening never name the subject is no report either (_off_subject).
     """
     rules = _rules()
+    body_start = _past_field_lines(work, body_start, end, rules)
     score, evidence = scores(title, work, body_start, end, source)
     report = score.pop("report", 0.0)
     kind, best = max(score.items(), key=lambda kv: kv[1], default=("unknown", 0.0))
