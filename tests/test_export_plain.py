@@ -147,3 +147,74 @@ def test_workbook_dates_quotes_and_look_alikes_read_true(tmp_path: Path) -> None
     with zipfile.ZipFile(out) as z:
         xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
     assert "_x000D_" not in xml and "\r" not in xml
+
+
+def test_reports_off_the_list_name_their_level_in_chinese_and_the_division_above(tmp_path: Path) -> None:
+    """`fazhi status` showed a report outside the list as 层级 county/department and 上级 the city for
+    a county's bureau (永清县司法局 under 廊坊市), the city itself for a city."""
+    from typer.testing import CliRunner
+
+    from fazhi.cli import app
+
+    from .test_export_statements import BODY
+
+    db = _ingest(tmp_path, {"yq.txt": REPORTS["永清县.txt"],
+                            "sfj.txt": "永清县司法局关于2023年度法治政府建设情况的报告\n发布日期：2024-02-20\n" + BODY,
+                            "lf.txt": "廊坊市人民政府关于2023年度法治政府建设情况的报告\n发布日期：2024-03-10\n" + BODY})
+    reg = tmp_path / "名单.csv"
+    reg.write_text("单位,层级,上级\n文安县,县级,廊坊市\n", "utf-8")
+    res = CliRunner().invoke(app, ["status", "--db", str(db), "--registry", str(reg), "--year", "2023",
+                                   "--today", "2024-06-01"], env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.output
+    rows = {cells[0]: cells[1:3] for line in res.output.splitlines()
+            if (cells := [c.strip() for c in line.strip("│ ").split("│")]) and len(cells) > 3}
+    assert rows["永清县"] == ["县级", "廊坊市"]
+    assert rows["永清县司法局"] == ["部门", "永清县"]
+    assert rows["廊坊市"] == ["市级", "河北省"]
+    assert not any(v in res.output for v in ("county", "department", " city "))
+
+
+# a county bureau's report whose plans are an inline 一是 list (the outline takes 一是 as an item)
+BUREAU = """永清县司法局关于2023年度法治政府建设情况的报告
+发布日期：2024-02-20
+2023年，永清县司法局坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+局主要负责人认真履行推进法治建设第一责任人职责，全年审查县政府规范性文件14件。
+二、存在的不足和原因
+基层司法所力量不足，原因是编制紧张。
+三、2024年工作安排
+一是加强行政执法人员培训；二是推进司法所规范化建设。
+"""
+
+
+def test_review_page_and_summary_state_the_place_and_outline_as_written(tmp_path: Path) -> None:
+    """The review page showed 所在地 河北省廊坊市 for 永清县司法局 (its county missing), an outline item
+    一是一是加强…, and `fazhi analyze` 所在地 the same and 纲要覆盖 …仅提及0个…；其中未涉及: (sub-areas of
+    parts the report covers, not of those it leaves out)."""
+    import html
+    import re
+
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from fazhi.cli import app
+    from fazhi.web import WebConfig, create_app
+
+    from .test_web_api import HTML, _users, login
+
+    db = _ingest(tmp_path, {"sfj.txt": BUREAU})
+    _users(db)
+    with Corpus(db) as c:
+        sha = c.reports()["sha256"].iloc[0]
+    with TestClient(create_app(WebConfig(db=str(db))), headers=HTML) as web:
+        login(web, "viewer")
+        page = web.get(f"/reports/{sha}").text
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", page))
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    assert lines[lines.index("所在地") + 1] == "河北省廊坊市永清县"
+    assert "一是加强行政执法人员培训" in lines and not any("一是一是" in ln for ln in lines)
+    res = CliRunner().invoke(app, ["analyze", str(tmp_path / "in" / "sfj.txt")], env={"COLUMNS": "300"})
+    out = res.output
+    assert "所在地：河北省廊坊市永清县" in out
+    summary = next(ln for ln in out.splitlines() if ln.startswith("纲要覆盖"))
+    assert not re.search(r"[^0-9]0个", summary) and "其中未涉及" not in summary

@@ -227,7 +227,11 @@ def status(
         corpus.close()
     cols = ["unit", "level", "parent", "status_zh", "published", "missing_contents", "note"]
     if fmt == "table":
-        _emit(df[cols], fmt, f"{year}年度法治政府建设年度报告报送情况",
+        from ..data.labels import LEVEL_ZH
+
+        # a report outside the list carries its own level code: 区级, not district
+        shown = df[cols].assign(level=df["level"].map(lambda v: LEVEL_ZH.get(v, v)))
+        _emit(shown, fmt, f"{year}年度法治政府建设年度报告报送情况",
               {"unit": "单位", "level": "层级", "parent": "上级", "status_zh": "报送情况", "published": "公开日期",
                "missing_contents": "缺少内容", "note": "备注"})
         counts = df["status"].value_counts().to_dict()

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..data.labels import CONTENT_ZH, LEVEL_ZH, SEVERITY_ZH
-from ..export.addressing import incomplete, inferred, phrase
+from ..export.addressing import incomplete, inferred, phrase, place_of
 from ..record import Report
 from ..understand.completeness import inferred_fields
 
@@ -39,7 +39,7 @@ def render_report(out: Console, report: Report) -> None:
     if report.document.error:
         out.print(f"[red]无法读取：{escape(report.document.error)}[/]")
         return
-    place = "".join(p for p in (md.province, md.city if md.city != md.province else None, md.county) if p)
+    place = place_of(md.province, md.city, md.county, md.jurisdiction, md.level)
     out.print(f"标题：{escape(md.title or '（无标题）')}")
     who = md.issuer or md.jurisdiction or "（未能确定）"
     unit_guess, year_guess = inferred(inferred_fields(md.to_dict()), md.level, bool(md.department),

@@ -50,6 +50,16 @@ class RegistryError(ValueError):
     """The list of units cannot be read; the message says why, in Chinese."""
 
 
+
+def _parent_of(r: dict[str, Any]) -> str | None:
+    """The division right above a report's unit, as a list's 上级 column names it: a department's
+    own place (华容县 for 华容县司法局), a township's county, a county's city, a city's province;
+    never the unit itself (a city's `city` field is the city)."""
+    if r.get("level") == "department" and r.get("jurisdiction"):
+        return r["jurisdiction"]
+    return next((p for p in (r.get("county"), r.get("city"), r.get("province"))
+                 if p and p != r.get("jurisdiction")), None)
+
 def _read_rows(path: Path) -> list[list[str]]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -314,7 +324,7 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
             continue
         code, days = status_of(r, year)
         rows.append({"unit": r.get("unit_name") or r.get("issuer") or "（未识别单位）", "level": r.get("level"),
-                     "parent": r.get("county") or r.get("city"), "url": None, "status": "unlisted",
+                     "parent": _parent_of(r), "url": None, "status": "unlisted",
                      "status_zh": STATUS_ZH["unlisted"] + "：" + (f"逾期{days}天公开" if code == "late" else STATUS_ZH[code]),
                      "days_late": days, "published": r.get("published"), "deficient": False,
                      "missing_contents": "、".join(CONTENT_ZH.get(k, k) for k in (r.get("missing_contents") or [])),

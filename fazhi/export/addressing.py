@@ -41,6 +41,16 @@ def government_body(place: str, level: str | None) -> str:
     return place + "人民政府"
 
 
+def place_of(province: str | None, city: str | None, county: str | None, jurisdiction: str | None,
+             level: str | None) -> str:
+    """Where a unit is, as 所在地 shows it: the divisions above it, and a department's own place
+    (华容县司法局 is in 湖南省岳阳市华容县, not in 湖南省岳阳市, as a county's bureau has no `county`)."""
+    parts = [p for p in (province, city, county) if p]
+    if level == "department" and jurisdiction and jurisdiction not in parts:
+        parts.append(jurisdiction)
+    return "".join(dict.fromkeys(parts))
+
+
 def _is_body(name: Any) -> bool:
     """A name that can head a 主送 line: it ends like a body and holds no figure (a year, a date)."""
     return (isinstance(name, str) and bool(name.strip()) and not re.search(r"[0-9０-９]", name)

@@ -149,11 +149,14 @@ def coverage(report: Report) -> dict[str, Any]:
     n_men = sum(1 for a in tops if areas[a.id]["status"] == "mentioned")
     missing = [a.name for a in tops if areas[a.id]["status"] == "none"]
     missing_sub = [a.name for a in subs if areas[a.id]["status"] == "none" and areas[a.parent]["status"] != "none"]
-    summary = f"对照《{outline.name}》{len(tops)}个部分：有报告{n_rep}个，仅提及{n_men}个，未涉及{len(missing)}个"
+    # a count of none is not stated (仅提及0个), and the sub-areas missing from parts the report does
+    # cover are not 其中 of the parts it leaves out
+    counted = [f"{STATUS_ZH[k]}{n}个" for k, n in (("reported", n_rep), ("mentioned", n_men), ("none", len(missing))) if n]
+    summary = f"对照《{outline.name}》{len(tops)}个部分：" + "，".join(counted)
     if missing:
         summary += "（" + "、".join(missing) + "）"
     if missing_sub:
-        summary += "；其中未涉及：" + "、".join(missing_sub)
+        summary += "；其余部分中未涉及：" + "、".join(missing_sub)
     return {"outline": {"id": outline.id, "name": outline.name}, "basis": basis,
             "scope": list(zone) if zone else None, "parts": len(tops), "reported": n_rep, "mentioned": n_men,
             "missing": missing + missing_sub, "summary": summary, "areas": areas}

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..checks.registry import specs
 from ..corpus import review as rv
 from ..data.labels import CONTENT_ZH, DECISION_ZH, DOC_TYPE_ZH, LEVEL_ZH, ORIGIN_ZH, SEVERITY_ZH
-from ..export.addressing import incomplete
+from ..export.addressing import incomplete, place_of
 from ..record import CONTENT_KEYS
 from ..understand.completeness import inferred_fields, of_record
 from ..understand.indicators import taxonomy
@@ -99,8 +99,10 @@ def review(corpus, sha256: str, query: str | None = None, untouched: bool = Fals
             anchors.append((c["start"], f"c-{key}"))
     sections = []
     for i, s in enumerate(rec.get("sections") or []):
-        sections.append({"idx": i, "title": s.get("title"), "numeral": s.get("numeral") or "", "level": s.get("level"),
-                         "start": s.get("start")})
+        numeral, title = s.get("numeral") or "", s.get("title") or ""
+        # an inline item's title holds its numeral already (一是加强培训): not 一是一是加强培训
+        sections.append({"idx": i, "title": title, "numeral": "" if title.startswith(numeral) else numeral,
+                         "level": s.get("level"), "start": s.get("start")})
         if s.get("start") is not None:
             anchors.append((s["start"], f"s-{i}"))
     score = rec.get("score") or {}
@@ -127,6 +129,7 @@ def review(corpus, sha256: str, query: str | None = None, untouched: bool = Fals
         "sha256": sha256, "source": rec.get("source"), "file_name": shown_source(rec.get("source")),
         "format": rec.get("format"), "metadata": md,
         "level_zh": LEVEL_ZH.get(md.get("level"), md.get("level") or ""),
+        "place": place_of(md.get("province"), md.get("city"), md.get("county"), md.get("jurisdiction"), md.get("level")),
         "doc_type_zh": DOC_TYPE_ZH.get(md.get("doc_type"), md.get("doc_type") or ""),
         # what the report did not state (a unit guessed from the site) and a text that may be cut off:
         # the reviewer sees both before deciding a finding that rests on them
