@@ -84,7 +84,7 @@ def main(wheel: str) -> None:
         add(ncode, oname, new.get("parent_code") or "", kind, "former", str(ev["year"]))
     supplement = tomllib.loads((DATA / "divisions_supplement.toml").read_text(encoding="utf-8"))
     for u in supplement.get("unit", []):
-        add(u["code"], u["name"], u["parent"], u["kind"])
+        add(u["code"], u["name"], u["parent"], u["kind"], u.get("status", ""), str(u.get("year", "")))
     for official, forms in supplement.get("variants", {}).items():
         for r in [r for r in rows if r[1] == official and not r[4]]:
             for form in forms:

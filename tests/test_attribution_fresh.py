@@ -417,3 +417,17 @@ def test_a_bureau_that_names_only_its_superior_judicial_administration_is_the_ju
     md = md_of("2020年来，我局在区委、区政府和上级司法行政机关的指导下，坚持司法为民，深入推进法治政府建设。\n"
                "一、2020年法治政府建设情况\n制定《西安市雁塔区法治政府建设实施纲要（2021—2025年）》，审查规范性文件9件。\n")
     assert (md.level, md.department) == ("department", "雁塔区司法局")
+
+
+def test_a_town_of_a_city_with_no_county_level_is_found_and_filed_under_the_city():
+    # 东莞市 and 中山市 govern their towns and streets directly
+    d = divisions()
+    town = next(t for t in d.named("长安镇") if t.parent == "441900000000")
+    assert d.county_of(town) is None and d.city_of(town).name == "东莞市"
+    md = md_of("东莞市长安镇2021年法治政府建设工作报告\n\n2021年，我镇坚持依法行政，现将有关情况报告如下：\n"
+               "一、主要工作\n开展普法活动12场。\n")
+    assert (md.jurisdiction, md.level, md.city, md.county) == ("长安镇", "township", "东莞市", None)
+    # a new area and the street it is merged with, the street in brackets: the street
+    md = md_of("翠亨新区(南朗街道)2025年法治政府建设年度报告\n\n2025年，翠亨新区(南朗街道)坚持依法行政。现将有关情况报告如下：\n"
+               "一、主要工作\n开展普法活动9场。\n")
+    assert (md.jurisdiction, md.level, md.city) == ("南朗街道", "street", "中山市")

@@ -118,9 +118,12 @@ class Divisions:
         return None
 
     def county_of(self, d: Division) -> Division | None:
+        """The county a township lies in; None for one filed directly under a city that has
+        no county level (东莞市, 中山市)."""
         if d.kind != "township":
             return None
-        return self.by_code.get(d.parent) or self.by_code.get(d.code[:6] + "0" * 6)
+        c = self.by_code.get(d.parent) or self.by_code.get(d.code[:6] + "0" * 6)
+        return c if c is not None and c.kind == "county" else None
 
     def towns_of(self, county: Division) -> list[Division]:
         """The current townships and streets of a county (built once, on first use)."""
