@@ -14,7 +14,10 @@ with a 本年/上年/增减 table, 第一，/第二， paragraphs with an unlabe
 the two of fresh7 (written after those: a 2019 乡 report of 1、 items, a district report full of
 traps: growth over 100 %, a ranking, hotline and document numbers) and fresh8 (a city bureau with
 问题一： problems, a county page that lost its line breaks) and fresh9 (a new district's 管委会 with
-approximate figures and a trailing 合计, a 2025 county report with colon run-in items)."""
+approximate figures and a trailing 合计, a 2025 county report with colon run-in items) and the
+seven of fresh10 (a 乡 report in prose with no numbered headings, a bureau's pipe tables, a comparison
+with last year in every paragraph, 其中 in nearly every sentence of a street's report, a 厅's 第X部分
+on lines of their own, a county report of bullet lists, 【…】 headings)."""
 from __future__ import annotations
 
 import json
@@ -40,7 +43,7 @@ def test_floors_only_move_up():
                 assert new[half][check]["false_flags"] <= v["false_flags"], (half, check)
 
 
-@pytest.mark.parametrize("half", ["tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"])
+@pytest.mark.parametrize("half", inject.HALVES)
 def test_injection_reaches_floors(half):
     floors = _load()
     res = inject.run(half, floors["seed"], floors["per"])
