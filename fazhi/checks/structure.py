@@ -119,8 +119,11 @@ def _sentences(line: str) -> list[str]:
 def _lost_last_item_numeral(report: Report, sibs: list[Section], style: str) -> Iterator[Finding]:
     """The last item of a list of one-line items that lost its numeral: the only line between
     the last numbered item and the next heading above the list (or the end of the text), shaped
-    like the items (see _item_line). No gap shows in the numbering."""
-    if len(sibs) < 2 or any(s.number is None for s in sibs) or style in ("一是", "hint", "bare"):
+    like the items (see _item_line). No gap shows in the numbering. A list of one item is a list
+    only when that item is (一)/1. and a sentence on its own line: its (二) lost the numeral."""
+    if any(s.number is None for s in sibs) or style in ("一是", "hint", "bare"):
+        return
+    if len(sibs) < 2 and not (sibs[0].number == 1 and _one_line_sentence(report.work, sibs[0])):
         return
     last = sibs[-1]
     hit = _item_line(report, sibs, last)
@@ -130,12 +133,18 @@ def _lost_last_item_numeral(report: Report, sibs: list[Section], style: str) -> 
                       expected=render(style, last.number + 1), data={"expected": last.number + 1})
 
 
+def _one_line_sentence(work: str, s: Section) -> bool:
+    """Whether the item is one line that ends as a sentence (an item, not a heading above text)."""
+    line = work[s.start:_line_end(work, s.start)].strip()
+    return line.endswith(("。", "!", "?", "！", "？"))
+
+
 def _item_line(report: Report, sibs: list[Section], holder: Section) -> tuple[int, str] | None:
-    """The line after `holder`'s own line, when it is the only other line of holder's span and
-    is shaped like the one-line items of `sibs`: a run-in title no longer than theirs (一、标题。
-    正文… or 三、问题，……。原因是……。) when every item has one, a single sentence when every item
-    is one. A closing paragraph (总体来看，…; 通过以上措施，…) is no item. Returns where the line's
-    text starts and its title."""
+    """The line after `holder`'s own line, when it is the only other line of holder's span (but
+    for closing paragraphs after it: 产生上述问题的原因：…) and is shaped like the one-line items of
+    `sibs`: a run-in title no longer than theirs (一、标题。正文… or 三、问题，……。原因是……。) when
+    every item has one, a single sentence when every item is one. A closing paragraph (总体来看，…;
+    通过以上措施，…) is no item. Returns where the line's text starts and its title."""
     work = report.work
     for s in sibs:
         if s is not holder and s is not sibs[-1] and work[_line_end(work, s.start):s.end].strip():
@@ -152,7 +161,8 @@ def _item_line(report: Report, sibs: list[Section], holder: Section) -> tuple[in
     lead = a + len(line) - len(line.lstrip())
     # (下一步工作打算。 is a title: a closing cue counts past a comma or beyond a title's length)
     closing = _closes_list().match(core) and (re.search("[,，:：;；]", first[0]) or len(first[0]) > 20)
-    if work[b:min(holder.end, report.body_end)].strip() or _NUMBERED.match(core) or closing \
+    rest = [x.strip() for x in work[b:min(holder.end, report.body_end)].split("\n") if x.strip()]
+    if any(not _closes_list().match(x) for x in rest) or _NUMBERED.match(core) or closing \
             or any(x.start <= lead < x.title_end for x in report.sections):
         return None
     lines = [work[s.start:_line_end(work, s.start)] for s in sibs]
@@ -182,7 +192,7 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
     starts, heads = {s.start for s in secs}, {s.title_start for s in secs}
     groups: dict[tuple[int, str], list[Section]] = {}
     for s in secs:
-        if s.style in ("一是", "hint"):
+        if s.style in ("一是", "hint", "【】"):  # 【】 headings carry no numeral
             continue
         groups.setdefault((s.parent if s.parent is not None else -1, s.style), []).append(s)
     for (_p, style), sibs in groups.items():

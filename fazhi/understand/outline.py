@@ -1,7 +1,9 @@
 """The outline: headings at every level, their spans, and the 一是/二是 enumerations.
 
 Reports number their headings 一、 / (一) / 1. / (1) / ①, sometimes start with 第一部分,
-and list points with 一是、二是 either at the start of a paragraph or inline. A heading
+and list points with 一是、二是 either at the start of a paragraph or inline. Some head
+their parts with a title in 【】 and no numeral, and some print a numeral (第一部分, 一、)
+on a line of its own with the title on the next line. A heading
 often runs into its paragraph on the same line (一、标题。正文…, or 标题一是… with no full
 stop), and a top-level heading sometimes lost its numeral in publishing. Levels follow
 nesting, not a fixed table, so a report whose top level is (一) still gets level 1.
@@ -11,7 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..data import load as load_data
 from ..record import Section
 from .numerals import parse_cn_int
 from .page import iter_lines
@@ -30,6 +34,14 @@ _STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("一是", 6, re.compile(rf"^([{CN}]{{1,3}})是(?=[^,。;:])")),
 ]
 _RANK = {s: r for s, r, _ in _STYLES}
+# a numeral standing alone on its line, its title on the next line (第一部分 / 2023年工作情况)
+_LONE_NUMERAL = re.compile(rf"^(?:第[{CN}]{{1,3}}(?:部分|章|篇)|[{CN}]{{1,3}}、|\(\s*[{CN}]{{1,3}}\s*\))$")
+# a part headed by its title in 【】 with no numeral (【存在的问题】), alone or run into its text
+_BRACKET_HEAD = re.compile(r"^【([^【】\n]{2,30})】\s*")
+_BRACKET = "【】"
+# where 【】 headings sit: above a report's numbered top level when they come first, else
+# between 一、 and (一)
+_BRACKET_TOP, _BRACKET_MID = 0.5, 1.5
 # a numbered heading whose title opens with its year (1、2023年工作开展情况, 1.2025年主要举措), not a
 # number run (1、2月) or a decimal (1.5万)
 _YEAR_TITLE = re.compile(r"(?:19|20)\d\d\s*年")
@@ -52,6 +64,28 @@ class _Head:
     title_end: int
     line_end: int
     implied_number: int | None = None
+    rank: float | None = None  # set for 【】 headings, whose place depends on the report
+
+
+@lru_cache(maxsize=1)
+def _bracket_not_heading() -> re.Pattern[str]:
+    return re.compile(load_data("structure.toml")["outline"]["bracket_not_heading"])
+
+
+def _bracket_heading(stripped: str, offset: int, lead: int, line_len: int) -> _Head | None:
+    """A 【title】 heading: its words read like a heading's (mostly Chinese, no sentence
+    punctuation, a year allowed), and are not a page's buttons or a drafter's prompt."""
+    m = _BRACKET_HEAD.match(stripped)
+    if not m:
+        return None
+    title = m.group(1).strip()
+    if _SENTENCE_PUNCT.search(title) or re.search("[,、]", title) or _bracket_not_heading().search(title):
+        return None
+    words = _YEAR_TITLE.sub("年", title, count=1)
+    if sum(1 for c in words if "\u4e00" <= c <= "\u9fff") < max(2, 0.8 * len(words.replace(" ", ""))):
+        return None
+    a = offset + lead + 1
+    return _Head(_BRACKET, None, None, offset, a, a + len(m.group(1)), offset + line_len)
 
 
 def _number(style: str, token: str) -> int | None:
@@ -65,6 +99,8 @@ def _number(style: str, token: str) -> int | None:
 def _match_heading(line: str, offset: int) -> _Head | None:
     stripped = line.lstrip(" ")
     lead = len(line) - len(stripped)
+    if stripped.startswith("【"):
+        return _bracket_heading(stripped, offset, lead, len(line))
     for style, _rank, pat in _STYLES:
         m = pat.match(stripped)
         if not m:
@@ -169,11 +205,13 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
     hinted: list[tuple[int, int]] = []
     hint_starts = {h["start"]: h for h in hints or ()}
     lines = body_lines(work, body_start, body_end)
-    for s, e, line in lines:
-        if any(a <= s < b for a, b in skip):
+    taken = -1  # the end of a line already read as the title of the numeral above it
+    for i, (s, e, line) in enumerate(lines):
+        if s < taken or any(a <= s < b for a, b in skip):
             continue
-        h = _match_heading(line, s)
+        h = _match_heading(line, s) or _lone_numeral(lines, i)
         if h is not None:
+            taken = h.line_end
             heads.append(h)
         elif s in hint_starts or s + (len(line) - len(line.lstrip())) in hint_starts:
             # a heading by its style (DOCX): first a candidate for a lost numeral, else a heading of its own
@@ -189,9 +227,40 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
             lead = len(line) - len(line.lstrip())
             heads.append(_Head("hint", None, None, s, s + lead, s + len(line.rstrip()), e))
     heads.sort(key=lambda h: h.start)
+    _rank_brackets(heads)
     sections = _nest(heads, work, body_end)
     enums = _enumerations(work, body_start, body_end, sections)
     return sections, enums
+
+
+def _lone_numeral(lines: list[tuple[int, int, str]], i: int) -> _Head | None:
+    """第一部分 (or 一、) alone on its line, and the next line reads like a heading's title:
+    one heading whose title is that next line."""
+    s, e, line = lines[i]
+    stripped = line.strip()
+    if not _LONE_NUMERAL.match(stripped) or i + 1 >= len(lines):
+        return None
+    ns, ne, nxt = lines[i + 1]
+    if not _is_bare_heading(nxt) or _match_heading(nxt, ns) is not None:
+        return None
+    style = next(st for st, _r, pat in _STYLES if pat.match(stripped))
+    number = _number(style, re.search(rf"[{CN}]+", stripped).group(0))
+    if not number:
+        return None
+    lead = len(nxt) - len(nxt.lstrip())
+    return _Head(style, number, stripped, s, ns + lead, ns + len(nxt.rstrip()), ne)
+
+
+def _rank_brackets(heads: list[_Head]) -> None:
+    """Place 【】 headings: at the top when no numbered top-level heading comes before the
+    first of them, else as the level under the numbered top level (一、 → 【】 → (一))."""
+    first = next((k for k, h in enumerate(heads) if h.style == _BRACKET), None)
+    if first is None:
+        return
+    under = any(h.style in ("第一部分", "一、") for h in heads[:first])
+    for h in heads:
+        if h.style == _BRACKET:
+            h.rank = _BRACKET_MID if under else _BRACKET_TOP
 
 
 def _promote_bare(heads: list[_Head], bare: list[tuple[int, int, int]], work: str, lines) -> list[_Head]:
@@ -239,7 +308,7 @@ def _nest(heads: list[_Head], work: str, body_end: int) -> list[Section]:
     sections: list[Section] = []
     stack: list[tuple[int, int]] = []  # (rank, index into sections)
     for h in heads:
-        rank = _RANK.get(h.style, 3)
+        rank = h.rank if h.rank is not None else _RANK.get(h.style, 3)
         if h.style == "hint":
             rank = 1
         while stack and stack[-1][0] >= rank:

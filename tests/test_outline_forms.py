@@ -1,0 +1,66 @@
+"""Outline forms without an ordinary numbered heading line: parts headed by a title in 【】,
+and a numeral standing alone on its line with the title on the next one."""
+from __future__ import annotations
+
+import fazhi
+from tests.test_checks import findings
+
+_BRACKETS = ("安平市2024年法治政府建设情况报告\n发布时间：2025-03-11\n\n"
+             "【一年来的主要工作】\n1.规范行政决策。市政府重大行政决策事项8项，全部经合法性审查。\n"
+             "2.严格行政执法。全市办理行政处罚案件3120件。\n"
+             "【主要负责人履职情况】\n市长主持市政府常务会议专题研究法治工作6次。\n"
+             "【存在的问题】\n一是执法人员培训不足；二是乡镇审查力量薄弱。原因是专业人员少。\n"
+             "【2025年工作安排】\n1.开展执法案卷评查。\n2.推进乡镇合法性审查全覆盖。\n")
+
+
+def test_parts_headed_in_square_brackets():
+    r = fazhi.analyze_text(_BRACKETS)
+    tops = [(s.title, s.role) for s in r.sections if s.level == 1]
+    assert tops == [("一年来的主要工作", "measures"), ("主要负责人履职情况", "first_responsibility"),
+                    ("存在的问题", "shortcomings"), ("2025年工作安排", "next_year_plan")]
+    assert all(c.present for c in r.required_contents.values())
+    # headings with no numeral have no numbering to check; the plan's own items do
+    assert findings(_BRACKETS, "heading_numbering") == []
+    assert findings(_BRACKETS.replace("2.推进乡镇", "推进乡镇"), "heading_numbering")
+    cut = _BRACKETS.replace("【存在的问题】\n一是执法人员培训不足；二是乡镇审查力量薄弱。原因是专业人员少。\n", "")
+    assert findings(cut, "shortcomings_missing")
+
+
+def test_square_brackets_under_a_numbered_part_nest_under_it():
+    text = ("安平市2024年法治政府建设情况报告\n发布时间：2025-03-11\n\n一、一年来的主要工作\n"
+            "【依法决策】\n市政府重大行政决策事项8项，全部经合法性审查。\n【严格执法】\n全市办理行政处罚案件3120件。\n"
+            "二、主要负责人履职情况\n市长主持市政府常务会议专题研究法治工作6次。\n"
+            "三、存在的问题\n一是执法人员培训不足；二是乡镇审查力量薄弱。原因是专业人员少。\n"
+            "四、2025年工作安排\n1.开展执法案卷评查。\n2.推进乡镇合法性审查全覆盖。\n")
+    r = fazhi.analyze_text(text)
+    assert [s.numeral for s in r.sections if s.level == 1] == ["一、", "二、", "三、", "四、"]
+    assert [s.title for s in r.sections if s.parent == 0 and s.style == "【】"] == ["依法决策", "严格执法"]
+    assert findings(text, "heading_numbering") == []
+
+
+def test_buttons_and_prompts_in_square_brackets_are_no_headings():
+    text = _BRACKETS.replace("2.严格行政执法", "【请补充：全年案件数】\n2.严格行政执法")
+    r = fazhi.analyze_text(text)
+    assert "请补充:全年案件数" not in [s.title for s in r.sections]
+    assert [s.title for s in r.sections if s.level == 1][0] == "一年来的主要工作"
+
+
+_LONE = ("河川省文化和旅游厅2022年度法治政府建设情况报告\n发布日期：2023-02-20\n\n"
+         "第一部分\n2022年法治政府建设主要举措\n1．完善制度。制定行政规范性文件3件。\n2．规范执法。办理行政处罚案件214件。\n"
+         "第二部分\n厅主要负责人履行推进法治建设第一责任人职责情况\n厅长主持厅党组会议研究法治工作4次。\n"
+         "第三部分\n存在的问题和原因\n一是执法文书不规范。原因是培训不足。\n"
+         "第四部分\n2023年工作计划\n1．开展执法稽查。\n2．修订权责清单。\n")
+
+
+def test_numeral_alone_on_its_line_takes_the_next_line_as_its_title():
+    r = fazhi.analyze_text(_LONE)
+    tops = [(s.numeral, s.title, s.role) for s in r.sections if s.level == 1]
+    assert tops == [("第一部分", "2022年法治政府建设主要举措", "measures"),
+                    ("第二部分", "厅主要负责人履行推进法治建设第一责任人职责情况", "first_responsibility"),
+                    ("第三部分", "存在的问题和原因", "shortcomings"), ("第四部分", "2023年工作计划", "next_year_plan")]
+    assert all(c.present for c in r.required_contents.values())
+    assert findings(_LONE, "heading_numbering") == []
+    assert findings(_LONE.replace("第三部分\n", "第四部分\n", 1), "heading_numbering")
+    # a numeral line followed by a sentence is no heading of that sentence
+    prose = _LONE.replace("第二部分\n厅主要负责人履行推进法治建设第一责任人职责情况\n", "第二部分\n厅长主持会议，研究法治工作。\n")
+    assert "厅长主持会议,研究法治工作" not in [s.title for s in fazhi.analyze_text(prose).sections]
