@@ -517,9 +517,11 @@ def test_parts_after_a_total_that_opens_its_list_with_zhong():
     ok = _m("调解成功的96件中，邻里纠纷51件、土地纠纷27件、婚姻家庭纠纷18件。")
     assert findings(ok, "sum_consistency") == []
     assert flagged_at(ok.replace("土地纠纷27件", "土地纠纷31件"), "sum_consistency", "96件")
-    # parts that may overlap (涉企, 重大) or fall short of the total say nothing
+    # parts that may overlap (涉企, 重大) say nothing, nor do two kinds that fall short (the rest
+    # may be of other kinds); three kinds that close the sentence are the whole breakdown
     assert findings(_m("审结的40件中，涉企案件26件、重大案件19件。"), "sum_consistency") == []
-    assert findings(ok.replace("土地纠纷27件", "土地纠纷20件"), "sum_consistency") == []
+    assert findings(_m("调解成功的96件中，邻里纠纷51件、土地纠纷27件。"), "sum_consistency") == []
+    assert flagged_at(ok.replace("土地纠纷27件", "土地纠纷20件"), "sum_consistency", "96件")
 
 
 _CHANGE_TABLE = ("指标　　　　　　　2023年　　2022年　　增减\n"
@@ -576,3 +578,86 @@ def test_title_that_names_the_place_after_guanyu_names_the_unit():
     text = build(title="关于固安县2023年法治政府建设工作情况的报告", intro=intro)
     assert findings(text, "missing_title") == []
     assert findings(build(title="关于2023年度法治政府建设情况的报告", intro=intro), "missing_title")
+
+
+def test_second_of_two_one_line_items_that_lost_its_numeral():
+    short = ("（一）部分单位规范性文件起草粗糙，审核退回率较高。\n（二）乡镇执法人员中法律专业人员偏少。\n"
+             "产生上述问题的原因：一是培训不够；二是招录机制不完善。\n")
+    text = build(short=short, short_head="二、存在的不足")
+    assert findings(text, "heading_numbering") == []
+    assert flagged_at(text.replace("（二）乡镇", "乡镇"), "heading_numbering", "乡镇执法人员")
+    # a lone (一) heading above its own paragraph is no list of one
+    lone = build(short="（一）执法队伍建设\n乡镇执法人员中法律专业人员偏少，原因是招录机制不完善。\n",
+                 short_head="二、存在的不足")
+    assert findings(lone, "heading_numbering") == []
+
+
+_PIPES = ("（四）执法。全年办理行政处罚案件情况如下：\n"
+          "| 领域 | 立案（件） | 结案（件） | 结案率 |\n"
+          "|---|:---:|:---:|---|\n"
+          "| 市场监管 | 312 | 298 | 95.5% |\n"
+          "| 城市管理 | 87 | 87 | 100% |\n")
+
+
+def test_rates_in_a_table_with_a_markdown_rule_under_its_header():
+    ok = build(measures=MEASURES + _PIPES)
+    assert findings(ok, "rate_consistency") == [] and findings(ok, "count_order") == []
+    assert flagged_at(ok.replace("298 | 95.5%", "298 | 97.5%"), "rate_consistency", "97.5%")
+    assert flagged_at(ok.replace("| 312 | 298 |", "| 312 | 318 |"), "count_order", "318")
+
+
+def test_the_heads_own_appearances_are_not_the_numerator_of_all_heads_rate():
+    ok = _m("行政诉讼案件6件，局主要负责人出庭应诉2件，行政机关负责人出庭应诉率100%。")
+    assert findings(ok, "rate_consistency") == []
+    # the rate of the same narrower subject is computed on its count
+    same = _m("行政诉讼案件6件，局主要负责人出庭应诉2件，主要负责人出庭应诉率50%。")
+    assert flagged_at(same, "rate_consistency", "50%")
+    assert flagged_at(_m("行政诉讼案件6件，负责人出庭应诉5件，负责人出庭应诉率100%。"), "rate_consistency", "100%")
+
+
+def test_plan_year_against_a_year_read_from_the_body():
+    intro = "2023年，固安县坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下。\n"
+    ok = build(title=None, intro=intro)
+    r = fazhi.analyze_text(ok)
+    assert r.metadata.report_year == 2023 and "report_year" in r.metadata.inferred
+    assert findings(ok, "year_consistency") == []
+    bad = build(title=None, intro=intro, plan_head="三、2025年工作安排")
+    hits = findings(bad, "year_consistency")
+    assert hits and "推断" in hits[0].message and "2024" in hits[0].message
+    # a year known only from the plan's heading is no fact to set the plan against
+    no_body_year = build(title=None, plan_head="三、2025年工作安排", plan="下一步，我县将组织执法人员专题培训不少于6期。\n")
+    assert findings(no_body_year, "year_consistency") == []
+
+
+def test_a_list_closing_with_the_rest_may_not_exceed_its_total():
+    ok = _m("全年审查合同和文件共41份，其中合同23份、规范性文件草案2份、其他文件16份。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("草案2份", "草案4份"), "sum_consistency", "41份")
+    # parts of the noun the total is counted in (受理纠纷 → 邻里纠纷、物业纠纷 …) are one partition
+    kinds = _m("全年受理矛盾纠纷260件，其中邻里纠纷120件、物业纠纷90件、婚姻家庭纠纷60件。")
+    assert flagged_at(kinds, "sum_consistency", "260件")
+    # parts that cut across each other may exceed it
+    assert findings(_m("全年受理矛盾纠纷260件，其中涉企纠纷120件、重大纠纷150件。"), "sum_consistency") == []
+
+
+def test_grades_of_reviewed_case_files():
+    ok = _m("评查执法案卷120卷，评为优秀的46卷、合格的71卷、不合格的3卷。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("合格的71卷", "合格的70卷"), "sum_consistency", "120卷")
+    # the failing grade left out: the grades named are not all
+    assert findings(_m("抽查案卷480卷，评定优秀卷173卷、合格卷291卷，合格以上案卷占96.7%。"), "sum_consistency") == []
+
+
+def test_three_kinds_closing_the_sentence_after_a_totals_zhong():
+    ok = _m("调处成功的60件中，门诊纠纷23件、住院纠纷31件、药事纠纷6件。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("门诊纠纷23件", "门诊纠纷20件"), "sum_consistency", "60件")
+    # the main kinds only (主要, 等): no breakdown of the whole
+    assert findings(_m("调处成功的60件中，主要为门诊纠纷20件、住院纠纷31件、药事纠纷6件等。"), "sum_consistency") == []
+
+
+def test_outcomes_after_a_second_whole_are_not_parts_of_the_first():
+    ok = _m("县政府收到行政复议申请41件，受理38件，不予受理3件；审结36件，其中维持27件、撤销4件、确认违法1件、"
+            "驳回2件、终止2件。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("申请41件", "申请39件"), "sum_consistency", "39件")

@@ -22,7 +22,7 @@ from ..understand.figures import MAX_SPAN, lexicon, span_start
 from ..understand.indicators import taxonomy
 from .document import is_report
 from .registry import check, finding
-from .relations import in_brackets, label, partition_runs, precision, rate_links
+from .relations import in_brackets, label, narrower, partition_runs, precision, rate_links
 from .relations import lex as relation_lex
 from .table_rows import change_rows, row_rates
 
@@ -143,6 +143,8 @@ def rate_consistency(report: Report) -> Iterator[Finding]:
             part = counts.get(rel["part"])
             whole = counts.get(rel["whole"])
             if part is None or part.value_high is not None:
+                continue
+            if narrower(label(text, part, 0), cue):
                 continue
             tol = _tolerance(r, text)
             dec = _decimals(r, text)
@@ -466,8 +468,14 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
             total = counts.get(rel["total"])
             if total is None or total.start in seen:
                 continue
-            parts = [f for f in figs if f.indicator in rel["parts"] and f.start > total.start and f.unit == total.unit
-                     and not f.total_marker]
+            parts = []
+            for f in figs:
+                if f.start <= total.start or f.unit != total.unit or f.kind != "count":
+                    continue
+                if f.indicator not in rel["parts"]:
+                    break  # another whole of the unit (受理38件，不予受理3件；审结36件，其中维持…): its own list
+                if not f.total_marker:
+                    parts.append(f)
             if len(parts) < 2:
                 continue
             seen.add(total.start)
@@ -502,8 +510,10 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
                         prev = p.end
                     before = [f.end for f in figs if f.end <= total.start]
                     total_label = text[max([a, *before]):total.start]
-                    exhaustive = marker.group(1).startswith("分别") or any(re.search("其他|其余|其它", l) for l in labels)
-                    homogeneous = (marker.group(1).startswith("分别")
+                    rest = any(re.search("其他|其余|其它", l) for l in labels)
+                    exhaustive = marker.group(1).startswith("分别") or rest
+                    # a list that ends in "the rest" (其他文件16份) claims to be the whole: it may not exceed it
+                    homogeneous = (marker.group(1).startswith("分别") or rest
                                    or _same_kind(labels, parts, tax.sums, total_label))
                     hit = _sum_finding(total, parts, exhaustive, homogeneous)
                     if hit:
@@ -552,12 +562,19 @@ def _among_list(text: str, figs: list[Figure], seen: set[int], sums: list[dict])
             labels.append(text[prev:p.start].strip(" ,、，;；"))
             prev = p.end
         nouns = {lab[-2:] for lab in labels}
-        homogeneous = _same_kind(labels, parts, sums) or (
-            len(nouns) == 1 and all(len(lab) > 2 and not _phrasings()["cross_cutting"].search(lab) for lab in labels))
-        hit = _sum_finding(total, parts, exhaustive=any(re.search("其他|其余|其它", lab) for lab in labels),
-                           homogeneous=homogeneous)
+        same_noun = len(nouns) == 1 and all(len(lab) > 2 and not _phrasings()["cross_cutting"].search(lab) for lab in labels)
+        homogeneous = _same_kind(labels, parts, sums) or same_noun
+        # three or more of one noun that close the sentence right after the total's 中 are its breakdown
+        closes = text[parts[-1].end:parts[-1].end + 1] in ("。", "\n", "")
+        exhaustive = any(re.search("其他|其余|其它", lab) for lab in labels) or (
+            same_noun and len(parts) >= 3 and closes and not _MORE_AFTER.search(text, total.end, parts[-1].end))
+        hit = _sum_finding(total, parts, exhaustive=exhaustive, homogeneous=homogeneous)
         if hit:
             yield hit
+
+
+# words in a list that say it names only some (主要有, 较多的是, 等): no breakdown of the whole
+_MORE_AFTER = re.compile(r"主要|较多|为主|包括|等|以及")
 
 
 def _same_kind(labels: list[str], parts: list[Figure], sums: list[dict], total_label: str = "") -> bool:
@@ -571,7 +588,12 @@ def _same_kind(labels: list[str], parts: list[Figure], sums: list[dict], total_l
     if len(ends) == 1 and ends <= {"类"}:
         return True
     noun = _head_noun(total_label.strip(" ,、，"))
-    return bool(noun) and all(l.endswith(noun) and len(l) > len(noun) for l in stripped)
+    if noun and all(l.endswith(noun) and len(l) > len(noun) for l in stripped):
+        return True
+    # every part a kind of the noun the total's own words end in (受理矛盾纠纷418件，其中邻里纠纷…)
+    tail = total_label.strip(" ,、，的")[-2:]
+    return len(tail) == 2 and all(l.endswith(tail) and len(l) > 2 and not _phrasings()["cross_cutting"].search(l)
+                                  for l in stripped)
 
 
 def _head_noun(label: str) -> str:

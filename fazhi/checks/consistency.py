@@ -10,6 +10,7 @@ from typing import Iterator
 from ..data import load as load_data
 from ..record import Finding, Report
 from ..understand.attribution import levels_lexicon, speaking_level
+from ..understand.attribution.dating import body_year
 from ..understand.completeness import inferred_fields
 from .document import is_report
 from .registry import check, finding
@@ -34,12 +35,28 @@ def _dated() -> re.Pattern[str]:
 _BOOK = re.compile(r"《[^《》\n]{0,80}》")
 
 
+def _trusted_year(report: Report) -> str | None:
+    """How far the report year can be set against the text: "stated" (title), "inferred" when
+    the year was read from the body's own account of its year (2022年，我镇…), None when it
+    came from elsewhere (the plan's year, a breadcrumb, a repost's notice) and is no fact to
+    check the text against."""
+    md = report.metadata
+    if "report_year" not in md.inferred:
+        return "stated"
+    return "inferred" if body_year(report.work, report.body_start, report.body_end)[0] == md.report_year else None
+
+
 @check("year_consistency")
 def year_consistency(report: Report) -> Iterator[Finding]:
     md = report.metadata
     regions = report.regions
-    if not is_report(report) or md.report_year is None or regions is None or "report_year" in md.inferred:
+    if not is_report(report) or md.report_year is None or regions is None:
         return
+    trust = _trusted_year(report)
+    if trust is None:
+        return
+    # an inferred year is named as such in the message, since the reviewer may find it wrong
+    suffix = "_inferred" if trust == "inferred" else ""
     work = report.work
     year = md.report_year
     if regions.measures:
@@ -47,13 +64,13 @@ def year_consistency(report: Report) -> Iterator[Finding]:
         for m in _ACHIEVEMENT_YEAR.finditer(work, a, b):
             found = int(m.group(1))
             if found != year and year - 3 <= found < year:
-                yield finding("year_consistency", "measures", m.start(1), m.end(0), year=year, found=found,
+                yield finding("year_consistency", "measures" + suffix, m.start(1), m.end(0), year=year, found=found,
                               data={"report_year": year, "found": found})
         for m in _dated().finditer(work, a, b):
             g = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
             found = int(m.group(g))
             if found != year and year - 3 <= found < year:
-                yield finding("year_consistency", "measures", m.start(g), m.end(g) + 1, year=year, found=found,
+                yield finding("year_consistency", "measures" + suffix, m.start(g), m.end(g) + 1, year=year, found=found,
                               data={"report_year": year, "found": found})
     plan_heads = [s for s in report.sections if s.role == "next_year_plan" and s.level == 1]
     spans = [(s.title_start, s.title_end) for s in plan_heads]
@@ -77,7 +94,8 @@ def year_consistency(report: Report) -> Iterator[Finding]:
             found = int(m.group(1))
             nxt = seg[m.end():m.end() + 1]
             if found != year + 1 and nxt not in "—-~至到" and seg[max(0, m.start() - 1):m.start()] not in ("—", "-"):
-                yield finding("year_consistency", "plan", a + m.start(1), a + m.end(), expected=year + 1, found=found,
+                yield finding("year_consistency", "plan" + suffix, a + m.start(1), a + m.end(), expected=year + 1,
+                              found=found, year=year,
                               data={"report_year": year, "found": found})
             break
 

@@ -40,6 +40,7 @@ class _Lex:
     earlier: re.Pattern[str]
     activity: re.Pattern[str]
     partitions: list[dict]
+    narrower: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def lex() -> _Lex:
                       "adjacent_at": int(p.get("adjacent_at", 0)),
                       "any": re.compile("|".join(f"(?:{x})" for x in p["parts"]))})
     return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
-                re.compile(d["carried_over"]), re.compile(d["earlier_period"]), re.compile(d["activity"]), parts)
+                re.compile(d["carried_over"]), re.compile(d["earlier_period"]), re.compile(d["activity"]), parts,
+                re.compile(d["narrower_subject"]))
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +159,13 @@ def _rate_stem(work: str, r: Figure, floor: int) -> tuple[str, re.Pattern[str]] 
     return None
 
 
+def narrower(part_label: str, rate_cue: str) -> bool:
+    """Whether a count's words name a narrower subject than its rate's (局主要负责人出庭应诉 under
+    行政机关负责人出庭应诉率): then the count is not the rate's numerator."""
+    m = lex().narrower.search(part_label)
+    return m is not None and m.group(0) not in rate_cue
+
+
 def rate_links(report: Report) -> list[RateLink]:
     """Each percentage named "X率" with the count of X before it in its paragraph and the
     counts that may be its base (before the count, same unit, not a part told apart)."""
@@ -178,8 +187,11 @@ def _rate_links(report: Report) -> list[RateLink]:
                 continue
             stem, pat = st
             part = None
+            cue = label(work, r, a)
             for f in reversed(figs[:i]):
-                if f.kind == "count" and pat.search(label(work, f, a)):
+                if f.kind == "count" and pat.search(lab := label(work, f, a)):
+                    if narrower(lab, cue):
+                        continue  # 主要负责人出庭2件 is not what 负责人出庭应诉率 counts
                     part = f
                     break
                 if f.kind == "rate":

@@ -1,7 +1,7 @@
 """Tables written as text: a header line of column names, then rows of numbers under it.
 
 Reports pasted from Word or typed by hand give their tables as lines of cells apart by
-spaces or bars:
+spaces or bars (a page turned into text may keep a Markdown rule |---|---| under the header):
 
     项目        收到申请   受理   审结   结案率
     数量（件）  612        574    551    96.0%
@@ -37,6 +37,8 @@ _RATE_CELLS = re.compile(r"\d[ \t\u3000|｜]+\d+(?:\.\d+)?%")
 _PROSE = re.compile(r"[,，。;；:：、]")
 # a column of what was refused or is still open is no base of a rate
 _NEGATED = re.compile(r"不予|未|尚未|不")
+# the rule under a table's header in Markdown (|---|:---:|): neither a row nor the end of the table
+_RULE = re.compile(r"[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*:?-*:?\s*")
 
 
 @dataclass
@@ -109,6 +111,8 @@ def _rows(report: Report) -> list[list[Cell]]:
         stripped = line.strip()
         if not stripped:
             header = None
+            continue
+        if header is not None and _RULE.fullmatch(stripped):
             continue
         if _PROSE.search(stripped):
             header = None  # a sentence, not a row of cells
