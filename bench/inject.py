@@ -154,8 +154,19 @@ def sum_part(src: Source, rng: random.Random) -> Iterator[Injection]:
         if not tp:
             continue
         target = rng.choice(f["parts"] + [f["total"]])
-        anchor = tp[0]
-        pos = [p for p in find_num(t, target) if abs(p - anchor) < 220]
+
+        def unit_at(p: int, v) -> str:
+            return t[p + len(str(v)):][:1]
+
+        def parts_near(a: int) -> bool:
+            return all(any(abs(p - a) < 220 and unit_at(p, v) == unit_at(a, f["total"]) for p in find_num(t, v))
+                       for v in f["parts"])
+
+        # the total's occurrence whose parts stand near it in its unit (not a 60 of another sentence)
+        anchor = next((a for a in tp if parts_near(a)), tp[0])
+        unit = unit_at(anchor, f["total"])
+        # a part is counted in the total's unit (清理64件，其中…废止5件 — not the 事项5项 before it)
+        pos = [p for p in find_num(t, target) if abs(p - anchor) < 220 and unit_at(p, target) == unit]
         pos = [p for p in pos if p != anchor] if target != f["total"] else [anchor]
         if not pos:
             continue
@@ -382,11 +393,21 @@ def blank_stock(src: Source, rng: random.Random) -> Iterator[Injection]:
     k = rng.randint(3, min(5, len(pool)))
     y = src.report.metadata.report_year
     lead = "" if role == "shortcomings" else rng.choice(["下一步，我们将", f"{y + 1}年，我们将" if y else "今后，我们将", ""])
-    para = "　　" + lead + "，".join(rng.sample(pool, k)) + "。"
+    t = src.text
+    stock = "，".join(rng.sample(pool, k)) + "。"
+    para = "　　" + lead + stock
     if role == "shortcomings":
         para += "\n　　" + rng.choice(["究其原因，主要是思想认识不到位，工作措施还不够有力。",
                                      "原因主要在于对法治建设的重要性认识不足，统筹谋划不够。"])
-    t = src.text
+    r = src.report
+    region = getattr(r.regions, role, None) if r.regions else None
+    if not any(x.role == role and x.level == 1 for x in r.sections) and not any(x.start == region[0] for x in r.sections):
+        # a part with no heading is known by its lead-in (还存在一些不足：; 2023年，我们将…：): keep
+        # it, or the part is removed rather than blanked
+        colon = t.find("：", a, min(b, a + 60))
+        if colon >= 0 and "\n" not in t[a:colon]:
+            a = colon + 1
+            para = para.replace("　　" + lead, "", 1)
     tail = "\n" if t[b - 1:b] == "\n" else ""
     yield Injection("generic_text", role, replace(t, a, b, para + "\n" + tail), a, len(para))
 
