@@ -817,6 +817,12 @@ def test_a_fill_in_prompt_is_no_context_of_the_figures_around_it():
     # the tasks of a random inspection, whoever set them, are its plans
     ("完成“双随机、一公开”抽查国家任务36个、市级任务18个。", ("inspection.plans", 36)),
     ("完成“双随机、一公开”抽查国家任务36个、市级任务18个。", ("inspection.plans", 18)),
+    # the verb opening an enumeration's clause is shared by an item that names nothing alone, also
+    # where the first item's cue opens with a noun (施工许可)
+    ("全年完成施工许可审批52件、竣工验收备案47件。", ("approval.items", 47)),
+    ("共办理用地规划许可19件、不动产首次登记33件。", ("approval.items", 33)),
+    # help given to applicants with their applications
+    ("全年为群众提供帮办代办服务480件。", ("approval.items", 480)),
     # counts of different units share one 分别 item by item
     ("为群众办理法律援助案件、提供法律咨询分别为130件、960人次。", ("legal_aid.cases", 130)),
     ("为群众办理法律援助案件、提供法律咨询分别为130件、960人次。", ("legal_advisers.consultations", 960)),

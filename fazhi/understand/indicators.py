@@ -77,6 +77,7 @@ class Taxonomy:
     acting: re.Pattern[str] | None = None  # …and what follows bodies counted as the subject of the work
     bodies: re.Pattern[str] | None = None  # the name of a body ending the clause before its count
     prompt: re.Pattern[str] | None = None  # a drafter's fill-in prompt in 【】, read as no context
+    enum_verbs: re.Pattern[str] | None = None  # the verb opening an enumeration's clause, before its first cue
     # per topic (the first part of its ids: mediation), the words by which a clause names it
     topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
@@ -175,6 +176,7 @@ def taxonomy() -> Taxonomy:
                     units=unit_groups, counted=re.compile(data["counted"]["nouns"]), acting=re.compile(data["counted"]["acting"]),
                     bodies=re.compile(data["counted"]["bodies"]),
                     prompt=re.compile(data["prompt"]["pattern"]),
+                    enum_verbs=re.compile(data["enumeration"]["verbs"]),
                     topics={k: re.compile(v) for k, v in data["topic"].items()},
                     plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]))
 
@@ -497,6 +499,7 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     prev_end = -1
     prev_lc: tuple[int, int] | None = None
     prev_verb: str | None = None  # the two characters opening the previous figure's cue (审核)
+    prev_head: str | None = None  # the verb before that cue where the cue opens with a noun (完成 施工许可审批)
     # whether a chain of section headings announces next year's plan: the figures of one
     # section share their chain, so each is read once
     plan_of: dict[tuple[str, ...], bool] = {}
@@ -571,6 +574,10 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
             # item alone names nothing
             s_key, s_best = _best_rule(tax, f, work, prev_verb + lc, lc_start - len(prev_verb), rc, s_ctx,
                                        p_start, titles)
+            if s_best is None and best is None and prev_head:
+                # 完成施工许可审批38件、竣工验收备案41件: the verb before the first item's cue
+                s_key, s_best = _best_rule(tax, f, work, prev_head + lc, lc_start - len(prev_head), rc, s_ctx,
+                                           p_start, titles)
             if s_best is not None and best is None:
                 best_key, best, shared = s_key, (s_best[0], max(s_best[1], lc_start)), True
         f.quote_start = lc_start if not cont else max(f.quote_start, prev_end)
@@ -583,10 +590,13 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
                 f.quote_start = min(best[1], f.start)
         if best is None:
             prev_verb = prev_verb if in_enum else None
+            prev_head = prev_head if in_enum else None
         elif not shared and not cont and not in_enum and best[0].cue is not None and best_key[0] in (_TIER_CUE, _TIER_NOUN):
             # (an item of an enumeration keeps the verb the enumeration shares: 审核A、重大行政决策7件、B)
             v = work[best[1]:best[1] + 2]
             prev_verb = v if len(v) == 2 and all("\u4e00" <= c <= "\u9fff" for c in v) else None
+            head = tax.enum_verbs.search(work, lc_start, best[1]) if tax.enum_verbs is not None else None
+            prev_head = head.group() if head is not None and head.group() != prev_verb else None
         # in an enumeration (3次法治讲座、5场宣传活动) the noun a count precedes is its own: the
         # next item's clause starts after it
         tail = f.end + len(noun_phrase)
