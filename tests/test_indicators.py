@@ -838,6 +838,10 @@ def test_trainees_named_before_their_course_batches_special_lectures_and_mixed_r
     ("我局工作动态在“学习强国”等学习平台推送16次。", 16),
     # the media's coverage of the unit's work is no 普法 event
     ("相关做法被省级媒体推送宣传20余次。", 20),
+    # a check of the 普法 work itself is no 普法 event; administrative disputes settled are not mediation
+    ("开展“八五”普法中期自查1次。", 1),
+    ("组织普法责任制落实情况督查3次。", 3),
+    ("协调化解行政争议19件。", 19),
     # cases closed with no penalty are no penalty cases
     ("办理首次轻微违法不予处罚案件41件。", 41),
     ("对首次轻微违法的商户作出不予行政处罚决定7件。", 7),
