@@ -431,3 +431,20 @@ def test_a_town_of_a_city_with_no_county_level_is_found_and_filed_under_the_city
     md = md_of("翠亨新区(南朗街道)2025年法治政府建设年度报告\n\n2025年，翠亨新区(南朗街道)坚持依法行政。现将有关情况报告如下：\n"
                "一、主要工作\n开展普法活动9场。\n")
     assert (md.jurisdiction, md.level, md.city) == ("南朗街道", "street", "中山市")
+
+
+def test_fujians_document_date_field_is_the_signing_date():
+    md = md_of("- 索 引 号: sm09901-1800-2025-00003\n- 发布机构: 宁陕县城关镇人民政府\n- 公文生成日期: 2025-02-07\n"
+               "宁陕县城关镇2024年法治政府建设情况报告\n2024年，城关镇坚持依法行政。现将有关情况报告如下：\n"
+               "一、主要工作\n开展普法活动12场。\n")
+    assert md.signed == "2025-02-07"
+
+
+def test_the_date_in_brackets_under_the_units_byline_is_the_signing_date():
+    head = "2024年法治政府建设情况报告\n宁陕县退役军人事务局\n（2025年2月20日）\n"
+    body = "2024年，我局坚持依法行政，现将有关情况报告如下：\n一、主要工作\n开展政策宣讲6场。\n"
+    assert md_of(head + body).signed == "2025-02-20"
+    # a bracketed date after the body has begun is no byline
+    later = ("2024年法治政府建设情况报告\n2024年，我局坚持依法行政。\n宁陕县退役军人事务局\n（2025年2月20日）\n一、主要工作\n"
+             "开展宣讲6场。\n二、存在问题\n宣传覆盖面不广。\n三、下一步打算\n继续开展政策宣讲。\n加强队伍建设。\n")
+    assert md_of(later).signed is None

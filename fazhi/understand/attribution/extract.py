@@ -256,7 +256,7 @@ def _read_dates(md: Metadata, work: str, shown: str, page_fields: dict, doc_meta
                 body_start: int, signed: str | None, sig_span: tuple[int, int], conf: dict) -> None:
     """Set md.published and md.signed: the reader's and the page's labelled fields first (they
     say what the site did), then a date stamp by the title, the signature block, and last the
-    cover letter a report was sent under."""
+    cover letter a report was sent under or the dated byline under its title."""
     if doc_meta.get("published"):
         md.published = doc_meta["published"]
         _evidence(md, "published", "document", shown, None, None, conf["document"], md.published)
@@ -289,6 +289,18 @@ def _read_dates(md: Metadata, work: str, shown: str, page_fields: dict, doc_meta
             # and signed there only
             md.signed = d.isoformat()
             _evidence(md, "signed", "signature", shown, cover.start("date"), cover.end("date"), conf["signature"])
+        elif (byline := _DATED_BYLINE.search(work, body_start, min(end, body_start + 300))) is not None \
+                and "。" not in work[body_start:byline.start()] \
+                and (d := parse_match(DATE_RE.search(byline.group("date")))) is not None:
+            # (the byline heads the text: no sentence before it, a repeated title at most)
+            md.signed = d.isoformat()
+            _evidence(md, "signed", "signature", shown, byline.start("date"), byline.end("date"), conf["signature"])
+
+
+# The unit and the date in brackets under the title, as a report delivered to a meeting is
+# headed (某县退役军人事务局 / （2025年2月20日）): the date it was signed.
+_DATED_BYLINE = re.compile(r"(?m)^[ \t]*[\u4e00-\u9fff（）()、][\u4e00-\u9fff（）() \t\u3000、]{2,40}\n\s*[(（]\s*"
+                           r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）][ \t]*\n")
 
 
 class _Reading:
