@@ -1052,3 +1052,12 @@ def test_a_named_units_report_on_a_mirror_that_stars_its_digits_stays_a_report()
     # the same text with its unit's name taken out as well is a sample to copy
     unnamed = named.replace("三台县人民政府", "").replace("三台县坚持", "我县坚持")
     assert kind_of(unnamed)[0] == "template"
+
+
+def test_a_whole_line_of_works_year_told_by_its_system_is_no_annual_report():
+    summary = ("2023年，全市司法行政系统以党的二十大精神为引领，奋力推动全面依法治市和司法行政工作高质量发展。\n"
+               "一、坚决筑牢政治忠诚，党建引领作用不断强化\n召开全系统动员部署会，开展学习活动300余场次。\n")
+    assert kind_of(summary)[0] == "other_summary"
+    report = ("2023年，全市司法行政系统坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：\n"
+              "一、主要举措和成效\n全年审核规范性文件12件。\n")
+    assert kind_of(report)[0] == "report"
