@@ -843,3 +843,17 @@ def test_a_service_named_by_its_travel_time_or_its_hours():
     assert one("12345热线提供24小时不间断服务。", 24).kind == "context"
     # a time within which the work was done stays a figure
     assert one("群众诉求均在24小时内响应。", 24).kind != "context"
+
+
+def test_a_quota_beside_what_was_done():
+    assert one("全年下达任务数180件，实际办结196件。", 180).kind == "target"
+    assert one("全年下达任务数180件，实际办结196件。", 196).kind == "count"
+    assert one("超额完成年度目标任务（80件）。", 80).kind == "target"
+    # a count the clause says was done stays a figure
+    assert one("全年完成任务数196件。", 196).kind == "count"
+
+
+def test_a_goal_to_strive_for():
+    assert one("全县上下持续争创2个省级法治示范单位。", 2).kind == "target"
+    assert one("我县成功争创2个省级法治示范单位。", 2).kind == "count"
+    assert one("全年争创省级民主法治示范村4个。", 4).kind == "count"
