@@ -849,3 +849,23 @@ def test_trainees_named_before_their_course_batches_special_lectures_and_mixed_r
 def test_publishing_platforms_and_media_coverage_take_no_id(sentence: str, value: float) -> None:
     got = {f.value: f.indicator for f in fazhi.analyze_text(sentence).figures}
     assert got[value] is None, got
+
+
+@pytest.mark.parametrize(("heading", "sentence", "expected"), [
+    # a bare count under a heading that names one kind of work only is of that work
+    ("规范性文件监督管理", "全年审核6件，报备6件。", ("normative_docs.reviewed", 6)),
+    ("规范性文件监督管理", "全年共报备8件。", ("normative_docs.filed", 8)),
+    ("“双随机、一公开”监管", "全年制定计划11个，抽查市场主体320户。", ("inspection.plans", 11)),
+])
+def test_a_bare_count_takes_the_work_its_heading_names(heading: str, sentence: str, expected: tuple[str, float]) -> None:
+    text = ("某县某局2024年法治政府建设情况的报告\n\n现将有关情况报告如下：\n\n一、主要工作\n\n"
+            f"（一）{heading}\n{sentence}\n\n特此报告。\n")
+    got = {(f.indicator, f.value) for f in fazhi.analyze_text(text).figures}
+    assert expected in got, got
+
+
+def test_a_bare_review_count_is_no_normative_document_where_its_sentence_names_other_documents():
+    text = ("某县某局2024年法治政府建设情况的报告\n\n现将有关情况报告如下：\n\n一、主要工作\n\n"
+            "（一）规范性文件监督管理\n对合同和会议纪要进行合法性把关，全年审核15件。\n\n特此报告。\n")
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[15] != "normative_docs.reviewed", got
