@@ -218,3 +218,38 @@ def test_review_page_and_summary_state_the_place_and_outline_as_written(tmp_path
     assert "所在地：河北省廊坊市永清县" in out
     summary = next(ln for ln in out.splitlines() if ln.startswith("纲要覆盖"))
     assert not re.search(r"[^0-9]0个", summary) and "其中未涉及" not in summary
+
+
+# the title names one year, the lead-in another; the publication date and the plans bear out the lead-in
+YEAR_TITLE_BODY = """文安县人民政府关于2022年度法治政府建设情况的报告
+发布日期：2024-03-22
+2023年，文安县人民政府坚持以习近平法治思想为指导，全面推进依法行政。现将2023年度法治政府建设情况报告如下：
+一、主要举措和成效
+（一）履行第一责任人职责。县长认真履行推进法治建设第一责任人职责，全年主持召开县政府常务会议专题研究法治建设6次。
+（二）化解行政争议。全年办理行政复议案件61件，行政应诉案件29件。
+二、存在的不足和原因
+部分执法人员依法行政意识仍需提高，原因是培训的针对性不强。
+三、2024年工作安排
+一是加强行政执法人员培训；二是推进法治政府示范创建。
+"""
+
+
+def test_a_title_year_the_report_contradicts_is_not_the_ground_of_lateness(tmp_path: Path) -> None:
+    """Title 2022年度, lead-in 2023年 twice, published March 2024, plans for 2024: the opinion told the
+    unit it published 357天 late, that its plans should be for 2023, and that the year was out of place;
+    each rests on a title year the report itself contradicts. It says the conflict, once."""
+    carried = YEAR_TITLE_BODY.replace("2022年度", "2023年度", 1).replace(
+        "2023年，文安县人民政府", "2022年，文安县人民政府").replace("现将2023年度", "现将有关")
+    db = _ingest(tmp_path, {"wa.txt": YEAR_TITLE_BODY, "yq.txt": carried.replace("文安县", "永清县")})
+    with Corpus(db) as c:
+        files = {f.stem.split("_")[0]: "\n".join(_texts(f))
+                 for f in export(c, tmp_path / "意见", kind="opinions", issuer="某办")}
+        (notice,) = export(c, tmp_path / "通报.docx", year=2022, issuer="某办")
+    wa = files["文安县"]
+    assert "标题写明报告年度为2022年，正文开头却写2023年，前后不一致，请核实报告年度。" in wa
+    assert "逾期" not in wa and "晚于规定时限" not in wa and "应为2023年" not in wa and "应在次年" not in wa
+    assert "逾期" not in "\n".join(_texts(notice)) and "晚于" not in "\n".join(_texts(notice))
+    # a lead-in sentence dated last year in a report whose date and plans agree with its title: no
+    # dispute, a year carried over, as before
+    yq = files["永清县"]
+    assert "此处成绩记为2022年" in yq and "前后不一致" not in yq

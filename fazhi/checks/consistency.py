@@ -12,7 +12,7 @@ from ..record import Finding, Report
 from ..understand.attribution import levels_lexicon, speaking_level
 from ..understand.attribution.dating import body_year
 from ..understand.completeness import inferred_fields
-from .document import is_report
+from .document import disputed_year, is_report
 from .registry import check, finding
 
 # A sentence that opens with the year and the unit at work (2022年，我县…; 2022年，某乡党委、乡政府在…;
@@ -59,17 +59,21 @@ def year_consistency(report: Report) -> Iterator[Finding]:
     suffix = "_inferred" if trust == "inferred" else ""
     work = report.work
     year = md.report_year
+    # the title's year against the lead-in's is report_year's finding: not one more here for each
+    # sentence dated the lead-in's year, nor for plans of the year after it
+    disputed = disputed_year(report)
+    other = disputed[0] if disputed else None
     if regions.measures:
         a, b = regions.measures
         for m in _ACHIEVEMENT_YEAR.finditer(work, a, b):
             found = int(m.group(1))
-            if found != year and year - 3 <= found < year:
+            if found != year and found != other and year - 3 <= found < year:
                 yield finding("year_consistency", "measures" + suffix, m.start(1), m.end(0), year=year, found=found,
                               data={"report_year": year, "found": found})
         for m in _dated().finditer(work, a, b):
             g = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
             found = int(m.group(g))
-            if found != year and year - 3 <= found < year:
+            if found != year and found != other and year - 3 <= found < year:
                 yield finding("year_consistency", "measures" + suffix, m.start(g), m.end(g) + 1, year=year, found=found,
                               data={"report_year": year, "found": found})
     plan_heads = [s for s in report.sections if s.role == "next_year_plan" and s.level == 1]
@@ -93,7 +97,8 @@ def year_consistency(report: Report) -> Iterator[Finding]:
         for m in _YEAR.finditer(seg):
             found = int(m.group(1))
             nxt = seg[m.end():m.end() + 1]
-            if found != year + 1 and nxt not in "—-~至到" and seg[max(0, m.start() - 1):m.start()] not in ("—", "-"):
+            if found != year + 1 and (other is None or found != other + 1) and nxt not in "—-~至到" \
+                    and seg[max(0, m.start() - 1):m.start()] not in ("—", "-"):
                 yield finding("year_consistency", "plan" + suffix, a + m.start(1), a + m.end(), expected=year + 1,
                               found=found, year=year,
                               data={"report_year": year, "found": found})

@@ -2,11 +2,13 @@
 whether it was published on time (规定 第二十四条: before 1 April of the next year)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterator
 
 from ..data.labels import DOC_TYPE_COUNT, DOC_TYPE_ZH
 from ..record import Finding, Metadata, Report
+from ..understand.attribution.dating import body_year
 from ..understand.attribution.titles import issuer_from_title
 from .registry import check, finding
 
@@ -79,6 +81,49 @@ def _d(s: str | None) -> date | None:
         return None
 
 
+# The year the report's lead-in says it reports on, before its first part: a sentence led by the year
+# (2023年，某县坚持…) or the lead-in's own words (现将2023年度法治政府建设情况报告如下). 2021年以来 is a span.
+_LEAD_YEAR = re.compile(r"(?:^|[。；;\n])[ \t\u3000]*((?:19|20)\d{2})\s*年(?:度)?\s*[，,]"
+                        r"|现将\s*((?:19|20)\d{2})\s*年(?:度)?[^。；;\n]{0,40}?(?:报告|总结|汇报)如下")
+_LEAD_SPAN = 400
+
+
+def disputed_year(report: Report) -> tuple[int, int, int] | None:
+    """(year, start, end) of the lead-in's year when it contradicts the year the title states and the
+    report bears it out (标题：2022年度…；正文：现将2023年度…报告如下, published in 2024, plans for 2024),
+    else None. Which of the two is right the report does not settle: a finding resting on the
+    title's year (逾期357天, 下一年度应为2023年, 成绩记为2022年，可能沿用了往年报告) would state a guess, so
+    the checks of years say the conflict instead. A lead-in year the publication date and the
+    plans contradict (a sentence carried over from last year) is no dispute: year_consistency's."""
+    md = report.metadata
+    if md.report_year is None or "report_year" in md.inferred:
+        return None
+    a = report.body_start
+    heads = [s.title_start for s in report.sections if s.title_start is not None and s.title_start > a]
+    b = min([report.body_end, a + _LEAD_SPAN] + heads)  # the lead-in, before the first part
+    m = _LEAD_YEAR.search(report.work, a, b)
+    if m is None:
+        return None
+    g = 1 if m.group(1) else 2
+    found, title = int(m.group(g)), md.report_year
+    if found == title:
+        return None
+    pub = _d(md.published)
+    plan = body_year(report.work, a, report.body_end)[1]
+    for_lead = sum((pub is not None and pub.year == found + 1, plan == found + 1,
+                    report.work.count(f"{found}年", a, b) >= 2))
+    for_title = sum((pub is not None and pub.year == title + 1, plan == title + 1))
+    return (found, m.start(g), m.end(g)) if for_lead and for_lead >= for_title else None
+
+
+def lenient_year(report: Report) -> int | None:
+    """The report year the deadlines are counted from: with a disputed year the later of the two, so
+    that a unit is called late only when it is late whichever year it reports on."""
+    md = report.metadata
+    disputed = disputed_year(report)
+    return max(md.report_year, disputed[0]) if disputed and md.report_year is not None else md.report_year
+
+
 @check("report_year")
 def report_year(report: Report) -> Iterator[Finding]:
     md = report.metadata
@@ -86,6 +131,12 @@ def report_year(report: Report) -> Iterator[Finding]:
         return
     if md.report_year is None:
         yield finding("report_year", "missing")
+        return
+    disputed = disputed_year(report)
+    if disputed is not None:
+        found, start, end = disputed
+        yield finding("report_year", "conflict", start, end, year=md.report_year, found=found,
+                      data={"report_year": md.report_year, "found": found})
         return
     pub = _d(md.published)
     if pub is not None and pub.year != md.report_year + 1:
@@ -99,9 +150,9 @@ def timeliness(report: Report) -> Iterator[Finding]:
     if not is_report(report):
         return
     pub = _d(md.published)
-    year = md.report_year
+    year = lenient_year(report)
     if pub is None:
-        if year is not None:
+        if year is not None and disputed_year(report) is None:  # a disputed year has no one deadline
             yield finding("timeliness", "no_date", severity="info", year=year + 1)
         else:
             yield finding("timeliness", "no_date_no_year", severity="info")
