@@ -1061,3 +1061,10 @@ def test_a_whole_line_of_works_year_told_by_its_system_is_no_annual_report():
     report = ("2023年，全市司法行政系统坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：\n"
               "一、主要举措和成效\n全年审核规范性文件12件。\n")
     assert kind_of(report)[0] == "report"
+
+
+def test_a_sites_menu_left_above_the_text_is_passed():
+    menu = "首页 | 政务公开 | 政务服务 | 互动交流 | 走进桐溪\n无障碍 | 长者模式 | 繁體\n"
+    assert kind_of(menu + WEAK_REPORT)[0] == "report"
+    news = "5月8日，桐溪县司法局组织开展行政执法案卷评查活动，共抽取案卷40卷。\n评查组逐卷打分。\n"
+    assert kind_of(menu + news)[0] in ("news", "meeting_news")

@@ -90,6 +90,7 @@ class _Rules:
     generic_places: frozenset[str]
     tail: int
     field_line: re.Pattern[str]
+    menu_line: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +119,7 @@ def _rules() -> _Rules:
                    re.compile(dec["untyped_title"]["unless"])),
                   re.compile(data["named_unit"]["before_place"]), re.compile(data["named_unit"]["after_place"]), re.compile(data["named_unit"]["named_body"]),
                   frozenset(data["named_unit"]["generic_places"]), int(data["named_unit"]["tail_chars"]),
-                  re.compile(dec["field_line"]))
+                  re.compile(dec["field_line"]), re.compile(dec["menu_line"]))
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +194,7 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
         "title": (re.sub(r"\s+", "", title) if title else "", -1),
         "lines": ("\n".join(re.sub(r"\s+", "", line) for line, _s in short[-4:]
                              if not _SENTENCE.search(line) and not _NUMBERED.match(line)
-                             and not rules.field_line.match(line)), -1),
+                             and not _furniture(line, rules)), -1),
         "addressee": (addressee, addr_at),
         "start": ("\n".join(line for line, _s in starts), starts[0][1] if starts else body_start),
         "head": (work[body_start:min(end, body_start + rules.head)], body_start),
@@ -206,11 +207,17 @@ def _regions(title: str | None, work: str, body_start: int, end: int, rules: _Ru
     return regions
 
 
+def _furniture(line: str, rules: _Rules) -> bool:
+    """A line of the page's furniture: a labelled field (稿源：某晚报) or the site's menu."""
+    return bool(rules.field_line.match(line) or rules.menu_line.match(line))
+
+
 def _past_field_lines(work: str, body_start: int, end: int, rules: _Rules) -> int:
     """Where the body starts once the furniture lines the page reader left above it are passed
-    (稿源：某晚报, 作者：某某): the opening that the report's marks look for comes after them."""
+    (稿源：某晚报, 作者：某某, 首页 | 政务公开 | 互动交流): the opening that the report's marks look
+    for comes after them."""
     for s, e, line in iter_lines(work[body_start:end]):
-        if line.strip() and not rules.field_line.match(line):
+        if line.strip() and not _furniture(line, rules):
             return body_start + s
     return body_start
 
