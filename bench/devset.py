@@ -151,7 +151,24 @@ def same_dept(expected: str | None, got: str | None) -> bool:
         return True
     longer, shorter = (e, g) if len(e) > len(g) else (g, e)
     prefix = longer[: -len(shorter)]
-    return longer.endswith(shorter) and bool(PLACE_SUFFIX.search(prefix)) and _starts_with_place(shorter)
+    if longer.endswith(shorter) and bool(PLACE_SUFFIX.search(prefix)) and _starts_with_place(shorter):
+        return True
+    return _same_department_of_one_place(e, g)
+
+
+def _same_department_of_one_place(a: str, b: str) -> bool:
+    """One department written in two forms the project's lexicon reads as the same full name
+    (天台县科技局 = 天台县科学技术局, 某市城管委 = 某市城市管理委员会), in the same place: the
+    abbreviation list above is short, the lexicon the record is written from knows them all.
+    Two names of one function (卫健局, 卫健委) stay different names."""
+    from fazhi.understand.departments import parse_unit
+
+    ua, ub = parse_unit(a), parse_unit(b)
+    if not (ua.known and ub.known and ua.department and ua.department == ub.department):
+        return False
+    if ua.division is not None and ub.division is not None:
+        return ua.division.code == ub.division.code
+    return bool(ua.place) and ua.place == ub.place
 
 
 def _starts_with_place(name: str) -> bool:

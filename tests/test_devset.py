@@ -87,6 +87,11 @@ def test_normalisation():
     assert not devset.same_dept("三台县市场监督管理局", "市场监督管理局")
     assert devset.same_dept("青禾县卫生健康委员会", "青禾县卫生健康委")   # the official short form 卫生健康委
     assert devset.same_dept("青禾县林业和草原局", "青禾县林草局")
+    # any two forms the lexicon reads as one full name, in one place
+    assert devset.same_dept("宁陕县科学技术局", "宁陕县科技局")
+    assert devset.same_dept("汉中市城市管理委员会", "汉中市城管委")
+    assert not devset.same_dept("宁陕县科学技术局", "石泉县科技局")       # another place
+    assert not devset.same_dept("宁陕县卫生健康局", "宁陕县卫生健康委员会")  # two names of one function
     assert devset.same_value("title", "某县 2022年度\n法治政府建设情况报告", "某县2022年度法治政府建设情况报告")
     assert devset.parent_of({"jurisdiction": "桃林镇", "province": "贵州省", "city": "遵义市", "county": "习水县"}) == "习水县"
     assert devset.parent_of({"jurisdiction": "习水县", "province": "贵州省", "city": "遵义市", "county": "习水县"}) == "遵义市"
