@@ -821,6 +821,11 @@ def test_a_fill_in_prompt_is_no_context_of_the_figures_around_it():
     # where the first item's cue opens with a noun (施工许可)
     ("全年完成施工许可审批52件、竣工验收备案47件。", ("approval.items", 47)),
     ("共办理用地规划许可19件、不动产首次登记33件。", ("approval.items", 33)),
+    # two counts before their nouns joined by 和: each noun is its own count's
+    ("全年19件人大代表建议和26件政协提案全部按时办复。", ("cppcc_proposals.handled", 26)),
+    ("全年19件人大代表建议和26件政协提案全部按时办复。", ("npc_suggestions.handled", 19)),
+    # the applications for disclosure named with no verb before them
+    ("政府信息公开申请11件全部按期答复。", ("disclosure.applications", 11)),
     # help given to applicants with their applications
     ("全年为群众提供帮办代办服务480件。", ("approval.items", 480)),
     # counts of different units share one 分别 item by item

@@ -437,6 +437,9 @@ def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str, bodies_only: bool = Fa
 # Words after a count that open what is said of it, not what it counts (另有33件正在办理中, 56件均已办结)
 _PREDICATE_START = re.compile(r"(?:正在|尚在|仍在|在办|待办|均|全部|都|已经|已|尚未|未|仍)")
 
+# A joiner ending a count's noun phrase right before the next count (…建议和22件…)
+_NOUN_JOINER = re.compile(r"(?:以及|和|及|与|、)$")
+
 # How far after a number its noun phrase can run (4份政府规范性文件, 20家危险化学品运输企业).
 _NOUN_SPAN = 20
 
@@ -601,6 +604,11 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         # next item's clause starts after it
         tail = f.end + len(noun_phrase)
         prev_end = tail if noun_phrase and work[tail:tail + 1] == "、" else f.end
+        joiner = _NOUN_JOINER.search(noun_phrase) if noun_phrase and i + 1 < len(figures) else None
+        if joiner is not None and tail == figures[i + 1].start:
+            # 17件人大代表建议和22件政协提案: the noun before 和 is this count's, the next count's
+            # clause starts at the joiner
+            prev_end = f.end + joiner.start()
         prev_lc = (lc_start, f.start) if not cont else prev_lc
     _respective(work, figures, sections, tax)
     _apply_part_only(work, figures, tax)
