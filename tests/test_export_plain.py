@@ -253,3 +253,31 @@ def test_a_title_year_the_report_contradicts_is_not_the_ground_of_lateness(tmp_p
     # dispute, a year carried over, as before
     yq = files["永清县"]
     assert "此处成绩记为2022年" in yq and "前后不一致" not in yq
+
+
+# a township's report on a document-sharing site: the site's lines above it and its footer below the
+# signature, so the signing date is not the text's last line
+MIRROR = """文档分享网 首页 > 公文范文 > 工作报告 > 正文
+章华镇人民政府2023年度法治政府建设情况报告
+2023年，章华镇人民政府在县委、县政府的领导下，认真落实法治政府建设各项要求。现将有关情况报告如下：
+一、主要举措和成效
+（一）履行第一责任人职责。镇党委书记、镇长切实履行推进法治建设第一责任人职责，全年召开党委会议研究法治建设工作4次。
+（二）化解矛盾纠纷。全年受理矛盾纠纷87起，调解成功84起。
+二、存在的不足和原因
+镇村干部法治素养参差不齐，原因是学法培训不够系统。
+三、2024年工作计划
+一是开展镇村干部学法培训；二是健全法律顾问参与决策机制。
+章华镇人民政府
+2024年2月26日
+本文档由用户上传，版权归原作者所有。相关文档：乡镇法治工作总结范文 | 法治建设述职报告范文
+"""
+
+
+def test_a_signing_date_above_a_site_footer_is_no_heading(tmp_path: Path) -> None:
+    """The opinion told 章华镇 标题“2024年2月26日”缺少序号（应为“四、”）: the signature's date, with a
+    site footer after it, was taken for a heading that lost its numeral."""
+    db = _ingest(tmp_path, {"zh.txt": MIRROR})
+    with Corpus(db) as c:
+        (f,) = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
+    body = "\n".join(_texts(f))
+    assert "2024年2月26日”缺少序号" not in body and "标题序号" not in body

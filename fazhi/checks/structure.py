@@ -22,6 +22,8 @@ def render(style: str, n: int) -> str:
 
 # a line that could be a heading: short, no sentence punctuation, no numeral of its own
 _BARE_HEADING = re.compile(r"^[\u4e00-\u9fff“”、（）()0-9]{4,30}$")
+# a date on a line of its own (a signature's, above a page's footer) is no heading: 2024年2月26日
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[〇○零一二]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 _NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])")
 
 
@@ -54,8 +56,8 @@ def _lost_last_numeral(report: Report, sibs: list[Section], style: str, heads: s
             seen_text = core.endswith("。") or len(core) > 30
             continue
         nxt = following[k]
-        if seen_text and _BARE_HEADING.match(core) and (len(nxt) >= 15 or nxt.endswith("。")) \
-                and not _BARE_HEADING.match(nxt):
+        if seen_text and _BARE_HEADING.match(core) and not _DATE_LINE.match(core) \
+                and (len(nxt) >= 15 or nxt.endswith("。")) and not _BARE_HEADING.match(nxt):
             yield finding("heading_numbering", "missing_numeral", lead, lead + len(core), title=core,
                           expected=render(style, last.number + 1), data={"expected": last.number + 1})
             return
