@@ -826,6 +826,8 @@ def test_a_fill_in_prompt_is_no_context_of_the_figures_around_it():
     ("全年19件人大代表建议和26件政协提案全部按时办复。", ("npc_suggestions.handled", 19)),
     # the applications for disclosure named with no verb before them
     ("政府信息公开申请11件全部按期答复。", ("disclosure.applications", 11)),
+    # a bare 法制审核 count is of documents reviewed (of enforcement decisions it takes no id: below)
+    ("全年共完成法制审核126宗。", ("legal_review.documents", 126)),
     # help given to applicants with their applications
     ("全年为群众提供帮办代办服务480件。", ("approval.items", 480)),
     # counts of different units share one 分别 item by item
@@ -847,6 +849,7 @@ def test_trainees_named_before_their_course_batches_special_lectures_and_mixed_r
     ("开展“八五”普法中期自查1次。", 1),
     ("组织普法责任制落实情况督查3次。", 3),
     ("协调化解行政争议19件。", 19),
+    ("开展重大执法决定法制审核27件。", 27),
     # cases closed with no penalty are no penalty cases
     ("办理首次轻微违法不予处罚案件41件。", 41),
     ("对首次轻微违法的商户作出不予行政处罚决定7件。", 7),
