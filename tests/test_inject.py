@@ -17,7 +17,9 @@ traps: growth over 100 %, a ranking, hotline and document numbers) and fresh8 (a
 approximate figures and a trailing 合计, a 2025 county report with colon run-in items) and the
 seven of fresh10 (a 乡 report in prose with no numbered headings, a bureau's pipe tables, a comparison
 with last year in every paragraph, 其中 in nearly every sentence of a street's report, a 厅's 第X部分
-on lines of their own, a county report of bullet lists, 【…】 headings)."""
+on lines of their own, a county report of bullet lists, 【…】 headings) and the four of fresh11
+(关键词一： parts, full-width １． and 1） items, a province's ——-led paragraphs, headings ending in a
+colon with a tab-separated 附表)."""
 from __future__ import annotations
 
 import json
