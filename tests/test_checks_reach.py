@@ -661,3 +661,19 @@ def test_outcomes_after_a_second_whole_are_not_parts_of_the_first():
             "驳回2件、终止2件。")
     assert findings(ok, "sum_consistency") == []
     assert flagged_at(ok.replace("申请41件", "申请39件"), "sum_consistency", "39件")
+
+
+def test_parts_named_together_before_their_total_are_all_of_it():
+    ok = _m("全年受理投诉举报2473件，办结2451件，其中投诉1986件、举报465件，挽回经济损失138万元。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("投诉1986件", "投诉1980件"), "sum_consistency", "2451件")
+    # parts the words before do not name may be only some of the total
+    assert findings(_m("全年受理投诉举报2473件，办结2451件，其中食品类1980件、药品类465件。"), "sum_consistency") == []
+
+
+def test_opening_dated_to_last_year_with_the_unit_following_a_guideline():
+    intro = "2022年，固安县以习近平法治思想为指导，扎实推进法治政府建设。\n"
+    text = build(measures=intro + MEASURES)
+    assert flagged_at(text, "year_consistency", "2022年，固安县以")
+    assert findings(build(measures="2023年，固安县以习近平法治思想为指导，扎实推进法治政府建设。\n" + MEASURES),
+                    "year_consistency") == []

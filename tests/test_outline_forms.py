@@ -64,3 +64,26 @@ def test_numeral_alone_on_its_line_takes_the_next_line_as_its_title():
     # a numeral line followed by a sentence is no heading of that sentence
     prose = _LONE.replace("第二部分\n厅主要负责人履行推进法治建设第一责任人职责情况\n", "第二部分\n厅长主持会议，研究法治工作。\n")
     assert "厅长主持会议,研究法治工作" not in [s.title for s in fazhi.analyze_text(prose).sections]
+
+
+_LABELS = ("安平市某区2023年法治政府建设年度报告\n发布日期：2024-03-12\n\n"
+           "2023年，某区扎实推进法治政府建设。现将有关情况报告如下。\n"
+           "板块一：依法决策\n区政府重大行政决策事项7项，均经合法性审查。\n"
+           "板块二：规范执法\n全区办理行政处罚案件2210件。\n"
+           "板块三：第一责任人\n区长主持区政府常务会议专题研究法治工作5次。\n"
+           "板块四：问题与不足\n一是镇街审查力量薄弱。原因是专业人员少。\n"
+           "板块五：2024年打算\n一是开展执法案卷评查；二是充实复议力量。\n")
+
+
+def test_headings_numbered_after_a_label_word():
+    r = fazhi.analyze_text(_LABELS)
+    tops = [(s.numeral, s.role) for s in r.sections if s.level == 1]
+    assert [n for n, _ in tops] == ["板块一:", "板块二:", "板块三:", "板块四:", "板块五:"]
+    assert [role for _, role in tops] == ["measures", "measures", "first_responsibility", "shortcomings", "next_year_plan"]
+    assert all(r.required_contents[k].present for k in ("first_responsibility", "shortcomings", "next_year_plan"))
+    assert findings(_LABELS, "heading_numbering") == []
+    skipped = findings(_LABELS.replace("板块三：", "板块四：", 1), "heading_numbering")
+    assert any("板块三" in f.message for f in skipped)
+    # a label met once opens a sentence, not a part
+    once = fazhi.analyze_text("某县2023年法治政府建设年度报告\n\n原因一：培训不足\n全县执法人员培训不足。\n")
+    assert not any(s.style.startswith("label:") for s in once.sections)

@@ -510,7 +510,7 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
                         prev = p.end
                     before = [f.end for f in figs if f.end <= total.start]
                     total_label = text[max([a, *before]):total.start]
-                    rest = any(re.search("其他|其余|其它", l) for l in labels)
+                    rest = any(re.search("其他|其余|其它", l) for l in labels) or _named_together(labels, text[a:mpos])
                     exhaustive = marker.group(1).startswith("分别") or rest
                     # a list that ends in "the rest" (其他文件16份) claims to be the whole: it may not exceed it
                     homogeneous = (marker.group(1).startswith("分别") or rest
@@ -571,6 +571,15 @@ def _among_list(text: str, figs: list[Figure], seen: set[int], sums: list[dict])
         hit = _sum_finding(total, parts, exhaustive=exhaustive, homogeneous=homogeneous)
         if hit:
             yield hit
+
+
+def _named_together(labels: list[str], before: str) -> bool:
+    """Whether the parts' names stand joined before the list, naming what its total counts
+    (受理投诉举报…，其中投诉1986件、举报465件; 来信来访…其中来信…、来访…): the parts are all of it."""
+    names = [l.strip(" ,、，;；:：") for l in labels]
+    if len(names) < 2 or any(not (1 <= len(n) <= 6) or not re.fullmatch(r"[\u4e00-\u9fff]+", n) for n in names):
+        return False
+    return re.search("(?:和|与|及|、)?".join(map(re.escape, names)), before) is not None
 
 
 # words in a list that say it names only some (主要有, 较多的是, 等): no breakdown of the whole

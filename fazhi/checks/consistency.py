@@ -16,11 +16,11 @@ from .document import disputed_year, is_report
 from .registry import check, finding
 
 # A sentence that opens with the year and the unit at work (2022年，我县…; 2022年，某乡党委、乡政府在…;
-# 2022年，区委书记、区长坚持…). 2022年以来 is a span reaching into the report year, not a date.
+# 2022年，区委书记、区长坚持…; 2022年，某区以…为指导). 2022年以来 is a span reaching into the report year, not a date.
 _ACHIEVEMENT_YEAR = re.compile(
     r"(?:^|(?<=[。;\n]))\s*((?:19|20)\d{2})\s*年(?:度)?\s*,?\s*(?=(我|全|本|共|累计|在|[\u4e00-\u9fff、]{1,16}"
     r"(县|区|市|镇|乡|局|政府|党委|党工委|党组|街道|办事处|省|委|委员会|书记|长|主任)"
-    r"(共|累计|坚持|围绕|紧紧|认真|深入|全面|扎实|持续|始终|着力|在)))",
+    r"(共|累计|坚持|围绕|紧紧|认真|深入|全面|扎实|持续|始终|着力|在|以)))",
     re.M)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SENTENCE_END = re.compile(r"[。;!?\n]")

@@ -14,7 +14,9 @@ from .registry import check, finding
 
 
 def render(style: str, n: int) -> str:
-    """The numeral as the report would print it in a given style."""
+    """The numeral as the report would print it in a given style (label:关键词 -> 关键词二)."""
+    if style.startswith("label:"):
+        return style[len("label:"):] + format_cn_int(n)
     return {"第一部分": f"第{format_cn_int(n)}部分", "一、": f"{format_cn_int(n)}、", "(一)": f"({format_cn_int(n)})",
             "1.": f"{n}.", "(1)": f"({n})", "①": chr(0x2460 + n - 1) if n <= 20 else str(n),
             "一是": f"{format_cn_int(n)}是", "第一": f"第{format_cn_int(n)}"}.get(style, str(n))

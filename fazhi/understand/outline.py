@@ -2,8 +2,9 @@
 
 Reports number their headings 一、 / (一) / 1. / (1) / ①, sometimes start with 第一部分,
 and list points with 一是、二是 either at the start of a paragraph or inline. Some head
-their parts with a title in 【】 and no numeral, and some print a numeral (第一部分, 一、)
-on a line of its own with the title on the next line. A heading
+their parts with a title in 【】 and no numeral, or number them after a label word
+(关键词一：…), and some print a numeral (第一部分, 一、) on a line of its own with the title
+on the next line. A heading
 often runs into its paragraph on the same line (一、标题。正文…, or 标题一是… with no full
 stop), and a top-level heading sometimes lost its numeral in publishing. Levels follow
 nesting, not a fixed table, so a report whose top level is (一) still gets level 1.
@@ -39,9 +40,14 @@ _LONE_NUMERAL = re.compile(rf"^(?:第[{CN}]{{1,3}}(?:部分|章|篇)|[{CN}]{{1,3
 # a part headed by its title in 【】 with no numeral (【存在的问题】), alone or run into its text
 _BRACKET_HEAD = re.compile(r"^【([^【】\n]{2,30})】\s*")
 _BRACKET = "【】"
-# where 【】 headings sit: above a report's numbered top level when they come first, else
-# between 一、 and (一)
+# where 【】 and labelled headings sit: above a report's numbered top level when they come
+# first, else between 一、 and (一)
 _BRACKET_TOP, _BRACKET_MID = 0.5, 1.5
+# a heading numbered after a label word, alone on its line with its title after a colon
+# (关键词一：科学决策, 板块二：严格执法); its style is "label:" + the label, so that only
+# headings of one label are siblings
+_LABELLED = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?)([{CN}]{{1,3}})\s*[:：]\s*(\S[^。!?;:：,，]{{1,29}})$")
+_LABEL_STYLE = "label:"
 # a numbered heading whose title opens with its year (1、2023年工作开展情况, 1.2025年主要举措), not a
 # number run (1、2月) or a decimal (1.5万)
 _YEAR_TITLE = re.compile(r"(?:19|20)\d\d\s*年")
@@ -226,6 +232,7 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
             line = work[s:e]
             lead = len(line) - len(line.lstrip())
             heads.append(_Head("hint", None, None, s, s + lead, s + len(line.rstrip()), e))
+    heads += _labelled_heads(lines, {h.start for h in heads}, skip)
     heads.sort(key=lambda h: h.start)
     _rank_brackets(heads)
     sections = _nest(heads, work, body_end)
@@ -251,15 +258,39 @@ def _lone_numeral(lines: list[tuple[int, int, str]], i: int) -> _Head | None:
     return _Head(style, number, stripped, s, ns + lead, ns + len(nxt.rstrip()), ne)
 
 
+def _labelled_heads(lines: list[tuple[int, int, str]], taken: set[int], skip) -> list[_Head]:
+    """Headings numbered after a label word (关键词一：科学决策 … 关键词二：严格执法): short lines
+    with no sentence in them, at least two of one label. A label met once is a sentence's
+    opening (原因一：…), not a heading."""
+    found: dict[str, list[_Head]] = {}
+    for s, e, line in lines:
+        if s in taken or any(a <= s < b for a, b in skip):
+            continue
+        stripped = line.strip()
+        m = _LABELLED.match(stripped)
+        if m is None:
+            continue
+        number = parse_cn_int(m.group(2))
+        if not number:
+            continue
+        lead = len(line) - len(line.lstrip())
+        a = s + lead + m.start(3)
+        found.setdefault(m.group(1), []).append(
+            _Head(_LABEL_STYLE + m.group(1), number, stripped[:m.start(3)].strip(), s, a, a + len(m.group(3).rstrip()), e))
+    return [h for group in found.values() if len(group) >= 2 for h in group]
+
+
 def _rank_brackets(heads: list[_Head]) -> None:
-    """Place 【】 headings: at the top when no numbered top-level heading comes before the
-    first of them, else as the level under the numbered top level (一、 → 【】 → (一))."""
-    first = next((k for k, h in enumerate(heads) if h.style == _BRACKET), None)
+    """Place 【】 and labelled headings: at the top when no numbered top-level heading comes
+    before the first of them, else as the level under the numbered top level (一、 → 【】 → (一))."""
+    def unnumbered_style(h: _Head) -> bool:
+        return h.style == _BRACKET or h.style.startswith(_LABEL_STYLE)
+    first = next((k for k, h in enumerate(heads) if unnumbered_style(h)), None)
     if first is None:
         return
     under = any(h.style in ("第一部分", "一、") for h in heads[:first])
     for h in heads:
-        if h.style == _BRACKET:
+        if unnumbered_style(h):
             h.rank = _BRACKET_MID if under else _BRACKET_TOP
 
 
