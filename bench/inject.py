@@ -313,6 +313,9 @@ def drop_bracket(src: Source, rng: random.Random) -> Iterator[Injection]:
     t = src.text
     a, b = body(src)
     cands = [m.start() for m in re.finditer("[（）“”《》〔〕()]", t[a:b])]
+    # the bracket of a list marker 1） or 一) has no partner: deleting it unbalances nothing
+    marker = re.compile(r"(?:^|\n)[ \t\u3000]*[\d一二三四五六七八九十]{1,3}$")
+    cands = [c for c in cands if not (t[a + c] in "）)" and marker.search(t, max(a, a + c - 8), a + c))]
     if cands:
         p = a + rng.choice(cands)
         yield Injection("unbalanced_brackets", "delete", replace(t, p, p + 1, ""), max(a, p - 1), 2)
