@@ -1068,3 +1068,22 @@ def test_a_sites_menu_left_above_the_text_is_passed():
     assert kind_of(menu + WEAK_REPORT)[0] == "report"
     news = "5月8日，桐溪县司法局组织开展行政执法案卷评查活动，共抽取案卷40卷。\n评查组逐卷打分。\n"
     assert kind_of(menu + news)[0] in ("news", "meeting_news")
+
+
+def test_a_page_that_opens_at_a_first_part_on_the_rule_of_law_with_its_counts_is_a_report():
+    middle = ("一、加强法治政府建设组织领导\n（一）落实第一责任人职责。县政府常务会议专题研究法治政府建设4次，"
+              "听取依法行政工作汇报2次。\n")
+    assert kind_of(middle)[0] == "report"
+    plan = ("一、加强法治政府建设组织领导\n（一）落实第一责任人职责。县政府常务会议要定期研究法治政府建设。"
+            "（牵头单位：县司法局）\n（二）健全工作机制。各乡镇、各部门要切实加强组织领导。\n")
+    assert kind_of(plan)[0] == "plan"
+
+
+def test_a_first_part_named_after_the_outlines_first_task_speaks_of_the_subject():
+    # 依法全面履行政府职能 is the outline's own first task: a page opening there is on the subject
+    text = ("一、依法全面履行政府职能\n（一）深化行政审批制度改革。全面推开企业简易注销登记改革，启动证照分离改革"
+            "试点，在全市率先实现企业名称库向社会开放，取消地方设置的审批事项23项，下放审批权限15项，政务服务事项"
+            "网上可办率达到98%，企业开办时间压缩至1个工作日，群众办事平均跑动次数降至0.3次，审批服务提速明显，"
+            "市场主体总量持续增长，营商环境持续改善，各项改革任务按期完成。\n（二）加强事中事后监管。全年开展双随机"
+            "抽查120次，联合抽查35次，抽查结果全部向社会公开。\n")
+    assert kind_of(text)[0] == "report"
