@@ -281,3 +281,14 @@ def test_a_signing_date_above_a_site_footer_is_no_heading(tmp_path: Path) -> Non
         (f,) = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
     body = "\n".join(_texts(f))
     assert "2024年2月26日”缺少序号" not in body and "标题序号" not in body
+
+
+def test_a_missing_bracket_is_named_in_the_width_of_the_one_written(tmp_path: Path) -> None:
+    """“（”没有对应的“)”: the half the text wrote is full-width, the half it lacks was named in the
+    width the analysis reads (ASCII)."""
+    text = REPORTS["永清县.txt"].replace("全年召开专题会议研究法治建设工作4次。", "全年召开专题会议（含党组会议研究法治建设工作4次。")
+    db = _ingest(tmp_path, {"yq.txt": text})
+    with Corpus(db) as c:
+        (f,) = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
+    body = "\n".join(_texts(f))
+    assert "“（”没有对应的“）”" in body and "“)”" not in body

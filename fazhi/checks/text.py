@@ -68,6 +68,12 @@ def _lex() -> _Lex:
                 re.compile(ge["not_specific"]))
 
 
+def _width_of(mark: str, like: str) -> str:
+    """A bracket the text did not write (the missing half) in the width of the half it did: the work
+    text reads （ as (, and a message 缺少“)” after “（” mixes the two widths."""
+    return chr(ord(mark) + 0xFEE0) if "\uff01" <= like <= "\uff5e" and "!" <= mark <= "~" else mark
+
+
 def _context(text: str, start: int, end: int, width: int = 12) -> str:
     a = max(0, start - width)
     b = min(len(text), end + width)
@@ -102,20 +108,21 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
                 if idx is None:
                     if ch == ")" and _LIST_MARK.search(line[:i]) and not _lost_opener(report, ls, line, i):
                         continue  # 1) a) list markers
-                    yield finding("unbalanced_brackets", "unopened", pos, pos + 1, mark=text[pos], open=opener,
+                    yield finding("unbalanced_brackets", "unopened", pos, pos + 1, mark=text[pos],
+                                  open=_width_of(opener, text[pos]),
                                   context=_context(text, pos, pos + 1))
                     continue
                 # anything opened after the matching opener and not closed is unbalanced
                 for och, opos in stack[idx + 1:]:
-                    yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos], close=PAIRS[och],
-                                  context=_context(text, opos, opos + 1))
+                    yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
+                                  close=_width_of(PAIRS[och], text[opos]), context=_context(text, opos, opos + 1))
                 del stack[idx:]
             elif ch == "。" and stack:
                 keep = []
                 for och, opos in stack:
                     if och in _SENTENCE_BOUND:
                         yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
-                                      close=PAIRS[och], context=_context(text, opos, opos + 1))
+                                      close=_width_of(PAIRS[och], text[opos]), context=_context(text, opos, opos + 1))
                     else:
                         keep.append((och, opos))
                 stack = keep
@@ -123,11 +130,12 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
             carry = stack
             continue
         for och, opos in stack:
-            yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos], close=PAIRS[och],
+            yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
+                          close=_width_of(PAIRS[och], text[opos]),
                           context=_context(text, opos, opos + 1))
     for och, opos in carry:
-        yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos], close=PAIRS[och],
-                      context=_context(text, opos, opos + 1))
+        yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
+                      close=_width_of(PAIRS[och], text[opos]), context=_context(text, opos, opos + 1))
 
 
 def _lost_opener(report: Report, ls: int, line: str, i: int) -> bool:
