@@ -850,6 +850,8 @@ def test_trainees_named_before_their_course_batches_special_lectures_and_mixed_r
     ("组织普法责任制落实情况督查3次。", 3),
     ("协调化解行政争议19件。", 19),
     ("开展重大执法决定法制审核27件。", 27),
+    # matters kept after a clean-up of intermediary services are neither licensing matters nor documents
+    ("清理规范行政审批中介服务事项，取消41项，保留事项38项。", 38),
     # cases closed with no penalty are no penalty cases
     ("办理首次轻微违法不予处罚案件41件。", 41),
     ("对首次轻微违法的商户作出不予行政处罚决定7件。", 7),
