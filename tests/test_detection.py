@@ -1087,3 +1087,10 @@ def test_a_first_part_named_after_the_outlines_first_task_speaks_of_the_subject(
             "市场主体总量持续增长，营商环境持续改善，各项改革任务按期完成。\n（二）加强事中事后监管。全年开展双随机"
             "抽查120次，联合抽查35次，抽查结果全部向社会公开。\n")
     assert kind_of(text)[0] == "report"
+
+
+def test_a_sample_that_offers_the_writer_a_choice_of_who_speaks_is_a_template():
+    text = ("一、总体工作回顾\n过去一年，我部门（或本地区）在推进法治政府建设方面，坚持依法行政，"
+            "全年审核规范性文件12件。现将有关情况报告如下：\n")
+    assert kind_of(text)[0] == "template"
+    assert kind_of(text.replace("我部门（或本地区）", "我局"))[0] == "report"
