@@ -292,3 +292,25 @@ def test_a_missing_bracket_is_named_in_the_width_of_the_one_written(tmp_path: Pa
         (f,) = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
     body = "\n".join(_texts(f))
     assert "“（”没有对应的“）”" in body and "“)”" not in body
+
+
+def test_a_report_of_a_disputed_year_is_neither_missing_nor_late(tmp_path: Path) -> None:
+    """文安县's report is titled 2022年度 and reports on 2023 (its lead-in, date and plans): the 2023
+    通报 listed 文安县 as 未报送 and the 2022 通报 as 逾期357天. It is received in both, on time by the
+    later year's deadline, and the 报送情况 sheet says why."""
+    import openpyxl
+
+    db = _ingest(tmp_path, {"wa.txt": YEAR_TITLE_BODY})
+    reg = tmp_path / "名单.csv"
+    reg.write_text("单位,层级,上级\n文安县,县级,廊坊市\n永清县,县级,廊坊市\n", "utf-8")
+    with Corpus(db) as c:
+        notices = {y: "\n".join(_texts(export(c, tmp_path / f"通报{y}.docx", year=y, issuer="某办", registry=reg)[0]))
+                   for y in (2022, 2023)}
+        (book,) = export(c, tmp_path / "审查结果.xlsx", year=2023)
+    for y, text in notices.items():
+        assert "已报送1个，其中按时公开1个；未报送1个。" in text, y
+        assert "（一）未报送\n永清县。" in text and "逾期" not in text
+        assert "报告年度：文安县" in text  # the conflict itself is named, for the unit to settle
+    rows = {r[0]: r for r in openpyxl.load_workbook(book, read_only=True)["报送情况"].iter_rows(values_only=True)}
+    assert rows["文安县"][3] == "按时公开"
+    assert "报告年度存疑：标题写2022年度，正文开头写2023年" in rows["文安县"][10]

@@ -235,6 +235,13 @@ def _pick(reports: list[dict[str, Any]]) -> dict[str, Any]:
     return sorted(reports, key=key)[0]
 
 
+def _disputed_note(r: dict[str, Any]) -> str | None:
+    """The note on a report whose title and lead-in name different years."""
+    if r.get("disputed") is None or r.get("report_year") is None:
+        return None
+    return f"报告年度存疑：标题写{r['report_year']}年度，正文开头写{r['disputed']}年，按两者中较晚的年度计算公开时限"
+
+
 def status_of(r: dict[str, Any], year: int) -> tuple[str, int | None]:
     """(status code, days late) of one report of `year`: the rule the status table and the web's
     report list share."""
@@ -243,6 +250,8 @@ def status_of(r: dict[str, Any], year: int) -> tuple[str, int | None]:
     pub = r.get("published")
     if pub is None:
         return "unpublished", None
+    if r.get("disputed") is not None and r.get("report_year") is not None:
+        year = max(r["report_year"], r["disputed"])  # late only when late whichever year it reports on
     dl = deadline(year)
     if pub >= dl:
         return "late", (pub - dl).days + 1
@@ -264,11 +273,19 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
     if not units:
         raise RegistryError("语料库中还没有单位名单：请用 --registry 指定单位名单（CSV 或 XLSX）")
     cols = ("sha256", "source", "title", "unit_name", "jurisdiction", "department", "issuer", "level", "county", "city",
-            "province", "doc_type", "published", "missing_contents", "n_errors", "n_warnings")
+            "province", "doc_type", "published", "missing_contents", "n_errors", "n_warnings", "report_year", "disputed")
+    # a report whose title states one year and whose lead-in another (report_year's conflict finding,
+    # data.found) is the report of either: it is listed under both, with a note, and its deadline is the
+    # later one (not 未报送 under the year its title misstates, not 逾期 by a year its lead-in denies)
     reports = [dict(zip(cols, row)) for row in corpus.con.execute("""
+        WITH disputed AS (
+          SELECT doc_id, max(TRY_CAST(json_extract_string(data, '$.found') AS INTEGER)) AS found FROM findings
+          WHERE "check" = 'report_year' AND json_extract_string(data, '$.found') IS NOT NULL GROUP BY doc_id)
         SELECT r.sha256, d.source, r.title, r.unit_name, r.jurisdiction, r.department, r.issuer, r.level, r.county,
-               r.city, r.province, r.doc_type, r.published, r.missing_contents, r.n_errors, r.n_warnings
-        FROM records r JOIN documents d USING (doc_id) WHERE r.report_year = ? ORDER BY r.sha256""", [year]).fetchall()]
+               r.city, r.province, r.doc_type, r.published, r.missing_contents, r.n_errors, r.n_warnings,
+               r.report_year, x.found
+        FROM records r JOIN documents d USING (doc_id) LEFT JOIN disputed x USING (doc_id)
+        WHERE r.report_year = ? OR x.found = ? ORDER BY r.sha256""", [year, year]).fetchall()]
     unit_names = [_unit_names(u) for u in units]
     lexicon_hits = _department_hits(units, reports)
     matches: dict[int, list[int]] = {i: [] for i in range(len(units))}  # unit index -> report indexes
@@ -310,6 +327,8 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
         code, days = status_of(r, year)
         if len(found) > 1:
             notes.append(f"已收录该单位本年度的{len(found)}份文件，按最早公开的一份统计")
+        if _disputed_note(r):
+            notes.append(_disputed_note(r))
         missing = [CONTENT_ZH.get(k, k) for k in (r.get("missing_contents") or []) if k in CONTENT_KEYS] \
             if code != "invalid" else []
         zh = f"逾期{days}天公开" if code == "late" else STATUS_ZH[code]
@@ -329,7 +348,8 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
                      "days_late": days, "published": r.get("published"), "deficient": False,
                      "missing_contents": "、".join(CONTENT_ZH.get(k, k) for k in (r.get("missing_contents") or [])),
                      "n_errors": r.get("n_errors"), "n_warnings": r.get("n_warnings"), "title": r.get("title"),
-                     "sha256": r["sha256"], "source": r.get("source"), "note": "该报告的单位不在单位名单中"})
+                     "sha256": r["sha256"], "source": r.get("source"),
+                     "note": "；".join(x for x in ("该报告的单位不在单位名单中", _disputed_note(r)) if x)})
     df = pd.DataFrame(rows, columns=["unit", "level", "parent", "url", "status", "status_zh", "days_late", "published",
                                      "deficient", "missing_contents", "n_errors", "n_warnings", "title", "sha256",
                                      "source", "note"])

@@ -520,6 +520,18 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     d.salutation(recipients or "各有关单位")
     if units_loaded:
         st = corpus.status(year, registry=registry)
+        # a report whose title and lead-in disagree on the year is listed under both years: its
+        # findings and its row come with it
+        extra = [sha for sha in st["sha256"].dropna().unique() if sha not in set(all_reps["sha256"])]
+        if extra:
+            decided = pd.concat([decided] + [corpus.findings(sha256=sha) for sha in extra], ignore_index=True)
+            more = pd.concat([corpus.reports(sha256=sha) for sha in extra], ignore_index=True)
+            all_reps = pd.concat([all_reps, more], ignore_index=True)
+            for r in more.to_dict("records"):
+                abouts[r["sha256"]] = a = addressing(r)
+                guessed_dates.update([r["sha256"]] if a.published_inferred else [])
+                guessed_units.update([r["sha256"]] if a.unit_inferred else [])
+                cut_shas.update([r["sha256"]] if truncation(r) else [])
         listed = _decided_lateness(st[st["status"] != "unlisted"], decided)
         n = len(listed)
         counts = listed["status"].value_counts().to_dict()
