@@ -828,6 +828,11 @@ def test_a_fill_in_prompt_is_no_context_of_the_figures_around_it():
     ("政府信息公开申请11件全部按期答复。", ("disclosure.applications", 11)),
     # a bare 法制审核 count is of documents reviewed (of enforcement decisions it takes no id: below)
     ("全年共完成法制审核126宗。", ("legal_review.documents", 126)),
+    # matters named by a service slogan after them; powers handed down stay the power list's
+    ("全市已有356个事项实现“掌上办”。", ("approval.items", 356)),
+    ("41项上级下放事项实现“区内事区内办”。", ("power_list.items", 41)),
+    # an application named at length and received, in a paragraph on 放管服
+    ("深化“放管服”改革，全年受理建设工程规划核实申请73件。", ("approval.items", 73)),
     # help given to applicants with their applications
     ("全年为群众提供帮办代办服务480件。", ("approval.items", 480)),
     # counts of different units share one 分别 item by item
