@@ -699,6 +699,7 @@ def test_pinyin_glosses_are_read_past():
 
 def test_places_held_that_do_the_work_are_counted():
     assert one("全县共有120个村建成法治文化阵地。", 120).kind == "count"
+    assert one("全县共有26个村通过民主法治村评估验收。", 26).kind == "count"
     assert one("全县共有12个乡镇（街道），均设司法所。", 12).kind == "context"
 
 
@@ -835,6 +836,7 @@ def test_the_field_of_an_evaluation_the_unit_took_part_in():
     # the units the reporting body assessed are its work
     assert one("组织对全县36个部门开展法治建设考核。", 36).kind == "count"
     assert one("全县共有120个村建成法治文化阵地。", 120).kind == "count"
+    assert one("全县共有26个村通过民主法治村评估验收。", 26).kind == "count"
 
 
 def test_a_service_named_by_its_travel_time_or_its_hours():
