@@ -19,7 +19,8 @@ seven of fresh10 (a 乡 report in prose with no numbered headings, a bureau's pi
 with last year in every paragraph, 其中 in nearly every sentence of a street's report, a 厅's 第X部分
 on lines of their own, a county report of bullet lists, 【…】 headings) and the four of fresh11
 (关键词一： parts, full-width １． and 1） items, a province's ——-led paragraphs, headings ending in a
-colon with a tab-separated 附表)."""
+colon with a tab-separated 附表) and the four of fresh12 (a page kept as Markdown, half-width
+punctuation with thousands commas, 一　标题 headings with an 一要 plan, a township report)."""
 from __future__ import annotations
 
 import json
