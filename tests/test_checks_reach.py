@@ -677,3 +677,20 @@ def test_opening_dated_to_last_year_with_the_unit_following_a_guideline():
     assert flagged_at(text, "year_consistency", "2022年，固安县以")
     assert findings(build(measures="2023年，固安县以习近平法治思想为指导，扎实推进法治政府建设。\n" + MEASURES),
                     "year_consistency") == []
+
+
+def test_a_label_whose_value_lost_its_number():
+    rows = "数据速览：\n行政复议收案：295件\n行政复议受理：271件\n"
+    assert findings(build(measures=MEASURES + rows), "missing_text") == []
+    assert flagged_at(build(measures=MEASURES + rows.replace("271件", "件")), "missing_text", "受理：件")
+
+
+def test_a_breakdown_right_after_a_rate_splits_the_count_it_comes_nearest():
+    ok = _m("办理行政处罚案件127件，办结121件，结案率95.3%，其中市容类78件、环境类31件、违建类18件。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("违建类18件", "违建类28件"), "sum_consistency", "127件")
+    # the ways the closed cases were closed split the closed count
+    closed = _m("受理复议案件50件，审结48件，结案率96%，其中调解结案20件、其他28件。")
+    assert findings(closed, "sum_consistency") == []
+    hits = findings(closed.replace("其他28件", "其他27件"), "sum_consistency")
+    assert hits and "48" in hits[0].message

@@ -87,3 +87,20 @@ def test_headings_numbered_after_a_label_word():
     # a label met once opens a sentence, not a part
     once = fazhi.analyze_text("某县2023年法治政府建设年度报告\n\n原因一：培训不足\n全县执法人员培训不足。\n")
     assert not any(s.style.startswith("label:") for s in once.sections)
+
+
+def test_markdown_hashes_and_a_numeral_parted_by_a_space():
+    text = ("安平县2023年法治政府建设情况报告\n发布日期：2024-03-12\n\n"
+            "## 一、主要举措和成效\n### （一）规范执法\n全县办理行政处罚案件2210件。\n### （二）化解纠纷\n调解纠纷860件。\n"
+            "## 二、主要负责人履行推进法治建设第一责任人职责情况\n县长主持研究法治工作5次。\n"
+            "三　存在的问题\n一是审查力量薄弱。原因是专业人员少。\n"
+            "四　2024年工作打算\n（一）开展执法案卷评查。\n（二）充实复议力量。\n")
+    r = fazhi.analyze_text(text)
+    tops = [(s.number, s.role) for s in r.sections if s.level == 1]
+    assert tops == [(1, "measures"), (2, "first_responsibility"), (3, "shortcomings"), (4, "next_year_plan")]
+    assert [s.title for s in r.sections if s.level == 2 and s.style == "(一)"][:2] == ["规范执法", "化解纠纷"]
+    assert findings(text, "heading_numbering") == []
+    assert findings(text.replace("四　2024年", "五　2024年"), "heading_numbering")
+    # a numeral and a space opening a sentence is no heading
+    prose = fazhi.analyze_text(text.replace("三　存在的问题\n", "三　是审查意见采纳不够，需改进。\n"))
+    assert not any(s.title.startswith("是审查") for s in prose.sections)

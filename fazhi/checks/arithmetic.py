@@ -498,6 +498,9 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
             # the total is marked (共), opens the statement, or stands right before the marker
             # (来信来访41件，分别为…: only a comma between)
             adjacent = total is not None and not text[total.end:mpos].strip(" ,，:：")
+            after_rate = _after_rate(text, figs, mpos, totals)
+            if after_rate is not None:
+                total, adjacent = after_rate, True
             if total is not None and total.start not in seen and (total.total_marker or total in figs[:1]
                                                                   or total is last_total or adjacent):
                 parts = [f for f in figs if f.start > mpos and f.unit == total.unit and f.kind == "count"]
@@ -571,6 +574,19 @@ def _among_list(text: str, figs: list[Figure], seen: set[int], sums: list[dict])
         hit = _sum_finding(total, parts, exhaustive=exhaustive, homogeneous=homogeneous)
         if hit:
             yield hit
+
+
+def _after_rate(text: str, figs: list[Figure], mpos: int, totals: list[Figure]) -> Figure | None:
+    """A 其中 right after a rate (办理127件，办结121件，结案率95.3%，其中…类78件、…) splits the
+    statement's counts: the one its parts come nearest to (none when they add up to one)."""
+    before = [f for f in figs if f.end <= mpos]
+    if not before or before[-1].kind != "rate" or text[before[-1].end:mpos].strip(" ,，;；") or len(totals) < 2:
+        return None
+    parts = [f for f in figs if f.start > mpos and f.kind == "count" and f.unit == totals[0].unit]
+    s = sum(p.value for p in parts)
+    if any(abs(s - t.value) < 1e-6 for t in totals):
+        return None
+    return min(totals, key=lambda t: (abs(s - t.value), t.start))
 
 
 def _named_together(labels: list[str], before: str) -> bool:

@@ -50,6 +50,7 @@ class _Lex:
     words_re: re.Pattern[str]
     not_after: str
     not_specific: re.Pattern[str]
+    label_value: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,7 @@ def _lex() -> _Lex:
                 re.compile(mt["bare_measure"]), dict(mt["word_before"]), re.compile(ty["dash_word_end"]),
                 re.compile(ty["dash_word_start"]), words,
                 re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))), ty["not_after"]["chars"],
-                re.compile(ge["not_specific"]))
+                re.compile(ge["not_specific"]), re.compile(mt["label_value"], re.M))
 
 
 def _width_of(mark: str, like: str) -> str:
@@ -160,7 +161,7 @@ def missing_text(report: Report) -> Iterator[Finding]:
     work, text = report.work, report.text
     a, b = report.body_start, report.body_end
     seen: set[int] = set()
-    for pat, width in ((lex.ordinal, 2), (lex.total, 0), (lex.percent, 0)):
+    for pat, width in ((lex.ordinal, 2), (lex.total, 0), (lex.percent, 0), (lex.label_value, 0)):
         for m in pat.finditer(work, a, b):
             s, e = m.start(), max(m.end(), m.start() + width)
             seen.update(range(s, e))

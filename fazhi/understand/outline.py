@@ -48,6 +48,11 @@ _BRACKET_TOP, _BRACKET_MID = 0.5, 1.5
 # headings of one label are siblings
 _LABELLED = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?)([{CN}]{{1,3}})\s*[:：]\s*(\S[^。!?;:：,，]{{1,29}})$")
 _LABEL_STYLE = "label:"
+# the hashes that open a heading of a page kept as Markdown
+_MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
+# a top-level numeral parted from its title by a space only, on a short line of its own
+# (一　主要工作和成效): the title holds no sentence punctuation
+_SPACED_TOP = re.compile(rf"^([{CN}]{{1,3}})[ \t\u3000]+((?:[\u4e00-\u9fff]|(?:19|20)\d\d\s*年)[^,，、]{{1,29}})$")
 # a numbered heading whose title opens with its year (1、2023年工作开展情况, 1.2025年主要举措), not a
 # number run (1、2月) or a decimal (1.5万)
 _YEAR_TITLE = re.compile(r"(?:19|20)\d\d\s*年")
@@ -104,9 +109,17 @@ def _number(style: str, token: str) -> int | None:
 
 def _match_heading(line: str, offset: int) -> _Head | None:
     stripped = line.lstrip(" ")
+    if stripped.startswith("#"):
+        stripped = _MARKDOWN_HASHES.sub("", stripped, count=1)  # ## 一、… of a page kept as Markdown
     lead = len(line) - len(stripped)
     if stripped.startswith("【"):
         return _bracket_heading(stripped, offset, lead, len(line))
+    spaced = _SPACED_TOP.match(stripped)
+    if spaced and not _SENTENCE_PUNCT.search(spaced.group(2)):
+        number = parse_cn_int(spaced.group(1))
+        if number:
+            a = offset + lead + spaced.start(2)
+            return _Head("一、", number, spaced.group(1), offset, a, a + len(spaced.group(2).rstrip()), offset + len(line))
     for style, _rank, pat in _STYLES:
         m = pat.match(stripped)
         if not m:
