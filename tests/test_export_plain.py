@@ -314,3 +314,31 @@ def test_a_report_of_a_disputed_year_is_neither_missing_nor_late(tmp_path: Path)
     rows = {r[0]: r for r in openpyxl.load_workbook(book, read_only=True)["报送情况"].iter_rows(values_only=True)}
     assert rows["文安县"][3] == "按时公开"
     assert "报告年度存疑：标题写2022年度，正文开头写2023年" in rows["文安县"][10]
+
+
+def _site_page(unit: str, own: str) -> str:
+    """A report as two sites of one province lay it out: the same breadcrumb and row of links above
+    it, the same first heading (in a wording the rules do not prescribe); `own` is its own text."""
+    return ("您当前的位置：首页>>政务公开>>政府信息公开目录>>法治政府建设年度报告\n"
+            "中国政府网 | 河北省人民政府网 | 廊坊市人民政府网 | 政务服务网 |\n"
+            f"{unit}人民政府关于2023年度法治政府建设情况的报告\n发布日期：2024-03-20\n"
+            "一、落实党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况\n"
+            f"{own}\n二、存在的不足和原因\n执法力量不足，原因是编制紧张。\n三、2024年工作安排\n一是加强执法培训；二是规范执法行为。\n")
+
+
+COPIED = "全县推行柔性执法清单，对首次轻微违法的个体工商户以教育引导为主，全年免予处罚农贸市场摊贩共计317户，回访整改合格率达到96%。"
+
+
+def test_a_shared_breadcrumb_heading_or_row_of_links_is_no_copying(tmp_path: Path) -> None:
+    """Two units told 内容雷同 because their pages share a breadcrumb, a row of links or a heading
+    of the genre; a paragraph of figures copied word for word is still named."""
+    db = _ingest(tmp_path, {
+        "wa.txt": _site_page("文安县", "县长主持研究法治工作4次，全县审核规范性文件11件，办理行政复议案件26件。"),
+        "dc.txt": _site_page("大城县", "县长主持研究法治工作6次，全县聘请法律顾问9名，组织执法人员培训5期。"),
+        "yq.txt": _site_page("永清县", "县长主持研究法治工作3次。" + COPIED),
+        "gu.txt": _site_page("固安县", "县长主持研究法治工作5次。" + COPIED)})
+    with Corpus(db) as c:
+        files = {f.stem.split("_")[0]: "\n".join(_texts(f))
+                 for f in export(c, tmp_path / "意见", kind="opinions", issuer="某办")}
+    assert "几乎相同" not in files["文安县"] and "几乎相同" not in files["大城县"]
+    assert "几乎相同" in files["永清县"] and "317户" in files["永清县"]

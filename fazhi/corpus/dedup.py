@@ -72,6 +72,7 @@ class DedupSettings:
     stock_clauses: tuple[str, ...]  # corpus.toml's stock phrasing and the quoted rules of prescribed.toml
     bucket_cap: int
     estimate_margin: float
+    not_passages: tuple[str, ...] = ()  # lines never compared: headings, titles, rows of links
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,7 @@ def corpus_settings() -> dict:
 def settings() -> DedupSettings:
     d = dict(corpus_settings()["dedup"])
     d["stock_clauses"] = tuple(d.get("stock_clauses", ())) + tuple(load_data("prescribed.toml")["quoted"])
+    d["not_passages"] = tuple(d.get("not_passages", ()))
     s = DedupSettings(**d)
     if s.bands * s.rows != s.num_perm:
         raise ValueError("corpus.toml: dedup.bands × dedup.rows 必须等于 dedup.num_perm")
@@ -90,6 +92,21 @@ def settings() -> DedupSettings:
 
 
 # -- segmentation -------------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def _not_passage(patterns: tuple[str, ...]) -> "re.Pattern[str] | None":
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _not_text(line: str, s: DedupSettings) -> bool:
+    """A line that is no passage of the report's own text (corpus.toml not_passages: a heading, a
+    title, a row of links), or the page's furniture (a breadcrumb 您当前的位置：首页>>… that every
+    page of a site shares): two units sharing it have copied nothing."""
+    from ..understand.page import is_furniture_line
+
+    pat = _not_passage(s.not_passages)
+    return (pat is not None and pat.search(unicodedata.normalize("NFKC", line)) is not None) or is_furniture_line(line)
+
 
 def passage_spans(text: str, s: DedupSettings | None = None,
                   skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
@@ -110,7 +127,8 @@ def passage_spans(text: str, s: DedupSettings | None = None,
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b - a >= s.min_passage_chars and not any(a < k1 and k0 < b for k0, k1 in skip):
+        if b - a >= s.min_passage_chars and not any(a < k1 and k0 < b for k0, k1 in skip) \
+                and not _not_text(text[a:b], s):
             if b - a <= s.max_passage_chars:
                 out.append((a, b))
             else:

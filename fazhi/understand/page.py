@@ -8,6 +8,7 @@ the publication date, the signing date, the file name, the issuing body.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -55,6 +56,12 @@ def _line_screen() -> tuple[tuple[re.Pattern[str], ...], dict[str, tuple[int, ..
         for w in words or ():
             by_word.setdefault(w, []).append(k)
     return tuple(p for p, words in pats if words is None), {w: tuple(ks) for w, ks in by_word.items()}
+
+
+def is_furniture_line(line: str) -> bool:
+    """Whether a line of a stored text is page furniture as the analysis reads it (breadcrumbs,
+    widgets, footers): for passes over the text as stored, such as the corpus's duplicate index."""
+    return _is_furniture(unicodedata.normalize("NFKC", line))
 
 
 def _is_furniture(line: str) -> bool:
