@@ -310,7 +310,7 @@ def test_a_report_of_a_disputed_year_is_neither_missing_nor_late(tmp_path: Path)
     for y, text in notices.items():
         assert "已报送1个，其中按时公开1个；未报送1个。" in text, y
         assert "（一）未报送\n永清县。" in text and "逾期" not in text
-        assert "报告年度：文安县" in text  # the conflict itself is named, for the unit to settle
+        assert "报告年度存疑：文安县" in text  # the conflict itself is named, for the unit to settle
     rows = {r[0]: r for r in openpyxl.load_workbook(book, read_only=True)["报送情况"].iter_rows(values_only=True)}
     assert rows["文安县"][3] == "按时公开"
     assert "报告年度存疑：标题写2022年度，正文开头写2023年" in rows["文安县"][10]
@@ -342,3 +342,12 @@ def test_a_shared_breadcrumb_heading_or_row_of_links_is_no_copying(tmp_path: Pat
                  for f in export(c, tmp_path / "意见", kind="opinions", issuer="某办")}
     assert "几乎相同" not in files["文安县"] and "几乎相同" not in files["大城县"]
     assert "几乎相同" in files["永清县"] and "317户" in files["永清县"]
+
+
+def test_a_notice_without_a_list_names_a_problem_not_a_topic(tmp_path: Path) -> None:
+    """Without a unit list the 通报 listed 公开时限：文安县 and 报告年度：…, topics, not problems."""
+    db = _ingest(tmp_path, {"wa.txt": TWO_GROUPS})
+    with Corpus(db) as c:
+        (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
+    text = "\n".join(_texts(out))
+    assert "未按时公开或报送：文安县" in text and "公开时限：" not in text

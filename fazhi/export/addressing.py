@@ -25,6 +25,11 @@ def _rules() -> dict[str, Any]:
     return load("exports.toml")
 
 
+def notice_labels() -> dict[str, str]:
+    """check id -> how the 通报 names the check's units where its name is a topic (exports.toml)."""
+    return dict(_rules().get("notice_labels", {}))
+
+
 def phrase(key: str, **fields: Any) -> str:
     return _rules()["phrases"][key].format(**fields)
 

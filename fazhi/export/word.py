@@ -39,7 +39,7 @@ from ..corpus import review
 from ..corpus.review import NOTE_CHECK
 from ..data.labels import CONTENT_ZH
 from ..understand.numerals import format_cn_int
-from .addressing import Addressing, addressing, incomplete, phrase, truncation
+from .addressing import Addressing, addressing, incomplete, notice_labels, phrase, truncation
 from .frames import report_filters
 
 TITLE_FONT = "方正小标宋简体"
@@ -592,7 +592,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     # deficient reports)
     skip = {"timeliness", "not_a_report", "measures_missing", "shortcomings_missing", "causes_missing",
             "first_responsibility_missing", "next_year_plan_missing"} if units_loaded else {"not_a_report"}
-    names = {k2: v.name for k2, v in specs().items()}
+    names = {k2: v.name for k2, v in specs().items()} | notice_labels()
     other = fs[~fs["check"].isin(skip)]
     if not include_undecided:  # the missing contents count too: the list above holds only decided ones
         pool = fs[~fs["check"].isin({"timeliness", "not_a_report"})]
