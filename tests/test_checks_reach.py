@@ -694,3 +694,18 @@ def test_a_breakdown_right_after_a_rate_splits_the_count_it_comes_nearest():
     assert findings(closed, "sum_consistency") == []
     hits = findings(closed.replace("其他28件", "其他27件"), "sum_consistency")
     assert hits and "48" in hits[0].message
+
+
+def test_parts_named_apart_in_the_totals_words():
+    ok = _m("全年审查区政府文件、合同、协议共164件，其中区政府文件52件、合同协议112件；重大行政决策事项5项。")
+    assert findings(ok, "sum_consistency") == []
+    assert flagged_at(ok.replace("合同协议112件", "合同协议113件"), "sum_consistency", "164件")
+
+
+def test_a_new_subject_after_the_outcomes_is_no_outcome():
+    ok = _m("复议机构审结551件，其中维持362件、驳回58件、撤销49件、确认违法21件、终止61件；"
+            "全市各级人民调解组织调解纠纷2.1万件，调解成功率98.6%。")
+    assert findings(ok, "sum_consistency") == []
+    # outcomes apart by semicolons are still one list
+    semi = _m("复议机构审结551件，其中维持362件；驳回58件；撤销49件；确认违法21件；终止60件。")
+    assert flagged_at(semi, "sum_consistency", "551件")

@@ -591,11 +591,12 @@ def _after_rate(text: str, figs: list[Figure], mpos: int, totals: list[Figure]) 
 
 def _named_together(labels: list[str], before: str) -> bool:
     """Whether the parts' names stand joined before the list, naming what its total counts
-    (受理投诉举报…，其中投诉1986件、举报465件; 来信来访…其中来信…、来访…): the parts are all of it."""
+    (受理投诉举报…，其中投诉1986件、举报465件; 审查文件、合同、协议共164件，其中文件52件、合同协议112件):
+    the parts are all of it."""
     names = [l.strip(" ,、，;；:：") for l in labels]
     if len(names) < 2 or any(not (1 <= len(n) <= 6) or not re.fullmatch(r"[\u4e00-\u9fff]+", n) for n in names):
         return False
-    return re.search("(?:和|与|及|、)?".join(map(re.escape, names)), before) is not None
+    return "".join(names) in re.sub("[和与及、,，]", "", before)
 
 
 # words in a list that say it names only some (主要有, 较多的是, 等): no breakdown of the whole

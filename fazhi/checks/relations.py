@@ -28,6 +28,8 @@ _MORE = re.compile(r"其余|其他|其它|另有|另外|剩余|尚有|尚未|尚
 _SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
 # a figure's own words are at most this long; farther back is another clause's business
 _LABEL_MAX = 40
+# a part's words longer than this after a clause end name a subject of their own
+_NEW_SUBJECT = 8
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,8 @@ def partition_runs(report: Report) -> list[PartitionRun]:
                     key = hit if hit is not None else -1
                     if key in names or (run and counts[j].unit != run[0].unit):
                         break
+                    if run and len(lab) > _NEW_SUBJECT and _CLAUSE_END.search(work, run[-1].end, counts[j].start):
+                        break  # …终止61件；全市各级人民调解组织调解纠纷2.1万件: a new statement, not an outcome
                     names.add(key)
                     closing = closing or close
                     run.append(counts[j])
