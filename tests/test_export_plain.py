@@ -351,3 +351,33 @@ def test_a_notice_without_a_list_names_a_problem_not_a_topic(tmp_path: Path) -> 
         (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
     text = "\n".join(_texts(out))
     assert "未按时公开或报送：文安县" in text and "公开时限：" not in text
+
+
+# a street whose name six districts share, naming no district, county or city
+STREET = """湖滨街道办事处2023年度法治建设工作报告
+2023年，街道党工委、办事处在区委、区政府的领导下，坚持依法行政，推进基层法治建设。现将全年工作报告如下：
+一、履行推进法治建设第一责任人职责情况
+街道党工委书记、办事处主任切实履行第一责任人职责，全年召开党工委会议研究法治工作3次。
+二、主要工作
+全年排查矛盾纠纷218起，调解成功211起；在辖区12个社区开展法治讲座24场。
+三、存在的不足
+社区法律顾问作用发挥不够充分，原因是服务时间少、群众知晓率低。
+四、下一步工作计划
+一是完善社区法律顾问制度；二是深化法治社区创建。
+"""
+
+
+def test_a_report_naming_no_place_is_matched_to_the_list_as_a_guess(tmp_path: Path) -> None:
+    """The list's 湖滨街道 (of 岳阳楼区) was told it had reported, on a report that names no district
+    — six districts have a 湖滨街道: the 通报 marks the match as inferred and the sheet says why."""
+    import openpyxl
+
+    db = _ingest(tmp_path, {"hb.txt": STREET})
+    reg = tmp_path / "名单.csv"
+    reg.write_text("单位,层级,上级\n湖滨街道,街道,岳阳楼区\n", "utf-8")
+    with Corpus(db) as c:
+        (notice,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办", registry=reg)
+        (book,) = export(c, tmp_path / "审查结果.xlsx", year=2023)
+    assert "湖滨街道（单位系推断）" in "\n".join(_texts(notice))
+    rows = {r[0]: r for r in openpyxl.load_workbook(book, read_only=True)["报送情况"].iter_rows(values_only=True)}
+    assert "报告未写明所属地区，按单位名称与名单对应，待核实" in rows["湖滨街道"][10]

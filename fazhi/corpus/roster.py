@@ -235,6 +235,15 @@ def _pick(reports: list[dict[str, Any]]) -> dict[str, Any]:
     return sorted(reports, key=key)[0]
 
 
+UNPLACED_NOTE = "报告未写明所属地区，按单位名称与名单对应，待核实"
+
+
+def unplaced(r: dict[str, Any]) -> bool:
+    """A report that names no division its unit belongs to (湖滨街道办事处, a name six places share):
+    matched to a unit of the list by its name alone."""
+    return not any(isinstance(r.get(k), str) and r.get(k) for k in ("province", "city", "county"))
+
+
 def _disputed_note(r: dict[str, Any]) -> str | None:
     """The note on a report whose title and lead-in name different years."""
     if r.get("disputed") is None or r.get("report_year") is None:
@@ -329,6 +338,8 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
             notes.append(f"已收录该单位本年度的{len(found)}份文件，按最早公开的一份统计")
         if _disputed_note(r):
             notes.append(_disputed_note(r))
+        if unplaced(r):
+            notes.append(UNPLACED_NOTE)
         missing = [CONTENT_ZH.get(k, k) for k in (r.get("missing_contents") or []) if k in CONTENT_KEYS] \
             if code != "invalid" else []
         zh = f"逾期{days}天公开" if code == "late" else STATUS_ZH[code]

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..corpus.roster import UNPLACED_NOTE
 from .addressing import addressing, phrase
 from .frames import chinese, frame, safe_cell
 
@@ -121,7 +122,9 @@ def _hedged(status: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
         return status
     status = status.copy()
     mark = phrase("sheet_unit_inferred")
-    status["note"] = ["；".join(x for x in (n, mark) if isinstance(x, str) and x) if sha in guessed else n
+    # the unit itself inferred: that says more than the list's note that the report names no place
+    status["note"] = ["；".join(x for x in (*(n.split("；") if isinstance(n, str) else ()), mark)
+                               if x and x != UNPLACED_NOTE) if sha in guessed else n
                       for sha, n in zip(status["sha256"], status["note"])]
     return status
 

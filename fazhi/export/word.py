@@ -37,6 +37,7 @@ from ..checks.registry import groups as check_groups
 from ..checks.registry import specs
 from ..corpus import review
 from ..corpus.review import NOTE_CHECK
+from ..corpus.roster import unplaced
 from ..data.labels import CONTENT_ZH
 from ..understand.numerals import format_cn_int
 from .addressing import Addressing, addressing, incomplete, notice_labels, phrase, truncation
@@ -514,7 +515,10 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         _undated_note(corpus, options, note)
     abouts = {r["sha256"]: addressing(r) for r in all_reps.to_dict("records")}
     guessed_dates = {sha for sha, a in abouts.items() if a.published_inferred}
-    guessed_units = {sha for sha, a in abouts.items() if a.unit_inferred}
+    # a report naming no division (湖滨街道, a name several places share) is matched to the list by
+    # its name alone: its unit is as much a guess as one read from the body
+    guessed_units = {sha for sha, a in abouts.items() if a.unit_inferred} \
+        | {r["sha256"] for r in all_reps.to_dict("records") if unplaced(r)}
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
     d.salutation(recipients or "各有关单位")
@@ -530,7 +534,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             for r in more.to_dict("records"):
                 abouts[r["sha256"]] = a = addressing(r)
                 guessed_dates.update([r["sha256"]] if a.published_inferred else [])
-                guessed_units.update([r["sha256"]] if a.unit_inferred else [])
+                guessed_units.update([r["sha256"]] if a.unit_inferred or unplaced(r) else [])
                 cut_shas.update([r["sha256"]] if truncation(r) else [])
         listed = _decided_lateness(st[st["status"] != "unlisted"], decided)
         n = len(listed)
