@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from fazhi.data import load as load_data
 from fazhi.read.text import decode
 from fazhi.understand import literals
-from fazhi.understand.literals import WordIndex, finditer, openers, required_words, screen
+from fazhi.understand.literals import (
+    LiteralScan,
+    WordIndex,
+    finditer,
+    literal_language,
+    openers,
+    required_words,
+    screen,
+)
 from fazhi.understand.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -198,3 +206,63 @@ def test_figure_masks_tried_where_they_begin() -> None:
                 assert [m.span() for m in finditer(pat, t, opener)] == [m.span() for m in pat.finditer(t)], pat.pattern
     finally:
         literals._SPARSE = dense
+
+
+@pytest.mark.parametrize("pattern, strings", [
+    (r"复议|调解", ["复议", "调解"]),
+    (r"裁量(权|基准)", ["裁量权", "裁量基准"]),
+    (r"重大(行政)?决策", ["重大行政决策", "重大决策"]),  # greedy: the longer spelling is tried first
+    (r"(ab|a)(c|bc)", ["abc", "abbc", "ac", "abc"]),
+    (r"x{1,2}y", ["xxy", "xy"]),
+    (r"依法治[省市县]", ["依法治县", "依法治市", "依法治省"]),
+])
+def test_literal_language(pattern: str, strings: list[str]) -> None:
+    got = literal_language(re.compile(pattern))
+    assert got is not None and sorted(got) == sorted(strings)
+    if pattern.startswith(("重大", "(ab")):
+        assert got == strings  # the engine's order of trial
+
+
+@pytest.mark.parametrize("pattern", [r"法治.{0,4}考核", r"[^,。]{0,4}学法", r"a*b", r"(?<!县)复议", r"a?", r"(?i)ab",
+                                     r"a|"])
+def test_no_literal_language(pattern: str) -> None:
+    assert literal_language(re.compile(pattern)) is None
+
+
+def _gangyao_keywords() -> list[re.Pattern[str]]:
+    return [re.compile(a["keywords"]) for o in load_data("gangyao.toml")["outline"] for a in o["area"]]
+
+
+_SCAN_PATTERNS = [re.compile(p) for p in (r"a(b|bc)?d?", r"x{1,3}y", r"(ab|a)(c|bc)", r"a|ab|abc", r"b?a", r"a.b")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("abcdxy复议调解裁量权基准行政执法规范性文件纠纷化解矛盾多元，。")), max_size=60).map("".join),
+       st.integers(min_value=0, max_value=70), st.integers(min_value=0, max_value=70))
+def test_literal_scan_matches_the_engine(text: str, pos: int, endpos: int) -> None:
+    """One pass over the text finds, per pattern, exactly the matches of its own finditer: where
+    words overlap (ab, abc), where a word begins inside the last match, within pos and endpos."""
+    pats = _SCAN_PATTERNS + _gangyao_keywords()
+    for pat, spans in zip(pats, LiteralScan(pats).spans(text, pos, endpos)):
+        if literal_language(pat) is None:
+            assert spans is None, pat.pattern
+        else:
+            assert spans == [m.span() for m in pat.finditer(text, pos, endpos)], pat.pattern
+
+
+def _stock_phrases() -> re.Pattern[str]:
+    stock = sorted(load_data("textchecks.toml")["generic"]["stock"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, stock)))
+
+
+def test_literal_scan_on_the_examples() -> None:
+    pats = _gangyao_keywords() + [_stock_phrases()]
+    assert sum(literal_language(p) is not None for p in pats) > 20
+    assert literal_language(pats[-1]) is not None  # the stock phrases are one list of words
+    scan = LiteralScan(pats)
+    for p in sorted((ROOT / "examples").glob("*.txt")):
+        t = normalize(decode(p.read_bytes())[0])
+        for pat, spans in zip(pats, scan.spans(t, 10, len(t) - 10)):
+            if spans is not None:
+                assert spans == [m.span() for m in pat.finditer(t, 10, len(t) - 10)], pat.pattern
+

@@ -21,6 +21,7 @@ from typing import Any
 from ..data import load as load_data
 from ..record import Report
 from ..understand.contents import sentences
+from ..understand.literals import LiteralScan
 
 STATUS_ZH = {"reported": "有报告", "mentioned": "仅提及", "none": "未涉及"}
 _BOOK = re.compile(r"《[^《》\n]{1,80}》")
@@ -72,6 +73,13 @@ def config() -> _Config:
         outlines.append(Outline(o["id"], o["name"], (int(o["years"][0]), int(o["years"][1])), tuple(areas)))
     st = data["status"]
     return _Config(tuple(outlines), int(st["reported_min_chars"]), int(st["reported_min_sentences"]))
+
+
+@lru_cache(maxsize=8)
+def _keyword_scan(outline_id: str) -> LiteralScan:
+    """The keywords of every area of an outline, found in one pass (most are lists of words)."""
+    outline = next(o for o in config().outlines if o.id == outline_id)
+    return LiteralScan(a.keywords for a in outline.areas)
 
 
 def choose_outline(report_year: int | None, published: str | None) -> tuple[Outline, str]:
@@ -165,7 +173,7 @@ def coverage(report: Report) -> dict[str, Any]:
 def _collect(report: Report, outline: Outline, zone: tuple[int, int], sents: list[tuple[int, int]],
              found: dict[str, dict[str, Any]]) -> None:
     """Fill `found` with, per area, the sentences (indices), figures (indices) and headings that
-    speak of it. Kept lean: it runs for every report (one regex scan per area)."""
+    speak of it. Kept lean: it runs for every report (one pass finds every area's keywords)."""
     work = report.work
     a0, b0 = zone
     starts = [s for s, _ in sents]
@@ -179,11 +187,13 @@ def _collect(report: Report, outline: Outline, zone: tuple[int, int], sents: lis
     for pos, i in figs:
         clause_figs.setdefault(bisect_right(delims, pos), []).append(i)
 
-    for area in outline.areas:
+    keyword_spans = _keyword_scan(outline.id).spans(work, a0, b0)
+    for area, spans in zip(outline.areas, keyword_spans):
         f = found[area.id]
         sent, clauses = f["sent"], set()
-        for m in area.keywords.finditer(work, a0, b0):
-            p = m.start()
+        starts_of = ([s for s, _e in spans] if spans is not None
+                     else [m.start() for m in area.keywords.finditer(work, a0, b0)])
+        for p in starts_of:
             if books:
                 k = bisect_right(book_starts, p) - 1
                 if k >= 0 and p < books[k][1]:

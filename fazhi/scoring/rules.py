@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..data import load as load_data
 from ..data.labels import CONTENT_ZH
 from ..record import CONTENT_KEYS, Report
+from ..understand.literals import LiteralScan
 from .coverage import STATUS_ZH, coverage
 from .rubric import Item, Outcome, Param, rule_kind
 
@@ -41,6 +42,12 @@ def _lex() -> _Lex:
     stock = sorted(text_checks["generic"]["stock"], key=len, reverse=True)
     return _Lex(re.compile(sp["document"]), re.compile(sp["quoted"]), re.compile(sp["deadline"]),
                 re.compile("|".join(map(re.escape, stock))))
+
+
+@lru_cache(maxsize=1)
+def _stock_scan() -> LiteralScan:
+    """The stock phrases found in one pass (literals.LiteralScan), as their alternation finds them."""
+    return LiteralScan([_lex().stock])
 
 
 def _line(report: Report, pos: int | None) -> str:
@@ -263,7 +270,9 @@ def specificity(report: Report, item: Item) -> Outcome:
     w = item.params["markers"]
     value = sum(w.get(k, 0) * len(v) for k, v in found.items())
     core = re.sub(r"\s", "", work[s:e])
-    stock = sum(len(m.group(0)) for m in lex.stock.finditer(core))
+    spans = _stock_scan().spans(core)[0]
+    stock = sum(b - a for a, b in spans) if spans is not None else \
+        sum(len(m.group(0)) for m in lex.stock.finditer(core))
     share = round(100 * stock / len(core)) if core else 0
     counts = "、".join(f"{MARKER_ZH[k]}{len(found[k])}处" for k in MARKERS if w.get(k, 0) > 0)
     reason = f"“{zh}”部分{len(core)}字：{counts}，计{value:g}；套话约占{share}%"

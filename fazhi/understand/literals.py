@@ -246,3 +246,118 @@ def _tried_at(pattern: re.Pattern[str], text: str, cands: list[int], pos: int, e
             if m is not None:
                 yield m
                 pos = m.end()
+
+
+# A pattern that spells out more strings than this is scanned by the regex engine instead.
+_MAX_STRINGS = 512
+# The most repetitions of a counted repeat (x{0,2}, 化?) spelled out one by one.
+_MAX_REPEAT = 4
+
+
+def literal_language(pattern: re.Pattern[str]) -> list[str] | None:
+    """Every string `pattern` matches, in the order the regex engine tries them, or None when
+    they are not a short fixed list (a wide class, an open repeat, an assertion, a flag).
+
+    At any position the engine returns the first of its alternatives that matches there, in
+    this order; so where one of the strings begins, the match is the first string of the list
+    found there (see LiteralScan)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.LOCALE | re.VERBOSE):
+        return None
+    try:
+        strings = _spelled(_parser.parse(pattern.pattern, pattern.flags))
+    except _Unspelled:
+        return None
+    return strings if strings and "" not in strings else None
+
+
+class _Unspelled(Exception):
+    pass
+
+
+def _spelled(seq) -> list[str]:
+    out = [""]
+    for op, av in seq:
+        if op is _c.LITERAL:
+            alts = [chr(av)]
+        elif op is _c.SUBPATTERN and not (av[1] or av[2]):
+            alts = _spelled(av[3])
+        elif op is _c.BRANCH:
+            alts = [s for alt in av[1] for s in _spelled(alt)]
+        elif op is _c.IN:
+            chars = _class_set(av, _MAX_CLASS)
+            if not chars or len(chars) > _MAX_CLASS:
+                raise _Unspelled
+            alts = sorted(chars)  # one character matches: their order cannot matter
+        elif op is _c.MAX_REPEAT and av[1] <= _MAX_REPEAT:
+            alts = _greedy(_spelled(av[2]), av[0], av[1])
+        else:
+            raise _Unspelled
+        out = [a + b for a in out for b in alts]
+        if len(out) > _MAX_STRINGS:
+            raise _Unspelled
+    return out
+
+
+def _greedy(item: list[str], least: int, most: int) -> list[str]:
+    """A greedy repeat spelled in the engine's order: one more repetition before stopping."""
+    if "" in item:
+        raise _Unspelled  # an empty repetition: the engine's rules for it are not spelled here
+    if most == 0:
+        return [""]
+    rest = _greedy(item, max(least - 1, 0), most - 1)
+    out = [x + r for x in item for r in rest]
+    if len(out) > _MAX_STRINGS:
+        raise _Unspelled
+    return out + ([""] if least == 0 else [])
+
+
+class LiteralScan:
+    """The matches of several patterns of fixed strings (keyword lists) in one pass over a text.
+
+    A coverage map searches a report once per area, each area's keywords an alternation of
+    words; the regex engine tries every alternation at every position. One Aho-Corasick
+    automaton over all the words finds every occurrence at once, and the engine's own choice
+    is replayed on them: scanning on from where its last match ended, at the first position
+    where a word begins, the engine takes the first word of its list found there
+    (literal_language). The matches are the pattern's finditer's, exactly. A pattern that is
+    no fixed list of strings is left to its finditer (its entry in `spans` is None).
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)
+        self._spelled = [literal_language(p) for p in self.patterns]
+        table: dict[str, list[tuple[int, int]]] = {}
+        for i, strings in enumerate(self._spelled):
+            for rank, s in enumerate(strings or ()):
+                table.setdefault(s, []).append((i, rank))
+        self._auto = ahocorasick.Automaton()
+        for s, owners in table.items():
+            self._auto.add_word(s, (len(s), tuple(owners)))
+        self._empty = not table
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def spans(self, text: str, pos: int = 0, end: int | None = None) -> list[list[tuple[int, int]] | None]:
+        """Per pattern, the (start, end) of each match of `finditer(text, pos, end)`, in order;
+        None for a pattern that is no fixed list of strings."""
+        end = len(text) if end is None else min(max(end, 0), len(text))
+        hits: list[list[tuple[int, int, int]]] = [[] for _ in self.patterns]
+        if not self._empty and pos < end:
+            for last, (n, owners) in self._auto.iter(text, pos, end):
+                s = last - n + 1
+                for i, rank in owners:
+                    hits[i].append((s, rank, n))
+        out: list[list[tuple[int, int]] | None] = []
+        for i, found in enumerate(hits):
+            if self._spelled[i] is None:
+                out.append(None)
+                continue
+            found.sort()
+            got: list[tuple[int, int]] = []
+            at = pos
+            for s, _rank, n in found:
+                if s >= at:  # the first of the words beginning at s sorts first
+                    at = s + n
+                    got.append((s, at))
+            out.append(got)
+        return out
