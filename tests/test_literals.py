@@ -266,3 +266,12 @@ def test_literal_scan_on_the_examples() -> None:
             if spans is not None:
                 assert spans == [m.span() for m in pat.finditer(t, 10, len(t) - 10)], pat.pattern
 
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("|｜[]•-*· \t发布机构索引号:：某县司法局2022")), max_size=40).map("".join))
+def test_cells_read_as_the_alternation_reads_them(line: str) -> None:
+    """A furniture line looked at for its marks first (page._uncelled) reads as the pattern's
+    own substitution reads it, bullet at the start and marks anywhere."""
+    from fazhi.understand.page import _CELLS, _uncelled
+
+    assert _uncelled(line) == _CELLS.sub(lambda m: " " * len(m.group(0)), line)

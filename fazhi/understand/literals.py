@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from operator import itemgetter
 from re import _constants as _c
 from re import _parser
@@ -233,8 +234,10 @@ def finditer(pattern: re.Pattern[str], text: str, opener: re.Pattern[str] | None
     end = len(text) if endpos is None else min(max(endpos, 0), len(text))
     if opener is None:
         return pattern.finditer(text, pos, end)
-    cands = [m.start() for m in opener.finditer(text, pos, end)]
-    if len(cands) * _SPARSE > end - pos:
+    # (no more openers are listed than a sparse text holds: a dense one is scanned at once)
+    most = (end - pos) // _SPARSE if _SPARSE else None
+    cands = [m.start() for m in islice(opener.finditer(text, pos, end), None if most is None else most + 1)]
+    if most is not None and len(cands) > most:
         return pattern.finditer(text, pos, end)
     return _tried_at(pattern, text, cands, pos, end)
 
