@@ -884,3 +884,18 @@ def test_a_bare_review_count_is_no_normative_document_where_its_sentence_names_o
             "（一）规范性文件监督管理\n对合同和会议纪要进行合法性把关，全年审核15件。\n\n特此报告。\n")
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[15] != "normative_docs.reviewed", got
+
+
+@pytest.mark.parametrize("after", ["负责人出庭应诉", "份法律意见书", "件合同的合法性审核", "项重大行政决策事项进行合法性审查",
+                                   "个事项实现一网通办", "人次", ""])
+def test_rules_whose_after_matches_are_always_tried(after: str) -> None:
+    """The index that leaves out rules whose `after` needs words the clause after the number
+    lacks never leaves out one whose `after` matches it."""
+    from fazhi.understand.indicators import _after_words, _cue_words, taxonomy
+
+    tax = taxonomy()
+    held_after = _after_words().found(after)
+    for unit, rules in tax.by_unit.items():
+        tried = tax.rules_for(unit, set(), _cue_words().found(""), held_after)
+        assert [r for r in rules if r.after is not None and r.after.match(after)] == \
+            [r for r in tried if r.after is not None and r.after.match(after)], unit

@@ -60,6 +60,8 @@ class Rule:
     # words one of which every match of `cue` holds (literals.required_words; None: no short
     # list): a context holding none of them is not searched for the cue (see _cue_words)
     cue_words: frozenset[str] | None = None
+    # the same for `after`: the words after a figure holding none of them cannot match it
+    after_words: frozenset[str] | None = None
 
 
 @dataclass
@@ -83,24 +85,30 @@ class Taxonomy:
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
     # per unit, built on first use (see rules_for): the positions in by_unit[unit] of the
-    # rules tried whatever the context's words (an `after` pattern, or a cue with no short
-    # list of words), of those always tried among them, per character those whose cue can
-    # begin with it; and per cue word, the positions of the rules that need one of their words
+    # rules tried whatever the context's words (an `after` pattern or a cue with no short
+    # list of words), per character those whose cue can begin with it; per cue word, the
+    # positions of the rules that need one of their words; per word of an `after`, those
+    # whose `after` needs it
     _cue_index: dict[str, "_UnitIndex"] = field(default_factory=dict)
 
-    def rules_for(self, unit: str, chars: set[str], held: frozenset[str]) -> list[Rule]:
+    def rules_for(self, unit: str, chars: set[str], held: frozenset[str],
+                  held_after: frozenset[str]) -> list[Rule]:
         """The rules of `unit` that can name a figure whose context holds `chars` and the cue
-        words `held`, in order.
+        words `held`, and whose words after it hold the words `held_after`, in order.
 
         A figure's context holds few of the characters the ~40 cues of its unit begin with,
         and fewer still of the words those cues are made of: looking the rules up by
         character and by word, instead of testing each rule in turn, leaves the two or three
-        worth a search. Rules with neither a cue nor an `after` name nothing.
+        worth a search. An `after` pattern needs words of its own (负责人 in 负责人出庭应诉): the
+        clause after the number rarely holds them. Rules with neither a cue nor an `after`
+        name nothing.
         """
         index = self._cue_index.get(unit)
         if index is None:
             index = self._cue_index[unit] = _UnitIndex(self.by_unit.get(unit, []))
         picked = set(index.always)
+        for w in index.by_after.keys() & held_after:
+            picked.update(index.by_after[w])
         hit = index.by_char.keys() & chars
         for ch in hit:
             picked.update(index.by_char[ch])
@@ -121,14 +129,22 @@ class _UnitIndex:
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
-        always: list[int] = []  # tried whatever the context holds (after or a cue of no known first characters)
+        always: list[int] = []  # tried whatever the context holds (no short list of words or first characters)
         by_char: dict[str, list[int]] = {}
         by_word: dict[str, list[int]] = {}
+        by_after: dict[str, list[int]] = {}
         for k, r in enumerate(rules):
-            if r.after is None and r.cue is not None and r.cue_words is not None:
+            if r.after is not None:
+                if r.after_words is None:
+                    always.append(k)
+                    continue
+                for w in r.after_words:  # its `after` cannot match without one of these words
+                    by_after.setdefault(w, []).append(k)
+            # (a rule whose `after` does not match may still name the figure by its cue)
+            if r.cue is not None and r.cue_words is not None:
                 for w in r.cue_words:  # its cue cannot match without one of these words
                     by_word.setdefault(w, []).append(k)
-            elif r.after is not None or r.cue is not None and r.cue_first is None:
+            elif r.cue is not None and r.cue_first is None:
                 always.append(k)
             elif r.cue is not None and r.cue_first is not None:
                 for ch in r.cue_first:
@@ -136,6 +152,7 @@ class _UnitIndex:
         self.always = frozenset(always)
         self.by_char = by_char
         self.by_word = by_word
+        self.by_after = by_after
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +183,7 @@ def taxonomy() -> Taxonomy:
                 follow=re.compile(r["follow"]) if "follow" in r else None,
                 cue_first=first_chars(r["cue"]) if "cue" in r else None,
                 cue_words=required_words(r["cue"]) if "cue" in r else None,
+                after_words=required_words(r["after"]) if "after" in r else None,
             )
             order += 1
             for u in units:
@@ -327,6 +345,12 @@ def _cue_words() -> WordIndex:
     return WordIndex(w for rules in taxonomy().by_unit.values() for r in rules for w in r.cue_words or ())
 
 
+@lru_cache(maxsize=1)
+def _after_words() -> WordIndex:
+    """The words of every rule's `after`, found in the words after a figure in one pass."""
+    return WordIndex(w for rules in taxonomy().by_unit.values() for r in rules for w in r.after_words or ())
+
+
 def _cue_in(rule: Rule, s: str, held: frozenset[str]) -> re.Match[str] | None:
     """_last_match of the rule's cue in `s`; `held` holds every cue word in `s` (and maybe more)."""
     if rule.cue_words is not None and rule.cue_words.isdisjoint(held):
@@ -355,7 +379,7 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     # the cue words the context holds (joined starts with lc, so its words cover lc's)
     held = _cue_words().found(joined or lc)
     # (a rule whose cue words are in neither lc nor joined cannot name the figure: not returned)
-    for rule in tax.rules_for(f.unit or "", cue_chars, held):
+    for rule in tax.rules_for(f.unit or "", cue_chars, held, _after_words().found(rc)):
         tier = 0
         cue_start = lc_start
         key_pos: tuple[int, int] = (0, 0)
