@@ -709,3 +709,6 @@ def test_a_new_subject_after_the_outcomes_is_no_outcome():
     # outcomes apart by semicolons are still one list
     semi = _m("复议机构审结551件，其中维持362件；驳回58件；撤销49件；确认违法21件；终止60件。")
     assert flagged_at(semi, "sum_consistency", "551件")
+    # an outcome told with its cause after a semicolon is still the list's
+    cause = _m("县政府共办理复议案件20件，维持6件，驳回5件；因申请人撤回申请终止审理4件，不予受理4件，正在审理中1件。")
+    assert findings(cause, "sum_consistency") == []

@@ -28,8 +28,9 @@ _MORE = re.compile(r"其余|其他|其它|另有|另外|剩余|尚有|尚未|尚
 _SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
 # a figure's own words are at most this long; farther back is another clause's business
 _LABEL_MAX = 40
-# a part's words longer than this after a clause end name a subject of their own
-_NEW_SUBJECT = 8
+# words that open a statement about the whole unit (全市各级…, 我县…): after a clause end they
+# start a new statement, not the next part of a list
+_NEW_SUBJECT = re.compile(r"(?:全[省市县区镇乡州旗]|各级|我[省市县区镇乡局委]|本[省市县区镇乡局委])")
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def partition_runs(report: Report) -> list[PartitionRun]:
                     key = hit if hit is not None else -1
                     if key in names or (run and counts[j].unit != run[0].unit):
                         break
-                    if run and len(lab) > _NEW_SUBJECT and _CLAUSE_END.search(work, run[-1].end, counts[j].start):
+                    if run and _NEW_SUBJECT.match(lab.strip()) and _CLAUSE_END.search(work, run[-1].end, counts[j].start):
                         break  # …终止61件；全市各级人民调解组织调解纠纷2.1万件: a new statement, not an outcome
                     names.add(key)
                     closing = closing or close
