@@ -381,3 +381,16 @@ def test_a_report_naming_no_place_is_matched_to_the_list_as_a_guess(tmp_path: Pa
     assert "湖滨街道（单位系推断）" in "\n".join(_texts(notice))
     rows = {r[0]: r for r in openpyxl.load_workbook(book, read_only=True)["报送情况"].iter_rows(values_only=True)}
     assert "报告未写明所属地区，按单位名称与名单对应，待核实" in rows["湖滨街道"][10]
+
+
+def test_the_score_reason_counts_a_disputed_year_as_the_checks_do(tmp_path: Path) -> None:
+    """`fazhi score` said 报告于2024-03-22公开，晚于2023-04-01之前公开的要求 of the report titled 2022年度
+    that reports on 2023, in the date form no other output uses."""
+    from typer.testing import CliRunner
+
+    from fazhi.cli import app
+
+    (tmp_path / "wa.txt").write_text(YEAR_TITLE_BODY, "utf-8")
+    out = CliRunner().invoke(app, ["score", str(tmp_path / "wa.txt")], env={"COLUMNS": "300"}).output
+    line = next(ln for ln in out.splitlines() if "按时公开　" in ln)
+    assert "✓ 按时公开　8/8　报告于2024年3月22日公开，早于2024年4月1日，按时公开" in line

@@ -152,7 +152,7 @@ def test_score_command_table_and_jsonl(reports_dir):
     assert res.exit_code == 0, res.output
     out = res.output
     assert "评分细则：fazhi-default 1.0" in out and "总分：" in out
-    assert "✗ 按时公开　0/8　报告于2024-04-08公开" in out
+    assert "✗ 按时公开　0/8　报告于2024年4月8日公开" in out
     assert "原文（第2行）：2024-04-08" in out
     assert "纲要覆盖" in out and "有报告　突发事件应对" in out
     res = runner.invoke(app, ["score", str(reports_dir), "-f", "jsonl"])

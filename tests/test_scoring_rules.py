@@ -79,7 +79,7 @@ def test_timeliness(reports):
     assert (full["timeliness"]["value"], full["timeliness"]["code"]) == ("on_time", 1)
     assert quote(reports["full"], full["timeliness"]["evidence"][0]) == "2024-03-20"
     assert (late["timeliness"]["value"], late["timeliness"]["code"]) == ("late", 0)
-    assert "2024-04-08" in late["timeliness"]["reason"]
+    assert "2024年4月8日" in late["timeliness"]["reason"]
     assert (nodate["timeliness"]["value"], nodate["timeliness"]["code"]) == ("no_date", 0)
     on_day = fazhi.analyze_text(Sample("d", published="2024-04-01").text())
     assert items(on_day)["timeliness"]["value"] == "on_deadline"

@@ -143,27 +143,35 @@ def timeliness(report: Report, item: Item) -> Outcome:
     pub = _date(md.published)
     if pub is None:
         return Outcome(label="no_date", reason="未找到报告的公开日期，无法核对是否按时公开")
-    year = md.report_year if md.report_year is not None else pub.year - 1
+    from ..checks.document import lenient_year
+
+    # a year the title states and the lead-in contradicts: the later one's deadline (as the check's)
+    year = lenient_year(report) if md.report_year is not None else pub.year - 1
     mm, dd = (int(x) for x in item.params["deadline"].split("-"))
     deadline = date(year + 1, mm, dd)
     span = _find_date(report.text, pub, "公开|发布|发表")
     ev = [span] if span else []
+    published = _cn(pub)  # as the findings and the documents write a date (2024年4月2日)
     if pub > deadline:
         return Outcome(label="late", value=(pub - deadline).days,
-                       reason=f"报告于{md.published}公开，晚于{deadline.isoformat()}之前公开的要求", evidence=ev)
+                       reason=f"报告于{published}公开，晚于{_cn(deadline)}之前公开的要求", evidence=ev)
     if pub == deadline:
         return Outcome(label="on_deadline", value=0,
-                       reason=f"报告于{md.published}公开，恰在截止日当天，未做到“{mm}月{dd}日前”公开", evidence=ev)
+                       reason=f"报告于{published}公开，恰在截止日当天，未做到“{mm}月{dd}日前”公开", evidence=ev)
     signed = _date(md.signed)
     if md.level == "department" and signed is not None:
         mm2, dd2 = (int(x) for x in item.params["department_deadline"].split("-"))
         if signed > date(year + 1, mm2, dd2):
             sspan = _find_date(report.text, signed, "成文")
             return Outcome(label="department_late",
-                           reason=f"部门报告成文日期为{md.signed}，晚于{mm2}月{dd2}日的报送时限",
+                           reason=f"部门报告成文日期为{_cn(signed)}，晚于{mm2}月{dd2}日的报送时限",
                            evidence=[sspan] if sspan else ev)
-    return Outcome(label="on_time", reason=f"报告于{md.published}公开，早于{deadline.isoformat()}，按时公开",
+    return Outcome(label="on_time", reason=f"报告于{published}公开，早于{_cn(deadline)}，按时公开",
                    evidence=ev)
+
+
+def _cn(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 # ------------------------------------------------------------------ findings
