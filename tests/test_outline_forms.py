@@ -104,3 +104,16 @@ def test_markdown_hashes_and_a_numeral_parted_by_a_space():
     # a numeral and a space opening a sentence is no heading
     prose = fazhi.analyze_text(text.replace("三　存在的问题\n", "三　是审查意见采纳不够，需改进。\n"))
     assert not any(s.title.startswith("是审查") for s in prose.sections)
+
+
+def test_top_level_in_the_numerals_of_accounts():
+    text = ("安平县某街道2024年度法治政府建设情况报告\n发布日期：2025-03-06\n\n"
+            "壹、主要工作举措和成效\n一是规范决策，审议重大事项17项。二是推进执法，办理案件88件。\n"
+            "贰、街道党工委书记、办事处主任履行推进法治建设第一责任人职责情况\n主持研究法治工作3次。\n"
+            "叁、存在的不足和原因\n执法力量不足。原因在于编制紧张。\n"
+            "肆、2025年工作计划\n一是推行联动执法；二是扩大法律顾问服务。\n")
+    r = fazhi.analyze_text(text)
+    assert [(s.number, s.role) for s in r.sections if s.level == 1] == [
+        (1, "measures"), (2, "first_responsibility"), (3, "shortcomings"), (4, "next_year_plan")]
+    assert findings(text, "heading_numbering") == []
+    assert findings(text.replace("叁、存在", "肆、存在"), "heading_numbering")

@@ -26,7 +26,7 @@ def render(style: str, n: int) -> str:
 _BARE_HEADING = re.compile(r"^[\u4e00-\u9fff“”、（）()0-9]{4,30}$")
 # a date on a line of its own (a signature's, above a page's footer) is no heading: 2024年2月26日
 _DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[〇○零一二]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
-_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])")
+_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+[、.是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])")
 
 
 def _lost_last_numeral(report: Report, sibs: list[Section], style: str, heads: set[int]) -> Iterator[Finding]:

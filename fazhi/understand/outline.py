@@ -22,12 +22,14 @@ from .numerals import parse_cn_int
 from .page import iter_lines
 
 CN = "一二三四五六七八九十"
+# the numerals of accounts (壹、贰、叁、): some reports number their top level so
+CN_UPPER = "壹贰叁肆伍陆柒捌玖拾"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (style, rank, pattern). Lower rank = higher in the hierarchy.
 _STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("第一部分", 0, re.compile(rf"^第([{CN}]{{1,3}})(?:部分|章|篇)\s*[、:.,\s]?\s*")),
-    ("一、", 1, re.compile(rf"^([{CN}]{{1,3}})\s*(?:、|[.,](?!\d))(?![{CN}][、,])\s*")),
+    ("一、", 1, re.compile(rf"^([{CN}]{{1,3}}|[{CN_UPPER}]{{1,2}})\s*(?:、|[.,](?!\d))(?![{CN}][、,])\s*")),
     ("(一)", 2, re.compile(rf"^\(\s*([{CN}]{{1,3}})\s*\)\s*[、.,]?\s*")),
     ("1.", 3, re.compile(r"^(\d{1,2})\s*(?:[.、](?!\d)|[.、](?=(?:19|20)\d\d\s*年)|,(?=[\u4e00-\u9fff]))\s*")),
     ("(1)", 4, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
