@@ -104,7 +104,7 @@ def test_exports_read_the_flags_in_one_query_not_each_record(corpus: Corpus, tmp
     cut = next("\n".join(t) for t in map(_texts, files) if "青山县人民政府：" in t)
     assert "所收到的报告文本在“……的问题，并将评查结果纳入”处中断，可能不完整" in cut
     (notice,) = export(corpus, tmp_path / "通报.docx", year=2023, issuer="某办")
-    assert "1份报告收到的文本可能不完整" in "\n".join(_texts(notice))
+    assert "其中青山县人民政府收到的报告文本可能不完整" in "\n".join(_texts(notice))
     export(corpus, tmp_path / "审查结果.xlsx")
 
 
