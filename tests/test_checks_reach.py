@@ -712,3 +712,9 @@ def test_a_new_subject_after_the_outcomes_is_no_outcome():
     # an outcome told with its cause after a semicolon is still the list's
     cause = _m("县政府共办理复议案件20件，维持6件，驳回5件；因申请人撤回申请终止审理4件，不予受理4件，正在审理中1件。")
     assert findings(cause, "sum_consistency") == []
+
+
+def test_causes_cut_by_a_hard_line_break():
+    short = ("一是村级法治力量薄弱；二是执法装备保障不足。原\n因是村干部流动性大，镇级财力有限。\n")
+    assert findings(build(short=short), "causes_missing") == []
+    assert findings(build(short="一是村级法治力量薄弱；二是执法装备保障不足，镇级\n财力有限。\n"), "causes_missing")

@@ -117,3 +117,15 @@ def test_top_level_in_the_numerals_of_accounts():
         (1, "measures"), (2, "first_responsibility"), (3, "shortcomings"), (4, "next_year_plan")]
     assert findings(text, "heading_numbering") == []
     assert findings(text.replace("叁、存在", "肆、存在"), "heading_numbering")
+
+
+def test_a_table_of_contents_above_the_text_is_no_outline():
+    toc = ("目　录\n一、主要举措和成效……………………1\n二、主要负责人履行推进法治建设第一责任人职责情况……3\n"
+           "三、存在的不足和原因……………………4\n四、2024年工作打算……………………4\n\n")
+    text = _LONE.replace("第一部分\n", toc + "第一部分\n", 1)
+    r = fazhi.analyze_text(text)
+    assert not any("…" in s.title for s in r.sections)
+    assert findings(text, "heading_numbering") == [] and findings(text, "measures_missing") == []
+    # the contents' entry naming the first-responsibility part is not that part
+    cut = text.replace("第二部分\n厅主要负责人履行推进法治建设第一责任人职责情况\n厅长主持厅党组会议研究法治工作4次。\n", "")
+    assert findings(cut, "first_responsibility_missing")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..data import load as load_data
 from ..record import Content, Section
-from .outline import chain
+from .outline import TOC_ENTRY, chain
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,18 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
                 break
         if cause:
             break
+    if cause is None and short is not None and "\n" in work[short[0]:short[1]]:
+        # a PDF's hard line breaks may cut the words that give the causes (原\n因是…): read the
+        # part's text after its heading with the breaks between two characters taken out
+        a0, b0 = short
+        seg = list(work[a0:b0])
+        for t0, t1 in titles:  # headings' own words name causes, they do not give them
+            for k in range(max(t0, a0), min(t1, b0)):
+                seg[k - a0] = " "
+        text = "".join(seg)
+        joined = _HARD_WRAP.sub("", text)
+        if joined != text and pat.search(joined):
+            cause = (a0, b0)
     if cause is None and causes_section is not None and causes_section.level >= 2:
         # a sub-part headed as the causes ((二)原因分析) gives them whatever its wording, if it
         # says anything beyond its heading
@@ -162,6 +174,10 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
     contents["next_year_plan"] = Content(plan is not None, *(plan or (None, None)))
     return contents, Regions(measures=(body_start, first_part) if contents["measures"].present else None,
                              shortcomings=short, next_year_plan=plan)
+
+
+# a line break between two Chinese characters, with the next line's indent: a hard wrap
+_HARD_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])\n[ \t\u3000]*(?=[\u4e00-\u9fff])")
 
 
 def _in_measures_heading(sections: list[Section], pos: int) -> bool:
@@ -202,7 +218,7 @@ def _first_responsibility(work: str, sections: list[Section], body_start: int, b
             return Content(True, s.start, s.end, "有专门章节报告第一责任人职责履行情况")
     plan_hit = None
     for a, b in sentences(work, body_start, body_end):
-        if lex.sentence["first_responsibility"].search(work, a, b):
+        if lex.sentence["first_responsibility"].search(work, a, b) and not TOC_ENTRY.search(work, a, b):
             if in_plan(a):
                 plan_hit = plan_hit or (a, b)
                 continue

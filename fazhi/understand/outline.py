@@ -50,6 +50,9 @@ _BRACKET_TOP, _BRACKET_MID = 0.5, 1.5
 # headings of one label are siblings
 _LABELLED = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?)([{CN}]{{1,3}})\s*[:：]\s*(\S[^。!?;:：,，]{{1,29}})$")
 _LABEL_STYLE = "label:"
+# an entry of a table of contents above the text (一、主要举措和成效……………1): dotted leaders
+# and a page number end it; it repeats a heading, it is none
+TOC_ENTRY = re.compile(r"(?:…{2,}|\.{6,}|·{4,}|-{6,})\s*\d{1,3}\s*$")
 # the hashes that open a heading of a page kept as Markdown
 _MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
 # a top-level numeral parted from its title by a space only, on a short line of its own
@@ -228,7 +231,7 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
     lines = body_lines(work, body_start, body_end)
     taken = -1  # the end of a line already read as the title of the numeral above it
     for i, (s, e, line) in enumerate(lines):
-        if s < taken or any(a <= s < b for a, b in skip):
+        if s < taken or any(a <= s < b for a, b in skip) or TOC_ENTRY.search(line):
             continue
         h = _match_heading(line, s) or _lone_numeral(lines, i)
         if h is not None:
