@@ -60,7 +60,10 @@ def _line_screen() -> tuple[tuple[re.Pattern[str], ...], dict[str, tuple[int, ..
 
 def is_furniture_line(line: str) -> bool:
     """Whether a line of a stored text is page furniture as the analysis reads it (breadcrumbs,
-    widgets, footers): for passes over the text as stored, such as the corpus's duplicate index."""
+    widgets, footers): for passes over the text as stored, such as the corpus's duplicate index.
+    A line of prose is never furniture, whatever it opens with (来源：…，prose of the report)."""
+    if len(line) > 400 or len(line) > 80 and line.count("。") >= 2:
+        return False
     return _is_furniture(unicodedata.normalize("NFKC", line))
 
 
