@@ -718,3 +718,10 @@ def test_causes_cut_by_a_hard_line_break():
     short = ("一是村级法治力量薄弱；二是执法装备保障不足。原\n因是村干部流动性大，镇级财力有限。\n")
     assert findings(build(short=short), "causes_missing") == []
     assert findings(build(short="一是村级法治力量薄弱；二是执法装备保障不足，镇级\n财力有限。\n"), "causes_missing")
+
+
+def test_last_heading_that_lost_its_numeral_above_a_table_lead_in():
+    plan = "重点任务如下表：\n序号　任务　完成时限\n1　开展执法案卷评查　2024年6月\n"
+    ok = build(plan=plan)
+    assert findings(ok, "heading_numbering") == []
+    assert flagged_at(ok.replace("三、2024年工作安排", "2024年工作安排"), "heading_numbering", "2024年工作安排")

@@ -31,7 +31,8 @@ _NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二�
 
 def _lost_last_numeral(report: Report, sibs: list[Section], style: str, heads: set[int]) -> Iterator[Finding]:
     """A heading after the last numbered sibling that lost its numeral: a short bare line, no
-    sentence punctuation, between paragraphs of the last sibling's text (三、 dropped before
+    sentence punctuation, between paragraphs of the last sibling's text (the one after it may be
+    a short lead-in to a list or a table: 重点任务如下表：) (三、 dropped before
     2024年工作安排 makes it run into 二、's text, where no numbering gap shows). `heads`: where the
     report's headings' titles start (one set per report, not one per group of siblings)."""
     last = sibs[-1]
@@ -59,7 +60,7 @@ def _lost_last_numeral(report: Report, sibs: list[Section], style: str, heads: s
             continue
         nxt = following[k]
         if seen_text and _BARE_HEADING.match(core) and not _DATE_LINE.match(core) \
-                and (len(nxt) >= 15 or nxt.endswith("。")) and not _BARE_HEADING.match(nxt):
+                and (len(nxt) >= 15 or nxt.endswith(("。", ":", "："))) and not _BARE_HEADING.match(nxt):
             yield finding("heading_numbering", "missing_numeral", lead, lead + len(core), title=core,
                           expected=render(style, last.number + 1), data={"expected": last.number + 1})
             return
