@@ -23,7 +23,8 @@ colon with a tab-separated 附表) and the four of fresh12 (a page kept as Markd
 punctuation with thousands commas, 一　标题 headings with an 一要 plan, a township report) and the
 three of fresh13 (a PDF's page numbers between paragraphs, an 抄送/印发 block, dash run-in titles)
 and the three of fresh14 (a table in full-width bars, 壹、贰、 headings, (1) at the top level) and the
-three of fresh15 (a 其他需要报告的事项 part, a 目录 above the text, a PDF's hard line breaks)."""
+three of fresh15 (a 其他需要报告的事项 part, a 目录 above the text, a PDF's hard line breaks) and the
+two of fresh16 (a plan as a table of tasks, a footnote mark after a count)."""
 from __future__ import annotations
 
 import json
