@@ -448,3 +448,12 @@ def test_the_date_in_brackets_under_the_units_byline_is_the_signing_date():
     later = ("2024年法治政府建设情况报告\n2024年，我局坚持依法行政。\n宁陕县退役军人事务局\n（2025年2月20日）\n一、主要工作\n"
              "开展宣讲6场。\n二、存在问题\n宣传覆盖面不广。\n三、下一步打算\n继续开展政策宣讲。\n加强队伍建设。\n")
     assert md_of(later).signed is None
+
+
+def test_a_markdown_heading_or_bold_line_gives_the_title_without_its_marks():
+    body = ("2023年，东湖街道坚持依法行政。现将有关情况报告如下：\n一、主要举措\n全年审查合同12份。\n"
+            "二、存在不足\n三、下一步安排\n")
+    for head in ("# 东湖街道办事处2023年度法治政府建设情况报告", "**东湖街道办事处2023年度法治政府建设情况报告**"):
+        md = md_of(head + "\n" + body)
+        assert md.title == "东湖街道办事处2023年度法治政府建设情况报告"
+        assert md.level == "street"
