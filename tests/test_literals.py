@@ -275,3 +275,19 @@ def test_cells_read_as_the_alternation_reads_them(line: str) -> None:
     from fazhi.understand.page import _CELLS, _uncelled
 
     assert _uncelled(line) == _CELLS.sub(lambda m: " " * len(m.group(0)), line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("。!?\n共受理案件3件，其中") + ["x" * 300]), min_size=1, max_size=40).map("".join),
+       st.integers(min_value=0, max_value=5000))
+def test_statement_bounds_read_off_the_statement_ends(text: str, pos: int) -> None:
+    """The statement around a figure, read off the text's statement ends, is the one a search
+    back (at most 2 * MAX_SPAN) and forth (the same) for a statement end finds."""
+    from fazhi.checks.arithmetic import _STATEMENT_END, _STATEMENT_END_RE, _statement_bounds
+    from fazhi.understand.figures import MAX_SPAN, span_start
+
+    pos = pos % len(text)
+    m = _STATEMENT_END_RE.search(text, pos, pos + 2 * MAX_SPAN)
+    want = (span_start(text, pos, _STATEMENT_END, limit=2 * MAX_SPAN),
+            m.start() if m else min(len(text), pos + 2 * MAX_SPAN))
+    assert _statement_bounds(text, pos) == want

@@ -18,7 +18,7 @@ from typing import Iterator
 from .. import rates
 from ..data import load as load_data
 from ..record import Figure, Finding, Report
-from ..understand.figures import MAX_SPAN, lexicon, span_start
+from ..understand.figures import MAX_SPAN, lexicon
 from ..understand.indicators import taxonomy
 from .document import is_report
 from .registry import check, finding
@@ -36,9 +36,15 @@ _MAX_FIGURES = 40
 
 
 def _statement_bounds(work: str, pos: int) -> tuple[int, int]:
-    a = span_start(work, pos, _STATEMENT_END, limit=2 * MAX_SPAN)
-    m = _STATEMENT_END_RE.search(work, pos, pos + 2 * MAX_SPAN)
-    return a, m.start() if m else min(len(work), pos + 2 * MAX_SPAN)
+    """The statement holding `pos`: from after the last statement end before it (at most
+    2 * MAX_SPAN back) to the next one (at most 2 * MAX_SPAN on), read off the text's
+    statement ends (_statement_ends, found once per report)."""
+    ends = _statement_ends(work)
+    k = bisect.bisect_left(ends, pos)  # ends[k]: the first end at or after pos (len(work) at last)
+    floor = max(0, pos - 2 * MAX_SPAN)
+    stop = min(len(work), pos + 2 * MAX_SPAN)
+    a = ends[k - 1] + 1 if k > 0 and ends[k - 1] >= floor else floor
+    return a, ends[k] if ends[k] < stop else stop
 
 
 # The statement ends of the last text asked about, as (text, ends): three checks group the
