@@ -457,3 +457,16 @@ def test_a_markdown_heading_or_bold_line_gives_the_title_without_its_marks():
         md = md_of(head + "\n" + body)
         assert md.title == "东湖街道办事处2023年度法治政府建设情况报告"
         assert md.level == "street"
+
+
+def test_two_units_of_one_place_issuing_together_are_both_named_and_the_first_leads():
+    body = ("\n2023年，我们坚持依法行政。现将有关情况报告如下：\n一、主要举措\n全年审查合同12份。\n"
+            "二、存在不足\n三、下一步安排\n")
+    for head in ("华容县人民政府办公室华容县司法局关于2023年度法治政府建设情况的报告",
+                 "华容县人民政府办公室、华容县司法局关于2023年度法治政府建设情况的报告",
+                 "华容县人民政府办公室 华容县司法局\n关于2023年度法治政府建设情况的报告"):
+        md = md_of(head + body)
+        assert md.issuer == "华容县人民政府办公室、华容县司法局"
+        assert (md.jurisdiction, md.level, md.department) == ("华容县", "department", "华容县人民政府办公室")
+    md = md_of("中共华容县委华容县人民政府关于2023年度法治政府建设情况的报告" + body)
+    assert (md.issuer, md.level) == ("中共华容县委、华容县人民政府", "county")

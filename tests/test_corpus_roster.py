@@ -149,3 +149,17 @@ def test_status_cli(corpus: Corpus, tmp_path: Path) -> None:
     Corpus(empty).close()
     res = CliRunner().invoke(app, ["status", "--db", str(empty), "--year", "2023"])
     assert res.exit_code == 2 and "单位名单" in res.output
+
+
+def test_units_issuing_a_report_together_are_each_reported(tmp_path: Path) -> None:
+    d = tmp_path / "r"
+    write(d, "joint.txt", report_text("华容县司法局", 2023, published="2024-03-01",
+                                      issuer="华容县人民政府办公室华容县司法局"))
+    with Corpus(tmp_path / "c.duckdb") as c:
+        ingest(c, [str(d)], workers=1)
+        reg = tmp_path / "名单.csv"
+        reg.write_text("单位,层级,上级\n县政府办,部门,华容县\n县司法局,部门,华容县\n县财政局,部门,华容县\n", "utf-8")
+        st = _by_unit(c.status(2023, registry=reg, today=date(2024, 5, 1)))
+        assert st["县政府办"]["status"] == "on_time"
+        assert st["县司法局"]["status"] == "on_time"
+        assert st["县财政局"]["status"] == "missing"

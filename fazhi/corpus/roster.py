@@ -183,8 +183,8 @@ def _department_hits(units: list[dict[str, Any]], reports: list[dict[str, Any]])
     for ri, r in enumerate(reports):
         if not (r.get("department") or r.get("level") == "department"):
             continue
-        for field in ("department", "issuer"):
-            name = r.get(field)
+        # units issuing together (某县政府办、某县司法局) each answer for the report
+        for name in [r.get("department"), *(r.get("issuer") or "").split("、")]:
             if not name:
                 continue
             unit = parse_unit(name)
@@ -213,9 +213,28 @@ def _report_names(r: dict[str, Any]) -> set[str]:
     else:
         fields = ("jurisdiction", "issuer", "unit_name")
     names = {norm_name(r.get(f)) for f in fields if r.get(f)}
+    if r.get("issuer") and "、" in r["issuer"]:  # units issuing together each answer for the report
+        names.update(norm_name(n) for n in r["issuer"].split("、"))
     if r.get("county") and r.get("jurisdiction") and not r.get("department"):
         names.add(norm_name(r["county"]) + norm_name(r["jurisdiction"]))  # 习水县桃林镇
     return {n for n in names if n}
+
+
+def _co_issuers_each(units: list[dict[str, Any]], r: dict[str, Any], hits: list[int],
+                     unit_names: list[set[str]]) -> bool:
+    """Whether a report its units issued together (某县政府办、某县司法局) matched each listed
+    unit through a different one of them: then it answers for each, and is not ambiguous."""
+    parts = [p for p in (r.get("issuer") or "").split("、") if p]
+    if len(parts) < 2 or len(hits) > len(parts):
+        return False
+    used: set[int] = set()
+    for ui in hits:
+        q = [_qualified(n, units[ui].get("parent")) for n in unit_names[ui]]
+        own = {i for i, p in enumerate(parts) if norm_name(p) in unit_names[ui] or any(same_unit(x, p) for x in q)}
+        if len(own) != 1 or own & used:
+            return False
+        used |= own
+    return True
 
 
 def _parent_ok(u: dict[str, Any], r: dict[str, Any]) -> bool:
@@ -303,7 +322,7 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
     for ri, r in enumerate(reports):
         rn = _report_names(r)
         hits = sorted({ui for ui, names in enumerate(unit_names) if names & rn} | lexicon_hits.get(ri, set()))
-        if len(hits) > 1:
+        if len(hits) > 1 and not _co_issuers_each(units, r, hits, unit_names):
             by_parent = [ui for ui in hits if _parent_ok(units[ui], r)]
             if len(by_parent) == 1:
                 hits = by_parent

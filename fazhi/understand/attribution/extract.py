@@ -723,8 +723,11 @@ def _settle_issuer(r: _Reading) -> None:
         md.issuer = re.sub(r"\s+", "", issuer)
         joint = joint_issuer(r.wtitle) if r.wtitle and r.primary is not None and r.primary.source == "title" \
             else None
-        if joint is not None and joint.endswith("、" + md.issuer) and md.level != "department":
-            md.issuer = joint  # 中共某县委某县人民政府关于…: the report is placed by the government, issued by both
+        if joint is not None and (joint.endswith("、" + md.issuer) and md.level != "department"
+                                  or joint.startswith(md.issuer + "、") and md.level == "department"):
+            # 中共某县委某县人民政府关于…: placed by the government, issued by both; 某县政府办某县司法局
+            # 关于…: placed by the lead unit named first, issued by both
+            md.issuer = joint
     elif md.jurisdiction and md.level in _LEVEL_SUFFIX:
         # the place as the text names it (成都市武侯区), else the jurisdiction, plus its government
         named = re.sub(r"\s+", "", issuer) if issuer else md.jurisdiction

@@ -361,20 +361,46 @@ def _government_of_joint(issuer: str) -> str:
     names run together in a title (中共某区委教育工作委员会某区教育委员会, 中共某县委某县人民政府):
     the one named last, when it is a unit of a place; it is the unit the report is placed by."""
     parts = _joint_parts(issuer)
-    return parts[1] if parts else issuer
+    if parts:
+        return parts[1]
+    co = _co_issuers(issuer)
+    return co[0] if co else issuer  # two units of one place: the report is placed by the first, its lead
 
 
 def joint_issuer(title: str) -> str | None:
     """The joint issuers a title names, a party committee and its government run together
     (中共某县委某县人民政府关于…): both issue the report, so the record names both, set apart
     as pages set them (中共某县委、某县人民政府). A party body with a department gives none:
-    that report is the department's."""
+    that report is the department's. Two units of one place (某县人民政府办公室某县司法局)
+    give both."""
     t = re.sub(r"\s+", "", title)
     m = re.search(r"关于", t)
     parts = _joint_parts(t[:m.start()]) if m else None
-    if parts is None or parse_unit(parts[1]).is_department:
+    if parts is None:
+        parts = _co_issuers(t[:m.start()]) if m else None  # 某县政府办某县司法局关于…: both issue it
+        return parts[0] + "、" + parts[1] if parts else None
+    if parse_unit(parts[1]).is_department:
         return None
     return parts[0] + "、" + parts[1]
+
+
+def _co_issuers(issuer: str) -> tuple[str, str] | None:
+    """(the lead, the other) of two units of one place issuing together, their names run
+    together or set apart by 、/和/与/及 (某县人民政府办公室某县司法局), at least one of them a
+    department; None for one unit, or for units of different places."""
+    first = parse_unit(issuer)
+    if first.place is None or not issuer.startswith(first.place):
+        return None
+    at = issuer.find(first.place, len(first.place))
+    if at <= 0:
+        return None
+    lead, other = issuer[:at].rstrip("、和与及"), issuer[at:]
+    a, b = parse_unit(lead), parse_unit(other)
+    if a.place != first.place or b.place != first.place or len(other) <= len(first.place) \
+            or not (a.is_department or b.is_department) \
+            or not all(u.is_department or GOV_WORDS.search(n) for u, n in ((a, lead), (b, other))):
+        return None
+    return lead, other
 
 
 def _joint_parts(issuer: str) -> tuple[str, str] | None:
