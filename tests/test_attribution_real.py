@@ -228,6 +228,18 @@ def test_joint_issuers_set_one_per_line_open_the_title():
     assert (md.jurisdiction, md.level) == ("花荄镇", "township")
 
 
+def test_joint_issuers_set_apart_by_a_comma_on_the_line_above_the_title():
+    body = "\n2022年，全县坚持依法行政。现将有关情况报告如下：\n一、主要举措\n全年审查规范性文件6件。\n"
+    md = md_of("中共桐庐县委、桐庐县人民政府\n关于2022年度法治政府建设情况的报告" + body)
+    assert md.title == "中共桐庐县委、桐庐县人民政府关于2022年度法治政府建设情况的报告"
+    assert (md.issuer, md.jurisdiction, md.level) == ("中共桐庐县委、桐庐县人民政府", "桐庐县", "county")
+    # the first issuer's line ends in 、 and the second opens the title
+    md = md_of("桐庐县人民政府办公室、\n桐庐县司法局关于2022年度法治政府建设情况的报告" + body)
+    assert md.title == "桐庐县人民政府办公室、桐庐县司法局关于2022年度法治政府建设情况的报告"
+    assert md.issuer == "桐庐县人民政府办公室、桐庐县司法局"
+    assert md.jurisdiction == "桐庐县"
+
+
 def test_labels_glued_to_their_values_in_a_table_without_cells():
     md = md_of("索引号pbx001/2025-00003\n-\n发布机构三台县芦溪镇人民政府\n-\n发布日期2025-02-18\n"
                "芦溪镇2024年法治政府建设工作情况报告\n\n2024年，我镇扎实推进依法行政。\n")

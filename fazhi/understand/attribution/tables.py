@@ -71,7 +71,10 @@ GOV_WORDS = re.compile(r"人民政府|政府|党委|县委|市委|区委|省委|
 SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff、,]{2,30}[:]\s*$")
 
 
-ORG_LINE = re.compile(r"^\s*(中共)?[\u4e00-\u9fff() ]{3,40}(人民政府|政府|委员会|局|厅|办公室|办事处|街道|党委|县委|区委|市委|镇|乡|委|院|中心)(文件)?\s*$")
+_ORG_NAME = r"(?:中共)?[\u4e00-\u9fff() ]{3,40}(?:人民政府|政府|委员会|局|厅|办公室|办事处|街道|党委|县委|区委|市委|镇|乡|委|院|中心)"
+# One organisation's name on a line of its own, or the joint issuers of one document set
+# apart by 、 (中共某县委、某县人民政府), the line ending in 、 when the next one goes on with them
+ORG_LINE = re.compile(rf"^\s*(?:{_ORG_NAME}\s*、\s*)*{_ORG_NAME}(?:文件)?\s*、?\s*$")
 
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")

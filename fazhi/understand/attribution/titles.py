@@ -252,7 +252,10 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
             if org is None and title.endswith(("报告", "总结", "年报")) and title_year(title) is None \
                     and issuer_from_title(title) is None and _full_title_next(cands, i):
                 continue  # a column's name (法治政府建设年报) under the site's chrome, the title below it
-            if org is not None and (partial or title.startswith("关于") or issuer_from_title(title) is None):
+            if org is not None and (partial or title.startswith("关于") or issuer_from_title(title) is None
+                                    or org[0].endswith("、") and org_at == i - 1):
+                # …or the first of joint issuers on the line above, the rest opening the title
+                # (某县人民政府办公室、 / 某县司法局关于…的报告)
                 title, a = org[0] + title, org[1]
             elif org is None and head is not None and head[2] == i - 1 and issuer_from_title(title) is None \
                     and not title.startswith("关于"):
