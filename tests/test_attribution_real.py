@@ -240,6 +240,14 @@ def test_joint_issuers_set_apart_by_a_comma_on_the_line_above_the_title():
     assert md.jurisdiction == "桐庐县"
 
 
+def test_a_department_named_by_its_level_word_on_a_county_level_citys_portal():
+    # a county-level city's departments call themselves 市某局, as a prefecture city's do
+    text = ("2022年度法治政府建设工作报告\n信息来源：市自然资源局 发布日期：2023-02-10\n\n2022年，我局坚持依法行政。"
+            "现将有关情况报告如下：\n一、主要举措\n全年办理行政复议答复3件。\n")
+    md = fazhi.analyze_text(text, source="http://www.yiwu.gov.cn/art/2023/2/10/art_9.html").metadata
+    assert (md.jurisdiction, md.level, md.department) == ("义乌市", "department", "义乌市自然资源局")
+
+
 def test_labels_glued_to_their_values_in_a_table_without_cells():
     md = md_of("索引号pbx001/2025-00003\n-\n发布机构三台县芦溪镇人民政府\n-\n发布日期2025-02-18\n"
                "芦溪镇2024年法治政府建设工作情况报告\n\n2024年，我镇扎实推进依法行政。\n")

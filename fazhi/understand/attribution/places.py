@@ -338,6 +338,15 @@ def county_as_named(issuer: str, town: Division) -> str | None:
     return counties[-1]
 
 
+def _of_level_word(c: Division, want: tuple[str, ...], level_word: str | None) -> bool:
+    """True when a unit naming its place by `level_word` alone can be of place `c`: one of
+    the kind the word stands for, or for 市 a municipality or a county-level city, whose
+    departments call themselves 市某局 too (市应急管理局 on a county-level city's site)."""
+    if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:])):
+        return True
+    return level_word == "市" and (c.name in MUNICIPALITIES or c.kind == "county" and c.name.endswith("市"))
+
+
 def host_place(level_word: str | None, context: Context, guess: bool = False) -> Division | None:
     """The place a site's address names (gtzy.shiyan.gov.cn -> 十堰市, cqjlp.gov.cn -> 九龙坡区),
     at the level the name's level word asks for; when the pinyin is shared, the one the text
@@ -349,8 +358,7 @@ def host_place(level_word: str | None, context: Context, guess: bool = False) ->
     named = [c for c in named if c.kind != "township" or want and want[0] == "township"]
     cands = named + [g for g in guessed if g.name in known or short_name(g.name) in known]
     if want:
-        cands = [c for c in cands if c.kind == want[0] and (len(want) == 1 or c.name.endswith(want[1:]))
-                 or level_word == "市" and c.name in MUNICIPALITIES]
+        cands = [c for c in cands if _of_level_word(c, want, level_word)]
         if not cands and want[0] == "province":
             # a province's initials (sc.gov.cn), which few provinces share; a county's (fl.gov.cn)
             # are shared too widely to be read without the text naming the place
@@ -367,7 +375,7 @@ def host_place(level_word: str | None, context: Context, guess: bool = False) ->
         # a unit that names no place at all (区文化旅游委, 全区…) on a site spelled by initials
         # several places share (fl: 丰林县, 浮梁县, 涪陵区): the one of them whose kind its level
         # word gives, within a province the text names if it names any
-        cands = [g for g in guessed if g.kind == want[0] and (len(want) == 1 or g.name.endswith(want[1:]))]
+        cands = [g for g in guessed if _of_level_word(g, want, level_word)]
         d = divisions()
         for kind, above in (("province", d.province_of), ("city", d.city_of)):
             named = {c.code for n in known for c in d.named(n) if c.kind == kind and not c.former}
