@@ -1,17 +1,18 @@
 """Build fazhi/data/department_initials.tsv.gz: the pinyin initials of every written form of
 every department in fazhi/data/departments.toml (司法局 -> sfj, 卫健委 -> wjw, 市场监管局 ->
 scjgj), so that a department's own site (sfj.suining.gov.cn, …/qsfj/…) can name the
-department of a report that never writes its own name.
+department of a report that never writes its own name; initials that stay ambiguous go to
+the short table with every reading.
 
 The pinyin is computed once here, with pypinyin (a build-time tool only: fazhi reads the
 generated table and needs no pinyin library at run time). Where two departments share
 initials, a full name beats short forms (jyj: 教育局, not 交运局 for 交通运输局); initials
-shared otherwise are left out: they name neither.
+shared otherwise name neither alone, and are listed with all their readings in the short table.
 
 Usage:  pip install pypinyin && python scripts/build_department_initials.py
 
 Output columns (tab-separated, UTF-8, gzip): initials, canonical full name; in the short
-table a two-letter initials may have several rows, one for each department it can name.
+table initials may have several rows, one for each department they can name.
 """
 from __future__ import annotations
 
@@ -48,17 +49,21 @@ def main() -> None:
             found.setdefault(initials, set()).add(canonical)
             if form == canonical:
                 full.setdefault(initials, set()).add(canonical)
-    short_rows = sorted({f"{ini}\t{canonical}" for form, (canonical, key) in lex.forms.items()
-                         if key not in lex.former and len(form) == 2
-                         and len(ini := "".join(p[0] for p in lazy_pinyin(form) if p and p[0].isalpha())) == 2})
-    OUT_SHORT.write_bytes(gzip.compress(("\n".join(short_rows) + "\n").encode("utf-8"), mtime=0))
-    print(f"{len(short_rows)} two-letter readings -> {OUT_SHORT}")
+    short_rows = {f"{ini}\t{canonical}" for form, (canonical, key) in lex.forms.items()
+                  if key not in lex.former and len(form) == 2
+                  and len(ini := "".join(p[0] for p in lazy_pinyin(form) if p and p[0].isalpha())) == 2}
     rows = []
     for ini, names in sorted(found.items()):
-        if len(names) > 1:
-            names = full.get(ini, set())
+        if len(names) > 1 and len(full.get(ini, ())) == 1:
+            names = full[ini]
         if len(names) == 1:
             rows.append(f"{ini}\t{next(iter(names))}")
+        else:
+            # longer initials that name several departments (swj: 商务局, 水务局) are read like
+            # the two-letter ones: every reading kept, the report's words to choose
+            short_rows.update(f"{ini}\t{n}" for n in names)
+    OUT_SHORT.write_bytes(gzip.compress(("\n".join(sorted(short_rows)) + "\n").encode("utf-8"), mtime=0))
+    print(f"{len(short_rows)} ambiguous readings -> {OUT_SHORT}")
     OUT.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
     print(f"{len(rows)} initials -> {OUT}")
 

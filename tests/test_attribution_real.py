@@ -248,6 +248,17 @@ def test_a_department_named_by_its_level_word_on_a_county_level_citys_portal():
     assert (md.jurisdiction, md.level, md.department) == ("义乌市", "department", "义乌市自然资源局")
 
 
+def test_initials_several_departments_share_are_settled_by_the_reports_line_of_work():
+    # swj is 商务局, 水务局 or 税务局: the report's own line of work says which, and no line no answer
+    head = "2022年度法治政府建设工作报告\n\n2022年，我局坚持依法行政。现将有关情况报告如下：\n一、主要举措\n"
+    water = "全县水务系统依法治水，查处水事违法案件4起，巡查河道90次。\n"
+    trade = "全县商务系统规范执法，办理外商投资企业备案11家，开展商务领域执法检查8次。\n"
+    url = "http://swj.tonglu.gov.cn/art/2023/1/20/art_3.html"
+    assert fazhi.analyze_text(head + water, source=url).metadata.department == "桐庐县水务局"
+    assert fazhi.analyze_text(head + trade, source=url).metadata.department == "桐庐县商务局"
+    assert fazhi.analyze_text(head + "全年办理行政复议答复2件。\n", source=url).metadata.department is None
+
+
 def test_labels_glued_to_their_values_in_a_table_without_cells():
     md = md_of("索引号pbx001/2025-00003\n-\n发布机构三台县芦溪镇人民政府\n-\n发布日期2025-02-18\n"
                "芦溪镇2024年法治政府建设工作情况报告\n\n2024年，我镇扎实推进依法行政。\n")

@@ -390,9 +390,10 @@ def _short_initials() -> dict[str, tuple[str, ...]]:
 
 
 def short_departments_in_address(url: str) -> list[tuple[tuple[str, ...], str | None, str]]:
-    """The departments a two-letter initials in a site's address may name, every reading
-    (jw: 教委, 建委, 交委), with the level letter before it: a host's first label followed by
-    its place's (jw.cq.gov.cn), or a path segment of a level letter and the initials
+    """The departments ambiguous initials in a site's address may name, every reading
+    (jw: 教委, 建委, 交委; swj: 商务局, 水务局, 税务局), with the level letter before it: a
+    host's first label followed by its place's (jw.cq.gov.cn, swj.tonglu.gov.cn), or a path
+    segment of the initials (…/swj/…) or of a level letter and two-letter initials
     (…/qjw_65438/…: 区 + jw). Too ambiguous to read alone: the report's words must choose."""
     from urllib.parse import urlparse
 
@@ -405,6 +406,8 @@ def short_departments_in_address(url: str) -> list[tuple[tuple[str, ...], str | 
     for seg in re.split(r"[/_\-.]", parsed.path.lower()):
         if len(seg) == 3 and seg[0] in _LEVEL_LETTERS and seg[1:] in table:
             out.append((table[seg[1:]], _LEVEL_LETTERS[seg[0]], seg))
+        elif len(seg) >= 3 and seg in table:
+            out.append((table[seg], None, seg))
     return out
 
 
