@@ -29,6 +29,14 @@ def test_a_ceiling_in_an_assessment_is_a_target():
     assert one("全年办理行政复议案件20件，考核指标5%以下。", 20).kind == "count"
 
 
+def test_a_goal_set_after_a_comma_to_fall_within_or_reach_a_level():
+    text = "力争到2027年，全区行政诉讼败诉率下降至8%以内，政务服务好评率达到98%以上。"
+    assert one(text, 8).kind == "target" and one(text, 98).kind == "target"
+    # the same levels reached in the year reported are results
+    done = "2023年，全区行政诉讼败诉率下降至8%，政务服务好评率达到98%以上。"
+    assert one(done, 8).kind == "rate" and one(done, 98).kind == "rate"
+
+
 def test_an_achieved_rise_is_not_a_target():
     f = one("2023年，行政复议纠错率提升至45%。", 45)
     assert f.kind == "rate"
