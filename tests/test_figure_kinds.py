@@ -37,6 +37,11 @@ def test_a_goal_set_after_a_comma_to_fall_within_or_reach_a_level():
     assert one(done, 8).kind == "rate" and one(done, 98).kind == "rate"
 
 
+def test_the_weight_of_a_part_in_an_assessment_is_not_a_figure_of_the_work():
+    text = "将依法行政纳入部门年度目标考核，分值占比6%，全年考核单位32个。"
+    assert one(text, 6).kind == "target" and one(text, 32).kind != "target"
+
+
 def test_an_achieved_rise_is_not_a_target():
     f = one("2023年，行政复议纠错率提升至45%。", 45)
     assert f.kind == "rate"
