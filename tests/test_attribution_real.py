@@ -259,6 +259,18 @@ def test_initials_several_departments_share_are_settled_by_the_reports_line_of_w
     assert fazhi.analyze_text(head + "全年办理行政复议答复2件。\n", source=url).metadata.department is None
 
 
+def test_an_autonomous_units_short_name_keeps_its_whole_place_name():
+    # the place's own name is what stands before the peoples' names, however it ends
+    from fazhi.understand.divisions import short_name
+    assert short_name("黔东南苗族侗族自治州") == "黔东南"
+    assert short_name("西双版纳傣族自治州") == "西双版纳"
+    assert short_name("张家川回族自治县") == "张家川"
+    assert short_name("龙胜各族自治县") == "龙胜"
+    md = md_of("黔西南州司法局2022年度法治政府建设年度报告\n\n2022年，我局坚持依法行政。现将有关情况报告如下：\n"
+               "一、主要举措\n全年审查规范性文件3件。\n")
+    assert (md.jurisdiction, md.level, md.province) == ("黔西南州", "department", "贵州省")
+
+
 def test_labels_glued_to_their_values_in_a_table_without_cells():
     md = md_of("索引号pbx001/2025-00003\n-\n发布机构三台县芦溪镇人民政府\n-\n发布日期2025-02-18\n"
                "芦溪镇2024年法治政府建设工作情况报告\n\n2024年，我镇扎实推进依法行政。\n")

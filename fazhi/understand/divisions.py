@@ -24,8 +24,15 @@ _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # write their peoples without 族 (伊犁哈萨克自治州, 博尔塔拉蒙古自治州, 察布查尔锡伯自治县):
 # those peoples' names are listed, so 伊犁州 and 察布查尔县 are found too.
 _PEOPLES_WITHOUT_ZU = ("哈萨克", "柯尔克孜", "塔吉克", "蒙古", "锡伯")
-_AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:[\u4e00-\u9fff]{1,4}族|" + "|".join(_PEOPLES_WITHOUT_ZU)
-                         + r")+)(自治县|自治州|自治旗)$")
+# The peoples named in autonomous units' names, so that the place's own name is what stands
+# before them (黔东南苗族侗族自治州 -> 黔东南, not 黔东 + a people "南苗族")
+_PEOPLES = ("蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼",
+            "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
+            "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克",
+            "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+            "各")  # 龙胜各族自治县
+_AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)((?:(?:" + "|".join(sorted(_PEOPLES, key=len, reverse=True))
+                         + r")族|" + "|".join(_PEOPLES_WITHOUT_ZU) + r")+)(自治县|自治州|自治旗)$")
 # Official names that are also common words inside other names (高新区 holds 新区): found
 # only where nothing joins them on the left.
 _GENERIC_NAMES = {"新区", "城区", "郊区", "矿区", "市区", "东区", "西区", "南区", "北区", "中区"}
