@@ -53,6 +53,9 @@ _RUN_ON_TITLE = re.compile(r"^([^,。;:!?]{6,70}?(?:报告|总结))(?=\s*(?:(?:1
 
 
 _SENTENCE_MARKS = re.compile(r"[。,，;；]")
+# A line of single characters each set apart by spaces (德 清 县 2 0 2 3 年 度 …), as a title
+# spaced out to the width of its page comes out of a PDF or a Word file
+_LETTER_SPACED = re.compile(r"^(?:\S[ \t\u3000]+){4,}\S$")
 
 
 _LAW_WORDS = re.compile(r"法治|依法|政府|信息公开|政务公开|年度|\d{4}")
@@ -120,15 +123,15 @@ def strip_site(title: str) -> str:
     """A title without the site name a page glued to it (…情况的报告_某县人民政府网), the
     marks of a Markdown heading or bold line (# 某街道…报告, **…报告**), the
     column name it put before it (【省政府法治建设报告】…), a document number before or after
-    it, the name of the file it came from, or the 《》 a page quoted it in."""
+    it, the name of the file it came from, or the 《》 or 【】 a page set it in."""
     title = title.strip(" |｜")  # a title set in a table's cell: |某区2025年度…报告|
     title = re.sub(r"^#{1,6}\s*|^\*\*(?=.+\*\*$)|(?<=\S)\*\*$", "", title)  # Markdown: # 标题, **标题**
     title = re.sub(r"^\s*(?:【[^】]{1,20}】|\[[\u4e00-\u9fff]{1,12}\])\s*", "", title)
     title = _TITLE_LEAD.sub("", title)
     title = _TITLE_TAIL.sub("", title)
     title = rules()["site_suffix"].sub("", title).strip()
-    m = re.fullmatch(r"《([^《》]+)》", title)
-    return m.group(1) if m else title
+    m = re.fullmatch(r"《([^《》]+)》|【([^【】]+)】", title)
+    return (m.group(1) or m.group(2)) if m else title
 
 
 # A title line that is a file's name (….docx, .pdf).
@@ -215,6 +218,8 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
     partial = False  # org holds the start of a title broken over lines (…关于 / 2023年度法治政府建设)
     for i, (s, e, line) in enumerate(cands):
         text = line.strip()
+        if _LETTER_SPACED.match(text):
+            text = re.sub(r"\s+", "", text)  # a title set with a space after every character
         lead = len(line) - len(line.lstrip())
         if _BREADCRUMB.search(text):
             continue  # the site's breadcrumb, numbered as a list (2. 首页 > 政务公开 > …)
@@ -277,7 +282,7 @@ def _first_title(work: str, start: int, limit: int = 1200) -> tuple[str, int, in
                     break
                 title, b = joined, ns + len(nline.rstrip())
             return strip_site(title), a, b
-        if ORG_LINE.match(line) or (_ENDS_WITH_ABOUT.search(text) and len(text) <= 40):
+        if ORG_LINE.match(text) or (_ENDS_WITH_ABOUT.search(text) and len(text) <= 40):
             name = re.sub(r"文件$", "", text).replace(" ", "")
             if org is not None and org_at == i - 1 and not partial and len(org[0]) <= 30:
                 org = (org[0] + name, org[1])  # joint issuers set one per line: 中共某镇委员会 / 某镇人民政府
