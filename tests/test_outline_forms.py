@@ -129,3 +129,34 @@ def test_a_table_of_contents_above_the_text_is_no_outline():
     # the contents' entry naming the first-responsibility part is not that part
     cut = text.replace("第二部分\n厅主要负责人履行推进法治建设第一责任人职责情况\n厅长主持厅党组会议研究法治工作4次。\n", "")
     assert findings(cut, "first_responsibility_missing")
+
+
+_SYMBOLS = ("平川街道2024年法治政府建设工作报告\n发布日期：2025-01-15\n\n"
+            "◆ 一年来的主要工作\n"
+            "【强学习，提能力】\n街道班子集体学法4次，组织社区干部培训2期。\n"
+            "【守程序，防风险】\n审查街道合同36份，提出修改意见52条。\n"
+            "◆ 主要负责人履职情况\n街道党工委书记主持专题研究法治工作3次。\n"
+            "◆ 存在的问题\n一是执法文书制作不够规范；二是社区法律顾问作用发挥不足。原因是专职人员少。\n"
+            "◆ 2025年工作打算\n一要开展执法文书专项评查；二要建立社区法律顾问服务台账。\n")
+
+
+def test_parts_led_by_a_symbol_with_paired_bracket_titles_under_them():
+    r = fazhi.analyze_text(_SYMBOLS)
+    tops = [(s.title, s.role) for s in r.sections if s.level == 1]
+    assert tops == [("一年来的主要工作", "measures"), ("主要负责人履职情况", "first_responsibility"),
+                    ("存在的问题", "shortcomings"), ("2025年工作打算", "next_year_plan")]
+    subs = [s.title for s in r.sections if s.level == 2 and s.style == "【】"]
+    assert subs == ["强学习,提能力", "守程序,防风险"]
+    assert all(c.present for c in r.required_contents.values())
+    assert findings(_SYMBOLS, "heading_numbering") == []
+    cut = _SYMBOLS.replace("◆ 2025年工作打算\n一要开展执法文书专项评查；二要建立社区法律顾问服务台账。\n", "")
+    assert findings(cut, "next_year_plan_missing")
+
+
+def test_a_symbol_before_a_sentence_heads_nothing():
+    text = _SYMBOLS.replace("【守程序，防风险】\n", "◆ 审查街道合同36份，提出修改意见52条，均已采纳。\n")
+    r = fazhi.analyze_text(text)
+    assert not any("合同" in s.title for s in r.sections)
+    # a bracket title whose comma parts a sentence, not two short clauses, is no heading either
+    long = _SYMBOLS.replace("【守程序，防风险】", "【街道在全年审查合同的过程中始终坚持依法依规，防风险】")
+    assert "守程序,防风险" not in [s.title for s in fazhi.analyze_text(long).sections]

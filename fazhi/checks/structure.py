@@ -8,6 +8,7 @@ from typing import Iterator
 from ..data import load as load_data
 from ..record import Finding, Report, Section
 from ..understand.numerals import format_cn_int, parse_cn_int
+from ..understand.outline import unnumbered
 from ..understand.page import iter_lines
 from .document import is_report
 from .registry import check, finding
@@ -197,7 +198,7 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
     starts, heads = {s.start for s in secs}, {s.title_start for s in secs}
     groups: dict[tuple[int, str], list[Section]] = {}
     for s in secs:
-        if s.style in ("一是", "hint", "【】"):  # 【】 headings carry no numeral
+        if s.style in ("一是", "hint") or unnumbered(s.style):  # 【】 and ◆ headings carry no numeral
             continue
         groups.setdefault((s.parent if s.parent is not None else -1, s.style), []).append(s)
     for (_p, style), sibs in groups.items():

@@ -2,7 +2,7 @@
 
 Reports number their headings 一、 / (一) / 1. / (1) / ①, sometimes start with 第一部分,
 and list points with 一是、二是 either at the start of a paragraph or inline. Some head
-their parts with a title in 【】 and no numeral, or number them after a label word
+their parts with a title in 【】 or after a symbol (◆) and no numeral, or number them after a label word
 (关键词一：…), and some print a numeral (第一部分, 一、) on a line of its own with the title
 on the next line. A heading
 often runs into its paragraph on the same line (一、标题。正文…, or 标题一是… with no full
@@ -42,6 +42,13 @@ _LONE_NUMERAL = re.compile(rf"^(?:第[{CN}]{{1,3}}(?:部分|章|篇)|[{CN}]{{1,3
 # a part headed by its title in 【】 with no numeral (【存在的问题】), alone or run into its text
 _BRACKET_HEAD = re.compile(r"^【([^【】\n]{2,30})】\s*")
 _BRACKET = "【】"
+# a part headed by a symbol and its title, no numeral (◆ 2024年主要工作, ■ 存在的不足): the style is
+# "sym:" + the symbol, so that only headings led by one symbol are siblings. ● and · are left
+# out: reports lead the items of a list with them, sentences rather than titles
+_SYMBOL_HEAD = re.compile(r"^([◆◇■□▲△★☆▶►◎])[ \t\u3000]*(?=\S)")
+SYMBOL_STYLE = "sym:"
+# the part of a 【】 title between commas, when a title is a pair of short clauses (【抓学习,强能力】)
+_BRACKET_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,12}")
 # where 【】 and labelled headings sit: above a report's numbered top level when they come
 # first, else between 一、 and (一)
 _BRACKET_TOP, _BRACKET_MID = 0.5, 1.5
@@ -95,13 +102,31 @@ def _bracket_heading(stripped: str, offset: int, lead: int, line_len: int) -> _H
     if not m:
         return None
     title = m.group(1).strip()
-    if _SENTENCE_PUNCT.search(title) or re.search("[,、]", title) or _bracket_not_heading().search(title):
+    if _SENTENCE_PUNCT.search(title) or "、" in title or _bracket_not_heading().search(title):
         return None
+    if "," in title and not (title.count(",") <= 2 and all(_BRACKET_CLAUSE.fullmatch(c) for c in title.split(","))):
+        return None  # a comma only between the short clauses of a paired title (【抓决策,守程序】)
     words = _YEAR_TITLE.sub("年", title, count=1)
     if sum(1 for c in words if "\u4e00" <= c <= "\u9fff") < max(2, 0.8 * len(words.replace(" ", ""))):
         return None
     a = offset + lead + 1
     return _Head(_BRACKET, None, None, offset, a, a + len(m.group(1)), offset + line_len)
+
+
+def _symbol_heading(stripped: str, offset: int, lead: int, line_len: int) -> _Head | None:
+    """A symbol and a title on a line of its own (◆ 存在的不足): the title reads like a
+    heading that lost its numeral (short, no sentence punctuation, mostly Chinese)."""
+    m = _SYMBOL_HEAD.match(stripped)
+    if not m or not _is_bare_heading(stripped[m.end():]):
+        return None
+    a = offset + lead + m.end()
+    return _Head(SYMBOL_STYLE + m.group(1), None, None, offset, a, a + len(stripped[m.end():].rstrip()), offset + line_len)
+
+
+def unnumbered(style: str) -> bool:
+    """Whether headings of this style carry no numeral by design (【】, ◆ …), so their
+    numbering is never checked."""
+    return style == _BRACKET or style.startswith(SYMBOL_STYLE)
 
 
 def _number(style: str, token: str) -> int | None:
@@ -119,6 +144,8 @@ def _match_heading(line: str, offset: int) -> _Head | None:
     lead = len(line) - len(stripped)
     if stripped.startswith("【"):
         return _bracket_heading(stripped, offset, lead, len(line))
+    if _SYMBOL_HEAD.match(stripped):
+        return _symbol_heading(stripped, offset, lead, len(line))
     spaced = _SPACED_TOP.match(stripped)
     if spaced and not _SENTENCE_PUNCT.search(spaced.group(2)):
         number = parse_cn_int(spaced.group(1))
@@ -302,14 +329,17 @@ def _rank_brackets(heads: list[_Head]) -> None:
     """Place 【】 and labelled headings: at the top when no numbered top-level heading comes
     before the first of them, else as the level under the numbered top level (一、 → 【】 → (一))."""
     def unnumbered_style(h: _Head) -> bool:
-        return h.style == _BRACKET or h.style.startswith(_LABEL_STYLE)
+        return unnumbered(h.style) or h.style.startswith(_LABEL_STYLE)
     first = next((k for k, h in enumerate(heads) if unnumbered_style(h)), None)
     if first is None:
         return
     under = any(h.style in ("第一部分", "一、") for h in heads[:first])
+    # several such styles nest in the order they first appear (◆ 主要工作 above 【抓学习】)
+    order: dict[str, int] = {}
     for h in heads:
         if unnumbered_style(h):
-            h.rank = _BRACKET_MID if under else _BRACKET_TOP
+            k = order.setdefault(h.style, len(order))
+            h.rank = (_BRACKET_MID if under else _BRACKET_TOP) + 0.1 * min(k, 4)
 
 
 def _promote_bare(heads: list[_Head], bare: list[tuple[int, int, int]], work: str, lines) -> list[_Head]:
