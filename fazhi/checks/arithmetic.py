@@ -365,7 +365,7 @@ def _nearest_whole(work: str, figs: list[Figure], indicator: str, part: Figure) 
     cands = [f for f in figs if f.indicator == indicator and f.kind == "count" and f.part_of is None
              and f.end <= part.start and f.unit == part.unit and f.value_high is None
              and not lx.not_base.search(label(work, f, floor)) and not lx.carried.search(label(work, f, floor))
-             and not lx.earlier.search(label(work, f, floor)) and not in_brackets(work, f.start, floor)]
+             and not lx.earlier.search(label(work, f, floor)) and not in_brackets(work, f.start, floor, f.end)]
     return cands[-1] if cands else None
 
 
@@ -602,7 +602,23 @@ def _named_together(labels: list[str], before: str) -> bool:
     names = [l.strip(" ,、，;；:：") for l in labels]
     if len(names) < 2 or any(not (1 <= len(n) <= 6) or not re.fullmatch(r"[\u4e00-\u9fff]+", n) for n in names):
         return False
-    return "".join(names) in re.sub("[和与及、,，]", "", before)
+    if "".join(names) in re.sub("[和与及、,，]", "", before):
+        return True
+    # the same kinds joined in the total's words, each named again a little longer or shorter
+    # (办理行政复议答复和行政应诉案件31件，其中行政复议答复19件、行政诉讼应诉12件): one joined
+    # name per part, in order, holding the part's first and last two characters
+    joined = re.split("[和与及、]", before)
+    if len(joined) != len(names):
+        return False
+    for name, words in zip(names, joined):
+        if len(name) <= 3:
+            if name not in words:
+                return False
+            continue
+        k = words.find(name[:2])
+        if k < 0 or words.find(name[-2:], k + 2) < 0:
+            return False
+    return True
 
 
 # words in a list that say it names only some (主要有, 较多的是, 等): no breakdown of the whole

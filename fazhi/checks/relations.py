@@ -58,6 +58,8 @@ def lex() -> _Lex:
                       "exhaustive_at": int(p["exhaustive_at"]),
                       "closed_by_clause": bool(p.get("closed_by_clause", False)),
                       "adjacent_at": int(p.get("adjacent_at", 0)),
+                      "same_sentence": bool(p.get("same_sentence", False)),
+                      "not_total": re.compile(p["not_total"]) if p.get("not_total") else None,
                       "any": re.compile("|".join(f"(?:{x})" for x in p["parts"]))})
     return _Lex(stems, re.compile(d["rate_link"]), re.compile(d["not_base"]), re.compile(d["due"]),
                 re.compile(d["carried_over"]), re.compile(d["earlier_period"]), re.compile(d["activity"]), parts,
@@ -94,30 +96,48 @@ def paragraphs(report: Report) -> list[tuple[int, int, list[Figure]]]:
 
 
 def _paragraphs(report: Report) -> list[tuple[int, int, list[Figure]]]:
+    """A block of consecutive "item: figure" lines (审结:497件 / 审结率:97.1%) is one paragraph:
+    a table written one row a line, whose counts and rates relate as a sentence's do."""
     work = report.work
     out: dict[int, list[Figure]] = {}
-    starts: list[int] = []
-    ends: list[int] = []
     for f in report.figures:
         a = work.rfind("\n", 0, f.start) + 1
         out.setdefault(a, []).append(f)
+    merged: list[list] = []  # [start, end, figures, is an item line]
     for a in sorted(out):
         b = work.find("\n", a)
-        starts.append(a)
-        ends.append(len(work) if b < 0 else b)
-    return [(a, b, out[a]) for a, b in zip(starts, ends)]
+        b = len(work) if b < 0 else b
+        item = _ITEM_LINE.match(work, a, b) is not None
+        if merged and item and merged[-1][3] and not work[merged[-1][1]:a].strip():
+            merged[-1][1] = b
+            merged[-1][2] = merged[-1][2] + out[a]
+            continue
+        merged.append([a, b, list(out[a]), item])
+    return [(a, b, figs) for a, b, figs, _item in merged]
+
+
+# a line that is one item of a table written a row a line: a short name, a colon, its figure
+# (评查合格率:97.0%, 收案总数:512件), perhaps a remark after a comma
+_ITEM_LINE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff][^\n:：,，。;；]{1,19}[:：][ \t\u3000]*\d[^\n:：。]{0,30}$")
 
 
 def label(work: str, f: Figure, floor: int) -> str:
     """The words of a figure's own clause before its number (其中调解成功 for 2480件)."""
-    a = f.start
-    stop = max(floor, f.start - _LABEL_MAX)
+    return _label_at(work, f.start, floor)
+
+
+def _label_at(work: str, pos: int, floor: int, colon: bool = True) -> str:
+    a = pos
+    stop = max(floor, pos - _LABEL_MAX)
     if stop < a:  # just after the last clause delimiter in reach, else as far back as it reaches
         last = None
         for last in _CLAUSE.finditer(work, stop, a):
             pass
         a = last.end() if last is not None else stop
-    return work[a:f.start]
+        if colon and last is not None and last.group(0) in ":：" and not work[a:pos].strip():
+            # a figure right after a colon is the value of the words before it (审结:497件)
+            return _label_at(work, last.start(), floor, colon=False)
+    return work[a:pos]
 
 
 def tail(work: str, f: Figure) -> str:
@@ -126,9 +146,21 @@ def tail(work: str, f: Figure) -> str:
     return work[f.end:m.start() if m else f.end + 40]
 
 
-def in_brackets(work: str, pos: int, floor: int) -> bool:
+def in_brackets(work: str, pos: int, floor: int, end: int | None = None) -> bool:
+    """Whether a figure (from pos to end) stands in an aside in brackets. A bracket that holds
+    nothing but the figure, perhaps after a total's word (受理许可事项（共计15873件），按期办结（15819件）),
+    gives the count of the words before it: no aside."""
     seg = work[floor:pos]
-    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+    if seg.count("(") + seg.count("（") <= seg.count(")") + seg.count("）"):
+        return False
+    if end is None or not re.match(r"\s*[)）]", work[end:end + 3]):
+        return True
+    k = max(seg.rfind("("), seg.rfind("（"))
+    return _BRACKET_VALUE.fullmatch(seg[k + 1:]) is None
+
+
+# what may stand between a bracket's opening and the figure it gives the count of
+_BRACKET_VALUE = re.compile(r"\s*(?:共计|合计|总计|共)?\s*")
 
 
 def precision(f: Figure, work: str) -> float:
@@ -139,6 +171,11 @@ def precision(f: Figure, work: str) -> float:
         return 0.0
     dec = len(m.group(2) or "")
     return 0.5 * 10 ** (-dec) * _SCALES[m.group(3)]
+
+
+# what a rate may be computed from: counts, and sums of money (应缴…万元，已缴入国库…万元，入库率);
+# its base is of the numerator's kind and unit
+_LINKED_KINDS = ("count", "money")
 
 
 @dataclass
@@ -192,7 +229,7 @@ def _rate_links(report: Report) -> list[RateLink]:
             part = None
             cue = label(work, r, a)
             for f in reversed(figs[:i]):
-                if f.kind == "count" and pat.search(lab := label(work, f, a)):
+                if f.kind in _LINKED_KINDS and pat.search(lab := label(work, f, a)):
                     if narrower(lab, cue):
                         continue  # 主要负责人出庭2件 is not what 负责人出庭应诉率 counts
                     part = f
@@ -205,14 +242,14 @@ def _rate_links(report: Report) -> list[RateLink]:
             j = figs.index(part)
             bases, carried = [], 0.0
             for f in figs[:j]:
-                if f.kind != "count" or f.unit != part.unit or f.approx or f.value_high is not None:
+                if f.kind != part.kind or f.unit != part.unit or f.approx or f.value_high is not None:
                     continue
                 lab = label(work, f, a)
                 if lx.carried.search(lab):
                     carried += f.value
                     continue
                 if (pat.search(lab) and not lx.due.search(lab)) or lx.not_base.search(lab) \
-                        or lx.activity.search(lab) or in_brackets(work, f.start, a):
+                        or lx.activity.search(lab) or in_brackets(work, f.start, a, f.end):
                     continue
                 bases.append(f)
             out.append(RateLink(r, stem, part, bases, carried))
@@ -282,10 +319,14 @@ def partition_runs(report: Report) -> list[PartitionRun]:
                     first = run[0]
                     totals = [f for k, f in enumerate(counts[:i]) if f.unit == first.unit and not f.approx
                               and f.value_high is None and p["total"].search(labels[k] + tail(work, counts[k]))]
+                    if p["same_sentence"] and not labels[i].lstrip().startswith("其中"):
+                        totals = [t for t in totals if not _SENTENCE_END.search(work, t.end, first.start)]
                     after = counts[j] if j < len(counts) else None
                     if after is not None and after.unit == first.unit and re.search(
                             r"(合计|共计|总计|总量|共)", labels[j]) and not _SENTENCE_END.search(work, run[-1].end, after.start):
                         totals.append(after)  # 讲座50场、展览20场，合计70场 (not a total of the next sentence)
+                    if p["not_total"] is not None:
+                        totals = [t for t in totals if not p["not_total"].search(label(work, t, a))]
                     exhaustive = closing or len(names - {-1}) >= p["exhaustive_at"]
                     if not exhaustive and p["adjacent_at"] and len(names - {-1}) >= p["adjacent_at"] and i > 0 \
                             and counts[i - 1] in totals and not _CLAUSE_END.search(work, counts[i - 1].end, first.start) \
