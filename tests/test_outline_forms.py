@@ -160,3 +160,28 @@ def test_a_symbol_before_a_sentence_heads_nothing():
     # a bracket title whose comma parts a sentence, not two short clauses, is no heading either
     long = _SYMBOLS.replace("【守程序，防风险】", "【街道在全年审查合同的过程中始终坚持依法依规，防风险】")
     assert "守程序,防风险" not in [s.title for s in fazhi.analyze_text(long).sections]
+
+
+_DECIMALS = ("江岭市2025年法治政府建设年度报告\n发布时间：2026-02-20\n\n"
+             "1. 主要举措和成效\n1.1 科学民主决策\n市政府审议重大行政决策事项7项。\n"
+             "1.2 规范行政执法\n全市办理行政处罚案件2140件。\n1.3 化解行政争议\n审结行政复议案件188件。\n"
+             "2. 党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持常务会议研究法治工作4次。\n"
+             "3. 存在的不足和原因\n一是执法文书不规范；二是复议纠错率偏高。原因是培训不足。\n"
+             "4. 2026年工作安排\n开展执法文书专项评查，推动复议案件繁简分流。\n")
+
+
+def test_headings_numbered_with_their_parts_number_and_a_point():
+    r = fazhi.analyze_text(_DECIMALS)
+    subs = [(s.numeral, s.title, s.level) for s in r.sections if s.style == "1.x"]
+    assert subs == [("1.1", "科学民主决策", 2), ("1.2", "规范行政执法", 2), ("1.3", "化解行政争议", 2)]
+    assert [s.role for s in r.sections if s.level == 1] == ["measures", "first_responsibility", "shortcomings",
+                                                            "next_year_plan"]
+    assert findings(_DECIMALS, "heading_numbering") == []
+    assert any("1.2" in f.message for f in findings(_DECIMALS.replace("1.3 化解", "1.4 化解"), "heading_numbering"))
+
+
+def test_a_decimal_opening_a_line_is_no_heading():
+    text = _DECIMALS.replace("全市办理行政处罚案件2140件。", "1.5万人次参加年度学法考试。\n2.3个百分点的提升来自复议纠错。")
+    r = fazhi.analyze_text(text)
+    assert [s.numeral for s in r.sections if s.style.endswith(".x")] == ["1.1", "1.2", "1.3"]
+    assert findings(text, "heading_numbering") == []

@@ -8,7 +8,7 @@ from typing import Iterator
 from ..data import load as load_data
 from ..record import Finding, Report, Section
 from ..understand.numerals import format_cn_int, parse_cn_int
-from ..understand.outline import unnumbered
+from ..understand.outline import DECIMAL_STYLE, unnumbered
 from ..understand.page import iter_lines
 from .document import is_report
 from .registry import check, finding
@@ -18,6 +18,8 @@ def render(style: str, n: int) -> str:
     """The numeral as the report would print it in a given style (label:关键词 -> 关键词二)."""
     if style.startswith("label:"):
         return style[len("label:"):] + format_cn_int(n)
+    if style.endswith(DECIMAL_STYLE):  # 2.x -> 2.3
+        return style[:-len(DECIMAL_STYLE)] + f".{n}"
     return {"第一部分": f"第{format_cn_int(n)}部分", "一、": f"{format_cn_int(n)}、", "(一)": f"({format_cn_int(n)})",
             "1.": f"{n}.", "(1)": f"({n})", "①": chr(0x2460 + n - 1) if n <= 20 else str(n),
             "一是": f"{format_cn_int(n)}是", "第一": f"第{format_cn_int(n)}"}.get(style, str(n))

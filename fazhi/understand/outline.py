@@ -1,6 +1,6 @@
 """The outline: headings at every level, their spans, and the 一是/二是 enumerations.
 
-Reports number their headings 一、 / (一) / 1. / (1) / ①, sometimes start with 第一部分,
+Reports number their headings 一、 / (一) / 1. / 1.1 / (1) / ①, sometimes start with 第一部分,
 and list points with 一是、二是 either at the start of a paragraph or inline. Some head
 their parts with a title in 【】 or after a symbol (◆) and no numeral, or number them after a label word
 (关键词一：…), and some print a numeral (第一部分, 一、) on a line of its own with the title
@@ -65,6 +65,12 @@ _MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
 # a top-level numeral parted from its title by a space only, on a short line of its own
 # (一　主要工作和成效): the title holds no sentence punctuation
 _SPACED_TOP = re.compile(rf"^([{CN}]{{1,3}})[ \t\u3000]+((?:[\u4e00-\u9fff]|(?:19|20)\d\d\s*年)[^,，、]{{1,29}})$")
+# a heading numbered with its part's number and its own after a point (1.1 依法履行政府职能, 2.3
+# 严格执法): one level under the 1. parts. Not a decimal (1.5万人次, 2.3个百分点): a unit or a
+# numeral after the number is none
+_DECIMAL_HEAD = re.compile(r"^(\d{1,2})\.(\d{1,2})(?![\d.%])[ \t\u3000]*(?=[\u4e00-\u9fff])(?![万亿千百十个件人次元倍余多年月日])")
+DECIMAL_STYLE = ".x"
+_DECIMAL_RANK = 3.5
 # a numbered heading whose title opens with its year (1、2023年工作开展情况, 1.2025年主要举措), not a
 # number run (1、2月) or a decimal (1.5万)
 _YEAR_TITLE = re.compile(r"(?:19|20)\d\d\s*年")
@@ -146,6 +152,16 @@ def _match_heading(line: str, offset: int) -> _Head | None:
         return _bracket_heading(stripped, offset, lead, len(line))
     if _SYMBOL_HEAD.match(stripped):
         return _symbol_heading(stripped, offset, lead, len(line))
+    dec = _DECIMAL_HEAD.match(stripped)
+    if dec:
+        rest = stripped[dec.end():]
+        t = _TITLE_END.search(rest)
+        title_len = t.start() if t else len(rest.rstrip())
+        if 2 <= title_len <= 30 and "," not in rest[:title_len]:
+            a = offset + lead + dec.end()
+            return _Head(dec.group(1) + DECIMAL_STYLE, int(dec.group(2)), dec.group(0).strip(), offset, a,
+                         a + title_len, offset + len(line), rank=_DECIMAL_RANK)
+        return None
     spaced = _SPACED_TOP.match(stripped)
     if spaced and not _SENTENCE_PUNCT.search(spaced.group(2)):
         number = parse_cn_int(spaced.group(1))
