@@ -65,3 +65,19 @@ def test_parts_named_again_a_little_longer_or_shorter():
     # a narrower kind than the one joined in the total's words is no breakdown of it
     narrower = _with("（四）合法性审查。审查文件和合同56件，其中规范性文件20件、合同30件。\n")
     assert not findings(narrower, "sum_consistency")
+
+
+def test_run_in_titles_before_a_sentence_are_no_table():
+    import fazhi
+    from fazhi.checks.relations import paragraphs
+
+    table = _with("（四）复议数据。\n收案总数：300件\n审结：290件\n审结率：96.7%\n")
+    prose = _with("（四）复议工作。\n依法受理：300件申请全部依法受理并登记\n依法审结：290件案件已审结并送达\n")
+
+    def lines_of(text: str, needle: str) -> int:
+        r = fazhi.analyze_text(text)
+        a = r.work.find(needle)
+        return next(r.work.count("\n", s, e) + 1 for s, e, _f in paragraphs(r) if s <= a < e)
+
+    assert lines_of(table, "收案总数") == 3
+    assert lines_of(prose, "依法受理") == 1

@@ -116,9 +116,11 @@ def _paragraphs(report: Report) -> list[tuple[int, int, list[Figure]]]:
     return [(a, b, figs) for a, b, figs, _item in merged]
 
 
-# a line that is one item of a table written a row a line: a short name, a colon, its figure
-# (评查合格率:97.0%, 收案总数:512件), perhaps a remark after a comma
-_ITEM_LINE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff][^\n:：,，。;；]{1,19}[:：][ \t\u3000]*\d[^\n:：。]{0,30}$")
+# a line that is one item of a table written a row a line: a short name, a colon, its figure and
+# unit (评查合格率:97.0%, 收案总数:512件), perhaps a remark after a comma; not a run-in title
+# before a sentence (依法决策:32项重大事项全部经过审查)
+_ITEM_LINE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff][^\n:：,，。;；]{1,19}[:：][ \t\u3000]*\d[\d.]*\s*"
+                        r"[^\s\d:：。,，;；]{0,4}(?:[,，][^\n:：。]{0,24})?[。;；]?[ \t\u3000]*$")
 
 
 def label(work: str, f: Figure, floor: int) -> str:
