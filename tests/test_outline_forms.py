@@ -185,3 +185,12 @@ def test_a_decimal_opening_a_line_is_no_heading():
     r = fazhi.analyze_text(text)
     assert [s.numeral for s in r.sections if s.style.endswith(".x")] == ["1.1", "1.2", "1.3"]
     assert findings(text, "heading_numbering") == []
+
+
+def test_a_lone_symbol_line_is_a_byline_not_a_part():
+    text = "■ 平川县司法局\n" + _SYMBOLS.replace("◆ 主要负责人履职情况\n", "")
+    r = fazhi.analyze_text(text)
+    assert "平川县司法局" not in [s.title for s in r.sections]
+    one = _SYMBOLS.replace("◆ 主要负责人履职情况", "主要负责人履职情况").replace("◆ 存在的问题", "存在的问题") \
+        .replace("◆ 2025年工作打算", "2025年工作打算")
+    assert not any(s.style.startswith("sym:") for s in fazhi.analyze_text(one).sections)

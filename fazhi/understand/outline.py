@@ -43,9 +43,11 @@ _LONE_NUMERAL = re.compile(rf"^(?:第[{CN}]{{1,3}}(?:部分|章|篇)|[{CN}]{{1,3
 _BRACKET_HEAD = re.compile(r"^【([^【】\n]{2,30})】\s*")
 _BRACKET = "【】"
 # a part headed by a symbol and its title, no numeral (◆ 2024年主要工作, ■ 存在的不足): the style is
-# "sym:" + the symbol, so that only headings led by one symbol are siblings. ● and · are left
-# out: reports lead the items of a list with them, sentences rather than titles
-_SYMBOL_HEAD = re.compile(r"^([◆◇■□▲△★☆▶►◎])[ \t\u3000]*(?=\S)")
+# "sym:" + the symbol, so that only headings led by one symbol are siblings, and a symbol heads
+# parts only when it leads two such lines or more (one is a news page's byline: ■ 某市司法局).
+# ● and · are left out: reports lead the items of a list with them, sentences rather than
+# titles; □ too: it stands for a character a page could not show
+_SYMBOL_HEAD = re.compile(r"^([◆◇■▲△★☆▶►◎])[ \t\u3000]*(?=\S)")
 SYMBOL_STYLE = "sym:"
 # the part of a 【】 title between commas, when a title is a pair of short clauses (【抓学习,强能力】)
 _BRACKET_CLAUSE = re.compile(r"[\u4e00-\u9fff]{2,12}")
@@ -286,6 +288,10 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
             bare.append((len(heads), s, e))
         elif _is_bare_heading(line):
             bare.append((len(heads), s, e))
+    symbols = {h.style for h in heads if h.style.startswith(SYMBOL_STYLE)}
+    if symbols:
+        lone = {st for st in symbols if sum(h.style == st for h in heads) < 2}
+        heads = [h for h in heads if h.style not in lone]
     heads = _promote_bare(heads, bare, work, lines)
     promoted = {h.start for h in heads if h.implied_number is not None}
     for s, e in hinted:
