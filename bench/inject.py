@@ -4,14 +4,14 @@ Takes the correct reports of tests/corpus/reports (with the facts their manifest
 the example reports, plants one defect at a time of every kind ../shared/spec/rules.md
 names — a count changed so a rate or a sum breaks at its stated precision, a part set
 above its whole, a heading numeral dropped or repeated, a bracket deleted, a number lost
-(第批, 共件, 达%), a year shifted, another level's word (全镇 in a street's report), 己经 and
-自已, — for 一, the causes or a whole part removed, a part blanked into stock phrases — at
+(第批, 共件, 达%), a year shifted, another level's word (全镇 in a street's report, 我区 in a
+县's bureau), 己经 and 自已, — for 一, the causes or a whole part removed, a part blanked into stock phrases — at
 randomly chosen places with randomly chosen variants (seeded), analyses each injected
 text and counts a defect caught when its check reports a new finding at the planted
 place. Every check also runs on the clean reports and on the clean passages of
 tests/corpus/clean_passages: any finding there is a false flag.
 
-    python bench/inject.py [--half tuned|heldout|fresh|fresh2…fresh10|all] [--seed 17] [--per 2] [--json out.json]
+    python bench/inject.py [--half tuned|heldout|fresh|fresh2…fresh18|all] [--seed 17] [--per 2] [--json out.json]
 
 Prints one line per check (injected, caught, recall, false flags) and a total line.
 """
@@ -233,20 +233,25 @@ WRONG = {  # the issuer's level -> words of other levels a copied text would car
     ("township", "镇"): ["全乡", "我乡"], ("township", "乡"): ["全镇", "我镇"], ("street", ""): ["全镇", "我镇", "全乡"],
     ("county", "县"): ["我区", "全区"], ("county", "市"): ["全县", "我县"], ("district", ""): ["全县", "我县"],
     ("city", ""): ["我县", "本县"], ("province", ""): ["我市", "我县"],
+    # a department by the last character of its place: the words of a place of another level
+    # (not 全区 for a 县's: in an autonomous region that is the region, the level above)
+    ("department", "县"): ["我区", "本区"], ("department", "区"): ["全县", "我县"],
+    ("department", "市"): ["我县", "本县"], ("department", "省"): ["我县", "本县"],
 }
 
 
 @injector("level_mismatch")
 def wrong_level(src: Source, rng: random.Random) -> Iterator[Injection]:
     md = src.report.metadata
-    key = (md.level, (md.jurisdiction or "")[-1:] if md.level in ("township", "county") else "")
+    key = (md.level, (md.jurisdiction or "")[-1:] if md.level in ("township", "county", "department") else "")
     words = WRONG.get(key)
     if not words:
         return
     t = src.text
     a, b = body(src)
     own = {"township": r"全[镇乡]|我[镇乡]", "street": r"辖区|本街道|全街道|街道(?=[将共全])", "county": r"全[县市]|我[县市]",
-           "district": r"全区|我区", "city": r"全市|我市", "province": r"全省|我省"}[md.level]
+           "district": r"全区|我区", "city": r"全市|我市", "province": r"全省|我省",
+           "department": f"全{key[1]}|我{key[1]}"}[md.level]
     cands = [m for m in re.finditer(own, t[a:b])]
     w = rng.choice(words)
     if cands and rng.random() < 0.7:

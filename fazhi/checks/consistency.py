@@ -128,7 +128,10 @@ def level_mismatch(report: Report) -> Iterator[Finding]:
         return
     pats, cond = _mismatch_patterns()
     if level == "department":
-        keys = [_unit_key(level, md.department)]  # a department speaks of 全县 and 我县 as its own
+        # a department speaks of 全县 and 我县 as its own, and of no other level's place
+        keys = [_unit_key(level, md.department)]
+        if md.jurisdiction:
+            keys.append("department-of:" + md.jurisdiction[-1])
     else:
         keys = [_unit_key(level, md.jurisdiction), "government"]
     work = report.work
