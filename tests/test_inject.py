@@ -24,7 +24,12 @@ punctuation with thousands commas, 一　标题 headings with an 一要 plan, a 
 three of fresh13 (a PDF's page numbers between paragraphs, an 抄送/印发 block, dash run-in titles)
 and the three of fresh14 (a table in full-width bars, 壹、贰、 headings, (1) at the top level) and the
 three of fresh15 (a 其他需要报告的事项 part, a 目录 above the text, a PDF's hard line breaks) and the
-two of fresh16 (a plan as a table of tasks, a footnote mark after a count)."""
+two of fresh16 (a plan as a table of tasks, a footnote mark after a count) and the four of fresh17
+(a 厅's 第一部分：… parts, a street's ◆ parts over 【…，…】 sub-parts, a letter with figures in
+brackets, 1.1 headings over item: figure lines) and the three of fresh18 (a 司法局's 一是 paragraphs
+with no part headings, ①②③ runs, a district report in the third person by its 依法治区办) and the
+three of fresh19 (「」 keyword paragraphs of a 旗, spaced numbers in ▶ data lines, 任务一：/完成情况：
+pairs)."""
 from __future__ import annotations
 
 import json
