@@ -79,9 +79,12 @@ class Lexicon:
         self.former: set[str] = set()
         self.short_of_names: set[str] = set()  # full names a short_of short stands for
         self.government_offices: set[str] = set()  # full names a place's government gives its own
+        self.for_place: set[str] = set()  # keys of bodies that report for their whole place
         for i, entry in enumerate(data["department"]):
             stems = entry["stems"]
             key = f"{stems[0]}#{i}"
+            if entry.get("for_place"):
+                self.for_place.add(key)
             suffixes = entry.get("suffixes", ["局", "厅"])
             if entry.get("former"):
                 self.former.add(key)
@@ -148,6 +151,18 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon(load_data("departments.toml"))
+
+
+def reports_for_place(name: str) -> bool:
+    """True when the unit named is a body that reports for its whole place (中共某县委全面依法治县
+    委员会办公室, 区委依法治区办): its report is the place's, not a department's."""
+    return _normalise(name).endswith(_for_place_forms())
+
+
+@lru_cache(maxsize=1)
+def _for_place_forms() -> tuple[str, ...]:
+    lex = lexicon()
+    return tuple(form for form, (_c, key) in lex.forms.items() if key in lex.for_place)
 
 
 def _normalise(name: str) -> str:

@@ -12,7 +12,7 @@ import re
 
 from ...record import Metadata
 from ..dates import DATE_RE, parse_match
-from ..departments import Unit, parse_unit
+from ..departments import Unit, parse_unit, reports_for_place
 from ..divisions import Division, divisions, short_name
 from ..doctype import detect_kind
 from ..page import GLOSS as _GLOSS
@@ -688,6 +688,12 @@ def _settle_department(r: _Reading) -> None:
     word and no place found anywhere (区住房建设局) is no name: the report stays a department's."""
     md = r.md
     if not md.department:
+        return
+    if reports_for_place(md.department) and r.place is not None:
+        # 区委依法治区办 reports for its whole place: the report is the place's, of its level
+        md.department = None
+        md.level = r.place.level
+        r.self_level = None if r.self_level == "department" else r.self_level
         return
     md.department = full_department(md.department)
     md.department = as_the_page_names(md.department, r.page_fields, r.body,
