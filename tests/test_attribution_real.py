@@ -289,6 +289,14 @@ def test_the_rule_of_law_commissions_office_reports_for_its_whole_place():
     assert (md.level, md.department) == ("department", "桐庐县司法局")
 
 
+def test_a_places_party_committee_is_no_department_and_a_bureaus_is_its_bureau():
+    body = "\n2022年，坚持依法行政。现将有关情况报告如下：\n一、主要举措\n全年审查规范性文件6件。\n"
+    md = md_of("中共桐庐县委员会2022年度法治建设情况报告" + body)
+    assert (md.jurisdiction, md.level, md.department) == ("桐庐县", "county", None)
+    md = md_of("中共桐庐县应急管理局委员会2022年度法治政府建设情况报告" + body)
+    assert (md.level, md.department) == ("department", "桐庐县应急管理局")
+
+
 def test_labels_glued_to_their_values_in_a_table_without_cells():
     md = md_of("索引号pbx001/2025-00003\n-\n发布机构三台县芦溪镇人民政府\n-\n发布日期2025-02-18\n"
                "芦溪镇2024年法治政府建设工作情况报告\n\n2024年，我镇扎实推进依法行政。\n")

@@ -245,6 +245,8 @@ def parse_unit(name: str) -> Unit:
             if rest.startswith(c) and _department_part(rest[len(c):])[0]:
                 level_word, rest = c, rest[len(c):]
                 break
+    if places and rest in ("委员会", "委", "党委"):
+        rest = ""  # 中共某县委员会: the place's party committee itself, no department of it
     if places and rest.startswith("委") and len(rest) > 2:
         rest = rest[1:]  # 中共某县委政法委: a body of the county's party committee
     gov = next((g for g in _GOVERNMENTS if rest.startswith(g) and len(rest) > len(g) + 1), None) \

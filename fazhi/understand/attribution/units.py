@@ -33,6 +33,8 @@ def only_places(name: str) -> bool:
 def department_name(issuer: str) -> str | None:
     names = re.split(r"[\s、,]+", issuer)
     for n in names:
+        if re.search(r"(?:省|市|县|区|州|旗|盟|镇|乡|街道)委员会$", n) and parse_unit(n).department is None:
+            continue  # 中共某县委员会: the place's party committee, no department
         if DEPT_SUFFIX.search(n) and not re.search(r"人民政府$|党委$|县委$|市委$|区委$|省委$", n):
             if "人民政府办公室" in n or not GOV_WORDS.fullmatch(n):
                 return n
@@ -216,9 +218,11 @@ def full_department(name: str) -> str:
     """A department with its place, its name given in full where it was written in a short
     form the lexicon knows (某市科技局 -> 某市科学技术局), as the record gives departments."""
     u = parse_unit(name)
-    if u.known and u.department and re.search(r"(?:党组|党委)$", name):
-        # 中共某市交通运输局党组: the department its party group reports for
-        name = re.sub(r"^中共|(?:党组|党委)$", "", name)
+    if re.search(r"(?:党组|党委|(?<=[局厅])委员会)$", name) and (
+            u.known and u.department or parse_unit(re.sub(r"^中共|委员会$", "", name)).known):
+        # 中共某市交通运输局党组, 中共某县应急管理局委员会: the department its party body reports for
+        name = re.sub(r"^中共|(?:党组|党委|(?<=[局厅])委员会)$", "", name)
+        u = parse_unit(name)
     if not (u.known and u.department and u.place) or not name.startswith(u.place):
         return name
     rest = name[len(u.place):]
