@@ -1281,3 +1281,53 @@ def test_a_title_line_ending_in_a_conjunction_runs_on_into_the_next():
                "2023年，县综合行政执法局坚持依法行政，全年办理案件120件。\n一、主要举措\n审核规范性文件1件。\n")
     assert md.title == "2023年度法治政府建设工作报告和2024年工作思路"
     assert md.issuer != "法治政府建设工作报告和"
+
+
+def test_a_reform_commission_written_short_takes_its_full_official_name():
+    # 发展改革委 drops both the 和 of the stem and the 员会 of the suffix: the unit is the
+    # 发展和改革委员会, not a 发展改革委员会 made up from the short form
+    md = md_of("2023年度法治政府建设情况报告\n\n2023年，甘肃省发展改革委坚持依法行政，"
+               "委党组专题研究法治建设工作3次，全年审核规范性文件5件。\n一、主要举措\n开展法治培训2次。\n")
+    assert md.department == "甘肃省发展和改革委员会"
+
+
+def test_an_industry_bureau_written_short_twice_over_takes_the_full_name_too():
+    md = md_of("宁波市工业信息化委2020年法治政府建设工作报告\n\n2020年，市工业信息化委全面推进依法行政。\n"
+               "一、主要工作\n审核合同12份。\n")
+    assert md.department == "宁波市工业和信息化委员会"
+
+
+def test_a_body_and_its_own_party_committee_issuing_together_report_as_the_body():
+    md = md_of("国家林业和草原局党组 国家林业和草原局关于2021年度法治政府建设情况的报告\n\n"
+               "2021年，国家林业和草原局认真贯彻依法治国部署，审查规章草案3件。\n")
+    assert md.level == "department"
+    assert md.department == "国家林业和草原局"
+
+
+def test_a_bureau_and_its_party_group_set_apart_by_a_comma_report_as_the_bureau():
+    md = md_of("中共三台县水利局党组、三台县水利局关于2022年度法治政府建设情况的报告\n\n"
+               "2022年，县水利局坚持依法治水，全年办理取水许可18件。\n")
+    assert md.department == "三台县水利局"
+
+
+def test_the_year_of_a_titleless_report_from_a_bare_review_heading():
+    # no title and an opening that speaks of 今年 (published the next spring): the heading
+    # that reviews the year's work names the year reported on
+    md = md_of("今年以来，在州委、州政府的坚强领导下，全州法治政府建设稳步推进。现将有关情况报告如下：\n"
+               "一、2021年工作回顾\n（一）强化组织领导。召开法治建设专题会议4次。\n"
+               "二、存在的问题\n法治宣传覆盖面仍需扩大。\n")
+    assert md.report_year == 2021
+
+
+def test_a_new_town_of_a_state_new_area_reports_as_a_zone():
+    md = md_of("沣东新城2023年度法治政府建设工作报告\n\n2023年，沣东新城深入推进依法行政，"
+               "新城党委会学法4次，全年审查合同300余件。\n一、主要举措\n审查规范性文件2件。\n")
+    assert md.jurisdiction == "沣东新城"
+    assert md.level is None
+    assert md.department is None
+
+
+def test_a_township_named_new_town_is_no_zone():
+    md = md_of("新城镇2023年法治政府建设工作报告\n\n2023年，新城镇党委、政府高度重视法治建设，"
+               "全年开展普法活动12场次。\n")
+    assert md.jurisdiction != "新城"

@@ -100,7 +100,11 @@ class Lexicon:
             for stem in stems:  # 政法委, 卫生健康委: a full stem with the short suffix
                 for suf in suffixes:
                     if suf in short_suffix:
-                        self._add(stem + short_suffix[suf], stem + suf, key)
+                        # the first stem with its 和 dropped (发展改革, 工业信息化) and the short
+                        # suffix (委) is that name written short twice over: its canonical name
+                        # is the first stem's (发展和改革委员会), not the dropped form made long
+                        full = (stems[0] if stem == stems[0].replace("和", "") != stems[0] else stem) + suf
+                        self._add(stem + short_suffix[suf], full, key)
             for short, stem in entry.get("short_of", {}).items():
                 # 文广旅体局 is the short of 文化广电旅游体育局, not of the entry's first stem
                 for suf in suffixes:

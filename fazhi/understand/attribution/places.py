@@ -255,7 +255,7 @@ def zone_parts(name: str) -> tuple[str, str, Division | None] | None:
         return None
     zone, rest = m.group("zone"), m.group("rest")
     d = divisions()
-    if d.named(zone) or rest.startswith(("(", "（")) or zone in ("新区", "示范区", "试验区", "合作区"):
+    if d.named(zone) or rest.startswith(("(", "（")) or zone in ("新区", "示范区", "试验区", "合作区", "新城"):
         return None  # a division (两江新区), or a zone that names its division in brackets
     if any(d.named(zone[i:]) for i in range(1, len(zone) - 2)):
         return None  # words run into a division's name (制定两江新区…方案): no zone of that name

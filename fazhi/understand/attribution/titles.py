@@ -371,6 +371,11 @@ def _government_of_joint(issuer: str) -> str:
     parts = _joint_parts(issuer)
     if parts:
         return parts[1]
+    # a body's own party committee or group and the body issuing together (某署党委 某署,
+    # 中共某局党组 某局): the body itself, named twice
+    same = re.fullmatch(r"(?:中共)?(\S{2,30}?)(?:党委|党组)[\s、]*\1", issuer)
+    if same:
+        return same.group(1)
     co = _co_issuers(issuer)
     return co[0] if co else issuer  # two units of one place: the report is placed by the first, its lead
 
