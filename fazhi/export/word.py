@@ -604,7 +604,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         undecided = int((pool["decision"].isna() & ~pool["sha256"].isin(done)).sum())
     else:
         undecided = 0
-    other = other[[_keep(r, include_undecided) for r in other.to_dict("records")]]
+    # a boolean mask, not a list: a list of no rows would select no columns (KeyError: check)
+    other = other[pd.Series([_keep(r, include_undecided) for r in other.to_dict("records")], index=other.index, dtype=bool)]
     if not other.empty:
         k += 1
         if units_loaded:  # without a list this is the section's only part: no（一）of one
