@@ -122,8 +122,19 @@ def test_report_year_missing_and_mismatch() -> None:
     text = build(title="固安县人民政府法治政府建设情况的报告", plan_head="三、下一步工作安排",
                  plan="下一步，我县将继续推进法治政府建设，组织培训6期。\n")
     assert findings(text, "report_year")
-    assert findings(build(published="2025-03-20"), "report_year")
+    assert findings(build(published="2023-12-20"), "report_year")  # out before its own year ended
     assert not findings(build(), "report_year")
+
+
+def test_a_report_years_late_has_one_finding_that_names_its_year() -> None:
+    """Published two years after its deadline: one lateness finding, saying the report's year and
+    that it is over a year late, not a second one on the same date under 报告年度存疑."""
+    text = build(published="2025-06-10")
+    assert not findings(text, "report_year")
+    (late,) = findings(text, "timeliness")
+    assert late.severity == "error" and "报告年度为2023年" in late.message and "超过一年" in late.message
+    (once,) = findings(build(published="2024-05-10"), "timeliness")  # weeks late: the plain wording
+    assert "超过一年" not in once.message and "报告年度" not in once.message
 
 
 @pytest.mark.parametrize("published,severity", [("2024-04-02", "error"), ("2024-04-01", "warning"),

@@ -139,7 +139,9 @@ def report_year(report: Report) -> Iterator[Finding]:
                       data={"report_year": md.report_year, "found": found})
         return
     pub = _d(md.published)
-    if pub is not None and pub.year != md.report_year + 1:
+    # published a year or more after the year it should have been: that is the lateness timeliness
+    # states (with the report's year), not a second finding on the same date
+    if pub is not None and pub.year <= md.report_year:
         yield finding("report_year", "mismatch", year=md.report_year, published=md.published,
                       expected=md.report_year + 1, data={"published": md.published})
 
@@ -160,8 +162,11 @@ def timeliness(report: Report) -> Iterator[Finding]:
         deadline_year = year + 1 if year is not None else pub.year
         deadline = date(deadline_year, 4, 1)
         if pub > deadline:
-            yield finding("timeliness", "late", severity="error", published=md.published, year=deadline_year,
-                          days=(pub - deadline).days + 1, data={"deadline": "before " + deadline.isoformat()})
+            # a year or more late: the report's own year is said too, as the one finding on it
+            key = "late_years" if year is not None and pub.year > deadline_year else "late"
+            yield finding("timeliness", key, severity="error", published=md.published, year=deadline_year,
+                          report_year=year, days=(pub - deadline).days + 1,
+                          data={"deadline": "before " + deadline.isoformat()})
         elif pub == deadline:
             yield finding("timeliness", "on_deadline", severity="warning", published=md.published)
     signed = _d(md.signed)
