@@ -132,7 +132,7 @@ class Figure:
     indicator: str | None = None
     approx: bool = False
     # count | rate | money | change | duration | other; numbers that are not figures of the work:
-    # target | ranking | streak | context | frequency (fazhi/data/figure_kinds.toml), never summed or checked
+    # target | ranking | streak | context | frequency | previous (fazhi/data/figure_kinds.toml), never summed or checked
     kind: str = "count"
     value_high: float | None = None  # upper end of a range
     direction: str | None = None  # for a change: up | down

@@ -92,10 +92,15 @@ def _same_unit(a: str | None, b: str | None) -> bool:
     return a == b or (a in _CASES and b in _CASES)
 
 
+# what a change cannot be the change of: another change, and the earlier year's figure it is measured
+# from (比上年的42件增长19%: 19% is this year's count against 42)
+_NOT_BASES = frozenset({"change", "previous"})
+
+
 def base_of(figs: list[Fig], i: int, text: str) -> Fig | None:
     """The figure a change refers to: the core's refers_to, else the figure just before it in the sentence."""
     c = figs[i]
-    if c.refers_to is not None and 0 <= c.refers_to < len(figs) and figs[c.refers_to].kind != "change":
+    if c.refers_to is not None and 0 <= c.refers_to < len(figs) and figs[c.refers_to].kind not in _NOT_BASES:
         return figs[c.refers_to]
     for j in range(i - 1, -1, -1):
         f = figs[j]
@@ -103,9 +108,10 @@ def base_of(figs: list[Fig], i: int, text: str) -> Fig | None:
             return None
         if any(ch in _SENTENCE_DELIMS for ch in text[f.end:c.start]):
             return None
-        if f.kind != "change":
+        if f.kind not in _NOT_BASES:
             return f
     return None
+
 
 
 def compared_year(text: str, base: Fig, change: Fig, report_year: int) -> int | None:

@@ -350,8 +350,9 @@ def _change(work: str, lc_start: int, num_start: int) -> str | None:
 
 
 # Kinds of numbers that are not figures of the year's work (targets, rankings, streaks,
-# counts of compared places, standing frequencies such as 每月1次): kept in the record, never given an indicator or summed.
-NON_WORK_KINDS = frozenset({"target", "ranking", "streak", "context", "frequency"})
+# counts of compared places, standing frequencies such as 每月1次, an earlier year's figure a comparison
+# states): kept in the record, never given an indicator or summed.
+NON_WORK_KINDS = frozenset({"target", "ranking", "streak", "context", "frequency", "previous"})
 
 
 @lru_cache(maxsize=1)

@@ -532,12 +532,17 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     plan_of: dict[tuple[str, ...], bool] = {}
     for i, f in enumerate(figures):
         if f.kind in NON_WORK_KINDS:
-            prev_end = f.end  # a target or a ranking measures no indicator
+            # a target or a ranking measures no indicator; an earlier year's figure neither, but the
+            # words before it still name the figure this year's is compared with (由上年的42件下降到35件)
+            if f.kind != "previous":
+                prev_end = f.end
             continue
         if f.kind == "change":
             # a year-on-year change is about the figure before it in its sentence, not an indicator of its own
             s0 = _sentence_start(work, f.start)
-            f.refers_to = next((j for j in range(i - 1, -1, -1) if figures[j].start >= s0 and figures[j].kind != "change"), None)
+            # (an earlier year's figure is what it is compared with, not what changed: 50件，比上年的42件增长19%)
+            f.refers_to = next((j for j in range(i - 1, -1, -1) if figures[j].start >= s0
+                                and figures[j].kind not in ("change", "previous")), None)
             prev_end = f.end
             continue
         heads = [s.title for s in chain(sections, f.start) if s.style != "一是"]
