@@ -79,3 +79,39 @@ def test_no_rate_is_recomputed_on_last_years_count() -> None:
     text = build(measures=MEASURES + "行政应诉案件比上年的60件减少了36件，行政机关负责人出庭应诉24件，出庭应诉率100%。\n")
     r = fazhi.analyze_text(text)
     assert not [f for f in r.findings if f.check == "rate_consistency" and "60" in f.message]
+
+
+# -- stock openings are no evidence of copying ---------------------------------------------------
+
+_OPENING = ("2023年，在区委、区政府的{lead}领导下，在区委依法治区办的{guide}指导下，{unit}坚持以习近平新时代中国特色社会主义"
+            "思想为指导，全面贯彻党的二十大和二十届二中全会精神，深入学习贯彻习近平法治思想，认真落实中央、省、市、区关于"
+            "法治政府建设的决策部署，紧紧围绕法治政府建设目标任务，扎实推进依法行政各项工作，法治政府建设取得了积极成效。"
+            "现将2023年度法治政府建设工作情况报告如下：\n")
+
+
+def _street(unit: str, lead: str, guide: str, body: str) -> str:
+    return (f"{unit}2023年法治政府建设工作情况报告\n" + _OPENING.format(unit=unit, lead=lead, guide=guide)
+            + "一、主要举措和成效\n" + body + f"\n{unit}办事处\n2024年3月15日\n")
+
+
+_BODY_A = ("（一）规范执法。街道综合执法中队查处占道经营案件61件，清理违规广告牌37块，执法记录仪使用率100%。\n"
+           "（二）调解纠纷。街道人民调解委员会受理物业纠纷88件，调解成功80件，移交法院诉调对接8件。\n")
+_BODY_B = ("（一）依法决策。街道党工委会议研究重大事项9项，全部经过法律顾问审查，审核合同17份。\n"
+           "（二）法治宣传。在社区开展“宪法进小区”活动14场，组建居民普法志愿队2支，覆盖居民1.2万人。\n")
+
+
+def test_two_streets_opening_with_the_same_formulas_are_not_near_duplicates(tmp_path: Path) -> None:
+    """The opening formulas (在…的坚强领导下, 坚持以…为指导, 关于…的决策部署, 取得了积极成效, 现将…报告如下), in the
+    forms units vary them, are shared by obligation, not copied; the streets' own work differs."""
+    db = _corpus(tmp_path, {"a.txt": _street("东湖街道", "坚强", "具体", _BODY_A),
+                            "b.txt": _street("南岭街道", "正确", "精心", _BODY_B)})
+    with Corpus(db) as c:
+        assert c.findings(check="near_duplicate").empty
+
+
+def test_own_work_copied_under_a_stock_opening_is_still_found(tmp_path: Path) -> None:
+    db = _corpus(tmp_path, {"a.txt": _street("东湖街道", "坚强", "具体", _BODY_A),
+                            "b.txt": _street("南岭街道", "正确", "精心", _BODY_A.replace("61件", "60件"))})
+    with Corpus(db) as c:
+        found = c.findings(check="near_duplicate")
+    assert not found.empty and all("坚持以习近平" not in m for m in found["message"])

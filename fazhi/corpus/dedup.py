@@ -73,6 +73,7 @@ class DedupSettings:
     bucket_cap: int
     estimate_margin: float
     not_passages: tuple[str, ...] = ()  # lines never compared: headings, titles, rows of links
+    stock_forms: tuple[str, ...] = ()  # formula sentences in their varied forms (regular expressions)
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,7 @@ def settings() -> DedupSettings:
     d = dict(corpus_settings()["dedup"])
     d["stock_clauses"] = tuple(d.get("stock_clauses", ())) + tuple(load_data("prescribed.toml")["quoted"])
     d["not_passages"] = tuple(d.get("not_passages", ()))
+    d["stock_forms"] = tuple(d.get("stock_forms", ()))
     s = DedupSettings(**d)
     if s.bands * s.rows != s.num_perm:
         raise ValueError("corpus.toml: dedup.bands × dedup.rows 必须等于 dedup.num_perm")
@@ -397,12 +399,21 @@ def is_prescribed_heading(masked: str) -> bool:
     return _prescribed_headings().match(masked) is not None
 
 
+@lru_cache(maxsize=4)
+def _forms(patterns: tuple[str, ...]) -> "re.Pattern[str] | None":
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 def is_prior_stock(masked: str, s: DedupSettings) -> bool:
     """Whether a masked clause is shipped stock phrasing or prescribed text: one of the stock
-    clauses or a clause of a quoted rule, allowing up to four characters before it (县政府主要
-    负责人… / 主要负责人…), or a prescribed heading."""
+    clauses or a clause of a quoted rule, or a formula in one of its forms (stock_forms), allowing
+    up to four characters before it (县政府主要负责人… / 主要负责人…), or a prescribed heading."""
     prior = _prior(s.stock_clauses)
-    return any(masked[i:] in prior for i in range(min(5, len(masked)))) or is_prescribed_heading(masked)
+    lead = range(min(5, len(masked)))
+    if any(masked[i:] in prior for i in lead) or is_prescribed_heading(masked):
+        return True
+    forms = _forms(s.stock_forms)
+    return forms is not None and any(forms.fullmatch(masked, i) for i in lead)
 
 
 def refresh_stock(con, s: DedupSettings | None = None) -> tuple[frozenset[int], int]:
