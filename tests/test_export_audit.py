@@ -115,3 +115,32 @@ def test_own_work_copied_under_a_stock_opening_is_still_found(tmp_path: Path) ->
     with Corpus(db) as c:
         found = c.findings(check="near_duplicate")
     assert not found.empty and all("坚持以习近平" not in m for m in found["message"])
+
+
+# -- a date of another page is not the report's 成文日期 ----------------------------------------------
+
+_TITLED = dict(title="香河县人民政府关于2023年度法治政府建设情况的报告", published=None)
+
+
+@pytest.mark.parametrize("tail,signed", [
+    # the report's own signature, then the site's list of other pages with their dates
+    ("香河县人民政府\n2024年2月26日\n推荐阅读：\n某区2022年度依法行政工作总结\n2023-07-04\n", "2024-02-26"),
+    ("香河县人民政府\n2024年2月26日\n猜你喜欢\n某街道法治建设情况汇报 2024-05-30\n", "2024-02-26"),
+    # no signature of its own: the listed page's date is not taken for one
+    ("相关范文\n某乡2022年法治政府建设工作报告\n2023-07-04\n", None),
+    ("某乡2022年法治政府建设工作报告\n2023-07-04\n", None),
+    # a date deep inside the year the report covers is no signing date of that year's report
+    ("2023年7月4日\n相关文档\n某乡2022年法治政府建设工作报告\n", None),
+])
+def test_the_signing_date_is_never_another_listed_pages(tail: str, signed: str | None) -> None:
+    r = fazhi.analyze_text(build(**_TITLED) + "\n" + tail)
+    assert r.metadata.report_year == 2023 and r.metadata.signed == signed
+
+
+def test_a_department_is_not_called_late_on_a_listed_pages_date() -> None:
+    """The 3月1日 deadline of a department's report is checked on its own signing date only."""
+    text = (build(title="香河县司法局关于2023年度法治政府建设情况的报告", published="2024-03-20")
+            + "\n香河县司法局\n2024年2月20日\n相关文档\n某局2023年法治政府建设年度报告\n2024-04-18\n")
+    r = fazhi.analyze_text(text)
+    assert r.metadata.signed == "2024-02-20"
+    assert not [f for f in r.findings if f.check == "timeliness"]

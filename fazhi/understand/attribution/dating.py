@@ -102,9 +102,26 @@ def breadcrumb_year(shown: str, start: int, body_start: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+
+@lru_cache(maxsize=1)
+def _related_heads() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_data("boilerplate.toml")["tail"]["related"]), re.M)
+
+
+def related_tail(shown: str, start: int, end: int) -> int:
+    """Where a site's list of other pages begins (相关文档, 推荐阅读, 猜你喜欢: boilerplate.toml [tail]),
+    or `end`: read in the text as shown, since the working view blanks the heading itself."""
+    m = _related_heads().search(shown, start, end)
+    return m.start() if m is not None else end
+
+
 def signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int, tuple[int, int]]:
     """(signing date, signing org, where the signature block begins, its span) from the last
-    lines: a date and the organisation lines above it, or an organisation line alone at the end."""
+    lines: a date and the organisation lines above it, or an organisation line alone at the end.
+    A date under a document's title (某区2022年度法治政府建设情况报告 / 2023-06-15) is an item of a list
+    of other pages, not the report's signature."""
     lines = [(s, e, l) for s, e, l in iter_lines(work) if start <= s < end and l.strip()]
     signed = org = None
     sig_start = end
@@ -119,6 +136,10 @@ def signature(work: str, start: int, end: int) -> tuple[str | None, str | None, 
         m = DATE_RE.search(text)
         if m and len(text) - len(m.group(0)) <= 6 and signed is None:
             d = parse_match(m)
+            above = lines[-2 - i][2].strip() if i + 2 <= len(lines) else ""
+            if d is not None and above and TITLE_WORDS.search(above) and not ORG_LINE.match(above) \
+                    and len(above) > 8 and not _SENTENCE_END.search(above):
+                break  # a listed page's title and its date
             if d is not None:
                 signed = d.isoformat()
                 sig_start, sig_end = s, e

@@ -17,7 +17,7 @@ from ..divisions import Division, divisions, short_name
 from ..doctype import detect_kind
 from ..page import GLOSS as _GLOSS
 from ..page import iter_lines, unglossed
-from .dating import address_year, announced_year, body_year, breadcrumb_year, signature
+from .dating import address_year, announced_year, body_year, breadcrumb_year, related_tail, signature
 from .places import (
     Context,
     address_names,
@@ -349,7 +349,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     if why is not None:
         md.evidence["doc_type"] = why
 
-    signed, sig_org, body_end, sig_span = signature(work, body_start, end)
+    # a site's list of other pages after the report (相关文档 …) is none of it: its titles and dates
+    # are other documents'
+    signed, sig_org, body_end, sig_span = signature(work, body_start, related_tail(shown, body_start, end))
 
     _read_dates(md, work, shown, page_fields, doc_meta, start, end, body_start, signed, sig_span, conf)
 
@@ -376,12 +378,27 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     _settle_issuer(r)
     _record_evidence(r)
     _read_report_year(r)
+    _drop_early_signature(md)
     if md.title and rules()["news_headline"].match(re.sub(r"\s+", "", md.title)):
         # a repost's headline: it named the issuer and the year above, but is no title of the report
         md.title = None
         md.evidence.pop("title", None)
         md.confidence.pop("title", None)
     return md, body_start, body_end
+
+
+def _drop_early_signature(md: Metadata) -> None:
+    """A signing date read off the end of the page that falls well inside the year the report states
+    it covers is not the report's (attribution.toml signature.earliest_month)."""
+    if not md.signed or md.report_year is None or "report_year" in md.inferred:
+        return
+    if (md.evidence.get("signed") or {}).get("source") != "signature":
+        return
+    month = rules()["signed_earliest_month"]
+    if md.signed < f"{md.report_year:04d}-{month:02d}-01":
+        md.signed = None
+        md.evidence.pop("signed", None)
+        md.confidence.pop("signed", None)
 
 
 def _voice(body: str) -> tuple[str | None, bool]:

@@ -53,6 +53,7 @@ def rules() -> dict:
         "document_number": data["document_number"],
         "own_place_idioms": tuple(body["own_place_idioms"]),
         "word_like_short_names": frozenset(body["word_like_short_names"]),
+        "signed_earliest_month": int(data["signature"]["earliest_month"]),
         "cover_letter": re.compile(r"(?:" + "|".join(map(re.escape, data["signature"]["cover_request"]))
                                    + r")[^\n]{0,80}\n(?:[ \t]*\n)?[ \t]*[\u4e00-\u9fff（）()][\u4e00-\u9fff（）() \t\u3000、]{2,60}\n"
                                    r"(?:[ \t]*\n)?[ \t]*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[ \t]*\n"),
