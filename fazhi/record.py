@@ -196,6 +196,9 @@ class Metadata:
     signed: str | None = None
     issuer: str | None = None
     doc_type: str = "report"  # report, a look-alike kind of doctypes.toml [kinds], or unknown
+    # the host of the page when it is not the unit's own site (a mirror, a 范文 site, another place's
+    # government reposting it): what the page shows is a copy, its date the copy's
+    found_on: str | None = None
     title_span: tuple[int, int] | None = None
     inferred: list[str] = field(default_factory=list)  # fields inferred from the body, not stated
     # where each field was read: {"title": {"source": "title_field", "text": "标题:…", "start": 12, "end": 40}};

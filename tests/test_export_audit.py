@@ -144,3 +144,85 @@ def test_a_department_is_not_called_late_on_a_listed_pages_date() -> None:
     r = fazhi.analyze_text(text)
     assert r.metadata.signed == "2024-02-20"
     assert not [f for f in r.findings if f.check == "timeliness"]
+
+
+# -- a copy found on another site is not what the unit submitted ------------------------------------
+
+def _page(d: Path, name: str, url: str, text: str, tail: str = "") -> None:
+    """A saved web page of `text` with the crawl manifest line that gives its address."""
+    import json
+
+    d.mkdir(parents=True, exist_ok=True)
+    body = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip()) + tail
+    (d / name).write_text(f"<html><head><meta charset='utf-8'><title>文档</title></head><body>{body}</body></html>",
+                          "utf-8")
+    with (d / "fazhi-crawl.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"url": url, "path": name, "status": 200}) + "\n")
+
+
+_COPY_TAIL = ("<p>香河县人民政府</p><p>2024年3月12日</p><h3>推荐阅读</h3>"
+              "<p>某区2022年度法治政府建设情况报告</p><p>2023-06-15</p>")
+
+
+@pytest.fixture()
+def copy_corpus(tmp_path: Path) -> Path:
+    text = build(title="香河县人民政府关于2023年度法治政府建设情况的报告", published="2024-06-03")
+    _page(tmp_path / "in", "copy.html", "https://www.wenku-sample.net/p/5531.html", text, _COPY_TAIL)
+    db = tmp_path / "c.duckdb"
+    with Corpus(db) as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+    return db
+
+
+def test_a_copy_on_another_site_is_known_as_such(copy_corpus: Path) -> None:
+    with Corpus(copy_corpus) as c:
+        (rep,) = c.reports().to_dict("records")
+        fs = c.findings()
+    assert rep["found_on"] == "www.wenku-sample.net" and str(rep["signed"])[:10] == "2024-03-12"
+    # the copy's date is no publication date of the unit: no lateness stated on it
+    (t,) = fs[fs["check"] == "timeliness"].to_dict("records")
+    assert t["severity"] == "info" and "www.wenku-sample.net" in t["message"] and "晚于" not in t["message"]
+    assert fs[fs["check"] == "report_year"].empty
+
+
+def test_the_opinion_on_a_copy_says_where_it_was_found(copy_corpus: Path, tmp_path: Path) -> None:
+    with Corpus(copy_corpus) as c:
+        (out,) = export(c, tmp_path / "审查意见", kind="opinions", issuer="某办")
+    text = "\n".join(_texts(out))
+    assert "你单位报送" not in text and "在网站www.wenku-sample.net上查到" in text
+    assert "公开日期2024年6月3日" not in text and "该页面所署日期为2024年6月3日" in text
+
+
+def test_the_notice_counts_a_copy_as_found_not_sent(copy_corpus: Path, tmp_path: Path) -> None:
+    units = tmp_path / "units.csv"
+    units.write_text("单位名称,层级,上级\n香河县,county,廊坊市\n三河市,county,廊坊市\n", "utf-8")
+    with Corpus(copy_corpus) as c:
+        (out,) = export(c, tmp_path / "通报.docx", kind="notice", registry=str(units), year=2023, issuer="某办")
+        st = c.status(2023)
+    text = "\n".join(_texts(out))
+    assert "已报送1个" not in text and "其中1个是在其他网站查到的转载" in text
+    assert "香河县（报告查自其他网站）" in text and "逾期" not in text
+    (row,) = st[st["unit"] == "香河县"].to_dict("records")
+    assert row["status"] == "unpublished" and "www.wenku-sample.net" in row["note"]
+
+
+def test_an_older_corpus_learns_which_reports_are_copies(copy_corpus: Path) -> None:
+    """A file from before records.found_on is upgraded from its documents' addresses."""
+    with Corpus(copy_corpus) as c:
+        c.con.execute("ALTER TABLE records DROP COLUMN found_on")
+        c.con.execute("DELETE FROM schema_info WHERE version >= 8")
+    with Corpus(copy_corpus) as c:
+        assert c.reports()["found_on"].tolist() == ["www.wenku-sample.net"]
+
+
+@pytest.mark.parametrize("url,copy", [
+    ("https://www.wenku-sample.net/p/1.html", True),       # no government's site
+    ("http://www.xianghe.gov.cn/art/2024/3/1.html", False),  # the county's own
+    ("http://www.langfang.gov.cn/x/1.html", False),          # the city above it
+    ("http://www.shiyan.gov.cn/x/1.html", True),             # a city elsewhere reposting it
+    (None, False),                                           # a file with no address
+])
+def test_found_on_tells_the_units_own_site_from_another(url: str | None, copy: bool) -> None:
+    from fazhi.understand.attribution.places import found_on
+
+    assert bool(found_on(url, "131024")) is copy

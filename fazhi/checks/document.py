@@ -138,7 +138,7 @@ def report_year(report: Report) -> Iterator[Finding]:
         yield finding("report_year", "conflict", start, end, year=md.report_year, found=found,
                       data={"report_year": md.report_year, "found": found})
         return
-    pub = _d(md.published)
+    pub = _d(md.published) if not md.found_on else None  # a copy elsewhere dates the copy
     # published a year or more after the year it should have been: that is the lateness timeliness
     # states (with the report's year), not a second finding on the same date
     if pub is not None and pub.year <= md.report_year:
@@ -153,7 +153,11 @@ def timeliness(report: Report) -> Iterator[Finding]:
         return
     pub = _d(md.published)
     year = lenient_year(report)
-    if pub is None:
+    if pub is not None and md.found_on:
+        # a copy on another site (a mirror, another place's repost): its page's date is the copy's,
+        # not when the unit published, so no lateness is stated on it
+        yield finding("timeliness", "found_on", severity="info", host=md.found_on, published=md.published)
+    elif pub is None:
         if year is not None and disputed_year(report) is None:  # a disputed year has no one deadline
             yield finding("timeliness", "no_date", severity="info", year=year + 1)
         else:

@@ -103,7 +103,7 @@ class Queries:
                          r.level, r.department, r.province, r.city, r.county, r.division_code, r.report_year,
                          r.published, r.signed, r.issuer, r.score_total, r.n_errors, r.n_warnings, r.n_info,
                          (SELECT count(*) FROM findings f WHERE f.doc_id = r.doc_id AND f.origin = 'corpus') AS n_corpus,
-                         r.missing_contents, r.chars, r.truncated, r.truncation, r.inferred, d.error, d.ingested_at,
+                         r.missing_contents, r.chars, r.truncated, r.truncation, r.inferred, r.found_on, d.error, d.ingested_at,
                          r.analyzed_at
                   FROM records r JOIN documents d USING (doc_id) WHERE {cond}
                   ORDER BY r.report_year NULLS LAST, r.province NULLS LAST, r.city NULLS LAST, r.unit_name NULLS LAST, r.sha256"""

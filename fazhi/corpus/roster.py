@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, REPORT_STATUS_ZH
+from ..data.labels import CONTENT_ZH, DOC_TYPE_ZH, REPORT_STATUS_NOTE_ZH, REPORT_STATUS_ZH
 from ..record import CONTENT_KEYS
 from ..understand.departments import parse_unit, same_unit
 from .dedup import corpus_settings
@@ -276,7 +276,8 @@ def status_of(r: dict[str, Any], year: int) -> tuple[str, int | None]:
     if r.get("doc_type") != "report":
         return "invalid", None
     pub = r.get("published")
-    if pub is None:
+    if pub is None or r.get("found_on"):
+        # a copy found on another site dates the copy: when the unit published is not known
         return "unpublished", None
     if r.get("disputed") is not None and r.get("report_year") is not None:
         year = max(r["report_year"], r["disputed"])  # late only when late whichever year it reports on
@@ -301,7 +302,8 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
     if not units:
         raise RegistryError("语料库中还没有单位名单：请用 --registry 指定单位名单（CSV 或 XLSX）")
     cols = ("sha256", "source", "title", "unit_name", "jurisdiction", "department", "issuer", "level", "county", "city",
-            "province", "doc_type", "published", "missing_contents", "n_errors", "n_warnings", "report_year", "disputed")
+            "province", "doc_type", "published", "missing_contents", "n_errors", "n_warnings", "report_year", "disputed",
+            "found_on")
     # a report whose title states one year and whose lead-in another (report_year's conflict finding,
     # data.found) is the report of either: it is listed under both, with a note, and its deadline is the
     # later one (not 未报送 under the year its title misstates, not 逾期 by a year its lead-in denies)
@@ -311,7 +313,7 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
           WHERE "check" = 'report_year' AND json_extract_string(data, '$.found') IS NOT NULL GROUP BY doc_id)
         SELECT r.sha256, d.source, r.title, r.unit_name, r.jurisdiction, r.department, r.issuer, r.level, r.county,
                r.city, r.province, r.doc_type, r.published, r.missing_contents, r.n_errors, r.n_warnings,
-               r.report_year, x.found
+               r.report_year, x.found, r.found_on
         FROM records r JOIN documents d USING (doc_id) LEFT JOIN disputed x USING (doc_id)
         WHERE r.report_year = ? OR x.found = ? ORDER BY r.sha256""", [year, year]).fetchall()]
     unit_names = [_unit_names(u) for u in units]
@@ -359,6 +361,8 @@ def status(corpus, year: int, registry: "str | os.PathLike[str] | None" = None, 
             notes.append(_disputed_note(r))
         if unplaced(r):
             notes.append(UNPLACED_NOTE)
+        if r.get("found_on"):
+            notes.append(REPORT_STATUS_NOTE_ZH["found_on"].format(host=r["found_on"]))
         missing = [CONTENT_ZH.get(k, k) for k in (r.get("missing_contents") or []) if k in CONTENT_KEYS] \
             if code != "invalid" else []
         zh = f"逾期{days}天公开" if code == "late" else STATUS_ZH[code]

@@ -52,7 +52,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("unit_key", pa.string()), ("unit_name", pa.string()), ("score_total", pa.float64()),
         ("n_errors", pa.int32()), ("n_warnings", pa.int32()), ("n_info", pa.int32()),
         ("missing_contents", pa.list_(pa.string())), ("chars", pa.int32()), ("truncated", pa.bool_()),
-        ("truncation", pa.string()), ("inferred", pa.list_(pa.string())),
+        ("truncation", pa.string()), ("inferred", pa.list_(pa.string())), ("found_on", pa.string()),
     ]),
     "sections": pa.schema([
         ("doc_id", pa.int32()), ("idx", pa.int32()), ("title", pa.string()), ("numeral", pa.string()),
@@ -147,7 +147,8 @@ def flatten(record: dict[str, Any], analyzed_at, fazhi_version: str) -> dict[str
         unit_key=unit_key(md), unit_name=unit_name(md), score_total=_float(score.get("total")),
         n_errors=severities.count("error"), n_warnings=severities.count("warning"),
         n_info=severities.count("info"), missing_contents=missing, chars=_int(record.get("chars")),
-        truncated=bool(cut), truncation=to_json(cut) if cut else None, inferred=inferred_fields(md)).items()}
+        truncated=bool(cut), truncation=to_json(cut) if cut else None, inferred=inferred_fields(md),
+        found_on=md.get("found_on") or None).items()}
     secs = record.get("sections") or []
     out["sections"] = {
         "idx": list(range(len(secs))), "title": [s.get("title") for s in secs],

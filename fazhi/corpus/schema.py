@@ -44,7 +44,7 @@ import duckdb
 
 from ..record import to_json
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def record_blob(record: dict[str, Any]) -> bytes:
@@ -128,6 +128,40 @@ def _completeness_columns(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("""UPDATE records SET truncated = _c.truncated, truncation = _c.truncation, inferred = _c.inferred
                        FROM _c WHERE records.doc_id = _c.doc_id""")
         con.unregister("_c")
+
+
+def _found_on_column(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 8: records.found_on, the host of a page that is not the unit's own site; for a record
+    analysed before the record carried it, judged on the document's address and the record's place by
+    the rule the analysis uses now."""
+    import pyarrow as pa
+
+    from ..understand.attribution.places import found_on
+
+    con.execute("ALTER TABLE records ADD COLUMN found_on VARCHAR")
+    last = -1
+    while True:
+        rows = con.execute("""SELECT r.doc_id, r.record, d.source, d.page_meta, r.division_code FROM records r
+                              JOIN documents d USING (doc_id) WHERE r.doc_id > ? ORDER BY r.doc_id LIMIT 2000""",
+                           [last]).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        ids, hosts = [], []
+        for doc_id, blob, source, page_meta, code in rows:
+            md = record_json(blob).get("metadata") or {}
+            if "found_on" in md:
+                host = md["found_on"]
+            else:
+                meta = json.loads(page_meta) if page_meta else {}
+                url = meta.get("url") if isinstance(meta, dict) else None
+                host = found_on(url or source, code)
+            ids.append(doc_id)
+            hosts.append(host)
+        t = pa.table({"doc_id": pa.array(ids, pa.int32()), "found_on": pa.array(hosts, pa.string())})
+        con.register("_f", t)
+        con.execute("UPDATE records SET found_on = _f.found_on FROM _f WHERE records.doc_id = _f.doc_id")
+        con.unregister("_f")
 
 
 Step = Union[str, Callable[[duckdb.DuckDBPyConnection], None]]
@@ -259,6 +293,8 @@ MIGRATIONS: dict[int, tuple[str, list[Step]]] = {
     ]),
     7: ("records.truncated, truncation and inferred: a text that may be cut off, and the metadata the "
         "document did not state", [_completeness_columns]),
+    8: ("records.found_on: the host of a page that is not the unit's own site (a mirror, a repost)",
+        [_found_on_column]),
 }
 
 

@@ -33,6 +33,7 @@ SEVERITY_ZH = _table("severity")
 DOC_TYPE_ZH = _doc_types()
 DOC_TYPE_COUNT = _doc_type_counts()
 REPORT_STATUS_ZH = _table("report_status")
+REPORT_STATUS_NOTE_ZH = _table("report_status_note")
 REVIEW_STATE_ZH = _table("review_state")
 REVIEW_ACTION_ZH = _table("review_action")
 DECISION_ZH = {k: REVIEW_ACTION_ZH[k] for k in ("confirmed", "dismissed")}

@@ -78,6 +78,7 @@ class Addressing:
     unit_inferred: bool       # the unit was not stated by the report (title, labelled field, signature)
     year_inferred: bool
     published_inferred: bool = False  # the publication date was read from an unlabelled date on the page
+    found_on: str | None = None  # the host of a copy found on a site that is not the unit's own
 
     def caveat(self, year: Any, published: str | None = None) -> str | None:
         """The sentence that says what was inferred, or None when the report stated all of it;
@@ -129,7 +130,7 @@ def addressing(rep: dict[str, Any]) -> Addressing:
     unit_guess, year_guess = inferred(rep.get("inferred"), level, bool(dept), bool(place))
     published_guess = "published" in _fields(rep.get("inferred")) and _known(rep.get("published"))
     return Addressing(unit, to, bool(unit) and unit_guess, _known(rep.get("report_year")) and year_guess,
-                      published_guess)
+                      published_guess, _text(rep.get("found_on")))
 
 
 def _fields(v: Any) -> set[str]:

@@ -21,8 +21,8 @@ HEADERS_ZH = {
     "reports": {
         "unit_name": "单位", "report_year": "报告年度", "title": "标题", "doc_type": "文件类型", "level": "层级",
         "province": "省", "city": "市", "county": "县", "jurisdiction": "行政区划", "department": "部门",
-        "issuer": "发布单位", "division_code": "区划代码", "published": "公开日期", "signed": "成文日期",
-        "score_total": "得分", "n_errors": "错误", "n_warnings": "警告", "n_info": "提示", "n_corpus": "跨报告问题",
+        "issuer": "发布单位", "division_code": "区划代码", "published": "公开日期",
+        "found_on": "查自其他网站（公开日期为该页面的日期）", "signed": "成文日期", "score_total": "得分", "n_errors": "错误", "n_warnings": "警告", "n_info": "提示", "n_corpus": "跨报告问题",
         "missing_contents": "缺少内容", "inferred": "推断字段", "truncation": "文本可能不完整",
         "chars": "字数", "format": "格式", "source": "来源",
         "error": "读取错误", "sha256": "文件指纹（SHA-256）", "ingested_at": "入库时间",

@@ -253,15 +253,21 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
         d.title(phrase("unidentified_title", year=year_txt))
         d.salutation(BLANK_SIGNATURE)
     pub = rep.get("published")
-    pub_txt = phrase("opening_published", date=cn_date(pub)) if isinstance(pub, date) else phrase("opening_unpublished")
     title = rep.get("title")
     what = phrase("opening_title", title=title) if title else phrase("opening_untitled", year=year_txt)
+    if about.found_on:  # a copy on another site: where it was found, and its date as the page's
+        seen = phrase("opening_found", host=about.found_on, what=what)
+        pub_txt = phrase("opening_found_date", date=cn_date(pub)) if isinstance(pub, date) else ""
+    else:
+        seen = phrase("opening_received", what=what)
+        pub_txt = phrase("opening_published", date=cn_date(pub)) if isinstance(pub, date) \
+            else phrase("opening_unpublished")
     if not rows:
-        d.para(f"经审查，你单位报送的{what}{pub_txt}，未发现需要整改的问题。")
+        d.para(f"经审查，{seen}{pub_txt}，未发现需要整改的问题。")
     else:
         # one problem is stated, not listed; a group's heading only when there are several groups,
         # an item's number only when its group holds several (a list of one is no list)
-        d.para(f"经审查，你单位报送的{what}{pub_txt}，存在以下{'' if len(rows) == 1 else f'{len(rows)}个'}问题，"
+        d.para(f"经审查，{seen}{pub_txt}，存在以下{'' if len(rows) == 1 else f'{len(rows)}个'}问题，"
                "请认真核实整改：")
         groups: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
@@ -273,7 +279,7 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
             items = groups[name]
             for i, r in enumerate(items, 1):
                 d.para((f"{i}. " if len(items) > 1 else "") + _item(r))
-    caveat = about.caveat(year, cn_date(pub) if isinstance(pub, date) else None)
+    caveat = about.caveat(year, cn_date(pub) if isinstance(pub, date) and not about.found_on else None)
     if caveat:
         d.para(caveat)
     if cut_off:
@@ -471,14 +477,16 @@ def _decided_lateness(listed: pd.DataFrame, fs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _overall(n: int, received: int, counts: dict[str, int], deficient: int) -> str:
+def _overall(n: int, received: int, counts: dict[str, int], deficient: int, found: int = 0) -> str:
     """The 总体情况 sentence: how many units were to report, received, published how, missing, and how
     many reports lack a part; a category that counts none is not named (按时公开3个, not 逾期公开0个)."""
     parts = [phrase("overall_" + code, n=counts[code]) for code in ("on_time", "late", "unpublished", "invalid")
              if counts.get(code)]
     text = phrase("overall_listed", n=n)
     if received:
-        text += "，" + phrase("overall_received", n=received) + ("，其中" + "，".join(parts) if parts else "")
+        # a copy found on another site was not sent by its unit: the count says how many are copies
+        got = phrase("overall_found", n=received, k=found) if found else phrase("overall_received", n=received)
+        text += "，" + got + ("，其中" + "，".join(parts) if parts else "")
     if counts.get("missing"):
         text += ("；" if received else "，") + phrase("overall_missing", n=counts["missing"])
     if counts.get("ambiguous"):
@@ -515,6 +523,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         _undated_note(corpus, options, note)
     abouts = {r["sha256"]: addressing(r) for r in all_reps.to_dict("records")}
     guessed_dates = {sha for sha, a in abouts.items() if a.published_inferred}
+    copies = {sha for sha, a in abouts.items() if a.found_on}  # seen on a site not the unit's own
     # a report naming no division (湖滨街道, a name several places share) is matched to the list by
     # its name alone: its unit is as much a guess as one read from the body
     guessed_units = {sha for sha, a in abouts.items() if a.unit_inferred} \
@@ -534,6 +543,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             for r in more.to_dict("records"):
                 abouts[r["sha256"]] = a = addressing(r)
                 guessed_dates.update([r["sha256"]] if a.published_inferred else [])
+                copies.update([r["sha256"]] if a.found_on else [])
                 guessed_units.update([r["sha256"]] if a.unit_inferred or unplaced(r) else [])
                 cut_shas.update([r["sha256"]] if truncation(r) else [])
         listed = _decided_lateness(st[st["status"] != "unlisted"], decided)
@@ -545,7 +555,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         d.h1("一、总体情况")
         listed = _decided_contents(listed, decided, include_undecided)
         deficient = listed[listed["deficient"]]
-        d.para(_overall(n, received, counts, len(deficient)))
+        found = int(listed["sha256"].isin(copies).sum())
+        d.para(_overall(n, received, counts, len(deficient), found))
         d.h1("二、存在的问题")
         k = 0
         late = listed[listed["status"] == "late"].sort_values("days_late", ascending=False)
@@ -556,6 +567,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
                 said.append(phrase("notice_unit_inferred"))
             if dated and r["sha256"] in guessed_dates:  # listed for its date
                 said.append(phrase("notice_published_inferred"))
+            if r["sha256"] in copies:
+                said.append(phrase("notice_found_on"))
             return r["unit"] + (f"（{'，'.join(said)}）" if said else "")
 
         rows = {code: listed[listed["status"] == code].to_dict("records") for code in ("missing", "unpublished", "invalid")}

@@ -18,7 +18,7 @@ SORTS = {"unit": "单位", "level": "层级", "status": "报送情况", "publish
          "missing": "缺少内容", "n_errors": "错误", "n_warnings": "警告", "score": "得分", "review": "审查状态"}
 REVIEW_ORDER = {s: i for i, s in enumerate(STATES)}
 _REPORT_COLUMNS = ["sha256", "unit_name", "issuer", "level", "county", "city", "province", "doc_type", "published",
-                   "missing_contents", "n_errors", "n_warnings", "title", "source", "score_total"]
+                   "missing_contents", "n_errors", "n_warnings", "title", "source", "score_total", "found_on"]
 STATUS_ORDER = ["missing", "late", "unpublished", "invalid", "ambiguous", "on_time", "unlisted"]
 
 
@@ -50,7 +50,7 @@ def batch_rows(corpus, year: int, today: date | None = None) -> tuple[list[dict[
     out = []
     for r in rows(reports[_REPORT_COLUMNS]):
         pub = date.fromisoformat(r["published"]) if r.get("published") else None
-        code, days = status_of({"doc_type": r.get("doc_type"), "published": pub}, year)
+        code, days = status_of({"doc_type": r.get("doc_type"), "published": pub, "found_on": r.get("found_on")}, year)
         missing = "、".join(CONTENT_ZH.get(k, k) for k in as_list(r.get("missing_contents")))
         zh = f"逾期{days}天公开" if code == "late" else STATUS_ZH[code]
         out.append({"unit": r.get("unit_name") or r.get("issuer") or "（未识别单位）", "level": r.get("level"),

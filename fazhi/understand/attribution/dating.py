@@ -117,12 +117,35 @@ def related_tail(shown: str, start: int, end: int) -> int:
     return m.start() if m is not None else end
 
 
+def _listed_title(text: str) -> bool:
+    """A line that reads as a document's title (某区2022年度法治政府建设情况报告), not an issuer or a sentence."""
+    return len(text) > 8 and bool(TITLE_WORDS.search(text)) and not ORG_LINE.match(text) \
+        and not _SENTENCE_END.search(text)
+
+
+def _unlisted(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The lines without the items of a list of other pages at their end: a title with its date
+    under it or after it (某区2022年度法治政府建设情况报告 / 2023-06-15)."""
+    while lines:
+        text = lines[-1][2].strip()
+        m = DATE_RE.search(text)
+        if m is None or text[m.end():].strip():
+            break
+        if len(text) - len(m.group(0)) <= 6 and len(lines) >= 2 and _listed_title(lines[-2][2].strip()):
+            lines = lines[:-2]
+        elif _listed_title(text[:m.start()].strip()):
+            lines = lines[:-1]
+        else:
+            break
+    return lines
+
+
 def signature(work: str, start: int, end: int) -> tuple[str | None, str | None, int, tuple[int, int]]:
     """(signing date, signing org, where the signature block begins, its span) from the last
     lines: a date and the organisation lines above it, or an organisation line alone at the end.
     A date under a document's title (某区2022年度法治政府建设情况报告 / 2023-06-15) is an item of a list
     of other pages, not the report's signature."""
-    lines = [(s, e, l) for s, e, l in iter_lines(work) if start <= s < end and l.strip()]
+    lines = _unlisted([(s, e, l) for s, e, l in iter_lines(work) if start <= s < end and l.strip()])
     signed = org = None
     sig_start = end
     sig_end = end
@@ -136,10 +159,6 @@ def signature(work: str, start: int, end: int) -> tuple[str | None, str | None, 
         m = DATE_RE.search(text)
         if m and len(text) - len(m.group(0)) <= 6 and signed is None:
             d = parse_match(m)
-            above = lines[-2 - i][2].strip() if i + 2 <= len(lines) else ""
-            if d is not None and above and TITLE_WORDS.search(above) and not ORG_LINE.match(above) \
-                    and len(above) > 8 and not _SENTENCE_END.search(above):
-                break  # a listed page's title and its date
             if d is not None:
                 signed = d.isoformat()
                 sig_start, sig_end = s, e

@@ -23,6 +23,7 @@ from .places import (
     address_names,
     branch_place,
     county_as_named,
+    found_on,
     host_county,
     host_place,
     host_town,
@@ -379,6 +380,7 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     _record_evidence(r)
     _read_report_year(r)
     _drop_early_signature(md)
+    md.found_on = found_on(doc_meta.get("url") or source, md.division_code)
     if md.title and rules()["news_headline"].match(re.sub(r"\s+", "", md.title)):
         # a repost's headline: it named the issuer and the year above, but is no title of the report
         md.title = None

@@ -42,6 +42,37 @@ def is_government_host(url: str) -> bool:
     return bool(_GOVERNMENT_HOST.search(host))
 
 
+def _code_prefix(code6: str) -> str:
+    """A division's code without the zeros of the levels below it (110100 -> 1101)."""
+    c = code6
+    while len(c) > 2 and c.endswith("00"):
+        c = c[:-2]
+    return c
+
+
+def found_on(url: str | None, division_code: str | None) -> str | None:
+    """The host of a page that is not the reporting unit's own site, or None: a site that is no
+    government's (a document-sharing site, a 范文 site, a news portal), or a government's site that
+    its address names as a place neither the unit's nor above or below it (another county
+    reposting the report). A page without a web address, or on a government site whose address
+    names no place, is taken as the unit's own publication."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    from urllib.parse import urlparse
+
+    host = (urlparse(url).hostname or "").lower() or None
+    if not is_government_host(url):
+        return host
+    if not division_code:
+        return None
+    named = [d for d in divisions().from_url(url)[0] if not d.former]
+    if not named:
+        return None
+    own = _code_prefix(division_code[:6])
+    related = any(own.startswith(_code_prefix(d.code6)) or _code_prefix(d.code6).startswith(own) for d in named)
+    return None if related else host
+
+
 class Context:
     """The place names a document mentions, computed only when a name is ambiguous, and the
     places its site's address names (liujiang.gov.cn: 柳江区), which settle a township name
