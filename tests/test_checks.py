@@ -135,6 +135,10 @@ def test_a_report_years_late_has_one_finding_that_names_its_year() -> None:
     assert late.severity == "error" and "报告年度为2023年" in late.message and "超过一年" in late.message
     (once,) = findings(build(published="2024-05-10"), "timeliness")  # weeks late: the plain wording
     assert "超过一年" not in once.message and "报告年度" not in once.message
+    # the next year but not a full year after the deadline: its year named, no "over a year"
+    (next_year,) = findings(build(published="2025-02-14"), "timeliness")
+    assert "报告年度为2023年" in next_year.message and "逾期320天" in next_year.message
+    assert "超过一年" not in next_year.message
 
 
 @pytest.mark.parametrize("published,severity", [("2024-04-02", "error"), ("2024-04-01", "warning"),

@@ -166,10 +166,12 @@ def timeliness(report: Report) -> Iterator[Finding]:
         deadline_year = year + 1 if year is not None else pub.year
         deadline = date(deadline_year, 4, 1)
         if pub > deadline:
-            # a year or more late: the report's own year is said too, as the one finding on it
-            key = "late_years" if year is not None and pub.year > deadline_year else "late"
+            # published after the year it was due in: the report's own year is said too, as the one
+            # finding on it (report_year leaves that date alone), and a wait of over a year is named so
+            days = (pub - deadline).days + 1
+            key = "late" if year is None or pub.year <= deadline_year else "late_over_year" if days > 365 else "late_years"
             yield finding("timeliness", key, severity="error", published=md.published, year=deadline_year,
-                          report_year=year, days=(pub - deadline).days + 1,
+                          report_year=year, days=days,
                           data={"deadline": "before " + deadline.isoformat()})
         elif pub == deadline:
             yield finding("timeliness", "on_deadline", severity="warning", published=md.published)
