@@ -244,3 +244,17 @@ def test_found_on_tells_the_units_own_site_from_another(url: str | None, copy: b
     from fazhi.understand.attribution.places import found_on
 
     assert bool(found_on(url, "131024")) is copy
+
+
+def test_the_first_responsible_persons_formula_is_no_evidence_of_copying(tmp_path: Path) -> None:
+    """Two townships each saying their leaders did what the rules ask, in the words the rules and the
+    genre give (履行第一责任人职责, 带头学习贯彻, 专题研究法治建设N次, 亲自部署、亲自过问), have not copied
+    each other, even where a count happens to agree."""
+    duty = ("镇党委书记、镇长认真履行推进法治建设第一责任人职责，带头学习贯彻习近平法治思想，镇党委会议、"
+            "党政联席会议专题研究法治建设工作{n}次，先后{m}次听取法治建设工作汇报，签批法治工作文件{k}件，"
+            "对重要工作亲自部署、重大问题亲自过问。\n")
+    db = _corpus(tmp_path, {
+        "a.txt": _street("东湖街道", "坚强", "具体", _BODY_A + duty.format(n=4, m=6, k=12)),
+        "b.txt": _street("南岭街道", "正确", "精心", _BODY_B + duty.format(n=4, m=3, k=9))})
+    with Corpus(db) as c:
+        assert c.findings(check="near_duplicate").empty
