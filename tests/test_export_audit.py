@@ -19,7 +19,7 @@ from .test_export_truth import _texts
 
 def _corpus(tmp_path: Path, reports: dict[str, str]) -> Path:
     d = tmp_path / "in"
-    d.mkdir()
+    d.mkdir(parents=True)
     for name, text in reports.items():
         (d / name).write_text(text, "utf-8")
     db = tmp_path / "c.duckdb"
@@ -258,3 +258,17 @@ def test_the_first_responsible_persons_formula_is_no_evidence_of_copying(tmp_pat
         "b.txt": _street("南岭街道", "正确", "精心", _BODY_B + duty.format(n=4, m=3, k=9))})
     with Corpus(db) as c:
         assert c.findings(check="near_duplicate").empty
+
+
+def test_an_opinion_on_lateness_alone_does_not_ask_to_revise_the_report(tmp_path: Path) -> None:
+    """A report whose only problem is its date is asked to keep the deadline, not to be revised."""
+    def opinion(name: str, text: str) -> str:
+        db = _corpus(tmp_path / name, {f"{name}.txt": text})
+        with Corpus(db) as c:
+            (f,) = export(c, tmp_path / name / "审查意见", kind="opinions", issuer="某办")
+        return "\n".join(_texts(f))
+
+    late = opinion("late", build(published="2024-06-12"))
+    assert "修改完善报告" not in late and "今后严格按照规定时限" in late
+    flawed = opinion("flawed", build(published="2024-06-12", short=None))
+    assert "修改完善报告" in flawed

@@ -285,7 +285,8 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
     if cut_off:
         d.para(phrase("cut_off", why=cut_off))
     if rows:
-        d.para("请于收到本意见后及时修改完善报告，并按规定向社会公开。")
+        only_late = all(r["check"] == "timeliness" for r in rows)
+        d.para(phrase("closing_timeliness" if only_late else "closing_fix"))
     d.signature(issuer, when)
 
 
