@@ -272,3 +272,16 @@ def test_an_opinion_on_lateness_alone_does_not_ask_to_revise_the_report(tmp_path
     assert "修改完善报告" not in late and "今后严格按照规定时限" in late
     flawed = opinion("flawed", build(published="2024-06-12", short=None))
     assert "修改完善报告" in flawed
+
+
+def test_a_late_unit_is_not_asked_to_submit_again(tmp_path: Path) -> None:
+    """With units missing and units late, only the missing are asked to 补报; the late, who published,
+    to keep the deadline."""
+    db = _corpus(tmp_path, {"late.txt": build(published="2024-05-08")})
+    units = tmp_path / "units.csv"
+    units.write_text("单位名称,层级,上级\n固安县,county,廊坊市\n大城县,county,廊坊市\n", "utf-8")
+    with Corpus(db) as c:
+        (out,) = export(c, tmp_path / "通报.docx", kind="notice", registry=str(units), year=2023, issuer="某办")
+    asks = "\n".join(_texts(out)).split("工作要求")[1]
+    assert "请未报送的单位抓紧补报" in asks and "请逾期公开的单位认真查找原因" in asks
+    assert "逾期公开的单位抓紧补报" not in asks
