@@ -285,3 +285,19 @@ def test_a_late_unit_is_not_asked_to_submit_again(tmp_path: Path) -> None:
     asks = "\n".join(_texts(out)).split("工作要求")[1]
     assert "请未报送的单位抓紧补报" in asks and "请逾期公开的单位认真查找原因" in asks
     assert "逾期公开的单位抓紧补报" not in asks
+
+
+def test_the_notice_lists_a_department_that_signed_after_its_deadline(tmp_path: Path) -> None:
+    """A department's report signed after 3月1日 is late for submission though published in time: the
+    notice, like its opinion, says so, and does not count it among the late publications."""
+    text = (build(title="固安县司法局关于2023年度法治政府建设情况的报告", published="2024-03-22")
+            + "\n固安县司法局\n2024年3月15日\n")
+    db = _corpus(tmp_path, {"dept.txt": text})
+    units = tmp_path / "units.csv"
+    units.write_text("单位名称,层级,上级\n固安县司法局,department,固安县\n", "utf-8")
+    with Corpus(db) as c:
+        (out,) = export(c, tmp_path / "通报.docx", kind="notice", registry=str(units), year=2023, issuer="某办")
+    body = "\n".join(_texts(out))
+    assert "部门报告成文晚于报送时限" in body and "固安县司法局" in body.split("部门报告成文晚于报送时限")[1]
+    assert "按时公开1个" in body and "逾期公开" not in body
+    assert "请报告成文晚于报送时限的部门今后按时报送" in body

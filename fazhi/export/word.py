@@ -478,6 +478,21 @@ def _decided_lateness(listed: pd.DataFrame, fs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _signed_late(fs: pd.DataFrame, include_undecided: bool) -> set[str]:
+    """The reports with a timeliness finding on the day they were signed (a department's, after its
+    deadline for sending it), that go out: not dismissed, and confirmed where only confirmed ones go."""
+    import json
+
+    out = set()
+    for r in fs[fs["check"] == "timeliness"].to_dict("records"):
+        data = r.get("data")
+        if isinstance(data, str) and data:
+            data = json.loads(data)
+        if isinstance(data, dict) and data.get("signed") and _keep(r, include_undecided):
+            out.add(r["sha256"])
+    return out
+
+
 def _overall(n: int, received: int, counts: dict[str, int], deficient: int, found: int = 0) -> str:
     """The 总体情况 sentence: how many units were to report, received, published how, missing, and how
     many reports lack a part; a category that counts none is not named (按时公开3个, not 逾期公开0个)."""
@@ -532,6 +547,7 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     d = OfficialDocument()
     d.title(f"关于{year}年度法治政府建设年度报告报送和公开情况的通报")
     d.salutation(recipients or "各有关单位")
+    late_signers: list[dict[str, Any]] = []
     if units_loaded:
         st = corpus.status(year, registry=registry)
         # a report whose title and lead-in disagree on the year is listed under both years: its
@@ -573,8 +589,13 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             return r["unit"] + (f"（{'，'.join(said)}）" if said else "")
 
         rows = {code: listed[listed["status"] == code].to_dict("records") for code in ("missing", "unpublished", "invalid")}
+        # a department's report signed after the day it was due to be sent (its opinion says so; the
+        # status table, which reads publication dates, does not)
+        signed_late = _signed_late(decided, include_undecided)
+        late_signers = [r for r in listed.to_dict("records") if r["sha256"] in signed_late and r["status"] != "invalid"]
         parts = [
             ("未按时公开", [item(r, f"逾期{int(r['days_late'])}天", dated=True) for r in late.to_dict("records")]),
+            (phrase("notice_signed_late"), [item(r) for r in late_signers]),
             ("未报送", [r["unit"] for r in rows["missing"]]),
             ("未查到公开日期", [item(r) for r in rows["unpublished"]]),
             ("所收材料不是年度报告", [item(r, r["status_zh"].split("（", 1)[-1].rstrip("）")) for r in rows["invalid"]]),
@@ -654,6 +675,8 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
     asks = []
     if missing or late:
         asks.append(phrase("ask_" + "_".join(w for w, on in (("missing", missing), ("late", late)) if on)))
+    if late_signers:
+        asks.append(phrase("ask_signed_late"))
     if flaws:
         asks.append(phrase("ask_fix", who="或".join(phrase("ask_who_" + w) for w in flaws))
                     + (phrase("ask_report_to", issuer=issuer) if issuer else phrase("ask_report")))
