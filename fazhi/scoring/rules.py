@@ -142,7 +142,7 @@ def timeliness(report: Report, item: Item) -> Outcome:
     md = report.metadata
     pub = _date(md.published)
     if pub is not None and md.found_on:  # a copy on another site: its date is the copy's
-        return Outcome(label="no_date", reason=f"所查到的文本来自网站{md.found_on}（不是本单位的网站），"
+        return Outcome(label="no_date", reason=f"所查到的文本来自网站{md.found_on}（不是本单位的政府门户网站），"
                                                "其日期不是本单位的公开日期，无法核对是否按时公开")
     if pub is None:
         return Outcome(label="no_date", reason="未找到报告的公开日期，无法核对是否按时公开")
