@@ -301,3 +301,14 @@ def test_the_notice_lists_a_department_that_signed_after_its_deadline(tmp_path: 
     assert "部门报告成文晚于报送时限" in body and "固安县司法局" in body.split("部门报告成文晚于报送时限")[1]
     assert "按时公开1个" in body and "逾期公开" not in body
     assert "请报告成文晚于报送时限的部门今后按时报送" in body
+
+
+def test_analyze_says_a_copys_date_is_the_pages(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from fazhi.cli import app
+
+    text = build(title="香河县人民政府关于2023年度法治政府建设情况的报告", published="2024-06-03")
+    _page(tmp_path / "in", "copy.html", "https://www.wenku-sample.net/p/77.html", text, _COPY_TAIL)
+    out = CliRunner().invoke(app, ["analyze", str(tmp_path / "in" / "copy.html")]).output
+    assert "查自其他网站：www.wenku-sample.net" in out

@@ -50,6 +50,8 @@ def render_report(out: Console, report: Report) -> None:
               + (f"　所在地：{escape(place)}" if place else "")
               + (f"　区划代码：{md.division_code}" if md.division_code else ""))
     out.print(f"报告年度：{md.report_year or '未知'}{guess if year_guess and md.report_year else ''}　公开日期：{md.published or '未找到'}　成文日期：{md.signed or '未找到'}")
+    if md.found_on:  # a copy: its page's date is the copy's, not the unit's publication date
+        out.print(f"[yellow]{escape(phrase('cli_found_on', host=md.found_on))}[/]")
     cut_off = incomplete(report.truncation)
     if cut_off:
         out.print(f"[yellow]文本可能不完整：{escape(cut_off)}[/]")
