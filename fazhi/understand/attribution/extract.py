@@ -391,8 +391,9 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
 
 def _drop_early_signature(md: Metadata) -> None:
     """A signing date read off the end of the page that falls well inside the year the report states
-    it covers is not the report's (attribution.toml signature.earliest_month)."""
-    if not md.signed or md.report_year is None or "report_year" in md.inferred:
+    it covers is not the report's (attribution.toml signature.earliest_month). Only a year's report:
+    a look-alike such as a 工作要点 is signed early in the year it plans."""
+    if md.doc_type != "report" or not md.signed or md.report_year is None or "report_year" in md.inferred:
         return
     if (md.evidence.get("signed") or {}).get("source") != "signature":
         return
