@@ -34,7 +34,9 @@ DEFAULT_PAGES = ROOT / "devset" / "pages"
 META_FIELDS = ("title", "jurisdiction", "level", "department", "parent", "report_year", "published", "signed")
 # Figure kinds that are figures of the year's work; any other kind (target, ranking, ...)
 # is a number the code has recognised as not a work figure, so it is never a false figure.
-WORK_KINDS = {"count", "rate", "money", "change", "duration", "other"}
+# A number of an earlier year stated beside this year's (比上年的42件) is coded by the judges
+# as a figure of the text (devset/README.md): fazhi's kind `previous` is compared as one.
+WORK_KINDS = {"count", "rate", "money", "change", "duration", "other", "previous"}
 # Common abbreviations of department names, expanded on both sides before comparing.
 DEPT_ABBREV = (
     ("市场监管局", "市场监督管理局"), ("人社局", "人力资源和社会保障局"), ("人社厅", "人力资源和社会保障厅"),
