@@ -872,3 +872,44 @@ def test_a_goal_to_strive_for():
     assert one("全县上下持续争创2个省级法治示范单位。", 2).kind == "target"
     assert one("我县成功争创2个省级法治示范单位。", 2).kind == "count"
     assert one("全年争创省级民主法治示范村4个。", 4).kind == "count"
+
+
+def test_a_level_named_as_the_goal_or_the_requirement_after_it():
+    text = "全年办结信访事项520件，超额完成480件的县级考核目标任务。"
+    assert one(text, 480).kind == "target" and one(text, 520).kind != "target"
+    assert one("窗口好评率为97%，高于90%的年度考核目标。", 90).kind == "target"
+    assert one("执法人员持证上岗率达到100%的工作要求。", 100).kind == "target"
+    # targets met are counted without 的, and a standardised share is no standard
+    assert one("全年完成12项年度目标任务。", 12).kind != "target"
+    assert one("基层站所实现95%的标准化建设。", 95).kind != "target"
+
+
+def test_a_goal_stated_reaches_its_number_further():
+    assert one("今年的目标是实现全镇村级法律顾问聘任率100%。", 100).kind == "target"
+    text = "年度任务为培育5个法治示范村，实际培育7个。"
+    assert one(text, 5).kind == "target" and one(text, 7).kind == "count"
+
+
+def test_the_whole_field_that_shared_a_selection():
+    assert one("我区项目入选第三批示范名单，全省共18个项目入选。", 18).kind == "context"
+    assert one("全国共有40个城市获评营商环境标杆城市。", 40).kind == "context"
+    # places counted with 共 that did the work stay a count
+    assert one("全县共有26个村通过民主法治村评估验收。", 26).kind == "count"
+
+
+def test_last_years_number_beside_this_years():
+    text = "受理行政复议案件64件，较上年的51件增长25%。"
+    assert one(text, 51).kind == "context" and one(text, 64).kind == "count"
+    assert one("办理行政应诉案件29件，上年同期为33件。", 33).kind == "context"
+    assert one("全年审查合同140份（上年为118份）。", 118).kind == "context"
+    assert one("收到复议申请75件，同比增加9件，去年为66件。", 66).kind == "context"
+    # the change, last year's cases carried over, and work done to last year's decisions are figures
+    assert one("收到复议申请75件，同比增加9件，去年为66件。", 9).kind != "context"
+    assert one("审结案件80件，其中上年结转12件。", 12).kind != "context"
+    assert one("对上一年度2个重大行政决策开展后评估。", 2).kind != "context"
+
+
+def test_a_standard_for_each_place():
+    assert one("按每个社区2名网格员的标准配齐人员。", 2).kind == "target"
+    # a count supplied by the units named is work
+    assert one("按各部门报送的情况汇总行政许可事项36项。", 36).kind != "target"
