@@ -135,6 +135,13 @@ def test_a_page_counter_is_not_a_figure():
     assert [(f.value, f.kind) for f in extract(work, 0, len(work), mask(work))] == [(35, "count"), (120, "count")]
 
 
+def test_page_counters_in_other_wordings_are_not_figures():
+    for counter in ("阅读 3.4万", "本文已被浏览 2718 次", "【纠错】 已阅 506 次", "已有 733 人阅读", "上一页 下一页 每页显示15条"):
+        assert figs(f"某区2023年法治政府建设报告\n{counter}\n") == [], counter
+    # the same words inside a sentence of the report stay figures
+    assert one("普法公众号推文全年已有8600人次阅读学习。", 8600).kind == "count"
+
+
 def test_one_of_several():
     assert one("我县作为全省4个试点县之一，推进综合执法改革。", 4).kind == "context"
 
