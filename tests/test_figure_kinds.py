@@ -920,3 +920,16 @@ def test_a_standard_for_each_place():
     assert one("按每个社区2名网格员的标准配齐人员。", 2).kind == "target"
     # a count supplied by the units named is work
     assert one("按各部门报送的情况汇总行政许可事项36项。", 36).kind != "target"
+
+
+def test_a_heading_that_opens_with_next_year_and_ends_in_a_plan_word():
+    body = ("某区人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年开展普法活动120场。\n"
+            "二、{}\n全年开展普法活动150场。\n")
+    for head in ("2024年推进法治政府建设的主要安排", "2024年度法治政府建设工作计划", "2024年工作展望",
+                 "2024年拟开展的重点工作"):
+        kinds = {f.value: f.kind for f in figs(body.format(head))}
+        assert kinds == {120: "count", 150: "target"}, head
+    # the year's own arrangements, a plan made in the year, and a plan word inside the heading stay work
+    for head in ("2023年法治政府建设工作安排部署", "制定2023年度普法工作计划", "2023年工作思路和主要做法"):
+        kinds = {f.value: f.kind for f in figs(body.format(head))}
+        assert kinds == {120: "count", 150: "count"}, head
