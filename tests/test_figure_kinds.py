@@ -933,3 +933,9 @@ def test_a_heading_that_opens_with_next_year_and_ends_in_a_plan_word():
     for head in ("2023年法治政府建设工作安排部署", "制定2023年度普法工作计划", "2023年工作思路和主要做法"):
         kinds = {f.value: f.kind for f in figs(body.format(head))}
         assert kinds == {120: "count", 150: "count"}, head
+
+
+def test_a_level_to_reach_in_a_sentence_that_strives_for_it():
+    assert one("力争年底前完成全部站点建设，村级覆盖率达到100%。", 100).kind == "target"
+    # the level already reached is a result, whatever the sentence strives for
+    assert one("力争年内完成改革，目前网办率已达到85%。", 85).kind == "rate"
