@@ -939,3 +939,22 @@ def test_a_level_to_reach_in_a_sentence_that_strives_for_it():
     assert one("力争年底前完成全部站点建设，村级覆盖率达到100%。", 100).kind == "target"
     # the level already reached is a result, whatever the sentence strives for
     assert one("力争年内完成改革，目前网办率已达到85%。", 85).kind == "rate"
+
+
+def test_a_goal_a_plan_sets_for_the_year():
+    assert one("县里出台实施方案，方案提出年内实现社区法律顾问覆盖率100%。", 100).kind == "target"
+    assert one("工作方案明确今年新建法治文化公园3个。", 3).kind == "target"
+    assert one("实施意见要求审批时限压缩40%以上。", 40).kind == "target"
+    # the plan's contents, and work done by a plan, stay figures
+    assert one("《工作要点》部署了31项重点任务。", 31).kind != "target"
+    assert one("按照方案要求开展执法培训9期。", 9).kind == "count"
+    assert one("根据工作要点明确的任务，组织学法7次。", 7).kind == "count"
+
+
+def test_what_a_requirement_asks_of_each_unit():
+    assert one("要求各村年内建成法治宣传栏3个以上。", 3).kind == "target"
+    assert one("按要求各部门共自查问题25个以上。", 25).kind != "target"
+
+
+def test_stages_a_campaign_is_split_into():
+    assert one("专项行动分四个阶段推进。", 4).kind == "context"
