@@ -958,3 +958,8 @@ def test_what_a_requirement_asks_of_each_unit():
 
 def test_stages_a_campaign_is_split_into():
     assert one("专项行动分四个阶段推进。", 4).kind == "context"
+
+
+def test_the_span_a_count_is_taken_over():
+    text = "近6个月来，共调处矛盾纠纷210件。"
+    assert one(text, 6).kind == "context" and one(text, 210).kind == "count"
