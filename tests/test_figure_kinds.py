@@ -963,3 +963,14 @@ def test_stages_a_campaign_is_split_into():
 def test_the_span_a_count_is_taken_over():
     text = "近6个月来，共调处矛盾纠纷210件。"
     assert one(text, 6).kind == "context" and one(text, 210).kind == "count"
+
+
+def test_fields_of_comparison_and_selection_in_more_wordings():
+    assert one("全市共评选出8个依法行政示范单位，我局名列其中。", 8).kind == "context"
+    assert one("我局被列为全省15个法治建设联系点。", 15).kind == "context"
+    assert one("与周边4个县区相比，我县复议纠错率较低。", 4).kind == "context"
+    assert one("全市21家单位参加评比，我局获得一等奖。", 21).kind == "context"
+    # a selection the body made itself, units it sent, and agreements signed with others stay its work
+    assert one("全市共评选出8个依法行政示范单位。", 8).kind == "count"
+    assert one("组织全县18家单位参加评选。", 18).kind == "count"
+    assert one("与12个部门签订协议。", 12).kind == "count"
