@@ -974,3 +974,13 @@ def test_fields_of_comparison_and_selection_in_more_wordings():
     assert one("全市共评选出8个依法行政示范单位。", 8).kind == "count"
     assert one("组织全县18家单位参加评选。", 18).kind == "count"
     assert one("与12个部门签订协议。", 12).kind == "count"
+
+
+def test_a_sentence_that_opens_by_announcing_next_years_work():
+    text = "下一步，我区将持续加强执法队伍建设，加大培训力度，全年轮训执法人员600人次。"
+    assert one(text, 600).kind == "target"
+    assert one("2025年，我局将重点做好以下工作：开展送法下乡活动40场。", 40).kind == "target"
+    assert one("在新的一年里，我镇将围绕中心工作，组织法治讲座10场。", 10).kind == "target"
+    # a year with a 将 that moves a thing, and a sentence after the announcing one, report the year's work
+    assert one("2023年，我县将法治建设纳入绩效考核，全年办理复议案件100件。", 100).kind == "count"
+    assert one("我们将继续努力。全年办理复议案件90件。", 90).kind == "count"
