@@ -984,3 +984,8 @@ def test_a_sentence_that_opens_by_announcing_next_years_work():
     # a year with a 将 that moves a thing, and a sentence after the announcing one, report the year's work
     assert one("2023年，我县将法治建设纳入绩效考核，全年办理复议案件100件。", 100).kind == "count"
     assert one("我们将继续努力。全年办理复议案件90件。", 90).kind == "count"
+
+
+def test_a_result_with_yishang_that_says_how_it_stands_is_no_threshold():
+    assert one("行政复议案件结案率保持在96%以上的较高水平。", 96).kind == "rate"
+    assert one("审查50万元以上的合同12份。", 500_000).kind == "context"
