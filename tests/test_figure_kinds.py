@@ -989,3 +989,11 @@ def test_a_sentence_that_opens_by_announcing_next_years_work():
 def test_a_result_with_yishang_that_says_how_it_stands_is_no_threshold():
     assert one("行政复议案件结案率保持在96%以上的较高水平。", 96).kind == "rate"
     assert one("审查50万元以上的合同12份。", 500_000).kind == "context"
+
+
+def test_a_rate_paid_per_case_or_person_is_no_money_of_the_year():
+    assert one("法律援助办案补贴标准为每件1800元。", 1800).kind == "target"
+    assert one("对查证属实的举报给予每件300元奖励。", 300).kind == "target"
+    # money paid out in the year, and a budget set each year, are money of the work
+    assert one("全年发放人民调解员补贴32万元。", 320_000).kind == "money"
+    assert one("每年安排普法经费20万元。", 200_000).kind == "money"
