@@ -906,14 +906,14 @@ def test_the_whole_field_that_shared_a_selection():
 
 def test_last_years_number_beside_this_years():
     text = "受理行政复议案件64件，较上年的51件增长25%。"
-    assert one(text, 51).kind == "context" and one(text, 64).kind == "count"
-    assert one("办理行政应诉案件29件，上年同期为33件。", 33).kind == "context"
-    assert one("全年审查合同140份（上年为118份）。", 118).kind == "context"
-    assert one("收到复议申请75件，同比增加9件，去年为66件。", 66).kind == "context"
+    assert one(text, 51).kind == "previous" and one(text, 64).kind == "count"
+    assert one("办理行政应诉案件29件，上年同期为33件。", 33).kind == "previous"
+    assert one("全年审查合同140份（上年为118份）。", 118).kind == "previous"
+    assert one("收到复议申请75件，同比增加9件，去年为66件。", 66).kind == "previous"
     # the change, last year's cases carried over, and work done to last year's decisions are figures
-    assert one("收到复议申请75件，同比增加9件，去年为66件。", 9).kind != "context"
-    assert one("审结案件80件，其中上年结转12件。", 12).kind != "context"
-    assert one("对上一年度2个重大行政决策开展后评估。", 2).kind != "context"
+    assert one("收到复议申请75件，同比增加9件，去年为66件。", 9).kind != "previous"
+    assert one("审结案件80件，其中上年结转12件。", 12).kind != "previous"
+    assert one("对上一年度2个重大行政决策开展后评估。", 2).kind != "previous"
 
 
 def test_a_standard_for_each_place():
