@@ -1094,3 +1094,28 @@ def test_a_sample_that_offers_the_writer_a_choice_of_who_speaks_is_a_template():
             "全年审核规范性文件12件。现将有关情况报告如下：\n")
     assert kind_of(text)[0] == "template"
     assert kind_of(text.replace("我部门（或本地区）", "我局"))[0] == "report"
+
+
+def test_an_opening_that_first_names_the_years_standing_then_the_units_rule_of_law_work_is_a_report():
+    # no title, no 报告如下: the year is first called a milestone, then filled with the unit's own work
+    report = ("2024年是新中国成立75周年，是全面落实“十四五”规划目标任务的关键一年，县农业农村局深入学习习近平法治思想，"
+              "全面贯彻中央和省市县各项决策部署，切实履行部门职责，扎实推进法治机关建设，各项工作取得新的进展。\n"
+              "局党组坚持会前学法，干部参加旁听庭审，机关学法氛围日益浓厚。\n")
+    assert kind_of(report)[0] == "report"
+    # the same opening that goes on to another line of work (普法 activities) names no rule-of-law work
+    summary = ("2024年是“八五”普法承上启下之年，一年来我乡全面推进法律进村入户，营造了浓厚的学法守法氛围。\n"
+               "（一）加强宣传。发放宣传资料300份，开展集中宣传6次。\n")
+    assert kind_of(summary)[0] != "report"
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("政协", "cppcc_report"),
+    ("人大常委会", "npc_report"),
+    ("人民法院", "court_report"),
+])
+def test_the_own_office_of_another_body_telling_its_rule_of_law_year_is_no_government_report(body, kind):
+    text = (f"2024年，桐溪县{body}机关深入学习习近平法治思想，坚持把机关法治建设与履职工作结合起来，"
+            "机关法治建设取得新进展。\n一、主要工作情况\n1.学法常态化。全年组织集中学法6次，举办法治讲座2次。\n")
+    assert kind_of(text)[0] == kind
+    # a government department telling the same year is the department's report
+    assert kind_of(text.replace(f"{body}机关", "司法局"))[0] == "report"
