@@ -204,6 +204,20 @@ CASES = [
     # two parts of disclosure side by side: the proactive count is a part, not the total
     ("主动公开各类信息96条，依申请公开事项3项。",
      [("disclosure.proactive", 96), ("disclosure.applications", 3)]),
+    # licences newly issued; a slogan's matters counted with how many there now are
+    ("全年新发营业执照1380份。", [("approval.items", 1380)]),
+    ("“指尖办”事项突破650项。", [("approval.items", 650)]),
+    # powers handed to 镇（街） are devolved enforcement powers, not items of the county's power list
+    ("镇（街）共承接县级执法权限97项。", [("enforcement.devolved_powers", 97)]),
+    # a count mixing 普法 activities and lectures is of the activities
+    ("开展普法活动、讲座共计75场。", [("law_popularization.events", 75)]),
+    # a mixed total of reviews is documents; a list of contracts and agreements only is contracts
+    ("开展合同审查、行政决策审查等共计94件。", [("legal_review.documents", 94)]),
+    ("法律顾问审核政府合同、协议等83份。", [("legal_review.contracts", 83)]),
+    # the decisions counted, their review named after the count
+    ("重大决策事项6项均经合法性审查。", [("major_decisions.reviewed", 6)]),
+    # those entered in the pool of random-inspection staff the sentence names
+    ("推进双随机监管，组建执法检查人员名录库，入库215人。", [("inspection.inspectors", 215)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
@@ -256,6 +270,18 @@ UNCODED = [
     # certificates of people trained or engaged are no licences
     ("为全镇“法律明白人”发放证书130本。", 130),
     ("汇总全县28个部门的行政职权，统一编制目录。", 28),
+    # the oversight measures set after a licence is cancelled are no licensing matters
+    ("分批取消行政许可事项，相关部门制定取消审批后的事中事后监管措施4项。", 4),
+    # benchmarks of discretion set for enforcement matters are no list of powers
+    ("对210项常用执法事项的裁量基准进行细化。", 210),
+    # decisions evaluated after the fact count the evaluation, which no id measures
+    ("对2项重大行政决策开展实施后评估。", 2),
+    # a training school inspected is no training
+    ("组织执法人员对辖区校外培训机构开展检查65次。", 65),
+    # a 宣讲 of a party session's spirit is theory, not 普法
+    ("围绕党的二十届三中全会精神进社区宣讲工作，开展宣讲58场次。", 58),
+    # the noun after a count stops at the next count: the matters are not the plans after them
+    ("全县梳理形成188条检查事项和43条检查计划。", 188),
 ]
 
 
