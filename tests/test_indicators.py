@@ -218,6 +218,19 @@ CASES = [
     ("重大决策事项6项均经合法性审查。", [("major_decisions.reviewed", 6)]),
     # those entered in the pool of random-inspection staff the sentence names
     ("推进双随机监管，组建执法检查人员名录库，入库215人。", [("inspection.inspectors", 215)]),
+    # the kinds a list of licensing matters named earlier in the sentence is split into
+    ("梳理涉企经营许可事项，其中住建类41项、文旅类9项。", [("approval.items", 41), ("approval.items", 9)]),
+    # a slogan before the matters, the channel that can handle them, licences cancelled or renewed
+    ("公布180项“一次办结”事项。", [("approval.items", 180)]),
+    ("可在自助机上办理的事项共95项。", [("approval.items", 95)]),
+    ("全年注销许可19件。", [("approval.items", 19)]),
+    # the staff newly holding the enforcement credential
+    ("今年新增持证人员17名。", [("enforcement.certified", 17)]),
+    # a campaign carrying the law into homes; a lecture series carried to the grassroots
+    ("深入开展“宪法进万家”28场。", [("law_popularization.events", 28)]),
+    ("“法学专家巡回报告会”进基层45场。", [("law_popularization.lectures", 45)]),
+    # the opinions a legality review writes
+    ("县司法局全年出具审查意见96条。", [("legal_review.documents", 96)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
