@@ -231,6 +231,19 @@ CASES = [
     ("“法学专家巡回报告会”进基层45场。", [("law_popularization.lectures", 45)]),
     # the opinions a legality review writes
     ("县司法局全年出具审查意见96条。", [("legal_review.documents", 96)]),
+    # 宗 counts reviews too; a bare 立案 after a special clean-up is of penalty cases
+    ("法律顾问审核各类合同47宗。", [("legal_review.contracts", 47)]),
+    ("开展农资市场专项整治，立案63宗。", [("enforcement.cases", 63)]),
+    ("全年没收违法所得42万元。", [("enforcement.fines", 420000)]),
+    ("开展宪法主题巡展11场。", [("law_popularization.events", 11)]),
+    # frequent matters before their number, a window's intake, a service slogan alone before its count
+    ("“赣服通”平台上线高频事项155项。", [("approval.items", 155)]),
+    ("大厅综合窗口全年收件2.7万件。", [("approval.items", 27000)]),
+    ("深化综合窗口改革，“一窗受理”1340件。", [("approval.items", 1340)]),
+    # the duties of a 属地管理 list, and the townships' enforcement matters in a sentence on handing them down
+    ("编制街道属地管理事项责任清单，明确主体责任事项38项、配合责任事项21项。",
+     [("power_list.items", 38), ("power_list.items", 21)]),
+    ("向乡镇下放行政执法权，乡镇综合执法事项共87项。", [("enforcement.devolved_powers", 87)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
