@@ -209,8 +209,6 @@ CASES = [
     ("“指尖办”事项突破650项。", [("approval.items", 650)]),
     # powers handed to 镇（街） are devolved enforcement powers, not items of the county's power list
     ("镇（街）共承接县级执法权限97项。", [("enforcement.devolved_powers", 97)]),
-    # a count mixing 普法 activities and lectures is of the activities
-    ("开展普法活动、讲座共计75场。", [("law_popularization.events", 75)]),
     # a mixed total of reviews is documents; a list of contracts and agreements only is contracts
     ("开展合同审查、行政决策审查等共计94件。", [("legal_review.documents", 94)]),
     ("法律顾问审核政府合同、协议等83份。", [("legal_review.contracts", 83)]),
@@ -244,6 +242,9 @@ CASES = [
     ("编制街道属地管理事项责任清单，明确主体责任事项38项、配合责任事项21项。",
      [("power_list.items", 38), ("power_list.items", 21)]),
     ("向乡镇下放行政执法权，乡镇综合执法事项共87项。", [("enforcement.devolved_powers", 87)]),
+    # the cases named after the number, then their handling; those who took part after the training named
+    ("全年41起违法案件均已依法查处。", [("enforcement.cases", 41)]),
+    ("举办综合执法业务培训班3期，共计460人次参加。", [("enforcement.trainees", 460)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
