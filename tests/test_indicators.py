@@ -245,6 +245,9 @@ CASES = [
     # the cases named after the number, then their handling; those who took part after the training named
     ("全年41起违法案件均已依法查处。", [("enforcement.cases", 41)]),
     ("举办综合执法业务培训班3期，共计460人次参加。", [("enforcement.trainees", 460)]),
+    # the trainees of an enforcement training counted by the level of the training, as parts
+    ("组织执法队员参加各类培训5批次，其中省级8人次、市级45人次、县级130人次。",
+     [("enforcement.trainees", 8), ("enforcement.trainees", 45), ("enforcement.trainees", 130)]),
 ]
 
 # Figures no indicator of the taxonomy fits: each must stay without one.
