@@ -927,6 +927,9 @@ def test_publishing_platforms_and_media_coverage_take_no_id(sentence: str, value
     ("规范性文件监督管理", "全年审核6件，报备6件。", ("normative_docs.reviewed", 6)),
     ("规范性文件监督管理", "全年共报备8件。", ("normative_docs.filed", 8)),
     ("“双随机、一公开”监管", "全年制定计划11个，抽查市场主体320户。", ("inspection.plans", 11)),
+    ("权责清单动态管理", "全年新增9项，取消4项。", ("power_list.items", 4)),
+    ("重大行政决策", "全年作出决策3项。", ("major_decisions.count", 3)),
+    ("重大行政决策", "全年研究决策7项，均经过合法性审查。", ("major_decisions.reviewed", 7)),
 ])
 def test_a_bare_count_takes_the_work_its_heading_names(heading: str, sentence: str, expected: tuple[str, float]) -> None:
     text = ("某县某局2024年法治政府建设情况的报告\n\n现将有关情况报告如下：\n\n一、主要工作\n\n"
