@@ -246,6 +246,13 @@ CASES = [
     ("全年41起违法案件均已依法查处。", [("enforcement.cases", 41)]),
     ("举办综合执法业务培训班3期，共计460人次参加。", [("enforcement.trainees", 460)]),
     # the trainees of an enforcement training counted by the level of the training, as parts
+    # a touring talk, a talk given to the public named as such, a lecture hall opened for residents
+    ("开展“宪法进校园”巡讲33场。", [("law_popularization.lectures", 33)]),
+    ("组织律师为务工人员讲法14次。", [("law_popularization.lectures", 14)]),
+    ("面向辖区居民开设“夜间法律讲堂”10期。", [("law_popularization.lectures", 10)]),
+    # a campaign named by a slogan about the law; a contest about the law
+    ("开展“法润乡村”活动26场。", [("law_popularization.events", 26)]),
+    ("举办民法典知识比赛4场。", [("law_popularization.events", 4)]),
     ("组织执法队员参加各类培训5批次，其中省级8人次、市级45人次、县级130人次。",
      [("enforcement.trainees", 8), ("enforcement.trainees", 45), ("enforcement.trainees", 130)]),
 ]
@@ -312,6 +319,8 @@ UNCODED = [
     ("围绕党的二十届三中全会精神进社区宣讲工作，开展宣讲58场次。", 58),
     # the noun after a count stops at the next count: the matters are not the plans after them
     ("全县梳理形成188条检查事项和43条检查计划。", 188),
+    # how often 普法 posts were viewed is no count of 普法 events
+    ("普法短视频累计播放量4.6万次。", 46000),
 ]
 
 
