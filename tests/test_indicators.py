@@ -246,6 +246,14 @@ CASES = [
     ("全年41起违法案件均已依法查处。", [("enforcement.cases", 41)]),
     ("举办综合执法业务培训班3期，共计460人次参加。", [("enforcement.trainees", 460)]),
     # the trainees of an enforcement training counted by the level of the training, as parts
+    # contracts reviewed and signed off; documents named first, their legal review at the clause's end
+    ("法律顾问全年审签合同23份。", [("legal_review.contracts", 23)]),
+    ("对提请常务会议研究的议题进行合法性把关41项。", [("legal_review.documents", 41)]),
+    # a slogan of how the matters are handled, however it ends
+    ("梳理“一次办好”事项980项。", [("approval.items", 980)]),
+    ("实现“零材料”办理的事项63项。", [("approval.items", 63)]),
+    # offences dealt with in a sentence on enforcement
+    ("开展非法营运专项整治，处理违法行为38起。", [("enforcement.cases", 38)]),
     # a touring talk, a talk given to the public named as such, a lecture hall opened for residents
     ("开展“宪法进校园”巡讲33场。", [("law_popularization.lectures", 33)]),
     ("组织律师为务工人员讲法14次。", [("law_popularization.lectures", 14)]),
