@@ -243,6 +243,19 @@ def test_sum_consistency() -> None:
     assert not findings(build(measures=partial), "sum_consistency")
 
 
+def test_sum_consistency_list_in_dunhao_ends_at_the_next_clause() -> None:
+    # the parts joined by 、 end at the comma; the stock after it is the next clause's figure
+    bad = MEASURES + "（四）权力清单。县级再精简和承接审批事项75项，其中精简47项、承接30项，县级审批事项总数降至812项。\n"
+    got = findings(build(measures=bad), "sum_consistency")
+    assert len(got) == 1 and "77" in got[0].message and "75" in got[0].message
+    good = MEASURES + "（四）权力清单。县级再精简和承接审批事项77项，其中精简47项、承接30项，县级审批事项总数降至812项。\n"
+    assert not findings(build(measures=good), "sum_consistency")
+    # a list written with commas throughout keeps its parts after each comma
+    commas = MEASURES + "（四）行政复议。共办理行政复议案件36件，其中维持20件，撤销5件，确认违法3件，驳回6件，终止3件。\n"
+    got = findings(build(measures=commas), "sum_consistency")
+    assert len(got) == 1 and "37" in got[0].message
+
+
 def test_sum_consistency_same_noun_parts_and_trailing_total() -> None:
     over = MEASURES + "（四）调解组织。全县共有调委会245个，其中村（社区）调委会220个、行业性专业性调委会26个。\n"
     got = findings(build(measures=over), "sum_consistency")

@@ -517,6 +517,7 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
                     for p in parts:
                         labels.append(text[prev:p.start])
                         prev = p.end
+                    parts, labels = _list_run(parts, labels)
                     before = [f.end for f in figs if f.end <= total.start]
                     total_label = text[max([a, *before]):total.start]
                     rest = any(re.search("其他|其余|其它", l) for l in labels) or _named_together(labels, text[a:mpos])
@@ -593,6 +594,19 @@ def _after_rate(text: str, figs: list[Figure], mpos: int, totals: list[Figure]) 
     if any(abs(s - t.value) < 1e-6 for t in totals):
         return None
     return min(totals, key=lambda t: (abs(s - t.value), t.start))
+
+
+def _list_run(parts: list[Figure], labels: list[str]) -> tuple[list[Figure], list[str]]:
+    """A list whose parts are joined by 、 ends at the first clause break (取消58项、下放88项，
+    省级事项压减至2307项): the figure after the comma is the next clause's, not another part."""
+    joins = [l[:1] for l in labels[1:]]
+    if len(joins) >= 2 and joins[0] == "、":
+        for i, j in enumerate(joins[1:], start=2):
+            if j in ",，;；":
+                return parts[:i], labels[:i]
+            if j != "、":
+                break
+    return parts, labels
 
 
 def _named_together(labels: list[str], before: str) -> bool:
