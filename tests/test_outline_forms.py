@@ -194,3 +194,28 @@ def test_a_lone_symbol_line_is_a_byline_not_a_part():
     one = _SYMBOLS.replace("◆ 主要负责人履职情况", "主要负责人履职情况").replace("◆ 存在的问题", "存在的问题") \
         .replace("◆ 2025年工作打算", "2025年工作打算")
     assert not any(s.style.startswith("sym:") for s in fazhi.analyze_text(one).sections)
+
+
+_PADDED = ("云溪区2024年法治政府建设年度报告\n发布时间：2025-02-12\n\n"
+           "　　2024年，区政府持续推进法治政府建设，现报告如下。\n"
+           "01｜主要举措和成效\n◎规范行政决策\n　　区政府审议重大行政决策事项4项，均经合法性审查。\n"
+           "◎严格行政执法\n　　全区评查行政执法案卷210卷，合格203卷。\n"
+           "02 | 主要负责人履职情况\n　　区长主持区政府常务会议研究法治工作5次。\n"
+           "03｜存在的不足和原因\n　　乡镇执法力量不足，原因是编制有限。\n"
+           "04｜2025年工作安排\n　　开展执法案卷专项评查，推进合法性审查全覆盖。\n")
+
+
+def test_parts_numbered_01_with_a_bar_are_the_top_level():
+    r = fazhi.analyze_text(_PADDED)
+    tops = [(s.number, s.role) for s in r.sections if s.level == 1]
+    assert tops == [(1, "measures"), (2, "first_responsibility"), (3, "shortcomings"), (4, "next_year_plan")]
+    assert [s.title for s in r.sections if s.level == 2] == ["规范行政决策", "严格行政执法"]
+    assert all(c.present for c in r.required_contents.values())
+    assert findings(_PADDED, "heading_numbering") == []
+    skipped = _PADDED.replace("03｜存在", "04｜存在")
+    assert findings(skipped, "heading_numbering")
+    # a row of a table kept with bars is no heading, nor is one such line alone
+    row = _PADDED.replace("◎严格行政执法\n", "12 | 行政执法案卷评查 | 210卷\n◎严格行政执法\n")
+    assert [s.number for s in fazhi.analyze_text(row).sections if s.level == 1] == [1, 2, 3, 4]
+    lone = "某县2024年法治政府建设年度报告\n\n07 | 县司法局供稿\n　　一、主要举措\n　　县政府审议决策事项4项。\n"
+    assert not any(s.style == "01|" for s in fazhi.analyze_text(lone).sections)

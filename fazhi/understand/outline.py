@@ -37,6 +37,7 @@ _STYLES: list[tuple[str, int, re.Pattern[str]]] = [
     ("一是", 6, re.compile(rf"^([{CN}]{{1,3}})是(?=[^,。;:])")),
 ]
 _RANK = {s: r for s, r, _ in _STYLES}
+_RANK["01|"] = 1  # PADDED_STYLE below: a report's top level
 # a numeral standing alone on its line, its title on the next line (第一部分 / 2023年工作情况)
 _LONE_NUMERAL = re.compile(rf"^(?:第[{CN}]{{1,3}}(?:部分|章|篇)|[{CN}]{{1,3}}、|\(\s*[{CN}]{{1,3}}\s*\))$")
 # a part headed by its title in 【】 with no numeral (【存在的问题】), alone or run into its text
@@ -67,6 +68,10 @@ _MARKDOWN_HASHES = re.compile(r"^#{1,6}\s+")
 # a top-level numeral parted from its title by a space only, on a short line of its own
 # (一　主要工作和成效): the title holds no sentence punctuation
 _SPACED_TOP = re.compile(rf"^([{CN}]{{1,3}})[ \t\u3000]+((?:[\u4e00-\u9fff]|(?:19|20)\d\d\s*年)[^,，、]{{1,29}})$")
+# a top-level heading numbered like a magazine's parts, a two-digit numeral and a bar (01｜主要成效,
+# 02 | 存在的问题) or a zero-padded numeral and a space (03　工作打算), its title alone on the line
+_PADDED_HEAD = re.compile(r"^(?:(\d{1,2})[ \t\u3000]*[|丨│]|(0[1-9])[ \t\u3000]+)[ \t\u3000]*(?=[\u4e00-\u9fff]|(?:19|20)\d\d\s*年)")
+PADDED_STYLE = "01|"
 # a heading numbered with its part's number and its own after a point (1.1 依法履行政府职能, 2.3
 # 严格执法): one level under the 1. parts. Not a decimal (1.5万人次, 2.3个百分点): a unit or a
 # numeral after the number is none
@@ -164,6 +169,11 @@ def _match_heading(line: str, offset: int) -> _Head | None:
             return _Head(dec.group(1) + DECIMAL_STYLE, int(dec.group(2)), dec.group(0).strip(), offset, a,
                          a + title_len, offset + len(line), rank=_DECIMAL_RANK)
         return None
+    padded = _PADDED_HEAD.match(stripped)
+    if padded and _is_bare_heading(stripped[padded.end():]) and not re.search("[|丨│]", stripped[padded.end():]):
+        a = offset + lead + padded.end()
+        return _Head(PADDED_STYLE, int(padded.group(1) or padded.group(2)), padded.group(0).strip(), offset, a,
+                     a + len(stripped[padded.end():].rstrip()), offset + len(line))
     spaced = _SPACED_TOP.match(stripped)
     if spaced and not _SENTENCE_PUNCT.search(spaced.group(2)):
         number = parse_cn_int(spaced.group(1))
@@ -292,6 +302,8 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
     if symbols:
         lone = {st for st in symbols if sum(h.style == st for h in heads) < 2}
         heads = [h for h in heads if h.style not in lone]
+    if sum(h.style == PADDED_STYLE for h in heads) == 1:
+        heads = [h for h in heads if h.style != PADDED_STYLE]  # one 01｜ line is a label, not a numbered outline
     heads = _promote_bare(heads, bare, work, lines)
     promoted = {h.start for h in heads if h.implied_number is not None}
     for s, e in hinted:
@@ -355,7 +367,7 @@ def _rank_brackets(heads: list[_Head]) -> None:
     first = next((k for k, h in enumerate(heads) if unnumbered_style(h)), None)
     if first is None:
         return
-    under = any(h.style in ("第一部分", "一、") for h in heads[:first])
+    under = any(h.style in ("第一部分", "一、", PADDED_STYLE) for h in heads[:first])
     # several such styles nest in the order they first appear (◆ 主要工作 above 【抓学习】)
     order: dict[str, int] = {}
     for h in heads:
