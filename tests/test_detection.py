@@ -280,6 +280,9 @@ REPORT_TRAPS = [
     # a report whose page links one earlier report with its date
     "桐溪县2023年度法治政府建设情况报告\n2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n"
     "全年审核规范性文件9件。\n相关链接：\n桐溪县2022年度法治政府建设情况报告 2023-03-02\n",
+    # a report told in questions and answers that says so of itself
+    "本报告以问答方式向公众说明我局2023年法治政府建设情况。\n一、去年做了哪些工作？\n问：局长怎样履行第一责任人职责？\n"
+    "答：局长主持研究法治工作4次。\n问：执法情况如何？\n答：全年办理行政处罚案件86件。\n",
 ]
 
 
