@@ -219,3 +219,27 @@ def test_parts_numbered_01_with_a_bar_are_the_top_level():
     assert [s.number for s in fazhi.analyze_text(row).sections if s.level == 1] == [1, 2, 3, 4]
     lone = "某县2024年法治政府建设年度报告\n\n07 | 县司法局供稿\n　　一、主要举措\n　　县政府审议决策事项4项。\n"
     assert not any(s.style == "01|" for s in fazhi.analyze_text(lone).sections)
+
+
+_QA = ("溪口县应急管理局2024年法治政府建设年度报告\n发布时间：2025-01-20\n\n"
+       "　　本报告采用问答形式说明我局2024年法治政府建设情况。\n"
+       "　　一、2024年做了哪些工作？\n"
+       "　　问：安全生产执法情况如何？\n　　答：全年检查企业312家次，立案查处违法案件27件。\n"
+       "　　问：局长怎样履行推进法治建设的职责？\n"
+       "　　答：局长履行第一责任人职责，主持局党委会研究法治工作4次。\n"
+       "　　二、还有哪些不足？\n　　答：执法人员不足，原因是编制有限。\n"
+       "　　三、2025年打算怎么做？\n　　答：开展执法人员轮训，推行非现场执法。\n")
+
+
+def test_a_question_on_the_first_responsibility_holds_its_answer():
+    r = fazhi.analyze_text(_QA)
+    c = r.required_contents["first_responsibility"]
+    assert c.present and "主持局党委会研究法治工作4次" in r.work[c.start:c.end]
+    # a question asked in the words of the duty: the answer is still its content
+    asked = _QA.replace("局长怎样履行推进法治建设的职责？", "局长怎样履行第一责任人职责？")
+    r = fazhi.analyze_text(asked)
+    c = r.required_contents["first_responsibility"]
+    assert c.present and "主持局党委会研究法治工作4次" in r.work[c.start:c.end]
+    gone = asked.replace("　　问：局长怎样履行第一责任人职责？\n", "").replace(
+        "　　答：局长履行第一责任人职责，主持局党委会研究法治工作4次。\n", "")
+    assert findings(gone, "first_responsibility_missing")

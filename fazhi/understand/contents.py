@@ -203,6 +203,24 @@ def _section_end_after(tops: list[Section], pos: int, body_end: int) -> int:
     return body_end
 
 
+# a question asked of the report's own work (问：局长如何履行第一责任人职责？): what it tells is in its answer
+_QUESTION = re.compile(r"[?？]\s*$")
+
+
+def _answer_end(work: str, a: int, b: int, body_end: int) -> int:
+    """The end of a sentence, or for a question standing as its own line the end of the
+    paragraph after it, which answers it (问：…？ / 答：…): the content is the question and its answer."""
+    line_end = work.find("\n", a, body_end)
+    line_end = body_end if line_end < 0 else line_end
+    if not _QUESTION.search(work, a, line_end) or work[b:line_end].strip():
+        return b
+    m = _NEXT_PARAGRAPH.search(work, line_end, body_end)
+    return m.end(1) if m else b
+
+
+_NEXT_PARAGRAPH = re.compile(r"\n\s*(\S[^\n]*)")
+
+
 def _first_responsibility(work: str, sections: list[Section], body_start: int, body_end: int,
                           short: tuple[int, int] | None, plan: tuple[int, int] | None) -> Content:
     lex = _lex()
@@ -224,7 +242,7 @@ def _first_responsibility(work: str, sections: list[Section], body_start: int, b
                 continue
             if in_short(a):
                 continue
-            return Content(True, a, b, "正文报告了主要负责人履行推进法治建设第一责任人职责的情况")
+            return Content(True, a, _answer_end(work, a, b, body_end), "正文报告了主要负责人履行推进法治建设第一责任人职责的情况")
     if plan_hit is not None:
         return Content(False, plan_hit[0], plan_hit[1], "第一责任人职责仅作为下一年度工作计划出现")
     return Content(False)
