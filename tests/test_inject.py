@@ -29,7 +29,9 @@ two of fresh16 (a plan as a table of tasks, a footnote mark after a count) and t
 brackets, 1.1 headings over item: figure lines) and the three of fresh18 (a 司法局's 一是 paragraphs
 with no part headings, ①②③ runs, a district report in the third person by its 依法治区办) and the
 three of fresh19 (「」 keyword paragraphs of a 旗, spaced numbers in ▶ data lines, 任务一：/完成情况：
-pairs)."""
+pairs) and the four of fresh20 (a province's long paragraphs to 国务院 with 亿元 and 八成, 序号/工作内容/完成情况
+rows, three 一是 paragraphs, one-line paragraphs in Chinese numerals) and the three of fresh21 (01｜ parts
+over ◎ lines, a month-by-month account, a report in 问：/答： pairs)."""
 from __future__ import annotations
 
 import json
