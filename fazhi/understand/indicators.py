@@ -84,6 +84,9 @@ class Taxonomy:
     topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
+    # (id, generic, own): a count of the id whose own words are only `generic`, beside one whose own
+    # words say `own`, is not of the id (see _contrast)
+    contrasts: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = field(default_factory=list)
     # per unit, built on first use (see rules_for): the positions in by_unit[unit] of the
     # rules tried whatever the context's words (an `after` pattern or a cue with no short
     # list of words), per character those whose cue can begin with it; per cue word, the
@@ -196,7 +199,9 @@ def taxonomy() -> Taxonomy:
                     prompt=re.compile(data["prompt"]["pattern"]),
                     enum_verbs=re.compile(data["enumeration"]["verbs"]),
                     topics={k: re.compile(v) for k, v in data["topic"].items()},
-                    plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]))
+                    plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]),
+                    contrasts=[(c["id"], re.compile(c["generic"]), re.compile(c["own"]))
+                               for c in data.get("contrast", [])])
 
 
 class _Unknown(Exception):
@@ -641,7 +646,38 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         prev_lc = (lc_start, f.start) if not cont else prev_lc
     _respective(work, figures, sections, tax)
     _apply_part_only(work, figures, tax)
+    _contrast(work, figures, tax)
     _link_parts(work, figures)
+
+
+def _own_words(work: str, figures: list[Figure], i: int) -> str:
+    """The words that are figure i's alone: its clause since the figure before it, and the noun
+    phrase after it up to the clause's (or the enumeration item's) end."""
+    f = figures[i]
+    start = max(span_start(work, f.start, CLAUSE_DELIMS), figures[i - 1].end if i > 0 else 0)
+    end = _clause_end(work, f.end)
+    if i + 1 < len(figures):
+        end = min(end, figures[i + 1].start)
+    return work[start:f.start] + work[f.end:end]
+
+
+def _contrast(work: str, figures: list[Figure], tax: Taxonomy) -> None:
+    """In a sentence that counts one kind of an indicator in its own words (法治专题学习3次) beside a
+    count whose own words name only the generic kind (中心组学习12次), the generic count is not of
+    the indicator: the writer set the two apart. The sentence around both names the specific kind
+    and would otherwise lend it to every count in it."""
+    for ind, generic, own in tax.contrasts:
+        marks = [(i, own.search(_own_words(work, figures, i)) is not None)
+                 for i, f in enumerate(figures) if f.indicator == ind and f.kind == "count"]
+        by_sentence: dict[int, list[tuple[int, bool]]] = {}
+        for i, specific in marks:
+            by_sentence.setdefault(_sentence_start(work, figures[i].start), []).append((i, specific))
+        for group in by_sentence.values():
+            if not any(specific for _, specific in group):
+                continue
+            for i, specific in group:
+                if not specific and generic.search(_own_words(work, figures, i)):
+                    figures[i].indicator = None
 
 
 _RESPECTIVE = re.compile(r"分别(?:为|是|达到|达|有|计|占|完成)?\s*$")
