@@ -993,3 +993,23 @@ def test_a_study_count_alone_in_a_sentence_naming_the_law_stays_law_study():
     text = "全年组织中心组集中学习7次，重点学习行政处罚法和民法典。"
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[7] == "leader_law_study.sessions", got
+
+
+@pytest.mark.parametrize("text", [
+    "围绕社保经办、档案管理等业务为机关干部开展专题授课6期。",
+    "组织全体干部职工开展安全生产专题培训3次。",
+    "为镇村干部开展乡村振兴专题讲座4场。",
+    "组织干部参加业务知识讲座5次，干部依法履职能力不断增强。",
+])
+def test_a_class_for_the_cadres_on_other_matters_than_the_law_is_no_law_study(text: str) -> None:
+    figs = fazhi.analyze_text(text).figures
+    assert figs and all(f.indicator is None for f in figs), [(f.quote, f.indicator) for f in figs]
+
+
+@pytest.mark.parametrize("text", [
+    "邀请律师为全体干部职工举办专题讲座3场。",
+    "扎实推进领导干部学法。县委党校为乡镇干部集中授课2次。",
+])
+def test_a_class_for_the_cadres_given_by_a_lawyer_or_in_a_paragraph_on_law_study_is_law_study(text: str) -> None:
+    got = [f.indicator for f in fazhi.analyze_text(text).figures]
+    assert got == ["leader_law_study.sessions"], got

@@ -54,6 +54,9 @@ class Rule:
     # must match right after the figure, over the rest of its sentence (审核 named in the clause
     # after the count: 出台文件31个，均经过合法性审查)
     follow: re.Pattern[str] | None = None
+    # must occur in the figure's sentence, before or after the number, besides the domain: what the
+    # work was about where the domain says who it was for (a lecture to the cadres on the law)
+    also: re.Pattern[str] | None = None
     # every character a match of `cue` can begin with (None: any); a context holding none of
     # them cannot contain the cue, so the rule is skipped without running the pattern
     cue_first: frozenset[str] | None = None
@@ -184,6 +187,7 @@ def taxonomy() -> Taxonomy:
                 sentence_only=r.get("scope") == "sentence",
                 unless=re.compile(r["unless"]) if "unless" in r else None,
                 follow=re.compile(r["follow"]) if "follow" in r else None,
+                also=re.compile(r["also"]) if "also" in r else None,
                 cue_first=first_chars(r["cue"]) if "cue" in r else None,
                 cue_words=required_words(r["cue"]) if "cue" in r else None,
                 after_words=required_words(r["after"]) if "after" in r else None,
@@ -415,6 +419,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
                 and rule.domain.search(lc) is None):
             continue
         if rule.follow is not None and not rule.follow.match(work[f.end:_sentence_end(work, f.end)]):
+            continue
+        if rule.also is not None and not rule.also.search(work[p_start:_sentence_end(work, f.end)]):
             continue
         dom_rank = 0
         if rule.domain is not None:
