@@ -1013,3 +1013,12 @@ def test_a_class_for_the_cadres_on_other_matters_than_the_law_is_no_law_study(te
 def test_a_class_for_the_cadres_given_by_a_lawyer_or_in_a_paragraph_on_law_study_is_law_study(text: str) -> None:
     got = [f.indicator for f in fazhi.analyze_text(text).figures]
     assert got == ["leader_law_study.sessions"], got
+
+
+@pytest.mark.parametrize("text", [
+    "全年依法开展行政执法检查，对校外培训机构开展专项检查15次。",
+    "对全县民办培训学校开展执法检查8次，检查人员120人次。",
+])
+def test_a_training_institution_inspected_is_no_enforcement_training(text: str) -> None:
+    figs = fazhi.analyze_text(text).figures
+    assert figs and all(f.indicator is None for f in figs), [(f.quote, f.indicator) for f in figs]
