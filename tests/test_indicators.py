@@ -1022,3 +1022,23 @@ def test_a_class_for_the_cadres_given_by_a_lawyer_or_in_a_paragraph_on_law_study
 def test_a_training_institution_inspected_is_no_enforcement_training(text: str) -> None:
     figs = fazhi.analyze_text(text).figures
     assert figs and all(f.indicator is None for f in figs), [(f.quote, f.indicator) for f in figs]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # documents changed and repealed together are the clean-up's
+    ("全年修改、废止规范性文件12件。", [(12, "normative_docs.cleaned")]),
+    # the first item of the enumeration (rules) is no indicator's: the clause's verb is the second item's too
+    ("共修改、废止政府规章10件、规范性文件48件。", [(10, None), (48, "normative_docs.cleaned")]),
+    # the documents gone through in a clean-up of normative documents
+    ("本年度对规范性文件开展全面清理，梳理政策措施900余件，其中废止39件、修改18件。",
+     [(900, "normative_docs.cleaned"), (39, "normative_docs.repealed"), (18, "normative_docs.revised")]),
+    # the documents in force made public after the clean-ups
+    ("向社会公布现行有效规范性文件目录650件。", [(650, "normative_docs.retained")]),
+    ("集中公示现行有效政府规章目录65件和行政规范性文件目录650件。", [(65, None), (650, "normative_docs.retained")]),
+    ("全面清理现行有效规范性文件230件。", [(230, "normative_docs.cleaned")]),
+    # policies gone through with no clean-up of normative documents named are no clean-up
+    ("梳理涉企优惠政策86件。", [(86, None)]),
+])
+def test_the_counts_of_a_clean_up_of_normative_documents(text: str, expected: list) -> None:
+    got = [(f.value, f.indicator) for f in fazhi.analyze_text(text).figures]
+    assert got == expected, got

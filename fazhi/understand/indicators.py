@@ -368,12 +368,14 @@ def _cue_in(rule: Rule, s: str, held: frozenset[str]) -> re.Match[str] | None:
 
 
 def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: str, s_start: int, p_start: int,
-               titles: str, noun: str = "") -> tuple[tuple | None, tuple[Rule, int] | None]:
+               titles: str, noun: str = "", own: str | None = None) -> tuple[tuple | None, tuple[Rule, int] | None]:
     """The rule that names figure `f` (with its rank key and where its cue starts), or (None, None).
 
     `noun` is the noun phrase right after a number that precedes its noun (4份政府规范性文件);
     a cue is then also sought over the clause joined to that phrase, which is how the
     indicator is named when the verb comes before the number and the object after it.
+    `own`, when given, is the figure's own words inside a longer `lc` (an enumeration's item read
+    with the clause that opens the enumeration): a rule's `not` is looked for in them alone.
     """
     best_key = None
     best: tuple[Rule, int] | None = None
@@ -411,7 +413,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
                     key_pos = (m.end() - len(lc), m.end() - m.start())
                     cue_start = lc_start + min(m.start(), len(lc))
         # (a cue read over the noun phrase is excluded by words of that phrase too)
-        if tier == 0 or (rule.exclude is not None and rule.exclude.search(joined if tier == _TIER_NOUN else lc)):
+        if tier == 0 or (rule.exclude is not None and rule.exclude.search(
+                own if own is not None else joined if tier == _TIER_NOUN else lc)):
             continue
         if rule.unless is not None and rule.unless.search(work, lc_start if own_topics else s_start, f.start):
             continue
@@ -622,6 +625,16 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
                 s_key, s_best = _best_rule(tax, f, work, prev_head + lc, lc_start - len(prev_head), rc, s_ctx,
                                            p_start, titles)
             if s_best is not None and best is None:
+                best_key, best, shared = s_key, (s_best[0], max(s_best[1], lc_start)), True
+        elif (best is None and not cont and i > 0 and prev_lc is not None and figures[i - 1].indicator is None
+              and figures[i - 1].kind == f.kind == "count" and _ENUM_SEP.match(lc)
+              and figures[i - 1].end > span_start(work, f.start, CLAUSE_DELIMS)
+              and not _counts_other_noun(tax, f, rc)):
+            # 修改、废止法规规章10件、规范性文件48件: the first item is no indicator's (规章), so it
+            # lends no verb; the words opening the enumeration's clause are the next item's too
+            s_key, s_best = _best_rule(tax, f, work, work[prev_lc[0]:f.start], prev_lc[0], rc, s_ctx,
+                                       p_start, titles, own=lc)
+            if s_best is not None:
                 best_key, best, shared = s_key, (s_best[0], max(s_best[1], lc_start)), True
         f.quote_start = lc_start if not cont else max(f.quote_start, prev_end)
         # a number before its noun (20个行政执法单位): the phrase runs on to the noun
