@@ -87,9 +87,10 @@ class Taxonomy:
     topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     plan_title: re.Pattern[str] | None = None  # the heading of next year's plan
     plan_not: re.Pattern[str] | None = None  # …unless it reports how a plan was carried out
-    # (id, generic, own): a count of the id whose own words are only `generic`, beside one whose own
-    # words say `own`, is not of the id (see _contrast)
-    contrasts: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = field(default_factory=list)
+    # (id, generic, own, total): a count of the id whose own words are only `generic`, beside one whose
+    # own words say `own`, is not of the id, unless its words say it is their total (see _contrast)
+    contrasts: list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]] = field(
+        default_factory=list)
     # per unit, built on first use (see rules_for): the positions in by_unit[unit] of the
     # rules tried whatever the context's words (an `after` pattern or a cue with no short
     # list of words), per character those whose cue can begin with it; per cue word, the
@@ -204,7 +205,8 @@ def taxonomy() -> Taxonomy:
                     enum_verbs=re.compile(data["enumeration"]["verbs"]),
                     topics={k: re.compile(v) for k, v in data["topic"].items()},
                     plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]),
-                    contrasts=[(c["id"], re.compile(c["generic"]), re.compile(c["own"]))
+                    contrasts=[(c["id"], re.compile(c["generic"]), re.compile(c["own"]),
+                                re.compile(c["total"]) if "total" in c else None)
                                for c in data.get("contrast", [])])
 
 
@@ -684,8 +686,9 @@ def _contrast(work: str, figures: list[Figure], tax: Taxonomy) -> None:
     """In a sentence that counts one kind of an indicator in its own words (法治专题学习3次) beside a
     count whose own words name only the generic kind (中心组学习12次), the generic count is not of
     the indicator: the writer set the two apart. The sentence around both names the specific kind
-    and would otherwise lend it to every count in it."""
-    for ind, generic, own in tax.contrasts:
+    and would otherwise lend it to every count in it. A total (共开展中心组学习80场 after the law study
+    of each body) sums its siblings, it is not set apart from them."""
+    for ind, generic, own, total in tax.contrasts:
         marks = [(i, own.search(_own_words(work, figures, i)) is not None)
                  for i, f in enumerate(figures) if f.indicator == ind and f.kind == "count"]
         by_sentence: dict[int, list[tuple[int, bool]]] = {}
@@ -695,7 +698,8 @@ def _contrast(work: str, figures: list[Figure], tax: Taxonomy) -> None:
             if not any(specific for _, specific in group):
                 continue
             for i, specific in group:
-                if not specific and generic.search(_own_words(work, figures, i)):
+                words = _own_words(work, figures, i)
+                if not specific and generic.search(words) and not (total is not None and total.search(words)):
                     figures[i].indicator = None
 
 
