@@ -1048,3 +1048,9 @@ def test_a_training_institution_inspected_is_no_enforcement_training(text: str) 
 def test_the_counts_of_a_clean_up_of_normative_documents(text: str, expected: list) -> None:
     got = [(f.value, f.indicator) for f in fazhi.analyze_text(text).figures]
     assert got == expected, got
+
+
+def test_law_study_named_after_a_list_of_titles_is_law_study():
+    text = "党组集中学习《行政复议法》《优化营商环境条例》《信访工作条例》《安全生产法》等法律法规12次。"
+    got = [f.indicator for f in fazhi.analyze_text(text).figures]
+    assert got == ["leader_law_study.sessions"], got
