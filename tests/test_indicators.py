@@ -1054,3 +1054,13 @@ def test_law_study_named_after_a_list_of_titles_is_law_study():
     text = "党组集中学习《行政复议法》《优化营商环境条例》《信访工作条例》《安全生产法》等法律法规12次。"
     got = [f.indicator for f in fazhi.analyze_text(text).figures]
     assert got == ["leader_law_study.sessions"], got
+
+
+def test_staff_trained_on_a_study_and_exam_platform_are_no_exam_takers():
+    got = [f.indicator for f in fazhi.analyze_text("依托在线学法考法平台培训全县公职人员3200名。").figures]
+    assert got == [None], got
+
+
+def test_training_on_running_something_by_law_is_no_law_training():
+    got = [f.indicator for f in fazhi.analyze_text("组织机关干部参加学校法治化管理业务培训2次。").figures]
+    assert got == [None], got
