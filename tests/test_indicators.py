@@ -1064,3 +1064,14 @@ def test_staff_trained_on_a_study_and_exam_platform_are_no_exam_takers():
 def test_training_on_running_something_by_law_is_no_law_training():
     got = [f.indicator for f in fazhi.analyze_text("组织机关干部参加学校法治化管理业务培训2次。").figures]
     assert got == [None], got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a mixed total of the documents reviewed, its filler after the list
+    ("审查政府及部门合同协议、规范性文件等共计230件。", "legal_review.documents"),
+    # those entered into the pool of random inspectors named in the sentence
+    ("落实双随机抽查机制，更新执法检查人员名录库，入库人员共215人。", "inspection.inspectors"),
+])
+def test_totals_named_by_the_clause_before_their_filler(text: str, expected: str) -> None:
+    got = [f.indicator for f in fazhi.analyze_text(text).figures]
+    assert got == [expected], got
