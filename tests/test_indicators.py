@@ -1082,7 +1082,6 @@ def test_totals_named_by_the_clause_before_their_filler(text: str, expected: str
     ("深入学校开展法治教育课32节。", "law_popularization.lectures"),
     # the views of a post or a video are no 普法 events
     ("普法短视频播放量达50万次。", None),
-    ("普法公众号文章点击量累计8万次。", None),
 ])
 def test_law_classes_and_the_views_of_publicity(text: str, expected: str | None) -> None:
     got = [f.indicator for f in fazhi.analyze_text(text).figures]
