@@ -1086,3 +1086,12 @@ def test_totals_named_by_the_clause_before_their_filler(text: str, expected: str
 def test_law_classes_and_the_views_of_publicity(text: str, expected: str | None) -> None:
     got = [f.indicator for f in fazhi.analyze_text(text).figures]
     assert got == [expected], got
+
+
+@pytest.mark.parametrize("text", [
+    "派出8名执法人员参加全市执法技能比武。",
+    "选派执法人员36人参与跨区域交叉检查。",
+])
+def test_enforcement_staff_sent_to_take_part_are_not_the_staff(text: str) -> None:
+    got = [f.indicator for f in fazhi.analyze_text(text).figures]
+    assert got == [None], got
