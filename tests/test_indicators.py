@@ -1095,3 +1095,16 @@ def test_law_classes_and_the_views_of_publicity(text: str, expected: str | None)
 def test_enforcement_staff_sent_to_take_part_are_not_the_staff(text: str) -> None:
     got = [f.indicator for f in fazhi.analyze_text(text).figures]
     assert got == [None], got
+
+
+def test_parts_of_a_total_counted_in_another_unit_take_what_the_totals_clause_names():
+    text = "组织执法人员参加各类业务培训5批次，其中省级14人次、市级96人次。"
+    got = [(f.value, f.indicator) for f in fazhi.analyze_text(text).figures]
+    assert got == [(5, "enforcement.training_sessions"), (14, "enforcement.trainees"),
+                   (96, "enforcement.trainees")], got
+
+
+def test_a_count_of_people_after_parts_in_the_totals_unit_is_not_a_part():
+    text = "开展普法宣传活动35场次，其中线上15场次，受益群众2万人次。"
+    got = [(f.value, f.indicator) for f in fazhi.analyze_text(text).figures]
+    assert got[-1] == (20000, None), got

@@ -543,6 +543,9 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     prev_lc: tuple[int, int] | None = None
     prev_verb: str | None = None  # the two characters opening the previous figure's cue (审核)
     prev_head: str | None = None  # the verb before that cue where the cue opens with a noun (完成 施工许可审批)
+    # the clause (start, end) that names a total whose parts in another unit are being listed
+    # (培训6批次，其中省级12人次、市级180人次), while the list goes on
+    parts_of: tuple[int, int] | None = None
     # whether a chain of section headings announces next year's plan: the figures of one
     # section share their chain, so each is read once
     plan_of: dict[tuple[str, ...], bool] = {}
@@ -638,6 +641,21 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
                                        p_start, titles, own=lc)
             if s_best is not None:
                 best_key, best, shared = s_key, (s_best[0], max(s_best[1], lc_start)), True
+        in_parts = False
+        if best is None and i > 0 and f.kind == "count":
+            if (_PARTS_OPEN.match(lc) and prev_lc is not None and figures[i - 1].indicator
+                    and figures[i - 1].kind == "count" and not _same_measure(figures[i - 1].unit, f.unit)):
+                parts_of = prev_lc
+            elif not (parts_of is not None and _PART_LABEL.match(lc)):
+                parts_of = None
+            if parts_of is not None:
+                # 培训6批次，其中省级12人次: a part counted in another unit than its total, named by a
+                # label alone, counts in its own unit what the total's clause names (the trainees)
+                best_key, best = _best_rule(tax, f, work, work[parts_of[0]:parts_of[1]], parts_of[0], rc, s_ctx,
+                                            p_start, titles)
+                in_parts = best is not None
+        if not in_parts and not (parts_of is not None and _PART_LABEL.match(lc)):
+            parts_of = None
         f.quote_start = lc_start if not cont else max(f.quote_start, prev_end)
         # a number before its noun (20个行政执法单位): the phrase runs on to the noun
         f.quote_end = (min(rc_end, f.end + 16) if f.kind == "count" and rc and "\u4e00" <= rc[0] <= "\u9fff"
@@ -701,6 +719,12 @@ def _contrast(work: str, figures: list[Figure], tax: Taxonomy) -> None:
                 words = _own_words(work, figures, i)
                 if not specific and generic.search(words) and not (total is not None and total.search(words)):
                     figures[i].indicator = None
+
+
+# 其中 (or 包括) and a short label, no verb, opening the list of a total's parts (其中省级); a label alone
+# goes on with the list (、市级)
+_PARTS_OPEN = re.compile(r"^[\s,;:]*(?:其中|包括)[,:\s]*[\u4e00-\u9fff]{0,4}$")
+_PART_LABEL = re.compile(r"^[\s,;、]*[\u4e00-\u9fff]{1,4}$")
 
 
 _RESPECTIVE = re.compile(r"分别(?:为|是|达到|达|有|计|占|完成)?\s*$")
