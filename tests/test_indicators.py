@@ -1108,3 +1108,9 @@ def test_a_count_of_people_after_parts_in_the_totals_unit_is_not_a_part():
     text = "开展普法宣传活动35场次，其中线上15场次，受益群众2万人次。"
     got = [(f.value, f.indicator) for f in fazhi.analyze_text(text).figures]
     assert got[-1] == (20000, None), got
+
+
+def test_a_plan_named_after_the_next_count_is_that_counts():
+    text = "梳理涉企执法单位18个，共公布286条检查事项和42条检查计划。"
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[286] is None and got[42] == "inspection.plans", got
