@@ -1114,3 +1114,12 @@ def test_a_plan_named_after_the_next_count_is_that_counts():
     text = "梳理涉企执法单位18个，共公布286条检查事项和42条检查计划。"
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[286] is None and got[42] == "inspection.plans", got
+
+
+@pytest.mark.parametrize("text", [
+    "对上年度出台的2项重大行政决策开展实施后评估。",
+    "完成重大行政决策执行情况后评估3项。",
+])
+def test_decisions_evaluated_after_they_were_carried_out_are_not_the_decisions_made(text: str) -> None:
+    got = [f.indicator for f in fazhi.analyze_text(text).figures]
+    assert got == [None], got
