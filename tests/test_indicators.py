@@ -1123,3 +1123,10 @@ def test_a_plan_named_after_the_next_count_is_that_counts():
 def test_decisions_evaluated_after_they_were_carried_out_are_not_the_decisions_made(text: str) -> None:
     got = [f.indicator for f in fazhi.analyze_text(text).figures]
     assert got == [None], got
+
+
+def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apart():
+    text = ("将学习宪法作为重要任务，通过党委会议、理论学习中心组学习会议等开展专题学习8次，"
+            "带动各支部集中学法40次。")
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[8] == "leader_law_study.sessions" and got[40] == "leader_law_study.sessions", got

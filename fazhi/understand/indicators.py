@@ -689,7 +689,7 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     _link_parts(work, figures)
 
 
-def _own_words(work: str, figures: list[Figure], i: int) -> str:
+def _own_words(work: str, figures: list[Figure], i: int) -> tuple[str, str]:
     """The words that are figure i's alone: its clause since the figure before it, and the noun
     phrase after it up to the clause's (or the enumeration item's) end."""
     f = figures[i]
@@ -697,7 +697,7 @@ def _own_words(work: str, figures: list[Figure], i: int) -> str:
     end = _clause_end(work, f.end)
     if i + 1 < len(figures):
         end = min(end, figures[i + 1].start)
-    return work[start:f.start] + work[f.end:end]
+    return work[start:f.start], work[f.end:end]
 
 
 def _contrast(work: str, figures: list[Figure], tax: Taxonomy) -> None:
@@ -707,7 +707,7 @@ def _contrast(work: str, figures: list[Figure], tax: Taxonomy) -> None:
     and would otherwise lend it to every count in it. A total (共开展中心组学习80场 after the law study
     of each body) sums its siblings, it is not set apart from them."""
     for ind, generic, own, total in tax.contrasts:
-        marks = [(i, own.search(_own_words(work, figures, i)) is not None)
+        marks = [(i, own.search("".join(_own_words(work, figures, i))) is not None)
                  for i, f in enumerate(figures) if f.indicator == ind and f.kind == "count"]
         by_sentence: dict[int, list[tuple[int, bool]]] = {}
         for i, specific in marks:
@@ -716,8 +716,9 @@ def _contrast(work: str, figures: list[Figure], tax: Taxonomy) -> None:
             if not any(specific for _, specific in group):
                 continue
             for i, specific in group:
-                words = _own_words(work, figures, i)
-                if not specific and generic.search(words) and not (total is not None and total.search(words)):
+                before, _ = _own_words(work, figures, i)
+                # (generic is looked for in the words before the number: what the count is of)
+                if not specific and generic.search(before) and not (total is not None and total.search(before)):
                     figures[i].indicator = None
 
 
