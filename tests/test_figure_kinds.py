@@ -997,3 +997,11 @@ def test_a_rate_paid_per_case_or_person_is_no_money_of_the_year():
     # money paid out in the year, and a budget set each year, are money of the work
     assert one("全年发放人民调解员补贴32万元。", 320_000).kind == "money"
     assert one("每年安排普法经费20万元。", 200_000).kind == "money"
+
+
+def test_a_licence_word_after_the_unit_is_no_approximation():
+    # 许 marks an approximation only on its own: in 8项许可事项 it opens the noun the count is of
+    f = one("年内新增9项许可事项纳入清单管理。", 9)
+    assert not f.approx and f.indicator == "approval.items"
+    f = one("受理并办结14件许可申请。", 14)
+    assert not f.approx and f.indicator == "approval.items"

@@ -76,6 +76,7 @@ def lexicon() -> Lexicon:
     )
     ab = sorted(data["approx"]["before"], key=len, reverse=True)
     aa = sorted(data["approx"]["after"], key=len, reverse=True)
+    unless_next = data["approx"].get("after_not", {})  # 许 unless 可 follows (12项许可事项)
     return Lexicon(
         units=units,
         unit_kind=unit_kind,
@@ -84,7 +85,8 @@ def lexicon() -> Lexicon:
         # every phrase starts with a numeral (or 多/双): the lookahead lets the scan skip other positions fast
         non_figures=re.compile(f"(?<![{CN_NUM}])(?=[{NON_FIGURE_START}])(?:" + "|".join(f"(?:{p})" for p in data["non_figures"]["phrases"]) + ")"),
         approx_before=re.compile("(" + "|".join(map(re.escape, ab)) + r")\s*$"),
-        approx_after=re.compile(r"\s*(" + "|".join(map(re.escape, aa)) + ")"),
+        approx_after=re.compile(r"\s*(" + "|".join(
+            re.escape(a) + (f"(?!{re.escape(unless_next[a])})" if a in unless_next else "") for a in aa) + ")"),
         change_up=tuple(sorted(data["change"]["up"], key=len, reverse=True)),
         change_down=tuple(sorted(data["change"]["down"], key=len, reverse=True)),
         comparison=re.compile(data["change"]["comparison"]),
