@@ -1005,3 +1005,9 @@ def test_a_licence_word_after_the_unit_is_no_approximation():
     assert not f.approx and f.indicator == "approval.items"
     f = one("受理并办结14件许可申请。", 14)
     assert not f.approx and f.indicator == "approval.items"
+
+
+def test_a_share_bars_comment_count_is_not_a_figure():
+    assert [f.value for f in figs("全年调解纠纷31件。\n【打印】 分享到： 5条评论 收藏\n")] == [31]
+    # comments counted in a sentence are the year's work
+    assert [f.value for f in figs("收集网民意见，共收到46条评论建议。")] == [46]
