@@ -31,6 +31,10 @@ CASES = [
     ("审核合同协议63份、重大行政决策7件、规范性文件5件。", [("normative_docs.reviewed", 5)]),
     # a body whose name says it mediates is a mediation organisation (a 多元化解中心 is a platform: null)
     ("在各乡镇设立人民调解中心9个。", [("mediation.organizations", 9)]),
+    # cases opened for a penalty (立案处罚) are enforcement cases, in whatever enumeration they stand
+    ("检查门店210家次，责令整改问题85处，立案处罚19起。", [("enforcement.cases", 19)]),
+    # help with applications is counted in times as well as in cases
+    ("窗口为群众提供帮办代办服务860余次。", [("approval.items", 860)]),
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),
                                                 ("reconsideration.received", 218), ("reconsideration.closed", 206)]),
     ("全年受理行政复议案件64件，办结58件，结案率为95.3%。", [("reconsideration.closure_rate", 95.3)]),
