@@ -33,8 +33,6 @@ CASES = [
     ("在各乡镇设立人民调解中心9个。", [("mediation.organizations", 9)]),
     # cases opened for a penalty (立案处罚) are enforcement cases, in whatever enumeration they stand
     ("检查门店210家次，责令整改问题85处，立案处罚19起。", [("enforcement.cases", 19)]),
-    # help with applications is counted in times as well as in cases
-    ("窗口为群众提供帮办代办服务860余次。", [("approval.items", 860)]),
     ("全年收到行政复议申请236件，受理218件，办结206件。", [("reconsideration.applications", 236),
                                                 ("reconsideration.received", 218), ("reconsideration.closed", 206)]),
     ("全年受理行政复议案件64件，办结58件，结案率为95.3%。", [("reconsideration.closure_rate", 95.3)]),
@@ -1134,3 +1132,39 @@ def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apar
             "带动各支部集中学法40次。")
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[8] == "leader_law_study.sessions" and got[40] == "leader_law_study.sessions", got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the takers of a law exam named after them, however the exam is called (学考), and the exam before
+    # taking office counted in a sentence on the law
+    ("组织全镇521名国家工作人员参加习近平法治思想网上学考。", [("leader_law_study.exam_takers", 521)]),
+    ("印发领导干部应知应会法律清单，组织新提任领导干部考试42人次。", [("leader_law_study.exam_takers", 42)]),
+    # penalties lessened and fines waived are not the penalties imposed nor the fines collected
+    ("全年依法从轻减轻行政处罚案件860件，为市场主体免除罚款1200.5万元。", [(None, 860), (None, 12005000)]),
+    # a clean-up of certificate matters keeps matters, not normative documents
+    ("开展减证便民行动，经清理涉及证明事项205项，取消48项，保留157项。", [(None, 205), (None, 48), (None, 157)]),
+    # the rounds, tasks and staff of a random inspection; entities found compliant are its results
+    ("开展“双随机、一公开”抽查，今年抽查4批次，出动执法人员66人次，经检查合格企业241家。",
+     [("inspection.plans", 4), ("inspection.inspectors", 66), (None, 241)]),
+    ("实施“双随机、一公开”监管，完成抽查任务15次。", [("inspection.plans", 15)]),
+    # party rules (党内法规) are not the law: their study is no law study
+    ("组织开展中央和省委党内法规制度文件学习会议12场次。", [(None, 12)]),
+    # departments, places and kinds counted beside the powers of a list are not its items, and a list
+    # adjusted for the streets devolves nothing
+    ("完善权力清单动态管理，调整区水务局等9个区级部门、14个街镇208项行政职权事项。",
+     [(None, 9), (None, 14), ("power_list.items", 208)]),
+    ("编制街道职责清单，涵盖街道承担的5个类别98项职权事项。", [(None, 5), ("power_list.items", 98)]),
+    # licensing matters named otherwise: 涉企经营事项, the matters put online in a 政务服务 sentence, the
+    # licences of a licensing reform, a list named by its service slogan
+    ("深化告知承诺制改革，实现160项涉企经营事项“当场办”。", [("approval.items", 160)]),
+    ("持续推动政务服务提质扩面，动态更新上线智慧大厅工作台事项1540项。", [("approval.items", 1540)]),
+    ("完成5个行业“一业一证”改革，发证22张。", [("approval.items", 22)]),
+    ("清理并公布全区150项“零材料”清单。", [("approval.items", 150)]),
+    # intermediary services and the regions a service is shared with are not licensing matters
+    ("保留20项行政审批必要条件的中介服务事项。", [(None, 20)]),
+    ("持续推动政务服务提质扩面，新增“跨省通办”合作地区至18个。", [(None, 18)]),
+])
+def test_borders_met_on_unseen_pages(text: str, expected: list) -> None:
+    got = [(f.indicator, f.value) for f in fazhi.analyze_text(text).figures]
+    for ind, value in expected:
+        assert (ind, value) in got, got

@@ -454,14 +454,17 @@ def _in_plan(tax: Taxonomy, titles: str) -> bool:
 
 
 _ORGANS = ("部门", "单位", "机关", "科室")
+# …and places and kinds, where the count is in 个 (14个街镇的权力事项, 5个类别98项职权事项: the places or
+# kinds are counted, the powers are theirs; 88项镇街赋权执法事项 counts the powers)
+_PLACES = ("乡镇", "街道", "镇街", "街镇", "县区", "区县", "市州", "县市区", "类别", "大类")
 
 
 def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str, bodies_only: bool = False, read_to: int = 0) -> bool:
     """Whether the count is of bodies, places or a plan's parts named right after it (60个部门);
     with `bodies_only`, of bodies or places that begin the words after it and then act
     (32个部门和单位开展审批事项自查: the bodies are the subject, no `after` pattern may read past them),
-    or of organs (部门, 单位) that an `after` pattern read past to `read_to` (60个部门的行政权力: the
-    departments are counted, the powers are theirs)."""
+    or of organs (部门, 单位), or in 个 of places, that an `after` pattern read past to `read_to` (60个部门的
+    行政权力: the departments are counted, the powers are theirs)."""
     if f.kind != "count" or tax.counted is None:
         return False
     m = tax.counted.match(rc)
@@ -469,7 +472,7 @@ def _counts_other_noun(tax: Taxonomy, f: Figure, rc: str, bodies_only: bool = Fa
         return m is not None
     if m.group(3) is None:
         return False
-    if m.group(3).endswith(_ORGANS) and read_to > m.end():
+    if read_to > m.end() and (m.group(3).endswith(_ORGANS) or (f.unit == "个" and m.group(3).endswith(_PLACES))):
         return True
     return tax.acting is not None and tax.acting.match(rc, m.end()) is not None
 
