@@ -1151,7 +1151,7 @@ def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apar
     ("组织开展中央和省委党内法规制度文件学习会议12场次。", [(None, 12)]),
     # departments, places and kinds counted beside the powers of a list are not its items, and a list
     # adjusted for the streets devolves nothing
-    ("完善权力清单动态管理，调整区水务局等9个区级部门、14个街镇208项行政职权事项。",
+    ("通过向街镇下放执法职权改革的评估。完善权力清单动态管理，调整区水务局等9个区级部门、14个街镇208项行政职权事项。",
      [(None, 9), (None, 14), ("power_list.items", 208)]),
     ("编制街道职责清单，涵盖街道承担的5个类别98项职权事项。", [(None, 5), ("power_list.items", 98)]),
     # licensing matters named otherwise: 涉企经营事项, the matters put online in a 政务服务 sentence, the
@@ -1163,6 +1163,28 @@ def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apar
     # intermediary services and the regions a service is shared with are not licensing matters
     ("保留20项行政审批必要条件的中介服务事项。", [(None, 20)]),
     ("持续推动政务服务提质扩面，新增“跨省通办”合作地区至18个。", [(None, 18)]),
+    # matters counted before their noun in a sentence on 政务服务; accounts of an approval system are none
+    ("区政务服务中心推动28项负面清单事项、96项行政征收事项入驻。",
+     [("approval.items", 28), ("approval.items", 96)]),
+    ("全面推行审批服务“马上办、网上办”，152项事项实现24小时服务“不打烊”。", [("approval.items", 152)]),
+    ("配置2100个审批环节账号。", [(None, 2100)]),
+    ("办理“免申即享”事项约6000余件次。", [("approval.items", 6000)]),
+    # a licence of any kind, named by its 证
+    ("2024年办理高危险性体育项目经营游泳证4个。", [("approval.items", 4)]),
+    # the decisions of a list of major decisions the sentence names
+    ("制定并公布重大行政决策事项目录，3项决策事项均按规定履行了法定程序。", [("major_decisions.count", 3)]),
+    # administrative decisions reviewed for their legality are documents reviewed
+    ("审查区重点项目征收补偿决定38份、征地补偿安置决定9份。",
+     [("legal_review.documents", 38), ("legal_review.documents", 9)]),
+    # a clean-up counted before the documents it names
+    ("开展7轮240件次规范性文件清理。", [("normative_docs.cleaned", 240)]),
+    # projects of a development drive are no licensing matters; powers taken over from the city are the power list's
+    ("两区建设新增入库项目980个、落地项目700个。", [(None, 980), (None, 700)]),
+    ("共承接第三批市级赋权160项。", [("power_list.items", 160)]),
+    # a leader teaching the law to the staff is their study
+    ("常态化落实局长讲法制度，开展6次“局长讲法”。", [("leader_law_study.sessions", 6)]),
+    # cadres trained are not enforcement trainees, whatever else the sentence says of enforcement
+    ("市委党校将法治教育纳入主体班次必修课，培训党员干部1205人，重点执法部门实现轮训全覆盖。", [(None, 1205)]),
 ])
 def test_borders_met_on_unseen_pages(text: str, expected: list) -> None:
     got = [(f.indicator, f.value) for f in fazhi.analyze_text(text).figures]
