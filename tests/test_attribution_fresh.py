@@ -470,3 +470,31 @@ def test_two_units_of_one_place_issuing_together_are_both_named_and_the_first_le
         assert (md.jurisdiction, md.level, md.department) == ("华容县", "department", "华容县人民政府办公室")
     md = md_of("中共华容县委华容县人民政府关于2023年度法治政府建设情况的报告" + body)
     assert (md.issuer, md.level) == ("中共华容县委、华容县人民政府", "county")
+
+
+def test_a_bulleted_metadata_lists_bare_name_label_is_the_title_field_not_the_title():
+    head = ("关于2023年度法治政府建设情况的报告\n- 索引号:431S00/2024-000123\n- 发布机构: 湖南省水利厅\n"
+            "- 发文日期: 2024-03-01 10:20\n- 名称: 关于2023年度法治政府建设情况的报告\n")
+    body = "2023年，省水利厅坚持依法行政，现将有关情况报告如下：\n一、主要工作\n审查合同12份。\n"
+    md = md_of(head + body)
+    assert md.title == "关于2023年度法治政府建设情况的报告"
+    assert (md.department, md.level, md.jurisdiction) == ("湖南省水利厅", "department", "湖南省")
+
+
+def test_a_home_link_alone_above_a_broken_breadcrumb_is_no_part_of_the_title():
+    text = ("首页\n>政务公开>专题>法治政府建设年度报告\n2022年法治政府工作总结和2023年工作计划\n\n"
+            "2022年，市民政局坚持依法行政。现将工作情况总结如下：\n一、主要工作\n审查合同8份。\n")
+    assert md_of(text).title == "2022年法治政府工作总结和2023年工作计划"
+
+
+def test_a_browser_upgrade_banner_above_the_title_is_furniture():
+    text = ("IE版本小于11，为了不影响您的浏览效果，请升级IE版本！ x\n当前位置：\n\n"
+            "某区人民政府关于某区2023年度法治政府建设情况的报告\n\n来源：某区人民政府 发布时间：2024-02-28 10:47\n\n"
+            "一、2023年度推进法治政府建设的主要举措和成效\n（一）依法全面履行政府职能。调整职权事项20项。\n")
+    assert md_of(text).title == "某区人民政府关于某区2023年度法治政府建设情况的报告"
+
+
+def test_the_year_announced_after_the_units_full_name():
+    text = ("依据有关规定，现将北京市海淀区人民政府2023年法治政府建设年度情况报告如下。\n一、主要举措和成效\n"
+            "（一）深入学习贯彻习近平法治思想。列入年度工作要点。\n")
+    assert md_of(text).report_year == 2023

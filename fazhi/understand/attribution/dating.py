@@ -67,8 +67,11 @@ def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
     """The year the body reports on, and the year its plans are for."""
     years: Counter = Counter()
     for m in re.finditer(r"(?:^|[。;\n]|现将|报告如下|[,:]|(?<=[\u4e00-\u9fff])\s)[\s?？]*((?:19|20)\d{2})\s*年(?:度|以来|来|,|,|全年|我|全|共|累计|是)"
-                         r"|(?:现将|总结|梳理|回顾)[\u4e00-\u9fff]{0,8}?\s*((?:19|20)\d{2})\s*年", work[start:end]):
-        y = int(m.group(1) or m.group(2))
+                         r"|(?:现将|总结|梳理|回顾)[\u4e00-\u9fff]{0,8}?\s*((?:19|20)\d{2})\s*年"
+                         # the unit's full name between 现将 and the year it reports on (现将北京市某区人民政府
+                         # 2023年法治政府建设年度情况报告如下)
+                         r"|现将[\u4e00-\u9fff]{9,24}?((?:19|20)\d{2})\s*年[^。;\n]{0,30}?报告如下", work[start:end]):
+        y = int(m.group(1) or m.group(2) or m.group(3))
         years[y] += 1
     if not years:
         # the body's opening sentence led by its year and then its subject (2022年某区坚持…)
