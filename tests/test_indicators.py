@@ -1185,6 +1185,14 @@ def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apar
     ("常态化落实局长讲法制度，开展6次“局长讲法”。", [("leader_law_study.sessions", 6)]),
     # cadres trained are not enforcement trainees, whatever else the sentence says of enforcement
     ("市委党校将法治教育纳入主体班次必修课，培训党员干部1205人，重点执法部门实现轮训全覆盖。", [(None, 1205)]),
+    # a lecture whose title names a topic (复议) beside the study group's sessions is still the group's study:
+    # the title says what was taught, not what the clause is about
+    ("区委理论学习中心组专题学法5次，邀请专家举办《行政复议制度的完善》等专题法治讲座2次。",
+     [("leader_law_study.sessions", 5), ("leader_law_study.sessions", 2)]),
+    # the government's own law lecture series, and talks in the cadres' training, are their study
+    ("举办市政府专题法律讲座3次。", [("leader_law_study.sessions", 3)]),
+    ("将习近平法治思想纳入干部教育培训必修课程，举办专题研讨班、报告会4场次。", [("leader_law_study.sessions", 4)]),
+    ("深入社区开展法治讲座12场。", [("law_popularization.lectures", 12)]),
 ])
 def test_borders_met_on_unseen_pages(text: str, expected: list) -> None:
     got = [(f.indicator, f.value) for f in fazhi.analyze_text(text).figures]

@@ -22,6 +22,7 @@ from .outline import chain
 from .page import GLOSS, unglossed
 
 _ENUM_START = re.compile(r"[一二三四五六七八九十]是")
+_BOOK_TITLE = re.compile(r"《[^《》]{0,60}》")
 _ENUM_SEP = re.compile(r"^\s*(?:、|和|及|以及|与)")
 # …or a comma before a short clause that only names the documents or cases the next number
 # counts (审查合同56份，规范性文件8件): no verb of its own, so the items share the first one's
@@ -387,8 +388,11 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     # a count of the bodies the clause ends naming (化解中心9个): a cue must read over that name
     body = tax.bodies.search(lc) if tax.bodies is not None and f.kind == "count" else None
     body_end = body.end(1) if body is not None else 0
-    # a clause that names its own topic (矛盾纠纷调处成功) is read in it, not in its sentence's
-    own_topics = {k for k, p in tax.topics.items() if p.search(lc)}
+    # a clause that names its own topic (矛盾纠纷调处成功) is read in it, not in its sentence's; the titles
+    # of works it names (a lecture on 《行政复议制度的重构》, a study of 《行政诉讼法》) are what was taught,
+    # not the clause's topic
+    bare = _BOOK_TITLE.sub("", lc) if "《" in lc else lc
+    own_topics = {k for k, p in tax.topics.items() if p.search(bare)}
     # the cue words the context holds (joined starts with lc, so its words cover lc's)
     held = _cue_words().found(joined or lc)
     # (a rule whose cue words are in neither lc nor joined cannot name the figure: not returned)
