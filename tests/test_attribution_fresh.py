@@ -498,3 +498,15 @@ def test_the_year_announced_after_the_units_full_name():
     text = ("依据有关规定，现将北京市海淀区人民政府2023年法治政府建设年度情况报告如下。\n一、主要举措和成效\n"
             "（一）深入学习贯彻习近平法治思想。列入年度工作要点。\n")
     assert md_of(text).report_year == 2023
+
+
+def test_a_town_shared_by_places_the_hosts_initials_fit_is_the_one_the_path_spells():
+    # dg fits 东莞市 and 东港市, both of which have a 长安镇; the column /dgcaz/ (dg + 长安镇) on the
+    # city's bare-initials portal names 东莞's
+    text = ("2024年，长安镇坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：\n一、主要成效\n"
+            "（一）坚持党的领导\n开展学法4次。\n")
+    md = md_of(text, source="https://www.dg.gov.cn/dgcaz/gkmlpt/content/4/4331/post_1.html")
+    assert (md.jurisdiction, md.level, md.city) == ("长安镇", "township", "东莞市")
+    # without the column the town stays unplaced rather than guessed
+    md = md_of(text, source="https://www.dg.gov.cn/xxgk/content/post_1.html")
+    assert md.city is None

@@ -253,6 +253,31 @@ class Divisions:
             self._pinyin, self._initials, self._short_keys = table, initials, shorts
         return self._pinyin, self._initials
 
+    @lru_cache(maxsize=1)  # noqa: B019  (one table per process)
+    def _initials_by_code(self) -> dict[str, set[str]]:
+        """code -> the initials it is written with (441900119000 -> {caz})."""
+        out: dict[str, set[str]] = {}
+        for key, divs in self._pinyin_tables()[1].items():
+            for d in divs:
+                out.setdefault(d.code, set()).add(key)
+        return out
+
+    def spelled_in_path(self, cands: list[Division], url: str) -> list[Division]:
+        """Those of `cands` whose initials a segment of the address's path spells, alone or after
+        the initials of a place above them (dg.gov.cn/dgcaz/: 东莞市 长安镇, where the host's dg
+        fits 东港市 as well): a town's column on its city's portal."""
+        from urllib.parse import urlparse
+
+        by_code = self._initials_by_code()
+        segs = {seg for seg in re.split(r"[/_\-.]", urlparse(url).path.lower()) if seg.isalpha() and len(seg) >= 3}
+        out = []
+        for c in cands:
+            own = by_code.get(c.code, set())
+            above = {k for a in self.ancestors(c) for k in by_code.get(a.code, set())}
+            if segs & own or any(seg[:i] in above and seg[i:] in own for seg in segs for i in range(2, len(seg) - 1)):
+                out.append(c)
+        return out
+
     def from_host(self, host: str) -> list[Division]:
         """The provinces, cities and counties a site's host names by pinyin (gtzy.shiyan.gov.cn
         -> 十堰市), most specific first; several when a pinyin is shared."""

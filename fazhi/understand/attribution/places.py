@@ -188,6 +188,14 @@ def _resolve(cands: list[Division], context: Context, exclude: str = "") -> Divi
         held = [c for c in current if any(a.code in guessed for a in d.ancestors(c))]
         if len({c.code for c in held}) == 1:
             return held[0]
+        # …or, where the initials fit two of those places, the one whose town the path spells
+        pinned = d.spelled_in_path(held, context.url)
+        if len({c.code for c in pinned}) > 1:
+            # a city's portal under its bare initials (dg.gov.cn) files its towns' columns: where the
+            # initials are a city's and a county-level city's alike, the city's town is meant
+            pinned = [c for c in pinned if any(a.code in guessed and a.kind == "city" for a in d.ancestors(c))]
+        if len({c.code for c in pinned}) == 1:
+            return pinned[0]
     return None
 
 
