@@ -1193,6 +1193,17 @@ def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apar
     ("举办市政府专题法律讲座3次。", [("leader_law_study.sessions", 3)]),
     ("将习近平法治思想纳入干部教育培训必修课程，举办专题研讨班、报告会4场次。", [("leader_law_study.sessions", 4)]),
     ("深入社区开展法治讲座12场。", [("law_popularization.lectures", 12)]),
+    # the heads' court appearances beside another item on hearings attended, or counted bare after the duty
+    ("组织区领导旁听庭审、行政机关主要负责人出庭应诉25人次。", [("litigation.head_appearances", 25)]),
+    ("严格落实行政机关负责人出庭应诉制度，全年出庭应诉5次。", [("litigation.head_appearances", 5)]),
+    # legal advisers and their firms counted before or after their name
+    ("聘请1名常年法律顾问。", [("legal_advisers.count", 1)]),
+    ("全面推进公职律师工作，公职律师新增15人。", [("legal_advisers.count", 15)]),
+    ("聘用3个律师团队担任法律顾问。", [("legal_advisers.firms", 3)]),
+    # random inspections counted in 项 are their tasks, however started; entities closing a long list
+    ("落实“双随机、一公开”检查。完成专项抽查检查17项，其中联合住建部门发起3项、接收市级抽查检查任务4项，"
+     "共随机抽查检查了人力资源服务机构、用人单位、餐饮等企业48家。",
+     [("inspection.plans", 17), ("inspection.plans", 3), ("inspection.plans", 4), ("inspection.entities", 48)]),
 ])
 def test_borders_met_on_unseen_pages(text: str, expected: list) -> None:
     got = [(f.indicator, f.value) for f in fazhi.analyze_text(text).figures]
