@@ -1204,6 +1204,15 @@ def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apar
     ("落实“双随机、一公开”检查。完成专项抽查检查17项，其中联合住建部门发起3项、接收市级抽查检查任务4项，"
      "共随机抽查检查了人力资源服务机构、用人单位、餐饮等企业48家。",
      [("inspection.plans", 17), ("inspection.plans", 3), ("inspection.plans", 4), ("inspection.entities", 48)]),
+    # problems solved are no disputes mediated; wages recovered without legal aid are not its recoveries;
+    # complaints handled are not enforcement cases; rules issued are no 普法 materials
+    ("全年召开党委会议专题研究法治建设工作6次，及时破解法治建设重点难点问题8个。", [(None, 8)]),
+    ("为劳动者追回劳动报酬747万元。", [(None, 7470000)]),
+    ("全年办理法律援助案件30件，为农民工追回欠薪120万元。", [("legal_aid.recovered_amount", 1200000)]),
+    ("受理欠薪投诉案件218起，查处欠薪投诉案件200起。", [(None, 200)]),
+    ("出台《行政执法音像记录管理规定》、《音像记录资料管理办法》等3件配套性规章制度。", [(None, 3)]),
+    # a report meeting of the study group on the law is its study
+    ("深入学习习近平法治思想，市委理论学习中心组举办了2次专题报告会。", [("leader_law_study.sessions", 2)]),
 ])
 def test_borders_met_on_unseen_pages(text: str, expected: list) -> None:
     got = [(f.indicator, f.value) for f in fazhi.analyze_text(text).figures]
