@@ -1011,3 +1011,10 @@ def test_a_share_bars_comment_count_is_not_a_figure():
     assert [f.value for f in figs("全年调解纠纷31件。\n【打印】 分享到： 5条评论 收藏\n")] == [31]
     # comments counted in a sentence are the year's work
     assert [f.value for f in figs("收集网民意见，共收到46条评论建议。")] == [46]
+
+
+def test_the_time_a_service_takes_is_a_figure_of_the_work_and_a_campaigns_length_is_not():
+    kinds = {f.value: f.kind for f in fazhi.analyze_text("深入推进放管服改革，压缩办理时长24天，承诺件平均办理用时0.7个工作日。").figures}
+    assert kinds[24] != "context" and kinds[0.7] != "context"
+    kinds = {f.value: f.kind for f in fazhi.analyze_text("开展为期3个月的专项整治，专项行动历时45天。").figures}
+    assert kinds[3] == "context" and kinds[45] == "context"
