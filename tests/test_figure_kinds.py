@@ -1018,3 +1018,12 @@ def test_the_time_a_service_takes_is_a_figure_of_the_work_and_a_campaigns_length
     assert kinds[24] != "context" and kinds[0.7] != "context"
     kinds = {f.value: f.kind for f in fazhi.analyze_text("开展为期3个月的专项整治，专项行动历时45天。").figures}
     assert kinds[3] == "context" and kinds[45] == "context"
+
+
+def test_the_field_a_selection_was_made_from_and_a_pages_relative_stamp_are_not_work():
+    kinds = {f.value: f.kind for f in fazhi.analyze_text("某区入选2021年全国12个法治示范创建市县。").figures}
+    assert kinds[12] == "context"
+    kinds = {f.value: f.kind for f in fazhi.analyze_text("区政府办公室 · 98天前\n全年办理案件20件。").figures}
+    assert kinds[98] == "context" and kinds[20] == "count"
+    # places the work reached stay figures
+    assert [f.kind for f in fazhi.analyze_text("对全区21个镇街开展督察。").figures] == ["count"]
