@@ -1168,6 +1168,7 @@ def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apar
      [("approval.items", 28), ("approval.items", 96)]),
     ("全面推行审批服务“马上办、网上办”，152项事项实现24小时服务“不打烊”。", [("approval.items", 152)]),
     ("配置2100个审批环节账号。", [(None, 2100)]),
+    ("300项审批实现“告知承诺”，160项事项实现“不打烊”服务。", [("approval.items", 160)]),
     ("办理“免申即享”事项约6000余件次。", [("approval.items", 6000)]),
     # a licence of any kind, named by its 证
     ("2024年办理高危险性体育项目经营游泳证4个。", [("approval.items", 4)]),
