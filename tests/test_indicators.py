@@ -1139,6 +1139,8 @@ def test_a_study_held_through_the_study_group_among_other_bodies_is_not_set_apar
     # taking office counted in a sentence on the law
     ("组织全镇521名国家工作人员参加习近平法治思想网上学考。", [("leader_law_study.exam_takers", 521)]),
     ("印发领导干部应知应会法律清单，组织新提任领导干部考试42人次。", [("leader_law_study.exam_takers", 42)]),
+    # …and listed with others before the exam (the clause runs past the list)
+    ("组织全镇108名在编干部、村(社区)干部参加法治理论考试。", [("leader_law_study.exam_takers", 108)]),
     # penalties lessened and fines waived are not the penalties imposed nor the fines collected
     ("全年依法从轻减轻行政处罚案件860件，为市场主体免除罚款1200.5万元。", [(None, 860), (None, 12005000)]),
     # a clean-up of certificate matters keeps matters, not normative documents
