@@ -34,7 +34,7 @@ EXAMPLES = ROOT / "examples"
 WINDOW = 160  # a finding counts as catching a defect when it lies this close to the planted change
 CN = "零一二三四五六七八九十"
 # the halves of the written reports, each written after the fixes the ones before it led to
-HALVES = ("tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21")
+HALVES = ("tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22")
 
 
 @dataclass
