@@ -80,7 +80,7 @@ def _statements(report: Report) -> list[list[Figure]]:
 def _phrasings() -> dict[str, re.Pattern[str]]:
     d = load_data("arithmetic.toml")
     return {"carried_over": re.compile(d["carried_over"]), "among": re.compile(d["among"]),
-            "cross_cutting": re.compile(d["cross_cutting"])}
+            "cross_cutting": re.compile(d["cross_cutting"]), "rest": re.compile(d["rest"])}
 
 
 def _carried(figs: list[Figure], text: str, unit: str | None) -> float:
@@ -347,12 +347,18 @@ def count_order(report: Report) -> Iterator[Finding]:
         if all(part.value - precision(part, work) > b.value + precision(b, work) + link.carried for b in link.bases):
             whole = link.bases[-1]
             flagged.add(part.start)
-            lab = work[part.quote_start:part.start].strip(" ,，、") or link.stem
-            wlab = work[whole.quote_start:whole.start].strip(" ,，、") or "总数"
+            lab = _after_opener(work[part.quote_start:part.start].strip(" ,，、")) or link.stem
+            wlab = _after_opener(work[whole.quote_start:whole.start].strip(" ,，、")) or "总数"
             yield finding("count_order", start=min(part.start, whole.start), end=max(part.end, whole.end),
                           part_name=lab[-12:], part=_num(part.value), whole_name=wlab[-12:], whole=_num(whole.value),
                           data={"part": part.value, "whole": whole.value})
     yield from _row_order(report)
+
+
+def _after_opener(words: str) -> str:
+    """A figure's words from inside its bracket when it opens an aside (信访事项(受理 -> 受理):
+    the words before the bracket name the aside, not the count."""
+    return re.split(r"[(（]", words)[-1].strip(" ,，、") or words
 
 
 def _nearest_whole(work: str, figs: list[Figure], indicator: str, part: Figure) -> Figure | None:
@@ -380,19 +386,25 @@ def _row_order(report: Report) -> Iterator[Finding]:
                           data={"part": part.value, "whole": whole.value})
 
 
+# the kinds of figure a 其中 list may tell apart
+_SUM_KINDS = ("count", "money")
 _TRAILING_TOTAL = re.compile(r"[，,]\s*(?:合计|总计|共计)[\u4e00-\u9fff]{0,8}$")
 
 
-def _sum_finding(total: Figure, parts: list[Figure], exhaustive: bool, homogeneous: bool) -> Finding | None:
-    """Compare parts with their total; silent when a leading run of parts already makes the total."""
+def _sum_finding(total: Figure, parts: list[Figure], exhaustive: bool, homogeneous: bool,
+                 tol: float = 0.0, text: str = "") -> Finding | None:
+    """Compare parts with their total; silent when a leading run of parts already makes the total.
+    `tol` is what the total's printed precision allows (3.6亿元 over parts of 1.24亿元 and 2.35亿元);
+    sums of money in 万/亿 are compared relatively, as their values in 元 are not exact in binary."""
     values = [p.value for p in parts]
+    eps = max(1e-6, 1e-9 * abs(total.value)) + tol
     run = 0.0
     for i, v in enumerate(values):
         run += v
-        if i >= 1 and abs(run - total.value) < 1e-6:
+        if i >= 1 and abs(run - total.value) < eps:
             return None
     s = sum(values)
-    if abs(s - total.value) < 1e-6:
+    if abs(s - total.value) < eps:
         return None
     if any(p.approx for p in parts) or total.approx:
         return None
@@ -401,8 +413,18 @@ def _sum_finding(total: Figure, parts: list[Figure], exhaustive: bool, homogeneo
     if s < total.value and not exhaustive:
         return None
     expr = "+".join(_num(v) for v in values)
-    return finding("sum_consistency", start=total.start, end=max(p.end for p in parts), sum=_num(s), expr=expr,
-                   total=_num(total.value), data={"total": total.value, "parts": values,
+    shown_sum, shown_total = _num(s), _num(total.value)
+    if total.kind == "money" and text:
+        # money is told in the unit it was printed in (8648万元), not in 元
+        scale = re.search(r"[万亿]?元", text[total.start:total.end])
+        unit = scale.group(0) if scale else "元"
+        div = {"万元": 1e4, "亿元": 1e8}.get(unit, 1.0)
+        dec = max(rates.decimals(text[f.start:f.end]) for f in [total, *parts])
+        shown = [f"{v / div:.{dec}f}" for v in values]
+        expr = "+".join(shown)
+        shown_sum, shown_total = f"{s / div:.{dec}f}{unit}", text[total.start:total.end].strip()
+    return finding("sum_consistency", start=total.start, end=max(p.end for p in parts), sum=shown_sum, expr=expr,
+                   total=shown_total, data={"total": total.value, "parts": values,
                                                    "figures": [total.start] + [p.start for p in parts]})
 
 
@@ -495,9 +517,14 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
         marker = lex.parts.search(stmt)
         if marker is None:
             yield from _among_list(text, figs, seen, tax.sums)
+            yield from _rest_of(text, figs, a, seen)
         if marker is not None:
             mpos = a + marker.start()
-            totals = [f for f in figs if f.start < mpos and f.kind == "count"]
+            # a sum of money is told apart like a count (资金8650万元，其中中央资金5210万元、…): the
+            # list is of the kind of the first figure after the marker
+            first = next((f for f in figs if f.start > mpos and f.kind in _SUM_KINDS), None)
+            kind = first.kind if first is not None else "count"
+            totals = [f for f in figs if f.start < mpos and f.kind == kind]
             total = totals[-1] if totals else None
             if total is None and marker.start() <= 2 and last_total is not None:
                 total = last_total  # 其中 opening the next statement refers to the previous total
@@ -509,7 +536,7 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
                 total, adjacent = after_rate, True
             if total is not None and total.start not in seen and (total.total_marker or total in figs[:1]
                                                                   or total is last_total or adjacent):
-                parts = [f for f in figs if f.start > mpos and f.unit == total.unit and f.kind == "count"]
+                parts = [f for f in figs if f.start > mpos and f.unit == total.unit and f.kind == total.kind]
                 if len(parts) >= 2:
                     seen.add(total.start)
                     # each part's words since the figure before it (the marker for the first)
@@ -521,11 +548,11 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
                     before = [f.end for f in figs if f.end <= total.start]
                     total_label = text[max([a, *before]):total.start]
                     rest = any(re.search("其他|其余|其它", l) for l in labels) or _named_together(labels, text[a:mpos])
-                    exhaustive = marker.group(1).startswith("分别") or rest
+                    exhaustive = marker.group(1).startswith("分别") or rest or _one_noun_breakdown(text, labels, parts)
                     # a list that ends in "the rest" (其他文件16份) claims to be the whole: it may not exceed it
                     homogeneous = (marker.group(1).startswith("分别") or rest
                                    or _same_kind(labels, parts, tax.sums, total_label))
-                    hit = _sum_finding(total, parts, exhaustive, homogeneous)
+                    hit = _sum_finding(total, parts, exhaustive, homogeneous, precision(total, text), text)
                     if hit:
                         yield hit
         # a total after its parts: 讲座50场、展览20场，合计开展活动80场
@@ -581,6 +608,40 @@ def _among_list(text: str, figs: list[Figure], seen: set[int], sums: list[dict])
         hit = _sum_finding(total, parts, exhaustive=exhaustive, homogeneous=homogeneous)
         if hit:
             yield hit
+
+
+def _rest_of(text: str, figs: list[Figure], floor: int, seen: set[int]) -> Iterator[Finding]:
+    """A total, one part of it and "the rest" (议题126个，经审查的118个，其余8个…): with just these
+    two counts of the unit before the rest, the part and the rest make the total."""
+    rest = _phrasings()["rest"]
+    prev_end = floor
+    for c in figs:
+        words = text[prev_end:c.start]
+        prev_end = c.end
+        if c.kind != "count" or c.approx or not rest.search(words):
+            continue
+        before = [f for f in figs if f.end <= c.start and f.kind == "count" and f.unit == c.unit]
+        if len(before) != 2 or any(f.start in seen or f.approx or f.value_high is not None for f in before):
+            continue
+        total, part = before
+        if part.value >= total.value:
+            continue
+        seen.add(total.start)
+        hit = _sum_finding(total, [part, c], exhaustive=True, homogeneous=True)
+        if hit:
+            yield hit
+
+
+def _one_noun_breakdown(text: str, labels: list[str], parts: list[Figure]) -> bool:
+    """Three or more parts of one noun that close their sentence, line or aside (其中中央资金5210万元、
+    省级资金2140万元、市级资金1300万元。): the breakdown of the whole, as after a total's 中."""
+    stripped = [lab.strip(" ,、，;；") for lab in labels]
+    # one noun: the same last two characters, or every part a class (违法建设类、占道经营类、环境卫生类)
+    if len(parts) < 3 or (len({lab[-2:] for lab in stripped}) != 1 and not all(lab.endswith("类") for lab in stripped)):
+        return False
+    if any(len(lab) <= 2 or _phrasings()["cross_cutting"].search(lab) or _MORE_AFTER.search(lab) for lab in stripped):
+        return False
+    return text[parts[-1].end:parts[-1].end + 1] in ("。", "\n", ")", "）", ";", "；", "")
 
 
 def _after_rate(text: str, figs: list[Figure], mpos: int, totals: list[Figure]) -> Figure | None:
@@ -648,6 +709,11 @@ def _same_kind(labels: list[str], parts: list[Figure], sums: list[dict], total_l
     stripped = [l.strip(" ,、，") for l in labels]
     ends = {l[-1:] for l in stripped if l}
     if len(ends) == 1 and ends <= {"类"}:
+        return True
+    # every part named by the same closing word, told apart by who or how (州本级实施141项、
+    # 委托县市实施45项; 中央资金…、省级资金…), none cutting across the others (涉企, 重大)
+    tails = {l[-2:] for l in stripped}
+    if len(tails) == 1 and all(len(l) > 2 and not _phrasings()["cross_cutting"].search(l) for l in stripped):
         return True
     noun = _head_noun(total_label.strip(" ,、，"))
     if noun and all(l.endswith(noun) and len(l) > len(noun) for l in stripped):

@@ -161,6 +161,13 @@ def in_brackets(work: str, pos: int, floor: int, end: int | None = None) -> bool
     return _BRACKET_VALUE.fullmatch(seg[k + 1:]) is None
 
 
+def same_aside(work: str, end: int, later: int) -> bool:
+    """Whether a figure in brackets ending at `end` shares its aside with a figure at `later`:
+    no bracket closes or opens between them. Counts and their rate told together in one aside
+    (信访事项（受理1536件，按期办结1508件，按期办结率98.2%）) relate to each other as in a sentence."""
+    return not re.search(r"[()（）]", work[end:later])
+
+
 # what may stand between a bracket's opening and the figure it gives the count of
 _BRACKET_VALUE = re.compile(r"\s*(?:共计|合计|总计|共)?\s*")
 
@@ -251,7 +258,8 @@ def _rate_links(report: Report) -> list[RateLink]:
                     carried += f.value
                     continue
                 if (pat.search(lab) and not lx.due.search(lab)) or lx.not_base.search(lab) \
-                        or lx.activity.search(lab) or in_brackets(work, f.start, a, f.end):
+                        or lx.activity.search(lab) or (in_brackets(work, f.start, a, f.end)
+                                                       and not same_aside(work, f.end, r.start)):
                     continue
                 bases.append(f)
             out.append(RateLink(r, stem, part, bases, carried))
