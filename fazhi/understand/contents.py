@@ -110,6 +110,8 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
             if short is not None and short[1] > split:
                 short = (short[0], split)
 
+    _end_items_at(work, sections, [r[0] for r in (short, plan) if r])
+
     contents: dict[str, Content] = {}
     first_part = min([r[0] for r in (short, plan) if r] + [body_end])
     # the year's measures are a part of their own, not the results a 第一责任人 part cites nor
@@ -174,6 +176,19 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
     contents["next_year_plan"] = Content(plan is not None, *(plan or (None, None)))
     return contents, Regions(measures=(body_start, first_part) if contents["measures"].present else None,
                              shortcomings=short, next_year_plan=plan)
+
+
+def _end_items_at(work: str, sections: list[Section], starts: list[int]) -> None:
+    """A 一是 item opening a paragraph ends where a later part found by its sentence opens a
+    paragraph of its own (…五是抓好普法宣传。…\n回顾全年，工作中还存在一些不足：…): with no
+    part headings, the last item would otherwise run over the shortcomings and the plan."""
+    for s in sections:
+        if s.style != "一是":
+            continue
+        for b in sorted(starts):
+            if s.title_end < b < s.end and not work[work.rfind("\n", 0, b) + 1:b].strip():
+                s.end = b
+                break
 
 
 # a line break between two Chinese characters, with the next line's indent: a hard wrap

@@ -104,6 +104,26 @@ class _Head:
 
 
 @lru_cache(maxsize=1)
+def _appendix() -> re.Pattern[str]:
+    return re.compile(load_data("structure.toml")["outline"]["appendix"])
+
+
+def _appendix_start(lines: list[tuple[int, int, str]], heads: list[_Head]) -> int | None:
+    """Where an appendix begins: a 附： line after the first heading with no heading of the
+    first heading's style after it (an appendix in the middle of the parts is not one)."""
+    if not heads:
+        return None
+    top = heads[0]
+    pat = _appendix()
+    for s, _e, line in lines:
+        if s > top.start and pat.match(line):
+            if any(h.start > s and h.style == top.style for h in heads):
+                return None
+            return s
+    return None
+
+
+@lru_cache(maxsize=1)
 def _bracket_not_heading() -> re.Pattern[str]:
     return re.compile(load_data("structure.toml")["outline"]["bracket_not_heading"])
 
@@ -313,8 +333,11 @@ def parse(work: str, body_start: int, body_end: int, skip: list[tuple[int, int]]
             heads.append(_Head("hint", None, None, s, s + lead, s + len(line.rstrip()), e))
     heads += _labelled_heads(lines, {h.start for h in heads}, skip)
     heads.sort(key=lambda h: h.start)
+    appendix = _appendix_start(lines, heads)
+    if appendix is not None:
+        heads = [h for h in heads if h.start < appendix]
     _rank_brackets(heads)
-    sections = _nest(heads, work, body_end)
+    sections = _nest(heads, work, body_end if appendix is None else appendix)
     enums = _enumerations(work, body_start, body_end, sections)
     return sections, enums
 
