@@ -66,3 +66,18 @@ def test_the_last_item_ends_where_the_shortcomings_open():
     assert items[0].end == items[1].start
     c = r.required_contents
     assert c["shortcomings"].present and c["next_year_plan"].present and c["first_responsibility"].present
+
+
+def test_the_paragraph_before_the_plan_opening_the_shortcomings_is_them_in_a_short_report():
+    # the items taken out: the shortcomings now stand in the first half of the body
+    bare = _ITEMS.replace(_ITEMS[_ITEMS.index("　　一是规范"):_ITEMS.index("　　工作中还存在")], "")
+    bare = bare.replace("究其原因，编制长期不足。", "究其原因，一方面司法所编制长期不足，人员多为兼职，"
+                        "另一方面基层工作任务繁重，业务培训难以经常开展，新进人员熟悉业务的周期较长。")
+    r = fazhi.analyze_text(bare)
+    c = r.required_contents
+    assert c["shortcomings"].present and c["shortcomings"].start == r.work.index("工作中还存在")
+    assert not c["measures"].present
+    assert findings(bare, "measures_missing")
+    # a paragraph before the plan that tells of work done is no shortcomings part
+    done = bare.replace("工作中还存在一些不足：基层司法所人员偏少。", "全年审查县政府文件26件，发现存在问题的5件，均已督促修改。")
+    assert not fazhi.analyze_text(done).required_contents["shortcomings"].present

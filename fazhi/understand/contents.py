@@ -109,6 +109,8 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
             plan = (split, _section_end_after(tops, split, body_end))
             if short is not None and short[1] > split:
                 short = (short[0], split)
+    if short is None and plan is not None:
+        short = _short_before(work, sections, body_start, plan[0])
 
     _end_items_at(work, sections, [r[0] for r in (short, plan) if r])
 
@@ -176,6 +178,26 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
     contents["next_year_plan"] = Content(plan is not None, *(plan or (None, None)))
     return contents, Regions(measures=(body_start, first_part) if contents["measures"].present else None,
                              shortcomings=short, next_year_plan=plan)
+
+
+def _short_before(work: str, sections: list[Section], body_start: int, plan_start: int) -> tuple[int, int] | None:
+    """The paragraph right before the plan when its first sentence opens the shortcomings
+    (工作中还存在一些不足：一是…), wherever it stands in the body: in a short report it may lie
+    in the first half, where a sentence about problems is otherwise taken for a measure's story."""
+    line = work.rfind("\n", 0, plan_start) + 1
+    if work[line:plan_start].strip():
+        return None  # the plan opens inside a paragraph: what precedes it there is not a part of its own
+    prev_end = len(work[:line].rstrip())
+    a = max(body_start, work.rfind("\n", 0, prev_end) + 1)
+    if a >= prev_end:
+        return None
+    first = next(iter(sentences(work, a, prev_end)), None)
+    m = _lex().sentence["shortcomings"].search(work, *first) if first is not None else None
+    # the sentence announces them (…存在一些不足：), not a case found in the work (发现存在问题的5件)
+    if m is None or not _lex().sentence["shortcomings_announced"].match(work, m.end(), first[1]) \
+            or _in_measures_heading(sections, a):
+        return None
+    return first[0], line
 
 
 def _end_items_at(work: str, sections: list[Section], starts: list[int]) -> None:
