@@ -11,7 +11,7 @@ text and counts a defect caught when its check reports a new finding at the plan
 place. Every check also runs on the clean reports and on the clean passages of
 tests/corpus/clean_passages: any finding there is a false flag.
 
-    python bench/inject.py [--half tuned|heldout|fresh|fresh2…fresh21|all] [--seed 17] [--per 2] [--json out.json]
+    python bench/inject.py [--half tuned|heldout|fresh|fresh2…fresh22|all] [--seed 17] [--per 2] [--json out.json]
 
 Prints one line per check (injected, caught, recall, false flags) and a total line.
 """

@@ -31,7 +31,9 @@ with no part headings, ①②③ runs, a district report in the third person by 
 three of fresh19 (「」 keyword paragraphs of a 旗, spaced numbers in ▶ data lines, 任务一：/完成情况：
 pairs) and the four of fresh20 (a province's long paragraphs to 国务院 with 亿元 and 八成, 序号/工作内容/完成情况
 rows, three 一是 paragraphs, one-line paragraphs in Chinese numerals) and the three of fresh21 (01｜ parts
-over ◎ lines, a month-by-month account, a report in 问：/答： pairs)."""
+over ◎ lines, a month-by-month account, a report in 问：/答： pairs) and the four of fresh22 (a 自治州's
+前言 over （一）/1./(1) levels, a bureau's figures in brackets with 同比, 第一部分 parts over ① lines, a
+street's 附： data lines and a date in Chinese numerals)."""
 from __future__ import annotations
 
 import json
