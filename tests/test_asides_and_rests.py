@@ -35,6 +35,11 @@ def test_a_money_total_split_with_qizhong_adds_up():
     # two parts of different nouns may be only some of the money: below the total is no error
     some = _with("（四）经费保障。全年支出经费736万元，其中培训费120万元、宣传资料印制费88万元。\n")
     assert not findings(some, "sum_consistency")
+    # but above it they count some money twice
+    assert findings(some.replace("宣传资料印制费88万元", "宣传资料印制费688万元"), "sum_consistency")
+    # unless a part cuts across the others
+    cross = _with("（四）罚没收入。全年罚没款736万元，其中罚款512万元、涉企罚没款300万元。\n")
+    assert not findings(cross, "sum_consistency")
 
 
 def test_parts_named_by_one_closing_word_may_not_exceed_their_total():

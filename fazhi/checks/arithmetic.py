@@ -550,8 +550,12 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
                     rest = any(re.search("其他|其余|其它", l) for l in labels) or _named_together(labels, text[a:mpos])
                     exhaustive = marker.group(1).startswith("分别") or rest or _one_noun_breakdown(text, labels, parts)
                     # a list that ends in "the rest" (其他文件16份) claims to be the whole: it may not exceed it
+                    # sums of money told apart may not exceed their total unless a part cuts
+                    # across the others (其中涉企罚款…): money is not counted twice as cases are
                     homogeneous = (marker.group(1).startswith("分别") or rest
-                                   or _same_kind(labels, parts, tax.sums, total_label))
+                                   or _same_kind(labels, parts, tax.sums, total_label)
+                                   or (total.kind == "money" and not any(
+                                       _phrasings()["cross_cutting"].search(lab.strip(" ,、，;；")) for lab in labels)))
                     hit = _sum_finding(total, parts, exhaustive, homogeneous, precision(total, text), text)
                     if hit:
                         yield hit
