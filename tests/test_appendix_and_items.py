@@ -81,3 +81,23 @@ def test_the_paragraph_before_the_plan_opening_the_shortcomings_is_them_in_a_sho
     # a paragraph before the plan that tells of work done is no shortcomings part
     done = bare.replace("工作中还存在一些不足：基层司法所人员偏少。", "全年审查县政府文件26件，发现存在问题的5件，均已督促修改。")
     assert not fazhi.analyze_text(done).required_contents["shortcomings"].present
+
+
+_ONE_HEADING = ("东坪县水利局2023年法治政府建设情况报告\n发布时间：2024-01-30\n\n"
+                "　　2023年，县水利局坚持依法治水。现将有关情况报告如下。\n"
+                "　　一、主要工作\n"
+                "　　（一）规范执法。全年开展河道巡查186次，办理水事违法案件23件，全部按期办结。\n"
+                "　　（二）依法决策。局党组会议研究重大事项14项，均经法律顾问审查。\n"
+                "　　（三）普法宣传。开展“世界水日”宣传活动8场次，发放资料3000余份。\n"
+                "　　局长履行推进法治建设第一责任人职责，主持研究法治工作3次。\n"
+                "　　工作中还存在一些不足：执法装备不足，基层巡查力量薄弱。原因是经费有限。\n"
+                "　　2024年，我局将推进河湖执法规范化，开展执法人员轮训。\n\n东坪县水利局\n2024年1月26日\n")
+
+
+def test_unheaded_closing_parts_end_the_last_measures_sub_part():
+    r = fazhi.analyze_text(_ONE_HEADING)
+    short = r.work.index("工作中还存在")
+    assert r.required_contents["shortcomings"].present
+    assert r.required_contents["shortcomings"].start == short
+    assert all(s.end <= short for s in r.sections)
+    assert not findings(_ONE_HEADING, "shortcomings_missing")

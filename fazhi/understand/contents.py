@@ -110,7 +110,7 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
             if short is not None and short[1] > split:
                 short = (short[0], split)
     if short is None and plan is not None:
-        short = _short_before(work, sections, body_start, plan[0])
+        short = _short_before(work, body_start, plan[0])
 
     _end_items_at(work, sections, [r[0] for r in (short, plan) if r])
 
@@ -180,7 +180,7 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
                              shortcomings=short, next_year_plan=plan)
 
 
-def _short_before(work: str, sections: list[Section], body_start: int, plan_start: int) -> tuple[int, int] | None:
+def _short_before(work: str, body_start: int, plan_start: int) -> tuple[int, int] | None:
     """The paragraph right before the plan when its first sentence opens the shortcomings
     (工作中还存在一些不足：一是…), wherever it stands in the body: in a short report it may lie
     in the first half, where a sentence about problems is otherwise taken for a measure's story."""
@@ -193,9 +193,10 @@ def _short_before(work: str, sections: list[Section], body_start: int, plan_star
         return None
     first = next(iter(sentences(work, a, prev_end)), None)
     m = _lex().sentence["shortcomings"].search(work, *first) if first is not None else None
-    # the sentence announces them (…存在一些不足：), not a case found in the work (发现存在问题的5件)
-    if m is None or not _lex().sentence["shortcomings_announced"].match(work, m.end(), first[1]) \
-            or _in_measures_heading(sections, a):
+    # the sentence announces them (…存在一些不足：), not a case found in the work (发现存在问题的5件);
+    # so announced right before the plan they are a part of their own even where the last measures
+    # sub-part, lacking a heading after it, seems to run on over them
+    if m is None or not _lex().sentence["shortcomings_announced"].match(work, m.end(), first[1]):
         return None
     return first[0], line
 
@@ -205,7 +206,7 @@ def _end_items_at(work: str, sections: list[Section], starts: list[int]) -> None
     paragraph of its own (…五是抓好普法宣传。…\n回顾全年，工作中还存在一些不足：…): with no
     part headings, the last item would otherwise run over the shortcomings and the plan."""
     for s in sections:
-        if s.style != "一是":
+        if s.style != "一是" and s.role not in (None, "measures"):
             continue
         for b in sorted(starts):
             if s.title_end < b < s.end and not work[work.rfind("\n", 0, b) + 1:b].strip():
