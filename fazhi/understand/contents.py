@@ -96,6 +96,9 @@ def find(work: str, sections: list[Section], body_start: int, body_end: int,
         if s.level == 2 and s.role == "causes":
             causes_section = causes_section or s
     half = body_start + (body_end - body_start) // 2
+    # …from the start of the sentence the middle falls in: a sentence cut in two loses the words
+    # that open it (存在的不足…, 下一步…)
+    half = max(body_start, max(work.rfind(c, body_start, half) for c in "。;!?\n") + 1)
     if short is None:
         stop = plan[0] if plan else body_end
         for a, b in sentences(work, half, stop):
