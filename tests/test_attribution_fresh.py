@@ -510,3 +510,11 @@ def test_a_town_shared_by_places_the_hosts_initials_fit_is_the_one_the_path_spel
     # without the column the town stays unplaced rather than guessed
     md = md_of(text, source="https://www.dg.gov.cn/xxgk/content/post_1.html")
     assert md.city is None
+
+
+def test_a_city_named_in_passing_is_not_its_namesake_district():
+    # 克拉玛依市 holds the short name of 克拉玛依区; a district that speaks as 我区 on its own portal is the portal's
+    text = ("2022年，区委、区政府坚持依法行政，借鉴在克拉玛依市召开的现场推进会的经验，现将全区法治建设情况汇报如下：\n"
+            "一、2022年法治政府建设情况\n（一）加强党的领导\n我区组织学法6次。\n")
+    md = md_of(text, source="http://www.xjsmgq.gov.cn/xxgk/fzzfbg/1.htm")
+    assert (md.jurisdiction, md.level) == ("水磨沟区", "district")

@@ -1122,3 +1122,16 @@ def test_the_own_office_of_another_body_telling_its_rule_of_law_year_is_no_gover
     assert kind_of(text)[0] == kind
     # a government department telling the same year is the department's report
     assert kind_of(text.replace(f"{body}机关", "司法局"))[0] == "report"
+
+
+def test_a_sample_whose_own_unit_is_starred_where_a_sentence_opens_is_a_template():
+    text = ("2016年乡依法行政工作总结报告 2016年以来，*乡依法行政工作坚持以人民为中心，围绕全乡中心工作，"
+            "依法行政工作顺利推进。一、2016年主要工作 （一）健全制度，强化领导。乡政府将依法行政摆上议事日程。")
+    assert fazhi.analyze_text(text).metadata.doc_type == "template"
+
+
+def test_a_legislatures_own_review_of_its_year_is_no_government_report():
+    text = ("发挥法治引领作用 助推法治建设\n——某市第十七届人大常委会2022年推进法治建设工作综述\n\n"
+            "2022年，市人大常委会自觉担负起人大在法治建设中的使命任务，扎实做好立法工作。\n"
+            "维护宪法权威\n市人大常委会组织宪法宣誓。全年备案审查规范性文件8件。\n")
+    assert fazhi.analyze_text(text).metadata.doc_type == "npc_report"

@@ -131,7 +131,10 @@ class Context:
         if not counts:
             shorts = d.short_names()
             words = rules()["word_like_short_names"]
-            for _end, (name, is_short) in d.matches(body):
+            for end, (name, is_short) in d.matches(body):
+                nxt = body[end + 1:end + 2]  # (matches gives the offset of a name's last character)
+                if nxt and nxt in "市州盟县区旗" and d.named(name + nxt):
+                    continue  # 克拉玛依市 is the city, not its 克拉玛依区 named short
                 if is_short and name not in words:  # 中华人民共和国 names no 共和县
                     cs = [c for c in shorts.get(name, []) if fits(c) and not c.former]
                     if len({c.code for c in cs}) == 1:
