@@ -518,3 +518,13 @@ def test_a_city_named_in_passing_is_not_its_namesake_district():
             "一、2022年法治政府建设情况\n（一）加强党的领导\n我区组织学法6次。\n")
     md = md_of(text, source="http://www.xjsmgq.gov.cn/xxgk/fzzfbg/1.htm")
     assert (md.jurisdiction, md.level) == ("水磨沟区", "district")
+
+
+def test_a_citys_state_level_new_area_and_its_governing_committee_are_the_zone():
+    body = "\n2019年，新区坚持依法行政。现将有关情况报告如下：\n一、主要工作\n审查合同12份。\n"
+    md = md_of("兰州新区管理委员会关于2019年兰州新区法治政府建设工作情况的报告" + body)
+    assert (md.jurisdiction, md.level, md.department, md.city) == ("兰州新区", None, None, "兰州市")
+    md = md_of("市委、市政府：\n一年来，长春新区坚持依法行政，不断开创法治新区建设新局面。\n一、2024年度主要举措\n审查合同12份。\n")
+    assert (md.jurisdiction, md.level) == ("长春新区", None)
+    md = md_of("陕西省西咸新区开发建设管理委员会关于2020年度法治政府建设情况的报告" + body)
+    assert md.level is None and md.department is None

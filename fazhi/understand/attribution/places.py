@@ -319,8 +319,8 @@ def zone_parts(name: str) -> tuple[str, str, Division | None] | None:
         if best is None:
             break
         parent, pos = best[0], pos + best[1]
-    if zone[pos:] in ("", "新区"):
-        return None  # nothing but places: not a zone
+    if zone[pos:] == "" or zone[pos:] == "新区" and (parent is None or parent.kind != "city"):
+        return None  # nothing but places: not a zone (a city's own 新区, 兰州新区 or 长春新区, is one)
     return zone, rest, parent
 
 
