@@ -528,3 +528,11 @@ def test_a_citys_state_level_new_area_and_its_governing_committee_are_the_zone()
     assert (md.jurisdiction, md.level) == ("长春新区", None)
     md = md_of("陕西省西咸新区开发建设管理委员会关于2020年度法治政府建设情况的报告" + body)
     assert md.level is None and md.department is None
+
+
+def test_date_labels_run_into_the_source_or_called_information_provided():
+    body = "\n\n2024年，某区坚持依法行政。\n一、主要工作成效\n审查合同12份。\n"
+    md = md_of("某区2024年法治政府建设年度报告\n\n来源:某市某区人民政府日期:2025年02月20日 【 字体: 打印" + body)
+    assert md.published == "2025-02-20"
+    md = md_of("某街道2025年法治政府建设情况报告\n\n信息提供日期 : 2026-02-09 16:29来源 : 某区某街道办事处" + body)
+    assert md.published == "2026-02-09"

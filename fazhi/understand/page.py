@@ -89,7 +89,7 @@ def _is_furniture(line: str) -> bool:
 # Labels of the page's metadata block, and which record field each one feeds.
 _LABELS = {
     "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "发表于", "上网时间", "发文时间",
-                  "发稿时间", "上传时间", "录入时间", "添加时间", "发布",
+                  "发稿时间", "上传时间", "录入时间", "添加时间", "信息提供日期", "发布",
                   "时间", "日期"),
     "signed": ("成文日期", "发文日期", "印发日期", "成文时间", "公文生成日期"),
     "title": ("文件名称", "信息名称", "文件标题", "信息标题", "标题", "标 题", "名称"),
@@ -126,7 +126,9 @@ def _uncelled(line: str) -> str:
         return line
     return _CELLS.sub(lambda m: " " * len(m.group(0)), line)
 _LABEL_RE = re.compile(
-    r"(" + "|".join(_LONG_LABELS) + r"|(?<![\u4e00-\u9fff])(?:" + "|".join(_SHORT_LABELS) + r"))"
+    r"(" + "|".join(_LONG_LABELS) + r"|(?<![\u4e00-\u9fff])(?:" + "|".join(_SHORT_LABELS) + r")"
+    # a date label run into the value before it (来源:某区人民政府日期:2025年02月20日): after a unit's name
+    r"|(?<=[府局委办处])(?:日期|时间)(?=\s*[:：]))"
     r"\s*(?:[:：]\s*|\s+(?=\S))"
 )
 # A label glued to its value at the start of a line (发布机构某县某乡人民政府, 发布日期2026-01-27),
