@@ -536,3 +536,11 @@ def test_date_labels_run_into_the_source_or_called_information_provided():
     assert md.published == "2025-02-20"
     md = md_of("某街道2025年法治政府建设情况报告\n\n信息提供日期 : 2026-02-09 16:29来源 : 某区某街道办事处" + body)
     assert md.published == "2026-02-09"
+
+
+def test_a_sites_name_and_column_before_the_title_on_its_line_are_no_part_of_it():
+    text = ("济南市人民政府 通知公告 济南市2020年法治政府建设情况报告\n2020年，济南市坚持依法行政。现将有关情况报告如下。\n"
+            "一、主要举措\n审查合同12份。\n")
+    md = md_of(text)
+    assert md.title == "济南市2020年法治政府建设情况报告"
+    assert md.jurisdiction == "济南市"

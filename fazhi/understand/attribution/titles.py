@@ -122,7 +122,7 @@ _TITLE_TAIL = re.compile(r"\s*(?:[(（][\u4e00-\u9fff]{1,12}\s*[〔\[]\s*(?:19|2
 def strip_site(title: str) -> str:
     """A title without the site name a page glued to it (…情况的报告_某县人民政府网), the
     marks of a Markdown heading or bold line (# 某街道…报告, **…报告**), the
-    column name it put before it (【省政府法治建设报告】…), a document number before or after
+    column name it put before it (【省政府法治建设报告】…, 某市人民政府 通知公告 …), a document number before or after
     it, the name of the file it came from, or the 《》 or 【】 a page set it in."""
     title = title.strip(" |｜")  # a title set in a table's cell: |某区2025年度…报告|
     title = re.sub(r"^#{1,6}\s*|^\*\*(?=.+\*\*$)|(?<=\S)\*\*$", "", title)  # Markdown: # 标题, **标题**
@@ -130,6 +130,7 @@ def strip_site(title: str) -> str:
     title = _TITLE_LEAD.sub("", title)
     title = _TITLE_TAIL.sub("", title)
     title = rules()["site_suffix"].sub("", title).strip()
+    title = rules()["column_lead"].sub("", title)
     m = re.fullmatch(r"《([^《》]+)》|【([^【】]+)】", title)
     return (m.group(1) or m.group(2)) if m else title
 
