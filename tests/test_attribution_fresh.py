@@ -544,3 +544,15 @@ def test_a_sites_name_and_column_before_the_title_on_its_line_are_no_part_of_it(
     md = md_of(text)
     assert md.title == "济南市2020年法治政府建设情况报告"
     assert md.jurisdiction == "济南市"
+
+
+def test_culture_tourism_and_sport_bureau_in_its_short_forms():
+    # a bureau of culture, tourism and sport (no broadcasting) writes itself 文旅体局 or 文体旅局
+    md = md_of("雨花区文旅体局2023年度法治政府建设情况报告\n"
+               "按照区委依法治区办的通知，我局对一年来的工作进行了梳理，现报告如下：\n"
+               "一、主要举措\n全年审批营业性演出3场，开展体育场所安全检查12次。\n")
+    assert md.level == "department"
+    assert md.department == "雨花区文化旅游体育局"
+    md = md_of("天心区文体旅局2022年法治政府建设工作报告\n"
+               "2022年，我局认真落实法治政府建设各项要求，现将有关情况报告如下：\n一、主要工作\n举办法治讲座2场。\n")
+    assert md.department == "天心区文化体育和旅游局"
