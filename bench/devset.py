@@ -170,7 +170,9 @@ def _same_department_of_one_place(a: str, b: str) -> bool:
         return False
     if ua.division is not None and ub.division is not None:
         return ua.division.code == ub.division.code
-    return bool(ua.place) and ua.place == ub.place
+    # a place one side writes under its city (福州市鼓楼区) and the other alone (鼓楼区, which
+    # several cities have): one place, as the jurisdiction field compares places
+    return bool(ua.place) and bool(ub.place) and same_place(ua.place, ub.place)
 
 
 def _starts_with_place(name: str) -> bool:

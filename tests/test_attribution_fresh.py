@@ -556,3 +556,22 @@ def test_culture_tourism_and_sport_bureau_in_its_short_forms():
     md = md_of("天心区文体旅局2022年法治政府建设工作报告\n"
                "2022年，我局认真落实法治政府建设各项要求，现将有关情况报告如下：\n一、主要工作\n举办法治讲座2场。\n")
     assert md.department == "天心区文化体育和旅游局"
+
+
+def test_bureau_named_only_by_its_bare_system():
+    # a 我局 report that never writes its name, only its system without 全市 (抓好政数系统法治建设)
+    md = md_of("2023年，我局坚持依法行政，认真抓好政数系统法治建设，推动各项部署在政数系统落地落实。"
+               "现将我局有关情况报告如下：\n一、主要举措\n（一）推进法治韶关建设。全年审查合同9份。\n")
+    assert md.level == "department"
+    assert md.department == "韶关市政务服务和数据管理局"
+    # a clause that ends in a word with a department's suffix (部署, 布局) names no unit
+    from fazhi.understand.departments import parse_unit
+    assert not parse_unit("推动各项部署").is_department
+    assert not parse_unit("优化全县产业布局").is_department
+
+
+def test_a_system_the_bureau_merely_uses_names_no_bureau():
+    # 审批系统 followed by nothing that makes it a body of people and work: no department from it
+    md = md_of("2023年，我局推进依法行政，依托审批系统实现网上办理。现将有关情况报告如下：\n"
+               "一、主要举措\n全年审查合同9份。\n", source="https://www.sg.gov.cn/zwgk/post_1.html")
+    assert md.department is None or "审批" not in md.department and "政务服务" not in md.department

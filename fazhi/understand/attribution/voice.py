@@ -70,10 +70,11 @@ def line_of_work(body: str, which: str = "both") -> Counter:
     for pat in pats:
         for m in pat.finditer(body):
             g = m.groupdict()
-            said = g.get("stem") or g.get("stem2") or g.get("stem3") or ""
+            said = g.get("stem") or g.get("stem2") or g.get("stem3") or g.get("stem4") or ""
             stem = stems.get(said, said)
             if any(lex.lookup(stem + suf) for suf in ("局", "厅", "委员会")):
-                counts[(stem, m.group(0))] += 1
+                # a bare system is read ahead of the text (城管系统…): its words are the stem's
+                counts[(stem, m.group(0) or said + "系统")] += 1
     return counts
 
 
