@@ -575,3 +575,13 @@ def test_a_system_the_bureau_merely_uses_names_no_bureau():
     md = md_of("2023年，我局推进依法行政，依托审批系统实现网上办理。现将有关情况报告如下：\n"
                "一、主要举措\n全年审查合同9份。\n", source="https://www.sg.gov.cn/zwgk/post_1.html")
     assert md.department is None or "审批" not in md.department and "政务服务" not in md.department
+
+
+def test_bureau_that_names_its_own_offices_by_its_level_word():
+    # 我局 on a district portal, naming itself once as the offices its powers return to (区民政局机关)
+    md = md_of("我局坚持依法行政，现将2024年工作总结如下：\n一、主要举措\n"
+               "今年起，殡葬执法职能收归区民政局机关统一行使，不再委托执法。全年办理行政处罚案件4起。\n",
+               source="https://www.huli.gov.cn/zwgk/xzdgk/fzjs/202503/t20250304_9.htm")
+    assert md.level == "department"
+    assert md.jurisdiction == "湖里区"
+    assert md.department == "湖里区民政局"
