@@ -585,3 +585,23 @@ def test_bureau_that_names_its_own_offices_by_its_level_word():
     assert md.level == "department"
     assert md.jurisdiction == "湖里区"
     assert md.department == "湖里区民政局"
+
+
+def test_street_named_only_by_its_bare_name_on_its_district_portal():
+    # the street writes itself 新湖 (no 街道), the district's portal is the only other clue
+    text = ("2024年，新湖坚持依法行政，着力建设法治新湖。\n一、主要工作\n街道全面落实法治建设责任，"
+            "街道党工委专题研究法治工作5次，街道领导班子带头学法。新湖共化解矛盾纠纷120宗。\n")
+    md = md_of(text, source="https://www.szgm.gov.cn/wgkzl/jggk/content/post_1.html")
+    assert (md.jurisdiction, md.level) == ("新湖街道", "street")
+    assert md.county == "光明区"
+    # two streets named as often: none of them is the speaker
+    md = md_of(text.replace("新湖共化解", "新湖、凤凰、凤凰共化解").replace("法治新湖", "法治凤凰"),
+               source="https://www.szgm.gov.cn/wgkzl/jggk/content/post_1.html")
+    assert md.jurisdiction != "新湖街道"
+
+
+def test_town_of_a_city_without_counties_named_only_in_its_slogans():
+    md = md_of("2024年，我镇坚持依法行政。现将有关情况报告如下：\n一、主要举措\n依托“平安虎门”公众号开展普法，"
+               "在虎门组织法治宣传活动20场。\n", source="http://www.dg.gov.cn/zwgk/zfxxgkml/h10z/fzzfjsbg/post_1.html")
+    assert (md.jurisdiction, md.level) == ("虎门镇", "township")
+    assert md.city == "东莞市"

@@ -21,6 +21,7 @@ from .dating import address_year, announced_year, body_year, breadcrumb_year, re
 from .places import (
     Context,
     address_names,
+    bare_town,
     branch_place,
     county_as_named,
     found_on,
@@ -589,6 +590,8 @@ def _place_unnamed(r: _Reading) -> None:
     place = infer_place(body, r.self_level, context)
     town = host_town(r.self_level, r.first_person, body, context)
     county = host_county(body, place, r.self_level, context) if town is None else None
+    if town is None and county is None and place is None:
+        town = bare_town(r.self_level, body, context)
     if county is not None:
         md.inferred.append("jurisdiction")
         r.place, r.place_src = county, r.read_from(county, "site")

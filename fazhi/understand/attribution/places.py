@@ -447,6 +447,43 @@ def host_town(self_level: str | None, first_person: bool, body: str, context: Co
     return towns[0] if len(towns) == 1 else None
 
 
+_TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡|苏木)$")
+
+
+def bare_town(self_level: str | None, body: str, context: Context) -> Division | None:
+    """The township or street a report names only by its bare name (2025年，公明坚持…, 法治公明,
+    魅力道滘), one of the towns of the county its site's host names (else guesses; a city with
+    no counties, 东莞, has its towns under it), for a report that speaks as a township (我镇) or
+    a street (我街, or 街道 as itself): the one whose bare name the body writes most, twice at
+    least and more than twice as often as any other's. A town that bears its county's own name
+    (光明街道 of 光明区) is not read so: the county's name would count for it."""
+    if self_level not in ("township", "street", None):
+        return None
+    want = self_level or "street"
+    if self_level is None and body.count("街道") < 3:
+        return None
+    named, guessed = context.host
+    for areas in (named, guessed):
+        counts: Counter = Counter()
+        for area in areas:
+            if area.kind not in ("county", "city"):
+                continue
+            for town in divisions().towns_of(area):
+                stem = _TOWN_SUFFIX.sub("", town.name)
+                if town.level != want or len(stem) < 2 or stem == short_name(area.name):
+                    continue
+                # the bare name, not a longer place it begins (公明 in 公明区 or 公明镇 of another county)
+                n = len(re.findall(re.escape(stem) + r"(?![区县市镇乡])", body))
+                if n:
+                    counts[town] = n
+        best = counts.most_common(2)
+        if best and best[0][1] >= 2 and (len(best) == 1 or best[0][1] > 2 * best[1][1]):
+            return best[0][0]
+        if named:
+            return None  # the host names its county: a guess elsewhere would be no better
+    return None
+
+
 @lru_cache(maxsize=1)
 def _province_shorts() -> tuple[tuple[str, Division], ...]:
     provinces = [d for d in divisions().by_code.values() if d.kind == "province" and not d.former]
