@@ -202,6 +202,8 @@ def parent_of(md: dict[str, Any]) -> str | None:
     jur = norm_place(md.get("jurisdiction"))
     chain = [md.get(k) for k in ("province", "city", "county")]
     chain = [c for c in chain if c]
+    if jur is None and chain and md.get("level") in ("township", "street") and md.get("county"):
+        return chain[-1]  # a town that never names itself, under the county it names
     if jur is None or not chain:
         return None
     above = [c for c in chain if not same_place(c, jur)]

@@ -605,3 +605,16 @@ def test_town_of_a_city_without_counties_named_only_in_its_slogans():
                "在虎门组织法治宣传活动20场。\n", source="http://www.dg.gov.cn/zwgk/zfxxgkml/h10z/fzzfjsbg/post_1.html")
     assert (md.jurisdiction, md.level) == ("虎门镇", "township")
     assert md.city == "东莞市"
+
+
+def test_unnamed_township_keeps_the_county_it_names():
+    # 我镇 never says which town it is, but names the district above it
+    md = md_of("2022年，我镇在恩平市委、市政府的正确领导下，深入推进依法行政。现将有关情况报告如下：\n"
+               "一、主要举措\n镇党委专题研究法治工作4次，开展普法活动12场。\n")
+    assert md.level == "township"
+    assert md.jurisdiction is None
+    assert (md.county, md.city, md.province) == ("恩平市", "江门市", "广东省")
+    # two counties named, no portal to choose between them: none kept
+    md = md_of("2022年，我镇在恩平市委、市政府的正确领导下，学习台山市的经验，深入推进依法行政。现将有关情况报告如下：\n"
+               "一、主要举措\n镇党委专题研究法治工作4次。\n")
+    assert md.county is None

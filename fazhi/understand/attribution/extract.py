@@ -377,6 +377,7 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
     _settle_place(r)
     _settle_department(r)
     _settle_level(r)
+    _county_of_unnamed_town(r)
     _settle_issuer(r)
     _record_evidence(r)
     _read_report_year(r)
@@ -742,6 +743,38 @@ def _settle_level(r: _Reading) -> None:
     elif md.level is None and r.self_level == "department":
         md.level = "department"
         md.inferred.append("level")
+
+
+def _county_of_unnamed_town(r: _Reading) -> None:
+    """A township's or street's report that never names itself (我镇…) still names the county
+    above it (在某区委、区政府的领导下), or sits on that county's portal: the record keeps the
+    place unnamed and its county, city and province filled. The county is the one the host
+    names that the body names too, else the host's one county, else the one county the body
+    names."""
+    md, context = r.md, r.context
+    if md.jurisdiction is not None or md.level not in ("township", "street") or r.issuer or md.county \
+            or context is None:
+        return
+    d = divisions()
+    named: dict[str, Division] = {}
+    for _s, _e, name in d.find(r.body):
+        for c in d.named(name):
+            if c.kind == "county" and not c.former:
+                named[c.code] = c
+    hosted = [c for c in context.host[0] if c.kind == "county"]
+    both = [c for c in hosted if c.code in named]
+    county = both[0] if len(both) == 1 else hosted[0] if len(hosted) == 1 else None
+    if county is None and not hosted and len(named) == 1:
+        county = next(iter(named.values()))
+    if county is None:
+        return
+    md.county = county.name
+    city, prov = d.city_of(county), d.province_of(county)
+    md.city = city.name if city else None
+    md.province = prov.name if prov else None
+    md.inferred.append("county")
+    md.evidence["county"] = {"source": "site" if county in hosted else "body", "text": county.name,
+                             "start": None, "end": None}
 
 
 def _settle_issuer(r: _Reading) -> None:
