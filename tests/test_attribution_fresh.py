@@ -618,3 +618,17 @@ def test_unnamed_township_keeps_the_county_it_names():
     md = md_of("2022年，我镇在恩平市委、市政府的正确领导下，学习台山市的经验，深入推进依法行政。现将有关情况报告如下：\n"
                "一、主要举措\n镇党委专题研究法治工作4次。\n")
     assert md.county is None
+
+
+def test_bureau_site_spelled_with_a_level_letter_and_shared_initials():
+    # sswj: 市 + swj (商务局, 水利局 or 税务局); only the commerce line is ever named, twice
+    md = md_of("2021年，我局深入推进依法行政，着力营造公平的商务营商环境。现将工作情况报告如下：\n"
+               "一、主要措施\n组织外贸企业开展合规培训3次，为商务企业提供法律咨询40次。\n",
+               source="http://sswj.lishui.gov.cn/art/2022/2/5/art_1.html")
+    assert md.level == "department"
+    assert md.department == "丽水市商务局"
+    # a body that names two of the lines leaves the bureau unnamed
+    md = md_of("2021年，我局深入推进依法行政，着力营造公平的商务环境。现将工作情况报告如下：\n"
+               "一、主要措施\n为商务企业提供法律咨询40次，配合开展水利工程检查2次。\n",
+               source="http://sswj.lishui.gov.cn/art/2022/2/5/art_1.html")
+    assert md.department is None

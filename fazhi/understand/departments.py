@@ -413,7 +413,8 @@ def _short_initials() -> dict[str, tuple[str, ...]]:
 def short_departments_in_address(url: str) -> list[tuple[tuple[str, ...], str | None, str]]:
     """The departments ambiguous initials in a site's address may name, every reading
     (jw: 教委, 建委, 交委; swj: 商务局, 水务局, 税务局), with the level letter before it: a
-    host's first label followed by its place's (jw.cq.gov.cn, swj.tonglu.gov.cn), or a path
+    host's first label followed by its place's (jw.cq.gov.cn, swj.tonglu.gov.cn; with its level
+    letter, sswj.lishui.gov.cn), or a path
     segment of the initials (…/swj/…) or of a level letter and two-letter initials
     (…/qjw_65438/…: 区 + jw). Too ambiguous to read alone: the report's words must choose."""
     from urllib.parse import urlparse
@@ -424,6 +425,9 @@ def short_departments_in_address(url: str) -> list[tuple[tuple[str, ...], str | 
     out: list[tuple[tuple[str, ...], str | None, str]] = []
     if len(labels) >= 3 and labels[0] in table:
         out.append((table[labels[0]], None, labels[0]))
+    elif len(labels) >= 3 and len(labels[0]) >= 3 and labels[0][0] in _LEVEL_LETTERS and labels[0][1:] in table:
+        # a level letter before the initials (sswj.lishui.gov.cn: 市 + swj)
+        out.append((table[labels[0][1:]], _LEVEL_LETTERS[labels[0][0]], labels[0]))
     for seg in re.split(r"[/_\-.]", parsed.path.lower()):
         if len(seg) == 3 and seg[0] in _LEVEL_LETTERS and seg[1:] in table:
             out.append((table[seg[1:]], _LEVEL_LETTERS[seg[0]], seg))

@@ -361,7 +361,13 @@ def address_department(body: str, context: Context) -> tuple[str, Division | Non
         votes = Counter({r: _own_line_mentions(r, body) for r in readings})
         best = votes.most_common(2)
         if not best or best[0][1] < 2 or len(best) > 1 and best[1][1] == best[0][1]:
-            continue
+            # else the one reading whose line the body names at all, twice at least (营造良好的
+            # 商务法治环境, 引导商务企业 on sswj: 商务局, where 水利 and 税务 never occur)
+            words = Counter({r: sum(body.count(w) for w in _line_stems(r)) for r in readings})
+            named = [r for r, n in words.items() if n]
+            if len(named) != 1 or words[named[0]] < 2:
+                continue
+            best = [(named[0], words[named[0]])]
         place = host_place(level_word, context) if level_word else host_place(None, context)
         return best[0][0], place
     return None
