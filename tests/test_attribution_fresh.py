@@ -632,3 +632,14 @@ def test_bureau_site_spelled_with_a_level_letter_and_shared_initials():
                "一、主要措施\n为商务企业提供法律咨询40次，配合开展水利工程检查2次。\n",
                source="http://sswj.lishui.gov.cn/art/2022/2/5/art_1.html")
     assert md.department is None
+
+
+def test_publication_date_labels_of_district_portals():
+    # 日期 glued to the source's value, where it cannot stand as a label of its own
+    md = md_of("坪山区2023年法治政府建设年度报告\n\n来源:深圳市坪山区人民政府日期:2024年03月12日 【 字体: 打印\n\n"
+               "2023年，坪山区坚持依法行政。现将有关情况报告如下：\n一、主要工作\n审查规范性文件7件。\n")
+    assert md.published == "2024-03-12"
+    # the date the information was provided, with its time, before the source
+    md = md_of("园岭街道2024年法治政府建设情况报告\n\n信息提供日期 : 2025-01-20 09:15来源 : 福田区园岭街道办事处\n\n"
+               "2024年，园岭街道坚持依法行政。现将有关情况报告如下：\n一、主要工作\n开展普法活动5场。\n")
+    assert md.published == "2025-01-20"
