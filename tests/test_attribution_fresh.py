@@ -643,3 +643,14 @@ def test_publication_date_labels_of_district_portals():
     md = md_of("园岭街道2024年法治政府建设情况报告\n\n信息提供日期 : 2025-01-20 09:15来源 : 福田区园岭街道办事处\n\n"
                "2024年，园岭街道坚持依法行政。现将有关情况报告如下：\n一、主要工作\n开展普法活动5场。\n")
     assert md.published == "2025-01-20"
+
+
+def test_issuing_time_field_is_the_signing_date_and_stands_for_publication_alone():
+    both = ("| 索引号:000012345/2025-00321 | |\n| 发文字号: | 发文时间:2024-12-30 |\n| 发文机关:某镇人民政府 | |\n"
+            "| 主题分类: | 发布日期:2025-01-06 |\n"
+            "2024年，在县委、县政府的领导下，我镇坚持依法行政。现将本年度工作情况报告如下。\n一、主要举措\n开展普法活动6次。\n")
+    md = md_of(both)
+    assert (md.signed, md.published) == ("2024-12-30", "2025-01-06")
+    alone = both.replace("| 主题分类: | 发布日期:2025-01-06 |\n", "")
+    md = md_of(alone)
+    assert (md.signed, md.published) == ("2024-12-30", "2024-12-30")

@@ -88,10 +88,10 @@ def _is_furniture(line: str) -> bool:
 
 # Labels of the page's metadata block, and which record field each one feeds.
 _LABELS = {
-    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "发表于", "上网时间", "发文时间",
+    "published": ("发布时间", "发布日期", "发表日期", "发表时间", "公开日期", "公开时间", "发布于", "发表于", "上网时间",
                   "发稿时间", "上传时间", "录入时间", "添加时间", "信息提供日期", "发布",
                   "时间", "日期"),
-    "signed": ("成文日期", "发文日期", "印发日期", "成文时间", "公文生成日期"),
+    "signed": ("成文日期", "发文日期", "印发日期", "成文时间", "公文生成日期", "发文时间"),
     "title": ("文件名称", "信息名称", "文件标题", "信息标题", "标题", "标 题", "名称"),
     "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "发布部门", "公开主体"),
     "source_org": ("来源", "信息来源", "文章来源", "公开责任部门"),
@@ -101,6 +101,10 @@ _LABELS = {
     "updated": ("更新时间", "生成日期"),
 }
 _LABEL_TO_FIELD = {lab: f for f, labs in _LABELS.items() for lab in labs}
+# A signing label that also stands for the page's publication when the page has no label of
+# that (发文时间 alone: the date the page gives both); a 发布日期 beside it is the publication.
+_SIGNED_AND_PUBLISHED = ("发文时间",)
+_WEAK = "published_weak"
 # Short labels (来源, 文号) only count at a word boundary; long ones (发布时间) anywhere, since
 # page furniture often runs them together: 来源:某县司法局发布时间:2020-03-30.
 def _spaced(label: str) -> str:
@@ -202,11 +206,20 @@ def _parse_fields(line: str, base: int, fields: dict[str, tuple[str, int, int]])
             d = first_date(value)
             if d is None:
                 continue
-            if name in ("signed", "updated") and "published" not in fields and _STAMP.search(value):
+            label = re.sub(r"\s+", "", m.group(1))
+            if name in ("signed", "updated") and "published" not in fields and (
+                    _STAMP.search(value) or label in _SIGNED_AND_PUBLISHED):
                 # 发文日期: 2019-02-28 17:01, 更新时间:2022-03-10 12:17:36: a moment to the minute
-                # is when the page went up (a bare 生成日期 may be the file's, and is not taken)
+                # is when the page went up (a bare 生成日期 may be the file's, and is not taken);
+                # 发文时间 stands for the publication too, until a 发布日期 says otherwise
                 fields["published"] = (d.isoformat(), base + m.start(), base + stop)
+                if label in _SIGNED_AND_PUBLISHED and not _STAMP.search(value):
+                    fields[_WEAK] = fields["published"]
             value = d.isoformat()
+        if name == "published" and _WEAK in fields and value:
+            del fields[_WEAK]
+            fields[name] = (value, base + m.start(), base + stop)
+            continue
         if not value or name in fields:
             continue
         fields[name] = (value, base + m.start(), base + stop)
@@ -274,6 +287,9 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
             d = first_date(stamp.group(0)) if stamp else None
             if d is not None:
                 found["published"] = (d.isoformat(), stamp.start(), stamp.end())
+        if _WEAK in info.fields and _WEAK not in found and found.get("published", (None, -1, -1))[1] >= 0:
+            # a 发布日期 on a later line than the 发文时间 that stood for it
+            del info.fields["published"], info.fields[_WEAK]
         for k, (v, a, b) in found.items():
             if k not in info.fields:  # offsets back in the text as read
                 at = (lambda i: offsets[i] if offsets is not None and i < len(offsets) else
@@ -283,6 +299,7 @@ def scan(norm: str, head_limit: int = 3000) -> PageInfo:
         # stays in the working view; the furniture after it is blanked
         keep = _TITLE_BEFORE.match(norm, start, end)
         info.boilerplate.append((keep.end(1) if keep else start, _furniture_end(line, start, end, offsets)))
+    info.fields.pop(_WEAK, None)
     return info
 
 
