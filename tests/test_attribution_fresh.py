@@ -654,3 +654,14 @@ def test_issuing_time_field_is_the_signing_date_and_stands_for_publication_alone
     alone = both.replace("| 主题分类: | 发布日期:2025-01-06 |\n", "")
     md = md_of(alone)
     assert (md.signed, md.published) == ("2024-12-30", "2024-12-30")
+
+
+def test_street_the_table_files_under_a_new_area_keeps_the_district_it_names():
+    # the division table lists 郭家沱街道 under 两江新区; the street's report names only 江北区
+    md = md_of("2023年，郭家沱街道在中共重庆市江北区委、区政府的领导下，坚持依法行政。现将有关情况报告如下：\n"
+               "一、主要举措\n对照《江北区街镇权力清单》，调整事项清单12项。\n")
+    assert (md.jurisdiction, md.level) == ("郭家沱街道", "street")
+    assert md.county == "江北区"
+    # named once only, in passing: the table's district stays
+    md = md_of("2023年，郭家沱街道坚持依法行政，学习江北区经验。现将有关情况报告如下：\n一、主要举措\n调整事项清单12项。\n")
+    assert md.county == "两江新区"

@@ -9,6 +9,7 @@ and the years of its opening and its plans. What we infer rather than read is li
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...record import Metadata
 from ..dates import DATE_RE, parse_match
@@ -695,6 +696,8 @@ def _settle_place(r: _Reading) -> None:
     _set_place(md, place)
     if place.kind == "township" and issuer:
         md.county = county_as_named(issuer, place) or md.county
+    if place.kind == "township" and r.context is not None and md.county == place_county_name(place):
+        md.county = county_written_instead(place, r.body, r.context) or md.county
     if "自治" in place.name and issuer:
         written = next((p.name for p in place_mentions(re.sub(r"\s+", "", issuer))
                         if p.name != place.name and "自治" not in p.name
@@ -705,6 +708,33 @@ def _settle_place(r: _Reading) -> None:
                 md.county = written
             if md.city == place.name:
                 md.city = written
+
+
+def place_county_name(town: Division) -> str | None:
+    county = divisions().county_of(town)
+    return county.name if county is not None else None
+
+
+def county_written_instead(town: Division, body: str, context: Context) -> str | None:
+    """The county a township's report names as its own where the table now files the town
+    under another one the page never names (重庆 streets the table lists under 两江新区, whose
+    reports name 中共重庆市江北区委): the one other county of the same city the body names,
+    twice at least."""
+    d = divisions()
+    own = d.county_of(town)
+    if own is None or own.name in context.names or short_name(own.name) in context.names:
+        return None
+    above = d.city_of(own) or d.province_of(own)
+    counts: Counter = Counter()
+    for _s, _e, name in d.find(body):
+        for c in d.named(name):
+            if c.kind == "county" and c.code != own.code and above is not None and c.parent == above.code:
+                counts[c.name] += 1
+                break
+    best = counts.most_common(2)
+    if not best or best[0][1] < 2 or len(best) > 1:
+        return None
+    return best[0][0]
 
 
 def _settle_department(r: _Reading) -> None:
