@@ -665,3 +665,17 @@ def test_street_the_table_files_under_a_new_area_keeps_the_district_it_names():
     # named once only, in passing: the table's district stays
     md = md_of("2023年，郭家沱街道坚持依法行政，学习江北区经验。现将有关情况报告如下：\n一、主要举措\n调整事项清单12项。\n")
     assert md.county == "两江新区"
+
+
+def test_a_province_names_a_function_alike_everywhere():
+    # Guangdong's city-management bureaus are 城市管理和综合执法局; a short form there means that name
+    md = md_of("2023年，我局认真抓好城管系统法治建设，推动执法规范化。现将有关情况报告如下：\n"
+               "一、主要举措\n（一）推进法治佛山建设。开展执法培训3次。\n")
+    assert md.department == "佛山市城市管理和综合执法局"
+    md = md_of("江门市城管局2023年法治政府建设年度报告\n2023年，我局坚持依法行政。现报告如下：\n一、主要举措\n开展执法培训3次。\n")
+    assert md.department == "江门市城市管理和综合执法局"
+    # elsewhere the lexicon's own full name stays, and a name written in full is kept as written
+    md = md_of("株洲市城管局2023年法治政府建设年度报告\n2023年，我局坚持依法行政。现报告如下：\n一、主要举措\n开展执法培训3次。\n")
+    assert md.department == "株洲市城市管理局"
+    md = md_of("江门市城市管理局2023年法治政府建设年度报告\n2023年，我局坚持依法行政。现报告如下：\n一、主要举措\n开展执法培训3次。\n")
+    assert md.department == "江门市城市管理局"

@@ -80,12 +80,16 @@ class Lexicon:
         self.short_of_names: set[str] = set()  # full names a short_of short stands for
         self.government_offices: set[str] = set()  # full names a place's government gives its own
         self.for_place: set[str] = set()  # keys of bodies that report for their whole place
+        # key -> (first stem, its suffixes, province -> the full name that province uses)
+        self.regional: dict[str, tuple[str, tuple[str, ...], dict[str, str]]] = {}
         for i, entry in enumerate(data["department"]):
             stems = entry["stems"]
             key = f"{stems[0]}#{i}"
             if entry.get("for_place"):
                 self.for_place.add(key)
             suffixes = entry.get("suffixes", ["局", "厅"])
+            if entry.get("regional"):
+                self.regional[key] = (stems[0], tuple(suffixes), dict(entry["regional"]))
             if entry.get("former"):
                 self.former.add(key)
             for alias, full in entry.get("aliases", {}).items():
@@ -127,6 +131,19 @@ class Lexicon:
         # the short forms that could collide with them
         if form and form not in self.forms:
             self.forms[form] = (canonical, key)
+
+    def regional_name(self, canonical: str, province: str | None) -> str:
+        """The name a province gives a function everywhere (广东省: 城市管理和综合执法局) for the
+        canonical name read from a short form, a site's address or a system (城市管理局)."""
+        hit = self.forms.get(canonical)
+        if hit is None or province is None or hit[1] not in self.regional:
+            return canonical
+        first, suffixes, by_province = self.regional[hit[1]]
+        name = by_province.get(province)
+        suffix = canonical[len(first):]
+        if name is None or canonical != first + suffix or suffix not in suffixes or not name.endswith(suffix):
+            return canonical
+        return name
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(canonical, key) of a bare department name (no place), or None."""

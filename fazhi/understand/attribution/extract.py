@@ -56,6 +56,7 @@ from .units import (
     only_places,
     own_department,
     placed_department,
+    regional,
 )
 from .voice import (
     line_of_work,
@@ -666,7 +667,7 @@ def _department_from_address(r: _Reading) -> None:
         r.place, r.place_src = dplace, r.read_from(dplace, "site")
         if "jurisdiction" not in md.inferred:
             md.inferred.append("jurisdiction")
-    md.department = (r.place.name if r.place is not None else "") + canon
+    md.department = (r.place.name + regional(canon, r.place) if r.place is not None else canon)
     md.inferred.append("department")
     md.evidence["department"] = {"source": "site", "text": canon, "start": None, "end": None}
     md.confidence["department"] = conf["site"]
@@ -681,7 +682,7 @@ def _department_from_system(r: _Reading) -> None:
         return
     got_dept = system_department(r.body, place) or placed_department(r.body, place)
     if got_dept is not None:
-        md.department = place.name + got_dept[0]
+        md.department = place.name + regional(got_dept[0], place)
         md.inferred.append("department")
         md.evidence["department"] = {"source": "body", "text": got_dept[1], "start": None, "end": None}
         md.confidence["department"] = r.conf["inferred"]

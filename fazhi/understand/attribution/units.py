@@ -232,7 +232,18 @@ def full_department(name: str) -> str:
     if full in lexicon().government_offices:
         # 某市外事办公室, 某市政府国资委: the office is its government's, and named so
         return u.place + "人民政府" + full
-    return u.place + full if hit and hit[0] != rest else name
+    if hit and hit[0] != rest:
+        return u.place + regional(full, u.division)
+    return name
+
+
+def regional(canonical: str, place: Division | None) -> str:
+    """The full name the place's province gives a function read from a short form, an address
+    or a system (广东省's 城管局: 城市管理和综合执法局); else the canonical name."""
+    if place is None:
+        return canonical
+    prov = place if place.kind == "province" else divisions().province_of(place)
+    return lexicon().regional_name(canonical, prov.name if prov is not None else None)
 
 
 def as_the_page_names(dept: str, page_fields: dict, body: str, source: str | None) -> str:
