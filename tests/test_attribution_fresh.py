@@ -679,3 +679,11 @@ def test_a_province_names_a_function_alike_everywhere():
     assert md.department == "株洲市城市管理局"
     md = md_of("江门市城市管理局2023年法治政府建设年度报告\n2023年，我局坚持依法行政。现报告如下：\n一、主要举措\n开展执法培训3次。\n")
     assert md.department == "江门市城市管理局"
+
+
+def test_a_shared_pinyin_registered_by_one_city():
+    # taian spells 泰安市 and 台安县; taian.gov.cn is the city's, and so are its bureaus' sites
+    assert [d.name for d in divisions().from_url("http://scjgj.taian.gov.cn/art/2024/3/1/art_9.html")[0]] == ["泰安市"]
+    md = md_of("2023年，我局坚持依法行政，推进市场监管法治建设。现将有关情况报告如下：\n一、主要举措\n"
+               "查办案件120件，开展执法培训3次。\n", source="http://scjgj.taian.gov.cn/art/2024/3/1/art_9.html")
+    assert (md.jurisdiction, md.department) == ("泰安市", "泰安市市场监督管理局")

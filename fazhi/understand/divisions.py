@@ -304,6 +304,12 @@ class Divisions:
         for i, label in enumerate(labels):
             if label in _HOST_NOISE or not label.isalpha():
                 continue
+            if labels[i + 1:i + 3] == ["gov", "cn"] and label in _registrants() and label in pinyin:
+                # taian.gov.cn: 泰安市's, not 台安县's, though both are spelled so
+                cities = [d for d in pinyin[label] if d.name == _registrants()[label]]
+                if len(cities) == 1:
+                    named.extend(cities)
+                    continue
             if label in pinyin:
                 named.extend(pinyin[label])
                 continue
@@ -390,6 +396,13 @@ def _host_aliases() -> dict[str, str]:
     from ..data import load as load_data
 
     return dict(load_data("attribution.toml")["host"]["aliases"])
+
+
+@lru_cache(maxsize=1)
+def _registrants() -> dict[str, str]:
+    from ..data import load as load_data
+
+    return dict(load_data("attribution.toml")["host"].get("registrants", {}))
 
 
 @lru_cache(maxsize=1)
