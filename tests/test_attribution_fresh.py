@@ -687,3 +687,12 @@ def test_a_shared_pinyin_registered_by_one_city():
     md = md_of("2023年，我局坚持依法行政，推进市场监管法治建设。现将有关情况报告如下：\n一、主要举措\n"
                "查办案件120件，开展执法培训3次。\n", source="http://scjgj.taian.gov.cn/art/2024/3/1/art_9.html")
     assert (md.jurisdiction, md.department) == ("泰安市", "泰安市市场监督管理局")
+
+
+def test_short_forms_of_enforcement_and_culture_bureaus():
+    from fazhi.understand.attribution.units import full_department
+    # 综合执法局 is a 综合行政执法局 where the name bears no 城市管理
+    assert full_department("芦淞区综合执法局") == "芦淞区综合行政执法局"
+    assert full_department("芦淞区城管局") == "芦淞区城市管理局"
+    # 文旅广体局: culture, tourism, broadcasting and sport in that order
+    assert full_department("芦淞区文旅广体局") == "芦淞区文化旅游广电体育局"
