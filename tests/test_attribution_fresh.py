@@ -696,3 +696,13 @@ def test_short_forms_of_enforcement_and_culture_bureaus():
     assert full_department("芦淞区城管局") == "芦淞区城市管理局"
     # 文旅广体局: culture, tourism, broadcasting and sport in that order
     assert full_department("芦淞区文旅广体局") == "芦淞区文化旅游广电体育局"
+
+
+def test_a_copys_column_name_glued_before_the_title():
+    body = "\n2023年，攸县坚持依法行政。现将有关情况报告如下：\n一、主要举措\n审查规范性文件6件。\n"
+    src = "http://www.example-copies.com/a/1.html"
+    assert md_of("通知公告攸县2023年法治政府建设年度报告" + body, src).title == "攸县2023年法治政府建设年度报告"
+    assert md_of("工作动态 | 攸县2023年法治政府建设年度报告" + body, src).title == "攸县2023年法治政府建设年度报告"
+    assert md_of("通知公告2023年度法治政府建设工作报告" + body, src).title == "2023年度法治政府建设工作报告"
+    # a column named with the title's own words is kept before a year: it may be the title's start
+    assert md_of("法治政府建设2023年度工作报告" + body, src).title == "法治政府建设2023年度工作报告"

@@ -31,6 +31,7 @@ def rules() -> dict:
         "confidence": data["confidence"],
         "site_suffix": re.compile(data["title"]["site_suffix"]),
         "column_lead": re.compile(data["title"]["column_lead"]),
+        "column_glued": re.compile(data["title"]["column_glued"]),
         "media_lead": re.compile(data["title"]["media_lead"]),
         "news_headline": re.compile(data["title"]["news_headline"]),
         "announce": re.compile(data["title"]["announce"]),

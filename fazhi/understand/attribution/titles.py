@@ -8,6 +8,7 @@ from datetime import date
 
 from ..dates import DATE_RE, parse_match
 from ..departments import parse_unit
+from ..divisions import divisions
 from ..doctype import classify_title
 from ..numerals import DIGITS
 from ..page import iter_lines
@@ -131,8 +132,25 @@ def strip_site(title: str) -> str:
     title = _TITLE_TAIL.sub("", title)
     title = rules()["site_suffix"].sub("", title).strip()
     title = rules()["column_lead"].sub("", title)
+    title = _without_column(title)
     m = re.fullmatch(r"《([^《》]+)》|【([^【】]+)】", title)
     return (m.group(1) or m.group(2)) if m else title
+
+
+def _without_column(title: str) -> str:
+    """The title without a site's column name glued before it (通知公告某市2023年…报告), where
+    the rest opens as a title does: with a place, 关于, 中共 or the year."""
+    m = rules()["column_glued"].match(title)
+    if m is None or m.end() == len(title):
+        return title
+    rest = title[m.end():]
+    hits = divisions().find(rest[:12])
+    # a column named with a title's own words (法治政府建设, 年度报告) may begin the title
+    # itself (法治政府建设2023年度报告): cut before a place or 关于 only
+    dated = re.match(r"(?:19|20)\d{2}\s*年", rest) and not re.search("报告|总结|法治", m.group(0))
+    if rest.startswith(("关于", "中共")) or dated or hits and hits[0][0] == 0:
+        return rest if TITLE_WORDS.search(rest) else title
+    return title
 
 
 # A title line that is a file's name (….docx, .pdf).
