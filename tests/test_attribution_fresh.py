@@ -706,3 +706,14 @@ def test_a_copys_column_name_glued_before_the_title():
     assert md_of("通知公告2023年度法治政府建设工作报告" + body, src).title == "2023年度法治政府建设工作报告"
     # a column named with the title's own words is kept before a year: it may be the title's start
     assert md_of("法治政府建设2023年度工作报告" + body, src).title == "法治政府建设2023年度工作报告"
+
+
+def test_a_bureau_that_speaks_only_of_its_own_party_committee():
+    # never 我局 nor its name: only 局党委 twice, on its district's portal
+    text = ("2024年，在区委、区政府的领导下，全区教育法治工作稳步推进。现将有关工作报告如下：\n"
+            "一、加强组织领导\n成立法治建设领导小组，局党委每季度研究法治工作一次，形成局党委统筹、学校落实的责任体系。\n")
+    md = md_of(text, source="https://yunxiqu.gov.cn/31295/65688/content_9.html")
+    assert (md.jurisdiction, md.level) == ("云溪区", "department")
+    # said once only: no reading of it
+    md = md_of(text.replace("形成局党委统筹", "形成统一"), source="https://yunxiqu.gov.cn/31295/65688/content_9.html")
+    assert md.level != "department"

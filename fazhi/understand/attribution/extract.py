@@ -455,6 +455,10 @@ def _choose_issuer(r: _Reading, sig_org: str | None, sig_span: tuple[int, int]) 
         if primary is not None:
             cands.append(primary)
             r.self_level = "department"
+        elif not r.first_person and len(system_patterns()[3].findall(body)) >= 2:
+            # a unit that never says 我局 nor names itself, but speaks of its own 局党委 twice
+            # (局党委牵头管总): a department's report, of the place it speaks of as its area
+            r.self_level = "department"
     issuer = primary.name if primary else None
     if issuer in LEVEL_WORD_KINDS:
         # a title whose place a mirror blanked out (县2019年法治政府建设工作总结): no issuer; the
