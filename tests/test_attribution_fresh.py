@@ -717,3 +717,13 @@ def test_a_bureau_that_speaks_only_of_its_own_party_committee():
     # said once only: no reading of it
     md = md_of(text.replace("形成局党委统筹", "形成统一"), source="https://yunxiqu.gov.cn/31295/65688/content_9.html")
     assert md.level != "department"
+
+
+def test_a_year_inside_a_sentence_of_work_done_is_no_plan():
+    # no dated opening: the year the tasks were set for is the year of the work, not next year's plan
+    md = md_of("一、加强领导\n年初召开全市教育法治工作会议，布置了2021年全市教育系统法治工作重点任务，审查合同30份。\n"
+               "二、规范执法\n开展执法检查12次。\n")
+    assert md.report_year != 2020
+    # a heading of next year's plans still dates the report a year before
+    md = md_of("一、加强领导\n召开法治工作会议3次。\n二、规范执法\n开展执法检查12次。\n三、2022年工作打算\n继续推进依法行政。\n")
+    assert md.report_year == 2021

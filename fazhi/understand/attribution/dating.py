@@ -86,10 +86,15 @@ def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
         for m in _SENTENCE_YEAR.finditer(work, start, end):
             years[int(m.group(1))] += 1
     plan = None
-    pm = re.search(r"((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,16}(打算|计划|安排|思路|重点工作|工作重点|工作措施|主要任务)",
-                   work[start:end])
+    # the next year's plans are a heading of their own (三、2020年工作打算) or close a line's
+    # phrase (…2020年重点工作：); a year inside a sentence of work done (布置了2019年全市…工作重点
+    # 任务) dates the work, not the plans
+    pm = re.search(r"(?:^|\n)[\s?？]*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、])?\s*"
+                   r"((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,16}(打算|计划|安排|思路|重点工作|工作重点|工作措施|主要任务)"
+                   r"|((?:19|20)\d{2})\s*年(?:度)?[\u4e00-\u9fff]{0,16}(打算|计划|安排|思路|重点工作|工作重点|工作措施|主要任务)"
+                   r"\s*(?:[:：\n]|$)", work[start:end])
     if pm:
-        plan = int(pm.group(1))
+        plan = int(pm.group(1) or pm.group(3))
     year = years.most_common(1)[0][0] if years else None
     return year, plan
 
