@@ -727,3 +727,12 @@ def test_a_year_inside_a_sentence_of_work_done_is_no_plan():
     # a heading of next year's plans still dates the report a year before
     md = md_of("一、加强领导\n召开法治工作会议3次。\n二、规范执法\n开展执法检查12次。\n三、2022年工作打算\n继续推进依法行政。\n")
     assert md.report_year == 2021
+
+
+def test_a_body_that_speaks_of_this_year_and_writes_one_year():
+    body = ("今年以来，我局持续推进依法行政，市场监管法治建设取得新成效。\n一、主要举措\n"
+            "印发2023年度党组会前学法清单，全年会前学法10次；在2023年全省执法培训班上作交流发言。\n")
+    assert md_of(body).report_year == 2023
+    # another year beside it, or a span of years: no reading
+    assert md_of(body.replace("全年会前学法10次", "较2022年多学法2次")).report_year is None
+    assert md_of(body + "对照2021-2025年法治政府建设规划推进。\n").report_year is None

@@ -59,6 +59,7 @@ def announced_year(work: str, start: int, end: int) -> int | None:
 
 # A sentence opening with a year and going on with what was done that year: not a date
 # (2022年3月), a span (2021—2025年) or a plan (2023年工作打算).
+_THIS_YEAR_OPENING = re.compile(r"[\s?？]*今年(?:以来|来)?\s*[,，]")
 _SENTENCE_YEAR = re.compile(r"(?:^|[。；;])[ \t]*((?:19|20)\d{2})\s*年(?![\d月底初末—\-－~至])"
                             r"(?![\u4e00-\u9fff]{0,8}(?:打算|计划|安排|思路|要点|目标|任务))", re.M)
 
@@ -85,6 +86,14 @@ def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
         # a body that dates no paragraph but a sentence of its work (。2022年动态调整…事项29项)
         for m in _SENTENCE_YEAR.finditer(work, start, end):
             years[int(m.group(1))] += 1
+    if not years and _THIS_YEAR_OPENING.match(work, start, end):
+        # 今年以来，我局…: a body that speaks of its own year as this year, and writes one year
+        # only, twice at least, and no span of years (出台2024年度学法清单, 2024年培训班)
+        written = Counter(int(y) for y in re.findall(r"(?<![\d\-－—~至])((?:19|20)\d{2})\s*年(?![\d\-－—~至])",
+                                                     work[start:end]))
+        spans = re.search(r"(?:19|20)\d{2}\s*(?:年\s*)?[\-－—~至]\s*(?:19|20)?\d{2}", work[start:end])
+        if len(written) == 1 and next(iter(written.values())) >= 2 and spans is None:
+            years.update(written)
     plan = None
     # the next year's plans are a heading of their own (三、2020年工作打算) or close a line's
     # phrase (…2020年重点工作：); a year inside a sentence of work done (布置了2019年全市…工作重点
