@@ -736,3 +736,11 @@ def test_a_body_that_speaks_of_this_year_and_writes_one_year():
     # another year beside it, or a span of years: no reading
     assert md_of(body.replace("全年会前学法10次", "较2022年多学法2次")).report_year is None
     assert md_of(body + "对照2021-2025年法治政府建设规划推进。\n").report_year is None
+
+
+def test_a_district_branch_under_the_official_name_its_body_writes():
+    text = ("天河区公安分局2022年法治政府建设年度报告\n2022年，天河区公安分局坚持依法行政。现将有关情况报告如下：\n"
+            "一、主要举措\n按照广州市公安局天河区分局执法规范化方案，开展执法培训6次。\n")
+    assert md_of(text).department == "广州市公安局天河区分局"
+    # never written so: the name as the page gives it
+    assert md_of(text.replace("广州市公安局天河区分局执法", "分局执法")).department == "天河区公安分局"

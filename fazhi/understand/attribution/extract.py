@@ -757,12 +757,33 @@ def _settle_department(r: _Reading) -> None:
     md.department = full_department(md.department)
     md.department = as_the_page_names(md.department, r.page_fields, r.body,
                                        (md.evidence.get("department") or {}).get("source"))
+    md.department = _branch_as_written(md.department, r.body)
     if r.place is None and md.jurisdiction is None and md.department[:1] in LEVEL_WORD_KINDS \
             and not md.department.startswith(("省", "自治区")):
         # (省交通运输厅 names its level, one of a few)
         md.department = None
         r.self_level = "department"
         r.place_src = r.place_src or Cand("", "inferred", None, None, r.conf["inferred"])
+
+
+_BRANCH = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,10}?[区县旗])(?P<stem>[\u4e00-\u9fff]{2,8}?)分局")
+
+
+def _branch_as_written(dept: str, body: str) -> str:
+    """A district's branch named after its line (某区公安分局) under the official name the body
+    also writes for it, its city's bureau and then the district (某市公安局某区分局)."""
+    m = _BRANCH.fullmatch(dept)
+    if m is None:
+        return dept
+    tail = m.group("stem") + "局" + m.group("place") + "分局"
+    for at in (k.start() for k in re.finditer(re.escape(tail), body)):
+        head = body[max(0, at - 10):at]
+        # the city written just before it (广州市), not the words that lead to it (按照广州市)
+        cities = [n for _s, e, n in divisions().find(head) if e == len(head)
+                  and any(c.kind in ("city", "province") for c in divisions().named(n))]
+        if cities:
+            return cities[-1] + tail
+    return dept
 
 
 def _settle_level(r: _Reading) -> None:
