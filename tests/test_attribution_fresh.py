@@ -744,3 +744,10 @@ def test_a_district_branch_under_the_official_name_its_body_writes():
     assert md_of(text).department == "广州市公安局天河区分局"
     # never written so: the name as the page gives it
     assert md_of(text.replace("广州市公安局天河区分局执法", "分局执法")).department == "天河区公安分局"
+
+
+def test_a_city_portal_under_its_own_name_and_a_county_its_path_spells():
+    # yzcity is 永州市's portal; /nyx/ spells 宁远县 within it: the 天堂镇 there, of the five in the table
+    md = md_of("天堂镇人民政府关于2023年度法治政府建设工作的报告\n2023年，天堂镇坚持依法行政。现将有关情况报告如下：\n"
+               "一、主要举措\n开展普法活动8次。\n", source="http://admin.yzcity.gov.cn:8888/nyx/fzzfjs/202403/abc.shtml")
+    assert (md.jurisdiction, md.county, md.city) == ("天堂镇", "宁远县", "永州市")
