@@ -751,3 +751,10 @@ def test_a_city_portal_under_its_own_name_and_a_county_its_path_spells():
     md = md_of("天堂镇人民政府关于2023年度法治政府建设工作的报告\n2023年，天堂镇坚持依法行政。现将有关情况报告如下：\n"
                "一、主要举措\n开展普法活动8次。\n", source="http://admin.yzcity.gov.cn:8888/nyx/fzzfjs/202403/abc.shtml")
     assert (md.jurisdiction, md.county, md.city) == ("天堂镇", "宁远县", "永州市")
+
+
+def test_the_office_of_a_zones_committee_keeps_the_committee_in_its_name():
+    md = md_of("珠海高新区管委会办公室2024年度法治政府建设工作情况报告\n2024年，我办坚持依法行政。现将有关情况报告如下：\n"
+               "一、主要举措\n审核合同15份。\n")
+    assert md.department == "珠海高新区管委会办公室"
+    assert md.jurisdiction == "珠海高新区"

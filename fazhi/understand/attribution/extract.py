@@ -492,6 +492,10 @@ def _place_zone(r: _Reading) -> None:
     if zu is not None and zu.is_department:
         # 综治局 -> 综合治理局: a short form the lexicon knows is given in full
         md.department = name + (zu.department if zu.known and zu.department else zone[1])
+        governing = flat[len(zone[0]):len(flat) - len(zone[1])] if flat.endswith(zone[1]) else ""
+        if zone[1] == "办公室" and governing in rules()["zone_governing"]:
+            # 某新区管委会办公室 is the office of the zone's 管委会, and named so
+            md.department = name + governing + zone[1]
 
 
 def _place_issuer(r: _Reading) -> None:
