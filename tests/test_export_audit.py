@@ -294,3 +294,53 @@ def test_analyze_says_a_copys_date_is_the_pages(tmp_path: Path) -> None:
     _page(tmp_path / "in", "copy.html", "https://www.wenku-sample.net/p/77.html", text, _COPY_TAIL)
     out = CliRunner().invoke(app, ["analyze", str(tmp_path / "in" / "copy.html")]).output
     assert "查自其他网站：www.wenku-sample.net" in out
+
+
+# -- a quote says which sentence is meant ------------------------------------------------------------
+
+def test_a_short_quote_runs_on_to_the_end_of_its_clause(tmp_path: Path) -> None:
+    """A year stated for the year's work is quoted with what follows it, not as a bare 2022年，; the
+    finding keeps its span, so a reviewer's decision made on it still applies."""
+    text = build(measures=MEASURES + "2022年，全县共组织行政执法人员培训6期，参训人员410人次。\n")
+    db = _corpus(tmp_path, {"r.txt": text})
+    with Corpus(db) as c:
+        (f,) = c.findings(check="year_consistency").to_dict("records")
+        assert f["quote"].startswith("2022年，全县共组织行政执法人员培训6期，")
+        assert f["end"] - f["start"] < len(f["quote"])
+        c.decide(f["sha256"], "year_consistency", f["start"], f["end"], f["message"], "confirmed", "往年内容")
+        assert c.findings(check="year_consistency")["decision"].tolist() == ["confirmed"]
+        (out,) = export(c, tmp_path / "审查意见", kind="opinions", issuer="某办")
+    body = "\n".join(_texts(out))
+    assert "原文：“2022年，全县共组织行政执法人员培训6期，”" in body
+
+
+def test_a_quote_the_message_already_names_is_not_run_on() -> None:
+    from fazhi.corpus.queries import widened
+
+    assert widened("共件", "下达通知书5份。", "“共件”缺少数字或文字") == "共件"
+    assert widened("2019年,", "我区共办理复议案件30件,", "此处成绩记为2019年") == "2019年,我区共办理复议案件30件,"
+    assert widened("2019年,", "我区" + "深" * 40, None).endswith("……")
+
+
+# -- a date in the page's address is not a date the page states -------------------------------------
+
+def test_a_labelled_date_outranks_the_addresss_and_the_address_is_no_statement(tmp_path: Path) -> None:
+    """A page made in 2022 (its address says so) that states 发布日期 2021-03-20 was published then:
+    no lateness on the address's date; a page that states no date is said to be dated from its address."""
+    labelled = build(published="2021-03-20").replace("2023", "2020").replace("2024", "2021")
+    _page(tmp_path / "in", "a.html", "http://www.guan.gov.cn/zwgk/202211/t20221115_5567.html", labelled)
+    undated = build(published=None)
+    _page(tmp_path / "in", "b.html", "http://www.guan.gov.cn/zwgk/202404/t20240412_7781.html", undated)
+    db = tmp_path / "c.duckdb"
+    with Corpus(db) as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        reps = {r["source"].rsplit("/", 1)[-1]: r for r in c.reports().to_dict("records")}
+        fs = c.findings(check="timeliness")
+    assert str(reps["a.html"]["published"])[:10] == "2021-03-20"
+    assert "published" not in list(reps["a.html"]["inferred"])
+    assert not any("2022" in m for m in fs["message"])
+    assert str(reps["b.html"]["published"])[:10] == "2024-04-12" and "published" in list(reps["b.html"]["inferred"])
+    with Corpus(db) as c:
+        outs = export(c, tmp_path / "审查意见", kind="opinions", issuer="某办")
+    body = "\n".join("\n".join(_texts(o)) for o in outs)
+    assert "公开日期“2024年4月12日”不是页面标明的发布日期" in body

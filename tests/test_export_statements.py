@@ -89,7 +89,7 @@ def test_a_date_from_an_unlabelled_stamp_is_said_to_be_inferred(corpus: Corpus, 
     assert "published" in list(dc["inferred"]) and dc["published"].isoformat()[:10] == "2024-04-08"
     ops = _opinions(corpus, tmp_path)
     (body,) = ["\n".join(t) for name, t in ops.items() if name.startswith("大城县")]
-    assert "公开日期“2024年4月8日”系根据页面上未加标注的日期推断。如有误，请予告知。" in body
+    assert "公开日期“2024年4月8日”不是页面标明的发布日期，系根据页面上的其他日期或网页地址推断。如有误，请予告知。" in body
     (yq,) = ["\n".join(t) for name, t in ops.items() if name.startswith("永清县")]
     assert "推断" not in yq  # title and a labelled 发布日期 state unit, year and date
     reg = tmp_path / "名单.csv"

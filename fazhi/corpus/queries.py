@@ -6,6 +6,7 @@ method here or in compare.py, roster.py and search.py: no SQL is written outside
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any, Sequence
 
 import pandas as pd
@@ -40,6 +41,28 @@ _FILTERS = {
     "department": ("r.department = ?", None), "unit_key": ("r.unit_key = ?", None),
     "doc_type": ("r.doc_type = ?", None), "sha256": ("r.sha256 = ?", None),
 }
+
+
+@lru_cache(maxsize=1)
+def _quote_rules() -> dict[str, Any]:
+    from ..data import load
+
+    return load("exports.toml")["quote"]
+
+
+def widened(quote: Any, after: Any, message: Any = None) -> Any:
+    """A finding's quote as a reader is shown it: a span too short to say anything by itself (a
+    year and its comma, 2019年,) runs on to the end of its clause, with …… where the clause goes
+    on further. A message that quotes the span itself (“共件”缺少数字…) gives its own context. The
+    finding's span is left as it is: reviewers' decisions are keyed on it."""
+    if not isinstance(quote, str) or not isinstance(after, str) or not after \
+            or (isinstance(message, str) and f"“{quote.strip()}”" in message):
+        return quote
+    rules = _quote_rules()
+    stop = next((i for i, c in enumerate(after) if c in rules["clause_end"]), None)
+    if stop is None:
+        return quote + after.rstrip() + "……"
+    return quote + after[:stop + 1]
 
 
 def where_reports(filters: dict[str, Any], alias: str = "r") -> tuple[str, list[Any]]:
@@ -230,13 +253,16 @@ class Queries:
     def _findings_sql(self, cond: str, params: list[Any]) -> pd.DataFrame:
         # A decision applies to the finding with the same (sha256, check, start, end, message hash);
         # when the message was reworded by a rules change, to the only finding of that check at that span.
+        short, reach = _quote_rules()["short"], _quote_rules()["reach"]
         sql = f"""
             WITH fx AS (
               SELECT r.sha256, r.doc_id, f.idx, f."check", f.severity, f.message, f.start, f."end", f.data, f.origin,
                      f.message_hash, r.title, r.unit_name, r.jurisdiction, r.level, r.province, r.city, r.county,
                      r.report_year, r.published,
                      CASE WHEN f.start IS NOT NULL AND f."end" > f.start
-                          THEN substring(d.text, f.start + 1, least(f."end" - f.start, 300)) END AS quote
+                          THEN substring(d.text, f.start + 1, least(f."end" - f.start, 300)) END AS quote,
+                     CASE WHEN f.start IS NOT NULL AND f."end" > f.start AND f."end" - f.start < {short}
+                          THEN substring(d.text, f."end" + 1, {reach}) END AS _after
               FROM findings f JOIN records r USING (doc_id) JOIN documents d USING (doc_id) WHERE {cond}),
             dec AS (
               SELECT fx.sha256, fx.idx, d.decision, d.comment, d."user", d.decided_at,
@@ -245,12 +271,15 @@ class Queries:
               FROM fx JOIN decisions d ON d.sha256 = fx.sha256 AND d."check" = fx."check"
                    AND d.start IS NOT DISTINCT FROM fx.start AND d."end" IS NOT DISTINCT FROM fx."end")
             SELECT fx.sha256, fx.title, fx.unit_name, fx.jurisdiction, fx.level, fx.province, fx.city, fx.county,
-                   fx.report_year, fx.published, fx."check", fx.severity, fx.message, fx.quote, fx.start, fx."end", fx.data,
+                   fx.report_year, fx.published, fx."check", fx.severity, fx.message, fx.quote, fx._after, fx.start,
+                   fx."end", fx.data,
                    fx.origin, fx.message_hash, dec.decision, dec.comment AS decision_comment,
                    dec."user" AS decision_user, dec.decided_at
             FROM fx LEFT JOIN dec ON dec.sha256 = fx.sha256 AND dec.idx = fx.idx AND dec.rk = 1
             ORDER BY fx.report_year NULLS LAST, fx.unit_name NULLS LAST, fx.sha256, fx.start NULLS FIRST, fx.idx"""
-        return self.query(sql, params)
+        df = self.query(sql, params)
+        df["quote"] = [widened(q, a, m) for q, a, m in zip(df["quote"], df.pop("_after"), df["message"])]
+        return df
 
     def findings(self, check: str | Sequence[str] | None = None, severity: str | Sequence[str] | None = None,
                  origin: str | None = None, decision: str | None = None, **filters: Any) -> pd.DataFrame:

@@ -261,14 +261,17 @@ def _read_dates(md: Metadata, work: str, shown: str, page_fields: dict, doc_meta
     """Set md.published and md.signed: the reader's and the page's labelled fields first (they
     say what the site did), then a date stamp by the title, the signature block, and last the
     cover letter a report was sent under or the dated byline under its title."""
-    if doc_meta.get("published"):
+    pub, ps, pe = page_field(page_fields, "published")
+    from_url = doc_meta.get("published_from") == "url"
+    if doc_meta.get("published") and not (from_url and pub):
+        # a date the reader took from the page's address (…/202211/t20221115_…) is when that page
+        # was made, which a labelled 发布日期 in the text outranks, and no date the page states
         md.published = doc_meta["published"]
-        _evidence(md, "published", "document", shown, None, None, conf["document"], md.published)
-    else:
-        pub, ps, pe = page_field(page_fields, "published")
-        if pub:
-            md.published = pub
-            _evidence(md, "published", "issuer_field", shown, ps, pe, conf["issuer_field"])
+        source = "url" if from_url else "document"
+        _evidence(md, "published", source, shown, None, None, conf[source], md.published)
+    elif pub:
+        md.published = pub
+        _evidence(md, "published", "issuer_field", shown, ps, pe, conf["issuer_field"])
     if md.published is None:
         stamp = stamp_line(work, start, body_start)
         if stamp is not None:
