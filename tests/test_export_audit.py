@@ -344,3 +344,19 @@ def test_a_labelled_date_outranks_the_addresss_and_the_address_is_no_statement(t
         outs = export(c, tmp_path / "审查意见", kind="opinions", issuer="某办")
     body = "\n".join("\n".join(_texts(o)) for o in outs)
     assert "公开日期“2024年4月12日”不是页面标明的发布日期" in body
+
+
+# -- what the cut-off end explains is no finding ------------------------------------------------------
+
+_CUT = "（四）推进依法决策。全年制定重大行政决策事项目录，对纳入目录的事项逐项开展合法性审查，并对《青山县城区停车管理"
+
+
+def test_a_bracket_opened_where_the_text_was_cut_off_is_not_called_unclosed() -> None:
+    """A title or a quotation opened in the sentence the text stops in may close in what was not
+    received; one left open in a finished sentence before the cut still is a finding."""
+    r = fazhi.analyze_text(build(short=None, plan=None) + _CUT)
+    assert "mid_sentence" in r.truncation["reasons"]
+    assert not [f for f in r.findings if f.check == "unbalanced_brackets"]
+    r = fazhi.analyze_text(build(short=None, plan=None) + "印发《青山县法治宣传教育实施方案，全面推进普法。" + _CUT)
+    (f,) = [f for f in r.findings if f.check == "unbalanced_brackets"]
+    assert r.document.text[f.start:f.start + 6] == "《青山县法治"

@@ -93,6 +93,7 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
         return
     work, text = report.work, report.text
     carry: list[tuple[str, int]] = []
+    cut_from = _unfinished_sentence(work) if "mid_sentence" in (report.truncation or {}).get("reasons", ()) else None
     for ls, le, line in iter_lines(work):
         if ls < report.body_start - 200 or not line.strip():
             continue
@@ -131,13 +132,28 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
         if stack and not _SENTENCE_END.search(line) and le < len(work):
             carry = stack
             continue
+        if cut_from is not None and not work[le:].strip():
+            # the text was cut off in this line's last sentence: what that sentence opened (对《广…)
+            # may close in the part that was not received
+            stack = [(och, opos) for och, opos in stack if opos < cut_from]
         for och, opos in stack:
             yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
                           close=_width_of(PAIRS[och], text[opos]),
                           context=_context(text, opos, opos + 1))
+    if cut_from is not None:
+        carry = [(och, opos) for och, opos in carry if opos < cut_from]
     for och, opos in carry:
         yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
                       close=_width_of(PAIRS[och], text[opos]), context=_context(text, opos, opos + 1))
+
+
+def _unfinished_sentence(work: str) -> int:
+    """Where the last, unfinished sentence of a text cut off in mid-sentence begins: past the last
+    sentence end of its last line."""
+    end = len(work.rstrip())
+    line_start = work.rfind("\n", 0, end) + 1
+    last = max((work.rfind(c, line_start, end) for c in "。！？!?；;"), default=-1)
+    return (last + 1) if last >= 0 else line_start
 
 
 def _lost_opener(report: Report, ls: int, line: str, i: int) -> bool:
