@@ -360,3 +360,22 @@ def test_a_bracket_opened_where_the_text_was_cut_off_is_not_called_unclosed() ->
     r = fazhi.analyze_text(build(short=None, plan=None) + "印发《青山县法治宣传教育实施方案，全面推进普法。" + _CUT)
     (f,) = [f for f in r.findings if f.check == "unbalanced_brackets"]
     assert r.document.text[f.start:f.start + 6] == "《青山县法治"
+
+
+@pytest.mark.parametrize("end", [
+    "（二）推进严格规范公正文明执法\n6.",                      # a heading's number and nothing after it
+    "（二）推进严格规范公正文明执法。一是规范",                 # an item only begun
+    "（三）强化监督。二是开展行政执法案卷评查，评查案卷36卷。三是加强",
+    "全年受理行政复议案件40件，办结36件，结案率为90%，群众满意度持续提升，复议纠错率保持在合理区间，行政复议主渠道作用进一步发挥。做",  # one character on
+])
+def test_a_text_that_stops_on_a_number_or_an_item_only_begun_is_cut_off(end: str) -> None:
+    from fazhi.understand.completeness import cut_off_tail
+
+    assert cut_off_tail(build(short=None, plan=None) + end) is not None
+
+
+@pytest.mark.parametrize("end", ["附件：1.青山县行政执法公示办法\n2.青山县法律顾问工作细则", "青山县人民政府\n2024年3月5日"])
+def test_a_list_of_attachments_or_a_signature_is_no_cut(end: str) -> None:
+    from fazhi.understand.completeness import cut_off_tail
+
+    assert cut_off_tail(build() + end) is None

@@ -9,6 +9,7 @@ fazhi/data/completeness.toml.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -24,12 +25,18 @@ def _rules() -> dict[str, Any]:
     return load("completeness.toml")
 
 
+@lru_cache(maxsize=1)
+def _item_opener() -> re.Pattern[str]:
+    return re.compile(_rules()["cut_off"]["item_opener"])
+
+
 def cut_off_tail(text: str | None) -> str | None:
     """The unfinished end of a text that stops in the middle of a sentence, else None.
 
     Its last line must be a paragraph whose tail after the last sentence end is long and holds
-    a clause mark, or a long paragraph that stops on a character: a signature, a date or a
-    page's footer line does not look like that."""
+    a clause mark, or a long paragraph that stops on a character, or a sentence that is only a
+    heading's number or has only begun an item (一是严格落实): a signature, a date or a page's
+    footer line does not look like that."""
     if not text:
         return None
     rules = _rules()["cut_off"]
@@ -40,7 +47,8 @@ def cut_off_tail(text: str | None) -> str | None:
         return None
     unfinished = (len(tail) >= rules["min_tail"] and any(c in tail for c in rules["clause_marks"])) or (
         len(last) >= rules["min_line"] and len(tail) >= rules["min_line_tail"]
-        and (CJK.fullmatch(tail[-1]) is not None or tail[-1] in rules["open_marks"]))
+        and (CJK.fullmatch(tail[-1]) is not None or tail[-1] in rules["open_marks"])) or (
+        _item_opener().match(tail.strip()) is not None)
     return tail[-rules["shown_tail"]:] if unfinished else None
 
 
