@@ -379,3 +379,41 @@ def test_a_list_of_attachments_or_a_signature_is_no_cut(end: str) -> None:
     from fazhi.understand.completeness import cut_off_tail
 
     assert cut_off_tail(build() + end) is None
+
+
+# -- a department's report is a department's ------------------------------------------------------
+
+_BUREAU_BODY = """2024年，我局在市委、市政府的坚强领导下，深入推进依法行政。现将有关情况报告如下：
+一、主要举措和成效
+全年办理行政处罚案件42件，组织执法人员培训3期。局主要负责人认真履行推进法治建设第一责任人职责。
+二、存在的不足和原因
+执法人员专业能力有待提高。
+三、2025年工作安排
+一是加强执法队伍培训；二是完善执法制度。
+"""
+
+
+@pytest.mark.parametrize("head,said", [
+    # the body names the bureau: it is the unit inferred, with the place above it, and the example
+    # title shown is a department's
+    ("", "已根据正文推断为青山市交通运输局"),
+    ("2024年法治工作总结\n", "已根据正文推断为青山市交通运输局"),
+])
+def test_a_departments_missing_title_names_the_department(head: str, said: str) -> None:
+    text = head + _BUREAU_BODY.replace("我局在", "青山市交通运输局在", 1)
+    r = fazhi.analyze_text(text)
+    (msg,) = [f.message for f in r.findings if f.check == "missing_title"]
+    assert r.metadata.level == "department"
+    assert msg.endswith(said) and "人民政府关于" not in msg
+
+
+def test_a_department_not_named_is_not_called_its_places_report() -> None:
+    from fazhi.checks.document import missing_title
+    from fazhi.record import Metadata, Report
+
+    rep = fazhi.analyze_text(_BUREAU_BODY)
+    md: Metadata = rep.metadata
+    md.level, md.department, md.jurisdiction, md.province, md.city = "department", None, "青山市", "某省", None
+    md.title, md.title_span = None, None
+    (f,) = list(missing_title(Report(document=rep.document, metadata=md)))
+    assert "青山市（某省）的一个部门，部门名称未能确定" in f.message and not f.message.endswith("推断为青山市（某省）")

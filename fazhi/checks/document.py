@@ -43,14 +43,20 @@ def missing_title(report: Report) -> Iterator[Finding]:
     if not is_report(report):
         return
     place = _inferred_unit(md)
+    # a department's report whose department was not found: the place is not the unit, its
+    # government being another body
+    of = "_department" if md.jurisdiction and md.level == "department" and not md.department else ""
     if md.title_span is None and not md.title:
         # "no title that names the unit and the year": a first line such as 关于法治政府建设情况的报告
-        # may stand there, so the message never says the document has no title line at all
-        yield finding("missing_title", "inferred", place=place) if place else finding("missing_title", "unknown")
+        # may stand there, so the message never says the document has no title line at all; a
+        # department is shown a department's title as the example, not a government's
+        bureau = "_bureau" if md.level == "department" and not of else ""
+        yield finding("missing_title", "inferred" + (of or bureau), place=place) if place \
+            else finding("missing_title", "unknown")
         return
     if md.title_span is not None and not _title_names_unit(md):
         # a title of the report's own (关于2023年度法治政府建设情况的报告) that names no unit
-        yield (finding("missing_title", "no_issuer", *md.title_span, title=md.title, place=place) if place
+        yield (finding("missing_title", "no_issuer" + of, *md.title_span, title=md.title, place=place) if place
                else finding("missing_title", "no_issuer_unknown", *md.title_span, title=md.title))
     if md.title and md.report_year is not None and "report_year" in md.inferred:
         yield finding("missing_title", "no_year", *(md.title_span or (None, None)), title=md.title)
@@ -67,10 +73,14 @@ def _title_names_unit(md: Metadata) -> bool:
 
 def _inferred_unit(md: Metadata) -> str | None:
     """The unit read from elsewhere than a title, as a notice may name it: the place with the
-    divisions above it, else the body's unit (区城市管理局) when its place is not named."""
+    divisions above it, else the body's unit (区城市管理局) when its place is not named. A
+    department's report names the department (宁波市教育局, not 宁波市: the place's government
+    is another unit)."""
     if md.jurisdiction:
-        parts = list(dict.fromkeys(p for p in (md.province, md.city, md.county) if p and p != md.jurisdiction))
-        return md.jurisdiction + (f"（{''.join(parts)}）" if parts else "")
+        unit = md.department if md.level == "department" and md.department else md.jurisdiction
+        parts = list(dict.fromkeys(p for p in (md.province, md.city, md.county)
+                                   if p and p != md.jurisdiction and p not in unit))
+        return unit + (f"（{''.join(parts)}）" if parts else "")
     return md.department or md.issuer or None
 
 
