@@ -417,3 +417,24 @@ def test_a_department_not_named_is_not_called_its_places_report() -> None:
     md.title, md.title_span = None, None
     (f,) = list(missing_title(Report(document=rep.document, metadata=md)))
     assert "青山市（某省）的一个部门，部门名称未能确定" in f.message and not f.message.endswith("推断为青山市（某省）")
+
+
+# -- headings numbered on through the parts ------------------------------------------------------------
+
+def _numbered(second_first: int) -> str:
+    m = ("（一）加强组织领导\n1.健全工作机制。全年召开专题会议4次。\n2.压实工作责任。签订责任书36份。\n"
+         f"（二）优化政务服务\n{second_first}.推进事项下放。承接下放事项184项。\n"
+         f"{second_first + 1}.推进跨域通办。实现跨省通办事项266项。\n")
+    return build(measures=m)
+
+
+def test_headings_numbered_on_from_the_part_before_are_no_skip() -> None:
+    """1. 2. under （一） and 3. 4. under （二） is one numbering through the part, not a 3. missing its 1."""
+    r = fazhi.analyze_text(_numbered(3))
+    assert not [f for f in r.findings if f.check == "heading_numbering"]
+
+
+def test_a_part_that_starts_past_where_the_one_before_stopped_is_still_a_skip() -> None:
+    r = fazhi.analyze_text(_numbered(4))
+    (f,) = [f for f in r.findings if f.check == "heading_numbering"]
+    assert "“4.”" in f.message

@@ -204,7 +204,9 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
             continue
         groups.setdefault((s.parent if s.parent is not None else -1, s.style), []).append(s)
     for (_p, style), sibs in groups.items():
-        prev = 0
+        # a report may number the headings under its parts on through them (（一）1. 2. （二）3. 4.):
+        # a first heading that goes on from the last of the part before is no skip
+        prev = _numbered_on(secs, groups, _p, style, sibs[0].number)
         for k, s in enumerate(sibs):
             if s.number is None:
                 n = s.implied_number or prev + 1
@@ -230,6 +232,19 @@ def heading_numbering(report: Report) -> Iterator[Finding]:
         yield from _lost_last_numeral(report, sibs, style, heads)
         lost = list(_lost_run_in_numeral(report, sibs, style, starts, heads))
         yield from lost or _lost_last_item_numeral(report, sibs, style)
+
+
+def _numbered_on(secs: list[Section], groups: dict[tuple[int, str], list[Section]], parent: int, style: str,
+                 first: int | None) -> int:
+    """The number a group's first heading goes on from: the last number of the same style under the
+    part just before its own part, when `first` follows it; else 0 (the group starts afresh)."""
+    if parent < 0 or first is None or first <= 1:
+        return 0
+    before = [i for i in range(parent) if secs[i].parent == secs[parent].parent and secs[i].level == secs[parent].level]
+    if not before:
+        return 0
+    last = [s.number for s in groups.get((before[-1], style), []) if s.number is not None]
+    return last[-1] if last and last[-1] == first - 1 else 0
 
 
 _LIST_BREAK = re.compile("[。:：\n!?！？]")
