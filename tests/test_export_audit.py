@@ -438,3 +438,17 @@ def test_a_part_that_starts_past_where_the_one_before_stopped_is_still_a_skip() 
     r = fazhi.analyze_text(_numbered(4))
     (f,) = [f for f in r.findings if f.check == "heading_numbering"]
     assert "“4.”" in f.message
+
+
+# -- what the parts saved is not their sum ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,flagged", [
+    ("推行联合检查，与市场监管部门联合执法30次、与消防部门协同检查152次，共计减少入企检查233次。", False),
+    ("推行并联审批，集中审批项目60个、并联审批项目45个，共计节省审批环节135个。", False),
+    ("开展普法讲座50场、法治展览20场，合计开展普法活动80场。", True),
+])
+def test_a_total_of_what_the_parts_saved_is_not_their_sum(sentence: str, flagged: bool) -> None:
+    r = fazhi.analyze_text(build(measures=MEASURES + sentence + "\n"))
+    pos = r.document.text.find(sentence)
+    hits = [f for f in r.findings if f.check == "sum_consistency" and f.start is not None and f.start >= pos]
+    assert bool(hits) is flagged

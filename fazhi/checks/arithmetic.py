@@ -80,7 +80,8 @@ def _statements(report: Report) -> list[list[Figure]]:
 def _phrasings() -> dict[str, re.Pattern[str]]:
     d = load_data("arithmetic.toml")
     return {"carried_over": re.compile(d["carried_over"]), "among": re.compile(d["among"]),
-            "cross_cutting": re.compile(d["cross_cutting"]), "rest": re.compile(d["rest"])}
+            "cross_cutting": re.compile(d["cross_cutting"]), "rest": re.compile(d["rest"]),
+            "saved_total": re.compile(d["saved_total"])}
 
 
 def _carried(figs: list[Figure], text: str, unit: str | None) -> float:
@@ -561,7 +562,9 @@ def _declared_sums(report: Report) -> Iterator[Finding]:
                         yield hit
         # a total after its parts: 讲座50场、展览20场，合计开展活动80场
         for total in figs:
-            if total.kind != "count" or total.start in seen or not _TRAILING_TOTAL.search(text[max(a, total.start - 12):total.start]):
+            lead = _TRAILING_TOTAL.search(text[max(a, total.start - 12):total.start])
+            if total.kind != "count" or total.start in seen or not lead \
+                    or _phrasings()["saved_total"].search(lead.group()):
                 continue
             parts = []
             for f in figs:
