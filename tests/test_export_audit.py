@@ -452,3 +452,17 @@ def test_a_total_of_what_the_parts_saved_is_not_their_sum(sentence: str, flagged
     pos = r.document.text.find(sentence)
     hits = [f for f in r.findings if f.check == "sum_consistency" and f.start is not None and f.start >= pos]
     assert bool(hits) is flagged
+
+
+def test_an_opinion_on_a_cut_off_text_says_a_part_is_not_in_what_was_received(tmp_path: Path) -> None:
+    """The shortcomings and the plan come last: of a text that stops mid-sentence the opinion says they
+    are not in the text received, not that the report does not state them; of a whole text it says so."""
+    db = _corpus(tmp_path, {"cut.txt": build(short=None, plan=None) + _CUT,
+                            "whole.txt": build(short=None, title="三河市人民政府关于2023年度法治政府建设情况的报告")})
+    with Corpus(db) as c:
+        outs = export(c, tmp_path / "审查意见", kind="opinions", issuer="某办")
+    bodies = {o.name: "\n".join(_texts(o)) for o in outs}
+    (cut,) = [b for n, b in bodies.items() if n.startswith("固安县")]
+    (whole,) = [b for n, b in bodies.items() if n.startswith("三河市")]
+    assert "所收到的报告文本中未见推进法治政府建设存在的不足和问题" in cut and "报告未写明" not in cut
+    assert "报告未写明推进法治政府建设存在的不足和问题" in whole and "所收到的报告文本中未见" not in whole

@@ -293,7 +293,8 @@ def test_a_text_cut_off_is_said_to_be_cut_off(own_corpus_path: str, tmp_path: Pa
     with Corpus(own_corpus_path, read_only=True) as c:
         files = export(c, tmp_path / "意见", kind="opinions", issuer="某办", note=notes.append)
     cut = _opinion_of(files, "《青山县人民政府关于2023年度法治政府建设情况的报告》")
-    assert "报告未写明推进法治政府建设存在的不足和问题" in cut  # the check stands ...
+    # the check stands, said of the text received ...
+    assert "所收到的报告文本中未见推进法治政府建设存在的不足和问题" in cut
     assert "处中断，可能不完整" in cut and "并将评查结果纳入" in cut  # ... and the reader is told why it may be wrong
     assert any("1份报告收到的文本可能不完整" in n for n in notes)
     assert "处中断" not in _opinion_of(files, "青山镇")

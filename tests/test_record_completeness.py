@@ -119,7 +119,8 @@ def test_an_opinion_says_the_reader_cut_the_text_though_it_reads_whole(tmp_path:
         (f,) = export(c, tmp_path / "意见", kind="opinions", issuer="某办")
     body = "\n".join(_texts(f))
     assert f"所收到的报告文本超过读取上限，只审查了前{limit}字，可能不完整" in body
-    assert "报告未写明推进法治政府建设存在的不足和问题" in body  # in the part not read: called missing, and hedged
+    # in the part not read: called missing from the text received, and hedged
+    assert "所收到的报告文本中未见推进法治政府建设存在的不足和问题" in body
 
 
 def test_workbook_names_inferred_fields_and_a_text_cut_off(corpus: Corpus, tmp_path: Path) -> None:

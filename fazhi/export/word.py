@@ -278,7 +278,7 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
                 d.h1(f"{format_cn_int(k)}、{name}")
             items = groups[name]
             for i, r in enumerate(items, 1):
-                d.para((f"{i}. " if len(items) > 1 else "") + _item(r))
+                d.para((f"{i}. " if len(items) > 1 else "") + _item(r, bool(cut_off)))
     caveat = about.caveat(year, cn_date(pub) if isinstance(pub, date) and not about.found_on else None)
     if caveat:
         d.para(caveat)
@@ -290,9 +290,16 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
     d.signature(issuer, when)
 
 
-def _item(r: dict[str, Any]) -> str:
-    """One finding as an opinion states it: the message, the quote it rests on, the reviewer's word."""
-    text = f"{_cn_dates(r['message']).rstrip('。')}。"
+def _item(r: dict[str, Any], cut_off: bool = False) -> str:
+    """One finding as an opinion states it: the message, the quote it rests on, the reviewer's word.
+    Of a text that may be cut off, a part said to be missing is said not to be in what was received
+    (the shortcomings and the plan come last: the part not received may hold them)."""
+    message = r["message"]
+    if cut_off:
+        said, received = phrase("missing_said"), phrase("missing_received")
+        if message.startswith(said):
+            message = received + message[len(said):]
+    text = f"{_cn_dates(message).rstrip('。')}。"
     q = _quote(r.get("quote"))
     if q and q not in r["message"]:
         text += f"原文：“{q}”"
