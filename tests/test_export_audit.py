@@ -367,6 +367,9 @@ def test_a_bracket_opened_where_the_text_was_cut_off_is_not_called_unclosed() ->
     "（二）推进严格规范公正文明执法。一是规范",                 # an item only begun
     "（三）强化监督。二是开展行政执法案卷评查，评查案卷36卷。三是加强",
     "全年受理行政复议案件40件，办结36件，结案率为90%，群众满意度持续提升，复议纠错率保持在合理区间，行政复议主渠道作用进一步发挥。做",  # one character on
+    "（二）推进严格规范公正文明执法",                             # a part's heading with nothing under it
+    "（三）健全依法决策机制。编制年度重大行政决策事",              # its first sentence only begun
+    "全年制定规范性文件5件。\n印发了《青山",                        # a title opened and not closed
 ])
 def test_a_text_that_stops_on_a_number_or_an_item_only_begun_is_cut_off(end: str) -> None:
     from fazhi.understand.completeness import cut_off_tail
@@ -374,7 +377,8 @@ def test_a_text_that_stops_on_a_number_or_an_item_only_begun_is_cut_off(end: str
     assert cut_off_tail(build(short=None, plan=None) + end) is not None
 
 
-@pytest.mark.parametrize("end", ["附件：1.青山县行政执法公示办法\n2.青山县法律顾问工作细则", "青山县人民政府\n2024年3月5日"])
+@pytest.mark.parametrize("end", ["附件：1.青山县行政执法公示办法\n2.青山县法律顾问工作细则", "青山县人民政府\n2024年3月5日",
+                                 "（此件公开发布）", "“扫一扫”在手机打开当前页"])
 def test_a_list_of_attachments_or_a_signature_is_no_cut(end: str) -> None:
     from fazhi.understand.completeness import cut_off_tail
 

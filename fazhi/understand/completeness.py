@@ -30,13 +30,19 @@ def _item_opener() -> re.Pattern[str]:
     return re.compile(_rules()["cut_off"]["item_opener"])
 
 
+@lru_cache(maxsize=1)
+def _heading_line() -> re.Pattern[str]:
+    return re.compile(_rules()["cut_off"]["heading_line"])
+
+
 def cut_off_tail(text: str | None) -> str | None:
     """The unfinished end of a text that stops in the middle of a sentence, else None.
 
     Its last line must be a paragraph whose tail after the last sentence end is long and holds
     a clause mark, or a long paragraph that stops on a character, or a sentence that is only a
-    heading's number or has only begun an item (一是严格落实): a signature, a date or a page's
-    footer line does not look like that."""
+    heading's number or has only begun an item (一是严格落实), or a part's heading line left without
+    its sentence end, or a sentence that opened a title or a quotation and stops before closing it:
+    a signature, a date or a page's footer line does not look like that."""
     if not text:
         return None
     rules = _rules()["cut_off"]
@@ -48,7 +54,9 @@ def cut_off_tail(text: str | None) -> str | None:
     unfinished = (len(tail) >= rules["min_tail"] and any(c in tail for c in rules["clause_marks"])) or (
         len(last) >= rules["min_line"] and len(tail) >= rules["min_line_tail"]
         and (CJK.fullmatch(tail[-1]) is not None or tail[-1] in rules["open_marks"])) or (
-        _item_opener().match(tail.strip()) is not None)
+        _item_opener().match(tail.strip()) is not None) or (
+        _heading_line().match(last) is not None and tail[-1] not in rules["sentence_end"]) or any(
+        tail.rfind(o) > tail.rfind(c) for o, c in rules["tail_pairs"])
     return tail[-rules["shown_tail"]:] if unfinished else None
 
 
