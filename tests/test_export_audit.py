@@ -470,3 +470,13 @@ def test_an_opinion_on_a_cut_off_text_says_a_part_is_not_in_what_was_received(tm
     (whole,) = [b for n, b in bodies.items() if n.startswith("三河市")]
     assert "所收到的报告文本中未见推进法治政府建设存在的不足和问题" in cut and "报告未写明" not in cut
     assert "报告未写明推进法治政府建设存在的不足和问题" in whole and "所收到的报告文本中未见" not in whole
+    # the workbook says it in the same words as the opinions
+    import openpyxl
+
+    with Corpus(db) as c:
+        (xlsx,) = export(c, tmp_path / "审查结果.xlsx")
+    ws = openpyxl.load_workbook(xlsx)["问题"]
+    head = [c.value for c in ws[1]]
+    said = {(r[head.index("单位")], r[head.index("问题说明")]) for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert ("固安县", "所收到的报告文本中未见推进法治政府建设存在的不足和问题") in said
+    assert ("三河市", "报告未写明推进法治政府建设存在的不足和问题") in said

@@ -34,6 +34,14 @@ def phrase(key: str, **fields: Any) -> str:
     return _rules()["phrases"][key].format(**fields)
 
 
+def as_received(message: str) -> str:
+    """A finding's message as said of a text that may be cut off: a required part said to be missing
+    from the report (报告未写明…) is said not to be in the text received (所收到的报告文本中未见…), since
+    the shortcomings and the plan come last and the part not received may hold them."""
+    said = phrase("missing_said")
+    return phrase("missing_received") + message[len(said):] if message.startswith(said) else message
+
+
 def government_body(place: str, level: str | None) -> str:
     """The body that signs for a place: a township's 人民政府, a street's 办事处; a department, or a
     place that is a body by name (某开发区管委会), as written."""

@@ -101,9 +101,16 @@ def frame(corpus, name: str, registry: "str | os.PathLike[str] | None" = None, *
         df = corpus.findings(**f)
         from ..checks.registry import specs
         from ..corpus.review import NOTE_CHECK, NOTE_ZH
+        from .addressing import as_received
 
         names = {k: v.name for k, v in specs().items()} | {NOTE_CHECK: NOTE_ZH}
         df.insert(df.columns.get_loc("check") + 1, "check_zh", df["check"].map(names))
+        # the 审查意见's words: of a text that may be cut off, a part is not in the text received
+        reps = corpus.reports(**f)
+        cut = set(reps.loc[reps["truncated"].fillna(False).astype(bool), "sha256"]) if "truncated" in reps else set()
+        if cut and not df.empty:
+            df["message"] = [as_received(m) if s in cut and isinstance(m, str) else m
+                             for s, m in zip(df["sha256"], df["message"])]
         return df
     if name == "figures":
         df = corpus.figures(**f)

@@ -40,7 +40,7 @@ from ..corpus.review import NOTE_CHECK
 from ..corpus.roster import unplaced
 from ..data.labels import CONTENT_ZH
 from ..understand.numerals import format_cn_int
-from .addressing import Addressing, addressing, incomplete, notice_labels, phrase, truncation
+from .addressing import Addressing, addressing, as_received, incomplete, notice_labels, phrase, truncation
 from .frames import report_filters
 
 TITLE_FONT = "方正小标宋简体"
@@ -291,14 +291,9 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
 
 
 def _item(r: dict[str, Any], cut_off: bool = False) -> str:
-    """One finding as an opinion states it: the message, the quote it rests on, the reviewer's word.
-    Of a text that may be cut off, a part said to be missing is said not to be in what was received
-    (the shortcomings and the plan come last: the part not received may hold them)."""
-    message = r["message"]
-    if cut_off:
-        said, received = phrase("missing_said"), phrase("missing_received")
-        if message.startswith(said):
-            message = received + message[len(said):]
+    """One finding as an opinion states it: the message, the quote it rests on, the reviewer's word
+    (of a text that may be cut off, as said of the text received: addressing.as_received)."""
+    message = as_received(r["message"]) if cut_off else r["message"]
     text = f"{_cn_dates(message).rstrip('。')}。"
     q = _quote(r.get("quote"))
     if q and q not in r["message"]:
