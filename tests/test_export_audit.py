@@ -480,3 +480,18 @@ def test_an_opinion_on_a_cut_off_text_says_a_part_is_not_in_what_was_received(tm
     said = {(r[head.index("单位")], r[head.index("问题说明")]) for r in ws.iter_rows(min_row=2, values_only=True)}
     assert ("固安县", "所收到的报告文本中未见推进法治政府建设存在的不足和问题") in said
     assert ("三河市", "报告未写明推进法治政府建设存在的不足和问题") in said
+
+
+def test_a_notice_without_a_unit_list_says_which_reports_were_found_not_received(tmp_path: Path) -> None:
+    """A copy on a site that is not the unit's own was found there: the notice neither counts it as
+    received nor lists its unit as if the unit had sent it."""
+    copy = build(title="香河县人民政府关于2023年度法治政府建设情况的报告", plan=None)
+    _page(tmp_path / "in", "copy.html", "https://www.wenku-sample.net/p/8812.html", copy)
+    (tmp_path / "in" / "own.txt").write_text(build(plan=None), "utf-8")
+    db = tmp_path / "c.duckdb"
+    with Corpus(db) as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        (out,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
+    text = "\n".join(_texts(out))
+    assert "对收到和查到的2份2023年度法治政府建设年度报告（其中1份是在其他网站查到的转载）进行了检查" in text
+    assert "香河县（报告查自其他网站）" in text and "固安县（" not in text

@@ -290,6 +290,10 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
     d.signature(issuer, when)
 
 
+def _text_of(v: Any) -> str | None:
+    return v.strip() if isinstance(v, str) and v.strip() else None
+
+
 def _item(r: dict[str, Any], cut_off: bool = False) -> str:
     """One finding as an opinion states it: the message, the quote it rests on, the reviewer's word
     (of a text that may be cut off, as said of the text received: addressing.as_received)."""
@@ -623,7 +627,10 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
             others = f"（该年度只有{len(all_reps)}份其他材料，如政府信息公开年度报告、工作要点）" if len(all_reps) else ""
             raise ValueError(f"没有可通报的{year}年度法治政府建设年度报告{others}")
         shas = list(reps["sha256"])
-        d.para(f"{subject}对收到的{len(reps)}份{year}年度法治政府建设年度报告进行了检查。现将有关情况通报如下：")
+        # a copy found on a site that is not the unit's own was found, not received
+        found = sum(1 for r in reps.to_dict("records") if _text_of(r.get("found_on")))
+        d.para(phrase("notice_checked_found", subject=subject, n=len(reps), k=found, year=year) if found
+               else phrase("notice_checked", subject=subject, n=len(reps), year=year))
         d.h1("一、存在的问题")
         k = 0
     fs = decided[decided["sha256"].isin(shas)] if shas else decided.iloc[0:0]
@@ -650,7 +657,9 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         named = {}
         for rep in all_reps[all_reps["sha256"].isin(set(other["sha256"]))].to_dict("records"):
             about = _about(_pydates(rep))[0]
-            named[rep["sha256"]] = (about.unit or "未识别单位") + (phrase("notice_inferred") if about.unit_inferred else "")
+            said = ([phrase("notice_unit_inferred")] if about.unit_inferred else []) \
+                + ([phrase("notice_found_on")] if about.found_on else [])
+            named[rep["sha256"]] = (about.unit or "未识别单位") + (f"（{'，'.join(said)}）" if said else "")
         by = other.groupby("check")["sha256"].apply(lambda s: sorted({named.get(sha, "未识别单位") for sha in s}))
         lines = []
         for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):
