@@ -495,3 +495,18 @@ def test_a_notice_without_a_unit_list_says_which_reports_were_found_not_received
     text = "\n".join(_texts(out))
     assert "对收到和查到的2份2023年度法治政府建设年度报告（其中1份是在其他网站查到的转载）进行了检查" in text
     assert "香河县（报告查自其他网站）" in text and "固安县（" not in text
+
+
+# -- a dash between the steps of a chain is no lost 一 -------------------------------------------------
+
+@pytest.mark.parametrize("sentence,lost", [
+    ("建立“受理登记—分类处理—销号管理—案例汇总”闭环机制，解决企业诉求54件。", False),
+    ("推行“申请—受理—审查—决定”全流程网办。", False),
+    ("进—步规范行政执法行为，全年开展执法检查12次。", True),
+    ("推行“—网通办”，办件量逐年提升。", True),
+])
+def test_a_dash_joining_the_steps_of_a_chain_is_no_lost_one(sentence: str, lost: bool) -> None:
+    r = fazhi.analyze_text(build(measures=MEASURES + sentence + "\n"))
+    pos = r.document.text.find(sentence)
+    hits = [f for f in r.findings if f.check == "typo" and f.start is not None and f.start >= pos]
+    assert bool(hits) is lost

@@ -195,6 +195,23 @@ def missing_text(report: Report) -> Iterator[Finding]:
                       context=_context(text, s - 2, m.end()))
 
 
+@lru_cache(maxsize=1)
+def _chain() -> re.Pattern[str]:
+    n = int(load_data("textchecks.toml")["typo"]["dash_chain_reach"])
+    return re.compile(f"[\u4e00-\u9fff]{{2,{n}}}[—―－]")
+
+
+def _chained(work: str, s: int) -> bool:
+    """Whether the dash at `s` is one of a chain joining steps (登记—处理—汇总): another dash follows
+    or precedes it across a few Chinese characters only."""
+    if _chain().match(work, s + 1):
+        return True
+    n = int(load_data("textchecks.toml")["typo"]["dash_chain_reach"])
+    j = max(work.rfind(d, max(0, s - n - 1), s) for d in "—―－")
+    between = work[j + 1:s]
+    return j >= 0 and len(between) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in between)
+
+
 @check("typo")
 def typo(report: Report) -> Iterator[Finding]:
     if not is_report(report):
@@ -205,7 +222,7 @@ def typo(report: Report) -> Iterator[Finding]:
     for m in lex.dash.finditer(work, a, b):
         s = m.start()
         before, after = work[s - 1], work[s + 1] if s + 1 < len(work) else ""
-        if before + "一" in lex.one_words or "一" + after in lex.one_words:
+        if (before + "一" in lex.one_words or "一" + after in lex.one_words) and not _chained(work, s):
             found = text[s - 1:s + 2]
             yield finding("typo", start=s - 1, end=s + 2, found=found, fix=before + "一" + after,
                           reason="破折号“—”误用作汉字“一”")
