@@ -370,6 +370,7 @@ def test_a_bracket_opened_where_the_text_was_cut_off_is_not_called_unclosed() ->
     "（二）推进严格规范公正文明执法",                             # a part's heading with nothing under it
     "（三）健全依法决策机制。编制年度重大行政决策事",              # its first sentence only begun
     "全年制定规范性文件5件。\n印发了《青山",                        # a title opened and not closed
+    "二、推进严格规范公正文明执法\n（一",                           # cut inside a heading's number
 ])
 def test_a_text_that_stops_on_a_number_or_an_item_only_begun_is_cut_off(end: str) -> None:
     from fazhi.understand.completeness import cut_off_tail
