@@ -511,3 +511,17 @@ def test_a_dash_joining_the_steps_of_a_chain_is_no_lost_one(sentence: str, lost:
     pos = r.document.text.find(sentence)
     hits = [f for f in r.findings if f.check == "typo" and f.start is not None and f.start >= pos]
     assert bool(hits) is lost
+
+
+def test_a_list_under_a_part_heading_run_into_the_text_is_a_new_list() -> None:
+    """A text whose line breaks were lost runs （二） into its paragraph: the 一是 after it opens the
+    second part's list; a 一是 after a plain full stop in a running list still is a repeat."""
+    run_in = ("全年法治政府建设稳步推进。 (一)加强组织领导。一是健全机制，召开专题会议4次。二是压实责任，签订责任书36份。"
+              "三是强化考核，将法治建设纳入绩效考核。 (二)推进依法行政。一是规范决策，审查重大决策事项9件。\n")
+    r = fazhi.analyze_text(build(measures=MEASURES + run_in))
+    pos = r.document.text.find(run_in)
+    assert not [f for f in r.findings if f.check == "enumeration_gap" and f.start >= pos]
+    repeat = "一是健全机制，召开专题会议4次。二是压实责任，签订责任书36份。一是规范决策，审查重大决策事项9件。三是规范执法。\n"
+    r = fazhi.analyze_text(build(measures=MEASURES + repeat))
+    pos = r.document.text.find(repeat)
+    assert [f for f in r.findings if f.check == "enumeration_gap" and f.start >= pos]

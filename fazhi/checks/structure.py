@@ -256,6 +256,11 @@ def _opens_list() -> re.Pattern[str]:
     return re.compile(load_data("structure.toml")["enumeration"]["opens_list"])
 
 
+@lru_cache(maxsize=1)
+def _run_in_heading() -> re.Pattern[str]:
+    return re.compile(load_data("structure.toml")["enumeration"]["run_in_heading"])
+
+
 def _false_restart(work: str, items: list[dict], k: int, expected: int, prev_end: int) -> bool:
     """Whether the 一是 of items[k], after a full stop in a running list that expected
     `expected`, is that list's next item misnumbered rather than a new list. Only where it
@@ -268,6 +273,8 @@ def _false_restart(work: str, items: list[dict], k: int, expected: int, prev_end
     e, prev = items[k], items[k - 1]
     if not (_same_line(work, prev, e) or (_at_line_start(work, prev) and _at_line_start(work, e))):
         return False
+    if _run_in_heading().search(work, prev_end, e["start"]):
+        return False  # a part's heading run into the text between them ((二)坚持依法行政。一是…): a new part
     nxt = items[k + 1] if k + 1 < len(items) else None
     if nxt is not None and nxt["number"] == expected + 1 and (
             _same_line(work, e, nxt) or (_at_line_start(work, e) and _at_line_start(work, nxt))):
