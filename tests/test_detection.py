@@ -1135,3 +1135,12 @@ def test_a_legislatures_own_review_of_its_year_is_no_government_report():
             "2022年，市人大常委会自觉担负起人大在法治建设中的使命任务，扎实做好立法工作。\n"
             "维护宪法权威\n市人大常委会组织宪法宣誓。全年备案审查规范性文件8件。\n")
     assert fazhi.analyze_text(text).metadata.doc_type == "npc_report"
+
+
+def test_an_annual_report_titled_as_such_stays_a_report_when_its_body_calls_itself_a_self_check():
+    body = ("\n根据市依法治市办要求，我县对照实施纲要开展了自查，现将自查情况报告如下：\n一、主要工作及成效\n"
+            "（一）加强党的领导。县政府常务会会前学法12次。\n二、存在的问题\n基层执法力量不足。\n三、下一步工作打算\n"
+            "继续推进法治政府建设。\n")
+    assert fazhi.analyze_text("石泉县人民政府关于2020年度法治政府建设工作情况的报告" + body).metadata.doc_type == "report"
+    # a self-check titled as one stays a self-check
+    assert fazhi.analyze_text("石泉县关于法治政府建设督察自查情况的报告" + body).metadata.doc_type == "self_check"

@@ -57,6 +57,9 @@ class _Signal:
     opener: re.Pattern[str] | None = None  # finds where a match can begin (literals.openers)
     unnamed: bool = False  # counts only on a page that names no unit of its own (see _names_unit)
     corroborates: bool = False  # a mark of the site, not the text: see scores()
+    # a title that says what the text is outright, against which the mark does not count (a
+    # county's 年度法治政府建设情况的报告 that calls its account a 自查 for the inspectors who asked)
+    not_under_title: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ def _rules() -> _Rules:
                                needs, int(r.get("count", 1)),
                                int(r.get("least", 1)), required_words(pattern),
                                frozenset(needs) if needs else None, openers(pattern),
-                               bool(r.get("unnamed", False)), bool(r.get("corroborates", False))))
+                               bool(r.get("unnamed", False)), bool(r.get("corroborates", False)),
+                               re.compile(r["not_under_title"]) if "not_under_title" in r else None))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
                   float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
@@ -285,7 +289,7 @@ def scores(title: str | None, work: str, body_start: int, end: int,
     site_marks: list[tuple[_Signal, list[re.Match[str]], str, int]] = []
     for sig in rules.signals:
         text, base = regions[sig.where]
-        if not text:
+        if not text or title and sig.not_under_title is not None and sig.not_under_title.search(title):
             continue
         if sig.words is not None or sig.needs_words is not None:
             present = held.get(sig.where)
