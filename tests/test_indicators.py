@@ -1221,3 +1221,23 @@ def test_borders_met_on_unseen_pages(text: str, expected: list) -> None:
     got = [(f.indicator, f.value) for f in fazhi.analyze_text(text).figures]
     for ind, value in expected:
         assert (ind, value) in got, got
+
+
+# A count no rule names is read for the one kind of work its own words name unmistakably
+# (indicators.toml [[fallback]]); a word that says the count is of something else keeps it unnamed.
+@pytest.mark.parametrize("text, value, expected", [
+    ("全年上线“一件事”集成服务9类主题场景66项。", 66, "approval.items"),
+    ("市级层面的权责清单经过梳理后，共有职权事项2980项。", 2980, "power_list.items"),
+    ("聘请的律师团队为中心各类合同协议把关，共计57份。", 57, "legal_review.contracts"),
+    ("全年执法大队对非法营运车辆立案调查处理26起。", 26, "enforcement.cases"),
+    ("全年通过双随机系统共对辖区经营主体118户进行了抽查。", 118, "inspection.entities"),
+    # certificates and intermediaries are no approval matters; case files drawn for a review are no cases;
+    # the departments an inspection covers are no inspected entities; a contract signed is no contract reviewed
+    ("全年上线“一件事”集成服务，同步取消证明事项23项。", 23, None),
+    ("开展行政处罚案卷评查，从立案的案件中抽取35件。", 35, None),
+    ("双随机抽查覆盖全县12个部门。", 12, None),
+    ("全年围绕招商引资项目签订合同协议17份。", 17, None),
+])
+def test_a_count_no_rule_names_takes_the_id_its_own_words_name(text, value, expected):
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[value] == expected, got

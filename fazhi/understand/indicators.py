@@ -92,6 +92,10 @@ class Taxonomy:
     # own words say `own`, is not of the id, unless its words say it is their total (see _contrast)
     contrasts: list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]] = field(
         default_factory=list)
+    # (id, units, words, not, clause): the id of a count no rule named whose own words (or whole clause)
+    # and noun hold one of the id's unmistakable words (see _fallback)
+    fallbacks: list[tuple[str, frozenset[str], re.Pattern[str], re.Pattern[str] | None, bool]] = field(
+        default_factory=list)
     # per unit, built on first use (see rules_for): the positions in by_unit[unit] of the
     # rules tried whatever the context's words (an `after` pattern or a cue with no short
     # list of words), per character those whose cue can begin with it; per cue word, the
@@ -208,7 +212,12 @@ def taxonomy() -> Taxonomy:
                     plan_title=re.compile(plan["title"]), plan_not=re.compile(plan["not"]),
                     contrasts=[(c["id"], re.compile(c["generic"]), re.compile(c["own"]),
                                 re.compile(c["total"]) if "total" in c else None)
-                               for c in data.get("contrast", [])])
+                               for c in data.get("contrast", [])],
+                    fallbacks=[(fb["id"], frozenset(unit_groups[fb["units"]] if isinstance(fb["units"], str)
+                                                    else fb["units"]),
+                                re.compile(fb["words"]), re.compile(fb["not"]) if "not" in fb else None,
+                                fb.get("reach") == "clause")
+                               for fb in data.get("fallback", [])])
 
 
 class _Unknown(Exception):
@@ -667,6 +676,11 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
         # a number before its noun (20个行政执法单位): the phrase runs on to the noun
         f.quote_end = (min(rc_end, f.end + 16) if f.kind == "count" and rc and "\u4e00" <= rc[0] <= "\u9fff"
                        and not _ENUM_START.match(rc) else f.end)
+        if best is None and not in_parts and f.kind == "count" and not _counts_other_noun(tax, f, rc):
+            noun = "#" + (noun_phrase or rc[:12])
+            f.indicator = _fallback(tax, f, lc + noun,
+                                    work[min(lc_start, span_start(work, f.start, CLAUSE_DELIMS)):f.start] + noun,
+                                    work[min(lc_start, s_start):f.start] + noun)
         if best is not None:
             f.indicator = best[0].id
             if not cont and best[0].cue is not None and best_key[0] in (_TIER_CUE, _TIER_NOUN):
@@ -694,6 +708,23 @@ def _assign(work: str, figures: list[Figure], sections: list[Section]) -> None:
     _apply_part_only(work, figures, tax)
     _contrast(work, figures, tax)
     _link_parts(work, figures)
+
+
+def _fallback(tax: Taxonomy, f: Figure, own: str, clause: str, sentence: str) -> str | None:
+    """The id of a count no rule names, from its own words (or its whole clause, for the ids whose
+    fallback reaches over the clause) and the noun after it, or None. A word against the id anywhere
+    in the sentence before the number keeps it unnamed (抽取35件 after 案卷评查 counts case files).
+
+    The rules name a figure by the cue nearest it; unseen pages put the work's name elsewhere in the
+    clause (上线运行“一件事”主题场景405项, 我局审批特殊工时35件). Where the clause and noun hold a word
+    that only one kind of work uses (审批, 政务服务) and none that says the count is of something else
+    (证明事项, 中介服务, 监管事项), the count is of that work.
+    """
+    for fid, units, pat, exclude, reach in tax.fallbacks:
+        words = clause if reach else own
+        if f.unit in units and pat.search(words) and (exclude is None or exclude.search(sentence) is None):
+            return fid
+    return None
 
 
 def _own_words(work: str, figures: list[Figure], i: int) -> tuple[str, str]:
