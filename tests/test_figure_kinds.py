@@ -4,6 +4,8 @@ Snippets are invented; each imitates a phrasing seen in published reports.
 """
 from __future__ import annotations
 
+import pytest
+
 import fazhi
 from fazhi.understand.figures import NON_WORK_KINDS
 
@@ -63,6 +65,26 @@ def test_counts_of_places_compared():
 def test_session_numbers_and_report_parts_are_not_numbers():
     text = "认真落实市委六届五次全会部署。本报告分为四个部分。"
     assert figs(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "《某县河道保护条例》经县十七届人大常委会二十九次会议表决通过。",
+    "该办法提交市人大常委会十二次会议审议。",
+    "经区政府27次常务会议审议通过后印发。",
+])
+def test_a_session_named_by_its_body_is_not_a_count_of_meetings(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize("text, value", [("区政府常务会议全年召开27次。", 27), ("县政府全年召开12次常务会议研究法治议题。", 12)])
+def test_meetings_held_stay_counts(text, value):
+    assert one(text, value).kind == "count"
+
+
+def test_the_count_of_an_earlier_edition_of_a_list_is_the_previous_figure():
+    f = one("部门权责清单事项从2020版的126项调整至118项。", 126)
+    assert f.kind == "previous" and f.indicator is None
+    assert one("部门权责清单事项从2020版的126项调整至118项。", 118).indicator == "power_list.items"
 
 
 def test_a_place_name_that_begins_with_a_numeral():

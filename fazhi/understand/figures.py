@@ -146,8 +146,11 @@ _MASKS = [
                r"|[通精大多范](?:(?<=通)用|(?<=精)选|(?<=精)彩|(?<=大)全|(?<=多)篇|(?<=范)文)\s*\d+\s*篇"),
     # 十二届22次常委会, 十二届全国人大五次会议
     # …and the sessions listed after the first: 市委六届二次、三次、四次全会
-    re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大|政协|市委|县委|区委|省委|党委|党工委)?\s*[\d{CN_NUM}]+\s*次"
-               rf"(?:\s*[、和及与至]\s*[\d{CN_NUM}]+\s*次)*"),
+    # …with the standing committee or the government between (十五届人大常委会四十次会议), and a session named by
+    # its body alone (县人大常委会二十三次会议, 区政府36次常务会议: no verb between, so no meetings counted)
+    re.compile(rf"届\s*(?:全国|省|市|县|区)?(?:人大常委会|人大|政协|市委|县委|区委|省委|党委|党工委|常委会|政府)?\s*[\d{CN_NUM}]+\s*次"
+               rf"(?:\s*[、和及与至]\s*[\d{CN_NUM}]+\s*次)*"
+               rf"|常委会\s*第?\s*[\d{CN_NUM}]+\s*次\s*(?=(?:全体|主任)?会议)|政府\s*第?\s*[\d{CN_NUM}]+\s*次\s*(?=常务会议)"),
     # quoted names, slogans and headlines (a paper's headline runs to 40 characters: “10分钟内响应,…”),
     # in the corner brackets of traditional-script mirrors too, and titles of documents
     re.compile(r"“[^“”\n]{1,40}”|‘[^‘’\n]{1,20}’|\"[^\"\n]{1,20}\"|「[^「」\n]{1,40}」|『[^『』\n]{1,40}』"
