@@ -758,3 +758,13 @@ def test_the_office_of_a_zones_committee_keeps_the_committee_in_its_name():
                "一、主要举措\n审核合同15份。\n")
     assert md.department == "珠海高新区管委会办公室"
     assert md.jurisdiction == "珠海高新区"
+
+
+def test_a_column_whose_initials_end_like_a_department_names_none():
+    # /jhyzj/ is a 计划与总结 column: its tail spells 邮政局's initials, but no place the page names leads
+    # them and the report never speaks of the post, so the city's own report stays the city's
+    text = ("2023年，全市各级行政机关坚持依法行政，扎实推进法治政府建设。\n一、主要工作及成效\n"
+            "（一）依法全面履行政府职能。全市上线政务服务事项2070项，办理行政复议案件85件。\n")
+    md = md_of(text, "https://www.jdz.gov.cn/zwgk/fdzdgknr/jhyzj/jhzj/t1234567.shtml")
+    assert md.department is None
+    assert md.level == "city" and md.jurisdiction == "景德镇市"

@@ -358,6 +358,11 @@ def address_department(body: str, context: Context) -> tuple[str, Division | Non
         if a.places:
             known = context.names
             fits = [p for p in a.places if p in context.host[0] or p.name in known or short_name(p.name) in known]
+            if not fits and not any(stem in body for stem in _line_stems(a.department)):
+                # initials that fit no place the page names, of a line of work the report never speaks of,
+                # are a column's name that happens to end in a department's initials (/jhyzj/: 计划与总结,
+                # not 邮政局)
+                continue
             cands = fits or list(a.places)
             place = cands[0] if len({c.code for c in cands}) == 1 else None
         else:
