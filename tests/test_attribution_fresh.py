@@ -768,3 +768,13 @@ def test_a_column_whose_initials_end_like_a_department_names_none():
     md = md_of(text, "https://www.jdz.gov.cn/zwgk/fdzdgknr/jhyzj/jhzj/t1234567.shtml")
     assert md.department is None
     assert md.level == "city" and md.jurisdiction == "景德镇市"
+
+
+def test_the_year_a_heading_gives_with_the_unit_between():
+    body = "在区委的领导下，某街道坚持依法行政。现将相关情况报告如下。\n一、2024年南湾街道法治政府建设情况\n（一）强化学习\n一是召开会议6次。\n"
+    assert md_of(body).report_year == 2024
+
+
+def test_a_body_opening_with_its_year_and_since_without_nian():
+    body = "2024以来，在区委的领导下，某街道坚持依法行政，召开会议6次。现将相关情况报告如下。\n一、主要工作\n一是召开会议6次。\n"
+    assert md_of(body).report_year == 2024

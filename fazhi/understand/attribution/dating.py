@@ -60,6 +60,7 @@ def announced_year(work: str, start: int, end: int) -> int | None:
 # A sentence opening with a year and going on with what was done that year: not a date
 # (2022年3月), a span (2021—2025年) or a plan (2023年工作打算).
 _THIS_YEAR_OPENING = re.compile(r"[\s?？]*今年(?:以来|来)?\s*[,，]")
+_YEAR_SINCE_OPENING = re.compile(r"[\s?？]*((?:19|20)\d{2})\s*以来\s*[,，]")
 _SENTENCE_YEAR = re.compile(r"(?:^|[。；;])[ \t]*((?:19|20)\d{2})\s*年(?![\d月底初末—\-－~至])"
                             r"(?![\u4e00-\u9fff]{0,8}(?:打算|计划|安排|思路|要点|目标|任务))", re.M)
 
@@ -86,6 +87,9 @@ def body_year(work: str, start: int, end: int) -> tuple[int | None, int | None]:
         # a body that dates no paragraph but a sentence of its work (。2022年动态调整…事项29项)
         for m in _SENTENCE_YEAR.finditer(work, start, end):
             years[int(m.group(1))] += 1
+    if not years and (m := _YEAR_SINCE_OPENING.match(work, start, end)) is not None:
+        # a body opening "2024以来，…" (年 dropped): the year it has worked since is the year reported on
+        years[int(m.group(1))] += 1
     if not years and _THIS_YEAR_OPENING.match(work, start, end):
         # 今年以来，我局…: a body that speaks of its own year as this year, and writes one year
         # only, twice at least, and no span of years (出台2024年度学法清单, 2024年培训班)
