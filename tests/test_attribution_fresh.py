@@ -778,3 +778,16 @@ def test_the_year_a_heading_gives_with_the_unit_between():
 def test_a_body_opening_with_its_year_and_since_without_nian():
     body = "2024以来，在区委的领导下，某街道坚持依法行政，召开会议6次。现将相关情况报告如下。\n一、主要工作\n一是召开会议6次。\n"
     assert md_of(body).report_year == 2024
+
+
+def test_a_city_bureau_branch_named_监管局_is_its_district_s():
+    md = md_of("深圳市市场监督管理局南山监管局2024年法治政府建设年度报告\n2024年，我局坚持依法行政，办理行政处罚案件35件。\n"
+               "一、主要工作\n一是召开会议6次。\n")
+    assert md.level == "department" and md.jurisdiction == "南山区"
+
+
+def test_a_host_of_a_place_s_initials_and_zf_for_its_government():
+    # (zn fits several counties; the town the report names lies in one of them)
+    md = md_of("宁安镇2024年法治政府建设工作情况报告\n2024年，宁安镇坚持依法行政，调解纠纷35件。\n一、主要工作\n一是召开会议6次。\n",
+               "https://www.znzf.gov.cn/xxgk/zfxxgkml/fzzfjsgzbg/202503/t1.html")
+    assert md.level == "township" and md.county == "中宁县"

@@ -46,6 +46,10 @@ _COLUMN_KIND = re.compile(r"([a-z]{3,6}?)(?:ml|gkml|xxgk|zwgk)")
 _HOST_NOISE = {"www", "gov", "cn", "com", "net", "org", "m", "wap", "gate", "big5", "http", "https", "zwgk", "xxgk"}
 
 
+# A host label made of a place's initials and those of its government (znzf: 中宁 + 政府, hxrmzf: + 人民政府)
+_GOVERNMENT_TAIL = re.compile(r"^([a-z]{2,8}?)(?:rmzf|zf)$")
+
+
 @dataclass(frozen=True)
 class Division:
     code: str  # 12 digits
@@ -304,6 +308,9 @@ class Divisions:
         for i, label in enumerate(labels):
             if label in _HOST_NOISE or not label.isalpha():
                 continue
+            if label not in pinyin and label not in initials and (m := _GOVERNMENT_TAIL.match(label)) is not None:
+                # znzf.gov.cn, hxrmzf.gov.cn: a place's initials and 政府 / 人民政府
+                label = m.group(1)
             if labels[i + 1:i + 3] == ["gov", "cn"] and label in _registrants() and label in pinyin:
                 # taian.gov.cn: 泰安市's, not 台安县's, though both are spelled so
                 cities = [d for d in pinyin[label] if d.name == _registrants()[label]]
