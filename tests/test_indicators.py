@@ -1241,3 +1241,26 @@ def test_borders_met_on_unseen_pages(text: str, expected: list) -> None:
 def test_a_count_no_rule_names_takes_the_id_its_own_words_name(text, value, expected):
     got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
     assert got[value] == expected, got
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # the year's enforcement cases counted as such, on site or off it
+    ("全年交通运输行政执法总案件数1260件，同比增长8%。", 1260, "enforcement.cases"),
+    ("全系统非现场执法案件418件。", 418, "enforcement.cases"),
+    # the firms penalised, counted after the verb or after the firms
+    ("检查经营单位40家，处罚违规运输企业6家。", 6, "enforcement.cases"),
+    ("依法查处2家无证经营企业。", 2, "enforcement.cases"),
+    ("对5家企业依法不予处罚。", 5, None),
+    # the heads named after 由 in the clause of the cases they appeared in
+    ("收到行政诉讼6件，其中3件由机关法定代表人、负责人出庭应诉。", 3, "litigation.head_appearances"),
+    # books handed out on the law are materials
+    ("累计发放《宪法》等普及读物2600余册。", 2600, "law_popularization.materials"),
+    # the suggestions and proposals a bureau handles with others (会办件) are no approval matters
+    ("政协提案15件，会办件9件。", 9, None),
+    ("收到两代表一委员办件6件。", 6, None),
+    # a plaintiff withdrawing is a lawsuit's outcome, not a reconsideration's, after a 复议 clause
+    ("收到行政复议7件，撤回1件；收到行政诉讼4件，2件原告撤回起诉。", 2, None),
+])
+def test_enforcement_cases_heads_in_court_materials_and_proposals(text, value, expected):
+    got = {f.value: f.indicator for f in fazhi.analyze_text(text).figures}
+    assert got[value] == expected, got

@@ -401,7 +401,8 @@ def _best_rule(tax: Taxonomy, f: Figure, work: str, lc: str, lc_start: int, rc: 
     # of works it names (a lecture on 《行政复议制度的重构》, a study of 《行政诉讼法》) are what was taught,
     # not the clause's topic
     bare = _BOOK_TITLE.sub("", lc) if "《" in lc else lc
-    own_topics = {k for k, p in tax.topics.items() if p.search(bare)}
+    # (the words after the number count too: 2件原告撤回 is a lawsuit's, whatever the clause before it)
+    own_topics = {k for k, p in tax.topics.items() if p.search(bare) or p.search(rc)}
     # the cue words the context holds (joined starts with lc, so its words cover lc's)
     held = _cue_words().found(joined or lc)
     # (a rule whose cue words are in neither lc nor joined cannot name the figure: not returned)
