@@ -10,7 +10,8 @@ from ..data.labels import DOC_TYPE_COUNT, DOC_TYPE_ZH
 from ..record import Finding, Metadata, Report
 from ..understand.attribution.dating import body_year
 from ..understand.attribution.titles import issuer_from_title
-from .registry import check, finding
+from ..understand.completeness import inferred_fields
+from .registry import check, finding, specs
 
 
 def is_report(report: Report) -> bool:
@@ -43,6 +44,9 @@ def missing_title(report: Report) -> Iterator[Finding]:
     if not is_report(report):
         return
     place = _inferred_unit(md)
+    if place and _basis(md) == specs()["missing_title"].messages["basis_field"]:
+        # the unit as the 发布机构 field writes it, not with the divisions above it added
+        place = md.department if md.level == "department" and md.department else md.issuer or place
     # a department's report whose department was not found: the place is not the unit, its
     # government being another body
     of = "_department" if md.jurisdiction and md.level == "department" and not md.department else ""
@@ -51,15 +55,25 @@ def missing_title(report: Report) -> Iterator[Finding]:
         # may stand there, so the message never says the document has no title line at all; a
         # department is shown a department's title as the example, not a government's
         bureau = "_bureau" if md.level == "department" and not of else ""
-        yield finding("missing_title", "inferred" + (of or bureau), place=place) if place \
+        yield finding("missing_title", "inferred" + (of or bureau), place=place, basis=_basis(md)) if place \
             else finding("missing_title", "unknown")
         return
     if md.title_span is not None and not _title_names_unit(md):
         # a title of the report's own (关于2023年度法治政府建设情况的报告) that names no unit
-        yield (finding("missing_title", "no_issuer" + of, *md.title_span, title=md.title, place=place) if place
+        yield (finding("missing_title", "no_issuer" + of, *md.title_span, title=md.title, place=place,
+                       basis=_basis(md)) if place
                else finding("missing_title", "no_issuer_unknown", *md.title_span, title=md.title))
     if md.title and md.report_year is not None and "report_year" in md.inferred:
         yield finding("missing_title", "no_year", *(md.title_span or (None, None)), title=md.title)
+
+
+def _basis(md: Metadata) -> str:
+    """How the unit a missing_title message names was known: from the page's 发布机构 field, which
+    states it, or from the body's words (checks.toml [missing_title] messages.basis_*)."""
+    fld = "department" if md.level == "department" and md.department else "jurisdiction" if md.jurisdiction \
+        else "department" if md.department else "issuer"
+    src = (md.evidence.get(fld) or {}).get("source")
+    return specs()["missing_title"].messages["basis_field" if src == "issuer_field" else "basis_body"]
 
 
 def _title_names_unit(md: Metadata) -> bool:

@@ -869,6 +869,18 @@ def _record_evidence(r: _Reading) -> None:
             if getattr(md, fld):
                 _evidence(md, fld, primary.source, shown, primary.start, primary.end, primary.conf, primary.name)
                 md.evidence[fld].update(start=primary.start, end=primary.end)
+    # the body's 省生态环境厅 read as the department that the page's 发布机构 field names in full: the
+    # page states it, and the documents do not call it inferred
+    field, fs, fe = page_field(r.page_fields, "issuer")
+    if md.department and field and re.sub(r"\s+", "", field) == md.department \
+            and (md.evidence.get("department") or {}).get("source") not in ("title", "title_field", "issuer_field",
+                                                                            "signature"):
+        for fld in ("department", "issuer"):
+            if fld == "department" or re.sub(r"\s+", "", md.issuer or "") in md.department:
+                _evidence(md, fld, "issuer_field", shown, fs, fe, r.conf["issuer_field"], field)
+                md.evidence[fld].update(start=fs, end=fe)
+                if fld in md.inferred:
+                    md.inferred.remove(fld)
     if md.jurisdiction and place_src is not None:
         c = place_src if r.place is not None else primary
         assert c is not None
