@@ -58,6 +58,11 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
                                                                  [f.start for f in report.figures])
     else:
         report.required_contents = {k: Content(False) for k in CONTENT_KEYS}
+    if md.doc_type == "report" and not report.truncation:
+        # a text that ends on a full sentence may still be cut off: judged on its outline and contents
+        found = report.required_contents
+        closing = any(getattr(found.get(k), "present", False) for k in ("shortcomings", "next_year_plan"))
+        report.truncation = completeness.truncation(doc, report.sections, closing)
     for f in report.figures:
         a = f.quote_start if f.end - f.quote_start <= 60 else f.start
         f.quote = text[a:max(f.end, f.quote_end)].strip()

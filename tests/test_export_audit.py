@@ -525,3 +525,132 @@ def test_a_list_under_a_part_heading_run_into_the_text_is_a_new_list() -> None:
     r = fazhi.analyze_text(build(measures=MEASURES + repeat))
     pos = r.document.text.find(repeat)
     assert [f for f in r.findings if f.check == "enumeration_gap" and f.start >= pos]
+
+
+# -- a text cut after a full sentence, still in its first part ----------------------------------------
+
+_FIRST_PART = ("一、全年工作开展情况\n"
+               "（一）强化法治理念。区政府常务会议专题学法6次，组织领导干部旁听庭审1次，全年举办法治讲座4场，"
+               "覆盖机关干部三百余人次，干部运用法治思维解决问题的能力明显增强。\n"
+               "（二）推进依法决策。编制年度重大行政决策事项目录，对纳入目录的9项决策逐项开展风险评估和合法性审查，"
+               "重大决策听取意见、集体讨论等程序全部落实到位，决策质量和效率进一步提高。\n"
+               "（三）规范执法行为。全面落实行政执法三项制度，全年评查执法案卷86卷，对评查发现的问题逐项督促整改，"
+               "执法人员规范意识明显提升。")
+
+
+@pytest.mark.parametrize("text,cut", [
+    ("青山区人民政府关于2023年度法治政府建设情况的报告\n" + _FIRST_PART, True),
+    # the same part followed by a signature and a date: the report ends there, whole
+    ("青山区人民政府关于2023年度法治政府建设情况的报告\n" + _FIRST_PART + "\n青山区人民政府\n2024年3月8日", False),
+    # a second part numbered: the text got past its first part
+    ("青山区人民政府关于2023年度法治政府建设情况的报告\n" + _FIRST_PART + "\n二、下一步工作打算\n"
+     "一是继续抓好领导干部学法；二是持续规范执法行为。", False),
+    # a short report whose closing words are unnumbered paragraphs after its one part
+    ("青山区人民政府关于2023年度法治政府建设情况的报告\n" + _FIRST_PART + "\n"
+     "同时，我区法治政府建设仍存在执法力量不足等问题。下一步，我区将加强执法队伍建设，持续提升依法行政水平。", False),
+])
+def test_a_text_stopping_on_a_full_sentence_inside_its_first_part_is_cut_off(text: str, cut: bool) -> None:
+    r = fazhi.analyze_text(text)
+    assert ("first_part_only" in (r.truncation or {}).get("reasons", [])) is cut
+
+
+def test_an_opinion_on_a_text_stopping_inside_its_first_part_says_what_was_received(tmp_path: Path) -> None:
+    """Such a text's missing shortcomings and plan are not in what was received; the opinion says where
+    the text ends and why it is taken as incomplete, and a whole report keeps 报告未写明."""
+    db = _corpus(tmp_path, {"a.txt": "青山区人民政府关于2023年度法治政府建设情况的报告\n" + _FIRST_PART})
+    with Corpus(db) as c:
+        (out,) = export(c, tmp_path / "审查意见", kind="opinions", issuer="某办")
+    body = "\n".join(_texts(out))
+    assert "所收到的报告文本中未见推进法治政府建设存在的不足和问题" in body and "报告未写明" not in body
+    assert "规范意识明显提升。”处结束，此时正文仍在第一部分之中" in body
+
+
+# -- whom a department's notice goes to when its name was not found --------------------------------
+
+def test_a_department_not_named_gets_a_blank_addressee_line_not_its_place() -> None:
+    """The place is not the department: the 主送 is a blank to fill in, the title and the caveat name
+    the place's unknown department, and the caveat still says the unit was inferred."""
+    from fazhi.export.addressing import addressing
+
+    rep = {"level": "department", "department": None, "jurisdiction": "青山市", "unit_name": "青山市",
+           "issuer": "青山市", "report_year": 2023, "inferred": ["department", "jurisdiction"]}
+    a = addressing(rep)
+    assert a.addressee is None and a.unit == "青山市（部门名称未识别）"
+    assert a.caveat(2023) == "本意见所称报告单位“青山市（部门名称未识别）”系根据报告内容推断。如有误，请予告知。"
+
+
+# -- lateness on a date the page does not label -------------------------------------------------------
+
+def test_lateness_on_an_inferred_date_is_said_to_rest_on_it_in_every_export(tmp_path: Path) -> None:
+    """A page with no 发布日期 whose address dates it after 4月1日: the opinion, the 通报 and the workbook
+    say the date was inferred wherever they state the lateness; a page that labels the same late date
+    states it plainly."""
+    import openpyxl
+
+    undated = build(title="大河县人民政府关于2023年度法治政府建设情况的报告", published=None)
+    _page(tmp_path / "in", "u.html", "http://www.dahe.gov.cn/xxgk/202405/t20240509_3301.html", undated)
+    labelled = build(title="小河县人民政府关于2023年度法治政府建设情况的报告", published="2024-05-09")
+    _page(tmp_path / "in", "l.html", "http://www.xiaohe.gov.cn/xxgk/202405/t20240509_3302.html", labelled)
+    db = tmp_path / "c.duckdb"
+    with Corpus(db) as c:
+        ingest(c, [str(tmp_path / "in")], workers=1)
+        outs = export(c, tmp_path / "审查意见", kind="opinions", issuer="某办")
+        (notice,) = export(c, tmp_path / "通报.docx", year=2023, issuer="某办")
+        (xlsx,) = export(c, tmp_path / "审查结果.xlsx")
+    guess = "该公开日期系根据网页地址或页面上的其他日期推断"
+    bodies = {o.name[:3]: "\n".join(_texts(o)) for o in outs}
+    late = [p for p in bodies["大河县"].splitlines() if "晚于规定时限" in p]
+    assert late and all(guess in p for p in late)
+    assert any("晚于规定时限" in p for p in bodies["小河县"].splitlines()) and guess not in bodies["小河县"]
+    line = next(p for p in _texts(notice) if "未按时公开" in p)
+    assert "大河县人民政府（公开日期系推断）" in line and "小河县人民政府（" not in line
+    ws = openpyxl.load_workbook(xlsx)["问题"]
+    head = [c.value for c in ws[1]]
+    said = {r[head.index("单位")][:3]: r[head.index("问题说明")] for r in ws.iter_rows(min_row=2, values_only=True)
+            if r[head.index("检查编号")] == "timeliness"}
+    assert guess in said["大河县"] and guess not in said["小河县"]
+
+
+# -- a document number keeps both its brackets in every excerpt -----------------------------------------
+
+def test_the_last_characters_of_a_cut_text_do_not_start_inside_a_document_number() -> None:
+    from fazhi.understand.completeness import cut_off_tail
+
+    tail = cut_off_tail(build(short=None, plan=None) + "转发《关于规范执法的通知》（白政办〔2024〕17号），督促各单位")
+    assert tail.endswith("督促各单位") and "〔2024〕17号" in tail and "〕" not in tail.split("〔")[0]
+
+
+def test_a_quote_run_on_does_not_end_inside_a_document_number() -> None:
+    from fazhi.corpus.queries import widened
+
+    said = widened("2022年,", "依照白政发〔2022")
+    assert said == "2022年,依照白政发……"
+    assert widened("2022年,", "依照白政发〔2022〕9号文件全面清理各类证明事项并").endswith("〔2022〕9号文件全面清理各类证明事项并……")
+
+
+def test_a_bracket_findings_context_shows_a_document_number_whole() -> None:
+    """The context runs twelve characters either side of the stray bracket: a document number those
+    twelve characters would cut is shown with both its brackets."""
+    line = "（一）清理文件。对照白政规〔2023〕4号等8件文件开展清理）并公布了保留目录，废止文件3件。\n"
+    r = fazhi.analyze_text(build(measures=line + MEASURES))
+    (f,) = [f for f in r.findings if f.check == "unbalanced_brackets"]
+    context = f.message.split("：", 1)[1]
+    assert context.count("〔") == context.count("〕") == 1
+
+
+# -- a unit the page's 发布机构 field states is not inferred ----------------------------------------------
+
+def test_a_department_named_by_the_pages_issuer_field_is_stated_not_inferred() -> None:
+    """A title without its unit, a 发布机构 field naming the bureau in full and a body that says 市水利局:
+    the unit is the page's, and the message says where it was read, not 根据正文推断."""
+    from fazhi.understand.completeness import inferred_fields
+
+    text = ("关于2023年度法治政府建设情况的报告\n发布机构：长沙市水利局\n发文日期：2024-03-12\n"
+            + _BUREAU_BODY.replace("我局在", "市水利局在", 1))
+    r = fazhi.analyze_text(text)
+    md = r.metadata
+    assert md.department == "长沙市水利局"
+    assert "department" not in inferred_fields({"evidence": md.evidence, "inferred": md.inferred,
+                                                "department": md.department})
+    (msg,) = [f.message for f in r.findings if f.check == "missing_title"]
+    assert msg.endswith("页面的发布机构栏写明为长沙市水利局") and "根据正文" not in msg

@@ -166,8 +166,25 @@ def report_year(report: Report) -> Iterator[Finding]:
     # published a year or more after the year it should have been: that is the lateness timeliness
     # states (with the report's year), not a second finding on the same date
     if pub is not None and pub.year <= md.report_year:
-        yield finding("report_year", "mismatch", year=md.report_year, published=md.published,
-                      expected=md.report_year + 1, data={"published": md.published})
+        yield _dated(finding("report_year", "mismatch", year=md.report_year, published=md.published,
+                             expected=md.report_year + 1, data={"published": md.published}), md)
+
+
+def published_inferred(md: Metadata) -> bool:
+    """Whether the publication date is one the page does not state (a date in its address, an
+    unlabelled date on the page): a claim made on it is said to rest on an inferred date."""
+    return "published" in inferred_fields({"evidence": md.evidence or {}, "inferred": md.inferred,
+                                           "published": md.published})
+
+
+def _dated(f: Finding, md: Metadata) -> Finding:
+    """A finding that rests on the publication date, told so when that date was inferred
+    (checks.toml [timeliness] messages.date_inferred): the 审查意见, the 通报 and the workbook
+    all read the message, so none of them states the lateness as a fact of the page."""
+    if published_inferred(md):
+        f.message += specs()["timeliness"].messages["date_inferred"]
+        f.data["published_inferred"] = True
+    return f
 
 
 @check("timeliness")
@@ -194,11 +211,11 @@ def timeliness(report: Report) -> Iterator[Finding]:
             # finding on it (report_year leaves that date alone), and a wait of over a year is named so
             days = (pub - deadline).days + 1
             key = "late" if year is None or pub.year <= deadline_year else "late_over_year" if days > 365 else "late_years"
-            yield finding("timeliness", key, severity="error", published=md.published, year=deadline_year,
-                          report_year=year, days=days,
-                          data={"deadline": "before " + deadline.isoformat()})
+            yield _dated(finding("timeliness", key, severity="error", published=md.published, year=deadline_year,
+                                 report_year=year, days=days,
+                                 data={"deadline": "before " + deadline.isoformat()}), md)
         elif pub == deadline:
-            yield finding("timeliness", "on_deadline", severity="warning", published=md.published)
+            yield _dated(finding("timeliness", "on_deadline", severity="warning", published=md.published), md)
     signed = _d(md.signed)
     if md.level == "department" and signed is not None and year is not None:
         # the 1 March deadline for departments came with the 2019 规定; the 2015 纲要 asked

@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ..data import load as load_data
 from ..record import Finding, Report
+from ..understand.excerpt import widen_end, widen_start
 from ..understand.literals import LiteralScan
 from ..understand.page import iter_lines
 from .document import is_report
@@ -84,6 +85,8 @@ def _context(text: str, start: int, end: int, width: int = 12) -> str:
     a = max(a, line_a)
     if line_b >= 0:
         b = min(b, line_b)
+    a = widen_start(text, a, b)  # a document number at either end is shown whole: 〔2024〕, not 2024〕
+    b = widen_end(text, a, b)
     return ("…" if a > line_a else "") + text[a:b].strip() + ("…" if line_b < 0 or b < line_b else "")
 
 

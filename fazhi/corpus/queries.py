@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 
+from ..understand.excerpt import drop_open_end
 from . import review
 from .schema import SCHEMA_VERSION, record_json
 
@@ -60,8 +61,8 @@ def widened(quote: Any, after: Any, message: Any = None) -> Any:
         return quote
     rules = _quote_rules()
     stop = next((i for i, c in enumerate(after) if c in rules["clause_end"]), None)
-    if stop is None:
-        return quote + after.rstrip() + "……"
+    if stop is None:  # cut where `reach` ends: not inside a document number it began (青政发〔2024……)
+        return drop_open_end(quote + after.rstrip(), len(quote)) + "……"
     return quote + after[:stop + 1]
 
 

@@ -30,6 +30,12 @@ def notice_labels() -> dict[str, str]:
     return dict(_rules().get("notice_labels", {}))
 
 
+def dated_checks() -> list[str]:
+    """The checks whose findings rest on the publication date (exports.toml [dated]): where that
+    date was inferred the 通报 says so beside the unit."""
+    return list(_rules().get("dated", {}).get("checks", []))
+
+
 def phrase(key: str, **fields: Any) -> str:
     return _rules()["phrases"][key].format(**fields)
 
@@ -82,7 +88,7 @@ def _text(v: Any) -> str | None:
 @dataclass(frozen=True)
 class Addressing:
     unit: str | None          # the unit as the document's title and file name name it
-    addressee: str | None     # the 主送 line
+    addressee: str | None     # the 主送 line; None: left blank to fill in by hand
     unit_inferred: bool       # the unit was not stated by the report (title, labelled field, signature)
     year_inferred: bool
     published_inferred: bool = False  # the publication date was read from an unlabelled date on the page
@@ -92,11 +98,12 @@ class Addressing:
         """The sentence that says what was inferred, or None when the report stated all of it;
         `published` the publication date as the document writes it (2024年4月1日)."""
         parts = []
-        unit, year_guess = self.unit_inferred and self.addressee, self.year_inferred and year
+        name = self.addressee or self.unit
+        unit, year_guess = self.unit_inferred and name, self.year_inferred and year
         if unit and year_guess:  # one sentence for both, not the same clause twice
-            parts.append(phrase("inferred_unit_year", unit=self.addressee, year=year))
+            parts.append(phrase("inferred_unit_year", unit=name, year=year))
         elif unit:
-            parts.append(phrase("inferred_unit", unit=self.addressee))
+            parts.append(phrase("inferred_unit", unit=name))
         elif year_guess:
             parts.append(phrase("inferred_year", year=year))
         if self.published_inferred and published:
@@ -123,8 +130,9 @@ def addressing(rep: dict[str, Any]) -> Addressing:
     if level == "department":
         if dept:
             unit, to = dept, dept
-        elif place:  # a department's report whose department was not found: never the place's government
-            unit = to = phrase("unknown_department", place=place)
+        elif place:  # a department's report whose department was not found: never the place's government,
+            # nor the place as if it were the department: the 主送 is left blank to fill in by hand
+            unit, to = phrase("unknown_department", place=place), None
         else:
             unit = to = issuer if _is_body(issuer) else None
     else:

@@ -40,7 +40,7 @@ from ..corpus.review import NOTE_CHECK
 from ..corpus.roster import unplaced
 from ..data.labels import CONTENT_ZH
 from ..understand.numerals import format_cn_int
-from .addressing import Addressing, addressing, as_received, incomplete, notice_labels, phrase, truncation
+from .addressing import Addressing, addressing, as_received, dated_checks, incomplete, notice_labels, phrase, truncation
 from .frames import report_filters
 
 TITLE_FONT = "方正小标宋简体"
@@ -248,7 +248,7 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
     year_txt = f"{year}年度" if year else ""
     if about.unit:
         d.title(f"关于{about.unit}{year_txt}法治政府建设年度报告的审查意见")
-        d.salutation(about.addressee or about.unit)
+        d.salutation(about.addressee or BLANK_SIGNATURE)  # a department not named: filled in by hand
     else:  # nobody to name: a blank to fill in by hand, never a made-up addressee
         d.title(phrase("unidentified_title", year=year_txt))
         d.salutation(BLANK_SIGNATURE)
@@ -384,6 +384,9 @@ def write_opinions(corpus, path: "str | os.PathLike[str]", issuer: str | None = 
     nameless = [_name_of(rep) for (rep, _), (about, _t) in zip(chosen, abouts) if not about.unit]
     if nameless and note is not None:
         note(phrase("unidentified_note", n=len(nameless), files=_join(nameless, 10, "份")))
+    unnamed = [about.unit for (about, _t) in abouts if about.unit and not about.addressee]
+    if unnamed and note is not None:
+        note(phrase("unknown_department_note", n=len(unnamed), units=_join(unnamed, 10, "份")))
     p = Path(path)
     if p.suffix.lower() == ".docx":
         d = OfficialDocument()
@@ -654,13 +657,18 @@ def write_notice(corpus, path: "str | os.PathLike[str]", registry=None, issuer: 
         k += 1
         if units_loaded:  # without a list this is the section's only part: no（一）of one
             d.h2(f"（{format_cn_int(k)}）数据和文字问题")
-        named = {}
+        named, dated = {}, {}
         for rep in all_reps[all_reps["sha256"].isin(set(other["sha256"]))].to_dict("records"):
             about = _about(_pydates(rep))[0]
             said = ([phrase("notice_unit_inferred")] if about.unit_inferred else []) \
                 + ([phrase("notice_found_on")] if about.found_on else [])
             named[rep["sha256"]] = (about.unit or "未识别单位") + (f"（{'，'.join(said)}）" if said else "")
-        by = other.groupby("check")["sha256"].apply(lambda s: sorted({named.get(sha, "未识别单位") for sha in s}))
+            # a lateness (or a year's mismatch) found on a date the page does not label says so here too
+            said += [phrase("notice_published_inferred")] if about.published_inferred else []
+            dated[rep["sha256"]] = (about.unit or "未识别单位") + (f"（{'，'.join(said)}）" if said else "")
+        on_date = set(dated_checks())
+        by = {check: sorted({(dated if check in on_date else named).get(sha, "未识别单位") for sha in shas})
+              for check, shas in other.groupby("check")["sha256"]}
         lines = []
         for check, units in sorted(by.items(), key=lambda kv: -len(kv[1])):
             lines.append(f"{names.get(check, check)}：{_join(units, 20)}")

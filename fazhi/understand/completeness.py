@@ -16,8 +16,9 @@ from typing import Any
 from ..data import load
 from ..data.labels import CJK
 from ..record import Document
+from .excerpt import widen_start
 
-REASONS = ("mid_sentence", "read_limit", "pages_unread")
+REASONS = ("mid_sentence", "first_part_only", "read_limit", "pages_unread")
 
 
 @lru_cache(maxsize=1)
@@ -57,22 +58,49 @@ def cut_off_tail(text: str | None) -> str | None:
         _item_opener().match(tail.strip()) is not None) or (
         _heading_line().match(last) is not None and tail[-1] not in rules["sentence_end"]) or any(
         tail.rfind(o) > tail.rfind(c) for o, c in rules["tail_pairs"])
-    return tail[-rules["shown_tail"]:] if unfinished else None
+    return tail[widen_start(tail, max(0, len(tail) - rules["shown_tail"]), len(tail)):] if unfinished else None
 
 
 def _count(v: Any) -> int:
     return v if isinstance(v, int) and not isinstance(v, bool) and v > 0 else 0
 
 
-def truncation(doc: Document) -> dict[str, Any]:
+def stops_in_first_part(text: str, sections: list[Any], closing_found: bool) -> str | None:
+    """The last characters of a text cut off after a full sentence while still in its first part,
+    else None. A page shown only in part often stops on a sentence end: the cut is still evident
+    when the report's numbered parts never get past the first (一、 with no 二、: a list of one is
+    not a list), none of the closing parts (shortcomings, next year's plan) was found and the text
+    ends on that sentence, with no signature, date or page footer after it. A whole short report
+    either numbers more than one part, or states its closing parts, or ends on a signature."""
+    rules = _rules()["cut_off"]
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    if closing_found or not last or last[-1] not in rules["sentence_end"]:
+        return None
+    styles = rules["part_styles"]
+    numbered = [s for s in sections if getattr(s, "style", None) in styles and getattr(s, "number", None)]
+    if not numbered:
+        return None
+    top = min(s.level for s in numbered)
+    parts = [s for s in numbered if s.level == top]
+    if len(parts) != 1 or parts[0].number != 1 or len(text.rstrip()) - parts[0].start < rules["min_part"]:
+        return None
+    return last[widen_start(last, max(0, len(last) - rules["shown_tail"]), len(last)):]
+
+
+def truncation(doc: Document, sections: list[Any] | None = None, closing_found: bool = True) -> dict[str, Any]:
     """The record's `truncation` of a readable document: {"reasons": [...], and per reason its
-    detail: "tail" (mid_sentence), "chars" (read_limit: the characters kept), "pages"
+    detail: "tail" (mid_sentence, first_part_only), "chars" (read_limit: the characters kept), "pages"
     (pages_unread: pages skipped beyond the page limit, without a text layer and not recognised,
-    or damaged)}; empty when the text is whole as far as can be told."""
+    or damaged)}; empty when the text is whole as far as can be told. `sections` (the outline) and
+    `closing_found` (whether the shortcomings or the plan was found) tell a text cut after a full
+    sentence inside its first part (`stops_in_first_part`); without them only the sentence is read."""
     out: dict[str, Any] = {"reasons": []}
     tail = cut_off_tail(doc.text)
     if tail:
         out["reasons"].append("mid_sentence")
+        out["tail"] = tail
+    elif sections and (tail := stops_in_first_part(doc.text, sections, closing_found)):
+        out["reasons"].append("first_part_only")
         out["tail"] = tail
     if doc.meta.get("truncated"):
         out["reasons"].append("read_limit")
