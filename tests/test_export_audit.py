@@ -654,3 +654,17 @@ def test_a_department_named_by_the_pages_issuer_field_is_stated_not_inferred() -
                                                 "department": md.department})
     (msg,) = [f.message for f in r.findings if f.check == "missing_title"]
     assert msg.endswith("页面的发布机构栏写明为长沙市水利局") and "根据正文" not in msg
+
+
+def test_a_zone_known_by_its_place_is_addressed_as_its_committee() -> None:
+    """A 新区 or 开发区 whose report names no body is addressed as its 管理委员会, never as the bare place;
+    a body the report names is kept as written."""
+    from fazhi.export.addressing import addressing
+
+    rep = {"level": None, "department": None, "jurisdiction": "白沙新区", "issuer": "白沙新区", "report_year": 2024,
+           "inferred": ["issuer"]}
+    assert addressing(rep).addressee == "白沙新区管理委员会" and addressing(rep).unit == "白沙新区"
+    rep["issuer"] = "白沙新区管委会"
+    assert addressing(rep).addressee == "白沙新区管委会"
+    rep.update(jurisdiction="白沙镇", issuer="白沙镇", level="township")
+    assert addressing(rep).addressee == "白沙镇人民政府"

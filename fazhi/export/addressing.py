@@ -141,6 +141,8 @@ def addressing(rep: dict[str, Any]) -> Addressing:
             to = issuer
         elif place and (level in _GOV_LEVELS or level == "street"):
             to = government_body(place, level)
+        elif place and level is None and place.endswith(tuple(_rules()["addressee"]["zone_suffixes"])):
+            to = place + _rules()["addressee"]["zone_body"]  # a zone's body, not the bare place
         else:
             to = unit
     unit_guess, year_guess = inferred(rep.get("inferred"), level, bool(dept), bool(place))
