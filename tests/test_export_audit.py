@@ -668,3 +668,17 @@ def test_a_zone_known_by_its_place_is_addressed_as_its_committee() -> None:
     assert addressing(rep).addressee == "白沙新区管委会"
     rep.update(jurisdiction="白沙镇", issuer="白沙镇", level="township")
     assert addressing(rep).addressee == "白沙镇人民政府"
+
+
+def test_a_web_pages_info_line_dates_and_names_the_report(tmp_path: Path) -> None:
+    """Read as a web page: a bare 日期： in the info line (日期：… 来源：…) is the publication date the page
+    states, and a 发布机构 field naming the bureau in full makes the unit stated, not inferred."""
+    text = ("关于2023年度法治政府建设情况的报告\n日期：2024-03-06 09:30 来源：法规科 访问量：\n发布机构：长沙市水利局\n"
+            + _BUREAU_BODY.replace("我局在", "市水利局在", 1))
+    _page(tmp_path, "p.html", "https://slj.changsha.gov.cn/zwgk/202403/c01_55121.shtml", text)
+    r = fazhi.analyze(tmp_path / "p.html")
+    md = r.metadata
+    assert md.published == "2024-03-06" and md.department == "长沙市水利局"
+    assert md.evidence["department"]["source"] == "issuer_field"
+    (msg,) = [f.message for f in r.findings if f.check == "missing_title"]
+    assert msg.endswith("页面的发布机构栏写明为长沙市水利局")

@@ -872,6 +872,8 @@ def _record_evidence(r: _Reading) -> None:
     # the body's 省生态环境厅 read as the department that the page's 发布机构 field names in full: the
     # page states it, and the documents do not call it inferred
     field, fs, fe = page_field(r.page_fields, "issuer")
+    if not field and isinstance(r.doc_meta.get("issuer"), str):  # the field as an HTML page's metadata block gave it
+        field, fs, fe = r.doc_meta["issuer"], None, None
     if md.department and field and re.sub(r"\s+", "", field) == md.department \
             and (md.evidence.get("department") or {}).get("source") not in ("title", "title_field", "issuer_field",
                                                                             "signature"):
