@@ -682,3 +682,16 @@ def test_a_web_pages_info_line_dates_and_names_the_report(tmp_path: Path) -> Non
     assert md.evidence["department"]["source"] == "issuer_field"
     (msg,) = [f.message for f in r.findings if f.check == "missing_title"]
     assert msg.endswith("页面的发布机构栏写明为长沙市水利局")
+
+
+def test_an_opinion_whose_only_findings_may_lie_in_the_part_not_received_asks_to_check_the_original(
+        tmp_path: Path) -> None:
+    """A cut text whose only findings are parts not seen is not told it has problems to correct: it is
+    asked to check them against the original, and to revise only if the original lacks them too."""
+    db = _corpus(tmp_path, {"a.txt": "青山区人民政府关于2023年度法治政府建设情况的报告\n" + _FIRST_PART})
+    with Corpus(db) as c:
+        (out,) = export(c, tmp_path / "审查意见", kind="opinions", issuer="某办")
+    body = "\n".join(_texts(out))
+    assert "所收到的文本中未见以下3项规定内容，请对照报告原件核实" in body
+    assert "存在以下" not in body and "请于收到本意见后及时修改完善报告" not in body
+    assert "报告原件确实缺少上述内容的，请修改完善报告" in body

@@ -267,8 +267,12 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
     else:
         # one problem is stated, not listed; a group's heading only when there are several groups,
         # an item's number only when its group holds several (a list of one is no list)
-        d.para(f"经审查，{seen}{pub_txt}，存在以下{'' if len(rows) == 1 else f'{len(rows)}个'}问题，"
-               "请认真核实整改：")
+        # of a text that may be cut off, parts "missing" may be in what was not received: when they are all
+        # it states, it asks to check them against the original, not to correct problems it cannot be sure of
+        unsure = bool(cut_off) and all(as_received(r["message"]) != r["message"] for r in rows)
+        n = "" if len(rows) == 1 else f"{len(rows)}项"
+        d.para(f"经审查，{seen}{pub_txt}，" + (phrase("opening_unsure", n=n) if unsure else
+                                              f"存在以下{'' if len(rows) == 1 else f'{len(rows)}个'}问题，请认真核实整改："))
         groups: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             groups.setdefault(_group(r["check"]), []).append(r)
@@ -286,7 +290,7 @@ def _opinion(d: OfficialDocument, rep: dict[str, Any], rows: list[dict[str, Any]
         d.para(phrase("cut_off", why=cut_off))
     if rows:
         only_late = all(r["check"] == "timeliness" for r in rows)
-        d.para(phrase("closing_timeliness" if only_late else "closing_fix"))
+        d.para(phrase("closing_timeliness" if only_late else "closing_unsure" if unsure else "closing_fix"))
     d.signature(issuer, when)
 
 
