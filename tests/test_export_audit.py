@@ -695,3 +695,18 @@ def test_an_opinion_whose_only_findings_may_lie_in_the_part_not_received_asks_to
     assert "所收到的文本中未见以下3项规定内容，请对照报告原件核实" in body
     assert "存在以下" not in body and "请于收到本意见后及时修改完善报告" not in body
     assert "报告原件确实缺少上述内容的，请修改完善报告" in body
+
+
+@pytest.mark.parametrize("written,said", [
+    ("（红岭发〔20229号）", "文号中的“〔20229号”缺少“〕”，应为“〔2022〕9号”"),
+    ("（红岭发2022〕9号）", "文号中的“2022〕9号”缺少“〔”，应为“〔2022〕9号”"),
+])
+def test_a_document_number_that_lost_a_bracket_is_named_as_one(written: str, said: str) -> None:
+    """A bracket lost between a document number's year and its serial is not a stray bracket of the
+    sentence: the finding names the document number and the form it should have."""
+    line = f"（四）清理证明事项。按照《红岭县证明事项清理方案》{written}要求，取消证明事项12项。\n"
+    r = fazhi.analyze_text(build(measures=MEASURES + line))
+    (f,) = [f for f in r.findings if f.check == "unbalanced_brackets"]
+    assert f.message.startswith(said)
+    r = fazhi.analyze_text(build(measures=MEASURES + line.replace(written, "（红岭发〔2022〕9号）")))
+    assert not [f for f in r.findings if f.check == "unbalanced_brackets"]

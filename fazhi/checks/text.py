@@ -114,21 +114,17 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
                 if idx is None:
                     if ch == ")" and _LIST_MARK.search(line[:i]) and not _lost_opener(report, ls, line, i):
                         continue  # 1) a) list markers
-                    yield finding("unbalanced_brackets", "unopened", pos, pos + 1, mark=text[pos],
-                                  open=_width_of(opener, text[pos]),
-                                  context=_context(text, pos, pos + 1))
+                    yield _unopened(text, opener, pos)
                     continue
                 # anything opened after the matching opener and not closed is unbalanced
                 for och, opos in stack[idx + 1:]:
-                    yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
-                                  close=_width_of(PAIRS[och], text[opos]), context=_context(text, opos, opos + 1))
+                    yield _unclosed(text, och, opos)
                 del stack[idx:]
             elif ch == "。" and stack:
                 keep = []
                 for och, opos in stack:
                     if och in _SENTENCE_BOUND:
-                        yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
-                                      close=_width_of(PAIRS[och], text[opos]), context=_context(text, opos, opos + 1))
+                        yield _unclosed(text, och, opos)
                     else:
                         keep.append((och, opos))
                 stack = keep
@@ -140,14 +136,44 @@ def unbalanced_brackets(report: Report) -> Iterator[Finding]:
             # may close in the part that was not received
             stack = [(och, opos) for och, opos in stack if opos < cut_from]
         for och, opos in stack:
-            yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
-                          close=_width_of(PAIRS[och], text[opos]),
-                          context=_context(text, opos, opos + 1))
+            yield _unclosed(text, och, opos)
     if cut_from is not None:
         carry = [(och, opos) for och, opos in carry if opos < cut_from]
     for och, opos in carry:
-        yield finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos],
-                      close=_width_of(PAIRS[och], text[opos]), context=_context(text, opos, opos + 1))
+        yield _unclosed(text, och, opos)
+
+
+@lru_cache(maxsize=1)
+def _doc_no() -> re.Pattern[str]:
+    return re.compile(load_data("textchecks.toml")["doc_no"]["lost_close"])
+
+
+def _unclosed(text: str, och: str, opos: int) -> Finding:
+    """An opened bracket never closed; a document number's bracket whose close was lost between the
+    year and the serial (〔202041号) is named as that document number, with its full form."""
+    close = _width_of(PAIRS[och], text[opos])
+    m = _doc_no().match(text, opos + 1) if och in "〔[" else None
+    if m is not None:
+        return finding("unbalanced_brackets", "doc_no", opos, m.end(), close=close, doc_no=text[opos:m.end()],
+                       fixed=f"{text[opos]}{m['year']}{close}{m['serial']}号", context=_context(text, opos, opos + 1))
+    return finding("unbalanced_brackets", "unclosed", opos, opos + 1, mark=text[opos], close=close,
+                   context=_context(text, opos, opos + 1))
+
+
+def _unopened(text: str, opener: str, pos: int) -> Finding:
+    """A closing bracket never opened; a document number's whose opening bracket was lost before
+    its year (2020〕41号) is named as that document number, with its full form."""
+    d = load_data("textchecks.toml")["doc_no"]
+    opened = _width_of(opener, text[pos])
+    year = re.search(d["lost_open_year"], text[max(0, pos - 4):pos]) if opener in "〔[" else None
+    serial = re.match(d["lost_open_serial"], text[pos + 1:pos + 6]) if year else None
+    if year and serial:
+        a = pos - 4
+        return finding("unbalanced_brackets", "doc_no", a, pos + 1 + serial.end(), close=opened,
+                       doc_no=text[a:pos + 1 + serial.end()],
+                       fixed=f"{opened}{year.group()}{text[pos]}{serial.group()}", context=_context(text, pos, pos + 1))
+    return finding("unbalanced_brackets", "unopened", pos, pos + 1, mark=text[pos], open=opened,
+                   context=_context(text, pos, pos + 1))
 
 
 def _unfinished_sentence(work: str) -> int:
