@@ -77,6 +77,22 @@ def test_metadata_as_labelled_lines_and_twice():
     assert "受理行政复议案件12件" in doc.text
 
 
+def test_issuing_time_is_the_signing_date_and_the_publication_only_alone():
+    # read as the text path reads it: 发文时间 is when the document was issued (signed); it stands
+    # for the publication only while no publication label says otherwise
+    body = "<div id='zoom'><p>" + "某镇坚持依法行政，开展普法活动6次。" * 6 + "</p></div>"
+    both = ("<html><body><table><tr><td>发文时间：</td><td>2024-12-30</td><td>发布日期：</td><td>2025-01-06</td></tr>"
+            "<tr><td>发文机关：</td><td>某镇人民政府</td></tr></table>" + body + "</body></html>")
+    m = read_html(both.encode(), "http://example.gov.cn/a.html", DEFAULT).meta
+    assert (m["signed"], m["published"]) == ("2024-12-30", "2025-01-06")
+    alone = both.replace("<td>发布日期：</td><td>2025-01-06</td>", "")
+    m = read_html(alone.encode(), "http://example.gov.cn/a.html", DEFAULT).meta
+    assert (m["signed"], m["published"]) == ("2024-12-30", "2024-12-30")
+    tagged = alone.replace("<html>", '<html><head><meta name="PubDate" content="2025-01-08"></head>')
+    m = read_html(tagged.encode(), "http://example.gov.cn/a.html", DEFAULT).meta
+    assert m["published"] == "2024-12-30"  # a labelled date before a CMS tag, as before
+
+
 def test_url_date_is_the_last_resort():
     page = b"<html><body><div id='zoom'><p>" + ("某县法治政府建设情况。" * 10).encode() + b"</p></div></body></html>"
     url = "http://www.example.gov.cn/col/202403/t20240328_5521.html"

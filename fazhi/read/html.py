@@ -130,6 +130,7 @@ def _config() -> dict:
         return "|".join(r"\s*".join(re.escape(ch) for ch in lab) for lab in sorted(labs, key=len, reverse=True))
 
     data["_labels"] = labels
+    data["_also_published"] = {re.sub(r"\s+", "", lab) for lab in data.get("labels_also_published", {}).get("labels", [])}
     long = [lab for lab in labels if len(lab) >= 4]
     short = [lab for lab in labels if len(lab) < 4]
     # a label followed by a colon: long labels anywhere (pages run them together:
@@ -205,6 +206,16 @@ def _put(meta: dict, key: str, value: str) -> None:
     meta.setdefault(key, value)
 
 
+def _put_labelled(meta: dict, label: str, key: str, value: str) -> None:
+    """_put, and a signing label that also stands for the publication (发文时间) kept aside as the
+    published date for a page that labels none of its own."""
+    _put(meta, key, value)
+    if label in _config()["_also_published"]:
+        iso = _iso(value.strip(" :：|\u3000\xa0"))
+        if iso:
+            meta.setdefault("meta_published_signed", iso)
+
+
 def _parse_tokens(tokens: list[str], meta: dict) -> int:
     """Label/value pairs from a sequence of cell texts; returns how many labels were seen."""
     cfg = _config()
@@ -216,10 +227,11 @@ def _parse_tokens(tokens: list[str], meta: dict) -> int:
         only = label_only.match(tok)
         if only:
             seen += 1
-            key = labels[re.sub(r"\s+", "", only.group(1))]
+            label = re.sub(r"\s+", "", only.group(1))
+            key = labels[label]
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if nxt and not label_only.match(nxt) and not label_re.match(nxt):
-                _put(meta, key, nxt)
+                _put_labelled(meta, label, key, nxt)
                 i += 2
                 continue
             i += 1
@@ -227,11 +239,12 @@ def _parse_tokens(tokens: list[str], meta: dict) -> int:
         marks = list(label_re.finditer(tok))
         for k, mk in enumerate(marks):
             seen += 1
-            key = labels[re.sub(r"\s+", "", mk.group(1))]
+            label = re.sub(r"\s+", "", mk.group(1))
+            key = labels[label]
             stop = marks[k + 1].start() if k + 1 < len(marks) else len(tok)
             value = tok[mk.end():stop]
             value = re.split(r"[【\[]|\s{2,}|浏览次数|点击数|阅读次数|字体|字号", value)[0]
-            _put(meta, key, value)
+            _put_labelled(meta, label, key, value)
         i += 1
     return seen
 
@@ -564,6 +577,8 @@ def _finish_meta(meta: dict, title: str | None, page_url: str | None) -> dict:
     out = {k: v for k, v in meta.items() if not k.startswith("meta_")}
     if title:
         out["title"] = title
+    if "published" not in out and meta.get("meta_published_signed"):
+        out["published"] = meta["meta_published_signed"]
     if "published" not in out and meta.get("meta_published"):
         out["published"] = meta["meta_published"]
     if "published" not in out and page_url:
