@@ -791,3 +791,37 @@ def test_a_host_of_a_place_s_initials_and_zf_for_its_government():
     md = md_of("宁安镇2024年法治政府建设工作情况报告\n2024年，宁安镇坚持依法行政，调解纠纷35件。\n一、主要工作\n一是召开会议6次。\n",
                "https://www.znzf.gov.cn/xxgk/zfxxgkml/fzzfjsgzbg/202503/t1.html")
     assert md.level == "township" and md.county == "中宁县"
+
+
+def test_zone_that_calls_itself_by_its_kind_alone_is_the_zone_its_body_names():
+    # no title, no issuer: the body opens with 园区 and names its own plan under the full name
+    text = ("2024年，园区坚持依法行政，围绕园区发展大局推进法治建设。\n"
+            "一、主要举措\n（一）加强领导。园区党工委研究法治工作4次，修订《常州滨港工业园区法治建设实施方案》。\n"
+            "（二）规范执法。开展执法案卷评查2次。\n")
+    md = md_of(text, "http://www.example.com/fzjs/202503/a.html")
+    assert (md.jurisdiction, md.level, md.department) == ("常州滨港工业园区", None, None)
+    assert md.city == "常州市"
+    # a body that names two parks of that kind tells no one zone
+    two = text.replace("修订《常州滨港工业园区", "学习《常州滨港工业园区").replace(
+        "（二）规范执法。", "（二）规范执法。借鉴“扬州临江工业园区”做法。")
+    assert md_of(two, "http://www.example.com/fzjs/202503/a.html").jurisdiction != "常州滨港工业园区"
+
+
+def test_body_running_a_zone_under_the_zones_own_name_stands_for_the_zone():
+    # a statutory 管理局 that bears the zone's name without its kind, on a site of the city's domain
+    text = ("2024年，海澜管理局坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
+            "一、主要工作\n海澜合作区党工委、海澜管理局党组专题研究法治建设3次。\n")
+    md = md_of(text, "https://hl.xm.gov.cn/xxgk/content/post_1234.html")
+    assert (md.jurisdiction, md.level, md.department) == ("海澜合作区", None, None)
+    assert md.city == "厦门市"
+    # a 管理局 whose body names no zone of its name stays a department
+    plain = text.replace("海澜合作区党工委、", "")
+    assert md_of(plain, "https://hl.xm.gov.cn/xxgk/content/post_1234.html").level == "department"
+
+
+def test_initials_a_city_registered_under_gov_cn_name_that_city():
+    d = divisions()
+    assert [x.name for x in d.from_url("https://qh.sz.gov.cn/a/b.html")[0]] == ["深圳市"]
+    assert [x.name for x in d.from_url("http://sfj.xa.gov.cn/x.html")[0]] == ["西安市"]
+    # elsewhere the same initials name no one place
+    assert not d.from_url("http://www.sz.example.com/x.html")[0]

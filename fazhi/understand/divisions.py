@@ -311,9 +311,11 @@ class Divisions:
             if label not in pinyin and label not in initials and (m := _GOVERNMENT_TAIL.match(label)) is not None:
                 # znzf.gov.cn, hxrmzf.gov.cn: a place's initials and 政府 / 人民政府
                 label = m.group(1)
-            if labels[i + 1:i + 3] == ["gov", "cn"] and label in _registrants() and label in pinyin:
-                # taian.gov.cn: 泰安市's, not 台安县's, though both are spelled so
-                cities = [d for d in pinyin[label] if d.name == _registrants()[label]]
+            if labels[i + 1:i + 3] == ["gov", "cn"] and label in _registrants() and (label in pinyin
+                                                                                 or label in initials):
+                # taian.gov.cn: 泰安市's, not 台安县's, though both are spelled so; sz.gov.cn: 深圳市's,
+                # though many places share those initials
+                cities = [d for d in pinyin.get(label) or initials.get(label, []) if d.name == _registrants()[label]]
                 if len(cities) == 1:
                     named.extend(cities)
                     continue

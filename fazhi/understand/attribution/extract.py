@@ -37,8 +37,10 @@ from .places import (
     province_in_short,
     slogan_place,
     zone_in_body,
+    zone_of_bare_subject,
     zone_parts,
     zone_place,
+    zone_run_by,
 )
 from .tables import LEVEL_WORD_KINDS, MUNICIPALITIES, SALUTATION, page_field, rules
 from .titles import find_title, issuer_from_title, joint_issuer, stamp_line, strip_site, title_year
@@ -370,6 +372,11 @@ def _extract(work: str, page_fields: dict, doc_meta: dict, start: int, end: int,
                         + " ".join(str(v) for v in doc_meta.values() if isinstance(v, str)),
                         doc_meta.get("url") or source)
     r.place_src = r.primary
+    if not r.issuer:
+        named = zone_of_bare_subject(r.body)
+        if named and zone_parts(named):
+            # 2023年，园区坚持… with 《某某工业园区…》 in the body: that zone's own report
+            r.issuer = named
     r.zone = zone_parts(r.issuer) if r.issuer else None
     if r.zone is not None:
         _place_zone(r)
@@ -468,7 +475,7 @@ def _choose_issuer(r: _Reading, sig_org: str | None, sig_span: tuple[int, int]) 
         # place is read from the body as for a report without title
         issuer = primary = None
     if issuer:
-        issuer = zone_in_body(issuer, body) or issuer
+        issuer = zone_in_body(issuer, body) or zone_run_by(issuer, body) or issuer
     r.primary, r.issuer = primary, issuer
 
 

@@ -340,11 +340,37 @@ def zone_in_body(issuer: str, body: str) -> str | None:
                                              or m.group("rest") in rules()["zone_governing"]):
         return None
     word = m.group("word")
-    names = {z.group("name") + word for z in re.finditer(_ZONE_LEAD.pattern + re.escape(word), body)
+    # the full kinds that end in the bare one (工业园区 for 园区): 《某某工业园区…》 is a 园区's name
+    kinds = sorted({k for k in rules()["zone_suffix"].split("|") if k.endswith(word)} | {word}, key=len, reverse=True)
+    names = {z.group("name") + z.group("kind")
+             for z in re.finditer(_ZONE_LEAD.pattern + "(?P<kind>" + "|".join(map(re.escape, kinds)) + ")", body)
              if not _NOT_ZONE_NAME.match(z.group("name"))}
     if len(names) != 1:
         return None
     return names.pop() + m.group("rest")
+
+
+def zone_run_by(issuer: str, body: str) -> str | None:
+    """A body that runs a zone under the zone's own name (前海管理局): the zone, when the body names
+    one zone led by that name (前海合作区) and the name is no division's."""
+    m = rules()["zone_run_by"].match(re.sub(r"\s+", "", issuer))
+    if m is None or divisions().named(m.group("lead")):
+        return None
+    lead = re.escape(m.group("lead"))
+    names = {z.group(0) for z in re.finditer(lead + r"(?:" + rules()["zone_suffix"] + r")", body)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return name if zone_parts(name) else None
+
+
+def zone_of_bare_subject(body: str) -> str | None:
+    """The zone a report names no issuer for and that opens by calling itself by its kind alone
+    (2023年，园区坚持…): the one full zone of that kind the body names (《某某工业园区…》)."""
+    head = body.lstrip()[:300]
+    stop = head.find("。")
+    m = rules()["zone_bare_subject"].search(head[:stop] if stop >= 0 else head)
+    return zone_in_body(m.group("word"), body) if m else None
 
 
 def zone_place(parts: tuple[str, str, Division | None], context: Context) -> tuple[str, Division | None]:

@@ -50,6 +50,11 @@ def rules() -> dict:
         "zone_governing": frozenset(data["zone"]["governing"]),
         "zone_bare": re.compile(r"^(?P<word>" + "|".join(sorted(data["zone"]["bare"], key=len, reverse=True))
                                 + r")(?P<rest>(?:" + "|".join(data["zone"]["governing"]) + r")?[\u4e00-\u9fff]*)$"),
+        "zone_bare_subject": re.compile(data["zone"]["bare_subject"].format(
+            bare="|".join(sorted(data["zone"]["bare"], key=len, reverse=True)),
+            governing="|".join(data["zone"]["governing"]))),
+        "zone_run_by": re.compile(r"^(?P<lead>[\u4e00-\u9fff]{2,6}?)(?:" + "|".join(data["zone"]["run_by"]) + r")$"),
+        "zone_suffix": "|".join(sorted(data["zone"]["suffixes"], key=len, reverse=True)),
         "division": re.compile(data["index_no"]["division"]),
         "system_data": data["system"],
         "document_number": data["document_number"],
