@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import fazhi
 from fazhi.understand.attribution.titles import issuer_from_title
+from fazhi.understand.attribution.units import regional
+from fazhi.understand.departments import parse_unit
 from fazhi.understand.divisions import divisions
 
 
@@ -825,3 +827,23 @@ def test_initials_a_city_registered_under_gov_cn_name_that_city():
     assert [x.name for x in d.from_url("http://sfj.xa.gov.cn/x.html")[0]] == ["西安市"]
     # elsewhere the same initials name no one place
     assert not d.from_url("http://www.sz.example.com/x.html")[0]
+
+
+def test_a_commission_a_municipality_names_by_its_older_name():
+    # 北京市 and 上海市 call their transport commission 交通委员会; a site's jtw reads so there
+    text = ("2023年，我委坚持依法行政，推进交通运输领域法治建设。现将有关情况报告如下。\n"
+            "一、主要工作\n审查行业规范性文件5件，开展执法培训3次。\n")
+    assert md_of(text, "https://jtw.beijing.gov.cn/xxgk/2024/t1.html").department == "北京市交通委员会"
+    # a province with no such name keeps the lexicon's full name
+    assert md_of(text, "https://jtw.cq.gov.cn/xxgk/2024/t1.html").department == "重庆市交通运输委员会"
+    # a district bureau (局) is not renamed after the commission
+    assert regional("交通运输局", divisions().named("朝阳区")[0]) == "交通运输局"
+
+
+def test_a_city_body_running_a_central_district_is_a_department_of_the_city():
+    # no division and no line of work: the body is known by its own name, its site by 天安门管委
+    text = ("2023年，我委坚持以习近平法治思想为指导，服务地区安全稳定，推进依法行政。现将有关情况报告如下。\n"
+            "一、主要工作\n组织干部学法4次，审核合同9件。\n")
+    md = md_of(text, "https://tamgw.beijing.gov.cn/zwgk/2024/t2.html")
+    assert (md.jurisdiction, md.level, md.department) == ("北京市", "department", "北京市天安门地区管理委员会")
+    assert parse_unit("北京市天安门地区管委会").department == "天安门地区管理委员会"
