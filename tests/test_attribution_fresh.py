@@ -847,3 +847,16 @@ def test_a_city_body_running_a_central_district_is_a_department_of_the_city():
     md = md_of(text, "https://tamgw.beijing.gov.cn/zwgk/2024/t2.html")
     assert (md.jurisdiction, md.level, md.department) == ("北京市", "department", "北京市天安门地区管理委员会")
     assert parse_unit("北京市天安门地区管委会").department == "天安门地区管理委员会"
+
+
+def test_zone_named_after_its_province_and_city_run_together_is_named_as_its_body_writes_it():
+    # 河北 is a province's short name and a district of 天津市 too: 沧州 after it says which
+    text = ("河北沧州渤湾经济开发区管委会2023年度法治政府建设工作报告\n发布于：2024-01-08 10:00\n沧州市人民政府：\n"
+            "2023年，渤湾经济开发区坚持依法行政，推进法治建设。现将有关情况报告如下：\n"
+            "一、主要工作\n渤湾经济开发区党工委研究法治工作3次，审核合同11件。\n")
+    md = md_of(text, "http://www.example.com/tzgg/20240108/1.html")
+    assert (md.jurisdiction, md.level, md.city) == ("渤湾经济开发区", None, "沧州市")
+    # a body that writes the zone only with its places keeps that name
+    whole = text.replace("2023年，渤湾经济开发区", "2023年，河北沧州渤湾经济开发区").replace(
+        "\n渤湾经济开发区党工委", "\n河北沧州渤湾经济开发区党工委")
+    assert md_of(whole, "http://www.example.com/tzgg/20240108/1.html").jurisdiction == "河北沧州渤湾经济开发区"

@@ -36,6 +36,7 @@ from .places import (
     place_of,
     province_in_short,
     slogan_place,
+    zone_as_body_names,
     zone_in_body,
     zone_of_bare_subject,
     zone_parts,
@@ -489,6 +490,8 @@ def _place_zone(r: _Reading) -> None:
         # a zone named by its kind alone (高新区综治局) that the site places (珠海高新区): the
         # issuer as the record names it, so that it names the zone's city as its jurisdiction does
         r.issuer = name + flat[len(zone[0]):]
+    # the places run before it (河北唐山…) dropped where the body names the zone without them
+    name = zone_as_body_names(name, parent, r.body)
     if parent is not None:
         _set_place(md, parent)
         if parent.kind == "county":

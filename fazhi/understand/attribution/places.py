@@ -306,19 +306,25 @@ def zone_parts(name: str) -> tuple[str, str, Division | None] | None:
     parent: Division | None = None
     pos = 0
     shorts = d.short_names()
-    while pos < len(zone):
-        best = None
-        for n in range(min(12, len(zone) - pos), 1, -1):
-            piece = zone[pos:pos + n]
+    def leads(at: int, above: Division | None) -> list[tuple[Division, int]]:
+        for n in range(min(12, len(zone) - at), 1, -1):
+            piece = zone[at:at + n]
             cands = [c for c in d.named(piece) + shorts.get(piece, []) if not c.former and c.kind != "township"
-                     and (parent is None or c.code != parent.code and c.code.startswith(
-                         parent.code[:2] if parent.kind == "province" else parent.code[:4]))]
-            if cands and len({c.code for c in cands}) == 1:
-                best = (cands[0], n)
-                break
-        if best is None:
+                     and (above is None or c.code != above.code and c.code.startswith(
+                         above.code[:2] if above.kind == "province" else above.code[:4]))]
+            if cands:
+                return [(c, n) for c in {c.code: c for c in cands}.values()]
+        return []
+
+    while pos < len(zone):
+        found = leads(pos, parent)
+        if len(found) > 1:
+            # a short name several places share (河北: 河北省, 河北区): the one the next place
+            # of the name lies in (河北唐山…: 唐山市 is in 河北省)
+            found = [(c, n) for c, n in found if len(leads(pos + n, c)) == 1]
+        if len(found) != 1:
             break
-        parent, pos = best[0], pos + best[1]
+        parent, pos = found[0][0], pos + found[0][1]
     if zone[pos:] == "" or zone[pos:] == "新区" and (parent is None or parent.kind != "city"):
         return None  # nothing but places: not a zone (a city's own 新区, 兰州新区 or 长春新区, is one)
     return zone, rest, parent
@@ -348,6 +354,33 @@ def zone_in_body(issuer: str, body: str) -> str | None:
     if len(names) != 1:
         return None
     return names.pop() + m.group("rest")
+
+
+def zone_as_body_names(name: str, parent: Division | None, body: str) -> str:
+    """A zone named with the places it lies in run before it (河北唐山芦台经济开发区) that its
+    body names without them (芦台经济开发区): the name as the body writes it, which the record
+    keeps. The rest must be a name of its own, not a bare kind (高新区, 开发区)."""
+    if parent is None:
+        return name
+    d = divisions()
+    shorts = d.short_names()
+    bare = set(rules()["zone_generic"]) | set(rules()["zone_suffix"].split("|"))
+    for i in range(2, len(name) - 3):
+        tail, head = name[i:], name[:i]
+        if tail in bare or not _all_places(head, d, shorts):
+            continue
+        if body.count(tail) > body.count(name):
+            return tail
+    return name
+
+
+def _all_places(text: str, d, shorts, least: int = 2) -> bool:
+    """Whether text is nothing but at least `least` places' names or short names run together
+    (河北唐山: a province's and a city's)."""
+    if not text:
+        return least <= 0
+    return any((d.named(text[:n]) or shorts.get(text[:n])) and _all_places(text[n:], d, shorts, least - 1)
+               for n in range(len(text), 1, -1))
 
 
 def zone_run_by(issuer: str, body: str) -> str | None:
