@@ -860,3 +860,15 @@ def test_zone_named_after_its_province_and_city_run_together_is_named_as_its_bod
     whole = text.replace("2023年，渤湾经济开发区", "2023年，河北沧州渤湾经济开发区").replace(
         "\n渤湾经济开发区党工委", "\n河北沧州渤湾经济开发区党工委")
     assert md_of(whole, "http://www.example.com/tzgg/20240108/1.html").jurisdiction == "河北沧州渤湾经济开发区"
+
+
+def test_bureau_that_compiles_the_laws_of_its_line_names_that_line():
+    # no name of its own anywhere: a 局党委, and the law collection it printed for its staff
+    text = ("2024年，在区委、区政府的领导下，我们坚持依法行政，推进法治建设。现将有关工作报告如下：\n"
+            "一、加强组织领导\n局党委研究法治工作4次，局党委书记带头讲法治课。\n"
+            "二、加强学习宣传\n编印了《教育体育法律法规选编》600册，发放到各学校。\n")
+    md = md_of(text, "https://yunxiqu.gov.cn/31295/65688/content_1.html")
+    assert (md.jurisdiction, md.level, md.department) == ("云溪区", "department", "云溪区教育体育局")
+    # a collection of another kind names no line
+    other = text.replace("编印了《教育体育法律法规选编》", "编印了《法治宣传手册》")
+    assert md_of(other, "https://yunxiqu.gov.cn/31295/65688/content_1.html").department is None

@@ -70,7 +70,7 @@ def line_of_work(body: str, which: str = "both") -> Counter:
     for pat in pats:
         for m in pat.finditer(body):
             g = m.groupdict()
-            said = g.get("stem") or g.get("stem2") or g.get("stem3") or g.get("stem4") or ""
+            said = next((v for k, v in g.items() if k.startswith("stem") and v), "")
             stem = stems.get(said, said)
             if any(lex.lookup(stem + suf) for suf in ("局", "厅", "委员会")):
                 # a bare system is read ahead of the text (城管系统…): its words are the stem's
