@@ -91,6 +91,35 @@ def test_a_news_item_that_carries_the_report_in_full_is_the_report():
     assert kind_of(text)[0] == "report"
 
 
+_WRAPPED_BODY = ("2023年，桐溪县林业局坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
+                 "一、主要举措和成效\n（一）加强组织领导。局党组专题研究法治工作3次。\n（二）规范执法。开展执法检查9次。\n"
+                 "二、存在的不足\n执法人员专业化程度不高。\n三、2024年工作安排\n继续推进依法行政。\n")
+
+
+@pytest.mark.parametrize("wrap", [
+    # a news lead telling that the unit published its report, and no 全文如下
+    "桐溪县林业局公布2023年度法治政府建设情况\n本报讯（记者 周一）近日，桐溪县林业局对外公开了年度法治政府建设情况报告。\n",
+    # a news headline and the reporter's line only
+    "桐溪县林业局：2023年法治建设取得新进展\n（记者 周一 通讯员 吴二）\n",
+    # a lead that says 全文如下 after a comma
+    "新闻中心\n桐溪县林业局发布年度报告\n来源：桐溪日报\n日前，桐溪县林业局公布了2023年度法治政府建设工作报告，全文如下。\n",
+])
+def test_a_news_item_whose_body_is_the_report_itself_is_the_report(wrap):
+    assert kind_of(wrap + _WRAPPED_BODY)[0] == "report"
+
+
+def test_meeting_news_about_a_report_stays_news():
+    # the news tells of the meeting and quotes the report's figures; it never speaks in its voice
+    text = ("桐溪县召开法治政府建设工作会议\n来源：桐溪日报 记者 周一\n3月20日，桐溪县召开法治政府建设工作会议，"
+            "总结2023年工作，部署今年任务。会议指出，2023年全县审查规范性文件56件。县长周明出席会议并讲话，"
+            "要求各部门压实责任。副县长吴二主持会议。\n")
+    assert kind_of(text)[0] == "meeting_news"
+    # a passing 今年以来 is no news lead: a blanked sample's 报告如下 stays the sample it is
+    sample = ("根据会议安排，现将全县法治政府建设情况报告如下，请予审议。\n一、主要工作成效\n今年以来，**县政府坚持依法行政，"
+              "制定《**县县法治政府建设实施方案》。\n")
+    assert kind_of(sample)[0] != "report"
+
+
 def test_phrasings_of_real_reports_that_look_like_other_kinds_stay_reports():
     openings = [
         "2023年，我县深入学习贯彻习近平总书记在中央全面依法治国工作会议上的讲话精神，全面推进依法行政。",

@@ -60,6 +60,9 @@ class _Signal:
     # a title that says what the text is outright, against which the mark does not count (a
     # county's 年度法治政府建设情况的报告 that calls its account a 自查 for the inspectors who asked)
     not_under_title: re.Pattern[str] | None = None
+    # kinds beside a mark of which alone this mark counts (a report's own voice after a news lead)
+    beside: frozenset[str] = frozenset()
+    beside_least: float = 0.0  # the score those kinds must reach (a news lead's own form, not a passing 今年以来)
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,8 @@ def _rules() -> _Rules:
                                int(r.get("least", 1)), required_words(pattern),
                                frozenset(needs) if needs else None, openers(pattern),
                                bool(r.get("unnamed", False)), bool(r.get("corroborates", False)),
-                               re.compile(r["not_under_title"]) if "not_under_title" in r else None))
+                               re.compile(r["not_under_title"]) if "not_under_title" in r else None,
+                               frozenset(r.get("beside", ())), float(r.get("beside_least", 0.0))))
     refines = [_Refine(r["kind"], r["to"], r["where"], re.compile(r["pattern"], re.M)) for r in data.get("refine", [])]
     return _Rules(titles, signals, refines, float(dec["catch"]), float(dec["margin"]),
                   float(dec["others_share"]), float(dec["unmarked_catch"]), float(dec["unmarked_margin"]), float(dec["weak"]),
@@ -314,7 +318,7 @@ def scores(title: str | None, work: str, body_start: int, end: int,
             if named[0]:
                 continue
         found = found[:sig.count]
-        if sig.corroborates:
+        if sig.corroborates or sig.beside:
             site_marks.append((sig, found, text, base))
             continue
         _add(score, best, sig, found, text, base, work)
@@ -323,7 +327,12 @@ def scores(title: str | None, work: str, body_start: int, end: int,
     # kind when the text shows no mark of a report. A report reposted by a newspaper's site, which
     # tells its own year's work in its own parts, stays a report.
     for sig, found, text, base in site_marks:
-        if score.get(sig.kind, 0.0) > 0 or score.get("report", 0.0) <= 0:
+        if sig.corroborates and (score.get(sig.kind, 0.0) > 0 or score.get("report", 0.0) <= 0):
+            _add(score, best, sig, found, text, base, work)
+    # A mark that tells what a text is only beside another kind's (a report's own voice, 现将…报告如下,
+    # after a news lead: the news item carries the report itself) counts once that kind is marked.
+    for sig, found, text, base in site_marks:
+        if sig.beside and any(score.get(k, 0.0) >= max(sig.beside_least, 1e-9) for k in sig.beside):
             _add(score, best, sig, found, text, base, work)
     return dict(score), {k: v[1] for k, v in best.items()}
 
