@@ -108,6 +108,17 @@ def test_a_news_item_whose_body_is_the_report_itself_is_the_report(wrap):
     assert kind_of(wrap + _WRAPPED_BODY)[0] == "report"
 
 
+def test_a_news_item_whose_body_goes_on_in_the_reports_own_parts_is_the_report():
+    # no 报告如下 in the body: its parts, measures and then shortcomings, are the report's own
+    body = _WRAPPED_BODY.replace("现将有关情况报告如下。", "")
+    lead = "桐溪县林业局公布2023年法治政府建设情况\n本报讯 近日，桐溪县林业局公开了年度法治政府建设情况报告。\n"
+    assert kind_of(lead + body)[0] == "report"
+    # a news account told in points of its own stays news
+    points = ("桐溪县林业局推进法治建设见成效\n本报讯 近日，记者从桐溪县林业局获悉，该局今年以来多措并举推进法治建设。\n"
+              "一是强化学习，组织干部学法4次。二是规范执法，开展执法检查9次。\n")
+    assert kind_of(points)[0] != "report"
+
+
 def test_meeting_news_about_a_report_stays_news():
     # the news tells of the meeting and quotes the report's figures; it never speaks in its voice
     text = ("桐溪县召开法治政府建设工作会议\n来源：桐溪日报 记者 周一\n3月20日，桐溪县召开法治政府建设工作会议，"
