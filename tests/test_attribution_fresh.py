@@ -5,6 +5,7 @@ The names are real divisions (the table resolves them); every sentence is invent
 from __future__ import annotations
 
 import fazhi
+from fazhi.understand.attribution.places import zone_run_by
 from fazhi.understand.attribution.titles import issuer_from_title
 from fazhi.understand.attribution.units import regional
 from fazhi.understand.departments import parse_unit
@@ -819,6 +820,8 @@ def test_body_running_a_zone_under_the_zones_own_name_stands_for_the_zone():
     # a 管理局 whose body names no zone of its name stays a department
     plain = text.replace("海澜合作区党工委、", "")
     assert md_of(plain, "https://hl.xm.gov.cn/xxgk/content/post_1234.html").level == "department"
+    # nor does a bureau of a line of work whose stem a zone's name happens to begin with
+    assert zone_run_by("城市管理局", "配合城市新区党工委开展联合执法。") is None
 
 
 def test_initials_a_city_registered_under_gov_cn_name_that_city():

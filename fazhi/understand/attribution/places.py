@@ -385,12 +385,15 @@ def _all_places(text: str, d, shorts, least: int = 2) -> bool:
 
 def zone_run_by(issuer: str, body: str) -> str | None:
     """A body that runs a zone under the zone's own name (前海管理局): the zone, when the body names
-    one zone led by that name (前海合作区) and the name is no division's."""
+    one zone led by that name with its governing bodies (前海合作区党工委) and the name is no
+    division's nor a department's."""
     m = rules()["zone_run_by"].match(re.sub(r"\s+", "", issuer))
-    if m is None or divisions().named(m.group("lead")):
-        return None
+    if m is None or divisions().named(m.group("lead")) or parse_unit(issuer).known:
+        return None  # a place's or a line of work's bureau (城市管理局)
+    # the zone as its own governing bodies name it (某某合作区党工委)
     lead = re.escape(m.group("lead"))
-    names = {z.group(0) for z in re.finditer(lead + r"(?:" + rules()["zone_suffix"] + r")", body)}
+    names = {z.group("zone") for z in re.finditer(r"(?P<zone>" + lead + r"(?:" + rules()["zone_suffix"] + r"))(?:"
+                                                  + "|".join(rules()["zone_governing"]) + ")", body)}
     if len(names) != 1:
         return None
     name = names.pop()
