@@ -5,7 +5,7 @@ The names are real divisions (the table resolves them); every sentence is invent
 from __future__ import annotations
 
 import fazhi
-from fazhi.understand.attribution.places import zone_run_by
+from fazhi.understand.attribution.places import zone_of_bare_subject, zone_run_by
 from fazhi.understand.attribution.titles import issuer_from_title
 from fazhi.understand.attribution.units import regional
 from fazhi.understand.departments import parse_unit
@@ -808,6 +808,9 @@ def test_zone_that_calls_itself_by_its_kind_alone_is_the_zone_its_body_names():
     two = text.replace("修订《常州滨港工业园区", "学习《常州滨港工业园区").replace(
         "（二）规范执法。", "（二）规范执法。借鉴“扬州临江工业园区”做法。")
     assert md_of(two, "http://www.example.com/fzjs/202503/a.html").jurisdiction != "常州滨港工业园区"
+    # a 园区 that is no subject of the opening (我县…，园区建设加快) is a place the report speaks of
+    county = text.replace("2024年，园区坚持依法行政，", "2024年，我县坚持依法行政，园区建设加快，")
+    assert zone_of_bare_subject(county) is None
 
 
 def test_body_running_a_zone_under_the_zones_own_name_stands_for_the_zone():
