@@ -91,6 +91,13 @@ def test_issuing_time_is_the_signing_date_and_the_publication_only_alone():
     tagged = alone.replace("<html>", '<html><head><meta name="PubDate" content="2025-01-08"></head>')
     m = read_html(tagged.encode(), "http://example.gov.cn/a.html", DEFAULT).meta
     assert m["published"] == "2024-12-30"  # a labelled date before a CMS tag, as before
+    # a 发文日期 given to the minute is when the page went up; a bare one is the signing date only
+    timed = alone.replace("发文时间：", "发文日期：").replace("2024-12-30", "2024-12-30 16:05")
+    m = read_html(timed.encode(), "http://example.gov.cn/a.html", DEFAULT).meta
+    assert (m["signed"], m["published"]) == ("2024-12-30", "2024-12-30")
+    bare = alone.replace("发文时间：", "发文日期：")
+    m = read_html(bare.encode(), "http://example.gov.cn/a.html", DEFAULT).meta
+    assert m["signed"] == "2024-12-30" and "published" not in m
 
 
 def test_url_date_is_the_last_resort():

@@ -130,7 +130,9 @@ def _config() -> dict:
         return "|".join(r"\s*".join(re.escape(ch) for ch in lab) for lab in sorted(labs, key=len, reverse=True))
 
     data["_labels"] = labels
-    data["_also_published"] = {re.sub(r"\s+", "", lab) for lab in data.get("labels_also_published", {}).get("labels", [])}
+    also = data.get("labels_also_published", {})
+    data["_also_published"] = {re.sub(r"\s+", "", lab) for lab in also.get("labels", [])}
+    data["_stamped"] = frozenset(also.get("stamped", []))
     long = [lab for lab in labels if len(lab) >= 4]
     short = [lab for lab in labels if len(lab) < 4]
     # a label followed by a colon: long labels anywhere (pages run them together:
@@ -206,11 +208,16 @@ def _put(meta: dict, key: str, value: str) -> None:
     meta.setdefault(key, value)
 
 
+# a date with its time of day (2019-02-28 17:01)
+_TIME_OF_DAY = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+
+
 def _put_labelled(meta: dict, label: str, key: str, value: str) -> None:
-    """_put, and a signing label that also stands for the publication (发文时间) kept aside as the
-    published date for a page that labels none of its own."""
+    """_put, and a signing label that also stands for the publication (发文时间), or a signing or
+    update date given to the minute, kept aside as the published date for a page that labels none."""
     _put(meta, key, value)
-    if label in _config()["_also_published"]:
+    cfg = _config()
+    if label in cfg["_also_published"] or key in cfg["_stamped"] and _TIME_OF_DAY.search(value):
         iso = _iso(value.strip(" :：|\u3000\xa0"))
         if iso:
             meta.setdefault("meta_published_signed", iso)
