@@ -11,7 +11,7 @@ text and counts a defect caught when its check reports a new finding at the plan
 place. Every check also runs on the clean reports and on the clean passages of
 tests/corpus/clean_passages: any finding there is a false flag.
 
-    python bench/inject.py [--half tuned|heldout|fresh|fresh2…fresh22|all] [--seed 17] [--per 2] [--json out.json]
+    python bench/inject.py [--half tuned|heldout|fresh|fresh2…fresh23|all] [--seed 17] [--per 2] [--json out.json]
 
 Prints one line per check (injected, caught, recall, false flags) and a total line.
 """
@@ -34,7 +34,7 @@ EXAMPLES = ROOT / "examples"
 WINDOW = 160  # a finding counts as catching a defect when it lies this close to the planted change
 CN = "零一二三四五六七八九十"
 # the halves of the written reports, each written after the fixes the ones before it led to
-HALVES = ("tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22")
+HALVES = ("tuned", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23")
 
 
 @dataclass
