@@ -725,3 +725,33 @@ def test_last_heading_that_lost_its_numeral_above_a_table_lead_in():
     ok = build(plan=plan)
     assert findings(ok, "heading_numbering") == []
     assert flagged_at(ok.replace("三、2024年工作安排", "2024年工作安排"), "heading_numbering", "2024年工作安排")
+
+
+# a report whose parts are led by a sentence, not a numbered heading
+_LED = ("{title}\n发布日期：2024-02-10\n"
+        "　　2023年，某县人民政府认真落实法治政府建设各项部署。现报告如下。\n"
+        "　　依法决策的制度更加健全。{lead}县政府全年审议重大行政决策事项6项，全部经过合法性审查和集体讨论，"
+        "法律顾问列席常务会议28次，审查政府合同和文件142件。\n"
+        "　　执法监督的力度不断加大。全县组织行政执法案卷评查2次，抽查案卷180卷，发现问题31个，已全部督促整改，"
+        "执法人员参加年度法律知识考试合格率达到百分之百。\n"
+        "　　工作中也还存在一些不足：乡镇执法力量不足，部分执法人员业务不熟。主要原因是培训的次数偏少。\n"
+        "　　{plan}一是组织执法人员轮训；二是完善行政执法协调监督工作体系。\n")
+
+
+def _led(lead: str = "", plan: str = "2024年工作计划如下。") -> str:
+    return _LED.format(title=TITLE, lead=lead, plan=plan)
+
+
+def test_plan_announced_by_a_sentence_of_its_own_in_a_report_without_headings():
+    assert findings(_led(), "next_year_plan_missing") == []
+    assert findings(_led(plan="2024年工作安排如下："), "next_year_plan_missing") == []
+    # without any sentence that opens the plans, they are still missing
+    assert findings(_led(plan="我们认为，"), "next_year_plan_missing")
+
+
+def test_paragraph_that_opens_with_last_year_whatever_its_subject():
+    text = _led().replace("　　执法监督的力度", "　　2022年，执法监督的力度")
+    assert flagged_at(text, "year_consistency", "2022年")
+    assert findings(_led().replace("　　执法监督的力度", "　　2023年，执法监督的力度"), "year_consistency") == []
+    # a span reaching into the year opens the paragraph, not a date
+    assert findings(_led().replace("　　执法监督的力度", "　　2022年以来，执法监督的力度"), "year_consistency") == []
