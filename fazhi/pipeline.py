@@ -55,7 +55,8 @@ def analyze_document(doc: Document, select: set[str] | None = None, ignore: set[
     indicators.assign(work, report.figures, report.sections)
     if md.doc_type == "report":
         report.required_contents, report.regions = contents.find(work, report.sections, body_start, body_end,
-                                                                 [f.start for f in report.figures])
+                                                                 [f.start for f in report.figures
+                                                                  if contents.is_concrete(f.kind)])
     else:
         report.required_contents = {k: Content(False) for k in CONTENT_KEYS}
     if md.doc_type == "report" and not report.truncation:

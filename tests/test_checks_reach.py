@@ -3,7 +3,7 @@ injection (bench/inject.py), and for the correct phrasings they must leave alone
 from __future__ import annotations
 
 import fazhi
-from tests.test_checks import MEASURES, TITLE, build, findings, flagged_at
+from tests.test_checks import MEASURES, PLAN, SHORT, TITLE, build, findings, flagged_at
 
 
 def test_renda_is_not_a_lost_number():
@@ -755,3 +755,16 @@ def test_paragraph_that_opens_with_last_year_whatever_its_subject():
     assert findings(_led().replace("　　执法监督的力度", "　　2023年，执法监督的力度"), "year_consistency") == []
     # a span reaching into the year opens the paragraph, not a date
     assert findings(_led().replace("　　执法监督的力度", "　　2022年以来，执法监督的力度"), "year_consistency") == []
+
+
+def test_lead_in_counting_its_focus_areas_is_no_account_of_the_measures():
+    def report(lead: str) -> str:
+        return (TITLE + "\n发布日期：2024-03-01\n　　" + lead + "现将有关情况报告如下。\n"
+                "一、存在的不足和原因\n" + SHORT + "二、2024年工作安排\n" + PLAN)
+    vague = ("2023年，县政府紧扣依法决策、规范执法和基层治理三项重点，按照市委、市政府的统一部署，"
+             "把法治政府建设同全县经济社会发展各项工作一起谋划、一起推进。")
+    assert findings(report(vague), "measures_missing")
+    # the same lead-in telling work done with its count is a short account, but one
+    done = ("2023年，县政府紧扣依法决策和规范执法，按照市委、市政府的统一部署，全年审查县政府文件和合同86件，"
+            "组织执法案卷评查2次，各项工作有序推进。")
+    assert findings(report(done), "measures_missing") == []

@@ -23,6 +23,7 @@ class _Lex:
     sentence: dict[str, re.Pattern[str]]
     min_measures: int
     min_causes: int
+    vague_kinds: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +31,13 @@ def _lex() -> _Lex:
     data = load_data("contents.toml")
     return _Lex({k: re.compile(v) for k, v in data["heading"].items()},
                 {k: re.compile(v, re.M) for k, v in data["sentence"].items()},
-                int(data["measures"]["min_chars"]), int(data["causes"]["min_chars"]))
+                int(data["measures"]["min_chars"]), int(data["causes"]["min_chars"]),
+                frozenset(data["measures"].get("vague_kinds", ())))
+
+
+def is_concrete(kind: str) -> bool:
+    """Whether a figure of this kind reports work done (what makes a short measures part present)."""
+    return kind not in _lex().vague_kinds
 
 
 _SENT = re.compile(r"[^。;!?\n]+[。;!?]?")
