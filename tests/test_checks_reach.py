@@ -768,3 +768,10 @@ def test_lead_in_counting_its_focus_areas_is_no_account_of_the_measures():
     done = ("2023年，县政府紧扣依法决策和规范执法，按照市委、市政府的统一部署，全年审查县政府文件和合同86件，"
             "组织执法案卷评查2次，各项工作有序推进。")
     assert findings(report(done), "measures_missing") == []
+
+
+def test_online_share_is_computed_on_the_services_applied_for():
+    good = _m("县政务服务中心全年受理办件12.5万件，其中网上办理11.8万件，网办率94.4%。")
+    assert findings(good, "rate_consistency") == []
+    bad = _m("县政务服务中心全年受理办件12.5万件，其中网上办理10.8万件，网办率94.4%。")
+    assert flagged_at(bad, "rate_consistency", "94.4%")
