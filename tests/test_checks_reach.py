@@ -775,3 +775,16 @@ def test_online_share_is_computed_on_the_services_applied_for():
     assert findings(good, "rate_consistency") == []
     bad = _m("县政务服务中心全年受理办件12.5万件，其中网上办理10.8万件，网办率94.4%。")
     assert flagged_at(bad, "rate_consistency", "94.4%")
+
+
+def test_unannounced_shortcomings_before_a_paragraph_of_their_causes():
+    short = "　　工作中也还存在一些不足：乡镇执法力量不足，部分执法人员业务不熟。主要原因是培训的次数偏少。\n"
+    weak = ("　　乡镇一级的执法力量还不够，部分执法人员业务不熟，基层普法的针对性有待加强。\n"
+            "　　究其原因，主要是执法人员培训的次数偏少，普法经费保障不足。\n")
+    text = _led().replace(short, weak)
+    assert findings(text, "shortcomings_missing") == []
+    assert findings(text, "causes_missing") == []
+    # a paragraph of work done before the causes is no account of shortcomings
+    done = ("　　乡镇一级组织执法人员集中培训4期，普法志愿者开展送法下乡活动36场。\n"
+            "　　究其原因，主要是执法人员培训的次数偏少，普法经费保障不足。\n")
+    assert findings(_led().replace(short, done), "shortcomings_missing")

@@ -207,7 +207,18 @@ def _short_before(work: str, body_start: int, plan_start: int) -> tuple[int, int
     # so announced right before the plan they are a part of their own even where the last measures
     # sub-part, lacking a heading after it, seems to run on over them
     if m is None or not _lex().sentence["shortcomings_announced"].match(work, m.end(), first[1]):
-        return None
+        # a paragraph giving the causes right before the plan (究其原因，…) follows the shortcomings
+        # it explains: the paragraph before it is they, when its first sentence tells of a shortfall
+        # (opening it: 究其原因，… / 原因主要在于…, not a cause a measure's story gives in passing)
+        c = _lex().sentence["causes"].search(work, *first) if first is not None else None
+        if c is None or c.start() - first[0] > 6:
+            return None
+        prev = len(work[:a].rstrip())
+        b0 = max(body_start, work.rfind("\n", 0, prev) + 1)
+        lead = next(iter(sentences(work, b0, prev)), None) if b0 < prev else None
+        if lead is None or not _lex().sentence["shortfall"].search(work, *lead):
+            return None
+        return lead[0], line
     return first[0], line
 
 
