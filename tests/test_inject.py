@@ -33,7 +33,10 @@ pairs) and the four of fresh20 (a province's long paragraphs to 国务院 with �
 rows, three 一是 paragraphs, one-line paragraphs in Chinese numerals) and the three of fresh21 (01｜ parts
 over ◎ lines, a month-by-month account, a report in 问：/答： pairs) and the four of fresh22 (a 自治州's
 前言 over （一）/1./(1) levels, a bureau's figures in brackets with 同比, 第一部分 parts over ① lines, a
-street's 附： data lines and a date in Chinese numerals)."""
+street's 附： data lines and a date in Chinese numerals) and the four of fresh23 (a 厅's 工作总结 opening
+with 项目：数值 lines, a district's parts led by a sentence instead of a heading with 万件/千人次 figures, a
+乡's one-line paragraphs in Chinese numerals over a 附件 list, a city's report sent by its 法治办 with a
+文号, a 主送 line and a 抄送 line)."""
 from __future__ import annotations
 
 import json
