@@ -788,3 +788,9 @@ def test_unannounced_shortcomings_before_a_paragraph_of_their_causes():
     done = ("　　乡镇一级组织执法人员集中培训4期，普法志愿者开展送法下乡活动36场。\n"
             "　　究其原因，主要是执法人员培训的次数偏少，普法经费保障不足。\n")
     assert findings(_led().replace(short, done), "shortcomings_missing")
+
+
+def test_year_dated_by_two_phrasings_is_one_finding():
+    # the paragraph opens with the year, the unit at work and a counted task: one finding, not three
+    text = _m("\n2022年，全县共办理行政复议案件31件。")
+    assert len(findings(text, "year_consistency")) == 1

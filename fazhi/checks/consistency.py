@@ -65,15 +65,18 @@ def year_consistency(report: Report) -> Iterator[Finding]:
     other = disputed[0] if disputed else None
     if regions.measures:
         a, b = regions.measures
+        flagged: set[int] = set()  # one finding for a year however many phrasings date it
         for m in _ACHIEVEMENT_YEAR.finditer(work, a, b):
             found = int(m.group(1))
             if found != year and found != other and year - 3 <= found < year:
+                flagged.add(m.start(1))
                 yield finding("year_consistency", "measures" + suffix, m.start(1), m.end(0), year=year, found=found,
                               data={"report_year": year, "found": found})
         for m in _dated().finditer(work, a, b):
             g = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
             found = int(m.group(g))
-            if found != year and found != other and year - 3 <= found < year:
+            if found != year and found != other and year - 3 <= found < year and m.start(g) not in flagged:
+                flagged.add(m.start(g))
                 yield finding("year_consistency", "measures" + suffix, m.start(g), m.end(g) + 1, year=year, found=found,
                               data={"report_year": year, "found": found})
     plan_heads = [s for s in report.sections if s.role == "next_year_plan" and s.level == 1]
