@@ -878,3 +878,10 @@ def test_bureau_that_compiles_the_laws_of_its_line_names_that_line():
     # a collection of another kind names no line
     other = text.replace("编印了《教育体育法律法规选编》", "编印了《法治宣传手册》")
     assert md_of(other, "https://yunxiqu.gov.cn/31295/65688/content_1.html").department is None
+
+
+def test_a_town_s_column_named_by_its_initials_and_its_office():
+    # (…bsc: 办事处, …rmzf: 人民政府 after the town's own initials, as 目录 or 信息公开 are read)
+    for url, town in (("http://www.jiangbei.gov.cn/zqjdbsc/art/1.html", "庄桥街道"),
+                      ("http://www.jiangbei.gov.cn/cczrmzf/art/1.html", "慈城镇")):
+        assert [d.name for d in divisions().from_url(url)[0]][:2] == [town, "江北区"]

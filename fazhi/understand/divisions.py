@@ -41,7 +41,8 @@ _GENERIC_NAMES = {"新区", "城区", "郊区", "矿区", "市区", "东区", "�
 # phrase, not the place.
 _LEVEL_PHRASE_TAIL = ("级", "直")
 # The initials of a column's kind after a unit's initials in a path segment (目录, 信息公开, 公开目录).
-_COLUMN_KIND = re.compile(r"([a-z]{3,6}?)(?:ml|gkml|xxgk|zwgk)")
+# …and of the body after them (gjtjdbsc: 郭家沱街道 办事处, xlzrmzf: 西联镇 人民政府).
+_COLUMN_KIND = re.compile(r"([a-z]{3,6}?)(?:ml|gkml|xxgk|zwgk|bsc|rmzf|zf)")
 # Host labels that name no place.
 _HOST_NOISE = {"www", "gov", "cn", "com", "net", "org", "m", "wap", "gate", "big5", "http", "https", "zwgk", "xxgk"}
 
