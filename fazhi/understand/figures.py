@@ -214,21 +214,21 @@ def _deglossed(work: str) -> tuple[str, list[int]] | None:
     return "".join(parts), index
 
 
+@lru_cache(maxsize=1)
+def _prompt_pattern() -> re.Pattern[str]:
+    return re.compile(load_data("indicators.toml")["prompt"]["pattern"])
+
+
 def _mask_prompts(work: str, m: bytearray) -> None:
     """Mark a drafter's fill-in prompts (【请补充：合同件数，如12件】, 【起草说明…】): a number inside one
     is an example of what to write, not a figure the report states.
 
-    The prompt's pattern is the taxonomy's, which also keeps its words from naming any figure's
-    indicator; imported here, not at the top, because the indicators module imports this one.
+    The prompt's pattern is the one indicators.toml keeps, which also keeps its words from naming
+    any figure's indicator: read from the data here, so that this module needs not the indicators one.
     """
     if "【" not in work:
         return
-    from .indicators import taxonomy
-
-    pat = taxonomy().prompt
-    if pat is None:
-        return
-    for hit in pat.finditer(work):
+    for hit in _prompt_pattern().finditer(work):
         m[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
 
 
