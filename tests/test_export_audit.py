@@ -46,6 +46,13 @@ def _figs(sentence: str) -> list:
     return [f for f in r.figures if f.start >= r.document.text.find(sentence)]
 
 
+def _findings_from(sentence: str, check: str) -> list:
+    """The findings of `check` from the sentence on, the sentence added to the measures of a plain report."""
+    r = fazhi.analyze_text(build(measures=MEASURES + sentence + "\n"))
+    pos = r.document.text.find(sentence)
+    return [f for f in r.findings if f.check == check and f.start is not None and f.start >= pos]
+
+
 @pytest.mark.parametrize("sentence,now", [
     ("全年行政应诉案件由上年的58件减少到47件。", 47),
     ("当年行政应诉案件从去年同期的58件增至63件。", 63),
@@ -453,10 +460,7 @@ def test_a_part_that_starts_past_where_the_one_before_stopped_is_still_a_skip() 
     ("开展普法讲座50场、法治展览20场，合计开展普法活动80场。", True),
 ])
 def test_a_total_of_what_the_parts_saved_is_not_their_sum(sentence: str, flagged: bool) -> None:
-    r = fazhi.analyze_text(build(measures=MEASURES + sentence + "\n"))
-    pos = r.document.text.find(sentence)
-    hits = [f for f in r.findings if f.check == "sum_consistency" and f.start is not None and f.start >= pos]
-    assert bool(hits) is flagged
+    assert bool(_findings_from(sentence, "sum_consistency")) is flagged
 
 
 def test_an_opinion_on_a_cut_off_text_says_a_part_is_not_in_what_was_received(tmp_path: Path) -> None:
@@ -507,10 +511,7 @@ def test_a_notice_without_a_unit_list_says_which_reports_were_found_not_received
     ("推行“—网通办”，办件量逐年提升。", True),
 ])
 def test_a_dash_joining_the_steps_of_a_chain_is_no_lost_one(sentence: str, lost: bool) -> None:
-    r = fazhi.analyze_text(build(measures=MEASURES + sentence + "\n"))
-    pos = r.document.text.find(sentence)
-    hits = [f for f in r.findings if f.check == "typo" and f.start is not None and f.start >= pos]
-    assert bool(hits) is lost
+    assert bool(_findings_from(sentence, "typo")) is lost
 
 
 def test_a_list_under_a_part_heading_run_into_the_text_is_a_new_list() -> None:
